@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import Foundation
+import PackageDescription
+
+// The shipped profiles are resources of a small target whose folder is the top-level `Profiles`; every
+// `*.yaml` there is copied, so a new profile needs no change here.
+let profilesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Profiles")
+let shippedProfiles = ((try? FileManager.default.contentsOfDirectory(atPath: profilesFolder.path)) ?? [])
+    .filter { $0.hasSuffix(".yaml") }
+    .sorted()
+
+// Dependencies run one way: `lob` wires LOBFormats (files), LOBRender (output) and, later, the store and the
+// terminal UI to LOBCore, the pure domain. LOBCore imports nothing but Foundation.
+let package = Package(
+    name: "LOB-spiegel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lob", targets: ["lob"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "LOBCore"),
+        .target(name: "LOBFormats", dependencies: ["LOBCore", "Yams"]),
+        .target(name: "LOBRender", dependencies: ["LOBCore"]),
+        .target(name: "LOBShippedProfiles", path: "Profiles", resources: shippedProfiles.map { .copy($0) }),
+        .executableTarget(
+            name: "lob",
+            dependencies: [
+                "LOBCore", "LOBFormats", "LOBRender", "LOBShippedProfiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LOBCoreTests", dependencies: ["LOBCore"]),
+        .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles"]),
+        .testTarget(name: "LOBRenderTests", dependencies: ["LOBRender"]),
+        .testTarget(name: "lobTests", dependencies: ["lob", "LOBCore", "LOBFormats", "LOBRender"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,149 @@
+import Foundation
+
+/// A renderer-neutral document: what a report says, before it is text or markdown.
+/// Every report builds `[Block]` once; `TextRenderer` and `MarkdownRenderer` turn it into bytes.
+public enum Block: Equatable, Sendable {
+    case heading(level: Int, String)
+    case paragraph(String)
+    /// A paragraph set apart: a source note, an assumption, a warning.
+    case note(String)
+    case quote(String, by: String?)
+    case bullets([String])
+    /// Items labelled by a short key ("1.1", "2") shown before the text.
+    case definitions([(key: String, text: String)])
+    case table(header: [String], rows: [[String]])
+
+    public static func == (lhs: Block, rhs: Block) -> Bool {
+        switch (lhs, rhs) {
+        case let (.heading(a, b), .heading(c, d)): a == c && b == d
+        case let (.paragraph(a), .paragraph(b)), let (.note(a), .note(b)): a == b
+        case let (.quote(a, b), .quote(c, d)): a == c && b == d
+        case let (.bullets(a), .bullets(b)): a == b
+        case let (.definitions(a), .definitions(b)): a.map(\.key) == b.map(\.key) && a.map(\.text) == b.map(\.text)
+        case let (.table(a, b), .table(c, d)): a == c && b == d
+        default: false
+        }
+    }
+}
+
+/// Plain text for a terminal: wrapped at `width` columns, headings underlined.
+public struct TextRenderer: Sendable {
+    public var width: Int
+
+    public init(width: Int = 88) { self.width = width }
+
+    public func render(_ blocks: [Block]) -> String {
+        var out: [String] = []
+        for block in blocks {
+            switch block {
+            case let .heading(level, text):
+                out.append(level <= 1 ? text.uppercased() : text)
+                if level <= 2 { out.append(String(repeating: level <= 1 ? "=" : "-", count: text.count)) }
+            case let .paragraph(text):
+                out += wrap(text, width: width)
+            case let .note(text):
+                out += wrap(text, width: width, first: "  Let op: ", rest: "          ")
+            case let .quote(text, by):
+                if let by { out += wrap(by + ":", width: width, first: "  ", rest: "  ") }
+                out += wrap("\u{201C}\(text)\u{201D}", width: width, first: "    ", rest: "    ")
+            case let .bullets(items):
+                for item in items { out += wrap(item, width: width, first: "  - ", rest: "    ") }
+            case let .definitions(items):
+                let keyWidth = items.map(\.key.count).max() ?? 0
+                for item in items {
+                    let key = item.key.padding(toLength: keyWidth, withPad: " ", startingAt: 0)
+                    out += wrap(item.text, width: width, first: "  \(key)  ", rest: String(repeating: " ", count: keyWidth + 4))
+                }
+            case let .table(header, rows):
+                out += table(header: header, rows: rows)
+            }
+            out.append("")
+        }
+        while out.first == "" { out.removeFirst() }
+        while out.last == "" { out.removeLast() }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func table(header: [String], rows: [[String]]) -> [String] {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            header.indices.map { column in
+                let cell = cells.indices.contains(column) ? cells[column] : ""
+                return cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        return [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)
+    }
+}
+
+/// Markdown (CommonMark with pipe tables), unwrapped so that diffs stay per paragraph.
+public struct MarkdownRenderer: Sendable {
+    public init() {}
+
+    public func render(_ blocks: [Block]) -> String {
+        var out: [String] = []
+        for block in blocks {
+            switch block {
+            case let .heading(level, text):
+                out.append(String(repeating: "#", count: max(1, min(level, 6))) + " " + escape(text))
+            case let .paragraph(text):
+                out.append(escape(text))
+            case let .note(text):
+                out.append("> **Let op:** " + escape(text))
+            case let .quote(text, by):
+                if let by { out.append("*\(escape(by)):*") ; out.append("") }
+                out.append("> " + escape(text))
+            case let .bullets(items):
+                out += items.map { "- " + escape($0) }
+            case let .definitions(items):
+                out += items.map { "- **\(escape($0.key))** " + escape($0.text) }
+            case let .table(header, rows):
+                out.append("| " + header.map(cell).joined(separator: " | ") + " |")
+                out.append("|" + header.map { _ in " --- " }.joined(separator: "|") + "|")
+                out += rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+            }
+            out.append("")
+        }
+        while out.last == "" { out.removeLast() }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Only what would change the meaning in running text: emphasis markers and a leading list or heading marker.
+    private func escape(_ text: String) -> String {
+        var result = text.replacingOccurrences(of: "*", with: "\\*").replacingOccurrences(of: "_", with: "\\_")
+        if let first = result.first, ["#", "-", "+", ">"].contains(first) { result = "\\" + result }
+        return result
+    }
+
+    private func cell(_ text: String) -> String { escape(text).replacingOccurrences(of: "|", with: "\\|") }
+}
+
+// MARK: - Wrapping
+
+/// Greedy word wrap; a word longer than the line stands alone.
+func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
+    var lines: [String] = []
+    var current = first
+    var currentIsEmpty = true
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        if !currentIsEmpty && current.count + 1 + word.count > width {
+            lines.append(current)
+            current = rest + word
+        } else {
+            current += (currentIsEmpty ? "" : " ") + word
+        }
+        currentIsEmpty = false
+    }
+    lines.append(current.trimmingTrailingSpaces())
+    return lines
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import LOBCore
+import LOBFormats
+import LOBRender
+
+extension LobCommand {
+    struct Profiles: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "profiles",
+            abstract: "Bekijk en controleer profielen: de keuze van gedragskenmerken, doelen en gewichten.",
+            subcommands: [List.self, Show.self, Validate.self]
+        )
+    }
+}
+
+extension LobCommand.Profiles {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon alle beschikbare profielen.")
+
+        @OptionGroup var profiles: ProfileOptions
+
+        func run() throws {
+            let library = profiles.library()
+            Output.write(TextRenderer(width: 200).render(ProfileReport.listBlocks(library.entries.map(\.profile), catalogue: .standard)))
+            // A broken profile of the school's own must not go unnoticed: list the rest, then fail.
+            guard library.problems.isEmpty else {
+                for problem in library.problems { _ = Output.fail(problem) }
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon één profiel met zijn gedragskenmerken, doelen en gewichten.")
+
+        @Argument(help: "Het id van het profiel (zie 'lob profiles list') of een profielbestand.")
+        var id: String
+
+        @Option(help: "Uitvoer: text of json.")
+        var format: OutputFormat = .text
+
+        @OptionGroup var profiles: ProfileOptions
+
+        func validate() throws {
+            if format == .markdown { throw ValidationError("--format markdown kan hier niet: kies text of json.") }
+        }
+
+        func run() throws {
+            let profile = try resolve()
+            let catalogue = Catalogue.standard
+            switch format {
+            case .json: Output.write(try JSON.encode(ProfileJSON(profile, catalogue: catalogue)))
+            default: Output.write(TextRenderer().render(ProfileReport.blocks(profile, catalogue: catalogue)))
+            }
+        }
+
+        private func resolve() throws -> Profile {
+            if id.hasSuffix(".yaml") || id.hasSuffix(".yml") || id.contains("/") {
+                do { return try ProfileFile.load(URL(fileURLWithPath: id)) } catch { throw Output.fail(error) }
+            }
+            let library = profiles.library()
+            guard let profile = library.profile(id) else {
+                let known = library.entries.map(\.profile.id).joined(separator: ", ")
+                throw Output.fail("onbekend profiel '\(id)'. Beschikbaar: \(known)")
+            }
+            return profile
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Controleer profielbestanden; meldt per fout het bestand, de regel en wat er verwacht werd.")
+
+        @Argument(help: "Een of meer profielbestanden (YAML).")
+        var files: [String]
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("Geef ten minste één profielbestand.") }
+        }
+
+        func run() throws {
+            var failed = false
+            for file in files {
+                do {
+                    let profile = try ProfileFile.load(URL(fileURLWithPath: file))
+                    Output.write("\(file): in orde (\(profile.id), \(profile.scoredBehaviours(in: .standard).count) gedragskenmerken)\n")
+                } catch {
+                    _ = Output.fail(error)
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+}

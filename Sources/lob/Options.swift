@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import LOBFormats
+import LOBShippedProfiles
+
+/// Where profiles are found; shared by every command that uses profiles.
+struct ProfileOptions: ParsableArguments {
+    @Option(name: .customLong("profiles"), help: ArgumentHelp(
+        "Map met eigen profielen (*.yaml); mag vaker. Ook: LOB_PROFILES (mappen gescheiden door ':').",
+        valueName: "map"))
+    var folders: [String] = []
+
+    /// Shipped profiles first, then the user's config folder, then LOB_PROFILES, then `--profiles`:
+    /// a later folder's profile replaces an earlier one with the same id.
+    func searchFolders(environment: [String: String] = ProcessInfo.processInfo.environment) -> [URL] {
+        var result: [URL] = []
+        if let shipped = ShippedProfiles.directory { result.append(shipped) }
+        result.append(Paths.configHome(environment).appendingPathComponent("lob-spiegel/profiles"))
+        if let fromEnvironment = environment["LOB_PROFILES"], !fromEnvironment.isEmpty {
+            result += fromEnvironment.split(separator: ":").map { URL(fileURLWithPath: String($0)) }
+        }
+        result += folders.map { URL(fileURLWithPath: $0) }
+        return result
+    }
+
+    func library() -> ProfileLibrary { ProfileLibrary(folders: searchFolders()) }
+}
+
+/// The XDG base directories (https://specifications.freedesktop.org/basedir-spec/).
+enum Paths {
+    static func configHome(_ environment: [String: String]) -> URL {
+        if let value = environment["XDG_CONFIG_HOME"], value.hasPrefix("/") { return URL(fileURLWithPath: value) }
+        return home(environment).appendingPathComponent(".config")
+    }
+
+    static func home(_ environment: [String: String]) -> URL {
+        URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory())
+    }
+}
+
+/// Output formats; each command accepts the subset it supports.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
