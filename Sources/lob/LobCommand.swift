@@ -11,7 +11,7 @@ struct LobCommand: ParsableCommand {
             Het kader komt uit vijf Nederlandse bronnen over LOB (SLO, Project Stimulering LOB).
 
             Voorbeelden:
-              lob framework                      het hele kader: competenties, gedragskenmerken, modellen
+              lob framework                      het hele kader
               lob framework --format json        hetzelfde als JSON, met de ids
               lob profiles list                  de beschikbare profielen
               lob profiles show loopbaanbegeleider-vmbo
