@@ -1,0 +1,136 @@
+import Foundation
+import LOBCore
+
+/// The portable scan file (YAML, JSON accepted): how a teacher answers without the terminal UI and hands his
+/// scan to the teamvoorzitter. See `docs/scan-file.md`; `docs/examples/scan.yaml` is a complete example.
+public enum ScanFile {
+    public static let formatVersion = 1
+
+    static let keys: Set<String> = [
+        "formatVersion", "teacher", "team", "profile", "date", "consent", "portraitPosition", "learningPreference", "scores",
+    ]
+
+    /// Reads a scan and checks it against its profile (found by `profile(id)`) and the scale.
+    public static func decode(data: Data, file: String, scale: Scale = .standard, catalogue: Catalogue = .standard,
+                              profile lookup: (String) -> Profile?) throws(FormatError) -> (scan: Scan, profile: Profile) {
+        let root = try YAMLDocument(data: data, file: file).reader
+        _ = try root.mapping(allowed: keys)
+        let version = try root.required("formatVersion")
+        if try version.int() != formatVersion {
+            throw version.error("onbekende formaatversie: deze versie van lob leest versie \(formatVersion)")
+        }
+        let profileNode = try root.required("profile")
+        let profileID = try profileNode.nonEmptyString()
+        guard let profile = lookup(profileID) else {
+            throw profileNode.error("onbekend profiel '\(profileID)': zie 'lob profiles list'")
+        }
+        let dateNode = try root.required("date")
+        guard let date = SchoolDate(try dateNode.string()) else { throw dateNode.error("verwacht een datum als JJJJ-MM-DD") }
+
+        var scan = Scan(teacher: try root.required("teacher").nonEmptyString(), team: try root.optional("team")?.nonEmptyString(),
+                        profileID: profileID, date: date)
+        if let consent = try root.optional("consent") { scan.consent = try consent.oneOf(Consent.self) }
+        if let position = try root.optional("portraitPosition") {
+            let value = try position.int()
+            guard Scan.portraitRange.contains(value) else {
+                throw position.error("verwacht 0 (traditionele vakdocent) t/m 10 (vakdocent als loopbaanbegeleider)")
+            }
+            scan.portraitPosition = value
+        }
+        if let preference = try root.optional("learningPreference") {
+            _ = try preference.mapping(allowed: ["answers", "chosen"])
+            if let answers = try preference.optional("answers") {
+                let known = Set(PreferenceCheck.statements.map(\.id))
+                for (key, value) in try answers.mapping() {
+                    guard known.contains(key) else { throw value.error("onbekende stelling: verwacht een van \(known.sorted().joined(separator: ", "))") }
+                    let level = try value.int()
+                    guard (1...PreferenceCheck.agreement.count).contains(level) else { throw value.error("verwacht 1 t/m \(PreferenceCheck.agreement.count)") }
+                    scan.preferenceAnswers[key] = level
+                }
+            }
+            scan.chosenPreference = try preference.optional("chosen")?.oneOf(LearningPreference.self)
+        }
+
+        let scored = Set(profile.scoredBehaviours(in: catalogue).map(\.id))
+        let range = scale.range
+        if let scores = try root.optional("scores") {
+            for (id, value) in try scores.mapping() {
+                guard scored.contains(id) else {
+                    throw value.error("gedragskenmerk '\(id)' hoort niet bij profiel '\(profile.id)'")
+                }
+                var answer = Scan.Answer(score: nil)
+                let scoreNode: NodeReader?
+                if value.node.mapping != nil {
+                    _ = try value.mapping(allowed: ["score", "note"])
+                    scoreNode = try value.optional("score")
+                    answer.note = try value.optional("note")?.string()
+                } else {
+                    scoreNode = value.node.isNull ? nil : value
+                }
+                if let scoreNode {
+                    let score = try scoreNode.int()
+                    guard range.contains(score) else {
+                        throw scoreNode.error("score \(score) ligt buiten de schaal: verwacht \(range.lowerBound) t/m \(range.upperBound) (of leeg: niet beantwoord)")
+                    }
+                    answer.score = score
+                }
+                scan.answers[id] = answer
+            }
+        }
+        return (scan, profile)
+    }
+
+    /// The scan as a file again, in the profile's order; `decode(encode(x))` gives `x` back.
+    public static func encode(_ scan: Scan, profile: Profile, catalogue: Catalogue = .standard, scale: Scale = .standard) -> String {
+        var lines = [
+            "# LOB-spiegel zelfscan (formaatversie \(formatVersion)). Zie docs/scan-file.md.",
+            "formatVersion: \(formatVersion)",
+            "teacher: \(quoted(scan.teacher))",
+        ]
+        if let team = scan.team { lines.append("team: \(quoted(team))") }
+        lines.append("profile: \(quoted(scan.profileID))")
+        lines.append("date: \(scan.date)")
+        lines.append("consent: \(scan.consent.rawValue)   # prive | anoniem | metNaam")
+        if let position = scan.portraitPosition {
+            lines.append("portraitPosition: \(position)   # 0 traditionele vakdocent … 10 vakdocent als loopbaanbegeleider")
+        }
+        if !scan.preferenceAnswers.isEmpty || scan.chosenPreference != nil {
+            lines.append("learningPreference:")
+            if !scan.preferenceAnswers.isEmpty {
+                lines.append("  answers:")
+                for statement in PreferenceCheck.statements {
+                    if let value = scan.preferenceAnswers[statement.id] { lines.append("    \(statement.id): \(value)") }
+                }
+            }
+            if let chosen = scan.chosenPreference { lines.append("  chosen: \(chosen.rawValue)") }
+        }
+        lines.append("scores:")
+        for behaviour in profile.scoredBehaviours(in: catalogue) {
+            guard let answer = scan.answers[behaviour.id] else { continue }
+            let score = answer.score.map(String.init) ?? "null"
+            let label = answer.score.flatMap(scale.label(for:)) ?? scale.notAnsweredLabel
+            if let note = answer.note {
+                lines.append("  \(quoted(behaviour.id)): {score: \(score), note: \(quoted(note))}   # \(label)")
+            } else {
+                lines.append("  \(quoted(behaviour.id)): \(score)   # \(label)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A YAML double-quoted string: safe for any text.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 { result += String(format: "\\x%02X", scalar.value) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+}
