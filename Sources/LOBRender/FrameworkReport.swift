@@ -62,7 +62,7 @@ public enum FrameworkReport {
         }
 
         blocks.append(.heading(level: 2, "SBL-competenties per model en rol (sterren)"))
-        blocks.append(.note(StarRatings.readingNote + " 0 = leeg vak: niet van toepassing."))
+        blocks.append(.note(StarRatings.readingNote + " · = leeg vak: niet van toepassing."))
         for model in catalogue.schoolModels {
             blocks.append(.heading(level: 3, "Model \(model.id.number) – \(model.name)"))
             blocks.append(.table(
@@ -130,7 +130,7 @@ public enum FrameworkReport {
         return blocks
     }
 
-    static func stars(_ count: Int) -> String { count == 0 ? "-" : String(repeating: "*", count: count) }
+    static func stars(_ count: Int) -> String { count == 0 ? "·" : String(repeating: "★", count: count) }
 
     static func kindKey(_ kind: RoleCompetencyProfile.Kind) -> String {
         switch kind {
