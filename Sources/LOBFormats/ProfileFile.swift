@@ -18,12 +18,7 @@ public enum ProfileFile {
         let root = document.reader
         _ = try root.mapping(allowed: keys)
 
-        if let version = try root.optional("formatVersion") {
-            let value = try version.int()
-            if value != formatVersion {
-                throw version.error("onbekende formaatversie \(value): deze versie van lob leest versie \(formatVersion)")
-            }
-        }
+        try root.optional("formatVersion")?.expectFormatVersion(formatVersion)
         let role = try root.optional("role")?.oneOf(Role.self)
         let model = try root.optional("model")?.oneOf(SchoolModel.ID.self)
 

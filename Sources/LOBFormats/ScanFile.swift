@@ -15,10 +15,7 @@ public enum ScanFile {
                               profile lookup: (String) -> Profile?) throws(FormatError) -> (scan: Scan, profile: Profile) {
         let root = try YAMLDocument(data: data, file: file).reader
         _ = try root.mapping(allowed: keys)
-        let version = try root.required("formatVersion")
-        if try version.int() != formatVersion {
-            throw version.error("onbekende formaatversie: deze versie van lob leest versie \(formatVersion)")
-        }
+        try root.required("formatVersion").expectFormatVersion(formatVersion)
         let profileNode = try root.required("profile")
         let profileID = try profileNode.nonEmptyString()
         guard let profile = lookup(profileID) else {

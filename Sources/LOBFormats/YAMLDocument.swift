@@ -171,6 +171,16 @@ public struct NodeReader {
         return value
     }
 
+    // MARK: - Format version
+
+    /// Refuses a file written in another version of a format than the one this build reads.
+    public func expectFormatVersion(_ supported: Int) throws(FormatError) {
+        let value = try int()
+        if value != supported {
+            throw error("onbekende formaatversie \(value): deze versie van lob leest versie \(supported)")
+        }
+    }
+
     // MARK: - Locating a path
 
     /// The line of the node at a path below this one (keys and `[index]`), or of the deepest node that exists.

@@ -18,8 +18,13 @@ enum Output {
         return ExitCode.failure
     }
 
-    static func fail(_ error: FormatError) -> ExitCode {
+    /// Prints every problem of a file, one `file:line: message` per line.
+    static func warn(_ error: FormatError) {
         for problem in error.problems { warn(problem.description) }
+    }
+
+    static func fail(_ error: FormatError) -> ExitCode {
+        warn(error)
         return ExitCode.failure
     }
 }

@@ -71,7 +71,7 @@ struct ScanFileTests {
         #expect(refusal(minimal.replacingOccurrences(of: "profile: loopbaanbegeleider-vmbo", with: "profile: onbekend"))
             == "s.yaml:3:10: 'profile': onbekend profiel 'onbekend': zie 'lob profiles list'")
         #expect(refusal(minimal.replacingOccurrences(of: "formatVersion: 1", with: "formatVersion: 9"))
-            == "s.yaml:1:16: 'formatVersion': onbekende formaatversie: deze versie van lob leest versie 1")
+            == "s.yaml:1:16: 'formatVersion': onbekende formaatversie 9: deze versie van lob leest versie 1")
         #expect(refusal(minimal.replacingOccurrences(of: "2026-11-24", with: "24-11-2026"))
             == "s.yaml:4:7: 'date': verwacht een datum als JJJJ-MM-DD")
         #expect(refusal("") == "s.yaml: het bestand is leeg: verwacht YAML of JSON")

@@ -25,7 +25,7 @@ extension LobCommand.Profiles {
             Output.write(TextRenderer(width: 200).render(ProfileReport.listBlocks(library.entries.map(\.profile), catalogue: .standard)))
             // A broken profile of the school's own must not go unnoticed: list the rest, then fail.
             guard library.problems.isEmpty else {
-                for problem in library.problems { _ = Output.fail(problem) }
+                library.problems.forEach(Output.warn)
                 throw ExitCode.failure
             }
         }
@@ -86,7 +86,7 @@ extension LobCommand.Profiles {
                     let profile = try ProfileFile.load(URL(fileURLWithPath: file))
                     Output.write("\(file): in orde (\(profile.id), \(profile.scoredBehaviours(in: .standard).count) gedragskenmerken)\n")
                 } catch {
-                    _ = Output.fail(error)
+                    Output.warn(error)
                     failed = true
                 }
             }
