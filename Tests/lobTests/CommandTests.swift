@@ -98,6 +98,14 @@ struct CommandTests {
         #expect(run.stderr.contains("kapot.yaml:"))
     }
 
+    @Test func showing_a_broken_profile_says_what_is_wrong_with_its_file() throws {
+        let broken = try temporaryFile("kapot.yaml", "id: kapot\ntitle: Kapot\nbehaviours: [\"9.9\"]\n")
+        let run = try LobRun(["profiles", "show", "kapot", "--profiles", broken.deletingLastPathComponent().path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("kapot.yaml:3: behaviours[0]: onbekend gedragskenmerk '9.9'"))
+        #expect(run.stderr.contains("onbekend profiel 'kapot'"))
+    }
+
     @Test func a_school_profile_from_profiles_option_is_listed_and_shown() throws {
         let own = try temporaryFile("school.yaml", "id: onze-school\ntitle: Onze school\nbehaviours: [\"5.1\", \"5.2\"]\n")
         let folder = own.deletingLastPathComponent().path

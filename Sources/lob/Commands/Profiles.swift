@@ -61,6 +61,8 @@ extension LobCommand.Profiles {
             }
             let library = profiles.library()
             guard let profile = library.profile(id) else {
+                // The profile may be in a file that could not be read: say why, not only that it is unknown.
+                library.problems.forEach(Output.warn)
                 let known = library.entries.map(\.profile.id).joined(separator: ", ")
                 throw Output.fail("onbekend profiel '\(id)'. Beschikbaar: \(known)")
             }
@@ -74,10 +76,6 @@ extension LobCommand.Profiles {
 
         @Argument(help: "Een of meer profielbestanden (YAML).")
         var files: [String]
-
-        func validate() throws {
-            if files.isEmpty { throw ValidationError("Geef ten minste één profielbestand.") }
-        }
 
         func run() throws {
             var failed = false
