@@ -9,8 +9,8 @@ let shippedProfiles = ((try? FileManager.default.contentsOfDirectory(atPath: pro
     .filter { $0.hasSuffix(".yaml") }
     .sorted()
 
-// Dependencies run one way: `lob` wires LOBFormats (files), LOBRender (output) and, later, the store and the
-// terminal UI to LOBCore, the pure domain. LOBCore imports nothing but Foundation.
+// Dependencies run one way: `lob` wires LOBFormats (files), LOBRender (output), LOBStore (SQLite) and, later, the
+// terminal UI to LOBCore, the pure domain. LOBCore imports only the standard library.
 let package = Package(
     name: "LOB-spiegel",
     platforms: [.macOS(.v13)],
@@ -20,23 +20,26 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "LOBCore"),
         .target(name: "LOBFormats", dependencies: ["LOBCore", "Yams"]),
         .target(name: "LOBRender", dependencies: ["LOBCore"]),
+        .target(name: "LOBStore", dependencies: ["LOBCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "LOBShippedProfiles", path: "Profiles", resources: shippedProfiles.map { .copy($0) }),
         .executableTarget(
             name: "lob",
             dependencies: [
-                "LOBCore", "LOBFormats", "LOBRender", "LOBShippedProfiles",
+                "LOBCore", "LOBFormats", "LOBRender", "LOBShippedProfiles", "LOBStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LOBCoreTests", dependencies: ["LOBCore"]),
         .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles"]),
         .testTarget(name: "LOBRenderTests", dependencies: ["LOBRender"]),
-        .testTarget(name: "lobTests", dependencies: ["lob", "LOBCore", "LOBFormats", "LOBRender"]),
+        .testTarget(name: "LOBStoreTests", dependencies: ["LOBStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "lobTests", dependencies: ["lob", "LOBCore", "LOBFormats", "LOBRender", "LOBStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

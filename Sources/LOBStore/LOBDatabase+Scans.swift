@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import LOBCore
+
+// MARK: - Database Access: Writes
+
+extension LOBDatabase: ScanStore {
+    public func save(_ scan: Scan, profile: Profile) throws -> Int64 {
+        let snapshot = try Self.encode(profile)
+        let behaviours = profile.scoredBehaviours(in: .standard)
+        let hook = beforeCommit
+        return try write { db in
+            var record = ScanRecord(
+                id: nil, teacher: scan.teacher, team: scan.team, profileId: scan.profileID, profileSnapshot: snapshot,
+                date: scan.date.description, consent: scan.consent.rawValue, portraitPosition: scan.portraitPosition,
+                chosenPreference: scan.chosenPreference?.rawValue, suggestedPreference: scan.suggestedPreference?.rawValue)
+            try record.insert(db)
+            let scanID = record.id ?? db.lastInsertedRowID
+            for (position, behaviour) in behaviours.enumerated() {
+                guard let answer = scan.answers[behaviour.id] else { continue }
+                try AnswerRecord(scanId: scanID, behaviourId: behaviour.id, competencyId: behaviour.competency,
+                                 position: position, score: answer.score, note: answer.note).insert(db)
+            }
+            for (statement, level) in scan.preferenceAnswers.sorted(by: { $0.key < $1.key }) {
+                try PreferenceAnswerRecord(scanId: scanID, statementId: statement, level: level).insert(db)
+            }
+            hook?()
+            return scanID
+        }
+    }
+
+    public func deleteScan(id: Int64) throws -> Bool {
+        try write { db in try ScanRecord.deleteOne(db, key: id) }
+    }
+
+    // MARK: - Database Access: Reads
+
+    public func summaries() throws -> [ScanSummary] {
+        try read { db in
+            let records = try ScanRecord.order(ScanRecord.Columns.id).fetchAll(db)
+            let answered = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+                SELECT scanId, COUNT(score) AS answered FROM answer GROUP BY scanId
+                """).map { (row: Row) -> (Int64, Int) in (row["scanId"], row["answered"]) })
+            return try records.map { record in
+                let id = record.id ?? 0
+                let profile = try Self.decodeProfile(record)
+                guard let date = SchoolDate(record.date) else { throw StoreError.corruptSnapshot(scanID: id) }
+                return ScanSummary(
+                    id: id, teacher: record.teacher, team: record.team, profileID: record.profileId,
+                    date: date, consent: Consent(rawValue: record.consent) ?? .prive,
+                    answered: answered[id] ?? 0, total: profile.scoredBehaviours(in: .standard).count)
+            }
+        }
+    }
+
+    public func scan(id: Int64) throws -> StoredScan? {
+        try read { db in try ScanRecord.fetchOne(db, key: id).map { try Self.load($0, db) } }
+    }
+
+    public func latestScan() throws -> StoredScan? {
+        try read { db in
+            try ScanRecord.order(ScanRecord.Columns.date.desc, ScanRecord.Columns.id.desc).fetchOne(db).map { try Self.load($0, db) }
+        }
+    }
+
+    // MARK: - Mapping
+
+    private static func load(_ record: ScanRecord, _ db: Database) throws -> StoredScan {
+        let id = record.id ?? 0
+        let profile = try decodeProfile(record)
+        let answers = try AnswerRecord.filter(AnswerRecord.Columns.scanId == id).order(AnswerRecord.Columns.position).fetchAll(db)
+        let preferences = try PreferenceAnswerRecord.filter(PreferenceAnswerRecord.Columns.scanId == id).fetchAll(db)
+        guard let date = SchoolDate(record.date) else { throw StoreError.corruptSnapshot(scanID: id) }
+        let scan = Scan(
+            teacher: record.teacher, team: record.team, profileID: record.profileId, date: date,
+            answers: Dictionary(uniqueKeysWithValues: answers.map { ($0.behaviourId, Scan.Answer(score: $0.score, note: $0.note)) }),
+            preferenceAnswers: Dictionary(uniqueKeysWithValues: preferences.map { ($0.statementId, $0.level) }),
+            chosenPreference: record.chosenPreference.flatMap(LearningPreference.init(rawValue:)),
+            portraitPosition: record.portraitPosition,
+            consent: Consent(rawValue: record.consent) ?? .prive)
+        return StoredScan(id: id, scan: scan, profile: profile)
+    }
+
+    static func encode(_ profile: Profile) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(profile), as: UTF8.self)
+    }
+
+    private static func decodeProfile(_ record: ScanRecord) throws -> Profile {
+        do {
+            return try JSONDecoder().decode(Profile.self, from: Data(record.profileSnapshot.utf8))
+        } catch {
+            throw StoreError.corruptSnapshot(scanID: record.id ?? 0)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import LOBCore
+import Testing
+@testable import LOBStore
+
+struct LOBDatabaseTests {
+    private func makeProfile() -> Profile {
+        Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "2.10"], competencyTargets: [2: 4], weights: [1: 3])
+    }
+
+    private func makeScan(date: String = "2026-11-24", teacher: String = "Jan") -> Scan {
+        Scan(teacher: teacher, team: "Bouw", profileID: "p", date: SchoolDate(date)!,
+             answers: ["1.1": .init(score: 3, note: "bewijs"), "1.2": .init(score: nil), "2.10": .init(score: 2)],
+             preferenceAnswers: ["oe1": 4, "ka1": 2], chosenPreference: .participeren, portraitPosition: 6, consent: .anoniem)
+    }
+
+    @Test func a_saved_scan_reads_back_with_its_profile_snapshot() throws {
+        // Given an empty database
+        let database = try LOBDatabase.inMemory()
+        // When a scan is saved
+        let id = try database.save(makeScan(), profile: makeProfile())
+        // Then it reads back unchanged, with the profile it was scored against
+        let stored = try #require(try database.scan(id: id))
+        #expect(stored.scan == makeScan())
+        #expect(stored.profile == makeProfile())
+        let summary = try #require(try database.summaries().first)
+        #expect(summary.answered == 2 && summary.total == 3 && summary.consent == .anoniem)
+    }
+
+    @Test func latest_is_by_date_then_by_order_of_storing() throws {
+        let database = try LOBDatabase.inMemory()
+        _ = try database.save(makeScan(date: "2026-09-01", teacher: "A"), profile: makeProfile())
+        _ = try database.save(makeScan(date: "2025-09-01", teacher: "B"), profile: makeProfile())
+        let third = try database.save(makeScan(date: "2026-09-01", teacher: "C"), profile: makeProfile())
+        #expect(try database.latestScan()?.id == third)
+    }
+
+    @Test func delete_removes_the_scan_and_its_answers() throws {
+        let database = try LOBDatabase.inMemory()
+        let id = try database.save(makeScan(), profile: makeProfile())
+        #expect(try database.deleteScan(id: id))
+        #expect(try !database.deleteScan(id: id))
+        let counts = try database.reader.read { db in
+            try (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer")!, Int.fetchOne(db, sql: "SELECT COUNT(*) FROM preferenceAnswer")!)
+        }
+        #expect(counts == (0, 0))
+    }
+
+    @Test func a_save_that_fails_halfway_leaves_nothing_behind() throws {
+        // Given a scan whose last answer breaks the schema's CHECK on the scale
+        let database = try LOBDatabase.inMemory()
+        var scan = makeScan()
+        scan.answers["2.10"] = .init(score: 9)
+        // When it is saved, the insert of that answer fails after the scan row and the first answers
+        #expect(throws: DatabaseError.self) { try database.save(scan, profile: makeProfile()) }
+        // Then none of it was kept
+        let rows = try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM scan) + (SELECT COUNT(*) FROM answer)") }
+        #expect(rows == 0)
+    }
+
+    @Test func the_schema_is_plain_tables_with_the_catalogue_ids() throws {
+        let database = try LOBDatabase.inMemory()
+        _ = try database.save(makeScan(), profile: makeProfile())
+        let tables = try database.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
+        }
+        #expect(tables == ["answer", "preferenceAnswer", "scan"])
+        let ids = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT behaviourId FROM answer ORDER BY position") }
+        #expect(ids == ["1.1", "1.2", "2.10"])
+    }
+
+    @Test func migrations_are_named_and_complete() throws {
+        let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
+        try LOBDatabase.migrator.migrate(queue)
+        #expect(try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == ["v1: scans and answers"])
+        #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
+    }
+
+    @Test func a_file_database_and_its_folder_are_private_to_the_user() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-store-\(UUID().uuidString)/sub")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let path = folder.appendingPathComponent("lob.sqlite").path
+        let database = try LOBDatabase.openFile(at: path)
+        _ = try database.save(makeScan(), profile: makeProfile())
+        func mode(_ path: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+        }
+        #expect(try mode(path) == 0o600)
+        #expect(try mode(path + "-wal") == 0o600)
+        #expect(try mode(folder.path) == 0o700)
+        let journal = try database.reader.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+    }
+}
