@@ -39,7 +39,9 @@ let package = Package(
         .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles"]),
         .testTarget(name: "LOBRenderTests", dependencies: ["LOBRender"]),
         .testTarget(name: "LOBStoreTests", dependencies: ["LOBStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "lobTests", dependencies: ["lob", "LOBCore", "LOBFormats", "LOBRender", "LOBStore"]),
+        .testTarget(name: "lobTests", dependencies: [
+            "lob", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

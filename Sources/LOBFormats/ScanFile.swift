@@ -11,15 +11,22 @@ public enum ScanFile {
     ]
 
     /// Reads a scan and checks it against its profile (found by `profile(id)`) and the scale.
+    /// `profileID`, when given, is the profile to use: a file that names another one is refused, and a file
+    /// without a `profile` key uses it.
     public static func decode(data: Data, file: String, scale: Scale = .standard, catalogue: Catalogue = .standard,
+                              profileID chosenProfile: String? = nil,
                               profile lookup: (String) -> Profile?) throws(FormatError) -> (scan: Scan, profile: Profile) {
         let root = try YAMLDocument(data: data, file: file).reader
         _ = try root.mapping(allowed: keys)
         try root.required("formatVersion").expectFormatVersion(formatVersion)
-        let profileNode = try root.required("profile")
-        let profileID = try profileNode.nonEmptyString()
+        let profileNode = chosenProfile == nil ? try root.required("profile") : try root.optional("profile")
+        let named = try profileNode?.nonEmptyString()
+        if let profileNode, let named, let chosenProfile, named != chosenProfile {
+            throw profileNode.error("het bestand noemt profiel '\(named)', maar --profile zegt '\(chosenProfile)'")
+        }
+        let profileID = named ?? chosenProfile ?? ""
         guard let profile = lookup(profileID) else {
-            throw profileNode.error("onbekend profiel '\(profileID)': zie 'lob profiles list'")
+            throw (profileNode ?? root).error("onbekend profiel '\(profileID)': zie 'lob profiles list'")
         }
         let dateNode = try root.required("date")
         guard let date = SchoolDate(try dateNode.string()) else { throw dateNode.error("verwacht een datum als JJJJ-MM-DD") }

@@ -64,16 +64,23 @@ public struct TextRenderer: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// Columns padded to their widest cell; a last column that would run past `width` wraps under itself.
     private func table(header: [String], rows: [[String]]) -> [String] {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            header.indices.map { column in
-                let cell = cells.indices.contains(column) ? cells[column] : ""
-                return cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+        var widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        let lead = widths.dropLast().reduce(0) { $0 + $1 + 2 }
+        let wrapsLast = lead + (widths.last ?? 0) > width && width - lead >= 20
+        if wrapsLast { widths[widths.count - 1] = width - lead }
+        func lines(_ cells: [String]) -> [String] {
+            let padded = header.indices.dropLast().map { column in
+                (cells.indices.contains(column) ? cells[column] : "").padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }
+            let prefix = padded.map { $0 + "  " }.joined()
+            let last = cells.indices.contains(header.count - 1) ? cells[header.count - 1] : ""
+            guard wrapsLast else { return [(prefix + last).trimmingTrailingSpaces()] }
+            return wrap(last, width: width, first: prefix, rest: String(repeating: " ", count: lead))
         }
-        return [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)
+        return lines(header) + [widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.flatMap(lines)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LOBFormats
 import LOBShippedProfiles
+import LOBStore
 
 /// Where profiles are found; shared by every command that uses profiles.
 struct ProfileOptions: ParsableArguments {
@@ -33,6 +34,11 @@ enum Paths {
         return home(environment).appendingPathComponent(".config")
     }
 
+    static func dataHome(_ environment: [String: String]) -> URL {
+        if let value = environment["XDG_DATA_HOME"], value.hasPrefix("/") { return URL(fileURLWithPath: value) }
+        return home(environment).appendingPathComponent(".local/share")
+    }
+
     static func home(_ environment: [String: String]) -> URL {
         URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory())
     }
@@ -41,4 +47,33 @@ enum Paths {
 /// Output formats; each command accepts the subset it supports.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
+}
+
+/// Where the database is: `--db`, else `LOB_DB`, else `$XDG_DATA_HOME/lob-spiegel/lob.sqlite`.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "Het databasebestand. Anders: LOB_DB, anders $XDG_DATA_HOME/lob-spiegel/lob.sqlite.", valueName: "pad"))
+    var path: String?
+
+    func databasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path, !path.isEmpty { return path }
+        if let path = environment["LOB_DB"], !path.isEmpty { return path }
+        return Paths.dataHome(environment).appendingPathComponent("lob-spiegel/lob.sqlite").path
+    }
+
+    /// Opens the database; every file this process creates from here on is readable by its owner only.
+    func open() throws -> LOBDatabase {
+        umask(0o077)
+        let path = databasePath()
+        // Test-only fault injection: die inside the save transaction, to show that nothing half-written survives.
+        var fault: (@Sendable () -> Void)?
+        if ProcessInfo.processInfo.environment["LOB_FAULT_INJECTION"] == "kill-before-commit" {
+            fault = { @Sendable in _ = kill(getpid(), SIGKILL) }
+        }
+        do {
+            return try LOBDatabase.openFile(at: path, beforeCommit: fault)
+        } catch {
+            throw Output.fail("kan de database '\(path)' niet openen: \(Output.describe(error))")
+        }
+    }
 }

@@ -23,6 +23,29 @@ enum Output {
         for problem in error.problems { warn(problem.description) }
     }
 
+    /// A store or system error in words for the user.
+    static func describe(_ error: any Error) -> String {
+        String(describing: error)
+    }
+
+    /// Runs a store operation; a failure (busy database, disk full) ends the command with its message.
+    static func store<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw fail(describe(error)) }
+    }
+
+    /// Writes personal data to `path`: mode 0600, complete or not at all (temporary file, then rename).
+    static func writePrivately(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw fail("kan '\(path)' niet schrijven")
+        }
+        if rename(temporary.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw fail("kan '\(path)' niet schrijven: \(String(cString: strerror(errno)))")
+        }
+    }
+
     static func fail(_ error: FormatError) -> ExitCode {
         warn(error)
         return ExitCode.failure

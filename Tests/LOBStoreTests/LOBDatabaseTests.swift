@@ -92,4 +92,22 @@ struct LOBDatabaseTests {
         let journal = try database.reader.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
+
+    @Test func a_write_while_another_connection_holds_the_lock_reports_busy() throws {
+        // Given a file database whose write lock another connection holds
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lob-busy-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let first = try LOBDatabase.openFile(at: path)
+        let second = try LOBDatabase.openFile(at: path, busyTimeout: 0.1)
+        let holder = try DatabaseQueue(path: path, configuration: LOBDatabase.makeConfiguration())
+        try holder.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            // When the second connection tries to save
+            #expect(throws: StoreError.busy) { try second.save(makeScan(), profile: makeProfile()) }
+            try db.execute(sql: "ROLLBACK")
+        }
+        // Then, once the lock is free, writing works again and nothing half-written was left
+        _ = try first.save(makeScan(), profile: makeProfile())
+        #expect(try first.summaries().count == 1)
+    }
 }

@@ -16,21 +16,44 @@ struct LobRun {
     }
 
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        self = try LobRun.start(arguments, environment: environment).finish()
+    }
+
+    init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
+    /// A started `lob` process, for running several at once.
+    struct Running {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+
+        func finish() -> LobRun {
+            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            let errData = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            // A process killed by a signal reports 128 + the signal, as a shell would.
+            let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            return LobRun(status: status, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        }
+    }
+
+    /// Starts `lob` with a clean environment: its own empty HOME, no terminal on stdin.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("lob-home-\(UUID().uuidString)")
         process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        status = process.terminationStatus
-        stdout = String(decoding: outData, as: UTF8.self)
-        stderr = String(decoding: errData, as: UTF8.self)
+        return Running(process: process, out: out, err: err)
     }
 }
 

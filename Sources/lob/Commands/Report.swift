@@ -1,0 +1,52 @@
+import ArgumentParser
+import LOBCore
+import LOBRender
+
+extension LobCommand {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Toon waar je staat: per competentie en gedragskenmerk score, doel, gat en prioriteit.",
+            discussion: """
+                Zonder nummer: de laatste scan. Met --compare ook de verandering sinds een eerdere scan;
+                een jaarlijkse herhaling laat zo zien wat je geleerd hebt (Kirkpatrick niveau 2).
+                """)
+
+        @Argument(help: "Het nummer van de scan (zie 'lob scans list').")
+        var id: Int64?
+
+        @Flag(help: "De laatste scan (de standaard als je geen nummer geeft).")
+        var latest = false
+
+        @Option(help: ArgumentHelp("Vergelijk met deze eerdere scan.", valueName: "ander-id"))
+        var compare: Int64?
+
+        @Option(help: "Uitvoer: text, markdown of json.")
+        var format: OutputFormat = .text
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if id != nil && latest { throw ValidationError("Geef een nummer of --latest, niet allebei.") }
+        }
+
+        func run() throws {
+            let database = try store.open()
+            let stored: StoredScan
+            if let id {
+                stored = try database.requireScan(id)
+            } else {
+                guard let last = try Output.store({ try database.latestScan() }) else {
+                    throw Output.fail("nog geen scans in \(store.databasePath()); sla er een op met 'lob scan --answers BESTAND'")
+                }
+                stored = last
+            }
+            let earlier = try compare.map { try database.requireScan($0) }
+            let report = ScanReport(stored, compareWith: earlier)
+            switch format {
+            case .text: Output.write(TextRenderer().render(report.blocks()))
+            case .markdown: Output.write(MarkdownRenderer().render(report.blocks()))
+            case .json: Output.write(try JSON.encode(ScanReportJSON(report)))
+            }
+        }
+    }
+}

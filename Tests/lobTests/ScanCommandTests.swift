@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import Testing
+@testable import lob
+
+/// `lob scan`, `scans`, `report` and `export` end to end, on a fresh database file per test.
+struct ScanCommandTests {
+    let folder: URL
+    let db: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-scan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        db = folder.appendingPathComponent("data/lob.sqlite").path
+    }
+
+    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/examples/scan.yaml")
+
+    private func lob(_ arguments: [String], environment: [String: String] = [:]) throws -> LobRun {
+        try LobRun(arguments + ["--db", db], environment: environment)
+    }
+
+    private func file(_ name: String, _ contents: Data) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try contents.write(to: url)
+        return url.path
+    }
+
+    private func exampleText() throws -> String { try String(contentsOf: Self.example, encoding: .utf8) }
+
+    /// Rows in the scan and answer tables, read straight from the file.
+    private func rowCount() throws -> Int {
+        guard FileManager.default.fileExists(atPath: db) else { return 0 }
+        let queue = try DatabaseQueue(path: db)
+        return try queue.read { try Int.fetchOne($0, sql: "SELECT (SELECT COUNT(*) FROM scan) + (SELECT COUNT(*) FROM answer)") ?? -1 }
+    }
+
+    private func integrity() throws -> String {
+        try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    private func mode(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+    }
+
+    @Test func the_example_is_stored_and_reported() throws {
+        let stored = try lob(["scan", "--answers", Self.example.path])
+        #expect(stored.status == 0, "\(stored.stderr)")
+        #expect(stored.stdout.contains("Scan 1 opgeslagen: 44 van 44 gedragskenmerken beantwoord."))
+        #expect(try mode(db) == 0o600)
+
+        let report = try lob(["report", "1", "--format", "json"])
+        #expect(report.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let competencies = try #require(json["competencies"] as? [[String: Any]])
+        #expect(competencies.count == 7)
+        #expect(competencies[0]["mean"] as? Double == 3.625)
+        #expect(competencies[2]["gap"] as? Double == 0.571)
+        #expect((json["developmentPoints"] as? [String])?.first == "2.1")
+        #expect(((json["scan"] as? [String: Any])?["learningPreference"] as? [String: Any])?["effective"] as? String == "kunstAfkijken")
+
+        let text = try lob(["report", "--latest"])
+        #expect(text.stdout.hasPrefix("ZELFSCAN VAN JAN DE VRIES\n"))
+        #expect(text.stdout.contains("niet het gevalideerde instrument van Ruijters"))
+        #expect(try lob(["report", "--format", "markdown"]).stdout.hasPrefix("# Zelfscan van Jan de Vries"))
+    }
+
+    @Test func export_round_trips_with_answers() throws {
+        _ = try lob(["scan", "--answers", Self.example.path])
+        let out = folder.appendingPathComponent("export.yaml").path
+        let export = try lob(["export", "scan", "1", "--out", out])
+        #expect(export.status == 0)
+        #expect(try mode(out) == 0o600)
+        let again = try lob(["scan", "--answers", out])
+        #expect(again.status == 0, "\(again.stderr)")
+        let first = try lob(["report", "1", "--format", "json"]).stdout
+        let second = try lob(["report", "2", "--format", "json"]).stdout
+        #expect(first.replacingOccurrences(of: "\"id\" : 1", with: "\"id\" : 2") == second)
+    }
+
+    @Test func compare_shows_the_change_since_an_earlier_scan() throws {
+        _ = try lob(["scan", "--answers", Self.example.path])
+        let later = try exampleText()
+            .replacingOccurrences(of: "date: 2026-11-24", with: "date: 2027-11-22")
+            .replacingOccurrences(of: "\"3.2\": 2", with: "\"3.2\": 4")
+        _ = try lob(["scan", "--answers", try file("later.yaml", Data(later.utf8))])
+        let report = try lob(["report", "--compare", "1", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let comparison = try #require(json["comparison"] as? [String: Any])
+        #expect(comparison["scan"] as? Int == 1)
+        let behaviours = try #require(comparison["behaviours"] as? [[String: Any]])
+        #expect(behaviours.first { $0["id"] as? String == "3.2" }?["change"] as? Double == 2)
+        let text = try lob(["report", "--compare", "1"]).stdout
+        #expect(text.contains("Verandering sinds scan 1 van 2026-11-24"))
+        #expect(text.contains("3 Vakinhoudelijke en didactische competentie  2,43  2,71  +0,29"))
+    }
+
+    @Test func malformed_files_are_refused_and_the_database_is_unchanged() throws {
+        _ = try lob(["scan", "--answers", Self.example.path])
+        let before = try rowCount()
+        let example = try exampleText()
+        let cases: [(String, Data, String)] = [
+            ("yaml", Data((example + "\nscores: [\n").utf8), "onleesbare YAML"),
+            ("behaviour", Data(example.replacingOccurrences(of: "\"7.5\": 2", with: "\"7.6\": 2").utf8),
+             ":72:10: 'scores.7.6': gedragskenmerk '7.6' hoort niet bij profiel 'loopbaanbegeleider-vmbo'"),
+            ("scale", Data(example.replacingOccurrences(of: "\"7.5\": 2", with: "\"7.5\": 5").utf8), ":72:10: 'scores.7.5': score 5 ligt buiten de schaal"),
+            ("profile", Data(example.replacingOccurrences(of: "profile: \"loopbaanbegeleider-vmbo\"", with: "profile: \"geen\"").utf8), ":7:10: 'profile': onbekend profiel 'geen'"),
+            ("version", Data(example.replacingOccurrences(of: "formatVersion: 1", with: "formatVersion: 2").utf8), ":4:16: 'formatVersion': onbekende formaatversie 2"),
+            ("utf8", Data(example.utf8.prefix(200)) + Data([0xFF, 0xFE]), ": het bestand is geen geldige UTF-8-tekst"),
+            ("empty", Data(), ": het bestand is leeg"),
+            ("json", Data(#"{"formatVersion": 1, "teacher": "x""#.utf8), "onleesbare YAML"),
+        ]
+        for (name, data, message) in cases {
+            let path = try file("\(name).yaml", data)
+            let run = try lob(["scan", "--answers", path])
+            #expect(run.status != 0, "\(name)")
+            #expect(run.stderr.contains(path) && run.stderr.contains(message), "\(name): \(run.stderr)")
+        }
+        #expect(try lob(["scan", "--answers", folder.appendingPathComponent("ontbreekt.yaml").path]).stderr.contains("kan '"))
+        #expect(try rowCount() == before)
+    }
+
+    @Test func profile_option_fills_in_and_guards_the_profile() throws {
+        let withoutProfile = try exampleText().replacingOccurrences(of: "profile: \"loopbaanbegeleider-vmbo\"\n", with: "")
+        let path = try file("zonder.yaml", Data(withoutProfile.utf8))
+        #expect(try lob(["scan", "--answers", path]).stderr.contains("verplichte sleutel 'profile' ontbreekt"))
+        #expect(try lob(["scan", "--answers", path, "--profile", "loopbaanbegeleider-vmbo"]).status == 0)
+        let other = try lob(["scan", "--answers", Self.example.path, "--profile", "vakdocent-model3"])
+        #expect(other.status != 0)
+        #expect(other.stderr.contains("het bestand noemt profiel 'loopbaanbegeleider-vmbo', maar --profile zegt 'vakdocent-model3'"))
+    }
+
+    @Test func a_process_killed_inside_the_save_leaves_the_database_as_it_was() throws {
+        _ = try lob(["scan", "--answers", Self.example.path])
+        let before = try rowCount()
+        let killed = try lob(["scan", "--answers", Self.example.path], environment: ["LOB_FAULT_INJECTION": "kill-before-commit"])
+        #expect(killed.status == 128 + SIGKILL)
+        #expect(try rowCount() == before)
+        #expect(try integrity() == "ok")
+        #expect(try lob(["scans", "list"]).stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test func processes_writing_at_once_all_succeed_or_report_busy() throws {
+        _ = try lob(["scans", "list"])  // creates the database and its schema once
+        let runs = try (0..<8).map { _ in try LobRun.start(["scan", "--answers", Self.example.path, "--db", db]) }.map { $0.finish() }
+        let succeeded = runs.filter { $0.status == 0 }.count
+        for run in runs where run.status != 0 {
+            #expect(run.stderr.contains("de database is bezet"), "\(run.stderr)")
+        }
+        #expect(succeeded >= 1)
+        #expect(try rowCount() == succeeded * 45)
+        #expect(try integrity() == "ok")
+    }
+
+    @Test func delete_asks_first_and_scripts_use_yes() throws {
+        _ = try lob(["scan", "--answers", Self.example.path])
+        let refused = try lob(["scans", "delete", "1"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("niet verwijderd (gebruik --yes in scripts)"))
+        #expect(try rowCount() == 45)
+        #expect(try lob(["scans", "delete", "1", "--yes"]).status == 0)
+        #expect(try rowCount() == 0)
+        #expect(try lob(["scans", "delete", "1", "--yes"]).stderr.contains("geen scan met nummer 1"))
+    }
+
+    @Test func show_list_and_unknown_ids() throws {
+        #expect(try lob(["report"]).stderr.contains("nog geen scans"))
+        _ = try lob(["scan", "--answers", Self.example.path])
+        let list = try lob(["scans", "list"])
+        #expect(list.stdout.contains("1   2026-11-24  Jan de Vries"))
+        let show = try lob(["scans", "show", "1"])
+        #expect(show.stdout.contains("3.4  2 soms / in ontwikkeling"))
+        #expect(show.stdout.contains("notitie: Ik merk dat ik leerlingen snel onderbreek"))
+        #expect(try lob(["report", "9"]).stderr.contains("geen scan met nummer 9"))
+        #expect(throws: (any Error).self) { try LobCommand.parseAsRoot(["report", "1", "--latest"]) }
+        #expect(throws: (any Error).self) { try LobCommand.parseAsRoot(["scan"]) }
+    }
+
+    @Test func the_database_path_comes_from_db_then_lob_db_then_xdg() throws {
+        let options = try StoreOptions.parse([])
+        #expect(options.databasePath(environment: ["HOME": "/home/jan"]) == "/home/jan/.local/share/lob-spiegel/lob.sqlite")
+        #expect(options.databasePath(environment: ["HOME": "/home/jan", "XDG_DATA_HOME": "/data"]) == "/data/lob-spiegel/lob.sqlite")
+        #expect(options.databasePath(environment: ["LOB_DB": "/tmp/a.sqlite", "XDG_DATA_HOME": "/data"]) == "/tmp/a.sqlite")
+        #expect(try StoreOptions.parse(["--db", "/x.sqlite"]).databasePath(environment: ["LOB_DB": "/tmp/a.sqlite"]) == "/x.sqlite")
+        // And the real program uses LOB_DB when --db is absent
+        let viaEnvironment = try LobRun(["scan", "--answers", Self.example.path], environment: ["LOB_DB": db])
+        #expect(viaEnvironment.status == 0)
+        #expect(try rowCount() == 45)
+    }
+}
