@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "LOBRenderTests", dependencies: ["LOBRender"]),
         .testTarget(name: "LOBStoreTests", dependencies: ["LOBStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "lobTests", dependencies: [
-            "lob", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", .product(name: "GRDB", package: "GRDB.swift"),
+            "lob", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBShippedProfiles", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,9 @@
 import Foundation
 import LOBCore
+import LOBFormats
+import LOBRender
+import LOBShippedProfiles
 import Testing
-@testable import LOBRender
 
 /// `Exports/` holds example outputs; this test fails when one is out of date.
 /// Regenerate with `LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests`.
@@ -22,5 +24,16 @@ struct ExportsTests {
     @Test func framework_exports_are_current() throws {
         try check("framework.md", MarkdownRenderer().render(FrameworkReport.blocks(.standard)))
         try check("framework.json", try JSON.encode(FrameworkJSON(.standard)))
+    }
+
+    /// The report of the documented example scan, as `lob report 1` shows it after `lob scan --answers`.
+    @Test func example_report_exports_are_current() throws {
+        let example = Self.folder.deletingLastPathComponent().appendingPathComponent("docs/examples/scan.yaml")
+        let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
+        let (scan, profile) = try ScanFile.decode(data: Data(contentsOf: example), file: "scan.yaml", profile: library.profile)
+        let report = ScanReport(StoredScan(id: 1, scan: scan, profile: profile))
+        try check("report-example.txt", TextRenderer().render(report.blocks()))
+        try check("report-example.md", MarkdownRenderer().render(report.blocks()))
+        try check("report-example.json", try JSON.encode(ScanReportJSON(report)))
     }
 }
