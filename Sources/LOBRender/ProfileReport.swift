@@ -29,7 +29,7 @@ public enum ProfileReport {
         let scored = profile.scoredBehaviours(in: catalogue)
         for competency in profile.scoredCompetencies(in: catalogue) {
             blocks.append(.heading(level: 2, "\(competency.id). \(competency.name)"))
-            blocks.append(.paragraph("gewicht \(number(profile.weight(for: competency.id))) · doel \(profile.target(forCompetency: competency.id))"))
+            blocks.append(.paragraph("gewicht \(DutchNumber.format(profile.weight(for: competency.id))) · doel \(profile.target(forCompetency: competency.id))"))
             blocks.append(.definitions(scored.filter { $0.competency == competency.id }.map { behaviour in
                 let isOwn = catalogue.behaviour(behaviour.id) == nil
                 let target = profile.target(for: behaviour)
@@ -40,11 +40,6 @@ public enum ProfileReport {
             }))
         }
         return blocks
-    }
-
-    /// "4" for whole numbers, "1.5" otherwise: weights read as people write them.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
 

@@ -81,8 +81,8 @@ public struct ScanReport: Sendable {
         blocks.append(.table(
             header: ["competentie", "beantwoord", "score", "doel", "gat", "gewicht", "prioriteit"],
             rows: result.competencies.map { c in
-                ["\(c.competency.id) \(c.competency.name)", "\(c.answered)/\(c.behaviours.count)", Self.number(c.mean),
-                 "\(c.target)", Self.number(c.gap), Self.number(c.weight), Self.number(c.priority)]
+                ["\(c.competency.id) \(c.competency.name)", "\(c.answered)/\(c.behaviours.count)", DutchNumber.format(c.mean),
+                 "\(c.target)", DutchNumber.format(c.gap), DutchNumber.format(c.weight), DutchNumber.format(c.priority)]
             }))
 
         blocks.append(.heading(level: 2, "Sterke punten"))
@@ -93,7 +93,7 @@ public struct ScanReport: Sendable {
         blocks.append(result.developmentPoints.isEmpty
             ? .paragraph("Geen gedragskenmerk onder het doel.")
             : .bullets(result.developmentPoints.map {
-                "\($0.behaviour.id) \($0.behaviour.text) (score \($0.score ?? 0), doel \($0.target), prioriteit \(Self.number($0.priority)))"
+                "\($0.behaviour.id) \($0.behaviour.text) (score \($0.score ?? 0), doel \($0.target), prioriteit \(DutchNumber.format($0.priority)))"
             }))
 
         blocks.append(.heading(level: 2, "Per gedragskenmerk"))
@@ -102,7 +102,7 @@ public struct ScanReport: Sendable {
             blocks.append(.table(
                 header: ["id", "score", "doel", "gat", "prioriteit", "gedragskenmerk"],
                 rows: competency.behaviours.map { b in
-                    [b.behaviour.id, b.score.map(String.init) ?? "–", "\(b.target)", Self.number(b.gap), Self.number(b.priority),
+                    [b.behaviour.id, b.score.map(String.init) ?? "–", "\(b.target)", DutchNumber.format(b.gap), DutchNumber.format(b.priority),
                      b.behaviour.text + (b.note.map { " — notitie: \($0)" } ?? "")]
                 }))
         }
@@ -114,12 +114,12 @@ public struct ScanReport: Sendable {
             }
             blocks.append(.table(
                 header: ["competentie", "toen", "nu", "verschil"],
-                rows: competencyChanges.map { ["\($0.competency.id) \($0.competency.name)", Self.number($0.change.before),
-                                               Self.number($0.change.after), Self.signed($0.change.change)] }))
+                rows: competencyChanges.map { ["\($0.competency.id) \($0.competency.name)", DutchNumber.format($0.change.before),
+                                               DutchNumber.format($0.change.after), DutchNumber.signed($0.change.change)] }))
             let moved = behaviourChanges.filter { ($0.change.change ?? 0) != 0 }
             blocks.append(moved.isEmpty
                 ? .paragraph("Geen gedragskenmerk veranderde van score.")
-                : .bullets(moved.map { "\($0.behaviour.id) \($0.behaviour.text): \(Self.number($0.change.before)) → \(Self.number($0.change.after))" }))
+                : .bullets(moved.map { "\($0.behaviour.id) \($0.behaviour.text): \(DutchNumber.format($0.change.before)) → \(DutchNumber.format($0.change.after))" }))
             blocks.append(.paragraph("Een jaarlijkse herhaling van de scan laat zien wat je geleerd hebt (Kirkpatrick niveau 2: het geleerde)."))
         }
 
@@ -137,21 +137,6 @@ public struct ScanReport: Sendable {
         case .anoniem: "telt anoniem mee in de teamcijfers"
         case .metNaam: "de teamvoorzitter mag hem met je naam zien"
         }
-    }
-
-    /// Dutch notation with at most two decimals ("2,75"); "–" for no value.
-    static func number(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        let hundredths = Int((value * 100).rounded())
-        let whole = hundredths / 100, rest = abs(hundredths % 100)
-        let sign = hundredths < 0 && whole == 0 ? "-" : ""
-        if rest == 0 { return "\(sign)\(whole)" }
-        return rest % 10 == 0 ? "\(sign)\(whole),\(rest / 10)" : "\(sign)\(whole),\(rest < 10 ? "0" : "")\(rest)"
-    }
-
-    static func signed(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        return value > 0 ? "+" + number(value) : number(value)
     }
 }
 

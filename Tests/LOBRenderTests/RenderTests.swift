@@ -72,8 +72,20 @@ struct RenderTests {
                               ownBehaviours: [Behaviour(id: "eigen-1", competency: 3, text: "eigen tekst")],
                               behaviourTargets: ["3.4": 4], weights: [3: 1.5])
         let text = TextRenderer(width: 200).render(ProfileReport.blocks(profile, catalogue: .standard))
-        #expect(text.contains("gewicht 1.5 · doel 3"))
+        #expect(text.contains("gewicht 1,5 · doel 3"))
         #expect(text.contains("(doel 4)"))
         #expect(text.contains("eigen-1  eigen tekst [eigen]"))
+    }
+
+    @Test func numbers_use_the_dutch_decimal_comma() {
+        #expect(DutchNumber.format(2.75) == "2,75")
+        #expect(DutchNumber.format(1.5) == "1,5")
+        #expect(DutchNumber.format(3) == "3")
+        #expect(DutchNumber.format(0.571) == "0,57")
+        #expect(DutchNumber.format(-0.25) == "-0,25")
+        #expect(DutchNumber.format(-1.5) == "-1,5")
+        #expect(DutchNumber.format(0.05) == "0,05")
+        #expect(DutchNumber.format(nil) == "–")
+        #expect(DutchNumber.signed(0.29) == "+0,29")
     }
 }
