@@ -60,11 +60,7 @@ public enum ProfileFile {
 
     /// Reads a profile file from disk.
     public static func load(_ url: URL, catalogue: Catalogue = .standard) throws(FormatError) -> Profile {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw FormatError(file: url.path, "kan het bestand niet lezen: \(error.localizedDescription)")
-        }
-        return try decode(data: data, file: url.path, catalogue: catalogue)
+        try decode(data: YAMLDocument.read(url), file: url.path, catalogue: catalogue)
     }
 
     private static func decodeOwnBehaviours(_ reader: NodeReader?) throws(FormatError) -> [Behaviour] {

@@ -84,6 +84,12 @@ public enum ScanFile {
         return (scan, profile)
     }
 
+    /// Reads a scan file from disk; see `decode`.
+    public static func load(_ url: URL, profileID: String? = nil,
+                            profile lookup: (String) -> Profile?) throws(FormatError) -> (scan: Scan, profile: Profile) {
+        try decode(data: YAMLDocument.read(url), file: url.path, profileID: profileID, profile: lookup)
+    }
+
     /// The scan as a file again, in the profile's order; `decode(encode(x))` gives `x` back.
     public static func encode(_ scan: Scan, profile: Profile, catalogue: Catalogue = .standard, scale: Scale = .standard) -> String {
         var lines = [

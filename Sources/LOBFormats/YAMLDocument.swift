@@ -35,6 +35,13 @@ public struct YAMLDocument {
         self.root = node
     }
 
+    /// The bytes of a file, or an error that names it.
+    public static func read(_ url: URL) throws(FormatError) -> Data {
+        do { return try Data(contentsOf: url) } catch {
+            throw FormatError(file: url.path, "kan het bestand niet lezen: \(error.localizedDescription)")
+        }
+    }
+
     /// The reader at the document's root.
     public var reader: NodeReader { NodeReader(node: root, path: [], file: file) }
 

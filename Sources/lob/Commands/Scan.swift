@@ -30,15 +30,10 @@ extension LobCommand {
 
         func run() throws {
             guard let answers else { return }
-            let url = URL(fileURLWithPath: answers)
-            let data: Data
-            do { data = try Data(contentsOf: url) } catch {
-                throw Output.fail("kan '\(answers)' niet lezen: \(error.localizedDescription)")
-            }
             let library = profiles.library()
             let decoded: (scan: Scan, profile: Profile)
             do {
-                decoded = try ScanFile.decode(data: data, file: answers, profileID: profile, profile: library.profile)
+                decoded = try ScanFile.load(URL(fileURLWithPath: answers), profileID: profile, profile: library.profile)
             } catch {
                 throw Output.fail(error)
             }
