@@ -38,6 +38,13 @@ extension LOBDatabase {
                 t.primaryKey(["scanId", "statementId"])
             }
         }
+        // A scan made in the terminal UI is stored answer by answer and is unfinished until its summary is shown;
+        // scans stored before this migration were complete.
+        migrator.registerMigration("v2: unfinished scans") { db in
+            try db.alter(table: "scan") { t in
+                t.add(column: "finished", .boolean).notNull().defaults(to: true)
+            }
+        }
         return migrator
     }
 }

@@ -6,16 +6,42 @@ import LOBCore
 
 extension LOBDatabase: ScanStore {
     public func save(_ scan: Scan, profile: Profile) throws -> Int64 {
+        try write(scan, profile: profile, id: nil, finished: true)
+    }
+
+    public func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) throws -> Int64 {
+        try write(scan, profile: profile, id: id, finished: false)
+    }
+
+    public func finishScan(id: Int64) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE scan SET finished = 1 WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Inserts a scan, or with `id` replaces that scan's contents (keeping whether it was finished): one transaction.
+    private func write(_ scan: Scan, profile: Profile, id: Int64?, finished: Bool) throws -> Int64 {
         let snapshot = try Self.encode(profile)
         let behaviours = profile.scoredBehaviours(in: .standard)
         let hook = beforeCommit
         return try write { db in
             var record = ScanRecord(
-                id: nil, teacher: scan.teacher, team: scan.team, profileId: scan.profileID, profileSnapshot: snapshot,
+                id: id, teacher: scan.teacher, team: scan.team, profileId: scan.profileID, profileSnapshot: snapshot,
                 date: scan.date.description, consent: scan.consent.rawValue, portraitPosition: scan.portraitPosition,
-                chosenPreference: scan.chosenPreference?.rawValue, suggestedPreference: scan.suggestedPreference?.rawValue)
-            try record.insert(db)
-            let scanID = record.id ?? db.lastInsertedRowID
+                chosenPreference: scan.chosenPreference?.rawValue, suggestedPreference: scan.suggestedPreference?.rawValue,
+                finished: finished)
+            let scanID: Int64
+            if let id {
+                guard let existing = try ScanRecord.fetchOne(db, key: id) else { throw StoreError.noSuchScan(id) }
+                record.finished = existing.finished
+                try record.update(db)
+                try AnswerRecord.filter(AnswerRecord.Columns.scanId == id).deleteAll(db)
+                try PreferenceAnswerRecord.filter(PreferenceAnswerRecord.Columns.scanId == id).deleteAll(db)
+                scanID = id
+            } else {
+                try record.insert(db)
+                scanID = record.id ?? db.lastInsertedRowID
+            }
             for (position, behaviour) in behaviours.enumerated() {
                 guard let answer = scan.answers[behaviour.id] else { continue }
                 try AnswerRecord(scanId: scanID, behaviourId: behaviour.id, competencyId: behaviour.competency,
@@ -36,8 +62,16 @@ extension LOBDatabase: ScanStore {
     // MARK: - Database Access: Reads
 
     public func summaries() throws -> [ScanSummary] {
+        try summaries(finished: true)
+    }
+
+    public func unfinishedScans() throws -> [ScanSummary] {
+        try summaries(finished: false)
+    }
+
+    private func summaries(finished: Bool) throws -> [ScanSummary] {
         try read { db in
-            let records = try ScanRecord.order(ScanRecord.Columns.id).fetchAll(db)
+            let records = try ScanRecord.filter(ScanRecord.Columns.finished == finished).order(ScanRecord.Columns.id).fetchAll(db)
             let answered = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
                 SELECT scanId, COUNT(score) AS answered FROM answer GROUP BY scanId
                 """).map { (row: Row) -> (Int64, Int) in (row["scanId"], row["answered"]) })
@@ -59,7 +93,8 @@ extension LOBDatabase: ScanStore {
 
     public func latestScan() throws -> StoredScan? {
         try read { db in
-            try ScanRecord.order(ScanRecord.Columns.date.desc, ScanRecord.Columns.id.desc).fetchOne(db).map { try Self.load($0, db) }
+            try ScanRecord.filter(ScanRecord.Columns.finished == true)
+                .order(ScanRecord.Columns.date.desc, ScanRecord.Columns.id.desc).fetchOne(db).map { try Self.load($0, db) }
         }
     }
 

@@ -90,12 +90,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case busy
     case cannotCreate(String)
     case corruptSnapshot(scanID: Int64)
+    case noSuchScan(Int64)
 
     public var description: String {
         switch self {
         case .busy: "de database is bezet: een ander lob-proces schrijft er nu in. Probeer het zo opnieuw."
         case .cannotCreate(let path): "kan het databasebestand '\(path)' niet aanmaken"
         case .corruptSnapshot(let id): "scan \(id): het opgeslagen profiel is onleesbaar"
+        case .noSuchScan(let id): "er is geen scan \(id)"
         }
     }
 }

@@ -73,7 +73,7 @@ struct LOBDatabaseTests {
     @Test func migrations_are_named_and_complete() throws {
         let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
         try LOBDatabase.migrator.migrate(queue)
-        #expect(try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == ["v1: scans and answers"])
+        #expect(try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == ["v1: scans and answers", "v2: unfinished scans"])
         #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }
 

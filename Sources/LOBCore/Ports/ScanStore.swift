@@ -41,10 +41,17 @@ public struct ScanSummary: Sendable, Hashable, Identifiable {
 public protocol ScanStore: Sendable {
     /// Stores a scan with the profile it was scored against; returns its id.
     func save(_ scan: Scan, profile: Profile) throws -> Int64
-    /// All scans, oldest first.
+    /// Stores an unfinished scan (the terminal UI saves after every answer): inserts it when `id` is nil,
+    /// else replaces that scan's contents. Returns its id.
+    func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) throws -> Int64
+    /// Marks a scan as complete: from then on it counts in lists, reports and `latestScan`.
+    func finishScan(id: Int64) throws
+    /// Finished scans, oldest first.
     func summaries() throws -> [ScanSummary]
+    /// Scans still being filled in, oldest first.
+    func unfinishedScans() throws -> [ScanSummary]
     func scan(id: Int64) throws -> StoredScan?
-    /// The most recent scan by date (and, on the same date, the last stored).
+    /// The most recent finished scan by date (and, on the same date, the last stored).
     func latestScan() throws -> StoredScan?
     /// Removes a scan and its answers; false when there was none with that id.
     func deleteScan(id: Int64) throws -> Bool

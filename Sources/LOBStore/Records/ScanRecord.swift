@@ -12,6 +12,8 @@ struct ScanRecord: Codable, Equatable {
     var portraitPosition: Int?
     var chosenPreference: String?
     var suggestedPreference: String?
+    /// False while the terminal UI is still filling it in.
+    var finished: Bool
 }
 
 // MARK: - Database
@@ -23,6 +25,7 @@ extension ScanRecord: FetchableRecord, MutablePersistableRecord {
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let date = Column(CodingKeys.date)
+        static let finished = Column(CodingKeys.finished)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
