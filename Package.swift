@@ -27,11 +27,16 @@ let package = Package(
         .target(name: "LOBFormats", dependencies: ["LOBCore", "Yams"]),
         .target(name: "LOBRender", dependencies: ["LOBCore"]),
         .target(name: "LOBStore", dependencies: ["LOBCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
+        .target(name: "LOBTerminal", dependencies: ["LOBCore", "LOBRender"]),
+        // ncurses with wide characters, for UTF-8 (ë, é, ï); only the thin driver uses it.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "LOBCurses", dependencies: ["CNcursesw", "LOBTerminal"]),
         .target(name: "LOBShippedProfiles", path: "Profiles", resources: shippedProfiles.map { .copy($0) }),
         .executableTarget(
             name: "lob",
             dependencies: [
-                "LOBCore", "LOBFormats", "LOBRender", "LOBShippedProfiles", "LOBStore",
+                "LOBCore", "LOBCurses", "LOBFormats", "LOBRender", "LOBShippedProfiles", "LOBStore", "LOBTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +44,7 @@ let package = Package(
         .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles"]),
         .testTarget(name: "LOBRenderTests", dependencies: ["LOBRender"]),
         .testTarget(name: "LOBStoreTests", dependencies: ["LOBStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBStore"]),
         .testTarget(name: "lobTests", dependencies: [
             "lob", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBShippedProfiles", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -1,7 +1,7 @@
 /// Numbers as Dutch readers write them: a decimal comma and at most two decimals ("2,75", "1,5", "3").
-enum DutchNumber {
+public enum DutchNumber {
     /// "–" for no value.
-    static func format(_ value: Double?) -> String {
+    public static func format(_ value: Double?) -> String {
         guard let value else { return "–" }
         let hundredths = Int((value * 100).rounded())
         let whole = hundredths / 100, rest = abs(hundredths % 100)
@@ -11,7 +11,7 @@ enum DutchNumber {
     }
 
     /// With a "+" before a rise, for changes.
-    static func signed(_ value: Double?) -> String {
+    public static func signed(_ value: Double?) -> String {
         guard let value else { return "–" }
         return value > 0 ? "+" + format(value) : format(value)
     }

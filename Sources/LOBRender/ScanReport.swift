@@ -131,7 +131,7 @@ public struct ScanReport: Sendable {
         return blocks
     }
 
-    static func consentText(_ consent: Consent) -> String {
+    public static func consentText(_ consent: Consent) -> String {
         switch consent {
         case .prive: "alleen voor jezelf"
         case .anoniem: "telt anoniem mee in de teamcijfers"
