@@ -40,11 +40,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks with a reference measured in the same run; `swift run -c release lob-bench tui`.
+        .executableTarget(name: "lob-bench", dependencies: ["LOBCore", "LOBStore", "LOBTerminal"]),
         .testTarget(name: "LOBCoreTests", dependencies: ["LOBCore"]),
         .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles"]),
         .testTarget(name: "LOBRenderTests", dependencies: ["LOBRender"]),
         .testTarget(name: "LOBStoreTests", dependencies: ["LOBStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBStore"]),
+        .testTarget(name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBStore"], exclude: ["Snapshots"]),
         .testTarget(name: "lobTests", dependencies: [
             "lob", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBShippedProfiles", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -155,7 +155,7 @@ extension ScanSession {
         lines += [Line()]
         lines += paragraph("Het duurt ongeveer 20 minuten. Elk antwoord wordt meteen bewaard: je kunt stoppen wanneer je wilt en later met 'lob scan' verder gaan.", .muted)
         lines += [Line()]
-        let profileText = "\(profile.title) (\(behaviours.count) gedragskenmerken)" + (draftID == nil ? "" : " · vast")
+        let profileText = profile.id + (draftID == nil ? "" : " · vast")
         let rows: [(Field, String, String)] = [
             (.name, "Naam", scan.teacher.isEmpty ? "(Enter om in te vullen)" : scan.teacher),
             (.team, "Team", scan.team ?? "(Enter om in te vullen; mag leeg)"),
@@ -166,6 +166,9 @@ extension ScanSession {
             var line = Line(segments: [(self.field == field ? "› " : "  ", .emphasis), (TextLayout.fit(label, 9), .heading), (value, .plain)])
             if self.field == field { line.rowStyle = .selected }
             lines.append(line)
+            if field == .profile {
+                lines += hanging(String(repeating: " ", count: 13), "\(profile.title), \(behaviours.count) gedragskenmerken", .muted)
+            }
         }
         lines.append(Line())
         var start = Line(segments: [(field == .start ? "› " : "  ", .emphasis), ("[ Begin de scan ]", .heading)])

@@ -1,14 +1,18 @@
 import ArgumentParser
 import Foundation
 import LOBCore
+import LOBCurses
 import LOBFormats
+import LOBTerminal
 
 extension LobCommand {
     struct ScanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scan",
-            abstract: "Sla een zelfscan op: je scores op de gedragskenmerken van een profiel.",
+            abstract: "Doe de zelfscan: je scores op de gedragskenmerken van een profiel.",
             discussion: """
+                Zonder --answers opent de scan in de terminal (minstens 80×24). Elk antwoord wordt meteen bewaard;
+                stop je halverwege, dan biedt 'lob scan' de volgende keer aan verder te gaan waar je was.
                 Met --answers lees je een ingevuld scanbestand in (zie docs/scan-file.md en docs/examples/scan.yaml).
                 Het bestand wordt eerst helemaal gecontroleerd; bij een fout blijft de database ongewijzigd.
                 """)
@@ -16,20 +20,16 @@ extension LobCommand {
         @Option(help: ArgumentHelp("Een ingevuld scanbestand (YAML of JSON).", valueName: "bestand"))
         var answers: String?
 
-        @Option(help: ArgumentHelp("Het profiel; nodig als het bestand er geen noemt.", valueName: "id"))
+        @Option(help: ArgumentHelp("Het profiel (standaard loopbaanbegeleider-vmbo); bij een bestand alleen als het er geen noemt.", valueName: "id"))
         var profile: String?
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
 
-        func validate() throws {
-            if answers == nil {
-                throw ValidationError("Geef je antwoorden met --answers BESTAND (zie docs/scan-file.md).")
-            }
-        }
+        static let defaultProfileID = "loopbaanbegeleider-vmbo"
 
         func run() throws {
-            guard let answers else { return }
+            guard let answers else { return try runInTerminal() }
             let library = profiles.library()
             let decoded: (scan: Scan, profile: Profile)
             do {
@@ -42,6 +42,49 @@ extension LobCommand {
             let result = ScanResult(scan: decoded.scan, profile: decoded.profile)
             Output.write("Scan \(id) opgeslagen: \(result.answeredCount) van \(result.behaviours.count) gedragskenmerken beantwoord.\n")
             Output.write("Bekijk je uitslag met: lob report \(id)\n")
+        }
+    
+        /// The scan in the terminal UI; the screens live in LOBTerminal, ncurses only in LOBCurses.
+        private func runInTerminal() throws {
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+                throw Output.fail("'lob scan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (zie docs/scan-file.md).")
+            }
+            let library = profiles.library()
+            library.problems.forEach(Output.warn)
+            let choosable = library.entries.map(\.profile)
+            let defaultID = profile ?? Self.defaultProfileID
+            guard library.profile(defaultID) != nil else {
+                throw Output.fail("onbekend profiel '\(defaultID)'. Bekend: \(choosable.map(\.id).joined(separator: ", "))")
+            }
+            let database = try store.open()
+            let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
+            var session: ScanSession
+            do {
+                session = try ScanRunner.makeSession(store: database, profiles: choosable, defaultProfileID: defaultID,
+                                                     date: Self.today(), width: terminal.width, height: terminal.height)
+            } catch {
+                terminal.close()
+                throw Output.fail(Output.describe(error))
+            }
+            let outcome = ScanRunner.run(&session, store: database, terminal: terminal)
+            terminal.close()
+            guard let id = outcome.scanID else {
+                Output.write("Gestopt voordat de scan begon; er is niets bewaard.\n")
+                return
+            }
+            if outcome.finished {
+                Output.write("Scan \(id) is klaar: \(outcome.answered) van \(outcome.total) gedragskenmerken beantwoord.\n")
+                Output.write("Je uitslag: lob report \(id) · je scholingsplan: lob plan \(id) · voor je teamvoorzitter: lob export scan \(id) --out scan.yaml\n")
+            } else {
+                Output.write("Scan \(id) is bewaard (\(outcome.answered) van \(outcome.total) beantwoord). Met 'lob scan' ga je verder waar je gebleven was.\n")
+            }
+        }
+
+        /// Today in the local time zone: the day the scan is made.
+        static func today() -> SchoolDate {
+            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+            let text = String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+            return SchoolDate(text) ?? SchoolDate("2000-01-01")!
         }
     }
 }

@@ -21,11 +21,16 @@ extension LobCommand.Scans {
         func run() throws {
             let database = try store.open()
             let summaries = try Output.store { try database.summaries() }
-            if summaries.isEmpty {
-                Output.write("Nog geen scans in \(store.databasePath()). Sla er een op met: lob scan --answers BESTAND\n")
+            let unfinished = try Output.store { try database.unfinishedScans() }
+            if summaries.isEmpty && unfinished.isEmpty {
+                Output.write("Nog geen scans in \(store.databasePath()). Begin er een met: lob scan\n")
                 return
             }
-            Output.write(TextRenderer(width: 200).render(ScanView.listBlocks(summaries)))
+            if !summaries.isEmpty { Output.write(TextRenderer(width: 200).render(ScanView.listBlocks(summaries))) }
+            if !unfinished.isEmpty {
+                Output.write((summaries.isEmpty ? "" : "\n") + "Nog niet af (ga verder met 'lob scan'):\n")
+                Output.write(TextRenderer(width: 200).render(ScanView.listBlocks(unfinished)))
+            }
         }
     }
 
