@@ -93,4 +93,13 @@ screen="$(tmux capture-pane -e -p -t "$session")"
 if grep -qE $'\e\\[(3[0-7]|4[0-7])m' <<<"$screen"; then fail "colours despite NO_COLOR"; fi
 grep -qF $'\e[7m' <<<"$screen" || fail "expected reverse video for the title bar without colours"
 tmux kill-session -t "$session"
+sleep 0.5
+
+echo "e2e: SIGTERM restores the terminal"
+start
+wait_for "stap 1 van 5"
+pkill -TERM -f "scan --db $db"
+wait_for "EXIT:143"
+if tmux capture-pane -p -t "$session" | grep -F "stap 1 van 5" >/dev/null; then fail "the full screen is still shown after SIGTERM"; fi
+tmux kill-session -t "$session"
 echo "e2e: terminal UI passed"
