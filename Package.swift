@@ -32,7 +32,7 @@ let package = Package(
         // ncurses with wide characters, for UTF-8 (ë, é, ï); only the thin driver uses it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "LOBCurses", dependencies: ["CNcursesw", "LOBTerminal"]),
-        .target(name: "LOBShippedProfiles", path: "Profiles", resources: shippedProfiles.map { .copy($0) }),
+        .target(name: "LOBShippedProfiles", path: "Profiles", resources: shippedProfiles.map { .copy($0) } + [.copy("activities")]),
         .executableTarget(
             name: "lob",
             dependencies: [

@@ -9,7 +9,7 @@ public enum ProfileFile {
 
     static let keys: Set<String> = [
         "formatVersion", "id", "title", "role", "model", "description", "target", "targets",
-        "weights", "weightSource", "behaviours", "ownBehaviours",
+        "weights", "weightSource", "behaviours", "ownBehaviours", "costs",
     ]
 
     /// Reads and validates a profile; every problem is reported with file and line.
@@ -31,7 +31,8 @@ public enum ProfileFile {
             behaviours: try root.optional("behaviours")?.sequence().map { item throws(FormatError) in try item.nonEmptyString() } ?? [],
             ownBehaviours: try decodeOwnBehaviours(root.optional("ownBehaviours")),
             defaultTarget: try root.optional("target")?.int() ?? 3,
-            weightSource: try root.optional("weightSource")?.string()
+            weightSource: try root.optional("weightSource")?.string(),
+            costs: try root.optional("costs")?.nonEmptyString()
         )
         if let targets = try root.optional("targets") {
             _ = try targets.mapping(allowed: ["competencies", "behaviours"])

@@ -20,12 +20,15 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
     public var weights: [Competency.ID: Double]
     /// Where the weights come from (for example the SBL star table, which is a reading).
     public var weightSource: String?
+    /// The school's activity catalogue (forms, hours, costs) as the profile file names it, relative to that file;
+    /// nil for the shipped example catalogue.
+    public var costs: String?
 
     public init(
         id: String, title: String, role: Role? = nil, model: SchoolModel.ID? = nil, description: String = "",
         behaviours: [Behaviour.ID], ownBehaviours: [Behaviour] = [], defaultTarget: Int = 3,
         competencyTargets: [Competency.ID: Int] = [:], behaviourTargets: [Behaviour.ID: Int] = [:],
-        weights: [Competency.ID: Double] = [:], weightSource: String? = nil
+        weights: [Competency.ID: Double] = [:], weightSource: String? = nil, costs: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -39,6 +42,7 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
         self.behaviourTargets = behaviourTargets
         self.weights = weights
         self.weightSource = weightSource
+        self.costs = costs
     }
 
     /// The target for a behaviour: its own, else its competency's, else the default.
@@ -79,9 +83,9 @@ extension Profile {
 
 // MARK: - Validation
 
-/// One thing wrong with a profile, located by the path of the field it is about (`behaviours[3]`, `weights.2`),
+/// One thing wrong with a profile or an activity catalogue, located by the path of the field it is about (`behaviours[3]`, `weights.2`),
 /// so that a file format can point at the line.
-public struct ProfileProblem: Sendable, Hashable, CustomStringConvertible {
+public struct ValidationProblem: Sendable, Hashable, CustomStringConvertible {
     public let path: [PathComponent]
     public let message: String
 
@@ -120,69 +124,69 @@ extension Profile {
     }
 
     /// Everything that is wrong with the profile against a catalogue and scale; empty when it is usable.
-    public func validate(catalogue: Catalogue = .standard, scale: Scale = .standard) -> [ProfileProblem] {
-        var problems: [ProfileProblem] = []
+    public func validate(catalogue: Catalogue = .standard, scale: Scale = .standard) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
         let range = scale.range
         let rangeText = "\(range.lowerBound) t/m \(range.upperBound)"
 
         if !Self.isValidID(id) {
-            problems.append(ProfileProblem([.key("id")], "'\(id)' is geen geldig id: verwacht kleine letters, cijfers en '-'"))
+            problems.append(ValidationProblem([.key("id")], "'\(id)' is geen geldig id: verwacht kleine letters, cijfers en '-'"))
         }
-        if title.isEmpty { problems.append(ProfileProblem([.key("title")], "titel ontbreekt")) }
+        if title.isEmpty { problems.append(ValidationProblem([.key("title")], "titel ontbreekt")) }
         if behaviours.isEmpty && ownBehaviours.isEmpty {
-            problems.append(ProfileProblem([.key("behaviours")], "het profiel scoort geen enkel gedragskenmerk"))
+            problems.append(ValidationProblem([.key("behaviours")], "het profiel scoort geen enkel gedragskenmerk"))
         }
         var seen = Set<Behaviour.ID>()
         for (index, id) in behaviours.enumerated() {
             if catalogue.behaviour(id) == nil {
-                problems.append(ProfileProblem([.key("behaviours"), .index(index)],
+                problems.append(ValidationProblem([.key("behaviours"), .index(index)],
                                                "onbekend gedragskenmerk '\(id)': verwacht een id uit de catalogus (1.1 … 7.5)"))
             }
             if !seen.insert(id).inserted {
-                problems.append(ProfileProblem([.key("behaviours"), .index(index)], "gedragskenmerk '\(id)' staat er dubbel in"))
+                problems.append(ValidationProblem([.key("behaviours"), .index(index)], "gedragskenmerk '\(id)' staat er dubbel in"))
             }
         }
         for (index, own) in ownBehaviours.enumerated() {
-            let path: [ProfileProblem.PathComponent] = [.key("ownBehaviours"), .index(index)]
+            let path: [ValidationProblem.PathComponent] = [.key("ownBehaviours"), .index(index)]
             if catalogue.behaviour(own.id) != nil {
-                problems.append(ProfileProblem(path + [.key("id")], "id '\(own.id)' is al een gedragskenmerk uit de catalogus: kies een eigen id"))
+                problems.append(ValidationProblem(path + [.key("id")], "id '\(own.id)' is al een gedragskenmerk uit de catalogus: kies een eigen id"))
             } else if !seen.insert(own.id).inserted {
-                problems.append(ProfileProblem(path + [.key("id")], "gedragskenmerk '\(own.id)' staat er dubbel in"))
+                problems.append(ValidationProblem(path + [.key("id")], "gedragskenmerk '\(own.id)' staat er dubbel in"))
             }
-            if own.id.isEmpty { problems.append(ProfileProblem(path + [.key("id")], "id ontbreekt")) }
+            if own.id.isEmpty { problems.append(ValidationProblem(path + [.key("id")], "id ontbreekt")) }
             if catalogue.competency(own.competency) == nil {
-                problems.append(ProfileProblem(path + [.key("competency")], "onbekende competentie \(own.competency): verwacht 1 t/m 7"))
+                problems.append(ValidationProblem(path + [.key("competency")], "onbekende competentie \(own.competency): verwacht 1 t/m 7"))
             }
-            if own.text.isEmpty { problems.append(ProfileProblem(path + [.key("text")], "tekst ontbreekt")) }
+            if own.text.isEmpty { problems.append(ValidationProblem(path + [.key("text")], "tekst ontbreekt")) }
         }
         if !range.contains(defaultTarget) {
-            problems.append(ProfileProblem([.key("target")], "doelniveau \(defaultTarget) ligt buiten de schaal: verwacht \(rangeText)"))
+            problems.append(ValidationProblem([.key("target")], "doelniveau \(defaultTarget) ligt buiten de schaal: verwacht \(rangeText)"))
         }
         for (competency, target) in competencyTargets.sorted(by: { $0.key < $1.key }) {
-            let path: [ProfileProblem.PathComponent] = [.key("targets"), .key("competencies"), .key("\(competency)")]
+            let path: [ValidationProblem.PathComponent] = [.key("targets"), .key("competencies"), .key("\(competency)")]
             if catalogue.competency(competency) == nil {
-                problems.append(ProfileProblem(path, "onbekende competentie \(competency): verwacht 1 t/m 7"))
+                problems.append(ValidationProblem(path, "onbekende competentie \(competency): verwacht 1 t/m 7"))
             }
             if !range.contains(target) {
-                problems.append(ProfileProblem(path, "doelniveau \(target) ligt buiten de schaal: verwacht \(rangeText)"))
+                problems.append(ValidationProblem(path, "doelniveau \(target) ligt buiten de schaal: verwacht \(rangeText)"))
             }
         }
         for (behaviour, target) in behaviourTargets.sorted(by: { $0.key < $1.key }) {
-            let path: [ProfileProblem.PathComponent] = [.key("targets"), .key("behaviours"), .key(behaviour)]
+            let path: [ValidationProblem.PathComponent] = [.key("targets"), .key("behaviours"), .key(behaviour)]
             if !seen.contains(behaviour) {
-                problems.append(ProfileProblem(path, "gedragskenmerk '\(behaviour)' wordt in dit profiel niet gescoord"))
+                problems.append(ValidationProblem(path, "gedragskenmerk '\(behaviour)' wordt in dit profiel niet gescoord"))
             }
             if !range.contains(target) {
-                problems.append(ProfileProblem(path, "doelniveau \(target) ligt buiten de schaal: verwacht \(rangeText)"))
+                problems.append(ValidationProblem(path, "doelniveau \(target) ligt buiten de schaal: verwacht \(rangeText)"))
             }
         }
         for (competency, weight) in weights.sorted(by: { $0.key < $1.key }) {
-            let path: [ProfileProblem.PathComponent] = [.key("weights"), .key("\(competency)")]
+            let path: [ValidationProblem.PathComponent] = [.key("weights"), .key("\(competency)")]
             if catalogue.competency(competency) == nil {
-                problems.append(ProfileProblem(path, "onbekende competentie \(competency): verwacht 1 t/m 7"))
+                problems.append(ValidationProblem(path, "onbekende competentie \(competency): verwacht 1 t/m 7"))
             }
             if !(weight >= 0 && weight <= 100) || weight.isNaN {
-                problems.append(ProfileProblem(path, "gewicht \(weight) is ongeldig: verwacht een getal van 0 t/m 100"))
+                problems.append(ValidationProblem(path, "gewicht \(weight) is ongeldig: verwacht een getal van 0 t/m 100"))
             }
         }
         return problems

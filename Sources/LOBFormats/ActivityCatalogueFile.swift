@@ -1,0 +1,82 @@
+import Foundation
+import LOBCore
+
+/// The activity catalogue file (forms of professionalisation with hours, costs and assumed effects).
+/// Format: `docs/activities.md`; the shipped example is `Profiles/activities/voorbeeld-scholingsvormen.yaml`.
+public enum ActivityCatalogueFile {
+    public static let formatVersion = 1
+
+    static let keys: Set<String> = ["formatVersion", "title", "example", "note", "forms", "requirements", "schoolYear"]
+    static let formKeys: Set<String> = [
+        "id", "name", "description", "seed", "preferences", "competencies", "roles", "models", "withWhom", "hours",
+        "costPerParticipant", "costPerGroup", "maxGroupSize", "effect",
+    ]
+
+    public static func decode(data: Data, file: String) throws(FormatError) -> ActivityCatalogue {
+        let root = try YAMLDocument(data: data, file: file).reader
+        _ = try root.mapping(allowed: keys)
+        try root.optional("formatVersion")?.expectFormatVersion(formatVersion)
+        var forms: [ActivityForm] = []
+        for item in try root.required("forms").sequence() {
+            _ = try item.mapping(allowed: formKeys)
+            forms.append(ActivityForm(
+                id: try item.required("id").nonEmptyString(),
+                name: try item.required("name").nonEmptyString(),
+                description: try item.optional("description")?.string().trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                seedWording: try item.optional("seed")?.nonEmptyString(),
+                preferences: try list(item.required("preferences")) { value throws(FormatError) in try value.oneOf(LearningPreference.self) },
+                competencies: try list(item.optional("competencies")) { value throws(FormatError) in try value.int() },
+                roles: try list(item.optional("roles")) { value throws(FormatError) in try value.oneOf(Role.self) },
+                models: try list(item.optional("models")) { value throws(FormatError) in try value.oneOf(SchoolModel.ID.self) },
+                withWhom: try item.required("withWhom").nonEmptyString(),
+                hours: try item.required("hours").double(),
+                costPerParticipant: try item.optional("costPerParticipant")?.double() ?? 0,
+                costPerGroup: try item.optional("costPerGroup")?.double() ?? 0,
+                maxGroupSize: try item.optional("maxGroupSize")?.int() ?? 1,
+                effect: try item.optional("effect")?.double() ?? 0.5
+            ))
+        }
+        var requirements: [CompetencyRequirement] = []
+        for item in try root.optional("requirements")?.sequence() ?? [] {
+            _ = try item.mapping(allowed: ["competencies", "needs", "satisfiedBy", "reason"])
+            requirements.append(CompetencyRequirement(
+                competencies: try list(item.required("competencies")) { value throws(FormatError) in try value.int() },
+                needs: try item.required("needs").oneOf(LearningPreference.self),
+                satisfiedBy: try list(item.optional("satisfiedBy")) { value throws(FormatError) in try value.oneOf(LearningPreference.self) },
+                reason: try item.required("reason").nonEmptyString()
+            ))
+        }
+        var schoolYear = SchoolYear.standard
+        if let year = try root.optional("schoolYear") {
+            _ = try year.mapping(allowed: ["periods"])
+            schoolYear.periods = try year.required("periods").sequence().map { item throws(FormatError) in
+                _ = try item.mapping(allowed: ["name", "from", "to"])
+                return SchoolYear.Period(name: try item.required("name").nonEmptyString(),
+                                         firstMonth: try item.required("from").int(), lastMonth: try item.required("to").int())
+            }
+        }
+        let catalogue = ActivityCatalogue(
+            title: try root.required("title").nonEmptyString(),
+            isExample: try root.optional("example")?.bool() ?? false,
+            note: try root.optional("note")?.string().trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+            forms: forms, requirements: requirements, schoolYear: schoolYear)
+        let problems = catalogue.validate()
+        guard problems.isEmpty else {
+            throw FormatError(problems.map { problem in
+                FormatError.Problem(file: file, line: root.line(at: problem.path.map(\.description)), message: problem.description)
+            })
+        }
+        return catalogue
+    }
+
+    public static func load(_ url: URL) throws(FormatError) -> ActivityCatalogue {
+        try decode(data: YAMLDocument.read(url), file: url.path)
+    }
+
+    private static func list<T>(_ reader: NodeReader?, _ value: (NodeReader) throws(FormatError) -> T) throws(FormatError) -> [T] {
+        guard let reader else { return [] }
+        var result: [T] = []
+        for item in try reader.sequence() { result.append(try value(item)) }
+        return result
+    }
+}
