@@ -21,11 +21,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .target(name: "LOBCore"),
         .target(name: "LOBFormats", dependencies: ["LOBCore", "Yams"]),
-        .target(name: "LOBRender", dependencies: ["LOBCore"]),
+        .target(name: "LOBRender", dependencies: ["LOBCore", "Plot"]),
         .target(name: "LOBStore", dependencies: ["LOBCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
         .target(name: "LOBTerminal", dependencies: ["LOBCore", "LOBRender"]),

@@ -12,6 +12,8 @@ public enum Block: Equatable, Sendable {
     /// Items labelled by a short key ("1.1", "2") shown before the text.
     case definitions([(key: String, text: String)])
     case table(header: [String], rows: [[String]])
+    /// A chart: SVG in HTML; a table in text and markdown.
+    case chart(Chart)
 
     public static func == (lhs: Block, rhs: Block) -> Bool {
         switch (lhs, rhs) {
@@ -21,6 +23,7 @@ public enum Block: Equatable, Sendable {
         case let (.bullets(a), .bullets(b)): a == b
         case let (.definitions(a), .definitions(b)): a.map(\.key) == b.map(\.key) && a.map(\.text) == b.map(\.text)
         case let (.table(a, b), .table(c, d)): a == c && b == d
+        case let (.chart(a), .chart(b)): a == b
         default: false
         }
     }
@@ -56,6 +59,10 @@ public struct TextRenderer: Sendable {
                 }
             case let .table(header, rows):
                 out += table(header: header, rows: rows)
+            case let .chart(chart):
+                out += wrap(chart.title, width: width)
+                out += table(header: chart.tableHeader, rows: chart.tableRows)
+                if case .timeline(let timeline) = chart { for line in timeline.legend { out += wrap(line, width: width) } }
             }
             out.append("")
         }
@@ -106,9 +113,15 @@ public struct MarkdownRenderer: Sendable {
             case let .definitions(items):
                 out += items.map { "- **\(escape($0.key))** " + escape($0.text) }
             case let .table(header, rows):
-                out.append("| " + header.map(cell).joined(separator: " | ") + " |")
-                out.append("|" + header.map { _ in " --- " }.joined(separator: "|") + "|")
-                out += rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+                out += table(header, rows)
+            case let .chart(chart):
+                out.append("*\(escape(chart.title))*")
+                out.append("")
+                out += table(chart.tableHeader, chart.tableRows)
+                if case .timeline(let timeline) = chart {
+                    out.append("")
+                    out += timeline.legend.map { "- " + escape($0) }
+                }
             }
             out.append("")
         }
@@ -121,6 +134,11 @@ public struct MarkdownRenderer: Sendable {
         var result = text.replacingOccurrences(of: "*", with: "\\*").replacingOccurrences(of: "_", with: "\\_")
         if let first = result.first, ["#", "-", "+", ">"].contains(first) { result = "\\" + result }
         return result
+    }
+
+    private func table(_ header: [String], _ rows: [[String]]) -> [String] {
+        ["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.map { _ in " --- " }.joined(separator: "|") + "|"]
+            + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
     }
 
     private func cell(_ text: String) -> String { escape(text).replacingOccurrences(of: "|", with: "\\|") }

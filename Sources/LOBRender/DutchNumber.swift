@@ -15,4 +15,23 @@ public enum DutchNumber {
         guard let value else { return "–" }
         return value > 0 ? "+" + format(value) : format(value)
     }
+
+    /// Euros as a Dutch invoice writes them: "€ 1.350", "€ 87,50".
+    public static func euro(_ value: Double) -> String {
+        let cents = Int((value * 100).rounded())
+        let whole = abs(cents) / 100, rest = abs(cents) % 100
+        var digits = String(whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "." + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        let sign = cents < 0 ? "-" : ""
+        return "€ \(sign)\(digits)\(grouped)" + (rest == 0 ? "" : ",\(rest < 10 ? "0" : "")\(rest)")
+    }
+
+    /// Rounded to three decimals, for JSON.
+    public static func rounded(_ value: Double?) -> Double? {
+        value.map { ($0 * 1000).rounded() / 1000 }
+    }
 }

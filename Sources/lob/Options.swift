@@ -49,6 +49,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
 }
 
+/// Formats of a document that may be printed or shared: also a self-contained HTML file.
+enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, html, json
+}
+
 /// Where the database is: `--db`, else `LOB_DB`, else `$XDG_DATA_HOME/lob-spiegel/lob.sqlite`.
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp(

@@ -36,4 +36,15 @@ struct ExportsTests {
         try check("report-example.md", MarkdownRenderer().render(report.blocks()))
         try check("report-example.json", try JSON.encode(ScanReportJSON(report)))
     }
+
+    /// The scholingsplan of the example scan with the shipped example catalogue, as `lob plan 1` makes it.
+    @Test func example_plan_exports_are_current() throws {
+        let example = Self.folder.deletingLastPathComponent().appendingPathComponent("docs/examples/scan.yaml")
+        let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
+        let (scan, profile) = try ScanFile.decode(data: Data(contentsOf: example), file: "scan.yaml", profile: library.profile)
+        let catalogue = try ActivityCatalogueFile.load(try #require(ShippedProfiles.exampleActivities))
+        let report = PlanReport(Scholingsplan(scan: scan, profile: profile, catalogue: catalogue), scanID: 1)
+        try check("plan-example.md", MarkdownRenderer().render(report.blocks()))
+        try check("plan-example.html", HTMLRenderer(title: report.title).render(report.blocks()))
+    }
 }

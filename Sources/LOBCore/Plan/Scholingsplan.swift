@@ -143,11 +143,31 @@ public struct Scholingsplan: Sendable, Hashable {
         }
         self.timeline = slots
 
-        // Strengths: the highest scores first; a colleague with a development point there can learn from them.
-        self.strengths = result.strengths.enumerated()
+        // Strengths: the highest scores first, one competency after another, so a colleague with a development
+        // point in any of them finds someone to learn from.
+        let ordered = result.strengths.enumerated()
             .sorted { ($0.element.score ?? 0, -$0.offset) > ($1.element.score ?? 0, -$1.offset) }
-            .prefix(5)
-            .map { Strength(behaviour: $0.element, offer: Self.offer(for: $0.element)) }
+            .map(\.element)
+        var byCompetency: [[ScanResult.BehaviourResult]] = result.competencies.map { competency in
+            ordered.filter { $0.behaviour.competency == competency.competency.id }
+        }
+        var picked: [ScanResult.BehaviourResult] = []
+        while picked.count < 5, byCompetency.contains(where: { !$0.isEmpty }) {
+            // Each round takes the best remaining strength of every competency, best first.
+            var round: [(index: Int, result: ScanResult.BehaviourResult)] = []
+            for index in byCompetency.indices {
+                if let best = byCompetency[index].first { round.append((index, best)) }
+            }
+            round.sort { lhs, rhs in
+                let (a, b) = (lhs.result.score ?? 0, rhs.result.score ?? 0)
+                return a != b ? a > b : lhs.index < rhs.index
+            }
+            for entry in round where picked.count < 5 {
+                picked.append(entry.result)
+                byCompetency[entry.index].removeFirst()
+            }
+        }
+        self.strengths = picked.map { Strength(behaviour: $0, offer: Self.offer(for: $0)) }
     }
 
     // MARK: - Activities

@@ -33,6 +33,11 @@ public struct SchoolYear: Sendable, Hashable, Codable {
         public let schoolYear: Int
         public let index: Int
 
+        public init(schoolYear: Int, index: Int) {
+            self.schoolYear = schoolYear
+            self.index = index
+        }
+
         public static func < (lhs: Slot, rhs: Slot) -> Bool { (lhs.schoolYear, lhs.index) < (rhs.schoolYear, rhs.index) }
     }
 

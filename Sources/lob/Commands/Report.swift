@@ -31,15 +31,7 @@ extension LobCommand {
 
         func run() throws {
             let database = try store.open()
-            let stored: StoredScan
-            if let id {
-                stored = try database.requireScan(id)
-            } else {
-                guard let last = try Output.store({ try database.latestScan() }) else {
-                    throw Output.fail("nog geen scans in \(store.databasePath()); sla er een op met 'lob scan --answers BESTAND'")
-                }
-                stored = last
-            }
+            let stored = try database.requireScan(id, databasePath: store.databasePath())
             let earlier = try compare.map { try database.requireScan($0) }
             let report = ScanReport(stored, compareWith: earlier)
             switch format {

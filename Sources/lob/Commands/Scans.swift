@@ -83,4 +83,13 @@ extension LOBDatabase {
         }
         return stored
     }
+
+    /// The scan with this id, or else the latest finished one, or a failure that says how to make one.
+    func requireScan(_ id: Int64?, databasePath: String) throws -> StoredScan {
+        if let id { return try requireScan(id) }
+        guard let last = try Output.store({ try latestScan() }) else {
+            throw Output.fail("nog geen scans in \(databasePath); begin er een met 'lob scan' (of lees een bestand in met 'lob scan --answers BESTAND')")
+        }
+        return last
+    }
 }

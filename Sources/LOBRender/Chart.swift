@@ -1,0 +1,180 @@
+import Foundation
+
+/// A chart in a report: drawn as SVG in HTML, shown as a table in text and markdown (same data, same order).
+public enum Chart: Equatable, Sendable {
+    case radar(RadarChart)
+    case timeline(TimelineChart)
+
+    public var title: String {
+        switch self {
+        case .radar(let chart): chart.title
+        case .timeline(let chart): chart.title
+        }
+    }
+
+    var tableHeader: [String] {
+        switch self {
+        case .radar: ["", "score", "doel"]
+        case .timeline: ["periode", "wat"]
+        }
+    }
+
+    var tableRows: [[String]] {
+        switch self {
+        case .radar(let chart):
+            chart.axes.map { [$0.label, DutchNumber.format($0.value), DutchNumber.format($0.target)] }
+        case .timeline(let chart):
+            // Period by period: what happens for each row (bars by their text, marks by their code).
+            chart.columns.indices.map { column in
+                let events = chart.rows.compactMap { row -> String? in
+                    var parts = row.bars.filter { ($0.start...$0.end).contains(column) }.map(\.text)
+                    parts += row.marks.filter { $0.column == column }.map(\.text)
+                    return parts.isEmpty ? nil : "\(row.label): " + parts.joined(separator: ", ")
+                }
+                return [chart.columns[column], events.joined(separator: "; ")]
+            }
+        }
+    }
+}
+
+/// Score against target on axes around a centre: the seven competencies.
+public struct RadarChart: Equatable, Sendable {
+    public struct Axis: Equatable, Sendable {
+        public let label: String
+        public let value: Double?
+        public let target: Double
+
+        public init(label: String, value: Double?, target: Double) {
+            self.label = label
+            self.value = value
+            self.target = target
+        }
+    }
+
+    public let title: String
+    public let maximum: Double
+    public let axes: [Axis]
+    public let valueLabel: String
+    public let targetLabel: String
+
+    public init(title: String, maximum: Double, axes: [Axis], valueLabel: String = "score", targetLabel: String = "doel") {
+        self.title = title
+        self.maximum = maximum
+        self.axes = axes
+        self.valueLabel = valueLabel
+        self.targetLabel = targetLabel
+    }
+}
+
+/// Rows over columns (periods): bars for what happens when, marks for moments.
+public struct TimelineChart: Equatable, Sendable {
+    public struct Bar: Equatable, Sendable {
+        public let start: Int
+        public let end: Int
+        public let text: String
+        public init(start: Int, end: Int, text: String) { (self.start, self.end, self.text) = (start, end, text) }
+    }
+
+    public struct Mark: Equatable, Sendable {
+        public let column: Int
+        /// Short: "N2".
+        public let text: String
+        public init(column: Int, text: String) { (self.column, self.text) = (column, text) }
+    }
+
+    public struct Row: Equatable, Sendable {
+        public let label: String
+        public let bars: [Bar]
+        public let marks: [Mark]
+        public init(label: String, bars: [Bar], marks: [Mark]) { (self.label, self.bars, self.marks) = (label, bars, marks) }
+    }
+
+    public let title: String
+    public let columns: [String]
+    public let rows: [Row]
+    /// What the marks mean ("N2 = Kirkpatrick niveau 2: opnieuw scannen").
+    public let legend: [String]
+
+    public init(title: String, columns: [String], rows: [Row], legend: [String]) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.legend = legend
+    }
+}
+
+// MARK: - SVG
+
+/// SVG text with fixed decimals, so the same chart gives the same bytes.
+enum SVG {
+    static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static func radar(_ chart: RadarChart) -> String {
+        let (width, height, radius) = (720.0, 400.0, 130.0)
+        let (cx, cy) = (width / 2, height / 2 + 6)
+        let count = max(3, chart.axes.count)
+        func point(_ index: Int, _ value: Double) -> (Double, Double) {
+            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
+            let r = radius * max(0, min(value, chart.maximum)) / chart.maximum
+            return (cx + r * cos(angle), cy + r * sin(angle))
+        }
+        func polygon(_ values: [Double]) -> String {
+            values.enumerated().map { let p = point($0.offset, $0.element); return "\(number(p.0)),\(number(p.1))" }.joined(separator: " ")
+        }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"radar\">"
+        for level in stride(from: 1.0, through: chart.maximum, by: 1) {
+            out += "<polygon points=\"\(polygon(Array(repeating: level, count: count)))\" class=\"ring\"/>"
+            let p = point(0, level)
+            out += "<text x=\"\(number(p.0 + 4))\" y=\"\(number(p.1 + 4))\" class=\"tick\">\(Int(level))</text>"
+        }
+        for index in 0..<count {
+            let end = point(index, chart.maximum)
+            out += "<line x1=\"\(number(cx))\" y1=\"\(number(cy))\" x2=\"\(number(end.0))\" y2=\"\(number(end.1))\" class=\"axis\"/>"
+            let label = point(index, chart.maximum * 1.13)
+            let anchor = abs(label.0 - cx) < 10 ? "middle" : (label.0 < cx ? "end" : "start")
+            out += "<text x=\"\(number(label.0))\" y=\"\(number(label.1 + 4))\" text-anchor=\"\(anchor)\" class=\"label\">\(escape(chart.axes[index].label))</text>"
+        }
+        out += "<polygon points=\"\(polygon(chart.axes.map(\.target)))\" class=\"target\"/>"
+        out += "<polygon points=\"\(polygon(chart.axes.map { $0.value ?? 0 }))\" class=\"score\"/>"
+        for (index, axis) in chart.axes.enumerated() {
+            let p = point(index, axis.value ?? 0)
+            out += "<circle cx=\"\(number(p.0))\" cy=\"\(number(p.1))\" r=\"3.5\" class=\"dot\"/>"
+        }
+        out += "<g class=\"legend\"><rect x=\"12\" y=\"12\" width=\"14\" height=\"14\" class=\"score\"/><text x=\"32\" y=\"24\">\(escape(chart.valueLabel))</text>"
+        out += "<line x1=\"12\" y1=\"40\" x2=\"26\" y2=\"40\" class=\"target\"/><text x=\"32\" y=\"44\">\(escape(chart.targetLabel))</text></g>"
+        return out + "</svg>"
+    }
+
+    static func timeline(_ chart: TimelineChart) -> String {
+        let labelWidth = 230.0, columnWidth = 110.0, rowHeight = 34.0, top = 30.0
+        let width = labelWidth + columnWidth * Double(chart.columns.count) + 10
+        let height = top + rowHeight * Double(chart.rows.count) + 8
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"timeline\">"
+        for (index, column) in chart.columns.enumerated() {
+            let x = labelWidth + columnWidth * Double(index)
+            out += "<rect x=\"\(number(x))\" y=\"0\" width=\"\(number(columnWidth))\" height=\"\(number(height))\" class=\"\(index % 2 == 0 ? "even" : "odd")\"/>"
+            out += "<text x=\"\(number(x + columnWidth / 2))\" y=\"18\" text-anchor=\"middle\" class=\"column\">\(escape(column))</text>"
+        }
+        for (index, row) in chart.rows.enumerated() {
+            let y = top + rowHeight * Double(index)
+            out += "<text x=\"4\" y=\"\(number(y + rowHeight / 2 + 4))\" class=\"label\">\(escape(row.label))</text>"
+            for bar in row.bars {
+                let x = labelWidth + columnWidth * Double(bar.start) + 4
+                let w = columnWidth * Double(bar.end - bar.start + 1) - 8
+                out += "<rect x=\"\(number(x))\" y=\"\(number(y + 7))\" width=\"\(number(w))\" height=\"\(number(rowHeight - 14))\" rx=\"4\" class=\"bar\"><title>\(escape(bar.text))</title></rect>"
+            }
+            for (order, mark) in row.marks.enumerated() {
+                let sameColumn = row.marks.prefix(order).filter { $0.column == mark.column }.count
+                let x = labelWidth + columnWidth * Double(mark.column) + columnWidth - 16 - 26 * Double(sameColumn)
+                out += "<circle cx=\"\(number(x))\" cy=\"\(number(y + rowHeight / 2))\" r=\"11\" class=\"mark\"/>"
+                out += "<text x=\"\(number(x))\" y=\"\(number(y + rowHeight / 2 + 4))\" text-anchor=\"middle\" class=\"marktext\">\(escape(mark.text))</text>"
+            }
+        }
+        return out + "</svg>"
+    }
+}

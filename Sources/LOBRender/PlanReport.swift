@@ -1,0 +1,237 @@
+import Foundation
+import LOBCore
+
+/// `lob plan`: the scholingsplan as blocks (text, markdown, HTML) and as JSON.
+public struct PlanReport: Sendable {
+    public let plan: Scholingsplan
+    public let scanID: Int64
+
+    public init(_ plan: Scholingsplan, scanID: Int64) {
+        self.plan = plan
+        self.scanID = scanID
+    }
+
+    var year: SchoolYear { plan.catalogue.schoolYear }
+
+    public var title: String { "Scholingsplan van \(plan.teacher)" }
+
+    public func blocks() -> [Block] {
+        var blocks: [Block] = [.heading(level: 1, title)]
+        var facts: [(key: String, text: String)] = [
+            ("scan", "\(scanID) van \(plan.date)"),
+            ("profiel", "\(plan.profile.id): \(plan.profile.title)"),
+        ]
+        if let team = plan.team { facts.append(("team", team)) }
+        if let preference = plan.learningPreference {
+            facts.append(("leervoorkeur", "\(preference.name) (\(plan.preferenceChosen ? "zelf gekozen" : "uit de zelftest, een indicatie"))"))
+        } else {
+            facts.append(("leervoorkeur", "niet ingevuld: de activiteiten volgen de catalogus, niet je leervoorkeur"))
+        }
+        facts.append(("uren en kosten", "\(DutchNumber.format(plan.totalHours)) uur, \(DutchNumber.euro(plan.totalCost))"))
+        blocks.append(.definitions(facts))
+        blocks.append(.paragraph("Dit plan neem je mee naar je ontwikkelingsgesprek of functioneringsgesprek: wat je ontwikkelt, hoe (op de manier waarop je het liefst leert), wanneer, wat het kost en hoe je merkt dat het gewerkt heeft. Het is een voorstel: bespreek en verander het."))
+        if plan.catalogue.isExample {
+            blocks.append(.note("De vormen, uren en bedragen komen uit de voorbeeldcatalogus van LOB-spiegel (\(plan.catalogue.title)): aannames, geen offertes. Je school vervangt ze door haar eigen catalogus (lob plan --costs BESTAND)."))
+        } else if !plan.catalogue.note.isEmpty {
+            blocks.append(.note(plan.catalogue.note))
+        }
+
+        blocks.append(.heading(level: 2, "Waar je staat"))
+        blocks.append(.chart(.radar(RadarChart(
+            title: "Je score per competentie (gemiddelde van je antwoorden) tegen het doel, op de schaal 1–4",
+            maximum: 4,
+            axes: plan.result.competencies.map { .init(label: Self.shortName($0.competency), value: $0.mean, target: Double($0.target)) }))))
+
+        blocks.append(.heading(level: 2, "Doelen"))
+        if plan.goals.isEmpty {
+            blocks.append(.paragraph("Je haalt op elk beantwoord gedragskenmerk het doel: dit plan heeft geen ontwikkeldoelen. Kijk bij 'Wat je kunt delen' hoe collega's van jou kunnen leren."))
+        } else {
+            blocks.append(.paragraph("De ontwikkelpunten met de hoogste prioriteit (gat × gewicht), per competentie; ten hoogste \(plan.options.maxGoals) doelen, zodat het plan te doen is."))
+        }
+        for goal in plan.goals { blocks += goalBlocks(goal) }
+
+        if !plan.goals.isEmpty {
+            blocks.append(.heading(level: 2, "Tijdpad"))
+            blocks.append(.chart(.timeline(timeline())))
+            blocks.append(.heading(level: 2, "Uren en kosten"))
+            var rows = plan.goals.flatMap { goal in
+                goal.activities.map { ["\(goal.number)", $0.form.name, year.label($0.slot), DutchNumber.format($0.hours), DutchNumber.euro($0.cost)] }
+            }
+            rows.append(["", "totaal", "", DutchNumber.format(plan.totalHours), DutchNumber.euro(plan.totalCost)])
+            blocks.append(.table(header: ["doel", "activiteit", "wanneer", "uren", "kosten"], rows: rows))
+            blocks.append(.paragraph("Bij een groepsactiviteit staat hier je aandeel bij een volle groep: je eigen kosten plus de groepskosten gedeeld door het grootste aantal deelnemers."))
+        }
+
+        blocks.append(.heading(level: 2, "Wat je kunt delen"))
+        if plan.strengths.isEmpty {
+            blocks.append(.paragraph("Nog geen gedragskenmerk op of boven het doel."))
+        } else {
+            blocks.append(.paragraph("Hierin ben je sterk: collega's met een ontwikkelpunt hier kunnen van jou leren, bijvoorbeeld door de kunst bij je af te kijken."))
+            blocks.append(.definitions(plan.strengths.map { strength in
+                (strength.behaviour.behaviour.id, "\(strength.behaviour.behaviour.text) (\(strength.behaviour.score ?? 0)). \(strength.offer)")
+            }))
+        }
+
+        blocks.append(.heading(level: 2, "Over leervoorkeuren"))
+        if let preference = plan.learningPreference { blocks.append(.paragraph(preference.description)) }
+        blocks.append(.quote(LearningPreference.caveat, by: "LOB en professionaliseren in verschillende vormen en maten (2011), over de leervoorkeuren van \(LearningPreference.source)"))
+        return blocks
+    }
+
+    private func goalBlocks(_ goal: Scholingsplan.Goal) -> [Block] {
+        var blocks: [Block] = [
+            .heading(level: 3, "Doel \(goal.number): \(goal.competency.name)"),
+            .paragraph(goal.statement),
+            .table(header: ["id", "nu", "doel", "prioriteit", "gedragskenmerk"], rows: goal.behaviours.map {
+                [$0.behaviour.id, "\($0.score ?? 0)", "\($0.target)", DutchNumber.format($0.priority), $0.behaviour.text]
+            }),
+        ]
+        if !goal.later.isEmpty {
+            blocks.append(.paragraph("Voor een later plan: " + goal.later.map { "\($0.behaviour.id) \($0.behaviour.text)" }.joined(separator: "; ") + "."))
+        }
+        blocks.append(.table(header: ["uren", "kosten", "activiteit"], rows: goal.activities.map { activity in
+            let what = activity.form.name + (activity.form.description.isEmpty ? "" : ": " + activity.form.description)
+            return [DutchNumber.format(activity.hours), DutchNumber.euro(activity.cost),
+                    "\(what). Met wie: \(activity.form.withWhom). Waarom: \(Self.reason(activity.reason))"]
+        }))
+        blocks.append(.table(header: ["Kirkpatrick", "wanneer", "wat je vraagt en laat zien"], rows: goal.evaluation.map {
+            ["\($0.level.id) \($0.level.name)", $0.when, $0.how]
+        }))
+        return blocks
+    }
+
+    static func reason(_ reason: Scholingsplan.PlannedActivity.Reason) -> String {
+        switch reason {
+        case .fitsPreference(let preference): "past bij je leervoorkeur (\(preference.name))"
+        case .required(let requirement): "nodig voor dit doel, ook al is het niet je leervoorkeur (\(requirement.needs.name)): \(requirement.reason)"
+        case .nearest: "geen vorm in de catalogus past bij je leervoorkeur voor deze competentie; dit is de best passende"
+        }
+    }
+
+    /// The competency's name without "competentie" / "Competent in", for chart labels.
+    static func shortName(_ competency: Competency) -> String {
+        var name = competency.name
+        for affix in [" competentie", "Competent in "] { name = name.replacingOccurrences(of: affix, with: "") }
+        return "\(competency.id) \(name)"
+    }
+
+    func timeline() -> TimelineChart {
+        let slots = plan.timeline
+        func column(_ slot: SchoolYear.Slot) -> Int? { slots.firstIndex(of: slot) }
+        let rows = plan.goals.map { goal -> TimelineChart.Row in
+            let activityColumn = column(goal.slot) ?? 0
+            var marks = [TimelineChart.Mark(column: activityColumn, text: "N2")]
+            if let practice = column(year.next(goal.slot)) { marks.append(.init(column: practice, text: "N3")) }
+            let endOfYear = SchoolYear.Slot(schoolYear: year.next(goal.slot).schoolYear, index: year.periods.count - 1)
+            if let end = column(endOfYear) { marks.append(.init(column: end, text: "N4")) }
+            return TimelineChart.Row(
+                label: "Doel \(goal.number) · competentie \(goal.competency.id)",
+                bars: [.init(start: activityColumn, end: activityColumn, text: goal.activities.map(\.form.name).joined(separator: ", "))],
+                marks: marks)
+        }
+        return TimelineChart(
+            title: "Tijdpad: de balk is de periode van de activiteiten (met evaluatie op niveau 1 direct na elke activiteit)",
+            columns: slots.map(year.label), rows: rows,
+            legend: ["N2 = opnieuw scannen (Kirkpatrick niveau 2: het geleerde)", "N3 = bewijs uit de praktijk (niveau 3: gedrag)", "N4 = wat het leerlingen oplevert (niveau 4: resultaat)"])
+    }
+}
+
+// MARK: - JSON
+
+/// The plan as JSON for scripts; amounts in euros, numbers rounded to three decimals.
+public struct PlanJSON: Encodable {
+    struct BehaviourJSON: Encodable {
+        let behaviour: String
+        let score: Int?
+        let target: Int
+        let priority: Double?
+    }
+    struct ActivityJSON: Encodable {
+        let form: String
+        let name: String
+        let reason: String
+        let reasonText: String
+        let withWhom: String
+        let hours: Double
+        let cost: Double
+        let period: String
+    }
+    struct EvaluationJSON: Encodable {
+        let level: Int
+        let name: String
+        let when: String
+        let how: String
+    }
+    struct GoalJSON: Encodable {
+        let number: Int
+        let competency: Int
+        let priority: Double
+        let period: String
+        let deadline: String
+        let statement: String
+        let behaviours: [BehaviourJSON]
+        let later: [String]
+        let activities: [ActivityJSON]
+        let evaluation: [EvaluationJSON]
+    }
+    struct StrengthJSON: Encodable {
+        let behaviour: String
+        let score: Int?
+        let offer: String
+    }
+    struct CatalogueJSON: Encodable {
+        let title: String
+        let example: Bool
+    }
+
+    let formatVersion = 1
+    let scan: Int64
+    let teacher: String
+    let team: String?
+    let date: String
+    let profile: String
+    let learningPreference: String?
+    let preferenceChosen: Bool
+    let catalogue: CatalogueJSON
+    let goals: [GoalJSON]
+    let timeline: [String]
+    let strengths: [StrengthJSON]
+    let totalHours: Double
+    let totalCost: Double
+
+    public init(_ report: PlanReport) {
+        let plan = report.plan
+        let year = plan.catalogue.schoolYear
+        scan = report.scanID
+        teacher = plan.teacher
+        team = plan.team
+        date = plan.date.description
+        profile = plan.profile.id
+        learningPreference = plan.learningPreference?.rawValue
+        preferenceChosen = plan.preferenceChosen
+        catalogue = CatalogueJSON(title: plan.catalogue.title, example: plan.catalogue.isExample)
+        goals = plan.goals.map { goal in
+            GoalJSON(
+                number: goal.number, competency: goal.competency.id, priority: DutchNumber.rounded(goal.priority) ?? 0,
+                period: year.label(goal.slot), deadline: year.endLabel(goal.slot), statement: goal.statement,
+                behaviours: goal.behaviours.map { BehaviourJSON(behaviour: $0.behaviour.id, score: $0.score, target: $0.target, priority: DutchNumber.rounded($0.priority)) },
+                later: goal.later.map(\.behaviour.id),
+                activities: goal.activities.map { activity in
+                    let reason: String
+                    switch activity.reason {
+                    case .fitsPreference: reason = "fitsPreference"
+                    case .required: reason = "required"
+                    case .nearest: reason = "nearest"
+                    }
+                    return ActivityJSON(form: activity.form.id, name: activity.form.name, reason: reason,
+                                        reasonText: PlanReport.reason(activity.reason), withWhom: activity.form.withWhom,
+                                        hours: activity.hours, cost: DutchNumber.rounded(activity.cost) ?? 0, period: year.label(activity.slot))
+                },
+                evaluation: goal.evaluation.map { EvaluationJSON(level: $0.level.id, name: $0.level.name, when: $0.when, how: $0.how) })
+        }
+        timeline = plan.timeline.map(year.label)
+        strengths = plan.strengths.map { StrengthJSON(behaviour: $0.behaviour.behaviour.id, score: $0.behaviour.score, offer: $0.offer) }
+        totalHours = DutchNumber.rounded(plan.totalHours) ?? 0
+        totalCost = DutchNumber.rounded(plan.totalCost) ?? 0
+    }
+}

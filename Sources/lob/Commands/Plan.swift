@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import LOBCore
+import LOBFormats
+import LOBRender
+import LOBShippedProfiles
+
+extension LobCommand {
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Maak je scholingsplan (POP) uit een scan: doelen, activiteiten die passen bij hoe je leert, tijdpad, kosten en evaluatie.",
+            discussion: """
+                Zonder nummer: de laatste scan. De vormen, uren en kosten komen uit een catalogus van scholingsvormen:
+                --costs BESTAND, anders het bestand dat het profiel noemt (costs:), anders de voorbeeldcatalogus van
+                LOB-spiegel (voorbeeldbedragen, geen offertes; zie docs/activities.md).
+
+                Voorbeelden:
+                  lob plan                                  het plan van je laatste scan, als tekst
+                  lob plan 3 --format html --out plan.html  een HTML-bestand om te printen (A4)
+                  lob plan --costs onze-scholing.yaml       met de bedragen van je eigen school
+                  lob plan --costs onze-scholing.yaml --check   alleen de catalogus controleren
+                """)
+
+        @Argument(help: "Het nummer van de scan (zie 'lob scans list').")
+        var id: Int64?
+
+        @Flag(help: "De laatste scan (de standaard als je geen nummer geeft).")
+        var latest = false
+
+        @Option(help: ArgumentHelp("Catalogus van scholingsvormen met uren en kosten (YAML).", valueName: "bestand"))
+        var costs: String?
+
+        @Option(help: ArgumentHelp("Hoeveel doelen ten hoogste.", valueName: "aantal"))
+        var goals = 3
+
+        @Flag(help: "Controleer alleen de catalogus van scholingsvormen.")
+        var check = false
+
+        @Option(help: "Uitvoer: text, markdown, html of json.")
+        var format: DocumentFormat = .text
+
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar) in plaats van naar het scherm.", valueName: "bestand"))
+        var out: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var profiles: ProfileOptions
+
+        func validate() throws {
+            if id != nil && latest { throw ValidationError("Geef een nummer of --latest, niet allebei.") }
+            if !(1...7).contains(goals) { throw ValidationError("--goals moet 1 t/m 7 zijn.") }
+            if check && costs == nil { throw ValidationError("--check controleert de catalogus van --costs BESTAND.") }
+        }
+
+        func run() throws {
+            if check, let costs {
+                let catalogue = try Self.loadCatalogue(URL(fileURLWithPath: costs))
+                Output.write("\(costs): in orde: \(catalogue.forms.count) vormen, \(catalogue.requirements.count) eisen, \(catalogue.schoolYear.periods.count) periodes.\n")
+                return
+            }
+            let database = try store.open()
+            let stored = try database.requireScan(id, databasePath: store.databasePath())
+            let catalogue = try Self.loadCatalogue(try catalogueURL(for: stored.profile))
+            let plan = Scholingsplan(scan: stored.scan, profile: stored.profile, catalogue: catalogue,
+                                     options: .init(maxGoals: goals))
+            let report = PlanReport(plan, scanID: stored.id)
+            let text: String
+            switch format {
+            case .text: text = TextRenderer().render(report.blocks())
+            case .markdown: text = MarkdownRenderer().render(report.blocks())
+            case .html: text = HTMLRenderer(title: report.title).render(report.blocks())
+            case .json: text = try JSON.encode(PlanJSON(report))
+            }
+            if let out {
+                try Output.writePrivately(text, to: out)
+                Output.write("Scholingsplan van scan \(stored.id) geschreven naar \(out).\n")
+            } else {
+                Output.write(text)
+            }
+        }
+
+        /// `--costs`, else the file the profile names (relative to the profile file), else the shipped example.
+        /// The profile is looked up as it is now, not as it was stored with the scan: costs are the school's
+        /// current figures.
+        private func catalogueURL(for profile: Profile) throws -> URL {
+            if let costs { return URL(fileURLWithPath: costs) }
+            let current = profiles.library().entries.first { $0.profile.id == profile.id }
+            if let named = current?.profile.costs ?? profile.costs {
+                if named.hasPrefix("/") { return URL(fileURLWithPath: named) }
+                guard let current else {
+                    throw Output.fail("profiel '\(profile.id)' noemt de catalogus '\(named)', maar het profielbestand is niet meer te vinden; geef de catalogus met --costs BESTAND")
+                }
+                return current.url.deletingLastPathComponent().appendingPathComponent(named)
+            }
+            guard let example = ShippedProfiles.exampleActivities else {
+                throw Output.fail("de voorbeeldcatalogus ontbreekt in deze installatie; geef een catalogus met --costs BESTAND")
+            }
+            return example
+        }
+
+        static func loadCatalogue(_ url: URL) throws -> ActivityCatalogue {
+            do {
+                return try ActivityCatalogueFile.load(url)
+            } catch {
+                throw Output.fail(error)
+            }
+        }
+    }
+}
