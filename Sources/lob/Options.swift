@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LOBCore
 import LOBFormats
 import LOBShippedProfiles
 import LOBStore
@@ -80,5 +81,22 @@ struct StoreOptions: ParsableArguments {
         } catch {
             throw Output.fail("kan de database '\(path)' niet openen: \(Output.describe(error))")
         }
+    }
+}
+
+/// Which scan a command is about: a number, or the latest (the default); shared by `report` and `plan`.
+struct ScanChoice: ParsableArguments {
+    @Argument(help: "Het nummer van de scan (zie 'lob scans list').")
+    var id: Int64?
+
+    @Flag(help: "De laatste scan (de standaard als je geen nummer geeft).")
+    var latest = false
+
+    func validate() throws {
+        if id != nil && latest { throw ValidationError("Geef een nummer of --latest, niet allebei.") }
+    }
+
+    func scan(in database: LOBDatabase, at path: String) throws -> StoredScan {
+        try database.requireScan(id, databasePath: path)
     }
 }

@@ -21,11 +21,7 @@ extension LobCommand {
                   lob plan --costs onze-scholing.yaml --check   alleen de catalogus controleren
                 """)
 
-        @Argument(help: "Het nummer van de scan (zie 'lob scans list').")
-        var id: Int64?
-
-        @Flag(help: "De laatste scan (de standaard als je geen nummer geeft).")
-        var latest = false
+        @OptionGroup var choice: ScanChoice
 
         @Option(help: ArgumentHelp("Catalogus van scholingsvormen met uren en kosten (YAML).", valueName: "bestand"))
         var costs: String?
@@ -46,7 +42,6 @@ extension LobCommand {
         @OptionGroup var profiles: ProfileOptions
 
         func validate() throws {
-            if id != nil && latest { throw ValidationError("Geef een nummer of --latest, niet allebei.") }
             if !(1...7).contains(goals) { throw ValidationError("--goals moet 1 t/m 7 zijn.") }
             if check && costs == nil { throw ValidationError("--check controleert de catalogus van --costs BESTAND.") }
         }
@@ -58,7 +53,7 @@ extension LobCommand {
                 return
             }
             let database = try store.open()
-            let stored = try database.requireScan(id, databasePath: store.databasePath())
+            let stored = try choice.scan(in: database, at: store.databasePath())
             let catalogue = try Self.loadCatalogue(try catalogueURL(for: stored.profile))
             let plan = Scholingsplan(scan: stored.scan, profile: stored.profile, catalogue: catalogue,
                                      options: .init(maxGoals: goals))

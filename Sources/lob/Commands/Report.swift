@@ -11,11 +11,7 @@ extension LobCommand {
                 een jaarlijkse herhaling laat zo zien wat je geleerd hebt (Kirkpatrick niveau 2).
                 """)
 
-        @Argument(help: "Het nummer van de scan (zie 'lob scans list').")
-        var id: Int64?
-
-        @Flag(help: "De laatste scan (de standaard als je geen nummer geeft).")
-        var latest = false
+        @OptionGroup var choice: ScanChoice
 
         @Option(help: ArgumentHelp("Vergelijk met deze eerdere scan.", valueName: "ander-id"))
         var compare: Int64?
@@ -25,13 +21,9 @@ extension LobCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func validate() throws {
-            if id != nil && latest { throw ValidationError("Geef een nummer of --latest, niet allebei.") }
-        }
-
         func run() throws {
             let database = try store.open()
-            let stored = try database.requireScan(id, databasePath: store.databasePath())
+            let stored = try choice.scan(in: database, at: store.databasePath())
             let earlier = try compare.map { try database.requireScan($0) }
             let report = ScanReport(stored, compareWith: earlier)
             switch format {
