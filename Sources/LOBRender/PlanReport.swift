@@ -62,6 +62,15 @@ public struct PlanReport: Sendable {
             blocks.append(.paragraph("Bij een groepsactiviteit staat hier je aandeel bij een volle groep: je eigen kosten plus de groepskosten gedeeld door het grootste aantal deelnemers."))
         }
 
+        if let role = plan.profile.role, let model = plan.profile.model {
+            let forms = Professionalisation.forModel(model).forms(for: role)
+            if !forms.isEmpty {
+                blocks.append(.heading(level: 2, "Vormen voor jouw rol in dit schoolmodel"))
+                blocks.append(.paragraph("Wat 'LOB en professionaliseren in verschillende vormen en maten' (2011) noemt voor de \(role.name(in: model)) in model \(model.number) (\(Catalogue.standard.schoolModel(model)?.name.lowercased() ?? model.rawValue)):"))
+                blocks.append(.bullets(forms))
+            }
+        }
+
         blocks.append(.heading(level: 2, "Wat je kunt delen"))
         if plan.strengths.isEmpty {
             blocks.append(.paragraph("Nog geen gedragskenmerk op of boven het doel."))

@@ -118,3 +118,18 @@ struct ScholingsplanTests {
         #expect(Self.catalogue.validate().isEmpty)
     }
 }
+
+struct ScholingsplanRoleTests {
+    @Test func a_form_meant_for_the_role_and_model_comes_first_and_never_for_others() {
+        var catalogue = ScholingsplanTests.catalogue
+        catalogue.forms.append(ActivityForm(id: "sectie", name: "Brainstorm in sectieoverleg", preferences: [.kunstAfkijken],
+                                            roles: [.vakdocent], models: [.model2], withWhom: "je sectie", hours: 3))
+        let plan = Scholingsplan(scan: ScholingsplanTests.scan(), profile: ScholingsplanTests.profile, catalogue: catalogue)
+        #expect(plan.goals[0].activities.first?.form.id == "sectie")
+
+        var model3 = ScholingsplanTests.profile
+        model3.model = .model3
+        let other = Scholingsplan(scan: ScholingsplanTests.scan(), profile: model3, catalogue: catalogue)
+        #expect(!other.goals.flatMap(\.activities).contains { $0.form.id == "sectie" })
+    }
+}

@@ -175,9 +175,19 @@ public struct Scholingsplan: Sendable, Hashable {
     private static func activities(for competency: Competency.ID, preference: LearningPreference?, profile: Profile,
                                    catalogue: ActivityCatalogue, slot: SchoolYear.Slot,
                                    used: inout Set<ActivityForm.ID>) -> [PlannedActivity] {
-        var candidates = catalogue.forms(for: competency, role: profile.role, model: profile.model)
+        // Forms the school meant for this role or model come before forms for everyone (catalogue order otherwise).
+        var candidates = catalogue.forms(for: competency, role: profile.role, model: profile.model).enumerated()
+            .sorted { lhs, rhs in
+                let (a, b) = (meant(lhs.element), meant(rhs.element))
+                return a != b ? a : lhs.offset < rhs.offset
+            }
+            .map(\.element)
         if candidates.isEmpty { candidates = catalogue.forms.filter { $0.addresses(competency) } }
         if candidates.isEmpty { candidates = catalogue.forms }
+        /// Whether the school named this profile's role or model for the form.
+        func meant(_ form: ActivityForm) -> Bool {
+            (profile.role.map(form.roles.contains) ?? false) || (profile.model.map(form.models.contains) ?? false)
+        }
         /// A form not used for an earlier goal first, so the plan has some variety; then catalogue order.
         func pick(_ forms: [ActivityForm]) -> ActivityForm? { forms.first { !used.contains($0.id) } ?? forms.first }
 
