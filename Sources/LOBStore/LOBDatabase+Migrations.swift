@@ -45,6 +45,56 @@ extension LOBDatabase {
                 t.add(column: "finished", .boolean).notNull().defaults(to: true)
             }
         }
+        // The teamvoorzitter's copy of his team's shared scans: scores only (never notes), per round, with history.
+        // A teacher is known by a pseudonym (`teacherKey`); his name is kept only when he consented by name.
+        migrator.registerMigration("v3: teams") { db in
+            try db.create(table: "team") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+                t.column("privacyThreshold", .integer).notNull().defaults(to: 3).check(sql: "privacyThreshold >= 3")
+            }
+            try db.create(table: "teamRound") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("team", onDelete: .cascade).notNull()
+                t.column("label", .text).notNull()
+                // The latest scan date in the round: rounds are ordered by it.
+                t.column("lastDate", .text).notNull()
+                t.uniqueKey(["teamId", "label"])
+            }
+            // Profiles as they were when the scans were made, stored once each.
+            try db.create(table: "teamProfile") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("hash", .text).notNull().unique()
+                t.column("profileId", .text).notNull()
+                t.column("snapshot", .text).notNull()
+            }
+            try db.create(table: "teamScan") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("teamRound", onDelete: .cascade).notNull()
+                t.column("teacherKey", .text).notNull()
+                t.column("teacher", .text)
+                t.belongsTo("teamProfile").notNull()
+                t.column("date", .text).notNull()
+                    .check(sql: "date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'")
+                t.column("consent", .text).notNull().check(sql: "consent IN ('anoniem', 'metNaam')")
+                t.column("learningPreference", .text)
+                t.column("fingerprint", .text).notNull()
+                // The teacher's scan that counts in this round; earlier ones are history.
+                t.column("current", .boolean).notNull()
+                t.check(sql: "consent = 'metNaam' OR teacher IS NULL")
+                t.uniqueKey(["teamRoundId", "fingerprint"])
+            }
+            try db.create(index: "teamScan_current", on: "teamScan", columns: ["teamRoundId", "current", "teacherKey"])
+            try db.create(table: "teamScore", options: [.withoutRowID]) { t in
+                t.belongsTo("teamScan", onDelete: .cascade).notNull()
+                t.column("behaviourId", .text).notNull()
+                t.column("competencyId", .integer).notNull()
+                t.column("score", .integer).notNull().check(sql: "score BETWEEN 1 AND 4")
+                t.column("target", .integer).notNull()
+                t.column("weight", .double).notNull()
+                t.primaryKey(["teamScanId", "behaviourId"])
+            }
+        }
         return migrator
     }
 }

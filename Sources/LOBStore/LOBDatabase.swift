@@ -91,6 +91,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotCreate(String)
     case corruptSnapshot(scanID: Int64)
     case noSuchScan(Int64)
+    case noSuchTeam(String)
+    case noSuchRound(team: String, round: String)
+    case thresholdTooLow(Int)
 
     public var description: String {
         switch self {
@@ -98,6 +101,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .cannotCreate(let path): "kan het databasebestand '\(path)' niet aanmaken"
         case .corruptSnapshot(let id): "scan \(id): het opgeslagen profiel is onleesbaar"
         case .noSuchScan(let id): "er is geen scan \(id)"
+        case .noSuchTeam(let name): "er is geen team '\(name)' (zie 'lob team list')"
+        case .noSuchRound(let team, let round): "team '\(team)' heeft geen ronde '\(round)'"
+        case .thresholdTooLow(let value): "de privacydrempel is minstens \(TeamAnalysis.minimumThreshold), niet \(value)"
         }
     }
 }
