@@ -64,24 +64,42 @@ public struct TeamAnalysis: Sendable {
     /// True when the team as a whole is below the threshold: then nothing but that fact is shown.
     public var allWithheld: Bool { included.count < threshold }
 
+    /// Anonymous scans left out of every figure because there are fewer than the threshold of them: next to the
+    /// named members' scores, which the heatmap shows, the team figures would give theirs away by subtraction.
+    public let anonymousLeftOut: Int
+
     public init(members: [TeamMemberScan], threshold: Int, catalogue: Catalogue = .standard, scale: Scale = .standard) {
         self.threshold = max(Self.minimumThreshold, threshold)
         included = members.filter { $0.consent != .prive }
         excluded = members.count - included.count
         let limit = self.threshold
-        let results = included.map { ScanResult(scan: $0.scan, profile: $0.profile, catalogue: catalogue) }
+        let anonymousCount = included.filter { $0.consent == .anoniem }.count
+        anonymousLeftOut = anonymousCount < limit ? anonymousCount : 0
+        let results = included.map { member in
+            let result = ScanResult(scan: member.scan, profile: member.profile, catalogue: catalogue)
+            return (named: member.consent == .metNaam, result: result,
+                    byID: Dictionary(result.behaviours.map { ($0.behaviour.id, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+
+        // Per figure: the named answers, and the anonymous ones only when there are at least `limit` of them.
+        func counted<T>(_ answers: [(named: Bool, value: T)]) -> [T] {
+            let anonymous = answers.filter { !$0.named }
+            return answers.filter(\.named).map(\.value) + (anonymous.count >= limit ? anonymous.map(\.value) : [])
+        }
 
         // Behaviours in catalogue order, then a school's own ones in the order they first appear.
         var order: [Behaviour] = []
         var seen = Set<Behaviour.ID>()
-        for behaviour in catalogue.behaviours + results.flatMap({ $0.behaviours.map(\.behaviour) }) where !seen.contains(behaviour.id) {
-            if results.contains(where: { $0.behaviours.contains { $0.behaviour.id == behaviour.id } }) {
+        for behaviour in catalogue.behaviours + results.flatMap({ $0.result.behaviours.map(\.behaviour) }) where !seen.contains(behaviour.id) {
+            if results.contains(where: { $0.byID[behaviour.id] != nil }) {
                 order.append(behaviour)
                 seen.insert(behaviour.id)
             }
         }
         behaviours = order.map { behaviour in
-            let answers = results.compactMap { result in result.behaviours.first { $0.behaviour.id == behaviour.id } }.filter { $0.score != nil }
+            let answers = counted(results.compactMap { member in
+                member.byID[behaviour.id].flatMap { $0.score == nil ? nil : (member.named, $0) }
+            })
             guard answers.count >= limit else {
                 return BehaviourAggregate(behaviour: behaviour, n: answers.count, mean: nil, distribution: [], atOrAboveTarget: nil, priority: nil)
             }
@@ -95,8 +113,10 @@ public struct TeamAnalysis: Sendable {
                 priority: answers.compactMap(\.priority).reduce(0, +) / Double(answers.count))
         }
         competencies = catalogue.competencies.compactMap { competency in
-            let scored = results.compactMap { $0.competencies.first { $0.competency.id == competency.id } }.filter { $0.mean != nil }
-            guard !scored.isEmpty || results.contains(where: { $0.competencies.contains { $0.competency.id == competency.id } }) else { return nil }
+            guard results.contains(where: { $0.result.competencies.contains { $0.competency.id == competency.id } }) else { return nil }
+            let scored = counted(results.compactMap { member in
+                member.result.competencies.first { $0.competency.id == competency.id && $0.mean != nil }.map { (member.named, $0) }
+            })
             guard scored.count >= limit else { return CompetencyAggregate(competency: competency, n: scored.count, mean: nil, atOrAboveTarget: nil) }
             let means = scored.compactMap(\.mean)
             return CompetencyAggregate(competency: competency, n: scored.count, mean: means.reduce(0, +) / Double(means.count),
@@ -190,7 +210,7 @@ public struct TeamAnalysis: Sendable {
         switch preference {
         case .kunstAfkijken?: "kijk de kunst af bij \(mentor): observeer een loopbaangesprek of loop een dag mee"
         case .participeren?: "onderzoek het samen met \(mentor), bijvoorbeeld in een werkgroep of intervisie"
-        case .kennisVerwerven?: "laat \(mentor) uitleggen hoe hij het aanpakt en welke bronnen hij gebruikt"
+        case .kennisVerwerven?: "vraag \(mentor) hoe het aan te pakken en welke bronnen te gebruiken"
         case .oefenen?: "oefen met \(mentor): speel een gesprek na en vraag om feedback"
         case .ontdekken?: "probeer het uit in je eigen praktijk en bespreek het achteraf met \(mentor)"
         case nil: "leer het van \(mentor)"

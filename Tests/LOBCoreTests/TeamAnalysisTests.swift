@@ -1,0 +1,94 @@
+import Testing
+@testable import LOBCore
+
+/// The team view's privacy rules and figures.
+struct TeamAnalysisTests {
+    static let profile = Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "2.1"], defaultTarget: 3, weights: [2: 2])
+
+    static func member(_ teacher: String, _ scores: [Behaviour.ID: Int], consent: Consent = .metNaam,
+                       preference: LearningPreference? = nil) -> TeamMemberScan {
+        TeamMemberScan(teacher: teacher, consent: consent, learningPreference: preference, date: SchoolDate("2026-10-01")!,
+                       profile: profile, scores: scores, fingerprint: Fingerprint.fnv1a(teacher))
+    }
+
+    @Test func aggregates_give_n_mean_distribution_and_at_or_above_target() throws {
+        let analysis = TeamAnalysis(members: [
+            Self.member("Ans", ["1.1": 4, "2.1": 1]), Self.member("Bob", ["1.1": 2, "2.1": 2]), Self.member("Cor", ["1.1": 3, "2.1": 2]),
+        ], threshold: 3)
+        let first = try #require(analysis.behaviours.first { $0.behaviour.id == "1.1" })
+        #expect(first.n == 3 && first.mean == 3 && first.distribution == [0, 1, 1, 1] && first.atOrAboveTarget == 2)
+        #expect(first.priority == 1.0 / 3)
+        // 1.2 was answered by nobody: n 0, withheld.
+        #expect(analysis.behaviours.first { $0.behaviour.id == "1.2" }?.withheld == true)
+        // 2.1: every gap weighs 2, so it is the team's biggest gap.
+        #expect(analysis.biggestGaps(1).map(\.behaviour.id) == ["2.1"])
+        #expect(analysis.uncoveredBehaviours.map(\.behaviour.id) == ["2.1"])
+        #expect(analysis.competencies.map(\.competency.id) == [1, 2])
+        #expect(analysis.competencies[1].mean == 5.0 / 3 && analysis.competencies[1].atOrAboveTarget == 0)
+        #expect(analysis.uncoveredCompetencies.map(\.competency.id) == [2])
+    }
+
+    @Test func fewer_than_the_threshold_withholds_every_figure() {
+        let analysis = TeamAnalysis(members: [Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2])], threshold: 3)
+        #expect(analysis.allWithheld)
+        #expect(analysis.behaviours.allSatisfy { $0.withheld } && analysis.competencies.allSatisfy { $0.withheld })
+        #expect(analysis.heatmapColumns.isEmpty && analysis.peerLearning.isEmpty && analysis.uncoveredBehaviours.isEmpty)
+    }
+
+    @Test func the_threshold_is_never_below_three_and_a_higher_one_is_honoured() {
+        let three = [Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2]), Self.member("Cor", ["1.1": 2])]
+        #expect(TeamAnalysis(members: three, threshold: 1).threshold == 3)
+        #expect(!TeamAnalysis(members: three, threshold: 1).allWithheld)
+        #expect(TeamAnalysis(members: three, threshold: 4).behaviours.allSatisfy { $0.withheld })
+    }
+
+    @Test func private_scans_never_count() {
+        let analysis = TeamAnalysis(members: [
+            Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2]), Self.member("Geheim", ["1.1": 1], consent: .prive),
+        ], threshold: 3)
+        #expect(analysis.included.count == 2 && analysis.excluded == 1 && analysis.allWithheld)
+    }
+
+    @Test func anonymous_members_show_as_columns_only_when_there_are_enough_of_them() {
+        let named = [Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2]), Self.member("Cor", ["1.1": 3])]
+        let twoAnonymous = named + [Self.member("X", ["1.1": 1], consent: .anoniem), Self.member("Y", ["1.1": 1], consent: .anoniem)]
+        let few = TeamAnalysis(members: twoAnonymous, threshold: 3)
+        #expect(few.heatmapColumns.map(\.label) == ["Ans", "Bob", "Cor"])
+        #expect(few.hiddenAnonymousColumns == 2)
+        // Left out of the figures too: the team mean minus the named scores would give theirs away.
+        #expect(few.anonymousLeftOut == 2)
+        #expect(few.behaviours.first?.n == 3 && few.behaviours.first?.mean == 3)
+
+        let enough = TeamAnalysis(members: twoAnonymous + [Self.member("Z", ["1.1": 4], consent: .anoniem)], threshold: 3)
+        #expect(enough.heatmapColumns.map(\.label) == ["Ans", "Bob", "Cor", "anoniem 1", "anoniem 2", "anoniem 3"])
+        #expect(enough.anonymousLeftOut == 0 && enough.behaviours.first?.n == 6)
+        // Anonymous columns never carry a name, and their order does not follow the import.
+        #expect(!enough.heatmapColumns.contains { ["X", "Y", "Z"].contains($0.label) })
+        let reversed = TeamAnalysis(members: Array((twoAnonymous + [Self.member("Z", ["1.1": 4], consent: .anoniem)]).reversed()), threshold: 3)
+        #expect(reversed.heatmapColumns == enough.heatmapColumns)
+    }
+
+    @Test func peer_learning_pairs_named_learners_with_named_masters_preferring_the_same_metaphor() throws {
+        let analysis = TeamAnalysis(members: [
+            Self.member("Ans", ["1.1": 4], preference: .kunstAfkijken),
+            Self.member("Bob", ["1.1": 3], preference: .oefenen),
+            Self.member("Cor", ["1.1": 1], preference: .oefenen),
+            Self.member("Dirk", ["1.1": 2], preference: .kunstAfkijken),
+            Self.member("Eva", ["1.1": 4], consent: .anoniem),
+        ], threshold: 3)
+        let learning = try #require(analysis.peerLearning.first { $0.behaviour.id == "1.1" })
+        #expect(learning.mentors == ["Ans", "Bob"])
+        #expect(learning.pairs.map { "\($0.learner)→\($0.mentor)" } == ["Cor→Bob", "Dirk→Ans"])
+        #expect(learning.pairs[0].how.hasPrefix("oefen met Bob"))
+        #expect(learning.pairs[1].how.hasPrefix("kijk de kunst af bij Ans"))
+        // One anonymous member is never a mentor, and fewer than three anonymous learners are not counted.
+        #expect(learning.anonymousLearners == nil)
+    }
+
+    @Test func progress_compares_competency_means_of_two_rounds() {
+        let before = TeamAnalysis(members: ["Ans", "Bob", "Cor"].map { Self.member($0, ["1.1": 2]) }, threshold: 3)
+        let after = TeamAnalysis(members: ["Ans", "Bob", "Cor"].map { Self.member($0, ["1.1": 3]) }, threshold: 3)
+        let progress = TeamProgress(before: before, after: after)
+        #expect(progress.changes.first?.change == 1)
+    }
+}
