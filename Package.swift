@@ -22,11 +22,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .target(name: "LOBCore"),
         .target(name: "LOBFormats", dependencies: ["LOBCore", "Yams"]),
-        .target(name: "LOBRender", dependencies: ["LOBCore", "Plot"]),
+        .target(name: "LOBRender", dependencies: ["LOBCore", "Plot", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "LOBStore", dependencies: ["LOBCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
         .target(name: "LOBTerminal", dependencies: ["LOBCore", "LOBRender"]),

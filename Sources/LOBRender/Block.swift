@@ -32,8 +32,13 @@ public enum Block: Equatable, Sendable {
 /// Plain text for a terminal: wrapped at `width` columns, headings underlined.
 public struct TextRenderer: Sendable {
     public var width: Int
+    /// ANSI colours for the heatmap; off for files, pipes and `NO_COLOR`. The text reads the same without them.
+    public var colour: Bool
 
-    public init(width: Int = 88) { self.width = width }
+    public init(width: Int = 88, colour: Bool = false) {
+        self.width = width
+        self.colour = colour
+    }
 
     public func render(_ blocks: [Block]) -> String {
         var out: [String] = []
@@ -61,14 +66,39 @@ public struct TextRenderer: Sendable {
                 out += table(header: header, rows: rows)
             case let .chart(chart):
                 out += wrap(chart.title, width: width)
-                out += table(header: chart.tableHeader, rows: chart.tableRows)
-                if case .timeline(let timeline) = chart { for line in timeline.legend { out += wrap(line, width: width) } }
+                if case .heatmap(let heatmap) = chart {
+                    out += grid(heatmap)
+                } else {
+                    out += table(header: chart.tableHeader, rows: chart.tableRows)
+                }
+                for line in chart.legend { out += wrap(line, width: width) }
             }
             out.append("")
         }
         while out.first == "" { out.removeFirst() }
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The heatmap as a grid of three-character cells, coloured by shortfall when `colour` is on.
+    private func grid(_ chart: HeatmapChart) -> [String] {
+        let labelWidth = max(4, chart.rows.map(\.label.count).max() ?? 0)
+        func pad(_ text: String, _ size: Int) -> String { text.padding(toLength: size, withPad: " ", startingAt: 0) }
+        var lines = [(pad("", labelWidth) + " " + chart.columns.indices.map { pad(" " + HeatmapChart.key($0), 3) }.joined()).trimmingTrailingSpaces()]
+        for row in chart.rows {
+            var line = pad(row.label, labelWidth) + " "
+            for cell in row.cells {
+                let text = pad(" " + HeatmapChart.text(cell), 3)
+                if colour, let cell {
+                    // Black on green, yellow or red backgrounds.
+                    line += "\u{1B}[30;\([42, 43, 41][cell.shortfall])m" + text + "\u{1B}[0m"
+                } else {
+                    line += text
+                }
+            }
+            lines.append(colour ? line : line.trimmingTrailingSpaces())
+        }
+        return lines
     }
 
     /// Columns padded to their widest cell; a last column that would run past `width` wraps under itself.
@@ -118,9 +148,9 @@ public struct MarkdownRenderer: Sendable {
                 out.append("*\(escape(chart.title))*")
                 out.append("")
                 out += table(chart.tableHeader, chart.tableRows)
-                if case .timeline(let timeline) = chart {
+                if !chart.legend.isEmpty {
                     out.append("")
-                    out += timeline.legend.map { "- " + escape($0) }
+                    out += chart.legend.map { "- " + escape($0) }
                 }
             }
             out.append("")

@@ -4,11 +4,22 @@ import Foundation
 public enum Chart: Equatable, Sendable {
     case radar(RadarChart)
     case timeline(TimelineChart)
+    case heatmap(HeatmapChart)
 
     public var title: String {
         switch self {
         case .radar(let chart): chart.title
         case .timeline(let chart): chart.title
+        case .heatmap(let chart): chart.title
+        }
+    }
+
+    /// Lines under the chart in every format.
+    var legend: [String] {
+        switch self {
+        case .radar: []
+        case .timeline(let chart): chart.legend
+        case .heatmap(let chart): chart.legend
         }
     }
 
@@ -16,6 +27,7 @@ public enum Chart: Equatable, Sendable {
         switch self {
         case .radar: ["", "score", "doel"]
         case .timeline: ["periode", "wat"]
+        case .heatmap(let chart): [""] + chart.columns.indices.map { HeatmapChart.key($0) }
         }
     }
 
@@ -33,7 +45,53 @@ public enum Chart: Equatable, Sendable {
                 }
                 return [chart.columns[column], events.joined(separator: "; ")]
             }
+        case .heatmap(let chart):
+            chart.rows.map { row in [row.label] + row.cells.map(HeatmapChart.text) }
         }
+    }
+}
+
+/// Scores of people (columns) on behaviours (rows), coloured by how far each is from its target. Every cell also
+/// carries the score and a mark, so it reads without colour (NO_COLOR, print in black and white).
+public struct HeatmapChart: Equatable, Sendable {
+    public struct Cell: Equatable, Sendable {
+        public let score: Int
+        public let target: Int
+        public init(score: Int, target: Int) { (self.score, self.target) = (score, target) }
+
+        /// 0 at or above target, 1 one level below, 2 two or more below.
+        public var shortfall: Int { min(2, max(0, target - score)) }
+    }
+
+    public struct Row: Equatable, Sendable {
+        public let label: String
+        /// One per column; nil = not answered (or not in that member's profile).
+        public let cells: [Cell?]
+        public init(label: String, cells: [Cell?]) { (self.label, self.cells) = (label, cells) }
+    }
+
+    public let title: String
+    /// Column names, shown as keys 1, 2, … above the grid and spelled out in the legend.
+    public let columns: [String]
+    public let rows: [Row]
+
+    public init(title: String, columns: [String], rows: [Row]) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+
+    static func key(_ column: Int) -> String { String(column + 1) }
+
+    /// "3", "2!" (below target), "·" (no answer).
+    static func text(_ cell: Cell?) -> String {
+        guard let cell else { return "·" }
+        return "\(cell.score)" + (cell.shortfall > 0 ? "!" : "")
+    }
+
+    public var legend: [String] {
+        ["Kolommen: " + columns.indices.map { "\(Self.key($0)) = \(columns[$0])" }.joined(separator: ", ") + ".",
+         "Cijfer = score (1–4); ! = onder het doel van dat profiel; · = niet beantwoord. Kleur: groen = doel gehaald, geel = één niveau eronder, rood = twee of meer eronder."]
     }
 }
 
@@ -147,6 +205,28 @@ enum SVG {
         }
         out += "<g class=\"legend\"><rect x=\"12\" y=\"12\" width=\"14\" height=\"14\" class=\"score\"/><text x=\"32\" y=\"24\">\(escape(chart.valueLabel))</text>"
         out += "<line x1=\"12\" y1=\"40\" x2=\"26\" y2=\"40\" class=\"target\"/><text x=\"32\" y=\"44\">\(escape(chart.targetLabel))</text></g>"
+        return out + "</svg>"
+    }
+
+    static func heatmap(_ chart: HeatmapChart) -> String {
+        let labelWidth = 44.0, cell = 26.0, rowHeight = 15.0, top = 20.0
+        let width = labelWidth + cell * Double(chart.columns.count) + 4
+        let height = top + rowHeight * Double(chart.rows.count) + 4
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"heatmap\">"
+        for index in chart.columns.indices {
+            let x = labelWidth + cell * Double(index) + cell / 2
+            out += "<text x=\"\(number(x))\" y=\"14\" text-anchor=\"middle\" class=\"column\"><title>\(escape(chart.columns[index]))</title>\(HeatmapChart.key(index))</text>"
+        }
+        for (index, row) in chart.rows.enumerated() {
+            let y = top + rowHeight * Double(index)
+            out += "<text x=\"2\" y=\"\(number(y + rowHeight - 4))\" class=\"tick\">\(escape(row.label))</text>"
+            for (column, value) in row.cells.enumerated() {
+                let x = labelWidth + cell * Double(column)
+                let kind = value.map { ["met", "near", "far"][$0.shortfall] } ?? "none"
+                out += "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" class=\"\(kind)\"/>"
+                out += "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight - 4))\" text-anchor=\"middle\" class=\"cell\">\(escape(HeatmapChart.text(value)))</text>"
+            }
+        }
         return out + "</svg>"
     }
 

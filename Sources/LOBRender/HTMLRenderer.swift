@@ -48,12 +48,11 @@ public struct HTMLRenderer: Sendable {
             )
         case let .chart(chart):
             let svg: String
-            var legend: [String] = []
+            let legend = chart.legend
             switch chart {
             case .radar(let radar): svg = SVG.radar(radar)
-            case .timeline(let timeline):
-                svg = SVG.timeline(timeline)
-                legend = timeline.legend
+            case .timeline(let timeline): svg = SVG.timeline(timeline)
+            case .heatmap(let heatmap): svg = SVG.heatmap(heatmap)
             }
             return .element(named: "figure", nodes: [
                 .raw(svg),
@@ -92,6 +91,9 @@ public struct HTMLRenderer: Sendable {
         svg .bar { fill: #5b8fb0; }
         svg .mark { fill: #ffffff; stroke: #c0392b; stroke-width: 1.5; }
         svg .marktext { font-size: 9px; font-weight: bold; fill: #c0392b; }
+        svg .cell { font-size: 9px; }
+        svg .met { fill: #8fd19e; } svg .near { fill: #ffd966; } svg .far { fill: #f08c84; } svg .none { fill: #eef1f3; }
+        svg.heatmap { max-width: 100%; }
         @media print { main { padding: 0; } a { color: inherit; } }
         """
 }

@@ -100,3 +100,27 @@ struct ScanChoice: ParsableArguments {
         try database.requireScan(id, databasePath: path)
     }
 }
+
+/// Which catalogue of activity forms (hours, costs) a plan uses; shared by `plan` and `team plan`.
+enum Catalogues {
+    /// `--costs`, else the file the profile names (relative to the profile file), else the shipped example.
+    /// The profile is looked up as it is now, not as it was stored with the scan: costs are the school's
+    /// current figures.
+    static func url(costs: String?, profile: Profile?, library: ProfileLibrary) throws -> URL {
+        if let costs { return URL(fileURLWithPath: costs) }
+        if let profile {
+            let current = library.entries.first { $0.profile.id == profile.id }
+            if let named = current?.profile.costs ?? profile.costs {
+                if named.hasPrefix("/") { return URL(fileURLWithPath: named) }
+                guard let current else {
+                    throw Output.fail("profiel '\(profile.id)' noemt de catalogus '\(named)', maar het profielbestand is niet meer te vinden; geef de catalogus met --costs BESTAND")
+                }
+                return current.url.deletingLastPathComponent().appendingPathComponent(named)
+            }
+        }
+        guard let example = ShippedProfiles.exampleActivities else {
+            throw Output.fail("de voorbeeldcatalogus ontbreekt in deze installatie; geef een catalogus met --costs BESTAND")
+        }
+        return example
+    }
+}

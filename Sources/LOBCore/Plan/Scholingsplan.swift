@@ -226,7 +226,7 @@ public struct Scholingsplan: Sendable, Hashable {
 
     /// What shows the goal in practice, by competency (the issue names a colleague's observation, a pupil's view
     /// and a recorded loopbaangesprek).
-    private static func evidence(for competency: Competency.ID) -> String {
+    static func evidence(for competency: Competency.ID) -> String {
         switch competency {
         case 1, 2: "een opgenomen loopbaangesprek dat je met een collega terugkijkt, een collega die een gesprek observeert, en wat twee leerlingen over het gesprek zeggen"
         case 3: "een collega die een les of praktijkopdracht observeert waarin je leerlingen laat ontdekken waar ze goed in zijn, en de reflecties van leerlingen in hun loopbaandossier"

@@ -124,6 +124,11 @@ public struct TeamAnalysis: Sendable {
         }
     }
 
+    /// The scans behind the figures: the named ones, and the anonymous ones unless they were too few.
+    public var counted: [TeamMemberScan] {
+        included.filter { $0.consent == .metNaam || anonymousLeftOut == 0 }
+    }
+
     /// The behaviours with the largest team priority, at most `count`.
     public func biggestGaps(_ count: Int = 10) -> [BehaviourAggregate] {
         behaviours.enumerated()
@@ -191,11 +196,15 @@ public struct TeamAnalysis: Sendable {
             let masters = named.filter { member in member.scores[id].map { $0 >= target(member) } ?? false }
                 .sorted { ($0.scores[id] ?? 0, $1.teacher) > ($1.scores[id] ?? 0, $0.teacher) }
             guard !learners.isEmpty, !masters.isEmpty else { return nil }
+            // Prefer a colleague who learns the same way (two who like to practise, practise together), then the one
+            // with the fewest learners so far, so that one strong colleague is not asked by everyone.
+            var load: [String: Int] = [:]
             let pairs: [PeerLearning.Pair] = learners.filter { $0.consent == .metNaam }.sorted { $0.teacher < $1.teacher }.compactMap { learner in
                 let candidates = masters.filter { $0.teacher != learner.teacher }
-                // Prefer a colleague who learns the same way: two who like to practise, practise together.
-                guard let mentor = candidates.first(where: { learner.learningPreference != nil && $0.learningPreference == learner.learningPreference })
-                        ?? candidates.first else { return nil }
+                let same = candidates.filter { learner.learningPreference != nil && $0.learningPreference == learner.learningPreference }
+                let pool = same.isEmpty ? candidates : same
+                guard let mentor = pool.min(by: { (load[$0.teacher] ?? 0) < (load[$1.teacher] ?? 0) }) else { return nil }
+                load[mentor.teacher, default: 0] += 1
                 return PeerLearning.Pair(learner: learner.teacher, preference: learner.learningPreference, mentor: mentor.teacher,
                                          how: Self.how(learner.learningPreference, mentor: mentor.teacher))
             }

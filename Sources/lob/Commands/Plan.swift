@@ -73,23 +73,8 @@ extension LobCommand {
             }
         }
 
-        /// `--costs`, else the file the profile names (relative to the profile file), else the shipped example.
-        /// The profile is looked up as it is now, not as it was stored with the scan: costs are the school's
-        /// current figures.
         private func catalogueURL(for profile: Profile) throws -> URL {
-            if let costs { return URL(fileURLWithPath: costs) }
-            let current = profiles.library().entries.first { $0.profile.id == profile.id }
-            if let named = current?.profile.costs ?? profile.costs {
-                if named.hasPrefix("/") { return URL(fileURLWithPath: named) }
-                guard let current else {
-                    throw Output.fail("profiel '\(profile.id)' noemt de catalogus '\(named)', maar het profielbestand is niet meer te vinden; geef de catalogus met --costs BESTAND")
-                }
-                return current.url.deletingLastPathComponent().appendingPathComponent(named)
-            }
-            guard let example = ShippedProfiles.exampleActivities else {
-                throw Output.fail("de voorbeeldcatalogus ontbreekt in deze installatie; geef een catalogus met --costs BESTAND")
-            }
-            return example
+            try Catalogues.url(costs: costs, profile: profile, library: profiles.library())
         }
 
         static func loadCatalogue(_ url: URL) throws -> ActivityCatalogue {

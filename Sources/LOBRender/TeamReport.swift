@@ -1,0 +1,269 @@
+import Foundation
+import LOBCore
+
+/// `lob team report`: where the team stands, as blocks (text, markdown, HTML), CSV rows and JSON. It shows only
+/// what `TeamAnalysis` allows: withheld figures are marked, and the report says why.
+public struct TeamReport: Sendable {
+    public let team: String
+    public let round: String
+    public let analysis: TeamAnalysis
+    /// The earlier round to compare with, if asked.
+    public let comparison: (round: String, analysis: TeamAnalysis)?
+
+    public init(team: String, round: String, analysis: TeamAnalysis, comparison: (round: String, analysis: TeamAnalysis)? = nil) {
+        self.team = team
+        self.round = round
+        self.analysis = analysis
+        self.comparison = comparison
+    }
+
+    public var title: String { "Teamoverzicht \(team)" }
+
+    var withheldText: String { "achtergehouden (minder dan \(analysis.threshold))" }
+
+    public func blocks() -> [Block] {
+        var blocks: [Block] = [.heading(level: 1, title)]
+        let named = analysis.included.filter { $0.consent == .metNaam }.count
+        let anonymous = analysis.included.count - named
+        var facts: [(key: String, text: String)] = [
+            ("ronde", round),
+            ("scans", "\(analysis.included.count) gedeeld: \(named) met naam, \(anonymous) anoniem"),
+            ("privacydrempel", "\(analysis.threshold): geen cijfer over minder mensen"),
+        ]
+        let profiles = Set(analysis.included.map(\.profile.id)).sorted()
+        if !profiles.isEmpty { facts.append(("profielen", profiles.joined(separator: ", "))) }
+        if let comparison { facts.append(("vergeleken met", comparison.round)) }
+        blocks.append(.definitions(facts))
+        blocks += privacyNotes()
+        guard !analysis.allWithheld else { return blocks }
+
+        blocks.append(.heading(level: 2, "Competenties"))
+        blocks.append(.table(header: ["competentie", "n", "gemiddelde", "op of boven doel"], rows: analysis.competencies.map { aggregate in
+            [PlanReport.shortName(aggregate.competency), "\(aggregate.n)",
+             aggregate.withheld ? withheldText : DutchNumber.format(aggregate.mean),
+             aggregate.atOrAboveTarget.map { "\($0) van \(aggregate.n)" } ?? "–"]
+        }))
+
+        blocks.append(.heading(level: 2, "Grootste gaten"))
+        let gaps = analysis.biggestGaps()
+        if gaps.isEmpty {
+            blocks.append(.paragraph("Op geen enkel gedragskenmerk blijft het team gemiddeld onder het doel."))
+        } else {
+            blocks.append(.paragraph("Gedragskenmerken op prioriteit: het gemiddelde over de respondenten van gat × gewicht. Verdeling = aantal op niveau 1 · 2 · 3 · 4."))
+            blocks.append(.table(header: ["id", "n", "gemiddelde", "verdeling", "op/boven doel", "prioriteit", "gedragskenmerk"], rows: gaps.map(gapRow)))
+        }
+
+        let columns = analysis.heatmapColumns
+        if !columns.isEmpty {
+            blocks.append(.heading(level: 2, "Heatmap"))
+            blocks.append(.chart(.heatmap(heatmap(columns))))
+        }
+
+        blocks.append(.heading(level: 2, "Dekking"))
+        blocks.append(.paragraph("Wat niemand in het team beheerst. In de flexibele school (model 3) moet het team als geheel de teamcompetenties dekken; ook in de andere modellen laat dit zien waar het team van buiten moet leren."))
+        let uncovered = analysis.uncoveredBehaviours
+        let uncoveredCompetencies = analysis.uncoveredCompetencies
+        if uncovered.isEmpty && uncoveredCompetencies.isEmpty {
+            blocks.append(.paragraph("Elk gedragskenmerk met genoeg antwoorden wordt door minstens één collega op of boven het doel beheerst."))
+        } else {
+            if !uncoveredCompetencies.isEmpty {
+                blocks.append(.paragraph("Competenties waarop niemand gemiddeld het doel haalt: " + uncoveredCompetencies.map { PlanReport.shortName($0.competency) }.joined(separator: ", ") + "."))
+            }
+            if !uncovered.isEmpty {
+                blocks.append(.definitions(uncovered.map { ($0.behaviour.id, "\($0.behaviour.text) (gemiddeld \(DutchNumber.format($0.mean)))") }))
+            }
+        }
+
+        blocks.append(.heading(level: 2, "Van elkaar leren"))
+        let gapIDs = Set(gaps.map(\.behaviour.id))
+        let learning = analysis.peerLearning.filter { gapIDs.contains($0.behaviour.id) && (!$0.pairs.isEmpty || $0.anonymousLearners != nil) }
+        if learning.isEmpty {
+            blocks.append(.paragraph("Geen koppels: voor geen enkel ontwikkelpunt is er een collega die het beheerst en met naam meedoet."))
+        } else {
+            blocks.append(.paragraph("Voor de grootste gaten: de collega's die het beheersen en met naam meedoen, gekoppeld aan wie het wil leren; bij voorkeur iemand die op dezelfde manier leert, en op een manier die past bij de leervoorkeur van wie leert. De JSON-uitvoer heeft de koppels voor elk ontwikkelpunt."))
+            for entry in learning {
+                var items = entry.pairs.map { pair in
+                    "\(pair.learner)\(pair.preference.map { " (\($0.name))" } ?? ""): \(pair.how)"
+                }
+                if let count = entry.anonymousLearners {
+                    items.append("\(count) collega's die anoniem deelden: zij kunnen terecht bij \(entry.mentors.joined(separator: ", "))")
+                }
+                blocks.append(.heading(level: 3, "\(entry.behaviour.id) \(entry.behaviour.text)"))
+                blocks.append(.bullets(items))
+            }
+        }
+
+        if let comparison {
+            blocks.append(.heading(level: 2, "Voortgang sinds \(comparison.round)"))
+            let progress = TeamProgress(before: comparison.analysis, after: analysis)
+            blocks.append(.table(header: ["competentie", comparison.round, round, "verschil"], rows: progress.changes.map {
+                [PlanReport.shortName($0.competency), DutchNumber.format($0.before), DutchNumber.format($0.after), DutchNumber.signed($0.change)]
+            }))
+            blocks.append(.paragraph("Een gemiddelde verschilt ook als er andere collega's hebben meegedaan; – betekent achtergehouden of niet gescand."))
+        }
+
+        blocks.append(.heading(level: 2, "Per gedragskenmerk"))
+        blocks.append(.table(header: ["gedragskenmerk", "n", "gemiddelde", "verdeling", "op/boven doel"], rows: analysis.behaviours.map { aggregate in
+            [aggregate.behaviour.id, "\(aggregate.n)",
+             aggregate.withheld ? withheldText : DutchNumber.format(aggregate.mean),
+             aggregate.distribution.map(String.init).joined(separator: " · "),
+             aggregate.atOrAboveTarget.map(String.init) ?? "–"]
+        }))
+        return blocks
+    }
+
+    private func privacyNotes() -> [Block] {
+        var notes: [String] = []
+        if analysis.allWithheld {
+            notes.append("Er zijn \(analysis.included.count) gedeelde scans, minder dan de privacydrempel van \(analysis.threshold). Daarom toont dit overzicht geen enkel cijfer: met zo weinig mensen is te herleiden wie wat scoorde.")
+        }
+        if analysis.anonymousLeftOut > 0 {
+            notes.append("\(analysis.anonymousLeftOut) anonieme scan(s) tellen niet mee: minder dan \(analysis.threshold) anonieme scans zijn naast de scans met naam terug te rekenen.")
+        }
+        if !analysis.allWithheld && analysis.behaviours.contains(where: \.withheld) {
+            notes.append("Cijfers over minder dan \(analysis.threshold) antwoorden zijn achtergehouden (gemarkeerd).")
+        }
+        notes.append("Namen staan er alleen bij wie met naam deelde; wie anoniem deelde, staat er als 'anoniem' zonder volgorde van binnenkomst; scans met 'prive' komen niet in het team.")
+        return notes.map(Block.note)
+    }
+
+    private func gapRow(_ aggregate: TeamAnalysis.BehaviourAggregate) -> [String] {
+        [aggregate.behaviour.id, "\(aggregate.n)", DutchNumber.format(aggregate.mean),
+         aggregate.distribution.map(String.init).joined(separator: " · "),
+         aggregate.atOrAboveTarget.map(String.init) ?? "–", DutchNumber.format(aggregate.priority), aggregate.behaviour.text]
+    }
+
+    func heatmap(_ columns: [TeamAnalysis.Column]) -> HeatmapChart {
+        HeatmapChart(
+            title: "Score per collega en gedragskenmerk, tegen het doel van zijn of haar profiel",
+            columns: columns.map(\.label),
+            rows: analysis.behaviours.map { aggregate in
+                HeatmapChart.Row(label: aggregate.behaviour.id, cells: columns.map { column in
+                    column.scores[aggregate.behaviour.id].map { HeatmapChart.Cell(score: $0, target: column.targets[aggregate.behaviour.id] ?? 3) }
+                })
+            })
+    }
+
+    // MARK: - CSV
+
+    /// One row per behaviour, for a spreadsheet; withheld figures are empty and marked.
+    public var csvHeader: [String] {
+        ["team", "ronde", "gedragskenmerk", "competentie", "n", "gemiddelde", "niveau1", "niveau2", "niveau3", "niveau4", "opOfBovenDoel", "achtergehouden"]
+    }
+
+    public var csvRows: [[String]] {
+        analysis.behaviours.map { aggregate in
+            let levels = aggregate.withheld ? ["", "", "", ""] : aggregate.distribution.map(String.init)
+            return [team, round, aggregate.behaviour.id, "\(aggregate.behaviour.competency)", "\(aggregate.n)",
+                    DutchNumber.rounded(aggregate.mean).map { String($0) } ?? ""] + levels
+                + [aggregate.atOrAboveTarget.map(String.init) ?? "", aggregate.withheld ? "ja" : "nee"]
+        }
+    }
+}
+
+// MARK: - JSON
+
+/// The team report as JSON: the stable contract for scripts and other tools (docs/team.md). Means are rounded to
+/// three decimals; a withheld aggregate has `withheld: true` and no mean, distribution or atOrAboveTarget.
+public struct TeamReportJSON: Encodable {
+    struct BehaviourJSON: Encodable {
+        let behaviour: String
+        let competency: Int
+        let n: Int
+        let mean: Double?
+        let distribution: [Int]?
+        let atOrAboveTarget: Int?
+        let priority: Double?
+        let withheld: Bool
+    }
+    struct CompetencyJSON: Encodable {
+        let competency: Int
+        let n: Int
+        let mean: Double?
+        let atOrAboveTarget: Int?
+        let withheld: Bool
+    }
+    struct ColumnJSON: Encodable {
+        let label: String
+        let named: Bool
+        let scores: [String: Int]
+    }
+    struct PairJSON: Encodable {
+        let learner: String
+        let learningPreference: String?
+        let mentor: String
+        let how: String
+    }
+    struct PeerJSON: Encodable {
+        let behaviour: String
+        let mentors: [String]
+        let pairs: [PairJSON]
+        let anonymousLearners: Int?
+    }
+    struct CoverageJSON: Encodable {
+        let behaviours: [String]
+        let competencies: [Int]
+    }
+    struct ProgressJSON: Encodable {
+        let competency: Int
+        let before: Double?
+        let after: Double?
+        let change: Double?
+    }
+    struct PrivacyJSON: Encodable {
+        let threshold: Int
+        let shared: Int
+        let named: Int
+        let anonymous: Int
+        let anonymousLeftOut: Int
+        let allWithheld: Bool
+    }
+
+    let formatVersion = 1
+    let team: String
+    let round: String
+    let compareRound: String?
+    let privacy: PrivacyJSON
+    let behaviours: [BehaviourJSON]
+    let competencies: [CompetencyJSON]
+    let biggestGaps: [String]
+    let coverage: CoverageJSON
+    let heatmap: [ColumnJSON]
+    let peerLearning: [PeerJSON]
+    let progress: [ProgressJSON]?
+
+    public init(_ report: TeamReport) {
+        let analysis = report.analysis
+        let named = analysis.included.filter { $0.consent == .metNaam }.count
+        team = report.team
+        round = report.round
+        compareRound = report.comparison?.round
+        privacy = PrivacyJSON(threshold: analysis.threshold, shared: analysis.included.count, named: named,
+                              anonymous: analysis.included.count - named, anonymousLeftOut: analysis.anonymousLeftOut,
+                              allWithheld: analysis.allWithheld)
+        behaviours = analysis.behaviours.map {
+            BehaviourJSON(behaviour: $0.behaviour.id, competency: $0.behaviour.competency, n: $0.n, mean: DutchNumber.rounded($0.mean),
+                          distribution: $0.withheld ? nil : $0.distribution, atOrAboveTarget: $0.atOrAboveTarget,
+                          priority: DutchNumber.rounded($0.priority), withheld: $0.withheld)
+        }
+        competencies = analysis.competencies.map {
+            CompetencyJSON(competency: $0.competency.id, n: $0.n, mean: DutchNumber.rounded($0.mean), atOrAboveTarget: $0.atOrAboveTarget,
+                           withheld: $0.withheld)
+        }
+        biggestGaps = analysis.biggestGaps().map(\.behaviour.id)
+        coverage = CoverageJSON(behaviours: analysis.uncoveredBehaviours.map(\.behaviour.id),
+                                competencies: analysis.uncoveredCompetencies.map(\.competency.id))
+        heatmap = analysis.heatmapColumns.map { ColumnJSON(label: $0.label, named: $0.named, scores: $0.scores) }
+        peerLearning = analysis.peerLearning.map { entry in
+            PeerJSON(behaviour: entry.behaviour.id, mentors: entry.mentors,
+                     pairs: entry.pairs.map { PairJSON(learner: $0.learner, learningPreference: $0.preference?.rawValue, mentor: $0.mentor, how: $0.how) },
+                     anonymousLearners: entry.anonymousLearners)
+        }
+        progress = report.comparison.map { comparison in
+            TeamProgress(before: comparison.analysis, after: analysis).changes.map {
+                ProgressJSON(competency: $0.competency.id, before: DutchNumber.rounded($0.before), after: DutchNumber.rounded($0.after),
+                             change: DutchNumber.rounded($0.change))
+            }
+        }
+    }
+}

@@ -1,0 +1,425 @@
+import ArgumentParser
+import Foundation
+import LOBCore
+import LOBFormats
+import LOBRender
+import LOBStore
+
+extension LobCommand {
+    struct Team: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Voor de teamvoorzitter: lees de scans van je team in en bekijk waar het team staat.",
+            discussion: """
+                Collega's geven je hun scanbestand (lob export scan N --out scan.yaml). Wat je ziet, hangt af van wat
+                ieder toestond: met naam, anoniem, of niets (prive). Geen cijfer gaat over minder mensen dan de
+                privacydrempel van het team (standaard 3, nooit lager). Zie docs/team.md.
+
+                Voorbeelden:
+                  lob team import scans/*.yaml --team "Bouwtechniek bovenbouw" --round "najaar 2026"
+                  lob team report --team "Bouwtechniek bovenbouw"
+                  lob team report --team "Bouwtechniek bovenbouw" --format html --out team.html
+                  lob team plan --team "Bouwtechniek bovenbouw" --format markdown
+                  lob team board                     alle teams naast elkaar, zonder namen
+                """,
+            subcommands: [Import.self, List.self, Members.self, RemoveMember.self, Threshold.self, TeamReportCommand.self,
+                          TeamPlanCommand.self, Board.self])
+    }
+}
+
+/// The team a command is about: `--team NAME`, or the only team there is.
+struct TeamChoice: ParsableArguments {
+    @Option(help: ArgumentHelp("De naam van het team (zie 'lob team list'); mag weg als er maar één team is.", valueName: "naam"))
+    var team: String?
+
+    func name(in database: LOBDatabase) throws -> String {
+        if let team { return team }
+        let teams = try Output.store { try database.teams() }
+        guard teams.count == 1 else {
+            throw Output.fail(teams.isEmpty
+                ? "er is nog geen team: lees eerst scans in met 'lob team import BESTAND… --team NAAM'"
+                : "geef het team met --team NAAM; er zijn: \(teams.map(\.name).joined(separator: ", "))")
+        }
+        return teams[0].name
+    }
+}
+
+/// Formats of the team report: also CSV for a spreadsheet.
+enum TeamReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, html, csv, json
+}
+
+/// Colour only for a terminal that wants it (https://no-color.org).
+func wantsColour(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+}
+
+/// Writes to `--out` privately, or to the screen.
+func deliver(_ text: String, out: String?, what: String) throws {
+    if let out {
+        try Output.writePrivately(text, to: out)
+        Output.write("\(what) geschreven naar \(out).\n")
+    } else {
+        Output.write(text)
+    }
+}
+
+extension LobCommand.Team {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lees scanbestanden van je team in (een map: alle *.yaml, *.yml en *.json erin).",
+            discussion: """
+                Dezelfde scan twee keer inlezen verandert niets. Een nieuwere scan van dezelfde collega in dezelfde ronde
+                vervangt de oudere; de oudere blijft als geschiedenis bewaard. Scans met 'prive' worden niet opgeslagen.
+                Notities gaan nooit mee: het team ziet alleen scores. Alles wordt eerst gecontroleerd: bij één fout
+                bestand wordt niets opgeslagen (--all-or-nothing, de standaard), tenzij je --skip-bad geeft.
+                """)
+
+        @Argument(help: ArgumentHelp("Scanbestanden of mappen.", valueName: "bestand"))
+        var files: [String]
+
+        @Option(help: ArgumentHelp("Het team waarin je ze inleest (wordt aangemaakt als het nog niet bestaat).", valueName: "naam"))
+        var team: String
+
+        @Option(help: ArgumentHelp("De ronde, bijvoorbeeld \"najaar 2026\". Standaard: het halfjaar van de laatste scan.", valueName: "label"))
+        var round: String?
+
+        @Flag(help: "Bij een fout bestand: sla niets op (standaard), of sla de goede op en noem de foute.")
+        var mode: Mode = .allOrNothing
+
+        enum Mode: String, EnumerableFlag {
+            case allOrNothing, skipBad
+        }
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var profiles: ProfileOptions
+
+        func validate() throws {
+            if team.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--team mag niet leeg zijn.") }
+            if round?.trimmingCharacters(in: .whitespaces).isEmpty == true { throw ValidationError("--round mag niet leeg zijn.") }
+        }
+
+        func run() throws {
+            let paths = try Self.expand(files)
+            let library = profiles.library()
+            var good: [(path: String, scan: TeamMemberScan)] = []
+            var bad: [FormatError] = []
+            for path in paths {
+                do {
+                    let decoded = try ScanFile.load(URL(fileURLWithPath: path), profile: library.profile)
+                    if let named = decoded.scan.team, named != team {
+                        Output.warn("\(path): de scan noemt team '\(named)'; hij wordt ingelezen in '\(team)'")
+                    }
+                    good.append((path, TeamMemberScan(decoded.scan, profile: decoded.profile)))
+                } catch {
+                    bad.append(error)
+                }
+            }
+            bad.forEach(Output.warn)
+            if !bad.isEmpty && mode == .allOrNothing {
+                throw Output.fail("niets ingelezen: \(bad.count) van de \(paths.count) bestanden \(bad.count == 1 ? "is" : "zijn") niet in orde. Verbeter ze, of lees de goede in met --skip-bad.")
+            }
+            guard !good.isEmpty else { throw Output.fail("geen enkel goed scanbestand om in te lezen") }
+            let label = round ?? TeamRound.defaultLabel(for: good.map(\.scan.date).max()!)
+            let database = try store.open()
+            let outcomes = try Output.store { try database.importScans(good.map(\.scan), team: team, round: label) }
+            var rows: [[String]] = []
+            for (entry, outcome) in zip(good, outcomes) {
+                rows.append([entry.path, Self.describe(outcome)])
+            }
+            Output.write("Team '\(team)', ronde '\(label)':\n")
+            Output.write(TextRenderer(width: 200).render([.table(header: ["bestand", "wat er gebeurde"], rows: rows)]))
+            let counts = Dictionary(outcomes.map { ($0, 1) }, uniquingKeysWith: +)
+            Output.write("\(counts[.added] ?? 0) nieuw, \(counts[.replaced] ?? 0) vervangen, \(counts[.history] ?? 0) als geschiedenis, \(counts[.unchanged] ?? 0) al ingelezen, \(counts[.skippedPrivate] ?? 0) prive (niet opgeslagen).\n")
+            if !bad.isEmpty {
+                throw Output.fail("\(bad.count) bestand(en) niet ingelezen (zie boven); de \(good.count) goede zijn opgeslagen.")
+            }
+        }
+
+        static func describe(_ outcome: TeamImportOutcome) -> String {
+            switch outcome {
+            case .added: "nieuw"
+            case .replaced: "vervangt een eerdere scan van deze collega (die blijft als geschiedenis)"
+            case .history: "ouder dan de scan die telt: bewaard als geschiedenis"
+            case .unchanged: "al ingelezen: niets veranderd"
+            case .skippedPrivate: "prive: niet opgeslagen"
+            }
+        }
+
+        /// Files as given; a folder gives its scan files in name order.
+        static func expand(_ arguments: [String]) throws -> [String] {
+            var paths: [String] = []
+            for argument in arguments {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
+                    throw Output.fail("\(argument): bestand niet gevonden; niets ingelezen")
+                }
+                if isFolder.boolValue {
+                    let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+                    paths += names.filter { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) }.sorted()
+                        .map { (argument as NSString).appendingPathComponent($0) }
+                } else {
+                    paths.append(argument)
+                }
+            }
+            return paths
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon de teams, hun privacydrempel, leden en rondes.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let teams = try Output.store { try store.open().teams() }
+            guard !teams.isEmpty else {
+                Output.write("Nog geen teams in \(store.databasePath()). Lees scans in met: lob team import BESTAND… --team NAAM\n")
+                return
+            }
+            Output.write(TextRenderer(width: 200).render([.table(header: ["team", "leden", "drempel", "rondes"], rows: teams.map {
+                [$0.name, "\($0.members)", "\($0.privacyThreshold)", $0.rounds.joined(separator: ", ")]
+            })]))
+        }
+    }
+
+    struct Members: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Toon wie er in een team zit: met naam wie dat toestond, de anderen alleen als aantal.")
+
+        @Argument(help: ArgumentHelp("Het team.", valueName: "naam"))
+        var team: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let members = try Output.store { try store.open().members(team: team) }
+            let named = members.filter { $0.teacher != nil }.sorted { $0.teacher! < $1.teacher! }
+            let anonymous = members.count - named.count
+            var blocks: [Block] = [.table(header: ["collega", "rondes"], rows: named.map { [$0.teacher!, $0.rounds.joined(separator: ", ")] })]
+            if anonymous > 0 {
+                blocks.append(.paragraph("En \(anonymous) collega('s) die anoniem deelden; hun namen zijn niet bewaard."))
+            }
+            Output.write(TextRenderer(width: 200).render(blocks))
+        }
+    }
+
+    struct RemoveMember: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove-member",
+            abstract: "Verwijder alle scans van een collega uit een team (ook de geschiedenis), bijvoorbeeld als hij zijn toestemming intrekt.",
+            discussion: "Werkt ook voor wie anoniem deelde: zijn naam is niet bewaard, maar wel te herkennen.")
+
+        @Argument(help: ArgumentHelp("De naam van de collega, zoals in zijn scanbestand.", valueName: "naam"))
+        var teacher: String
+
+        @Option(help: ArgumentHelp("Het team.", valueName: "naam"))
+        var team: String
+
+        @Flag(help: "Niet vragen: verwijder meteen.")
+        var yes = false
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let database = try store.open()
+            if !yes {
+                guard isatty(STDIN_FILENO) == 1 else {
+                    throw Output.fail("verwijderen vraagt om bevestiging; geef --yes om het zonder vraag te doen")
+                }
+                FileHandle.standardError.write(Data("Alle scans van '\(teacher)' uit team '\(team)' verwijderen? [j/N] ".utf8))
+                guard let answer = readLine(), ["j", "ja", "y", "yes"].contains(answer.lowercased()) else {
+                    Output.write("Niets verwijderd.\n")
+                    return
+                }
+            }
+            let count = try Output.store { try database.removeMember(team: team, teacher: teacher) }
+            guard count > 0 else { throw Output.fail("team '\(team)' heeft geen scans van '\(teacher)'") }
+            Output.write("\(count) scan(s) van '\(teacher)' verwijderd uit team '\(team)'.\n")
+        }
+    }
+
+    struct Threshold: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Zet de privacydrempel van een team: geen cijfer over minder mensen (minstens 3).")
+
+        @Argument(help: ArgumentHelp("De nieuwe drempel (3 of meer).", valueName: "aantal"))
+        var threshold: Int
+
+        @Option(help: ArgumentHelp("Het team.", valueName: "naam"))
+        var team: String
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if threshold < TeamAnalysis.minimumThreshold {
+                throw ValidationError("De privacydrempel is minstens \(TeamAnalysis.minimumThreshold): met minder mensen is te herleiden wie wat scoorde.")
+            }
+        }
+
+        func run() throws {
+            try Output.store { try store.open().setPrivacyThreshold(team: team, threshold: threshold) }
+            Output.write("Privacydrempel van team '\(team)' is nu \(threshold).\n")
+        }
+    }
+
+    /// What the report and plan read: a team's round (the latest by default) and its analysis.
+    struct Loaded {
+        let team: String
+        let round: String
+        let rounds: [String]
+        let threshold: Int
+        let analysis: TeamAnalysis
+    }
+
+    static func load(_ database: LOBDatabase, team: String, round: String?) throws -> Loaded {
+        try Output.store {
+            guard let summary = try database.teams().first(where: { $0.name == team }) else { throw StoreError.noSuchTeam(team) }
+            guard let label = round ?? summary.rounds.last else { throw StoreError.noSuchRound(team: team, round: round ?? "") }
+            let scans = try database.currentScans(team: team, round: label)
+            return Loaded(team: team, round: label, rounds: summary.rounds, threshold: summary.privacyThreshold,
+                          analysis: TeamAnalysis(members: scans, threshold: summary.privacyThreshold))
+        }
+    }
+
+    struct TeamReportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Waar het team staat: per competentie en gedragskenmerk, de grootste gaten, een heatmap, dekking, wie van wie kan leren en de voortgang.",
+            discussion: """
+                Standaard de laatste ronde, vergeleken met de ronde ervoor. In de terminal heeft de heatmap kleur
+                (niet met NO_COLOR of als je de uitvoer doorstuurt); cijfers en tekens zeggen hetzelfde zonder kleur.
+                JSON is het vaste formaat voor scripts (docs/team.md); CSV is voor een spreadsheet.
+                """)
+
+        @OptionGroup var choice: TeamChoice
+
+        @Option(help: ArgumentHelp("De ronde (standaard de laatste).", valueName: "label"))
+        var round: String?
+
+        @Option(name: .customLong("compare-round"), help: ArgumentHelp("Vergelijk met deze ronde (standaard de ronde ervoor).", valueName: "label"))
+        var compareRound: String?
+
+        @Flag(name: .customLong("no-compare"), help: "Geen vergelijking met een andere ronde.")
+        var noCompare = false
+
+        @Option(help: "Uitvoer: text, markdown, html, csv of json.")
+        var format: TeamReportFormat = .text
+
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
+        var out: String?
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if noCompare && compareRound != nil { throw ValidationError("Geef --compare-round of --no-compare, niet allebei.") }
+        }
+
+        func run() throws {
+            let database = try store.open()
+            let loaded = try LobCommand.Team.load(database, team: try choice.name(in: database), round: round)
+            var comparison: (round: String, analysis: TeamAnalysis)?
+            if !noCompare {
+                let index = loaded.rounds.firstIndex(of: loaded.round) ?? 0
+                if let label = compareRound ?? (index > 0 ? loaded.rounds[index - 1] : nil) {
+                    comparison = (label, try LobCommand.Team.load(database, team: loaded.team, round: label).analysis)
+                }
+            }
+            let report = TeamReport(team: loaded.team, round: loaded.round, analysis: loaded.analysis, comparison: comparison)
+            let text: String
+            switch format {
+            case .text: text = TextRenderer(colour: out == nil && wantsColour()).render(report.blocks())
+            case .markdown: text = MarkdownRenderer().render(report.blocks())
+            case .html: text = HTMLRenderer(title: report.title).render(report.blocks())
+            case .csv: text = try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows)
+            case .json: text = try JSON.encode(TeamReportJSON(report))
+            }
+            try deliver(text, out: out, what: "Teamoverzicht")
+        }
+    }
+
+    struct TeamPlanCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "plan",
+            abstract: "Het teamprofessionaliseringsplan: gedeelde doelen, groepsvormen, deelnemers, van elkaar leren, tijdpad, kosten en evaluatie.",
+            discussion: """
+                Kosten uit de catalogus van scholingsvormen: --costs BESTAND, anders het bestand dat het profiel van de
+                meeste teamleden noemt, anders de voorbeeldcatalogus (aannames, geen offertes; docs/activities.md).
+                """)
+
+        @OptionGroup var choice: TeamChoice
+
+        @Option(help: ArgumentHelp("De ronde (standaard de laatste).", valueName: "label"))
+        var round: String?
+
+        @Option(help: ArgumentHelp("Catalogus van scholingsvormen met uren en kosten (YAML).", valueName: "bestand"))
+        var costs: String?
+
+        @Option(help: ArgumentHelp("Hoeveel gedeelde doelen ten hoogste.", valueName: "aantal"))
+        var goals = 3
+
+        @Option(help: "Uitvoer: text, markdown, html of json.")
+        var format: DocumentFormat = .markdown
+
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
+        var out: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var profiles: ProfileOptions
+
+        func validate() throws {
+            if !(1...7).contains(goals) { throw ValidationError("--goals moet 1 t/m 7 zijn.") }
+        }
+
+        func run() throws {
+            let database = try store.open()
+            let loaded = try LobCommand.Team.load(database, team: try choice.name(in: database), round: round)
+            // The profile most members scored against names the school's catalogue, if any.
+            let profileCounts = Dictionary(loaded.analysis.counted.map { ($0.profile.id, 1) }, uniquingKeysWith: +)
+            let commonest = profileCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            let profile = loaded.analysis.counted.first { $0.profile.id == commonest }?.profile
+            let catalogue = try LobCommand.Plan.loadCatalogue(try Catalogues.url(costs: costs, profile: profile, library: profiles.library()))
+            let plan = TeamPlan(team: loaded.team, round: loaded.round, analysis: loaded.analysis, catalogue: catalogue,
+                                options: .init(maxGoals: goals))
+            let report = TeamPlanReport(plan)
+            let text: String
+            switch format {
+            case .text: text = TextRenderer().render(report.blocks())
+            case .markdown: text = MarkdownRenderer().render(report.blocks())
+            case .html: text = HTMLRenderer(title: report.title).render(report.blocks())
+            case .json: text = try JSON.encode(TeamPlanJSON(report))
+            }
+            try deliver(text, out: out, what: "Teamplan")
+        }
+    }
+
+    struct Board: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Alle teams naast elkaar (de laatste ronde van elk team): aantallen en gemiddelden, nooit namen.")
+
+        @Option(help: ArgumentHelp("Alleen teams met een ronde met dit label, in die ronde.", valueName: "label"))
+        var round: String?
+
+        @Option(help: "Uitvoer: text, markdown, html, csv of json.")
+        var format: TeamReportFormat = .text
+
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
+        var out: String?
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let counts = try Output.store { try store.open().boardCounts(round: round) }
+            guard !counts.isEmpty else { throw Output.fail("geen teamscans om te tonen\(round.map { " in ronde '\($0)'" } ?? "")") }
+            let report = BoardReport(BoardOverview(counts: counts))
+            let text: String
+            switch format {
+            case .text: text = TextRenderer(width: 120).render(report.blocks())
+            case .markdown: text = MarkdownRenderer().render(report.blocks())
+            case .html: text = HTMLRenderer(title: report.title).render(report.blocks())
+            case .csv: text = try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows)
+            case .json: text = try JSON.encode(BoardReportJSON(report))
+            }
+            try deliver(text, out: out, what: "Overzicht")
+        }
+    }
+}
