@@ -212,7 +212,7 @@ enum SVG {
         let labelWidth = 44.0, cell = 26.0, rowHeight = 15.0, top = 20.0
         let width = labelWidth + cell * Double(chart.columns.count) + 4
         let height = top + rowHeight * Double(chart.rows.count) + 4
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"heatmap\">"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width * 1.6))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"heatmap\">"
         for index in chart.columns.indices {
             let x = labelWidth + cell * Double(index) + cell / 2
             out += "<text x=\"\(number(x))\" y=\"14\" text-anchor=\"middle\" class=\"column\"><title>\(escape(chart.columns[index]))</title>\(HeatmapChart.key(index))</text>"

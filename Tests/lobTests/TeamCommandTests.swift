@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `lob team` end to end on the demo team (docs/examples/team): import, privacy, report formats, plan, board, and
+/// the Exports made from it.
+struct TeamCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let demo = repository.appendingPathComponent("docs/examples/team")
+    static let team = "Bouwtechniek bovenbouw"
+
+    let folder: URL
+    let db: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-team-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        db = folder.appendingPathComponent("lob.sqlite").path
+    }
+
+    private func lob(_ arguments: [String], environment: [String: String] = [:]) throws -> LobRun {
+        try LobRun(arguments + ["--db", db], environment: environment)
+    }
+
+    private func importDemo() throws {
+        for round in ["najaar-2026", "voorjaar-2027"] {
+            let run = try lob(["team", "import", Self.demo.appendingPathComponent(round).path, "--team", Self.team, "--round", round.replacingOccurrences(of: "-", with: " ")])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+    }
+
+    private func write(_ name: String, _ text: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    private func counts() throws -> [Int] {
+        let queue = try DatabaseQueue(path: db)
+        return try queue.read { db in
+            try ["team", "teamRound", "teamScan", "teamScore"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+        }
+    }
+
+    @Test func importing_the_demo_twice_stores_it_once_and_keeps_the_replaced_scan_as_history() throws {
+        try importDemo()
+        let first = try counts()
+        let again = try lob(["team", "import", Self.demo.appendingPathComponent("voorjaar-2027").path, "--team", Self.team, "--round", "voorjaar 2027"])
+        #expect(again.status == 0 && again.stdout.contains("9 al ingelezen"))
+        #expect(try counts() == first)
+        // Nine scans in the autumn, nine files in the spring of which one replaced another: 18 rows, 17 current.
+        #expect(first[0...2] == [1, 2, 18])
+        let list = try lob(["team", "list"])
+        #expect(list.stdout.contains("Bouwtechniek bovenbouw  9      3        najaar 2026, voorjaar 2027"))
+        let members = try lob(["team", "members", Self.team])
+        #expect(members.stdout.contains("Ans Bakker") && members.stdout.contains("3 collega('s) die anoniem deelden"))
+        #expect(!members.stdout.contains("Gert Bos") && !members.stdout.contains("Joost Peters"))
+    }
+
+    @Test func one_bad_file_stores_nothing_unless_skip_bad_and_names_file_and_line() throws {
+        let bad = try write("kapot.yaml", "formatVersion: 1\nteacher: \"X\"\nprofile: mentor-model2\ndate: 2026-10-01\nconsent: metNaam\nscores:\n  \"1.1\": 7\n")
+        let good = Self.demo.appendingPathComponent("najaar-2026/ans-bakker.yaml").path
+        #expect(try lob(["team", "import", good, "--team", "Zorg"]).status == 0)
+        let before = try counts()
+        let refused = try lob(["team", "import", good, bad, "--team", Self.team])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("kapot.yaml:7") && refused.stderr.contains("niets ingelezen"))
+        #expect(try counts() == before)
+
+        let skipped = try lob(["team", "import", good, bad, "--team", Self.team, "--skip-bad"])
+        #expect(skipped.status == 1 && skipped.stderr.contains("1 bestand(en) niet ingelezen"))
+        #expect(try counts()[2] == before[2] + 1)
+        // Without --round, the half year of the scan.
+        #expect(skipped.stdout.contains("ronde 'najaar 2026'"))
+        let missing = try lob(["team", "import", "/nonexistent.yaml", "--team", Self.team])
+        #expect(missing.status == 1 && missing.stderr.contains("bestand niet gevonden"))
+    }
+
+    @Test func the_report_shows_no_names_of_anonymous_or_private_colleagues_in_any_format() throws {
+        try importDemo()
+        for format in ["text", "markdown", "html", "csv", "json"] {
+            let run = try lob(["team", "report", "--format", format])
+            #expect(run.status == 0, "\(format): \(run.stderr)")
+            for hidden in ["Gert Bos", "Hanneke Vos", "Ilias El Amrani", "Joost Peters", "privé: notities"] {
+                #expect(!run.stdout.contains(hidden), "\(format) shows \(hidden)")
+            }
+        }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try lob(["team", "report", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let behaviours = try #require(json["behaviours"] as? [[String: Any]])
+        #expect(behaviours.count == 44)
+        let first = try #require(behaviours.first)
+        #expect(Set(first.keys).isSuperset(of: ["behaviour", "n", "mean", "distribution", "atOrAboveTarget", "withheld"]))
+        #expect((first["distribution"] as? [Int])?.reduce(0, +) == first["n"] as? Int)
+        #expect((json["competencies"] as? [[String: Any]])?.count == 7)
+        #expect(json["compareRound"] as? String == "najaar 2026")
+    }
+
+    @Test func a_higher_threshold_withholds_and_says_why() throws {
+        try importDemo()
+        #expect(try lob(["team", "threshold", "2", "--team", Self.team]).status != 0)
+        #expect(try lob(["team", "threshold", "9", "--team", Self.team]).status == 0)
+        let run = try lob(["team", "report", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((json["privacy"] as? [String: Any])?["allWithheld"] as? Bool == true)
+        #expect((json["behaviours"] as? [[String: Any]])?.allSatisfy { $0["withheld"] as? Bool == true && $0["mean"] == nil } == true)
+        #expect((json["heatmap"] as? [Any])?.isEmpty == true)
+        let text = try lob(["team", "report"])
+        #expect(text.stdout.contains("minder dan de privacydrempel van 9"))
+        #expect(!text.stdout.contains("Ans Bakker"))
+    }
+
+    @Test func removing_a_member_takes_all_his_scans_and_works_for_anonymous_ones() throws {
+        try importDemo()
+        let run = try lob(["team", "remove-member", "Gert Bos", "--team", Self.team, "--yes"])
+        #expect(run.status == 0 && run.stdout.contains("2 scan(s)"))
+        #expect(try lob(["team", "remove-member", "Gert Bos", "--team", Self.team, "--yes"]).status == 1)
+        #expect(try lob(["team", "remove-member", "Ans Bakker", "--team", Self.team]).status == 1)
+    }
+
+    @Test func the_heatmap_has_colour_only_when_asked_and_reads_without() throws {
+        try importDemo()
+        let plain = try lob(["team", "report"])
+        #expect(!plain.stdout.contains("\u{1B}["))
+        #expect(plain.stdout.contains("! = onder het doel") && plain.stdout.contains("1 = Ans Bakker"))
+    }
+
+    @Test func the_board_shows_teams_without_names_and_withholds_small_teams() throws {
+        try importDemo()
+        let small = Self.demo.appendingPathComponent("najaar-2026")
+        #expect(try lob(["team", "import", small.appendingPathComponent("ans-bakker.yaml").path, small.appendingPathComponent("bram-de-jong.yaml").path, "--team", "Zorg"]).status == 0)
+        let run = try lob(["team", "board"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Bouwtechniek bovenbouw  voorjaar 2027  8"))
+        #expect(!run.stdout.contains("Zorg") && run.stdout.contains("1 team(s) met minder respondenten"))
+        #expect(!run.stdout.contains("Ans Bakker"))
+        let csv = try lob(["team", "board", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("team,ronde,respondenten,competentie1"))
+    }
+
+    /// Exports/team-* are the demo team's report and plan as these commands print them.
+    @Test func team_exports_are_current() throws {
+        try importDemo()
+        let outputs: [(String, [String])] = [
+            ("team-report.txt", ["team", "report"]),
+            ("team-report.md", ["team", "report", "--format", "markdown"]),
+            ("team-report.html", ["team", "report", "--format", "html"]),
+            ("team-report.csv", ["team", "report", "--format", "csv"]),
+            ("team-report.json", ["team", "report", "--format", "json"]),
+            ("team-plan.md", ["team", "plan", "--round", "najaar 2026"]),
+            ("team-plan.html", ["team", "plan", "--round", "najaar 2026", "--format", "html"]),
+            ("team-plan.json", ["team", "plan", "--round", "najaar 2026", "--format", "json"]),
+        ]
+        for (name, arguments) in outputs {
+            let run = try lob(arguments)
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            let url = Self.repository.appendingPathComponent("Exports").appendingPathComponent(name)
+            if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
+                try run.stdout.write(to: url, atomically: true, encoding: .utf8)
+            }
+            #expect(try String(contentsOf: url, encoding: .utf8) == run.stdout,
+                    "Exports/\(name) is out of date: run LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests")
+        }
+    }
+}
