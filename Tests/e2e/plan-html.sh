@@ -13,45 +13,16 @@ browser=(chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user
 "${browser[@]}" --no-pdf-header-footer --print-to-pdf="$work/plan.pdf" "file://$html" >/dev/null 2>&1
 
 python3 - "$work/plan.png" "$work/plan.pdf" <<'PY'
-import re, struct, sys, zlib
-
-def pixels(path):
-    """Decodes an 8-bit RGB or RGBA PNG (what Chromium writes) into rows of (r, g, b)."""
-    data = open(path, "rb").read()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    pos, idat, header = 8, b"", None
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
-        if kind == b"IHDR": header = struct.unpack(">IIBBBBB", chunk)
-        if kind == b"IDAT": idat += chunk
-        pos += 12 + length
-    width, height, depth, colour = header[:4]
-    assert depth == 8 and colour in (2, 6), f"unexpected PNG format {depth}/{colour}"
-    step = 3 if colour == 2 else 4
-    raw, stride, rows, previous = zlib.decompress(idat), width * step, [], bytearray(width * step)
-    for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - step] if i >= step else 0
-            b, c = previous[i], previous[i - step] if i >= step else 0
-            if kind == 1: line[i] = (line[i] + a) & 255
-            elif kind == 2: line[i] = (line[i] + b) & 255
-            elif kind == 3: line[i] = (line[i] + (a + b) // 2) & 255
-            elif kind == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, step)])
-        previous = line
-    return width, height, rows
+import re, sys
+sys.path.insert(0, "Tests/e2e")
+from pixels import pixels, near as near_in
 
 width, height, rows = pixels(sys.argv[1])
 assert (width, height) == (1240, 1754), f"screenshot is {width}×{height}"
 flat = [p for row in rows for p in row]
 ink = sum(1 for r, g, b in flat if r + g + b < 600) / len(flat)
 def near(colour, tolerance=40):
-    return sum(1 for p in flat if all(abs(p[i] - colour[i]) <= tolerance for i in range(3)))
+    return near_in(flat, colour, tolerance)
 heading, target = near((0x16, 0x42, 0x5b), 20), near((0xc0, 0x39, 0x2b), 45)
 print(f"plan-html: {width}×{height}, {ink:.1%} ink, {heading} heading-blue pixels, {target} red target-line pixels")
 assert ink > 0.03, "the page looks blank"
