@@ -55,7 +55,8 @@ extension LOBDatabase {
             }
             try db.create(table: "teamRound") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("team", onDelete: .cascade).notNull()
+                // Indexed by the unique key below, which starts with it.
+                t.column("teamId", .integer).notNull().references("team", onDelete: .cascade)
                 t.column("label", .text).notNull()
                 // The latest scan date in the round: rounds are ordered by it.
                 t.column("lastDate", .text).notNull()
@@ -70,10 +71,11 @@ extension LOBDatabase {
             }
             try db.create(table: "teamScan") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("teamRound", onDelete: .cascade).notNull()
+                // No index of its own: teamScan_current below starts with teamRoundId.
+                t.column("teamRoundId", .integer).notNull().references("teamRound", onDelete: .cascade)
                 t.column("teacherKey", .text).notNull()
                 t.column("teacher", .text)
-                t.belongsTo("teamProfile").notNull()
+                t.column("teamProfileId", .integer).notNull().references("teamProfile")
                 t.column("date", .text).notNull()
                     .check(sql: "date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'")
                 t.column("consent", .text).notNull().check(sql: "consent IN ('anoniem', 'metNaam')")
@@ -85,8 +87,10 @@ extension LOBDatabase {
                 t.uniqueKey(["teamRoundId", "fingerprint"])
             }
             try db.create(index: "teamScan_current", on: "teamScan", columns: ["teamRoundId", "current", "teacherKey"])
+            // Clustered by scan (WITHOUT ROWID, primary key first on teamScanId): a scan's scores sit together, and
+            // the primary key is the only index.
             try db.create(table: "teamScore", options: [.withoutRowID]) { t in
-                t.belongsTo("teamScan", onDelete: .cascade).notNull()
+                t.column("teamScanId", .integer).notNull().references("teamScan", onDelete: .cascade)
                 t.column("behaviourId", .text).notNull()
                 t.column("competencyId", .integer).notNull()
                 t.column("score", .integer).notNull().check(sql: "score BETWEEN 1 AND 4")

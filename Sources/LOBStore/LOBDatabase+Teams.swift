@@ -207,7 +207,9 @@ extension LOBDatabase: TeamStore {
     }
 
     /// The board-wide aggregate in one query; `Benchmarks/board.sh` runs the same text in the `sqlite3` shell.
-    /// Without a round, each team's latest round (by its latest scan date, then by creation).
+    /// Without a round, each team's latest round (by its latest scan date, then by creation). CROSS JOIN fixes the
+    /// join order (rounds, then their current scans, then their scores by primary key), so the plan does not depend
+    /// on statistics: without them SQLite would scan every score of every round.
     public static func boardQuery(round: Bool) -> String {
         let rounds = round
             ? "SELECT id, teamId, label FROM teamRound WHERE label = ?"
@@ -216,15 +218,15 @@ extension LOBDatabase: TeamStore {
                 SELECT 1 FROM teamRound o WHERE o.teamId = r.teamId AND (o.lastDate > r.lastDate OR (o.lastDate = r.lastDate AND o.id > r.id)))
               """
         return """
-            WITH chosen AS (\(rounds))
+            WITH chosen AS MATERIALIZED (\(rounds))
             SELECT t.name AS team, t.privacyThreshold, chosen.label AS round, c.behaviourId, c.competencyId,
                    COUNT(*) AS n, SUM(c.score) AS total,
                    SUM(c.score = 1) AS l1, SUM(c.score = 2) AS l2, SUM(c.score = 3) AS l3, SUM(c.score = 4) AS l4,
                    SUM(c.score >= c.target) AS atOrAbove
             FROM chosen
+            CROSS JOIN teamScan s ON s.teamRoundId = chosen.id AND s.current
+            CROSS JOIN teamScore c ON c.teamScanId = s.id
             JOIN team t ON t.id = chosen.teamId
-            JOIN teamScan s ON s.teamRoundId = chosen.id AND s.current
-            JOIN teamScore c ON c.teamScanId = s.id
             GROUP BY t.id, c.behaviourId
             ORDER BY t.name, c.competencyId, c.behaviourId
             """

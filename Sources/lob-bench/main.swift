@@ -1,5 +1,5 @@
 // Benchmarks that print figures next to a reference measured in the same run. Not a test: run it in release,
-// `swift run -c release lob-bench tui` (or Benchmarks/tui.sh).
+// `swift run -c release lob-bench tui` or `… board` (or Benchmarks/tui.sh, Benchmarks/board.sh).
 import Foundation
 import LOBCore
 import LOBStore
@@ -84,7 +84,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "tui"?:
     benchmarkTerminal()
+case "board"?:
+    benchmarkBoard()
 default:
-    print("gebruik: lob-bench tui")
+    print("gebruik: lob-bench tui | board")
     exit(arguments.isEmpty ? 0 : 64)
 }
