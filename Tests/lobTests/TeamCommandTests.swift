@@ -18,11 +18,11 @@ struct TeamCommandTests {
         db = folder.appendingPathComponent("lob.sqlite").path
     }
 
-    private func lob(_ arguments: [String], environment: [String: String] = [:]) throws -> LobRun {
+    func lob(_ arguments: [String], environment: [String: String] = [:]) throws -> LobRun {
         try LobRun(arguments + ["--db", db], environment: environment)
     }
 
-    private func importDemo() throws {
+    func importDemo() throws {
         for round in ["najaar-2026", "voorjaar-2027"] {
             let run = try lob(["team", "import", Self.demo.appendingPathComponent(round).path, "--team", Self.team, "--round", round.replacingOccurrences(of: "-", with: " ")])
             #expect(run.status == 0, "\(run.stderr)")
@@ -136,10 +136,14 @@ struct TeamCommandTests {
         let csv = try lob(["team", "board", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("team,ronde,respondenten,competentie1"))
     }
+}
 
+/// Beside ExportsTests, so that `swift test --filter ExportsTests` refreshes these too.
+struct TeamExportsTests {
     /// Exports/team-* are the demo team's report and plan as these commands print them.
     @Test func team_exports_are_current() throws {
-        try importDemo()
+        let commands = try TeamCommandTests()
+        try commands.importDemo()
         let outputs: [(String, [String])] = [
             ("team-report.txt", ["team", "report"]),
             ("team-report.md", ["team", "report", "--format", "markdown"]),
@@ -151,9 +155,9 @@ struct TeamCommandTests {
             ("team-plan.json", ["team", "plan", "--round", "najaar 2026", "--format", "json"]),
         ]
         for (name, arguments) in outputs {
-            let run = try lob(arguments)
+            let run = try commands.lob(arguments)
             #expect(run.status == 0, "\(name): \(run.stderr)")
-            let url = Self.repository.appendingPathComponent("Exports").appendingPathComponent(name)
+            let url = TeamCommandTests.repository.appendingPathComponent("Exports").appendingPathComponent(name)
             if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
                 try run.stdout.write(to: url, atomically: true, encoding: .utf8)
             }
