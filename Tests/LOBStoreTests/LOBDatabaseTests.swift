@@ -65,7 +65,7 @@ struct LOBDatabaseTests {
         let tables = try database.reader.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
         }
-        #expect(tables == ["answer", "preferenceAnswer", "scan"])
+        #expect(tables == ["answer", "preferenceAnswer", "scan", "team", "teamProfile", "teamRound", "teamScan", "teamScore"])
         let ids = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT behaviourId FROM answer ORDER BY position") }
         #expect(ids == ["1.1", "1.2", "2.10"])
     }
@@ -73,8 +73,19 @@ struct LOBDatabaseTests {
     @Test func migrations_are_named_and_complete() throws {
         let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
         try LOBDatabase.migrator.migrate(queue)
-        #expect(try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == ["v1: scans and answers", "v2: unfinished scans"])
+        #expect(try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == ["v1: scans and answers", "v2: unfinished scans", "v3: teams"])
         #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
+    }
+
+    @Test func a_database_from_before_the_teams_keeps_its_scans() throws {
+        let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
+        try LOBDatabase.migrator.migrate(queue, upTo: "v2: unfinished scans")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO scan (teacher, profileId, profileSnapshot, date, consent) VALUES ('Jan', 'p', '{}', '2026-10-01', 'prive')")
+        }
+        _ = try LOBDatabase(queue)
+        #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT teacher FROM scan") } == ["Jan"])
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM team") } == 0)
     }
 
     @Test func a_file_database_and_its_folder_are_private_to_the_user() throws {
