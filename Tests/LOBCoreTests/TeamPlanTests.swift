@@ -1,0 +1,81 @@
+import Testing
+@testable import LOBCore
+
+/// The team plan: shared goals only where at least the threshold share a gap, group forms, costs, names by consent.
+struct TeamPlanTests {
+    static let profile = Profile(id: "p", title: "P", role: .mentor, model: .model2, behaviours: ["1.1", "1.2", "2.1", "2.2"], defaultTarget: 3)
+
+    static func member(_ teacher: String, _ scores: [Behaviour.ID: Int], consent: Consent = .metNaam,
+                       preference: LearningPreference? = .oefenen) -> TeamMemberScan {
+        TeamMemberScan(teacher: teacher, consent: consent, learningPreference: preference, date: SchoolDate("2026-10-01")!,
+                       profile: profile, scores: scores, fingerprint: Fingerprint.fnv1a(teacher))
+    }
+
+    static let catalogue = ActivityCatalogue(title: "Test", forms: [
+        ActivityForm(id: "cursus", name: "Cursus", preferences: [.kennisVerwerven], withWhom: "een trainer", hours: 8, costPerParticipant: 300),
+        ActivityForm(id: "intervisie", name: "Intervisie", preferences: [.oefenen, .participeren], withWhom: "collega's", hours: 6,
+                     costPerParticipant: 10, costPerGroup: 400, maxGroupSize: 3),
+        ActivityForm(id: "inhouse", name: "In-house training", preferences: [.kennisVerwerven], models: [.model2], withWhom: "een trainer",
+                     hours: 12, costPerParticipant: 20, costPerGroup: 900, maxGroupSize: 12),
+    ])
+
+    @Test func a_goal_needs_at_least_the_threshold_of_members_below_target() throws {
+        // Four below target on competency 2, only two on competency 1.
+        let members = [
+            Self.member("Ans", ["1.1": 4, "1.2": 4, "2.1": 1, "2.2": 2]),
+            Self.member("Bob", ["1.1": 4, "1.2": 4, "2.1": 2, "2.2": 2]),
+            Self.member("Cor", ["1.1": 1, "1.2": 2, "2.1": 2, "2.2": 2], consent: .anoniem),
+            Self.member("Dirk", ["1.1": 2, "1.2": 2, "2.1": 2, "2.2": 1], consent: .anoniem),
+            Self.member("Eva", ["1.1": 4, "1.2": 4, "2.1": 4, "2.2": 4]),
+            Self.member("Fien", ["1.1": 3, "1.2": 3, "2.1": 3, "2.2": 3], consent: .anoniem),
+        ]
+        let plan = TeamPlan(team: "Bouw", round: "najaar", analysis: TeamAnalysis(members: members, threshold: 3), catalogue: Self.catalogue)
+        #expect(plan.goals.map(\.competency.id) == [2])
+        let goal = try #require(plan.goals.first)
+        #expect(goal.participants == 4 && goal.namedParticipants == ["Ans", "Bob"])
+        // The model's own group form comes first; twelve fit in one group.
+        #expect(goal.form?.id == "inhouse" && goal.groups == 1 && goal.cost == 4 * 20 + 900)
+        #expect(goal.peers.map(\.mentor).allSatisfy { $0 == "Eva" })
+        #expect(goal.evaluation.map(\.level.id) == [1, 2, 3, 4])
+        #expect(plan.model == .model2 && plan.totalCost == goal.cost)
+        #expect(plan.timeline.first == SchoolYear.Slot(schoolYear: 2026, index: 1))
+    }
+
+    @Test func groups_never_exceed_the_maximum_and_costs_follow_the_groups() throws {
+        let members = (1...7).map { Self.member("M\($0)", ["2.1": 1, "2.2": 1]) }
+        let catalogue = ActivityCatalogue(title: "Test", forms: [Self.catalogue.forms[1]])
+        let goal = try #require(TeamPlan(team: "Bouw", round: "r", analysis: TeamAnalysis(members: members, threshold: 3), catalogue: catalogue).goals.first)
+        #expect(goal.groups == 3 && goal.cost == 7 * 10 + 3 * 400)
+    }
+
+    @Test func a_team_below_the_threshold_gets_no_plan() {
+        let plan = TeamPlan(team: "Bouw", round: "r", analysis: TeamAnalysis(members: [Self.member("Ans", ["2.1": 1]), Self.member("Bob", ["2.1": 1])], threshold: 3),
+                            catalogue: Self.catalogue)
+        #expect(plan.withheld && plan.goals.isEmpty && plan.totalCost == 0)
+    }
+
+    @Test func peers_are_spread_over_the_colleagues_who_master_it() throws {
+        let members = [Self.member("Ans", ["2.1": 4]), Self.member("Bob", ["2.1": 4])] + (1...4).map { Self.member("L\($0)", ["2.1": 1]) }
+        let learning = try #require(TeamAnalysis(members: members, threshold: 3).peerLearning.first)
+        let load = Dictionary(learning.pairs.map { ($0.mentor, 1) }, uniquingKeysWith: +)
+        #expect(load == ["Ans": 2, "Bob": 2])
+    }
+
+    @Test func the_board_withholds_small_teams_but_counts_them_in_the_totals() throws {
+        func counts(_ team: String, n: Int, sum: Int) -> TeamBehaviourCounts {
+            TeamBehaviourCounts(team: team, privacyThreshold: 3, round: "r", behaviour: "1.1", competency: 1, n: n, sum: sum,
+                                distribution: [0, 0, n, 0], atOrAboveTarget: n)
+        }
+        let overview = BoardOverview(counts: [counts("Zorg", n: 2, sum: 6), counts("Bouw", n: 4, sum: 10)])
+        #expect(overview.teams.map(\.team) == ["Bouw", "Zorg"])
+        #expect(overview.teams[0].means[1] == 2.5 && !overview.teams[0].withheld)
+        #expect(overview.teams[1].withheld && overview.teams[1].means.isEmpty && overview.withheldTeams == 1)
+        #expect(overview.behaviours.first?.n == 6 && overview.behaviours.first?.mean == 16.0 / 6)
+    }
+
+    @Test func the_default_round_is_the_half_of_the_school_year() {
+        #expect(TeamRound.defaultLabel(for: SchoolDate("2026-10-05")!) == "najaar 2026")
+        #expect(TeamRound.defaultLabel(for: SchoolDate("2027-01-15")!) == "najaar 2026")
+        #expect(TeamRound.defaultLabel(for: SchoolDate("2027-03-09")!) == "voorjaar 2027")
+    }
+}
