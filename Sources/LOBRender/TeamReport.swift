@@ -175,6 +175,21 @@ public struct TeamReportJSON: Encodable {
         let atOrAboveTarget: Int?
         let priority: Double?
         let withheld: Bool
+
+        enum CodingKeys: String, CodingKey { case behaviour, competency, n, mean, distribution, atOrAboveTarget, priority, withheld }
+
+        /// A withheld figure is `null`, not absent: every key is always there.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(behaviour, forKey: .behaviour)
+            try container.encode(competency, forKey: .competency)
+            try container.encode(n, forKey: .n)
+            try container.encode(mean, forKey: .mean)
+            try container.encode(distribution, forKey: .distribution)
+            try container.encode(atOrAboveTarget, forKey: .atOrAboveTarget)
+            try container.encode(priority, forKey: .priority)
+            try container.encode(withheld, forKey: .withheld)
+        }
     }
     struct CompetencyJSON: Encodable {
         let competency: Int
@@ -182,6 +197,17 @@ public struct TeamReportJSON: Encodable {
         let mean: Double?
         let atOrAboveTarget: Int?
         let withheld: Bool
+
+        enum CodingKeys: String, CodingKey { case competency, n, mean, atOrAboveTarget, withheld }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(competency, forKey: .competency)
+            try container.encode(n, forKey: .n)
+            try container.encode(mean, forKey: .mean)
+            try container.encode(atOrAboveTarget, forKey: .atOrAboveTarget)
+            try container.encode(withheld, forKey: .withheld)
+        }
     }
     struct ColumnJSON: Encodable {
         let label: String
