@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LOBCore
 import LOBFormats
+import LOBRender
 import LOBShippedProfiles
 import LOBStore
 
@@ -53,6 +54,32 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Formats of a document that may be printed or shared: also a self-contained HTML file.
 enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, html, json
+
+    /// The document in this format; `json` is asked only when it is the format.
+    func render(_ blocks: [Block], title: String, text: TextRenderer = TextRenderer(), json: () throws -> String) rethrows -> String {
+        switch self {
+        case .text: text.render(blocks)
+        case .markdown: MarkdownRenderer().render(blocks)
+        case .html: HTMLRenderer(title: title).render(blocks)
+        case .json: try json()
+        }
+    }
+}
+
+/// Formats of a table-like report: also CSV for a spreadsheet.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, html, csv, json
+
+    func render(_ blocks: [Block], title: String, text: TextRenderer = TextRenderer(), csv: () throws -> String,
+                json: () throws -> String) throws -> String {
+        switch self {
+        case .csv: try csv()
+        case .text: try DocumentFormat.text.render(blocks, title: title, text: text, json: json)
+        case .markdown: try DocumentFormat.markdown.render(blocks, title: title, json: json)
+        case .html: try DocumentFormat.html.render(blocks, title: title, json: json)
+        case .json: try json()
+        }
+    }
 }
 
 /// Where the database is: `--db`, else `LOB_DB`, else `$XDG_DATA_HOME/lob-spiegel/lob.sqlite`.

@@ -5,15 +5,8 @@
 /// Pure, and as private as the analysis it is made from: it uses only the scans that count in the team figures,
 /// names only members who consented by name, and makes no goal that fewer than the threshold share.
 public struct TeamPlan: Sendable, Hashable {
-    public struct Options: Sendable, Hashable {
-        public var maxGoals: Int
-        public var maxBehavioursPerGoal: Int
-
-        public init(maxGoals: Int = 3, maxBehavioursPerGoal: Int = 3) {
-            self.maxGoals = maxGoals
-            self.maxBehavioursPerGoal = maxBehavioursPerGoal
-        }
-    }
+    /// The same limits as a personal plan: at most so many goals, and behaviours per goal.
+    public typealias Options = Scholingsplan.Options
 
     public struct Goal: Sendable, Hashable {
         public let number: Int

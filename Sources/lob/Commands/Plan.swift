@@ -58,13 +58,7 @@ extension LobCommand {
             let plan = Scholingsplan(scan: stored.scan, profile: stored.profile, catalogue: catalogue,
                                      options: .init(maxGoals: goals))
             let report = PlanReport(plan, scanID: stored.id)
-            let text: String
-            switch format {
-            case .text: text = TextRenderer().render(report.blocks())
-            case .markdown: text = MarkdownRenderer().render(report.blocks())
-            case .html: text = HTMLRenderer(title: report.title).render(report.blocks())
-            case .json: text = try JSON.encode(PlanJSON(report))
-            }
+            let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(PlanJSON(report)) }
             if let out {
                 try Output.writePrivately(text, to: out)
                 Output.write("Scholingsplan van scan \(stored.id) geschreven naar \(out).\n")

@@ -43,11 +43,6 @@ struct TeamChoice: ParsableArguments {
     }
 }
 
-/// Formats of the team report: also CSV for a spreadsheet.
-enum TeamReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, html, csv, json
-}
-
 /// Colour only for a terminal that wants it (https://no-color.org).
 func wantsColour(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
     isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
@@ -303,7 +298,7 @@ extension LobCommand.Team {
         var noCompare = false
 
         @Option(help: "Uitvoer: text, markdown, html, csv of json.")
-        var format: TeamReportFormat = .text
+        var format: TableFormat = .text
 
         @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
         var out: String?
@@ -325,14 +320,9 @@ extension LobCommand.Team {
                 }
             }
             let report = TeamReport(team: loaded.team, round: loaded.round, analysis: loaded.analysis, comparison: comparison)
-            let text: String
-            switch format {
-            case .text: text = TextRenderer(colour: out == nil && wantsColour()).render(report.blocks())
-            case .markdown: text = MarkdownRenderer().render(report.blocks())
-            case .html: text = HTMLRenderer(title: report.title).render(report.blocks())
-            case .csv: text = try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows)
-            case .json: text = try JSON.encode(TeamReportJSON(report))
-            }
+            let text = try format.render(report.blocks(), title: report.title, text: TextRenderer(colour: out == nil && wantsColour()),
+                                         csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
+                                         json: { try JSON.encode(TeamReportJSON(report)) })
             try deliver(text, out: out, what: "Teamoverzicht")
         }
     }
@@ -381,13 +371,7 @@ extension LobCommand.Team {
             let plan = TeamPlan(team: loaded.team, round: loaded.round, analysis: loaded.analysis, catalogue: catalogue,
                                 options: .init(maxGoals: goals))
             let report = TeamPlanReport(plan)
-            let text: String
-            switch format {
-            case .text: text = TextRenderer().render(report.blocks())
-            case .markdown: text = MarkdownRenderer().render(report.blocks())
-            case .html: text = HTMLRenderer(title: report.title).render(report.blocks())
-            case .json: text = try JSON.encode(TeamPlanJSON(report))
-            }
+            let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(TeamPlanJSON(report)) }
             try deliver(text, out: out, what: "Teamplan")
         }
     }
@@ -400,7 +384,7 @@ extension LobCommand.Team {
         var round: String?
 
         @Option(help: "Uitvoer: text, markdown, html, csv of json.")
-        var format: TeamReportFormat = .text
+        var format: TableFormat = .text
 
         @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
         var out: String?
@@ -411,14 +395,9 @@ extension LobCommand.Team {
             let counts = try Output.store { try store.open().boardCounts(round: round) }
             guard !counts.isEmpty else { throw Output.fail("geen teamscans om te tonen\(round.map { " in ronde '\($0)'" } ?? "")") }
             let report = BoardReport(BoardOverview(counts: counts))
-            let text: String
-            switch format {
-            case .text: text = TextRenderer(width: 120).render(report.blocks())
-            case .markdown: text = MarkdownRenderer().render(report.blocks())
-            case .html: text = HTMLRenderer(title: report.title).render(report.blocks())
-            case .csv: text = try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows)
-            case .json: text = try JSON.encode(BoardReportJSON(report))
-            }
+            let text = try format.render(report.blocks(), title: report.title, text: TextRenderer(width: 120),
+                                         csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
+                                         json: { try JSON.encode(BoardReportJSON(report)) })
             try deliver(text, out: out, what: "Overzicht")
         }
     }
