@@ -99,6 +99,23 @@ extension LOBDatabase {
                 t.primaryKey(["teamScanId", "behaviourId"])
             }
         }
+        // The school's own scan of its LOB stage, one per school and school year (seed 002 ch. 1).
+        migrator.registerMigration("v4: school scans") { db in
+            try db.create(table: "schoolScan") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("school", .text).notNull()
+                t.column("schoolYear", .text).notNull().check(sql: "schoolYear GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'")
+                t.column("date", .text).notNull()
+                t.uniqueKey(["school", "schoolYear"])
+            }
+            try db.create(table: "schoolScanAnswer", options: [.withoutRowID]) { t in
+                t.column("schoolScanId", .integer).notNull().references("schoolScan", onDelete: .cascade)
+                t.column("aspectId", .integer).notNull().check(sql: "aspectId BETWEEN 1 AND 12")
+                t.column("current", .text).notNull().check(sql: "current IN ('model1', 'model2', 'model3')")
+                t.column("wished", .text).check(sql: "wished IN ('model1', 'model2', 'model3')")
+                t.primaryKey(["schoolScanId", "aspectId"])
+            }
+        }
         return migrator
     }
 }
