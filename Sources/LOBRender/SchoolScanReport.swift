@@ -27,7 +27,7 @@ public struct SchoolScanReport: Sendable {
 
         blocks.append(.heading(level: 2, "Per pijler"))
         blocks.append(.table(header: ["pijler", "model 1", "model 2", "model 3", "nu", "gewenst"], rows: result.pillars.map { pillar in
-            [pillar.pillar.name.capitalized(with: Locale(identifier: "nl_NL"))]
+            [pillar.pillar.name.prefix(1) + pillar.pillar.name.dropFirst().lowercased()]
                 + SchoolModel.ID.allCases.map { "\(pillar.counts[$0] ?? 0)" }
                 + ["model \(pillar.dominant.number)", pillar.wished.map { "model \($0.number)" } ?? "–"]
         }))

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import LOBCore
+import LOBCurses
+import LOBFormats
+import LOBRender
+import LOBStore
+import LOBTerminal
+
+extension LobCommand {
+    struct SchoolScanCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "schoolscan",
+            abstract: "Voor de school: waar staat de school met LOB? Kies per aspect het model dat past bij hoe het werkelijk gaat.",
+            discussion: """
+                Zonder --answers opent de schoolscan in de terminal; elke keuze wordt meteen bewaard, en 'lob schoolscan'
+                gaat later verder waar je was. Met --answers lees je een ingevuld bestand in (zie docs/school.md en
+                docs/examples/schoolscan.yaml). Eén schoolscan per schooljaar: opnieuw invullen vervangt die van dat jaar.
+
+                Voorbeelden:
+                  lob schoolscan --answers docs/examples/schoolscan.yaml
+                  lob schoolscan show --format markdown
+                """,
+            subcommands: [Fill.self, Show.self, List.self],
+            defaultSubcommand: Fill.self)
+    }
+}
+
+extension LobCommand.SchoolScanCommand {
+    struct Fill: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "fill", abstract: "Vul de schoolscan in (standaard).")
+
+        @Option(help: ArgumentHelp("Een ingevulde schoolscan (YAML of JSON).", valueName: "bestand"))
+        var answers: String?
+
+        @Option(help: "Uitvoer na het inlezen: text, markdown of json.")
+        var format: OutputFormat = .text
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let database = try store.open()
+            guard let answers else { return try runInTerminal(database) }
+            let scan: SchoolScan
+            do { scan = try SchoolScanFile.load(URL(fileURLWithPath: answers)) } catch { throw Output.fail(error) }
+            try Output.store { try database.saveSchoolScan(scan) }
+            Output.write(try Show.render(scan, format: format))
+        }
+
+        private func runInTerminal(_ database: LOBDatabase) throws {
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+                throw Output.fail("'lob schoolscan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (zie docs/examples/schoolscan.yaml).")
+            }
+            let today = LobCommand.ScanCommand.today()
+            let all = try Output.store { try database.schoolScans() }
+            let stored = all.last { $0.schoolYear == SchoolScan.schoolYear(of: today) }
+            let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
+            var session = SchoolScanSession(school: all.last?.school ?? "", date: today, stored: stored,
+                                            width: terminal.width, height: terminal.height)
+            SchoolScanRunner.run(&session, store: database, terminal: terminal)
+            terminal.close()
+            if session.scan.isComplete {
+                Output.write("Schoolscan \(session.scan.schoolYear) is klaar. Het verslag: lob schoolscan show\n")
+            } else if session.started {
+                Output.write("Schoolscan bewaard (\(session.answered) van 12 aspecten). Met 'lob schoolscan' ga je verder waar je was.\n")
+            } else {
+                Output.write("Gestopt voordat de schoolscan begon; er is niets bewaard.\n")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon de schoolscan van een schooljaar (standaard de laatste).")
+
+        @Option(help: ArgumentHelp("Het schooljaar, bijvoorbeeld 2026-2027.", valueName: "jaar"))
+        var year: String?
+
+        @Option(help: "Uitvoer: text, markdown of json.")
+        var format: OutputFormat = .text
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let scan = try Output.store { try store.open().schoolScan(year: year) }
+            guard let scan else {
+                throw Output.fail(year.map { "er is geen schoolscan van \($0) (zie 'lob schoolscan list')" }
+                    ?? "er is nog geen schoolscan: vul er een in met 'lob schoolscan'")
+            }
+            Output.write(try Self.render(scan, format: format))
+        }
+
+        static func render(_ scan: SchoolScan, format: OutputFormat) throws -> String {
+            let report = SchoolScanReport(SchoolScanResult(scan))
+            var blocks = report.blocks()
+            if !scan.isComplete {
+                blocks.insert(.note("Nog niet af: \(scan.answers.count) van de 12 aspecten beantwoord; ga verder met 'lob schoolscan'."), at: 1)
+            }
+            switch format {
+            case .text: return TextRenderer().render(blocks)
+            case .markdown: return MarkdownRenderer().render(blocks)
+            case .json: return try JSON.encode(SchoolScanJSON(report))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon de bewaarde schoolscans, één per schooljaar.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let scans = try Output.store { try store.open().schoolScans() }
+            guard !scans.isEmpty else {
+                Output.write("Nog geen schoolscan. Vul er een in met: lob schoolscan\n")
+                return
+            }
+            Output.write(TextRenderer(width: 200).render([.table(header: ["schooljaar", "school", "datum", "model nu", "gewenst", "beantwoord"], rows: scans.map { scan in
+                let result = SchoolScanResult(scan)
+                return [scan.schoolYear, scan.school, scan.date.description, "model \(result.dominant.number)",
+                        result.wished.map { "model \($0.number)" } ?? "–", "\(scan.answers.count) van 12"]
+            })]))
+        }
+    }
+}
