@@ -63,11 +63,14 @@ public struct BudgetAllocation: Sendable {
         let candidates = needs.enumerated().map { Self.candidates(for: $0.element, index: $0.offset, catalogue: catalogue) }
         self.candidates = candidates
         let combinations = candidates.reduce(1.0) { $0 * Double($1.count + 1) }
-        if combinations <= exactLimit {
-            let best = Self.search(candidates, limits: limits)
-            chosen = best
+        // A complete search when it is small, or when a bounded one finishes (it usually does for one school's teams).
+        let searched = combinations <= exactLimit
+            ? Self.search(candidates, limits: limits, nodeLimit: .max)
+            : (exactLimit > 0 && candidates.count <= 40 ? Self.search(candidates, limits: limits, nodeLimit: 300_000) : nil)
+        if let searched, searched.complete {
+            chosen = searched.best
             exact = true
-            bound = best.reduce(0) { $0 + $1.value }
+            bound = searched.best.reduce(0) { $0 + $1.value }
         } else {
             var selection = Self.greedy(candidates, limits: limits)
             Self.improve(&selection, candidates, limits: limits)
@@ -123,23 +126,38 @@ public struct BudgetAllocation: Sendable {
 
     // MARK: - Exact
 
-    /// A complete search over "nothing or one candidate" per need, pruned by the LP bound of what is left.
-    static func search(_ candidates: [[Candidate]], limits: Limits) -> [Candidate] {
+    /// A search over "nothing or one candidate" per need, pruned by the LP bound of what is left; `complete` is false
+    /// when it stopped at `nodeLimit` nodes.
+    static func search(_ candidates: [[Candidate]], limits: Limits, nodeLimit: Int) -> (best: [Candidate], complete: Bool) {
         // Needs with the most promising candidates first, so that good choices are found early and prune the rest.
         let order = candidates.indices.sorted {
             (candidates[$0].map { $0.value / max($0.cost, 0.01) }.max() ?? 0) > (candidates[$1].map { $0.value / max($0.cost, 0.01) }.max() ?? 0)
         }
         let ordered = order.map { candidates[$0] }
+        // The hull steps of every need, by falling efficiency, each with its depth: the bound of a suffix takes those
+        // at that depth or deeper.
+        let steps = ordered.enumerated().flatMap { depth, options in hull(options).map { (depth: depth, cost: $0.cost, value: $0.value) } }
+            .sorted { $0.value / max($0.cost, 1e-9) > $1.value / max($1.cost, 1e-9) }
+        func bound(from depth: Int, budget: Double) -> Double {
+            var left = max(0, budget), total = 0.0
+            for step in steps where step.depth >= depth {
+                if step.cost <= left { left -= step.cost; total += step.value } else { total += step.value * left / step.cost; break }
+            }
+            return total
+        }
         var best: [Candidate] = []
-        var bestValue = -1.0
+        var bestValue = -1.0, bestCost = 0.0
         var current: [Candidate] = []
+        var nodes = 0
         func visit(_ depth: Int, cost: Double, hours: Double, value: Double) {
-            if value > bestValue + 1e-9 || (abs(value - bestValue) <= 1e-9 && cost < best.reduce(0, { $0 + $1.cost }) - 1e-9) {
+            nodes += 1
+            if value > bestValue + 1e-9 || (abs(value - bestValue) <= 1e-9 && cost < bestCost - 1e-9) {
                 best = current
                 bestValue = value
+                bestCost = cost
             }
-            guard depth < ordered.count else { return }
-            if value + lpBound(Array(ordered[depth...]), budget: limits.budget - cost) <= bestValue + 1e-9 { return }
+            guard depth < ordered.count, nodes < nodeLimit else { return }
+            if value + bound(from: depth, budget: limits.budget - cost) <= bestValue + 1e-9 { return }
             for candidate in ordered[depth] where limits.allows(cost: cost + candidate.cost, hours: hours + candidate.hours) {
                 current.append(candidate)
                 visit(depth + 1, cost: cost + candidate.cost, hours: hours + candidate.hours, value: value + candidate.value)
@@ -148,7 +166,7 @@ public struct BudgetAllocation: Sendable {
             visit(depth + 1, cost: cost, hours: hours, value: value)
         }
         visit(0, cost: 0, hours: 0, value: 0)
-        return best.sorted { $0.need < $1.need }
+        return (best.sorted { $0.need < $1.need }, nodes < nodeLimit)
     }
 
     // MARK: - LP relaxation and greedy

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import LOBCore
+import LOBFormats
+import LOBRender
+import LOBStore
+
+extension LobCommand {
+    struct Budget: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Voor de school: besteed het scholingsbudget waar het het meeste gat sluit, met uitleg per keuze.",
+            discussion: """
+                Neemt van elk team de laatste ronde (met de privacydrempel), de vormen uit de catalogus met kosten per
+                deelnemer en per groep, groepsgrootte, uren en het aangenomen effect, en kiest wat de school betaalt:
+                zoveel mogelijk gewogen gat gesloten binnen het budget (en de uren). Toont aantallen docenten, nooit namen.
+                Met een schoolscan waarin de school een ander model wil, ook wat die overstap extra vraagt.
+
+                Voorbeelden:
+                  lob budget --budget 25000
+                  lob budget --budget 25000 --hours 400 --compare-budget 40000 --format html --out budget.html
+                  lob budget --budget 25000 --costs onze-scholing.yaml --format csv --out budget.csv
+                """)
+
+        @Option(help: ArgumentHelp("Het budget in euro's.", valueName: "euro"))
+        var budget: Double
+
+        @Option(help: ArgumentHelp("Ten hoogste zoveel uren (deelnemers × uren) samen.", valueName: "uren"))
+        var hours: Double?
+
+        @Option(name: .customLong("compare-budget"), help: ArgumentHelp("Een tweede budget, naast het eerste.", valueName: "euro"))
+        var compareBudget: Double?
+
+        @Option(help: ArgumentHelp("Catalogus van scholingsvormen met kosten en effect (YAML).", valueName: "bestand"))
+        var costs: String?
+
+        @Option(help: ArgumentHelp("Het schooljaar van de schoolscan (standaard de laatste).", valueName: "jaar"))
+        var year: String?
+
+        @Option(help: "Uitvoer: text, markdown, html, csv of json.")
+        var format: TableFormat = .text
+
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
+        var out: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var profiles: ProfileOptions
+
+        func validate() throws {
+            if budget < 0 || (compareBudget ?? 0) < 0 { throw ValidationError("Een budget is niet negatief.") }
+            if let hours, hours < 0 { throw ValidationError("--hours is niet negatief.") }
+        }
+
+        func run() throws {
+            let database = try store.open()
+            let inputs = try Output.store { try Self.latestRounds(database) }
+            guard !inputs.isEmpty else { throw Output.fail("er zijn nog geen teamscans: lees ze in met 'lob team import'") }
+            let library = profiles.library()
+            let catalogue = try LobCommand.Plan.loadCatalogue(try Catalogues.url(costs: costs, profile: nil, library: library))
+            let schoolScan = try Output.store { try database.schoolScan(year: year) }
+            if let year, schoolScan == nil { throw Output.fail("er is geen schoolscan van \(year) (zie 'lob schoolscan list')") }
+
+            let needs = TrainingNeed.needs(inputs)
+            let limits = BudgetAllocation.Limits(budget: budget, hours: hours)
+            let main = BudgetAllocation(needs: needs, catalogue: catalogue, limits: limits)
+            var comparison: BudgetAllocation?
+            if let compareBudget {
+                // The larger of the two starts from the smaller one's choice, so it never closes less.
+                let other = BudgetAllocation.Limits(budget: compareBudget, hours: hours)
+                comparison = BudgetAllocation(needs: needs, catalogue: catalogue, limits: other,
+                                              start: compareBudget >= budget ? main.chosen : [])
+            }
+            var move: ModelMove?
+            var afterMove: BudgetAllocation?
+            if let schoolScan {
+                let result = SchoolScanResult(schoolScan)
+                if let wished = result.wished, wished != result.dominant {
+                    let wishedNeeds = TrainingNeed.needs(inputs) { member in
+                        library.profile(SchoolScanResult.profileID(role: member.profile.role ?? .vakdocent, model: wished))
+                    }
+                    move = ModelMove(from: result.dominant, to: wished, now: needs, wished: wishedNeeds)
+                    afterMove = BudgetAllocation(needs: wishedNeeds, catalogue: catalogue, limits: limits)
+                }
+            }
+            let withheld = inputs.filter { $0.members.filter { $0.consent != .prive }.count < max(TeamAnalysis.minimumThreshold, $0.threshold) }.count
+            let report = BudgetReport(year: schoolScan?.schoolYear ?? year, catalogue: catalogue, teams: inputs.count, withheldTeams: withheld,
+                                      main: main, comparison: comparison, move: move, afterMove: afterMove)
+            let text = try format.render(report.blocks(), title: report.title,
+                                         csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
+                                         json: { try JSON.encode(BudgetJSON(report)) })
+            try deliver(text, out: out, what: "Budgetverslag")
+        }
+
+        /// Every team's latest round.
+        static func latestRounds(_ database: LOBDatabase) throws -> [TrainingNeed.TeamRoundInput] {
+            try database.teams().compactMap { team in
+                guard let round = team.rounds.last else { return nil }
+                return TrainingNeed.TeamRoundInput(team: team.name, threshold: team.privacyThreshold,
+                                                   members: try database.currentScans(team: team.name, round: round))
+            }
+        }
+    }
+}
