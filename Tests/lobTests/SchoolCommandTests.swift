@@ -41,3 +41,87 @@ struct SchoolCommandTests {
         #expect(ui.status == 1 && ui.stderr.contains("heeft een terminal nodig"))
     }
 }
+
+/// `lob budget` end to end on the demo team and a small second team.
+struct BudgetCommandTests {
+    let school = try! SchoolCommandTests()
+
+    private func prepare() throws {
+        let teams = TeamCommandTests.demo
+        for round in ["najaar-2026", "voorjaar-2027"] {
+            #expect(try school.lob(["team", "import", teams.appendingPathComponent(round).path, "--team", TeamCommandTests.team]).status == 0)
+        }
+        // A team of two: below the threshold, counted without its name.
+        let autumn = teams.appendingPathComponent("najaar-2026")
+        #expect(try school.lob(["team", "import", autumn.appendingPathComponent("ans-bakker.yaml").path,
+                                autumn.appendingPathComponent("dirk-smit.yaml").path, "--team", "Zorg en welzijn"]).status == 0)
+    }
+
+    @Test func the_budget_is_kept_explained_and_shows_no_names() throws {
+        try prepare()
+        let run = try school.lob(["budget", "--budget", "6000", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let scenario = try #require((json["scenarios"] as? [[String: Any]])?.first)
+        #expect((scenario["spent"] as? Double ?? 1e9) <= 6000)
+        #expect(scenario["optimal"] as? Bool == true)
+        let funded = try #require(scenario["funded"] as? [[String: Any]])
+        #expect(!funded.isEmpty && funded.allSatisfy { ($0["explanation"] as? String)?.contains("op competentie") == true })
+        #expect(json["withheldTeams"] as? Int == 1)
+        let text = try school.lob(["budget", "--budget", "6000"]).stdout
+        for hidden in ["Ans Bakker", "Dirk Smit", "Zorg en welzijn", "Gert Bos"] { #expect(!text.contains(hidden), "shows \(hidden)") }
+        #expect(text.contains("uit verschillende teams"))
+    }
+
+    @Test func a_second_budget_never_closes_less_and_csv_lists_funded_and_open() throws {
+        try prepare()
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try school.lob(["budget", "--budget", "1500", "--compare-budget", "9000", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let scenarios = try #require(json["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 2)
+        #expect((scenarios[1]["closed"] as? Double ?? 0) >= (scenarios[0]["closed"] as? Double ?? 1))
+        let csv = try school.lob(["budget", "--budget", "1500", "--format", "csv"]).stdout
+        #expect(csv.hasPrefix("budget,status,team,competentie,vorm"))
+        #expect(csv.contains(",gefinancierd,") && csv.contains(",open,"))
+        #expect(try school.lob(["budget", "--budget", "-5"]).status != 0)
+    }
+
+    @Test func the_wished_model_shows_the_extra_need() throws {
+        try prepare()
+        #expect(try school.lob(["schoolscan", "--answers", SchoolCommandTests.example.path]).status == 0)
+        let text = try school.lob(["budget", "--budget", "6000"]).stdout
+        #expect(text.contains("Van model 2 naar model 3"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try school.lob(["budget", "--budget", "6000", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let move = try #require(json["modelMove"] as? [String: Any])
+        #expect((move["extra"] as? Double ?? 0) > 0)
+        #expect(try school.lob(["budget", "--budget", "6000", "--year", "2030-2031"]).status == 1)
+    }
+}
+
+/// Exports/budget-example.* : the demo team's budget with the example schoolscan, as `lob budget` prints it.
+struct BudgetExportsTests {
+    @Test func budget_exports_are_current() throws {
+        let school = try SchoolCommandTests()
+        let teams = TeamCommandTests.demo
+        for round in ["najaar-2026", "voorjaar-2027"] {
+            #expect(try school.lob(["team", "import", teams.appendingPathComponent(round).path, "--team", TeamCommandTests.team]).status == 0)
+        }
+        #expect(try school.lob(["schoolscan", "--answers", SchoolCommandTests.example.path]).status == 0)
+        let outputs: [(String, [String])] = [
+            ("schoolscan-example.md", ["schoolscan", "show", "--format", "markdown"]),
+            ("budget-example.md", ["budget", "--budget", "6000", "--compare-budget", "12000", "--format", "markdown"]),
+            ("budget-example.html", ["budget", "--budget", "6000", "--compare-budget", "12000", "--format", "html"]),
+            ("budget-example.csv", ["budget", "--budget", "6000", "--compare-budget", "12000", "--format", "csv"]),
+            ("budget-example.json", ["budget", "--budget", "6000", "--compare-budget", "12000", "--format", "json"]),
+        ]
+        for (name, arguments) in outputs {
+            let run = try school.lob(arguments)
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            let url = TeamCommandTests.repository.appendingPathComponent("Exports").appendingPathComponent(name)
+            if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
+                try run.stdout.write(to: url, atomically: true, encoding: .utf8)
+            }
+            #expect(try String(contentsOf: url, encoding: .utf8) == run.stdout,
+                    "Exports/\(name) is out of date: run LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests")
+        }
+    }
+}
