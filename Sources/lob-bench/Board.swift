@@ -116,6 +116,38 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
     let oursBoard = board[board.count / 2] / 1000
     print(pad("lob: query + overzicht + tekst (in het proces)", 52) + String(format: "%-12.2f", oursBoard))
     compare(path: path, query: LOBDatabase.boardQuery(round: false) + ";", ours: oursBoard, target: 1.5, runs: boardRuns)
+    // MARK: the budget for the whole board
+    print("")
+    let budgetStart = clock.now
+    var inputs: [TrainingNeed.TeamRoundInput] = []
+    for summary in (try? database.teams()) ?? [] {
+        guard let round = summary.rounds.last, let members = try? database.currentScans(team: summary.name, round: round) else { continue }
+        inputs.append(.init(team: summary.name, threshold: summary.privacyThreshold, members: members))
+    }
+    let loaded = clock.now
+    let needs = TrainingNeed.needs(inputs)
+    let catalogue = ActivityCatalogue(title: "bench", forms: [
+        ActivityForm(id: "cursus", name: "Cursus", preferences: [.kennisVerwerven], withWhom: "trainer", hours: 16, costPerParticipant: 450, effect: 1),
+        ActivityForm(id: "intervisie", name: "Intervisie", preferences: [.participeren], withWhom: "collega's", hours: 10,
+                     costPerParticipant: 25, costPerGroup: 600, maxGroupSize: 8, effect: 0.5),
+        ActivityForm(id: "inhouse", name: "Training in huis", preferences: [.oefenen], withWhom: "trainer", hours: 12,
+                     costPerParticipant: 40, costPerGroup: 1500, maxGroupSize: 12, effect: 1),
+        ActivityForm(id: "consultatie", name: "Collegiale consultatie", preferences: [.kunstAfkijken], withWhom: "collega", hours: 6,
+                     costPerParticipant: 0, costPerGroup: 270, maxGroupSize: 3, effect: 0.5),
+        ActivityForm(id: "coaching", name: "Coaching on the job", preferences: [.ontdekken], withWhom: "coach", hours: 8,
+                     costPerParticipant: 600, effect: 1.5),
+    ])
+    let allocation = BudgetAllocation(needs: needs, catalogue: catalogue, limits: .init(budget: 500_000))
+    let budgetText = TextRenderer().render(BudgetReport(year: nil, catalogue: catalogue, teams: inputs.count, withheldTeams: 0, main: allocation).blocks())
+    let done = clock.now
+    precondition(budgetText.contains("gefinancierd"))
+    print(pad("budget voor het hele bestuur (€ 500.000)", 52) + pad("seconden", 12))
+    print(pad("lob: laden van \(inputs.count) teams", 52) + String(format: "%.2f", seconds(loaded - budgetStart)))
+    print(pad("lob: behoeftes + optimalisatie + verslag", 52) + String(format: "%.2f", seconds(done - loaded)))
+    print(pad("lob: samen", 52) + String(format: "%-12.2f", seconds(done - budgetStart)) + (seconds(done - budgetStart) < 2 ? "binnen 2 s" : "BOVEN 2 s"))
+    print("  \(needs.count) behoeftes, \(allocation.candidates.reduce(0) { $0 + $1.count }) kandidaten, \(allocation.chosen.count) gefinancierd, "
+          + (allocation.exact ? "optimaal" : String(format: "%.1f%% van de bovengrens (LP-relaxatie)", allocation.closeness * 100)))
+
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     print("\ndatabase: \(size / 1_048_576) MB")
 }
