@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# End-to-end test of the schoolscan in a real terminal: tmux at 80×24, name the school, answer four aspects, kill
+# the terminal, start again (it resumes at aspect 5), finish, and check what was stored.
+# Usage: Tests/e2e/schoolscan-tui.sh [path/to/lob]   (needs tmux)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+lob="$(realpath "${1:-.build/debug/lob}")"
+work="$(mktemp -d)"
+db="$work/lob.sqlite"
+session="lob-school-$$"
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+fail() { echo "FAIL: $*" >&2; tmux capture-pane -p -t "$session" >&2 2>/dev/null || true; exit 1; }
+wait_for() {
+    for _ in $(seq 150); do
+        if tmux capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$1"; then return 0; fi
+        sleep 0.1
+    done
+    fail "the screen never showed '$1'"
+}
+start() {
+    tmux kill-session -t "$session" 2>/dev/null || true
+    tmux new-session -d -s "$session" -x 80 -y 24 \
+        "env -i HOME='$work' TERM=xterm-256color LANG=C.UTF-8 '$lob' schoolscan --db '$db'; echo \"EXIT:\$?\"; sleep 60"
+}
+keys() { for key in "$@"; do tmux send-keys -t "$session" "$key"; done; }
+
+start
+wait_for "stap 1 van 3"
+keys n "De Ring" Enter Enter
+wait_for "aspect 1 van 12"
+keys 2 2 1 2
+wait_for "aspect 5 van 12"
+tmux kill-session -t "$session"
+count=$("$lob" schoolscan show --format json --db "$db" | grep -c '"current"' || true)
+[ "$count" = 4 ] || fail "expected 4 stored aspects after the kill, found $count"
+
+start
+wait_for "aspect 5 van 12"
+keys 2 3 2 2 1 2 2 1
+wait_for "stap 3 van 3"
+keys Enter
+wait_for "EXIT:0"
+json="$("$lob" schoolscan show --format json --db "$db")"
+grep -q '"school" : "De Ring"' <<<"$json" || fail "school name not stored"
+grep -q '"dominant" : "model2"' <<<"$json" || fail "dominant model not model2"
+[ "$(grep -c '"current"' <<<"$json")" = 12 ] || fail "not all 12 aspects stored"
+echo "schoolscan-tui: named, killed at aspect 5, resumed, finished; 12 aspects stored, model 2"
