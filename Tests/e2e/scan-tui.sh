@@ -9,24 +9,13 @@ work="$(mktemp -d)"
 db="$work/lob.sqlite"
 session="lob-e2e-$$"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-fail() { echo "FAIL: $*" >&2; echo "--- screen:" >&2; tmux capture-pane -p -t "$session" >&2 2>/dev/null || true; exit 1; }
-
-# Waits until the screen shows the text (up to 15 s).
-wait_for() {
-    for _ in $(seq 150); do
-        if tmux capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$1"; then return 0; fi
-        sleep 0.1
-    done
-    fail "the screen never showed '$1'"
-}
+. Tests/e2e/tmux-lib.sh
 
 start() {
     tmux new-session -d -s "$session" -x 80 -y 24 \
         "env -i HOME='$work' TERM=xterm-256color LANG=C.UTF-8 '$lob' scan --db '$db'; echo \"EXIT:\$?\"; sleep 60"
 }
 
-keys() { for key in "$@"; do tmux send-keys -t "$session" "$key"; done; }
 repeat() { for _ in $(seq "$2"); do tmux send-keys -t "$session" "$1"; done; }
 sql() { sqlite3 "$db" "$1"; }
 

@@ -9,21 +9,13 @@ work="$(mktemp -d)"
 db="$work/lob.sqlite"
 session="lob-school-$$"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+. Tests/e2e/tmux-lib.sh
 
-fail() { echo "FAIL: $*" >&2; tmux capture-pane -p -t "$session" >&2 2>/dev/null || true; exit 1; }
-wait_for() {
-    for _ in $(seq 150); do
-        if tmux capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$1"; then return 0; fi
-        sleep 0.1
-    done
-    fail "the screen never showed '$1'"
-}
 start() {
     tmux kill-session -t "$session" 2>/dev/null || true
     tmux new-session -d -s "$session" -x 80 -y 24 \
         "env -i HOME='$work' TERM=xterm-256color LANG=C.UTF-8 '$lob' schoolscan --db '$db'; echo \"EXIT:\$?\"; sleep 60"
 }
-keys() { for key in "$@"; do tmux send-keys -t "$session" "$key"; done; }
 
 start
 wait_for "stap 1 van 3"

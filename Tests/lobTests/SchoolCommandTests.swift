@@ -113,15 +113,6 @@ struct BudgetExportsTests {
             ("budget-example.csv", ["budget", "--budget", "6000", "--compare-budget", "12000", "--format", "csv"]),
             ("budget-example.json", ["budget", "--budget", "6000", "--compare-budget", "12000", "--format", "json"]),
         ]
-        for (name, arguments) in outputs {
-            let run = try school.lob(arguments)
-            #expect(run.status == 0, "\(name): \(run.stderr)")
-            let url = TeamCommandTests.repository.appendingPathComponent("Exports").appendingPathComponent(name)
-            if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
-                try run.stdout.write(to: url, atomically: true, encoding: .utf8)
-            }
-            #expect(try String(contentsOf: url, encoding: .utf8) == run.stdout,
-                    "Exports/\(name) is out of date: run LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests")
-        }
+        try checkExports(outputs) { try school.lob($0) }
     }
 }

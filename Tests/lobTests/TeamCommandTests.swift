@@ -154,15 +154,20 @@ struct TeamExportsTests {
             ("team-plan.html", ["team", "plan", "--round", "najaar 2026", "--format", "html"]),
             ("team-plan.json", ["team", "plan", "--round", "najaar 2026", "--format", "json"]),
         ]
-        for (name, arguments) in outputs {
-            let run = try commands.lob(arguments)
-            #expect(run.status == 0, "\(name): \(run.stderr)")
-            let url = TeamCommandTests.repository.appendingPathComponent("Exports").appendingPathComponent(name)
-            if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
-                try run.stdout.write(to: url, atomically: true, encoding: .utf8)
-            }
-            #expect(try String(contentsOf: url, encoding: .utf8) == run.stdout,
-                    "Exports/\(name) is out of date: run LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests")
+        try checkExports(outputs) { try commands.lob($0) }
+    }
+}
+
+/// Runs each command and compares its output with `Exports/NAME` (rewritten first with LOB_UPDATE_EXPORTS=1).
+func checkExports(_ outputs: [(String, [String])], lob: ([String]) throws -> LobRun) throws {
+    for (name, arguments) in outputs {
+        let run = try lob(arguments)
+        #expect(run.status == 0, "\(name): \(run.stderr)")
+        let url = TeamCommandTests.repository.appendingPathComponent("Exports").appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
+            try run.stdout.write(to: url, atomically: true, encoding: .utf8)
         }
+        #expect(try String(contentsOf: url, encoding: .utf8) == run.stdout,
+                "Exports/\(name) is out of date: run LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests")
     }
 }
