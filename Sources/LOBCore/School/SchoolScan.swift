@@ -100,10 +100,7 @@ public struct SchoolScanResult: Sendable, Hashable {
 
     /// The model most aspects are at; a tie goes to the lower model, because the seed asks how the school really
     /// works and a school is only as far as its weaker half.
-    static func dominant(_ models: [SchoolModel.ID]) -> SchoolModel.ID? {
-        let counts = Dictionary(models.map { ($0, 1) }, uniquingKeysWith: +)
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-    }
+    static func dominant(_ models: [SchoolModel.ID]) -> SchoolModel.ID? { models.mostCommon() }
 
     /// The shipped profile for a role in a model (`Profiles/`): model 3 calls the teamleider teamvoorzitter.
     public static func profileID(role: Role, model: SchoolModel.ID) -> String {

@@ -58,7 +58,7 @@ public struct TeamPlan: Sendable, Hashable {
         self.options = options
         self.withheld = analysis.allWithheld
         let members = analysis.allWithheld ? [] : analysis.counted
-        self.model = Self.majority(members.compactMap(\.profile.model))
+        self.model = members.compactMap(\.profile.model).mostCommon()
         self.date = members.map(\.date).max()
         let year = catalogue.schoolYear
         let first = date.map(year.firstSlot(after:)) ?? SchoolYear.Slot(schoolYear: 2000, index: 0)
@@ -143,11 +143,6 @@ public struct TeamPlan: Sendable, Hashable {
         reasons.append("past bij de leervoorkeur van \(fitting(form)) van de \(participants.count) deelnemers")
         if participants.count > form.maxGroupSize { reasons.append("in groepen van ten hoogste \(form.maxGroupSize)") }
         return (form, reasons.joined(separator: "; "))
-    }
-
-    private static func majority<T: Hashable & Comparable>(_ values: [T]) -> T? {
-        let counts = Dictionary(values.map { ($0, 1) }, uniquingKeysWith: +)
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
     // MARK: - Wording

@@ -364,8 +364,7 @@ extension LobCommand.Team {
             let database = try store.open()
             let loaded = try LobCommand.Team.load(database, team: try choice.name(in: database), round: round)
             // The profile most members scored against names the school's catalogue, if any.
-            let profileCounts = Dictionary(loaded.analysis.counted.map { ($0.profile.id, 1) }, uniquingKeysWith: +)
-            let commonest = profileCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            let commonest = loaded.analysis.counted.map(\.profile.id).mostCommon()
             let profile = loaded.analysis.counted.first { $0.profile.id == commonest }?.profile
             let catalogue = try LobCommand.Plan.loadCatalogue(try Catalogues.url(costs: costs, profile: profile, library: profiles.library()))
             let plan = TeamPlan(team: loaded.team, round: loaded.round, analysis: loaded.analysis, catalogue: catalogue,
