@@ -87,7 +87,7 @@ extension LobCommand {
             let text = try format.render(report.blocks(), title: report.title,
                                          csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
                                          json: { try JSON.encode(BudgetJSON(report)) })
-            try deliver(text, out: out, what: "Budgetverslag")
+            try Output.deliver(text, out: out, what: "Budgetverslag")
         }
 
         /// Every team's latest round.

@@ -59,12 +59,7 @@ extension LobCommand {
                                      options: .init(maxGoals: goals))
             let report = PlanReport(plan, scanID: stored.id)
             let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(PlanJSON(report)) }
-            if let out {
-                try Output.writePrivately(text, to: out)
-                Output.write("Scholingsplan van scan \(stored.id) geschreven naar \(out).\n")
-            } else {
-                Output.write(text)
-            }
+            try Output.deliver(text, out: out, what: "Scholingsplan van scan \(stored.id)")
         }
 
         private func catalogueURL(for profile: Profile) throws -> URL {

@@ -48,15 +48,6 @@ func wantsColour(environment: [String: String] = ProcessInfo.processInfo.environ
     isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
 }
 
-/// Writes to `--out` privately, or to the screen.
-func deliver(_ text: String, out: String?, what: String) throws {
-    if let out {
-        try Output.writePrivately(text, to: out)
-        Output.write("\(what) geschreven naar \(out).\n")
-    } else {
-        Output.write(text)
-    }
-}
 
 extension LobCommand.Team {
     struct Import: ParsableCommand {
@@ -323,7 +314,7 @@ extension LobCommand.Team {
             let text = try format.render(report.blocks(), title: report.title, text: TextRenderer(colour: out == nil && wantsColour()),
                                          csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
                                          json: { try JSON.encode(TeamReportJSON(report)) })
-            try deliver(text, out: out, what: "Teamoverzicht")
+            try Output.deliver(text, out: out, what: "Teamoverzicht")
         }
     }
 
@@ -371,7 +362,7 @@ extension LobCommand.Team {
                                 options: .init(maxGoals: goals))
             let report = TeamPlanReport(plan)
             let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(TeamPlanJSON(report)) }
-            try deliver(text, out: out, what: "Teamplan")
+            try Output.deliver(text, out: out, what: "Teamplan")
         }
     }
 
@@ -397,7 +388,7 @@ extension LobCommand.Team {
             let text = try format.render(report.blocks(), title: report.title, text: TextRenderer(width: 120),
                                          csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
                                          json: { try JSON.encode(BoardReportJSON(report)) })
-            try deliver(text, out: out, what: "Overzicht")
+            try Output.deliver(text, out: out, what: "Overzicht")
         }
     }
 }
