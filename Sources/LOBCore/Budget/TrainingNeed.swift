@@ -38,9 +38,12 @@ public struct TrainingNeed: Sendable, Hashable, Identifiable {
 
         public init(team: String, threshold: Int, members: [TeamMemberScan]) {
             self.team = team
-            self.threshold = threshold
-            self.members = members
+            self.threshold = TeamAnalysis.threshold(threshold)
+            self.members = members.filter { $0.consent != .prive }
         }
+
+        /// Whether the team may be named: it has at least its threshold of shared scans.
+        public var isShown: Bool { members.count >= threshold }
     }
 
     /// The needs of all teams: team needs where at least the threshold share a gap, the rest pooled per competency.
@@ -50,11 +53,8 @@ public struct TrainingNeed: Sendable, Hashable, Identifiable {
         var needs: [TrainingNeed] = []
         var pool: [Competency.ID: [Gap]] = [:]
         for input in teams.sorted(by: { $0.team < $1.team }) {
-            let threshold = max(TeamAnalysis.minimumThreshold, input.threshold)
-            let members = input.members.filter { $0.consent != .prive }
-            let shown = members.count >= threshold
             var byCompetency: [Competency.ID: [Gap]] = [:]
-            for member in members {
+            for member in input.members {
                 let profile = profileFor?(member) ?? member.profile
                 var scan = member.scan
                 scan.profileID = profile.id
@@ -66,7 +66,7 @@ public struct TrainingNeed: Sendable, Hashable, Identifiable {
                 }
             }
             for (competency, gaps) in byCompetency.sorted(by: { $0.key < $1.key }) {
-                if shown && gaps.count >= threshold {
+                if input.isShown && gaps.count >= input.threshold {
                     needs.append(TrainingNeed(team: input.team, competency: competency, gaps: gaps))
                 } else {
                     pool[competency, default: []] += gaps

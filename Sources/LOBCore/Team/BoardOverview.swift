@@ -39,7 +39,7 @@ public struct BoardOverview: Sendable, Hashable {
         teams = order.sorted().map { team in
             let rows = byTeam[team]!
             let respondents = rows.map(\.n).max() ?? 0
-            let threshold = max(TeamAnalysis.minimumThreshold, rows.first?.privacyThreshold ?? 0)
+            let threshold = TeamAnalysis.threshold(rows.first?.privacyThreshold ?? 0)
             let withheld = respondents < threshold
             var means: [Competency.ID: Double] = [:]
             if !withheld {

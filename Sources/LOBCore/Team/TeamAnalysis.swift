@@ -68,8 +68,14 @@ public struct TeamAnalysis: Sendable {
     /// named members' scores, which the heatmap shows, the team figures would give theirs away by subtraction.
     public let anonymousLeftOut: Int
 
+    /// Each included scan scored against its own profile, in the order of `included`.
+    public let results: [ScanResult]
+
+    /// The threshold a team may set, raised to the minimum: every view of a team uses this.
+    public static func threshold(_ requested: Int) -> Int { max(minimumThreshold, requested) }
+
     public init(members: [TeamMemberScan], threshold: Int, catalogue: Catalogue = .standard, scale: Scale = .standard) {
-        self.threshold = max(Self.minimumThreshold, threshold)
+        self.threshold = Self.threshold(threshold)
         included = members.filter { $0.consent != .prive }
         excluded = members.count - included.count
         let limit = self.threshold
@@ -80,6 +86,7 @@ public struct TeamAnalysis: Sendable {
             return (named: member.consent == .metNaam, result: result,
                     byID: Dictionary(result.behaviours.map { ($0.behaviour.id, $0) }, uniquingKeysWith: { first, _ in first }))
         }
+        self.results = results.map(\.result)
 
         // Per figure: the named answers, and the anonymous ones only when there are at least `limit` of them.
         func counted<T>(_ answers: [(named: Bool, value: T)]) -> [T] {
@@ -124,10 +131,12 @@ public struct TeamAnalysis: Sendable {
         }
     }
 
-    /// The scans behind the figures: the named ones, and the anonymous ones unless they were too few.
-    public var counted: [TeamMemberScan] {
-        included.filter { $0.consent == .metNaam || anonymousLeftOut == 0 }
+    /// The scans behind the figures, with their results: the named ones, and the anonymous ones unless they were too few.
+    public var countedResults: [(member: TeamMemberScan, result: ScanResult)] {
+        zip(included, results).filter { $0.0.consent == .metNaam || anonymousLeftOut == 0 }.map { (member: $0.0, result: $0.1) }
     }
+
+    public var counted: [TeamMemberScan] { countedResults.map(\.member) }
 
     /// The behaviours with the largest team priority, at most `count`.
     public func biggestGaps(_ count: Int = 10) -> [BehaviourAggregate] {
@@ -156,14 +165,15 @@ public struct TeamAnalysis: Sendable {
     /// and only when there are at least `threshold` of them (fewer could be told apart by elimination).
     public var heatmapColumns: [Column] {
         guard !allWithheld else { return [] }
-        let named = included.filter { $0.consent == .metNaam }.sorted { $0.teacher < $1.teacher }
-        let anonymous = included.filter { $0.consent == .anoniem }.sorted { $0.fingerprint < $1.fingerprint }
-        var columns = named.map { member in
-            Column(label: member.teacher, named: true, scores: member.scores, targets: targets(member))
+        let scored = zip(included, results)
+        let named = scored.filter { $0.0.consent == .metNaam }.sorted { $0.0.teacher < $1.0.teacher }
+        let anonymous = scored.filter { $0.0.consent == .anoniem }.sorted { $0.0.fingerprint < $1.0.fingerprint }
+        var columns = named.map { member, result in
+            Column(label: member.teacher, named: true, scores: member.scores, targets: Self.targets(result))
         }
         if anonymous.count >= threshold {
-            columns += anonymous.enumerated().map { index, member in
-                Column(label: "anoniem \(index + 1)", named: false, scores: member.scores, targets: targets(member))
+            columns += anonymous.enumerated().map { index, entry in
+                Column(label: "anoniem \(index + 1)", named: false, scores: entry.0.scores, targets: Self.targets(entry.1))
             }
         }
         return columns
@@ -175,11 +185,9 @@ public struct TeamAnalysis: Sendable {
         return allWithheld || anonymous >= threshold ? 0 : anonymous
     }
 
-    private func targets(_ member: TeamMemberScan) -> [Behaviour.ID: Int] {
-        Dictionary(uniqueKeysWithValues: member.scores.keys.compactMap { id in
-            Catalogue.standard.behaviour(id).map { (id, member.profile.target(for: $0)) }
-                ?? member.profile.ownBehaviours.first { $0.id == id }.map { (id, member.profile.target(for: $0)) }
-        })
+    /// The target of every answered behaviour, as the member's scan result has it.
+    private static func targets(_ result: ScanResult) -> [Behaviour.ID: Int] {
+        Dictionary(result.behaviours.filter { $0.score != nil }.map { ($0.behaviour.id, $0.target) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: - Peer learning

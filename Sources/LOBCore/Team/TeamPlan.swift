@@ -57,14 +57,14 @@ public struct TeamPlan: Sendable, Hashable {
         self.catalogue = catalogue
         self.options = options
         self.withheld = analysis.allWithheld
-        let members = analysis.allWithheld ? [] : analysis.counted
+        let results = analysis.allWithheld ? [] : analysis.countedResults
+        let members = results.map(\.member)
         self.model = members.compactMap(\.profile.model).mostCommon()
         self.date = members.map(\.date).max()
         let year = catalogue.schoolYear
         let first = date.map(year.firstSlot(after:)) ?? SchoolYear.Slot(schoolYear: 2000, index: 0)
 
         // Per member and competency: his gap's priority, when he is below target.
-        let results = members.map { (member: $0, result: ScanResult(scan: $0.scan, profile: $0.profile, catalogue: frameworkCatalogue)) }
         let shared = frameworkCatalogue.competencies.enumerated().compactMap { offset, competency -> (Int, Competency, [(TeamMemberScan, Double)])? in
             let below = results.compactMap { entry -> (TeamMemberScan, Double)? in
                 guard let result = entry.result.competencies.first(where: { $0.competency.id == competency.id }),

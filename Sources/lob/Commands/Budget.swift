@@ -81,7 +81,7 @@ extension LobCommand {
                     afterMove = BudgetAllocation(needs: wishedNeeds, catalogue: catalogue, limits: limits)
                 }
             }
-            let withheld = inputs.filter { $0.members.filter { $0.consent != .prive }.count < max(TeamAnalysis.minimumThreshold, $0.threshold) }.count
+            let withheld = inputs.filter { !$0.isShown }.count
             let report = BudgetReport(year: schoolScan?.schoolYear ?? year, catalogue: catalogue, teams: inputs.count, withheldTeams: withheld,
                                       main: main, comparison: comparison, move: move, afterMove: afterMove)
             let text = try format.render(report.blocks(), title: report.title,
