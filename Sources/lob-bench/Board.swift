@@ -119,11 +119,7 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
     // MARK: the budget for the whole board
     print("")
     let budgetStart = clock.now
-    var inputs: [TrainingNeed.TeamRoundInput] = []
-    for summary in (try? database.teams()) ?? [] {
-        guard let round = summary.rounds.last, let members = try? database.currentScans(team: summary.name, round: round) else { continue }
-        inputs.append(.init(team: summary.name, threshold: summary.privacyThreshold, members: members))
-    }
+    let inputs = (try? database.latestRounds()) ?? []
     let loaded = clock.now
     let needs = TrainingNeed.needs(inputs)
     let catalogue = ActivityCatalogue(title: "bench", forms: [

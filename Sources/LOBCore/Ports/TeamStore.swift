@@ -90,3 +90,14 @@ public protocol TeamStore: Sendable {
     /// Per team and behaviour, the counts over the current scans of each team's latest round (or of `round`).
     func boardCounts(round: String?) throws -> [TeamBehaviourCounts]
 }
+
+extension TeamStore {
+    /// Every team's latest round with its current scans: what the school's budget works on.
+    public func latestRounds() throws -> [TrainingNeed.TeamRoundInput] {
+        try teams().compactMap { team in
+            guard let round = team.rounds.last else { return nil }
+            return TrainingNeed.TeamRoundInput(team: team.name, threshold: team.privacyThreshold,
+                                               members: try currentScans(team: team.name, round: round))
+        }
+    }
+}

@@ -52,7 +52,7 @@ extension LobCommand {
 
         func run() throws {
             let database = try store.open()
-            let inputs = try Output.store { try Self.latestRounds(database) }
+            let inputs = try Output.store { try database.latestRounds() }
             guard !inputs.isEmpty else { throw Output.fail("er zijn nog geen teamscans: lees ze in met 'lob team import'") }
             let library = profiles.library()
             let catalogue = try LobCommand.Plan.loadCatalogue(try Catalogues.url(costs: costs, profile: nil, library: library))
@@ -88,15 +88,6 @@ extension LobCommand {
                                          csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
                                          json: { try JSON.encode(BudgetJSON(report)) })
             try Output.deliver(text, out: out, what: "Budgetverslag")
-        }
-
-        /// Every team's latest round.
-        static func latestRounds(_ database: LOBDatabase) throws -> [TrainingNeed.TeamRoundInput] {
-            try database.teams().compactMap { team in
-                guard let round = team.rounds.last else { return nil }
-                return TrainingNeed.TeamRoundInput(team: team.name, threshold: team.privacyThreshold,
-                                                   members: try database.currentScans(team: team.name, round: round))
-            }
         }
     }
 }
