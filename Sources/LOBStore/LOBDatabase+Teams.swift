@@ -109,16 +109,23 @@ extension LOBDatabase: TeamStore {
     // MARK: - Reads
 
     public func teams() throws -> [TeamSummary] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT team.id, team.name, team.privacyThreshold,
-                       (SELECT COUNT(DISTINCT s.teacherKey) FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
-                        WHERE r.teamId = team.id AND s.current) AS members
-                FROM team ORDER BY team.name
-                """).map { row in
-                TeamSummary(name: row["name"], privacyThreshold: row["privacyThreshold"], members: row["members"],
-                            rounds: try Self.rounds(teamID: row["id"], in: db))
-            }
+        try read { db in try Self.summaries(named: nil, in: db) }
+    }
+
+    public func team(_ name: String) throws -> TeamSummary? {
+        try read { db in try Self.summaries(named: name, in: db).first }
+    }
+
+    /// Every team, or the one named, with its member count and rounds.
+    private static func summaries(named name: String?, in db: Database) throws -> [TeamSummary] {
+        try Row.fetchAll(db, sql: """
+            SELECT team.id, team.name, team.privacyThreshold,
+                   (SELECT COUNT(DISTINCT s.teacherKey) FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
+                    WHERE r.teamId = team.id AND s.current) AS members
+            FROM team \(name == nil ? "" : "WHERE team.name = ?") ORDER BY team.name
+            """, arguments: StatementArguments(name.map { [$0] } ?? [])).map { row in
+            TeamSummary(name: row["name"], privacyThreshold: row["privacyThreshold"], members: row["members"],
+                        rounds: try rounds(teamID: row["id"], in: db))
         }
     }
 

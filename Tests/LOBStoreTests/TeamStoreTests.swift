@@ -79,6 +79,8 @@ struct TeamStoreTests {
         #expect(try database.rounds(team: "Bouw") == ["najaar", "voorjaar"])
         #expect(try database.teams() == [TeamSummary(name: "Bouw", privacyThreshold: 3, members: 2, rounds: ["najaar", "voorjaar"])])
         #expect(try database.members(team: "Bouw").map(\.rounds) == [["najaar", "voorjaar"], ["najaar"]])
+        #expect(try database.team("Bouw") == database.teams().first)
+        #expect(try database.team("Zorg") == nil)
         #expect(throws: StoreError.noSuchTeam("Zorg")) { try database.rounds(team: "Zorg") }
         #expect(throws: StoreError.noSuchRound(team: "Bouw", round: "zomer")) { try database.currentScans(team: "Bouw", round: "zomer") }
     }

@@ -78,6 +78,8 @@ public protocol TeamStore: Sendable {
     /// per scan, in order.
     func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome]
     func teams() throws -> [TeamSummary]
+    /// One team, nil when there is none by that name.
+    func team(_ name: String) throws -> TeamSummary?
     /// Every teacher with a current scan in the team; the caller decides what to show of whom.
     func members(team: String) throws -> [TeamMember]
     /// Removes a teacher's scans (current and history) from a team; returns how many.

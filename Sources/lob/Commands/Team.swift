@@ -259,7 +259,7 @@ extension LobCommand.Team {
 
     static func load(_ database: LOBDatabase, team: String, round: String?) throws -> Loaded {
         try Output.store {
-            guard let summary = try database.teams().first(where: { $0.name == team }) else { throw StoreError.noSuchTeam(team) }
+            guard let summary = try database.team(team) else { throw StoreError.noSuchTeam(team) }
             guard let label = round ?? summary.rounds.last else { throw StoreError.noSuchRound(team: team, round: round ?? "") }
             let scans = try database.currentScans(team: team, round: label)
             return Loaded(team: team, round: label, rounds: summary.rounds, threshold: summary.privacyThreshold,
