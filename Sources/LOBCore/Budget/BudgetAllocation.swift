@@ -72,7 +72,8 @@ public struct BudgetAllocation: Sendable {
             exact = true
             bound = searched.best.reduce(0) { $0 + $1.value }
         } else {
-            var selection = Self.greedy(candidates, limits: limits)
+            let steps = Self.steps(candidates)
+            var selection = Self.greedy(steps, candidates, limits: limits)
             Self.improve(&selection, candidates, limits: limits)
             let warm = start.filter { $0.need < candidates.count }
             if !warm.isEmpty, Self.allowed(warm, limits), warm.reduce(0, { $0 + $1.value }) > selection.values.reduce(0, { $0 + $1.value }) {
@@ -81,7 +82,7 @@ public struct BudgetAllocation: Sendable {
             }
             chosen = selection.values.sorted { $0.need < $1.need }
             exact = false
-            bound = max(Self.lpBound(candidates, budget: limits.budget), chosen.reduce(0) { $0 + $1.value })
+            bound = max(Self.lpBound(steps, budget: limits.budget), chosen.reduce(0) { $0 + $1.value })
         }
     }
 
@@ -134,17 +135,8 @@ public struct BudgetAllocation: Sendable {
             (candidates[$0].map { $0.value / max($0.cost, 0.01) }.max() ?? 0) > (candidates[$1].map { $0.value / max($0.cost, 0.01) }.max() ?? 0)
         }
         let ordered = order.map { candidates[$0] }
-        // The hull steps of every need, by falling efficiency, each with its depth: the bound of a suffix takes those
-        // at that depth or deeper.
-        let steps = ordered.enumerated().flatMap { depth, options in hull(options).map { (depth: depth, cost: $0.cost, value: $0.value) } }
-            .sorted { $0.value / max($0.cost, 1e-9) > $1.value / max($1.cost, 1e-9) }
-        func bound(from depth: Int, budget: Double) -> Double {
-            var left = max(0, budget), total = 0.0
-            for step in steps where step.depth >= depth {
-                if step.cost <= left { left -= step.cost; total += step.value } else { total += step.value * left / step.cost; break }
-            }
-            return total
-        }
+        // The hull steps of every need, numbered by depth: the bound of a suffix takes those at that depth or deeper.
+        let steps = steps(ordered)
         var best: [Candidate] = []
         var bestValue = -1.0, bestCost = 0.0
         var current: [Candidate] = []
@@ -157,7 +149,7 @@ public struct BudgetAllocation: Sendable {
                 bestCost = cost
             }
             guard depth < ordered.count, nodes < nodeLimit else { return }
-            if value + bound(from: depth, budget: limits.budget - cost) <= bestValue + 1e-9 { return }
+            if value + lpBound(steps, budget: limits.budget - cost, from: depth) <= bestValue + 1e-9 { return }
             for candidate in ordered[depth] where limits.allows(cost: cost + candidate.cost, hours: hours + candidate.hours) {
                 current.append(candidate)
                 visit(depth + 1, cost: cost + candidate.cost, hours: hours + candidate.hours, value: value + candidate.value)
@@ -171,51 +163,64 @@ public struct BudgetAllocation: Sendable {
 
     // MARK: - LP relaxation and greedy
 
-    /// The steps of a need's upper convex hull of (cost, value) from (0, 0): taken in order, each adds its cost and
-    /// value; their efficiencies fall.
-    static func hull(_ candidates: [Candidate]) -> [(to: Candidate, cost: Double, value: Double)] {
-        var steps: [(to: Candidate, cost: Double, value: Double)] = []
+    /// The steps of a need's upper convex hull of (cost, value) from (0, 0): taken in order, each moves the need to
+    /// candidate `to` (its position in `candidates`) and adds its cost and value; their efficiencies fall.
+    static func hull(_ candidates: [Candidate]) -> [(to: Int, cost: Double, value: Double)] {
+        var steps: [(to: Int, cost: Double, value: Double)] = []
         var cost = 0.0, value = 0.0
-        var remaining = candidates.filter { $0.value > 0 }
+        var remaining = candidates.indices.filter { candidates[$0].value > 0 }
         while true {
-            let better = remaining.filter { $0.value > value + 1e-12 && $0.cost >= cost }
-            guard let next = better.max(by: { lhs, rhs in
+            let better = remaining.filter { candidates[$0].value > value + 1e-12 && candidates[$0].cost >= cost }
+            guard let next = better.max(by: { l, r in
+                let (lhs, rhs) = (candidates[l], candidates[r])
                 let (a, b) = ((lhs.value - value) / max(lhs.cost - cost, 1e-9), (rhs.value - value) / max(rhs.cost - cost, 1e-9))
                 return a != b ? a < b : lhs.value < rhs.value
             }) else { break }
-            steps.append((next, next.cost - cost, next.value - value))
-            cost = next.cost
-            value = next.value
-            remaining = remaining.filter { $0.cost > cost && $0.value > value }
+            steps.append((next, candidates[next].cost - cost, candidates[next].value - value))
+            cost = candidates[next].cost
+            value = candidates[next].value
+            remaining = remaining.filter { candidates[$0].cost > cost && candidates[$0].value > value }
         }
         return steps
     }
 
-    /// The LP relaxation's optimum with the budget only (hours relaxed): an upper bound on any integral choice.
-    static func lpBound(_ candidates: [[Candidate]], budget: Double) -> Double {
-        var steps = candidates.flatMap { hull($0).map { ($0.cost, $0.value) } }
-        steps.sort { $0.1 / max($0.0, 1e-9) > $1.1 / max($1.0, 1e-9) }
+    /// One step of a need's hull: `need` is the need's position in the list the steps were made from, `index` the
+    /// step's place in its hull; taking it moves the need to its candidate number `to`.
+    struct Step {
+        let need: Int
+        let index: Int
+        let to: Int
+        let cost: Double
+        let value: Double
+        var efficiency: Double { value / max(cost, 1e-9) }
+    }
+
+    /// Every need's hull steps by falling efficiency (ties: the earlier need, then the earlier step).
+    static func steps(_ candidates: [[Candidate]]) -> [Step] {
+        candidates.enumerated().flatMap { need, options in
+            hull(options).enumerated().map { Step(need: need, index: $0.offset, to: $0.element.to, cost: $0.element.cost, value: $0.element.value) }
+        }
+        .sorted { ($0.efficiency, -$0.need, -$0.index) > ($1.efficiency, -$1.need, -$1.index) }
+    }
+
+    /// The LP relaxation's optimum with the budget only (hours relaxed), over the needs from `need` on: whole steps
+    /// while the budget lasts, then a share of the next. An upper bound on any integral choice.
+    static func lpBound(_ steps: [Step], budget: Double, from need: Int = 0) -> Double {
         var left = max(0, budget), total = 0.0
-        for (cost, value) in steps {
-            if cost <= left { left -= cost; total += value } else { total += value * left / cost; break }
+        for step in steps where step.need >= need {
+            if step.cost <= left { left -= step.cost; total += step.value } else { total += step.value * left / step.cost; break }
         }
         return total
     }
 
     /// Takes hull steps by falling efficiency while they fit; a need whose next step does not fit stays where it is.
-    static func greedy(_ candidates: [[Candidate]], limits: Limits) -> [Int: Candidate] {
-        let hulls = candidates.map(hull)
-        var steps: [(need: Int, index: Int, efficiency: Double)] = []
-        for (need, hull) in hulls.enumerated() {
-            for (index, step) in hull.enumerated() { steps.append((need, index, step.value / max(step.cost, 1e-9))) }
-        }
-        steps.sort { ($0.efficiency, -$0.need, -$0.index) > ($1.efficiency, -$1.need, -$1.index) }
+    static func greedy(_ steps: [Step], _ candidates: [[Candidate]], limits: Limits) -> [Int: Candidate] {
         var selection: [Int: Candidate] = [:]
         var next = Array(repeating: 0, count: candidates.count)
         var blocked = Set<Int>()
         var cost = 0.0, hours = 0.0
         for step in steps where !blocked.contains(step.need) && next[step.need] == step.index {
-            let candidate = hulls[step.need][step.index].to
+            let candidate = candidates[step.need][step.to]
             let (newCost, newHours) = (cost - (selection[step.need]?.cost ?? 0) + candidate.cost,
                                        hours - (selection[step.need]?.hours ?? 0) + candidate.hours)
             guard limits.allows(cost: newCost, hours: newHours) else { blocked.insert(step.need); continue }
