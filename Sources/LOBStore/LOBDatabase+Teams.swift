@@ -14,11 +14,13 @@ extension LOBDatabase: TeamStore {
     public func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome] {
         let shared = scans.filter { $0.consent != .prive }
         guard let lastDate = shared.map(\.date).max() else { return scans.map { _ in .skippedPrivate } }
-        // Encode each distinct profile once: a board's thousands of scans share a handful of profiles.
-        var snapshots: [Profile: (hash: String, json: String)] = [:]
-        for scan in shared where snapshots[scan.profile] == nil {
+        // Prepare each distinct profile once, before the transaction: a board's thousands of scans share a handful.
+        var profiles: [Profile: (hash: String, json: String, rows: [(id: String, competency: Int, target: Int, weight: Double)])] = [:]
+        for scan in shared where profiles[scan.profile] == nil {
             let json = try Self.encode(scan.profile)
-            snapshots[scan.profile] = (Fingerprint.fnv1a(json), json)
+            profiles[scan.profile] = (Fingerprint.fnv1a(json), json, scan.profile.scoredBehaviours(in: .standard).map {
+                ($0.id, $0.competency, scan.profile.target(for: $0), scan.profile.weight(for: $0.competency))
+            })
         }
         return try write { db in
             let teamID = try Self.teamID(team, in: db, create: true)!
@@ -39,25 +41,21 @@ extension LOBDatabase: TeamStore {
                 INSERT INTO teamScore (teamScanId, behaviourId, competencyId, score, target, weight) VALUES (?, ?, ?, ?, ?, ?)
                 """)
 
-            var profileIDs: [Profile: Int64] = [:]
-            var rows: [Int64: [(id: String, competency: Int, target: Int, weight: Double)]] = [:]
+            var profileIDs: [String: Int64] = [:]
             return try scans.map { scan -> TeamImportOutcome in
                 guard scan.consent != .prive else { return .skippedPrivate }
                 if try Bool.fetchOne(known, arguments: [roundID, scan.fingerprint]) != nil { return .unchanged }
 
+                let prepared = profiles[scan.profile]!
                 let profileID: Int64
-                if let id = profileIDs[scan.profile] {
+                if let id = profileIDs[prepared.hash] {
                     profileID = id
                 } else {
-                    let snapshot = snapshots[scan.profile]!
                     try db.execute(sql: """
                         INSERT INTO teamProfile (hash, profileId, snapshot) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING
-                        """, arguments: [snapshot.hash, scan.profile.id, snapshot.json])
-                    profileID = try Int64.fetchOne(db, sql: "SELECT id FROM teamProfile WHERE hash = ?", arguments: [snapshot.hash])!
-                    profileIDs[scan.profile] = profileID
-                    rows[profileID] = scan.profile.scoredBehaviours(in: .standard).map {
-                        ($0.id, $0.competency, scan.profile.target(for: $0), scan.profile.weight(for: $0.competency))
-                    }
+                        """, arguments: [prepared.hash, scan.profile.id, prepared.json])
+                    profileID = try Int64.fetchOne(db, sql: "SELECT id FROM teamProfile WHERE hash = ?", arguments: [prepared.hash])!
+                    profileIDs[prepared.hash] = profileID
                 }
 
                 let key = Self.teacherKey(team: team, teacher: scan.teacher)
@@ -79,7 +77,7 @@ extension LOBDatabase: TeamStore {
                     scan.consent.rawValue, scan.learningPreference?.rawValue, scan.fingerprint, outcome != .history,
                 ])
                 let scanID = db.lastInsertedRowID
-                for behaviour in rows[profileID]! {
+                for behaviour in prepared.rows {
                     guard let score = scan.scores[behaviour.id] else { continue }
                     try insertScore.execute(arguments: [scanID, behaviour.id, behaviour.competency, score, behaviour.target, behaviour.weight])
                 }
