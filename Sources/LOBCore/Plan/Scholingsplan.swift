@@ -135,13 +135,7 @@ public struct Scholingsplan: Sendable, Hashable {
         // Level 3 looks at practice in the period after a goal; level 4 at the end of that school year.
         let lastEvaluation = year.next(last)
         let yearEnd = SchoolYear.Slot(schoolYear: lastEvaluation.schoolYear, index: year.periods.count - 1)
-        var slots: [SchoolYear.Slot] = []
-        var slot = first
-        while slot <= yearEnd {
-            slots.append(slot)
-            slot = year.next(slot)
-        }
-        self.timeline = slots
+        self.timeline = year.slots(from: first, through: yearEnd)
 
         // Strengths: the highest scores first, one competency after another, so a colleague with a development
         // point in any of them finds someone to learn from.

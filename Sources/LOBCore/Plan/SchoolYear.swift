@@ -54,6 +54,17 @@ public struct SchoolYear: Sendable, Hashable, Codable {
         return Slot(schoolYear: slot.schoolYear + position / periods.count, index: position % periods.count)
     }
 
+    /// The periods from `first` through `last`, in order; empty when `last` comes before `first`.
+    public func slots(from first: Slot, through last: Slot) -> [Slot] {
+        var slots: [Slot] = []
+        var slot = first
+        while slot <= last {
+            slots.append(slot)
+            slot = next(slot)
+        }
+        return slots
+    }
+
     /// The period a plan made on `date` starts in: the first one with at least two whole months left from the
     /// first of next month. A plan made in October starts in December, one made in June after the summer.
     public func firstSlot(after date: SchoolDate) -> Slot {

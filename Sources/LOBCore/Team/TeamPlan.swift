@@ -105,15 +105,8 @@ public struct TeamPlan: Sendable, Hashable {
                 evaluation: Self.evaluation(competency, behaviours, slot: slot, year: year)))
         }
         self.goals = goals
-        var slots: [SchoolYear.Slot] = []
-        if let last = goals.map(\.slot).max() {
-            var slot = first
-            while slot <= year.next(last) {
-                slots.append(slot)
-                slot = year.next(slot)
-            }
-        }
-        self.timeline = slots
+        // From the first activity to the evaluation in practice (level 3) after the last.
+        self.timeline = goals.map(\.slot).max().map { year.slots(from: first, through: year.next($0)) } ?? []
     }
 
     // MARK: - Choosing a form
