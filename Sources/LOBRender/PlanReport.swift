@@ -126,22 +126,30 @@ public struct PlanReport: Sendable {
 
     func timeline() -> TimelineChart {
         let slots = plan.timeline
-        func column(_ slot: SchoolYear.Slot) -> Int? { slots.firstIndex(of: slot) }
-        let rows = plan.goals.map { goal -> TimelineChart.Row in
-            let activityColumn = column(goal.slot) ?? 0
-            var marks = [TimelineChart.Mark(column: activityColumn, text: "N2")]
-            if let practice = column(year.next(goal.slot)) { marks.append(.init(column: practice, text: "N3")) }
-            let endOfYear = SchoolYear.Slot(schoolYear: year.next(goal.slot).schoolYear, index: year.periods.count - 1)
-            if let end = column(endOfYear) { marks.append(.init(column: end, text: "N4")) }
-            return TimelineChart.Row(
-                label: "Doel \(goal.number) · competentie \(goal.competency.id)",
-                bars: [.init(start: activityColumn, end: activityColumn, text: goal.activities.map(\.form.name).joined(separator: ", "))],
-                marks: marks)
+        let rows = plan.goals.map { goal in
+            TimelineChart.Row.goal(goal.number, competency: goal.competency.id, slot: goal.slot,
+                                   text: goal.activities.map(\.form.name).joined(separator: ", "), slots: slots, year: year, endOfYear: true)
         }
         return TimelineChart(
             title: "Tijdpad: de balk is de periode van de activiteiten (met evaluatie op niveau 1 direct na elke activiteit)",
             columns: slots.map(year.label), rows: rows,
             legend: ["N2 = opnieuw scannen (Kirkpatrick niveau 2: het geleerde)", "N3 = bewijs uit de praktijk (niveau 3: gedrag)", "N4 = wat het leerlingen oplevert (niveau 4: resultaat)"])
+    }
+}
+
+extension TimelineChart.Row {
+    /// A plan's goal over the periods `slots`: its activities as a bar in its period, marked N2 (Kirkpatrick level 2)
+    /// there, N3 in the period after and, with `endOfYear`, N4 at the end of that school year — each only where the
+    /// timeline has that period.
+    static func goal(_ number: Int, competency: Competency.ID, slot: SchoolYear.Slot, text: String, slots: [SchoolYear.Slot],
+                     year: SchoolYear, endOfYear: Bool) -> TimelineChart.Row {
+        let column = slots.firstIndex(of: slot) ?? 0
+        var marks = [TimelineChart.Mark(column: column, text: "N2")]
+        if let practice = slots.firstIndex(of: year.next(slot)) { marks.append(.init(column: practice, text: "N3")) }
+        let end = SchoolYear.Slot(schoolYear: year.next(slot).schoolYear, index: year.periods.count - 1)
+        if endOfYear, let last = slots.firstIndex(of: end) { marks.append(.init(column: last, text: "N4")) }
+        return TimelineChart.Row(label: "Doel \(number) · competentie \(competency)",
+                                 bars: [.init(start: column, end: column, text: text)], marks: marks)
     }
 }
 

@@ -98,12 +98,9 @@ public struct TeamPlanReport: Sendable {
 
     func timeline() -> TimelineChart {
         let slots = plan.timeline
-        let rows = plan.goals.map { goal -> TimelineChart.Row in
-            let column = slots.firstIndex(of: goal.slot) ?? 0
-            var marks = [TimelineChart.Mark(column: column, text: "N2")]
-            if let practice = slots.firstIndex(of: year.next(goal.slot)) { marks.append(.init(column: practice, text: "N3")) }
-            return TimelineChart.Row(label: "Doel \(goal.number) · competentie \(goal.competency.id)",
-                                     bars: [.init(start: column, end: column, text: goal.form?.name ?? "–")], marks: marks)
+        let rows = plan.goals.map { goal in
+            TimelineChart.Row.goal(goal.number, competency: goal.competency.id, slot: goal.slot, text: goal.form?.name ?? "–",
+                                   slots: slots, year: year, endOfYear: false)
         }
         return TimelineChart(
             title: "Tijdpad van het team: de balk is de periode van de activiteit (niveau 1 na elke bijeenkomst)",
