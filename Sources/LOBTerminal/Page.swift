@@ -89,4 +89,15 @@ struct Page {
         }
         buffer.put("└" + horizontal + "┘", x: x, y: y + boxHeight - 1, style: .emphasis)
     }
+
+    /// A one-line text being typed, in a box with a cursor mark.
+    func drawEditor(title: String, text: String, into buffer: inout ScreenBuffer) {
+        let lines = TextLayout.wrap(text + "▏", width: min(70, width - 6) - 4) + ["", "Enter bewaren · Esc annuleren"]
+        drawBox(title: title, lines: lines, into: &buffer)
+    }
+
+    /// "Stoppen?" with what has been kept.
+    func drawConfirmQuit(_ message: String, into buffer: inout ScreenBuffer) {
+        drawBox(title: "Stoppen?", lines: TextLayout.wrap(message, width: 60) + ["", "j  stoppen      n  doorgaan"], into: &buffer)
+    }
 }

@@ -24,7 +24,7 @@ extension ScanSession {
         buffer.put(TextLayout.fit(" " + keyHints, width), x: 0, y: height - 1, style: .key)
         switch overlay {
         case .help?: drawBox(title: "Toetsen", lines: helpLines, into: &buffer)
-        case .confirmQuit?: drawBox(title: "Stoppen?", lines: quitLines, into: &buffer)
+        case .confirmQuit?: page.drawConfirmQuit(quitMessage, into: &buffer)
         case .editing(let target, let text)?: drawEditor(target, text, into: &buffer)
         case nil: break
         }
@@ -364,11 +364,10 @@ extension ScanSession {
         return lines + ["", "?            deze hulp", "q            stoppen (alles is bewaard)", "Ctrl-C       direct stoppen (alles is bewaard)", "", "Druk op een toets om verder te gaan."]
     }
 
-    private var quitLines: [String] {
-        let saved = draftID == nil
+    private var quitMessage: String {
+        draftID == nil
             ? "Je bent nog niet begonnen; er is niets bewaard."
             : "Alles wat je hebt ingevuld, is bewaard. Met 'lob scan' ga je later verder waar je gebleven was."
-        return TextLayout.wrap(saved, width: 60) + ["", "j  stoppen      n  doorgaan"]
     }
 
     private func drawEditor(_ target: EditTarget, _ text: String, into buffer: inout ScreenBuffer) {
@@ -378,10 +377,7 @@ extension ScanSession {
         case .name: title = "Je naam"
         case .team: title = "Je team (mag leeg)"
         }
-        let boxWidth = min(70, width - 6)
-        var lines = TextLayout.wrap(text + "▏", width: boxWidth - 4)
-        lines += ["", "Enter bewaren · Esc annuleren"]
-        drawBox(title: title, lines: lines, into: &buffer)
+        page.drawEditor(title: title, text: text, into: &buffer)
     }
 
     private func drawBox(title: String, lines: [String], into buffer: inout ScreenBuffer) {

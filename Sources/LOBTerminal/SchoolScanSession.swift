@@ -222,12 +222,11 @@ extension SchoolScanSession {
         switch overlay {
         case .help?: page.drawBox(title: "Toetsen", lines: helpLines, into: &buffer)
         case .confirmQuit?:
-            page.drawBox(title: "Stoppen?", lines: TextLayout.wrap(started
+            page.drawConfirmQuit(started
                 ? "Wat je gekozen hebt, is bewaard. Met 'lob schoolscan' ga je later verder waar je gebleven was."
-                : "Er is nog niets bewaard.", width: 60) + ["", "j  stoppen      n  doorgaan"], into: &buffer)
+                : "Er is nog niets bewaard.", into: &buffer)
         case .editing(let text)?:
-            page.drawBox(title: "Naam van de school", lines: TextLayout.wrap(text + "▏", width: min(70, width - 6) - 4)
-                + ["", "Enter bewaren · Esc annuleren"], into: &buffer)
+            page.drawEditor(title: "Naam van de school", text: text, into: &buffer)
         case nil: break
         }
         return buffer
