@@ -60,12 +60,7 @@ public enum ActivityCatalogueFile {
             isExample: try root.optional("example")?.bool() ?? false,
             note: try root.optional("note")?.string().trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
             forms: forms, requirements: requirements, schoolYear: schoolYear)
-        let problems = catalogue.validate()
-        guard problems.isEmpty else {
-            throw FormatError(problems.map { problem in
-                FormatError.Problem(file: file, line: root.line(at: problem.path.map(\.description)), message: problem.description)
-            })
-        }
+        try root.expectValid(catalogue.validate())
         return catalogue
     }
 

@@ -50,12 +50,7 @@ public enum ProfileFile {
             profile.weightSource = profile.weightSource ?? StarRatings.readingNote
         }
 
-        let problems = profile.validate(catalogue: catalogue)
-        guard problems.isEmpty else {
-            throw FormatError(problems.map { problem in
-                FormatError.Problem(file: file, line: root.line(at: problem.path.map(\.description)), message: problem.description)
-            })
-        }
+        try root.expectValid(profile.validate(catalogue: catalogue))
         return profile
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LOBCore
 import Yams
 
 /// A YAML (or JSON) file parsed into nodes that remember their line, so every error can point at it.
@@ -205,6 +206,14 @@ public struct NodeReader {
             }
         }
         return current.mark?.line
+    }
+
+    /// Throws the domain's validation problems, if any, as `file:line` errors: each at the line its path leads to
+    /// below this node.
+    public func expectValid(_ problems: [ValidationProblem]) throws(FormatError) {
+        guard problems.isEmpty else {
+            throw FormatError(problems.map { FormatError.Problem(file: file, line: line(at: $0.path.map(\.description)), message: $0.description) })
+        }
     }
 }
 
