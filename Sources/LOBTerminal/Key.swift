@@ -8,3 +8,28 @@ public enum Key: Sendable, Hashable {
     /// The window changed size.
     case resize(width: Int, height: Int)
 }
+
+extension Key {
+    /// "Ja" in a question box: j, y or Enter.
+    var confirms: Bool {
+        switch self {
+        case .character("j"), .character("J"), .character("y"), .enter: true
+        default: false
+        }
+    }
+
+    /// What this key does to a one-line text being typed (at most `limit` characters).
+    enum TextEdit: Equatable {
+        case typing(String), commit(String), cancel, ignored
+    }
+
+    func edit(_ text: String, limit: Int) -> TextEdit {
+        switch self {
+        case .enter: return .commit(text)
+        case .escape: return .cancel
+        case .backspace: return .typing(String(text.dropLast()))
+        case .character(let character) where !character.isNewline && text.count < limit: return .typing(text + String(character))
+        default: return .ignored
+        }
+    }
+}

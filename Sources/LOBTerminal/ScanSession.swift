@@ -132,25 +132,17 @@ public struct ScanSession: Sendable {
             overlay = nil
             return []
         case .confirmQuit:
-            switch key {
-            case .character("j"), .character("J"), .character("y"), .enter: return [.quit]
-            default: overlay = nil; return []
-            }
-        case .editing(let target, var text):
-            switch key {
-            case .enter:
+            if key.confirms { return [.quit] }
+            overlay = nil
+            return []
+        case .editing(let target, let text):
+            switch key.edit(text, limit: Self.maximumTextLength) {
+            case .commit(let text):
                 overlay = nil
                 return commit(text, to: target)
-            case .escape:
-                overlay = nil
-            case .backspace:
-                if !text.isEmpty { text.removeLast() }
-                overlay = .editing(target, text: text)
-            case .character(let character) where !character.isNewline && text.count < Self.maximumTextLength:
-                text.append(character)
-                overlay = .editing(target, text: text)
-            default:
-                break
+            case .cancel: overlay = nil
+            case .typing(let text): overlay = .editing(target, text: text)
+            case .ignored: break
             }
             return []
         }

@@ -82,22 +82,17 @@ public struct SchoolScanSession: Sendable {
         case .help:
             overlay = nil
         case .confirmQuit:
-            switch key {
-            case .character("j"), .character("J"), .character("y"), .enter: return [.quit]
-            default: overlay = nil
-            }
-        case .editing(var text):
-            switch key {
-            case .enter:
+            if key.confirms { return [.quit] }
+            overlay = nil
+        case .editing(let text):
+            switch key.edit(text, limit: 80) {
+            case .commit(let text):
                 let name = text.trimmingCharacters(in: .whitespaces)
                 overlay = nil
                 if !name.isEmpty { scan.school = name }
-            case .escape: overlay = nil
-            case .backspace: if !text.isEmpty { text.removeLast() }; overlay = .editing(text: text)
-            case .character(let character) where !character.isNewline && text.count < 80:
-                text.append(character)
-                overlay = .editing(text: text)
-            default: break
+            case .cancel: overlay = nil
+            case .typing(let text): overlay = .editing(text: text)
+            case .ignored: break
             }
         }
         return []

@@ -60,6 +60,12 @@ struct SchoolScanSessionTests {
         for key in keys("De Ring") { _ = session.update(key) }
         _ = session.update(.enter)
         #expect(session.scan.school == "De Ring")
+        // Backspace, a limit of 80 characters, and Esc leaves the name as it was.
+        _ = session.update(.character("n"))
+        for key in Array(repeating: Key.character("x"), count: 90) + [.backspace] { _ = session.update(key) }
+        #expect(session.overlay == .editing(text: "De Ring" + String(repeating: "x", count: 72)))
+        _ = session.update(.escape)
+        #expect(session.scan.school == "De Ring" && session.overlay == nil)
         _ = session.update(.enter)
         #expect(session.screen == .aspects)
         // Too small a window says so instead of drawing a broken page.
