@@ -21,8 +21,7 @@ func row(_ name: String, _ samples: [Double], target: Double? = nil) {
     let median = samples[samples.count / 2]
     let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
     let verdict = target.map { p99 < $0 ? "onder \(Int($0)) µs" : "BOVEN \(Int($0)) µs" } ?? ""
-    let padded = name.count >= 44 ? name : name + String(repeating: " ", count: 44 - name.count)
-    print(padded + String(format: " %10.1f %10.1f   ", median, p99) + verdict)
+    print(pad(name, 44) + String(format: "%10.1f %10.1f   ", median, p99) + verdict)
 }
 
 /// Issue 5: rendering a frame at 200×60 and handling a key take under 2 ms of work.
