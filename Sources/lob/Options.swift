@@ -49,6 +49,15 @@ enum Paths {
 /// Output formats; each command accepts the subset it supports.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
+
+    /// The document in this format; `json` is asked only when it is the format.
+    func render(_ blocks: @autoclosure () -> [Block], json: () throws -> String) rethrows -> String {
+        switch self {
+        case .text: TextRenderer().render(blocks())
+        case .markdown: MarkdownRenderer().render(blocks())
+        case .json: try json()
+        }
+    }
 }
 
 /// Formats of a document that may be printed or shared: also a self-contained HTML file.

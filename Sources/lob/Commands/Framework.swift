@@ -12,11 +12,7 @@ extension LobCommand {
 
         func run() throws {
             let catalogue = Catalogue.standard
-            switch format {
-            case .text: Output.write(TextRenderer().render(FrameworkReport.blocks(catalogue)))
-            case .markdown: Output.write(MarkdownRenderer().render(FrameworkReport.blocks(catalogue)))
-            case .json: Output.write(try JSON.encode(FrameworkJSON(catalogue)))
-            }
+            Output.write(try format.render(FrameworkReport.blocks(catalogue)) { try JSON.encode(FrameworkJSON(catalogue)) })
         }
     }
 }

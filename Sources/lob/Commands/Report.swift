@@ -26,11 +26,7 @@ extension LobCommand {
             let stored = try choice.scan(in: database, at: store.databasePath())
             let earlier = try compare.map { try database.requireScan($0) }
             let report = ScanReport(stored, compareWith: earlier)
-            switch format {
-            case .text: Output.write(TextRenderer().render(report.blocks()))
-            case .markdown: Output.write(MarkdownRenderer().render(report.blocks()))
-            case .json: Output.write(try JSON.encode(ScanReportJSON(report)))
-            }
+            Output.write(try format.render(report.blocks()) { try JSON.encode(ScanReportJSON(report)) })
         }
     }
 }

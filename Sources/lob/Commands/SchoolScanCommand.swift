@@ -95,11 +95,7 @@ extension LobCommand.SchoolScanCommand {
             if !scan.isComplete {
                 blocks.insert(.note("Nog niet af: \(scan.answers.count) van de 12 aspecten beantwoord; ga verder met 'lob schoolscan'."), at: 1)
             }
-            switch format {
-            case .text: return TextRenderer().render(blocks)
-            case .markdown: return MarkdownRenderer().render(blocks)
-            case .json: return try JSON.encode(SchoolScanJSON(report))
-            }
+            return try format.render(blocks) { try JSON.encode(SchoolScanJSON(report)) }
         }
     }
 
