@@ -29,8 +29,8 @@ public struct SchoolScanSession: Sendable {
     public private(set) var height: Int
     /// A store failure, shown in the status row.
     public var message: String?
-    /// Whether anything has been saved (the scan exists in the store).
-    public private(set) var started = false
+    /// Whether anything has been saved: the first choice saves the scan, and a choice is never taken back.
+    public var started: Bool { !scan.answers.isEmpty }
 
     public var aspect: Aspect { Aspect.all[index] }
 
@@ -40,7 +40,6 @@ public struct SchoolScanSession: Sendable {
         self.height = height
         if let stored {
             scan = stored
-            started = true
             if let first = Aspect.all.firstIndex(where: { stored.answers[$0.id] == nil }) {
                 screen = .aspects
                 index = first
@@ -124,12 +123,10 @@ public struct SchoolScanSession: Sendable {
             // The model that fits how the school works now; then on to the next aspect.
             let model = models[Int(String(character))! - 1]
             scan.answers[aspect.id] = SchoolScan.Answer(current: model, wished: scan.answers[aspect.id]?.wished)
-            started = true
             move(by: 1)
             return [.save]
         case .enter, .character(" "):
             scan.answers[aspect.id] = SchoolScan.Answer(current: cursor, wished: scan.answers[aspect.id]?.wished)
-            started = true
             move(by: 1)
             return [.save]
         case .character("g"):
