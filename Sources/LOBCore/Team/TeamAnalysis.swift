@@ -180,10 +180,7 @@ public struct TeamAnalysis: Sendable {
     }
 
     /// Anonymous members left out of the heatmap because there are fewer than the threshold.
-    public var hiddenAnonymousColumns: Int {
-        let anonymous = included.filter { $0.consent == .anoniem }.count
-        return allWithheld || anonymous >= threshold ? 0 : anonymous
-    }
+    public var hiddenAnonymousColumns: Int { allWithheld ? 0 : anonymousLeftOut }
 
     /// The target of every answered behaviour, as the member's scan result has it.
     private static func targets(_ result: ScanResult) -> [Behaviour.ID: Int] {
