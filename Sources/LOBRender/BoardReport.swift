@@ -12,14 +12,13 @@ public struct BoardReport: Sendable {
 
     public func blocks() -> [Block] {
         var blocks: [Block] = [.heading(level: 1, title)]
-        let shown = overview.teams.filter { !$0.withheld }
+        let shown = overview.teams
+        let respondents = shown.reduce(0) { $0 + $1.respondents }
         blocks.append(.definitions([
-            ("teams", "\(overview.teams.count), waarvan \(shown.count) getoond"),
-            ("respondenten", "\(overview.teams.reduce(0) { $0 + $1.respondents })"),
+            ("teams", "\(shown.count + overview.withheldTeams), waarvan \(shown.count) getoond"),
+            ("respondenten", "\(respondents) in de getoonde teams"),
         ]))
-        if overview.withheldTeams > 0 {
-            blocks.append(.note("\(overview.withheldTeams) team(s) met minder respondenten dan hun privacydrempel staan niet apart in de tabel; ze tellen wel mee in de totalen per gedragskenmerk."))
-        }
+        blocks.append(.note("Elk cijfer is het cijfer dat het teamoverzicht van dat team zelf toont, met dezelfde privacyregel. Een team waarvan minder collega's meetellen dan zijn privacydrempel, staat er niet in en telt ook niet mee in de totalen: anders was het terug te rekenen uit de totalen min de getoonde teams."))
         let competencies = Catalogue.standard.competencies
         blocks.append(.heading(level: 2, "Gemiddelde per team en competentie"))
         blocks.append(.table(header: ["team", "ronde", "n"] + competencies.map { "C\($0.id)" }, rows: shown.map { row in
@@ -37,7 +36,7 @@ public struct BoardReport: Sendable {
     public var csvHeader: [String] { ["team", "ronde", "respondenten"] + (1...7).map { "competentie\($0)" } }
 
     public var csvRows: [[String]] {
-        overview.teams.filter { !$0.withheld }.map { row in
+        overview.teams.map { row in
             [row.team, row.round, "\(row.respondents)"] + (1...7).map { id in DutchNumber.rounded(row.means[id]).map { String($0) } ?? "" }
         }
     }
@@ -48,7 +47,8 @@ public struct BoardReportJSON: Encodable {
         let team: String
         let round: String
         let respondents: Int
-        let means: [String: Double]
+        /// Per competency "1"…"7": the team report's mean, null when withheld or not scored.
+        let means: [String: Double?]
     }
     struct BehaviourJSON: Encodable {
         let behaviour: String
@@ -60,15 +60,15 @@ public struct BoardReportJSON: Encodable {
         let withheld: Bool
     }
 
-    let formatVersion = 1
+    let formatVersion = 2
     let teams: [TeamJSON]
     let withheldTeams: Int
     let behaviours: [BehaviourJSON]
 
     public init(_ report: BoardReport) {
-        teams = report.overview.teams.filter { !$0.withheld }.map { row in
-            TeamJSON(team: row.team, round: row.round, respondents: row.respondents,
-                     means: Dictionary(uniqueKeysWithValues: row.means.map { (String($0.key), DutchNumber.rounded($0.value) ?? 0) }))
+        teams = report.overview.teams.map { row in
+            let means: [String: Double?] = Dictionary(uniqueKeysWithValues: (1...7).map { id in (String(id), DutchNumber.rounded(row.means[id])) })
+            return TeamJSON(team: row.team, round: row.round, respondents: row.respondents, means: means)
         }
         withheldTeams = report.overview.withheldTeams
         behaviours = report.overview.behaviours.map {

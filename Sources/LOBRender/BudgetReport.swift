@@ -60,14 +60,14 @@ public struct BudgetReport: Sendable {
             ("besteed", "\(DutchNumber.euro(main.cost)), \(DutchNumber.format(main.hours)) uur; over: \(DutchNumber.euro(main.limits.budget - main.cost))"),
             ("gesloten", "\(DutchNumber.format(main.value)) van \(DutchNumber.format(total)) gewogen niveaus gat (\(Self.percent(total > 0 ? main.value / total : 1)))"),
             ("berekening", Self.method(main)),
-            ("teams", "\(teams)" + (withheldTeams > 0 ? ", waarvan \(withheldTeams) onder hun privacydrempel (alleen in de totalen)" : "")),
+            ("teams", "\(teams)" + (withheldTeams > 0 ? ", waarvan \(withheldTeams) niet meetellen: daarin tellen minder collega's mee dan de privacydrempel" : "")),
         ]
         if let year { facts.insert(("schooljaar", year), at: 0) }
         blocks.append(.definitions(facts))
         blocks.append(.note(catalogue.isExample
             ? "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm (niveaus per deelnemer) en de bedragen komen uit de voorbeeldcatalogus van LOB-spiegel: aannames die de school vervangt (--costs BESTAND, zie docs/activities.md)."
             : "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm is een aanname uit de catalogus van de school (\(catalogue.title))."))
-        blocks.append(.paragraph("Per activiteit: gesloten = per deelnemer min(zijn gat, het effect van de vorm) × het gewicht van de competentie. Elke docent krijgt per competentie ten hoogste één activiteit; collega's met dezelfde behoefte in een team gaan samen in een groep als dat goedkoper is. Behoeftes van minder docenten dan de privacydrempel tellen mee zonder teamnaam."))
+        blocks.append(.paragraph("Per activiteit: gesloten = per deelnemer min(zijn gat, het effect van de vorm) × het gewicht van de competentie. Elke docent krijgt per competentie ten hoogste één activiteit; collega's met dezelfde behoefte in een team gaan samen in een groep als dat goedkoper is. Behoeftes van minder docenten dan de privacydrempel gaan zonder teamnaam in één schoolbrede groep per competentie, die alleen meetelt als ook die minstens de drempel telt (en anonieme collega's erin ook). Geen regel gaat over minder dan 3 docenten."))
 
         blocks.append(.heading(level: 2, "Wat gefinancierd wordt"))
         if main.chosen.isEmpty {

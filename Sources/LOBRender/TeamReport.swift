@@ -23,14 +23,13 @@ public struct TeamReport: Sendable {
 
     public func blocks() -> [Block] {
         var blocks: [Block] = [.heading(level: 1, title)]
-        let named = analysis.included.filter { $0.consent == .metNaam }.count
-        let anonymous = analysis.included.count - named
         var facts: [(key: String, text: String)] = [
             ("ronde", round),
-            ("scans", "\(analysis.included.count) gedeeld: \(named) met naam, \(anonymous) anoniem"),
+            ("scans", "\(analysis.named) met naam, \(anonymousText) anoniem"),
+            ("telt mee", analysis.allWithheld ? "minder dan \(analysis.threshold) collega's" : "\(analysis.respondents) collega's"),
             ("privacydrempel", "\(analysis.threshold): geen cijfer over minder mensen"),
         ]
-        let profiles = Set(analysis.included.map(\.profile.id)).sorted()
+        let profiles = Set(analysis.counted.map(\.profile.id)).sorted()
         if !profiles.isEmpty { facts.append(("profielen", profiles.joined(separator: ", "))) }
         if let comparison { facts.append(("vergeleken met", comparison.round)) }
         blocks.append(.definitions(facts))
@@ -112,18 +111,31 @@ public struct TeamReport: Sendable {
         return blocks
     }
 
+    /// How many shared anonymously, in words: a number below the threshold is not shown.
+    var anonymousText: String {
+        switch analysis.anonymous {
+        case 0?: "geen"
+        case let count?: "\(count)"
+        case nil: "minder dan \(analysis.threshold)"
+        }
+    }
+
     private func privacyNotes() -> [Block] {
         var notes: [String] = []
+        let t = analysis.threshold
         if analysis.allWithheld {
-            notes.append("Er zijn \(analysis.included.count) gedeelde scans, minder dan de privacydrempel van \(analysis.threshold). Daarom toont dit overzicht geen enkel cijfer: met zo weinig mensen is te herleiden wie wat scoorde.")
+            notes.append("Minder dan \(t) collega's tellen mee, de privacydrempel van dit team. Daarom toont dit overzicht geen enkel cijfer: met zo weinig mensen is te herleiden wie wat scoorde.")
         }
-        if analysis.anonymousLeftOut > 0 {
-            notes.append("\(analysis.anonymousLeftOut) anonieme scan(s) tellen niet mee: minder dan \(analysis.threshold) anonieme scans zijn naast de scans met naam terug te rekenen.")
+        if analysis.anonymousWithheld.contains(.tooFew) {
+            notes.append("Anonieme antwoorden tellen alleen mee als groep van minstens \(t). Waar minder anonieme collega's antwoordden, tellen alleen de antwoorden met naam: naast de namen zou anders terug te rekenen zijn wat zij invulden.")
+        }
+        if analysis.anonymousWithheld.contains(.changeTooSmall) {
+            notes.append("Sinds een eerder overzicht van deze ronde zijn er minder dan \(t) anonieme scans bijgekomen, vervangen of weggegaan. Het verschil tussen de twee overzichten zou laten zien wat die collega's invulden; daarom tellen de anonieme antwoorden nu niet mee. Ze tellen weer mee als de groep met minstens \(t) scans verschilt van elke eerdere.")
         }
         if !analysis.allWithheld && analysis.behaviours.contains(where: \.withheld) {
             notes.append("Cijfers over minder dan \(analysis.threshold) antwoorden zijn achtergehouden (gemarkeerd).")
         }
-        notes.append("Namen staan er alleen bij wie met naam deelde; wie anoniem deelde, staat er als 'anoniem' zonder volgorde van binnenkomst; scans met 'prive' komen niet in het team.")
+        notes.append("Namen staan er alleen bij wie met naam deelde. Wie anoniem deelde, telt alleen mee in groepscijfers en heeft geen eigen kolom. Privé-scans komen niet in het team.")
         return notes.map(Block.note)
     }
 
@@ -211,7 +223,6 @@ public struct TeamReportJSON: Encodable {
     }
     struct ColumnJSON: Encodable {
         let label: String
-        let named: Bool
         let scores: [String: Int]
     }
     struct PairJSON: Encodable {
@@ -238,14 +249,28 @@ public struct TeamReportJSON: Encodable {
     }
     struct PrivacyJSON: Encodable {
         let threshold: Int
-        let shared: Int
         let named: Int
-        let anonymous: Int
-        let anonymousLeftOut: Int
+        /// Nil when some but fewer than the threshold shared anonymously.
+        let anonymous: Int?
+        let respondents: Int?
+        /// Why anonymous answers are left out of some figures: "tooFew", "changeTooSmall".
+        let anonymousWithheld: [String]
         let allWithheld: Bool
+
+        enum CodingKeys: String, CodingKey { case threshold, named, anonymous, respondents, anonymousWithheld, allWithheld }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(threshold, forKey: .threshold)
+            try container.encode(named, forKey: .named)
+            try container.encode(anonymous, forKey: .anonymous)
+            try container.encode(respondents, forKey: .respondents)
+            try container.encode(anonymousWithheld, forKey: .anonymousWithheld)
+            try container.encode(allWithheld, forKey: .allWithheld)
+        }
     }
 
-    let formatVersion = 1
+    let formatVersion = 2
     let team: String
     let round: String
     let compareRound: String?
@@ -260,13 +285,12 @@ public struct TeamReportJSON: Encodable {
 
     public init(_ report: TeamReport) {
         let analysis = report.analysis
-        let named = analysis.included.filter { $0.consent == .metNaam }.count
         team = report.team
         round = report.round
         compareRound = report.comparison?.round
-        privacy = PrivacyJSON(threshold: analysis.threshold, shared: analysis.included.count, named: named,
-                              anonymous: analysis.included.count - named, anonymousLeftOut: analysis.anonymousLeftOut,
-                              allWithheld: analysis.allWithheld)
+        privacy = PrivacyJSON(threshold: analysis.threshold, named: analysis.named, anonymous: analysis.anonymous,
+                              respondents: analysis.allWithheld ? nil : analysis.respondents,
+                              anonymousWithheld: analysis.anonymousWithheld.map(\.rawValue).sorted(), allWithheld: analysis.allWithheld)
         behaviours = analysis.behaviours.map {
             BehaviourJSON(behaviour: $0.behaviour.id, competency: $0.behaviour.competency, n: $0.n, mean: DutchNumber.rounded($0.mean),
                           distribution: $0.withheld ? nil : $0.distribution, atOrAboveTarget: $0.atOrAboveTarget,
@@ -279,7 +303,7 @@ public struct TeamReportJSON: Encodable {
         biggestGaps = analysis.biggestGaps().map(\.behaviour.id)
         coverage = CoverageJSON(behaviours: analysis.uncoveredBehaviours.map(\.behaviour.id),
                                 competencies: analysis.uncoveredCompetencies.map(\.competency.id))
-        heatmap = analysis.heatmapColumns.map { ColumnJSON(label: $0.label, named: $0.named, scores: $0.scores) }
+        heatmap = analysis.heatmapColumns.map { ColumnJSON(label: $0.label, scores: $0.scores) }
         peerLearning = analysis.peerLearning.map { entry in
             PeerJSON(behaviour: entry.behaviour.id, mentors: entry.mentors,
                      pairs: entry.pairs.map { PairJSON(learner: $0.learner, learningPreference: $0.preference?.rawValue, mentor: $0.mentor, how: $0.how) },

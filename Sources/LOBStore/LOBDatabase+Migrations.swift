@@ -1,4 +1,5 @@
 import GRDB
+import LOBCore
 
 extension LOBDatabase {
     /// Named migrations, in order. A shipped migration is never edited: a change is a new migration.
@@ -114,6 +115,51 @@ extension LOBDatabase {
                 t.column("current", .text).notNull().check(sql: "current IN ('model1', 'model2', 'model3')")
                 t.column("wished", .text).check(sql: "wished IN ('model1', 'model2', 'model3')")
                 t.primaryKey(["schoolScanId", "aspectId"])
+            }
+        }
+        // One privacy rule (docs/team.md): one person is one member, the newest scan decides the consent, and what
+        // each moment of a round released is kept so that later moments are checked against it.
+        migrator.registerMigration("v5: privacy rule") { db in
+            try db.create(table: "teamRelease") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("teamRoundId", .integer).notNull().indexed().references("teamRound", onDelete: .cascade)
+                t.column("release", .text).notNull()
+            }
+            // A newer private scan withdrew a teacher: only his pseudonym and the date, so that an older scan of his
+            // imported later is not stored.
+            try db.create(table: "teamWithdrawal", options: [.withoutRowID]) { t in
+                t.column("teamId", .integer).notNull().references("team", onDelete: .cascade)
+                t.column("teacherKey", .text).notNull()
+                t.column("date", .text).notNull()
+                t.primaryKey(["teamId", "teacherKey"])
+            }
+            // Pseudonyms from the normalised name (NFC, white space folded, case ignored). Only named scans have a name
+            // to recompute it from; for ordinary names the key is the same as before.
+            let named = try Row.fetchAll(db, sql: """
+                SELECT s.id, t.name AS team, s.teacher FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
+                JOIN team t ON t.id = r.teamId WHERE s.teacher IS NOT NULL
+                """)
+            for row in named {
+                try db.execute(sql: "UPDATE teamScan SET teacherKey = ? WHERE id = ?",
+                               arguments: [PrivacyRule.pseudonym(team: row["team"], teacher: row["teacher"]), row["id"] as Int64])
+            }
+            // Names that were one person: only his newest scan in a round stays current.
+            try db.execute(sql: """
+                UPDATE teamScan SET current = 0 WHERE current AND EXISTS (
+                  SELECT 1 FROM teamScan o WHERE o.teamRoundId = teamScan.teamRoundId AND o.teacherKey = teamScan.teacherKey
+                  AND o.current AND (o.date > teamScan.date OR (o.date = teamScan.date AND o.id > teamScan.id)))
+                """)
+            // The newest scan decides: who shared anonymously last keeps no name anywhere in the team.
+            try db.execute(sql: """
+                WITH scans AS (SELECT s.id, s.teacherKey, s.consent, s.date, r.teamId FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId),
+                newest AS (SELECT teamId, teacherKey, consent FROM scans a WHERE NOT EXISTS (
+                  SELECT 1 FROM scans b WHERE b.teamId = a.teamId AND b.teacherKey = a.teacherKey
+                  AND (b.date > a.date OR (b.date = a.date AND b.id > a.id))))
+                UPDATE teamScan SET teacher = NULL, consent = 'anoniem' WHERE id IN (
+                  SELECT scans.id FROM scans JOIN newest USING (teamId, teacherKey) WHERE newest.consent = 'anoniem')
+                """)
+            for teamID in try Int64.fetchAll(db, sql: "SELECT id FROM team") {
+                try LOBDatabase.updateReleases(teamID: teamID, in: db)
             }
         }
         return migrator

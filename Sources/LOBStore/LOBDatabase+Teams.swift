@@ -3,35 +3,46 @@ import GRDB
 import LOBCore
 
 extension LOBDatabase: TeamStore {
-    /// A teacher's pseudonym within a team: how the store recognises his next scan without keeping the name of
-    /// someone who shared anonymously. Not a secret: whoever knows the team's names can recompute it (docs/team.md).
+    /// A teacher's pseudonym within a team (`PrivacyRule.pseudonym`): how the store recognises his next scan without
+    /// keeping the name of someone who shared anonymously. Not a secret (docs/team.md, *Pseudoniemen*).
     public static func teacherKey(team: String, teacher: String) -> String {
-        Fingerprint.fnv1a("\(team.lowercased())\u{1}\(teacher.trimmingCharacters(in: .whitespaces).lowercased())")
+        PrivacyRule.pseudonym(team: team, teacher: teacher)
     }
 
     // MARK: - Writes
 
+    /// Imports in date order, so that the newer scan decides whatever order the files came in; the outcomes are in
+    /// the order given.
     public func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome] {
-        let shared = scans.filter { $0.consent != .prive }
-        guard let lastDate = shared.map(\.date).max() else { return scans.map { _ in .skippedPrivate } }
+        let lastDate = scans.filter { $0.consent != .prive }.map(\.date).max()
         // Prepare each distinct profile once, before the transaction: a board's thousands of scans share a handful.
         var profiles: [Profile: (hash: String, json: String, rows: [(id: String, competency: Int, target: Int, weight: Double)])] = [:]
-        for scan in shared where profiles[scan.profile] == nil {
+        for scan in scans where scan.consent != .prive && profiles[scan.profile] == nil {
             let json = try Self.encode(scan.profile)
             profiles[scan.profile] = (Fingerprint.fnv1a(json), json, scan.profile.scoredBehaviours(in: .standard).map {
                 ($0.id, $0.competency, scan.profile.target(for: $0), scan.profile.weight(for: $0.competency))
             })
         }
+        let order = scans.indices.sorted { (scans[$0].date, $0) < (scans[$1].date, $1) }
         return try write { db in
-            let teamID = try Self.teamID(team, in: db, create: true)!
-            try db.execute(sql: """
-                INSERT INTO teamRound (teamId, label, lastDate) VALUES (?, ?, ?)
-                ON CONFLICT (teamId, label) DO UPDATE SET lastDate = max(lastDate, excluded.lastDate)
-                """, arguments: [teamID, round, lastDate.description])
-            let roundID = try Int64.fetchOne(db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?", arguments: [teamID, round])!
+            guard let teamID = try Self.teamID(team, in: db, create: lastDate != nil) else {
+                return scans.map { _ in .skippedPrivate }
+            }
+            var roundID: Int64?
+            if let lastDate {
+                try db.execute(sql: """
+                    INSERT INTO teamRound (teamId, label, lastDate) VALUES (?, ?, ?)
+                    ON CONFLICT (teamId, label) DO UPDATE SET lastDate = max(lastDate, excluded.lastDate)
+                    """, arguments: [teamID, round, lastDate.description])
+                roundID = try Int64.fetchOne(db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?", arguments: [teamID, round])
+            }
 
             let known = try db.cachedStatement(sql: "SELECT 1 FROM teamScan WHERE teamRoundId = ? AND fingerprint = ?")
             let current = try db.cachedStatement(sql: "SELECT id, date FROM teamScan WHERE teamRoundId = ? AND teacherKey = ? AND current")
+            let latest = try db.cachedStatement(sql: """
+                SELECT max(s.date) FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId WHERE r.teamId = ? AND s.teacherKey = ?
+                """)
+            let withdrawn = try db.cachedStatement(sql: "SELECT date FROM teamWithdrawal WHERE teamId = ? AND teacherKey = ?")
             let demote = try db.cachedStatement(sql: "UPDATE teamScan SET current = 0 WHERE id = ?")
             let insertScan = try db.cachedStatement(sql: """
                 INSERT INTO teamScan (teamRoundId, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint, current)
@@ -42,9 +53,34 @@ extension LOBDatabase: TeamStore {
                 """)
 
             var profileIDs: [String: Int64] = [:]
-            return try scans.map { scan -> TeamImportOutcome in
-                guard scan.consent != .prive else { return .skippedPrivate }
-                if try Bool.fetchOne(known, arguments: [roundID, scan.fingerprint]) != nil { return .unchanged }
+            var outcomes = [TeamImportOutcome](repeating: .unchanged, count: scans.count)
+            for index in order {
+                let scan = scans[index]
+                let key = Self.teacherKey(team: team, teacher: scan.teacher)
+                let newest = try String.fetchOne(latest, arguments: [teamID, key])
+                if scan.consent == .prive {
+                    // A newer private scan withdraws everything the team kept of him; an older one changes nothing.
+                    guard let newest, newest <= scan.date.description else {
+                        outcomes[index] = .skippedPrivate
+                        continue
+                    }
+                    try Self.deleteScans(teamID: teamID, key: key, in: db)
+                    try db.execute(sql: """
+                        INSERT INTO teamWithdrawal (teamId, teacherKey, date) VALUES (?, ?, ?)
+                        ON CONFLICT (teamId, teacherKey) DO UPDATE SET date = max(date, excluded.date)
+                        """, arguments: [teamID, key, scan.date.description])
+                    outcomes[index] = .withdrawn
+                    continue
+                }
+                guard let roundID else { continue }
+                if let date = try String.fetchOne(withdrawn, arguments: [teamID, key]), scan.date.description <= date {
+                    outcomes[index] = .olderThanWithdrawal
+                    continue
+                }
+                if try Bool.fetchOne(known, arguments: [roundID, scan.fingerprint]) != nil {
+                    outcomes[index] = .unchanged
+                    continue
+                }
 
                 let prepared = profiles[scan.profile]!
                 let profileID: Int64
@@ -58,7 +94,6 @@ extension LOBDatabase: TeamStore {
                     profileIDs[prepared.hash] = profileID
                 }
 
-                let key = Self.teacherKey(team: team, teacher: scan.teacher)
                 let outcome: TeamImportOutcome
                 if let row = try Row.fetchOne(current, arguments: [roundID, key]) {
                     let date: String = row["date"]
@@ -72,6 +107,14 @@ extension LOBDatabase: TeamStore {
                 } else {
                     outcome = .added
                 }
+                // The newest scan decides the consent: shared anonymously now, his name goes from every scan he gave
+                // this team, history included.
+                if scan.consent == .anoniem, newest.map({ $0 <= scan.date.description }) ?? true {
+                    try db.execute(sql: """
+                        UPDATE teamScan SET teacher = NULL, consent = 'anoniem'
+                        WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
+                        """, arguments: [key, teamID])
+                }
                 try insertScan.execute(arguments: [
                     roundID, key, scan.consent == .metNaam ? scan.teacher : nil, profileID, scan.date.description,
                     scan.consent.rawValue, scan.learningPreference?.rawValue, scan.fingerprint, outcome != .history,
@@ -81,18 +124,61 @@ extension LOBDatabase: TeamStore {
                     guard let score = scan.scores[behaviour.id] else { continue }
                     try insertScore.execute(arguments: [scanID, behaviour.id, behaviour.competency, score, behaviour.target, behaviour.weight])
                 }
-                return outcome
+                outcomes[index] = outcome
             }
+            try Self.updateReleases(teamID: teamID, in: db)
+            return outcomes
         }
     }
 
     public func removeMember(team: String, teacher: String) throws -> Int {
         try write { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
-            try db.execute(sql: """
-                DELETE FROM teamScan WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
-                """, arguments: [Self.teacherKey(team: team, teacher: teacher), teamID])
-            return db.changesCount
+            let count = try Self.deleteScans(teamID: teamID, key: Self.teacherKey(team: team, teacher: teacher), in: db)
+            try Self.updateReleases(teamID: teamID, in: db)
+            return count
+        }
+    }
+
+    /// Deletes every scan of a teacher in a team, history included; returns how many.
+    @discardableResult
+    private static func deleteScans(teamID: Int64, key: String, in db: Database) throws -> Int {
+        try db.execute(sql: """
+            DELETE FROM teamScan WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
+            """, arguments: [key, teamID])
+        return db.changesCount
+    }
+
+    /// After any change to a team: decides again, for every round, which anonymous scans its figures may count
+    /// (`PrivacyRule.release`), checked against every earlier moment of the round, and keeps the decision when it
+    /// differs from the last one.
+    static func updateReleases(teamID: Int64, in db: Database) throws {
+        let threshold = try Int.fetchOne(db, sql: "SELECT privacyThreshold FROM team WHERE id = ?", arguments: [teamID]) ?? 3
+        let answered = try db.cachedStatement(sql: """
+            SELECT s.fingerprint, c.behaviourId, c.competencyId FROM teamScan s JOIN teamScore c ON c.teamScanId = s.id
+            WHERE s.teamRoundId = ? AND s.current AND s.consent = 'anoniem'
+            """)
+        for roundID in try Int64.fetchAll(db, sql: "SELECT id FROM teamRound WHERE teamId = ? ORDER BY id", arguments: [teamID]) {
+            var anonymous: [String: Set<String>] = [:]
+            let rows = try Row.fetchCursor(answered, arguments: [roundID])
+            while let row = try rows.next() {
+                let competency: Int = row[2]
+                anonymous[row[0], default: []].formUnion([PrivacyRule.figure(behaviour: row[1]), PrivacyRule.figure(competency: competency)])
+            }
+            let earlier = try releases(roundID: roundID, in: db)
+            let release = PrivacyRule.release(anonymous: anonymous, threshold: threshold, earlier: earlier)
+            guard release != earlier.last else { continue }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            try db.execute(sql: "INSERT INTO teamRelease (teamRoundId, release) VALUES (?, ?)",
+                           arguments: [roundID, String(decoding: try encoder.encode(release), as: UTF8.self)])
+        }
+    }
+
+    /// Every release of a round, oldest first.
+    private static func releases(roundID: Int64, in db: Database) throws -> [PrivacyRule.Release] {
+        try String.fetchAll(db, sql: "SELECT release FROM teamRelease WHERE teamRoundId = ? ORDER BY id", arguments: [roundID]).map {
+            try JSONDecoder().decode(PrivacyRule.Release.self, from: Data($0.utf8))
         }
     }
 
@@ -101,6 +187,7 @@ extension LOBDatabase: TeamStore {
         try write { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
             try db.execute(sql: "UPDATE team SET privacyThreshold = ? WHERE id = ?", arguments: [threshold, teamID])
+            try Self.updateReleases(teamID: teamID, in: db)
         }
     }
 
@@ -161,80 +248,53 @@ extension LOBDatabase: TeamStore {
     }
 
     public func currentScans(team: String, round: String) throws -> [TeamMemberScan] {
+        try self.round(team: team, round: round).members
+    }
+
+    private static func currentScans(roundID: Int64, in db: Database) throws -> [TeamMemberScan] {
+        let scanRows = try Row.fetchAll(db, sql: """
+            SELECT id, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint
+            FROM teamScan WHERE teamRoundId = ? AND current ORDER BY id
+            """, arguments: [roundID])
+        var scores: [Int64: [Behaviour.ID: Int]] = [:]
+        let scoreRows = try Row.fetchCursor(db, sql: """
+            SELECT c.teamScanId, c.behaviourId, c.score FROM teamScore c JOIN teamScan s ON s.id = c.teamScanId
+            WHERE s.teamRoundId = ? AND s.current
+            """, arguments: [roundID])
+        while let row = try scoreRows.next() {
+            scores[row[0], default: [:]][row[1]] = row[2]
+        }
+        var profiles: [Int64: Profile] = [:]
+        return try scanRows.map { row in
+            let id: Int64 = row["id"]
+            let profileID: Int64 = row["teamProfileId"]
+            if profiles[profileID] == nil {
+                let snapshot = try String.fetchOne(db, sql: "SELECT snapshot FROM teamProfile WHERE id = ?", arguments: [profileID]) ?? ""
+                guard let profile = try? JSONDecoder().decode(Profile.self, from: Data(snapshot.utf8)) else {
+                    throw StoreError.corruptSnapshot(scanID: id)
+                }
+                profiles[profileID] = profile
+            }
+            guard let date = SchoolDate(row["date"]), let consent = Consent(rawValue: row["consent"]) else {
+                throw StoreError.corruptSnapshot(scanID: id)
+            }
+            let name: String? = row["teacher"]
+            return TeamMemberScan(
+                teacher: consent == .metNaam ? name ?? row["teacherKey"] : row["teacherKey"], consent: consent,
+                learningPreference: (row["learningPreference"] as String?).flatMap(LearningPreference.init(rawValue:)),
+                date: date, profile: profiles[profileID]!, scores: scores[id] ?? [:], fingerprint: row["fingerprint"])
+        }
+    }
+
+    public func round(team: String, round: String) throws -> TeamRoundData {
         try read { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
             guard let roundID = try Int64.fetchOne(db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?",
                                                    arguments: [teamID, round]) else { throw StoreError.noSuchRound(team: team, round: round) }
-            let scanRows = try Row.fetchAll(db, sql: """
-                SELECT id, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint
-                FROM teamScan WHERE teamRoundId = ? AND current ORDER BY id
-                """, arguments: [roundID])
-            var scores: [Int64: [Behaviour.ID: Int]] = [:]
-            let scoreRows = try Row.fetchCursor(db, sql: """
-                SELECT c.teamScanId, c.behaviourId, c.score FROM teamScore c JOIN teamScan s ON s.id = c.teamScanId
-                WHERE s.teamRoundId = ? AND s.current
-                """, arguments: [roundID])
-            while let row = try scoreRows.next() {
-                scores[row[0], default: [:]][row[1]] = row[2]
-            }
-            var profiles: [Int64: Profile] = [:]
-            return try scanRows.map { row in
-                let id: Int64 = row["id"]
-                let profileID: Int64 = row["teamProfileId"]
-                if profiles[profileID] == nil {
-                    let snapshot = try String.fetchOne(db, sql: "SELECT snapshot FROM teamProfile WHERE id = ?", arguments: [profileID]) ?? ""
-                    guard let profile = try? JSONDecoder().decode(Profile.self, from: Data(snapshot.utf8)) else {
-                        throw StoreError.corruptSnapshot(scanID: id)
-                    }
-                    profiles[profileID] = profile
-                }
-                guard let date = SchoolDate(row["date"]), let consent = Consent(rawValue: row["consent"]) else {
-                    throw StoreError.corruptSnapshot(scanID: id)
-                }
-                let name: String? = row["teacher"]
-                return TeamMemberScan(
-                    teacher: consent == .metNaam ? name ?? row["teacherKey"] : row["teacherKey"], consent: consent,
-                    learningPreference: (row["learningPreference"] as String?).flatMap(LearningPreference.init(rawValue:)),
-                    date: date, profile: profiles[profileID]!, scores: scores[id] ?? [:], fingerprint: row["fingerprint"])
-            }
+            let threshold = try Int.fetchOne(db, sql: "SELECT privacyThreshold FROM team WHERE id = ?", arguments: [teamID]) ?? 3
+            return TeamRoundData(team: team, round: round, threshold: threshold, members: try Self.currentScans(roundID: roundID, in: db),
+                                 release: try Self.releases(roundID: roundID, in: db).last)
         }
-    }
-
-    public func boardCounts(round: String?) throws -> [TeamBehaviourCounts] {
-        try read { db in
-            try Row.fetchAll(db, sql: Self.boardQuery(round: round != nil), arguments: round.map { [$0] } ?? []).map { row in
-                TeamBehaviourCounts(
-                    team: row["team"], privacyThreshold: row["privacyThreshold"], round: row["round"],
-                    behaviour: row["behaviourId"], competency: row["competencyId"], n: row["n"], sum: row["total"],
-                    distribution: [row["l1"], row["l2"], row["l3"], row["l4"]], atOrAboveTarget: row["atOrAbove"])
-            }
-        }
-    }
-
-    /// The board-wide aggregate in one query; `Benchmarks/board.sh` runs the same text in the `sqlite3` shell.
-    /// Without a round, each team's latest round (by its latest scan date, then by creation). CROSS JOIN fixes the
-    /// join order (rounds, then their current scans, then their scores by primary key), so the plan does not depend
-    /// on statistics: without them SQLite would scan every score of every round.
-    public static func boardQuery(round: Bool) -> String {
-        let rounds = round
-            ? "SELECT id, teamId, label FROM teamRound WHERE label = ?"
-            : """
-              SELECT r.id, r.teamId, r.label FROM teamRound r WHERE NOT EXISTS (
-                SELECT 1 FROM teamRound o WHERE o.teamId = r.teamId AND (o.lastDate > r.lastDate OR (o.lastDate = r.lastDate AND o.id > r.id)))
-              """
-        return """
-            WITH chosen AS MATERIALIZED (\(rounds))
-            SELECT t.name AS team, t.privacyThreshold, chosen.label AS round, c.behaviourId, c.competencyId,
-                   COUNT(*) AS n, SUM(c.score) AS total,
-                   SUM(c.score = 1) AS l1, SUM(c.score = 2) AS l2, SUM(c.score = 3) AS l3, SUM(c.score = 4) AS l4,
-                   SUM(c.score >= c.target) AS atOrAbove
-            FROM chosen
-            CROSS JOIN teamScan s ON s.teamRoundId = chosen.id AND s.current
-            CROSS JOIN teamScore c ON c.teamScanId = s.id
-            JOIN team t ON t.id = chosen.teamId
-            GROUP BY t.id, c.behaviourId
-            ORDER BY t.name, c.competencyId, c.behaviourId
-            """
     }
 
     // MARK: - Helpers

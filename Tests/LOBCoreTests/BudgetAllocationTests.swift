@@ -110,10 +110,13 @@ struct BudgetAllocationTests {
         let chosen = try #require(allocation.chosen.first)
         #expect(chosen.form.id == "inhouse" && chosen.participants == 12 && chosen.groups == 1 && chosen.cost == 12 * 40 + 1500)
         #expect(allocation.unfunded.isEmpty)
-        // With too little for the group, individual courses for those with the largest gaps.
-        let small = BudgetAllocation(needs: [Self.need("Bouw", 2, [2, 1, 0.5])], catalogue: Self.catalogue, limits: .init(budget: 950))
-        #expect(small.chosen.first?.form.id == "cursus" && small.chosen.first?.participants == 2)
+        // With too little for the group, individual courses for those with the largest gaps — but never for fewer than
+        // three, so that no line is about one or two teachers.
+        let small = BudgetAllocation(needs: [Self.need("Bouw", 2, [2, 1, 0.5, 0.25])], catalogue: Self.catalogue, limits: .init(budget: 1400))
+        #expect(small.chosen.first?.form.id == "cursus" && small.chosen.first?.participants == 3)
         #expect(small.unfunded.first?.waiting == 1)
+        let candidates = BudgetAllocation.candidates(for: Self.need("Bouw", 2, [2, 1, 0.5, 0.25]), index: 0, catalogue: Self.catalogue)
+        #expect(!candidates.isEmpty && candidates.allSatisfy { $0.participants >= 3 })
     }
 
     @Test func the_value_is_the_gap_capped_by_the_effect_times_the_weight() throws {

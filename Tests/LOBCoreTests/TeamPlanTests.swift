@@ -20,21 +20,22 @@ struct TeamPlanTests {
     ])
 
     @Test func a_goal_needs_at_least_the_threshold_of_members_below_target() throws {
-        // Four below target on competency 2, only two on competency 1.
+        // Five below target on competency 2 (two named, three anonymous); on competency 1 only two anonymous, a group
+        // too small to count.
         let members = [
             Self.member("Ans", ["1.1": 4, "1.2": 4, "2.1": 1, "2.2": 2]),
             Self.member("Bob", ["1.1": 4, "1.2": 4, "2.1": 2, "2.2": 2]),
             Self.member("Cor", ["1.1": 1, "1.2": 2, "2.1": 2, "2.2": 2], consent: .anoniem),
             Self.member("Dirk", ["1.1": 2, "1.2": 2, "2.1": 2, "2.2": 1], consent: .anoniem),
             Self.member("Eva", ["1.1": 4, "1.2": 4, "2.1": 4, "2.2": 4]),
-            Self.member("Fien", ["1.1": 3, "1.2": 3, "2.1": 3, "2.2": 3], consent: .anoniem),
+            Self.member("Fien", ["1.1": 3, "1.2": 3, "2.1": 2, "2.2": 3], consent: .anoniem),
         ]
         let plan = TeamPlan(team: "Bouw", round: "najaar", analysis: TeamAnalysis(members: members, threshold: 3), catalogue: Self.catalogue)
         #expect(plan.goals.map(\.competency.id) == [2])
         let goal = try #require(plan.goals.first)
-        #expect(goal.participants == 4 && goal.namedParticipants == ["Ans", "Bob"])
+        #expect(goal.participants == 5 && goal.namedParticipants == ["Ans", "Bob"])
         // The model's own group form comes first; twelve fit in one group.
-        #expect(goal.form?.id == "inhouse" && goal.groups == 1 && goal.cost == 4 * 20 + 900)
+        #expect(goal.form?.id == "inhouse" && goal.groups == 1 && goal.cost == 5 * 20 + 900)
         #expect(goal.peers.map(\.mentor).allSatisfy { $0 == "Eva" })
         #expect(goal.evaluation.map(\.level.id) == [1, 2, 3, 4])
         #expect(plan.model == .model2 && plan.totalCost == goal.cost)
@@ -61,16 +62,15 @@ struct TeamPlanTests {
         #expect(load == ["Ans": 2, "Bob": 2])
     }
 
-    @Test func the_board_withholds_small_teams_but_counts_them_in_the_totals() throws {
-        func counts(_ team: String, n: Int, sum: Int) -> TeamBehaviourCounts {
-            TeamBehaviourCounts(team: team, privacyThreshold: 3, round: "r", behaviour: "1.1", competency: 1, n: n, sum: sum,
-                                distribution: [0, 0, n, 0], atOrAboveTarget: n)
-        }
-        let overview = BoardOverview(counts: [counts("Zorg", n: 2, sum: 6), counts("Bouw", n: 4, sum: 10)])
-        #expect(overview.teams.map(\.team) == ["Bouw", "Zorg"])
-        #expect(overview.teams[0].means[1] == 2.5 && !overview.teams[0].withheld)
-        #expect(overview.teams[1].withheld && overview.teams[1].means.isEmpty && overview.withheldTeams == 1)
-        #expect(overview.behaviours.first?.n == 6 && overview.behaviours.first?.mean == 16.0 / 6)
+    @Test func the_board_shows_each_team_as_its_report_does_and_leaves_small_teams_out_of_the_totals() throws {
+        let bouw = TeamAnalysis(members: (1...4).map { Self.member("B\($0)", ["1.1": $0 == 1 ? 1 : 3]) }, threshold: 3)
+        let zorg = TeamAnalysis(members: (1...2).map { Self.member("Z\($0)", ["1.1": 4]) }, threshold: 3)
+        let overview = BoardOverview(rounds: [("Zorg", "r", zorg), ("Bouw", "r", bouw)])
+        #expect(overview.teams.map(\.team) == ["Bouw"] && overview.withheldTeams == 1)
+        #expect(overview.teams[0].means[1] == bouw.competencies.first?.mean && overview.teams[0].respondents == 4)
+        // The totals hold only what Bouw's report shows: Zorg's two scores of 4 are nowhere.
+        #expect(overview.behaviours.first?.n == 4 && overview.behaviours.first?.mean == 10.0 / 4)
+        #expect(overview.behaviours.first?.distribution == [1, 0, 3, 0])
     }
 
     @Test func the_default_round_is_the_half_of_the_school_year() {

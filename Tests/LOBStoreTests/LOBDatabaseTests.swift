@@ -65,7 +65,7 @@ struct LOBDatabaseTests {
         let tables = try database.reader.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
         }
-        #expect(tables == ["answer", "preferenceAnswer", "scan", "schoolScan", "schoolScanAnswer", "team", "teamProfile", "teamRound", "teamScan", "teamScore"])
+        #expect(tables == ["answer", "preferenceAnswer", "scan", "schoolScan", "schoolScanAnswer", "team", "teamProfile", "teamRelease", "teamRound", "teamScan", "teamScore", "teamWithdrawal"])
         let ids = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT behaviourId FROM answer ORDER BY position") }
         #expect(ids == ["1.1", "1.2", "2.10"])
     }
@@ -73,7 +73,7 @@ struct LOBDatabaseTests {
     @Test func migrations_are_named_and_complete() throws {
         let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
         try LOBDatabase.migrator.migrate(queue)
-        #expect(try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == ["v1: scans and answers", "v2: unfinished scans", "v3: teams", "v4: school scans"])
+        #expect(try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == ["v1: scans and answers", "v2: unfinished scans", "v3: teams", "v4: school scans", "v5: privacy rule"])
         #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }
 

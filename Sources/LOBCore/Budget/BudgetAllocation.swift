@@ -102,7 +102,8 @@ public struct BudgetAllocation: Sendable {
             } else {
                 for i in 1...12 { sizes.insert((n * i + 11) / 12) }
             }
-            for size in sizes.sorted() {
+            // Never a line about fewer teachers than the smallest group a figure may be about (`PrivacyRule`).
+            for size in sizes.sorted() where size >= min(n, PrivacyRule.minimumThreshold) {
                 let taken = need.gaps.prefix(size)
                 result.append(Candidate(
                     need: index, form: form, participants: size,

@@ -30,51 +30,46 @@ public struct TrainingNeed: Sendable, Hashable, Identifiable {
         id = team.map { "team:\($0):\(competency)" } ?? "pool:\(competency)"
     }
 
-    /// A team's latest round as the budget sees it.
-    public struct TeamRoundInput: Sendable {
-        public let team: String
-        public let threshold: Int
-        public let members: [TeamMemberScan]
-
-        public init(team: String, threshold: Int, members: [TeamMemberScan]) {
-            self.team = team
-            self.threshold = TeamAnalysis.threshold(threshold)
-            self.members = members.filter { $0.consent != .prive }
-        }
-
-        /// Whether the team may be named: it has at least its threshold of shared scans.
-        public var isShown: Bool { members.count >= threshold }
-    }
-
-    /// The needs of all teams: team needs where at least the threshold share a gap, the rest pooled per competency.
-    /// `profileFor` rescores a member against another profile (the wished model's), when given.
-    public static func needs(_ teams: [TeamRoundInput], profileFor: ((TeamMemberScan) -> Profile?)? = nil,
+    /// The needs of all teams, from the scans their team figures count (`TeamAnalysis`, `PrivacyRule`): a team need
+    /// where at least the team's threshold share a gap (its anonymous part only as a group of at least the threshold),
+    /// and the rest pooled per competency across teams, shown only when the pool is such a group too. A team whose
+    /// figures are all withheld adds nothing. `profileFor` rescores a member against another profile (the wished
+    /// model's), when given.
+    public static func needs(_ teams: [TeamRoundData], profileFor: ((TeamMemberScan) -> Profile?)? = nil,
                              catalogue: Catalogue = .standard) -> [TrainingNeed] {
         var needs: [TrainingNeed] = []
-        var pool: [Competency.ID: [Gap]] = [:]
-        for input in teams.sorted(by: { $0.team < $1.team }) {
-            var byCompetency: [Competency.ID: [Gap]] = [:]
-            for member in input.members {
-                let profile = profileFor?(member) ?? member.profile
-                var scan = member.scan
-                scan.profileID = profile.id
-                let result = ScanResult(scan: scan, profile: profile, catalogue: catalogue)
-                for competency in result.competencies {
-                    guard let gap = competency.gap, gap > 0 else { continue }
-                    byCompetency[competency.competency.id, default: []].append(
-                        Gap(levels: gap, weight: competency.weight, behaviours: competency.behaviours.filter(\.isDevelopmentPoint).count))
+        var pool: [Competency.ID: (threshold: Int, gaps: [(named: Bool, gap: Gap)])] = [:]
+        for round in teams.sorted(by: { $0.team < $1.team }) {
+            let analysis = round.analysis(catalogue: catalogue)
+            guard !analysis.allWithheld else { continue }
+            for competency in catalogue.competencies.map(\.id) {
+                let below = analysis.counted(for: competency).compactMap { entry -> (named: Bool, gap: Gap)? in
+                    let profile = profileFor?(entry.member) ?? entry.member.profile
+                    var scan = entry.member.scan
+                    scan.profileID = profile.id
+                    let result = profileFor == nil ? entry.result : ScanResult(scan: scan, profile: profile, catalogue: catalogue)
+                    guard let scored = result.competencies.first(where: { $0.competency.id == competency }),
+                          let gap = scored.gap, gap > 0 else { return nil }
+                    return (entry.member.consent == .metNaam,
+                            Gap(levels: gap, weight: scored.weight, behaviours: scored.behaviours.filter(\.isDevelopmentPoint).count))
                 }
-            }
-            for (competency, gaps) in byCompetency.sorted(by: { $0.key < $1.key }) {
-                if input.isShown && gaps.count >= input.threshold {
-                    needs.append(TrainingNeed(team: input.team, competency: competency, gaps: gaps))
-                } else {
-                    pool[competency, default: []] += gaps
+                guard !below.isEmpty else { continue }
+                let group = PrivacyRule.group(below, threshold: analysis.threshold, isNamed: \.named)
+                var rest = below
+                if group.count >= analysis.threshold {
+                    needs.append(TrainingNeed(team: round.team, competency: competency, gaps: group.map(\.gap)))
+                    // Anonymous colleagues too few to be in the team's need go to the pool.
+                    rest = group.contains { !$0.named } ? [] : below.filter { !$0.named }
+                }
+                if !rest.isEmpty {
+                    let pooled = pool[competency] ?? (analysis.threshold, [])
+                    pool[competency] = (max(pooled.threshold, analysis.threshold), pooled.gaps + rest)
                 }
             }
         }
-        for (competency, gaps) in pool.sorted(by: { $0.key < $1.key }) {
-            needs.append(TrainingNeed(team: nil, competency: competency, gaps: gaps))
+        for (competency, pooled) in pool.sorted(by: { $0.key < $1.key }) {
+            let group = PrivacyRule.group(pooled.gaps, threshold: pooled.threshold, isNamed: \.named)
+            if group.count >= pooled.threshold { needs.append(TrainingNeed(team: nil, competency: competency, gaps: group.map(\.gap))) }
         }
         return needs
     }

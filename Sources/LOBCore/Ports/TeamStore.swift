@@ -8,8 +8,12 @@ public enum TeamImportOutcome: String, Sendable, Hashable {
     case history
     /// Imported before: nothing changed.
     case unchanged
-    /// Consent `prive`: the teacher does not share it, so it is not stored at all.
+    /// Consent `prive`, and nothing newer of the teacher's to withdraw: not stored at all.
     case skippedPrivate
+    /// Consent `prive`, newer than what the team kept of the teacher: every scan of his in the team is deleted.
+    case withdrawn
+    /// Not newer than a private scan that withdrew the teacher's scans: not stored.
+    case olderThanWithdrawal
 }
 
 public struct TeamSummary: Sendable, Hashable {
@@ -44,30 +48,25 @@ public struct TeamMember: Sendable, Hashable {
     }
 }
 
-/// The counts behind a team's per-behaviour aggregate, as a database can sum them without loading every score.
-public struct TeamBehaviourCounts: Sendable, Hashable {
+/// One round of a team as every team view reads it: the current scans and what the privacy rule released of them.
+public struct TeamRoundData: Sendable {
     public let team: String
-    public let privacyThreshold: Int
     public let round: String
-    public let behaviour: Behaviour.ID
-    public let competency: Competency.ID
-    /// Respondents, the sum of their scores, how many at levels 1…4, and how many at or above their target.
-    public let n: Int
-    public let sum: Int
-    public let distribution: [Int]
-    public let atOrAboveTarget: Int
+    public let threshold: Int
+    public let members: [TeamMemberScan]
+    /// The store's latest release for the round; nil when it keeps none (then the rule is applied afresh).
+    public let release: PrivacyRule.Release?
 
-    public init(team: String, privacyThreshold: Int, round: String, behaviour: Behaviour.ID, competency: Competency.ID,
-                n: Int, sum: Int, distribution: [Int], atOrAboveTarget: Int) {
+    public init(team: String, round: String, threshold: Int, members: [TeamMemberScan], release: PrivacyRule.Release?) {
         self.team = team
-        self.privacyThreshold = privacyThreshold
         self.round = round
-        self.behaviour = behaviour
-        self.competency = competency
-        self.n = n
-        self.sum = sum
-        self.distribution = distribution
-        self.atOrAboveTarget = atOrAboveTarget
+        self.threshold = threshold
+        self.members = members
+        self.release = release
+    }
+
+    public func analysis(catalogue: Catalogue = .standard) -> TeamAnalysis {
+        TeamAnalysis(members: members, threshold: threshold, release: release, catalogue: catalogue)
     }
 }
 
@@ -88,18 +87,18 @@ public protocol TeamStore: Sendable {
     func rounds(team: String) throws -> [String]
     /// The current scan of every teacher in a round. Anonymous scans carry a pseudonym, never a name.
     func currentScans(team: String, round: String) throws -> [TeamMemberScan]
+    /// A round with its current scans and the release the privacy rule made of them after the last change.
+    func round(team: String, round: String) throws -> TeamRoundData
     func setPrivacyThreshold(team: String, threshold: Int) throws
-    /// Per team and behaviour, the counts over the current scans of each team's latest round (or of `round`).
-    func boardCounts(round: String?) throws -> [TeamBehaviourCounts]
 }
 
 extension TeamStore {
-    /// Every team's latest round with its current scans: what the school's budget works on.
-    public func latestRounds() throws -> [TrainingNeed.TeamRoundInput] {
+    /// Every team's latest round (or the round with that label, for the teams that have one): what the board and
+    /// the school's budget work on.
+    public func boardRounds(label: String? = nil) throws -> [TeamRoundData] {
         try teams().compactMap { team in
-            guard let round = team.rounds.last else { return nil }
-            return TrainingNeed.TeamRoundInput(team: team.name, threshold: team.privacyThreshold,
-                                               members: try currentScans(team: team.name, round: round))
+            guard let round = label.map({ team.rounds.contains($0) ? $0 : nil }) ?? team.rounds.last else { return nil }
+            return try self.round(team: team.name, round: round)
         }
     }
 }

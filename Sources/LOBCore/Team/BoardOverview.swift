@@ -1,22 +1,23 @@
-/// A school board's view over all its teams: per team and competency the mean score, and board-wide per behaviour;
-/// from counts a database sums (`TeamBehaviourCounts`), so that thousands of teachers need not be loaded.
+/// A school board's view over all its teams: per team and competency the mean score, and board-wide per behaviour.
 ///
-/// Privacy: a team figure about fewer respondents than that team's threshold is withheld; a withheld team still
-/// counts in the board totals, which are themselves withheld below the minimum threshold.
+/// Privacy: every number is taken from the teams' own `TeamAnalysis`, so a team's row is exactly what its team
+/// report shows, and the board-wide totals add up only figures that a team report shows. A team whose report
+/// withholds everything is not shown and adds nothing to the totals: a total that counted it would give it away
+/// by subtraction (totals minus the teams shown).
 public struct BoardOverview: Sendable, Hashable {
     public struct TeamRow: Sendable, Hashable {
         public let team: String
         public let round: String
-        /// The most respondents on any behaviour: how many shared a scan.
+        /// The people who count in the team's figures.
         public let respondents: Int
-        /// Per competency 1…7: the mean of the team's scores on its behaviours; nil when withheld or not scored.
+        /// Per competency: the team report's mean; absent when withheld or not scored.
         public let means: [Competency.ID: Double]
-        public let withheld: Bool
     }
 
     public struct BehaviourTotal: Sendable, Hashable {
         public let behaviour: Behaviour.ID
         public let competency: Competency.ID
+        /// The answers in the shown team figures.
         public let n: Int
         public let mean: Double?
         public let distribution: [Int]
@@ -24,48 +25,48 @@ public struct BoardOverview: Sendable, Hashable {
         public var withheld: Bool { mean == nil }
     }
 
+    /// The teams shown, by name.
     public let teams: [TeamRow]
     public let behaviours: [BehaviourTotal]
-    /// Teams left out of the table because they have fewer respondents than their threshold.
-    public var withheldTeams: Int { teams.filter(\.withheld).count }
+    /// Teams whose round has fewer people counting than their threshold: not shown, not in the totals.
+    public let withheldTeams: Int
 
-    public init(counts: [TeamBehaviourCounts]) {
-        var order: [String] = []
-        var byTeam: [String: [TeamBehaviourCounts]] = [:]
-        for row in counts {
-            if byTeam[row.team] == nil { order.append(row.team) }
-            byTeam[row.team, default: []].append(row)
-        }
-        teams = order.sorted().map { team in
-            let rows = byTeam[team]!
-            let respondents = rows.map(\.n).max() ?? 0
-            let threshold = TeamAnalysis.threshold(rows.first?.privacyThreshold ?? 0)
-            let withheld = respondents < threshold
+    public init(rounds: [(team: String, round: String, analysis: TeamAnalysis)]) {
+        let shown = rounds.filter { !$0.analysis.allWithheld }.sorted { $0.team < $1.team }
+        withheldTeams = rounds.count - shown.count
+        teams = shown.map { entry in
             var means: [Competency.ID: Double] = [:]
-            if !withheld {
-                for competency in Set(rows.map(\.competency)) {
-                    let scored = rows.filter { $0.competency == competency && $0.n >= threshold }
-                    let n = scored.reduce(0) { $0 + $1.n }
-                    if n > 0 { means[competency] = Double(scored.reduce(0) { $0 + $1.sum }) / Double(n) }
-                }
-            }
-            return TeamRow(team: team, round: rows.first?.round ?? "", respondents: respondents, means: means, withheld: withheld)
+            for aggregate in entry.analysis.competencies { if let mean = aggregate.mean { means[aggregate.competency.id] = mean } }
+            return TeamRow(team: entry.team, round: entry.round, respondents: entry.analysis.respondents, means: means)
         }
-        var totals: [Behaviour.ID: (competency: Int, n: Int, sum: Int, distribution: [Int], atOrAbove: Int)] = [:]
-        for row in counts {
-            var total = totals[row.behaviour] ?? (row.competency, 0, 0, [0, 0, 0, 0], 0)
-            total.n += row.n
-            total.sum += row.sum
-            for level in row.distribution.indices where level < 4 { total.distribution[level] += row.distribution[level] }
-            total.atOrAbove += row.atOrAboveTarget
-            totals[row.behaviour] = total
+        var order: [Behaviour.ID] = []
+        var totals: [Behaviour.ID: (competency: Int, n: Int, sum: Double, distribution: [Int], atOrAbove: Int)] = [:]
+        for entry in shown {
+            for aggregate in entry.analysis.behaviours {
+                let id = aggregate.behaviour.id
+                if totals[id] == nil { order.append(id) }
+                var total = totals[id] ?? (aggregate.behaviour.competency, 0, 0, [0, 0, 0, 0], 0)
+                if let mean = aggregate.mean {
+                    total.n += aggregate.n
+                    total.sum += mean * Double(aggregate.n)
+                    for level in aggregate.distribution.indices where level < total.distribution.count {
+                        total.distribution[level] += aggregate.distribution[level]
+                    }
+                    total.atOrAbove += aggregate.atOrAboveTarget ?? 0
+                }
+                totals[id] = total
+            }
         }
         let catalogueOrder = Dictionary(uniqueKeysWithValues: Catalogue.standard.behaviours.enumerated().map { ($0.element.id, $0.offset) })
-        behaviours = totals.sorted { (catalogueOrder[$0.key] ?? .max, $0.key) < (catalogueOrder[$1.key] ?? .max, $1.key) }.map { id, total in
-            let shown = total.n >= TeamAnalysis.minimumThreshold
-            return BehaviourTotal(behaviour: id, competency: total.competency, n: total.n,
-                                  mean: shown ? Double(total.sum) / Double(total.n) : nil,
-                                  distribution: shown ? total.distribution : [], atOrAboveTarget: shown ? total.atOrAbove : nil)
-        }
+        behaviours = order.enumerated()
+            .sorted { (catalogueOrder[$0.element] ?? .max, $0.offset) < (catalogueOrder[$1.element] ?? .max, $1.offset) }
+            .map { _, id in
+                let total = totals[id]!
+                // Every part is a shown team figure (of at least its team's threshold), so a total is never smaller.
+                let shown = total.n > 0
+                return BehaviourTotal(behaviour: id, competency: total.competency, n: total.n,
+                                      mean: shown ? total.sum / Double(total.n) : nil,
+                                      distribution: shown ? total.distribution : [], atOrAboveTarget: shown ? total.atOrAbove : nil)
+            }
     }
 }

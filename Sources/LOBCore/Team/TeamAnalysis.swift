@@ -1,12 +1,12 @@
-/// Where a team stands, with the privacy its members agreed to: only scans shared anonymously or by name count,
-/// names appear only for consent by name, and no figure about fewer people than the threshold is shown.
+/// Where a team stands, with the privacy its members agreed to. Which scan counts in which figure is decided by
+/// `PrivacyRule` alone: named scans everywhere, anonymous ones only as a group the rule releases, private ones never;
+/// no figure about fewer people than the threshold.
 public struct TeamAnalysis: Sendable {
-    /// The threshold may be set per team, never below this.
-    public static let minimumThreshold = 3
+    public static var minimumThreshold: Int { PrivacyRule.minimumThreshold }
 
     public struct BehaviourAggregate: Sendable, Hashable {
         public let behaviour: Behaviour
-        /// Respondents who answered it.
+        /// Respondents it counts.
         public let n: Int
         /// Nil when withheld.
         public let mean: Double?
@@ -15,21 +15,26 @@ public struct TeamAnalysis: Sendable {
         public let atOrAboveTarget: Int?
         /// Mean over respondents of gap × weight; nil when withheld.
         public let priority: Double?
+        /// Whether anonymous answers are in it (else it counts the named ones only).
+        public let countsAnonymous: Bool
         public var withheld: Bool { mean == nil }
     }
 
     public struct CompetencyAggregate: Sendable, Hashable {
         public let competency: Competency
+        /// Respondents with an answer on the competency that counts.
         public let n: Int
+        /// The mean of every answer in the competency's shown behaviour figures (their n-weighted mean): the same
+        /// number in every output, and nothing that the behaviour figures do not already show.
         public let mean: Double?
+        /// Respondents whose own mean on the competency reaches their target.
         public let atOrAboveTarget: Int?
         public var withheld: Bool { mean == nil }
     }
 
-    /// One column of the heatmap: a named member, or an anonymous one labelled without order of import.
+    /// One column of the heatmap: a member who shared by name.
     public struct Column: Sendable, Hashable {
         public let label: String
-        public let named: Bool
         public let scores: [Behaviour.ID: Int]
         public let targets: [Behaviour.ID: Int]
     }
@@ -49,94 +54,145 @@ public struct TeamAnalysis: Sendable {
         public let pairs: [Pair]
         /// Colleagues who master it and agreed to be named.
         public let mentors: [String]
-        /// Anonymous learners, only when at least the threshold (else nil: not shown).
+        /// Anonymous learners, only when the behaviour's anonymous group counts and they are at least the threshold
+        /// (else nil: not shown).
         public let anonymousLearners: Int?
     }
 
     public let threshold: Int
-    /// Scans that count: consent `anoniem` or `metNaam`.
+    /// Scans shared with the team: consent `anoniem` or `metNaam`.
     public let included: [TeamMemberScan]
-    /// How many scans were left out for consent `prive` (they should never reach a team, but are not counted).
-    public let excluded: Int
+    /// Each included scan scored against its own profile, in the order of `included`.
+    public let results: [ScanResult]
+    /// Which anonymous scans count in which figure (`PrivacyRule`).
+    public let release: PrivacyRule.Release
     public let behaviours: [BehaviourAggregate]
     public let competencies: [CompetencyAggregate]
 
-    /// True when the team as a whole is below the threshold: then nothing but that fact is shown.
-    public var allWithheld: Bool { included.count < threshold }
+    /// Scans shared by name.
+    public var named: Int { included.filter { $0.consent == .metNaam }.count }
+    /// Scans shared anonymously; nil when there are some but fewer than the threshold (a count that small is not shown).
+    public var anonymous: Int? {
+        let count = included.count - named
+        return count == 0 || count >= threshold ? count : nil
+    }
+    /// People who count in at least one figure.
+    public let respondents: Int
 
-    /// Anonymous scans left out of every figure because there are fewer than the threshold of them: next to the
-    /// named members' scores, which the heatmap shows, the team figures would give theirs away by subtraction.
-    public let anonymousLeftOut: Int
+    /// True when fewer than the threshold count in any figure: then nothing but that fact is shown.
+    public var allWithheld: Bool { respondents < threshold }
 
-    /// Each included scan scored against its own profile, in the order of `included`.
-    public let results: [ScanResult]
+    /// Why anonymous answers are left out of some figures, if they are.
+    public var anonymousWithheld: Set<PrivacyRule.Release.Reason> { Set(release.withheld.values) }
 
-    /// The threshold a team may set, raised to the minimum: every view of a team uses this.
-    public static func threshold(_ requested: Int) -> Int { max(minimumThreshold, requested) }
+    /// The threshold a team may set, raised to the minimum.
+    public static func threshold(_ requested: Int) -> Int { PrivacyRule.threshold(requested) }
 
-    public init(members: [TeamMemberScan], threshold: Int, catalogue: Catalogue = .standard, scale: Scale = .standard) {
-        self.threshold = Self.threshold(threshold)
+    /// `release` is what the store kept for this moment of the round; without one (a team outside a store) the rule
+    /// is applied with no earlier moments.
+    public init(members: [TeamMemberScan], threshold: Int, release: PrivacyRule.Release? = nil,
+                catalogue: Catalogue = .standard, scale: Scale = .standard) {
+        let limit = Self.threshold(threshold)
+        self.threshold = limit
         included = members.filter { $0.consent != .prive }
-        excluded = members.count - included.count
-        let limit = self.threshold
-        let anonymousCount = included.filter { $0.consent == .anoniem }.count
-        anonymousLeftOut = anonymousCount < limit ? anonymousCount : 0
-        let results = included.map { member in
-            let result = ScanResult(scan: member.scan, profile: member.profile, catalogue: catalogue)
-            return (named: member.consent == .metNaam, result: result,
-                    byID: Dictionary(result.behaviours.map { ($0.behaviour.id, $0) }, uniquingKeysWith: { first, _ in first }))
-        }
-        self.results = results.map(\.result)
+        let results = included.map { ScanResult(scan: $0.scan, profile: $0.profile, catalogue: catalogue) }
+        self.results = results
+        let anonymousFigures = Dictionary(zip(included, results).filter { $0.0.consent == .anoniem }.map { member, result in
+            (member.fingerprint, PrivacyRule.figures(answered: result.behaviours.filter { $0.score != nil }.map { ($0.behaviour.id, $0.behaviour.competency) }))
+        }, uniquingKeysWith: { first, _ in first })
+        let release = release ?? PrivacyRule.release(anonymous: anonymousFigures, threshold: limit, earlier: [])
+        self.release = release
 
-        // Per figure: the named answers, and the anonymous ones only when there are at least `limit` of them.
-        func counted<T>(_ answers: [(named: Bool, value: T)]) -> [T] {
-            let anonymous = answers.filter { !$0.named }
-            return answers.filter(\.named).map(\.value) + (anonymous.count >= limit ? anonymous.map(\.value) : [])
+        // A figure counts its anonymous answers only when the release counts exactly the anonymous scans that answered
+        // it now; a release that does not match the scans (a store out of step) counts none of them.
+        var answeredBy: [String: Set<String>] = [:]
+        for (scan, figures) in anonymousFigures { for figure in figures { answeredBy[figure, default: []].insert(scan) } }
+        anonymousGroups = answeredBy
+        let groups = answeredBy
+        func countsAnonymous(_ figure: String) -> Bool { Self.counts(figure, groups: groups, release: release, threshold: limit) }
+        let entries = zip(included, results).map { member, result in
+            (named: member.consent == .metNaam, result: result,
+             byID: Dictionary(result.behaviours.map { ($0.behaviour.id, $0) }, uniquingKeysWith: { first, _ in first }))
         }
 
         // Behaviours in catalogue order, then a school's own ones in the order they first appear.
         var order: [Behaviour] = []
         var seen = Set<Behaviour.ID>()
-        for behaviour in catalogue.behaviours + results.flatMap({ $0.result.behaviours.map(\.behaviour) }) where !seen.contains(behaviour.id) {
-            if results.contains(where: { $0.byID[behaviour.id] != nil }) {
+        for behaviour in catalogue.behaviours + results.flatMap({ $0.behaviours.map(\.behaviour) }) where !seen.contains(behaviour.id) {
+            if entries.contains(where: { $0.byID[behaviour.id] != nil }) {
                 order.append(behaviour)
                 seen.insert(behaviour.id)
             }
         }
+        var counting = Set<Int>()
         behaviours = order.map { behaviour in
-            let answers = counted(results.compactMap { member in
-                member.byID[behaviour.id].flatMap { $0.score == nil ? nil : (member.named, $0) }
-            })
+            let anonymous = countsAnonymous(PrivacyRule.figure(behaviour: behaviour.id))
+            let answers = entries.enumerated().compactMap { index, entry -> (Int, ScanResult.BehaviourResult)? in
+                guard entry.named || anonymous, let answer = entry.byID[behaviour.id], answer.score != nil else { return nil }
+                return (index, answer)
+            }.map { $0 }
             guard answers.count >= limit else {
-                return BehaviourAggregate(behaviour: behaviour, n: answers.count, mean: nil, distribution: [], atOrAboveTarget: nil, priority: nil)
+                return BehaviourAggregate(behaviour: behaviour, n: answers.count, mean: nil, distribution: [], atOrAboveTarget: nil,
+                                          priority: nil, countsAnonymous: anonymous)
             }
-            let scores = answers.compactMap(\.score)
-            let distribution = scale.levels.map { level in scores.filter { $0 == level.value }.count }
+            answers.forEach { counting.insert($0.0) }
+            let scores = answers.compactMap(\.1.score)
             return BehaviourAggregate(
                 behaviour: behaviour, n: answers.count,
                 mean: Double(scores.reduce(0, +)) / Double(scores.count),
-                distribution: distribution,
-                atOrAboveTarget: answers.filter(\.isStrength).count,
-                priority: answers.compactMap(\.priority).reduce(0, +) / Double(answers.count))
+                distribution: scale.levels.map { level in scores.filter { $0 == level.value }.count },
+                atOrAboveTarget: answers.filter(\.1.isStrength).count,
+                priority: answers.compactMap(\.1.priority).reduce(0, +) / Double(answers.count),
+                countsAnonymous: anonymous)
         }
+        let behaviourFigures = behaviours
         competencies = catalogue.competencies.compactMap { competency in
-            guard results.contains(where: { $0.result.competencies.contains { $0.competency.id == competency.id } }) else { return nil }
-            let scored = counted(results.compactMap { member in
-                member.result.competencies.first { $0.competency.id == competency.id && $0.mean != nil }.map { (member.named, $0) }
-            })
-            guard scored.count >= limit else { return CompetencyAggregate(competency: competency, n: scored.count, mean: nil, atOrAboveTarget: nil) }
-            let means = scored.compactMap(\.mean)
-            return CompetencyAggregate(competency: competency, n: scored.count, mean: means.reduce(0, +) / Double(means.count),
+            guard results.contains(where: { $0.competencies.contains { $0.competency.id == competency.id } }) else { return nil }
+            let anonymous = countsAnonymous(PrivacyRule.figure(competency: competency.id))
+            let scored = entries.compactMap { entry -> ScanResult.CompetencyResult? in
+                guard entry.named || anonymous else { return nil }
+                return entry.result.competencies.first { $0.competency.id == competency.id && $0.mean != nil }
+            }
+            let shown = behaviourFigures.filter { $0.behaviour.competency == competency.id && !$0.withheld }
+            let answers = shown.reduce(0) { $0 + $1.n }
+            guard scored.count >= limit, answers > 0 else {
+                return CompetencyAggregate(competency: competency, n: scored.count, mean: nil, atOrAboveTarget: nil)
+            }
+            let total = shown.reduce(0.0) { $0 + ($1.mean ?? 0) * Double($1.n) }
+            return CompetencyAggregate(competency: competency, n: scored.count, mean: total / Double(answers),
                                        atOrAboveTarget: scored.filter { ($0.gap ?? 1) == 0 }.count)
         }
+        respondents = counting.count
     }
 
-    /// The scans behind the figures, with their results: the named ones, and the anonymous ones unless they were too few.
-    public var countedResults: [(member: TeamMemberScan, result: ScanResult)] {
-        zip(included, results).filter { $0.0.consent == .metNaam || anonymousLeftOut == 0 }.map { (member: $0.0, result: $0.1) }
+    /// Per figure, the anonymous scans that answered it.
+    private let anonymousGroups: [String: Set<String>]
+
+    /// Whether a figure (`PrivacyRule.figure`) counts the anonymous answers.
+    public func countsAnonymous(_ figure: String) -> Bool {
+        Self.counts(figure, groups: anonymousGroups, release: release, threshold: threshold)
     }
 
-    public var counted: [TeamMemberScan] { countedResults.map(\.member) }
+    private static func counts(_ figure: String, groups: [String: Set<String>], release: PrivacyRule.Release, threshold: Int) -> Bool {
+        guard let group = groups[figure] else { return false }
+        return release.counted[figure] == group && group.count >= threshold
+    }
+
+    /// The scans that count in a competency's own figures, with their results: the named ones, and the anonymous ones
+    /// when the rule releases them. What the team plan and the budget build on.
+    public func counted(for competency: Competency.ID) -> [(member: TeamMemberScan, result: ScanResult)] {
+        guard !allWithheld else { return [] }
+        let anonymous = countsAnonymous(PrivacyRule.figure(competency: competency))
+        return zip(included, results).filter { $0.0.consent == .metNaam || anonymous }.map { (member: $0.0, result: $0.1) }
+    }
+
+    /// The scans that count in some figure.
+    public var counted: [TeamMemberScan] {
+        guard !allWithheld else { return [] }
+        return zip(included, results).filter { member, result in
+            member.consent == .metNaam || result.competencies.contains { countsAnonymous(PrivacyRule.figure(competency: $0.competency.id)) }
+        }.map(\.0)
+    }
 
     /// The behaviours with the largest team priority, at most `count`.
     public func biggestGaps(_ count: Int = 10) -> [BehaviourAggregate] {
@@ -161,26 +217,14 @@ public struct TeamAnalysis: Sendable {
 
     // MARK: - Heatmap
 
-    /// Named members by name; anonymous members as "anoniem 1…k" in an order that does not follow the import,
-    /// and only when there are at least `threshold` of them (fewer could be told apart by elimination).
+    /// One column per member who shared by name. Anonymous members have no column of their own: a column is one
+    /// person's scores, and which column disappears or appears between two reports would tell whose it is.
     public var heatmapColumns: [Column] {
         guard !allWithheld else { return [] }
-        let scored = zip(included, results)
-        let named = scored.filter { $0.0.consent == .metNaam }.sorted { $0.0.teacher < $1.0.teacher }
-        let anonymous = scored.filter { $0.0.consent == .anoniem }.sorted { $0.0.fingerprint < $1.0.fingerprint }
-        var columns = named.map { member, result in
-            Column(label: member.teacher, named: true, scores: member.scores, targets: Self.targets(result))
+        return zip(included, results).filter { $0.0.consent == .metNaam }.sorted { $0.0.teacher < $1.0.teacher }.map { member, result in
+            Column(label: member.teacher, scores: member.scores, targets: Self.targets(result))
         }
-        if anonymous.count >= threshold {
-            columns += anonymous.enumerated().map { index, entry in
-                Column(label: "anoniem \(index + 1)", named: false, scores: entry.0.scores, targets: Self.targets(entry.1))
-            }
-        }
-        return columns
     }
-
-    /// Anonymous members left out of the heatmap because there are fewer than the threshold.
-    public var hiddenAnonymousColumns: Int { allWithheld ? 0 : anonymousLeftOut }
 
     /// The target of every answered behaviour, as the member's scan result has it.
     private static func targets(_ result: ScanResult) -> [Behaviour.ID: Int] {
@@ -196,7 +240,10 @@ public struct TeamAnalysis: Sendable {
         return behaviours.compactMap { aggregate in
             let id = aggregate.behaviour.id
             func target(_ member: TeamMemberScan) -> Int { member.profile.target(for: aggregate.behaviour) }
-            let learners = included.filter { member in member.scores[id].map { $0 < target(member) } ?? false }
+            // Anonymous learners only where the behaviour counts their answers: else even "someone" would say too much.
+            let learners = included.filter { member in
+                (member.consent == .metNaam || aggregate.countsAnonymous) && (member.scores[id].map { $0 < target(member) } ?? false)
+            }
             // Masters: named, at or above target; those who can teach it (the scale's top) first.
             let masters = named.filter { member in member.scores[id].map { $0 >= target(member) } ?? false }
                 .sorted { ($0.scores[id] ?? 0, $1.teacher) > ($1.scores[id] ?? 0, $0.teacher) }
@@ -213,7 +260,7 @@ public struct TeamAnalysis: Sendable {
                 return PeerLearning.Pair(learner: learner.teacher, preference: learner.learningPreference, mentor: mentor.teacher,
                                          how: Self.how(learner.learningPreference, mentor: mentor.teacher))
             }
-            let anonymous = learners.filter { $0.consent == .anoniem }.count
+            let anonymous = aggregate.withheld ? 0 : learners.filter { $0.consent == .anoniem }.count
             return PeerLearning(behaviour: aggregate.behaviour, pairs: pairs, mentors: masters.map(\.teacher),
                                 anonymousLearners: anonymous >= threshold ? anonymous : nil)
         }

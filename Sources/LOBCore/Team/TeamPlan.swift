@@ -57,8 +57,7 @@ public struct TeamPlan: Sendable, Hashable {
         self.catalogue = catalogue
         self.options = options
         self.withheld = analysis.allWithheld
-        let results = analysis.allWithheld ? [] : analysis.countedResults
-        let members = results.map(\.member)
+        let members = analysis.counted
         self.model = members.compactMap(\.profile.model).mostCommon()
         self.date = members.map(\.date).max()
         let year = catalogue.schoolYear
@@ -66,11 +65,11 @@ public struct TeamPlan: Sendable, Hashable {
 
         // Per member and competency: his gap's priority, when he is below target.
         let shared = frameworkCatalogue.competencies.enumerated().compactMap { offset, competency -> (Int, Competency, [(TeamMemberScan, Double)])? in
-            let below = results.compactMap { entry -> (TeamMemberScan, Double)? in
+            let below = PrivacyRule.group(analysis.counted(for: competency.id).compactMap { entry -> (TeamMemberScan, Double)? in
                 guard let result = entry.result.competencies.first(where: { $0.competency.id == competency.id }),
                       let priority = result.priority, priority > 0 else { return nil }
                 return (entry.member, priority)
-            }
+            }, threshold: analysis.threshold) { $0.0.consent == .metNaam }
             return below.count >= analysis.threshold ? (offset, competency, below) : nil
         }
         let ranked = shared.sorted { lhs, rhs in

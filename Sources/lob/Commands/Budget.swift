@@ -52,7 +52,7 @@ extension LobCommand {
 
         func run() throws {
             let database = try store.open()
-            let inputs = try Output.store { try database.latestRounds() }
+            let inputs = try Output.store { try database.boardRounds() }
             guard !inputs.isEmpty else { throw Output.fail("er zijn nog geen teamscans: lees ze in met 'lob team import'") }
             let library = profiles.library()
             let catalogue = try LobCommand.Plan.loadCatalogue(try Catalogues.url(costs: costs, profile: nil, library: library))
@@ -81,7 +81,7 @@ extension LobCommand {
                     afterMove = BudgetAllocation(needs: wishedNeeds, catalogue: catalogue, limits: limits)
                 }
             }
-            let withheld = inputs.filter { !$0.isShown }.count
+            let withheld = inputs.filter { $0.analysis().allWithheld }.count
             let report = BudgetReport(year: schoolScan?.schoolYear ?? year, catalogue: catalogue, teams: inputs.count, withheldTeams: withheld,
                                       main: main, comparison: comparison, move: move, afterMove: afterMove)
             let text = try format.render(report.blocks(), title: report.title,

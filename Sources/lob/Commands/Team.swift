@@ -115,7 +115,7 @@ extension LobCommand.Team {
             Output.write("Team '\(team)', ronde '\(label)':\n")
             Output.write(TextRenderer(width: 200).render([.table(header: ["bestand", "wat er gebeurde"], rows: rows)]))
             let counts = Dictionary(outcomes.map { ($0, 1) }, uniquingKeysWith: +)
-            Output.write("\(counts[.added] ?? 0) nieuw, \(counts[.replaced] ?? 0) vervangen, \(counts[.history] ?? 0) als geschiedenis, \(counts[.unchanged] ?? 0) al ingelezen, \(counts[.skippedPrivate] ?? 0) prive (niet opgeslagen).\n")
+            Output.write("\(counts[.added] ?? 0) nieuw, \(counts[.replaced] ?? 0) vervangen, \(counts[.history] ?? 0) als geschiedenis, \(counts[.unchanged] ?? 0) al ingelezen, \(counts[.skippedPrivate] ?? 0) privé (niet opgeslagen), \(counts[.withdrawn] ?? 0) ingetrokken, \((counts[.olderThanWithdrawal] ?? 0)) ouder dan een intrekking.\n")
             if !bad.isEmpty {
                 throw Output.fail("\(bad.count) bestand(en) niet ingelezen (zie boven); de \(good.count) goede zijn opgeslagen.")
             }
@@ -127,7 +127,9 @@ extension LobCommand.Team {
             case .replaced: "vervangt een eerdere scan van deze collega (die blijft als geschiedenis)"
             case .history: "ouder dan de scan die telt: bewaard als geschiedenis"
             case .unchanged: "al ingelezen: niets veranderd"
-            case .skippedPrivate: "prive: niet opgeslagen"
+            case .skippedPrivate: "privé: niet opgeslagen"
+            case .withdrawn: "privé en nieuwer: alle eerdere scans van deze collega in dit team zijn verwijderd"
+            case .olderThanWithdrawal: "niet nieuwer dan de privé-scan waarmee deze collega zich terugtrok: niet opgeslagen"
             }
         }
 
@@ -183,7 +185,7 @@ extension LobCommand.Team {
             let anonymous = members.count - named.count
             var blocks: [Block] = [.table(header: ["collega", "rondes"], rows: named.map { [$0.teacher!, $0.rounds.joined(separator: ", ")] })]
             if anonymous > 0 {
-                blocks.append(.paragraph("En \(anonymous) collega('s) die anoniem deelden; hun namen zijn niet bewaard."))
+                blocks.append(.paragraph("En \(anonymous) \(anonymous == 1 ? "collega die" : "collega's die") anoniem \(anonymous == 1 ? "deelde" : "deelden"). Van hen is geen naam bewaard, maar wel een pseudoniem: een code uit teamnaam en naam waarmee een nieuwere scan van dezelfde collega wordt herkend. Wie de namen van het team kent, kan die code narekenen. Een collega die met naam deelde en daarna anoniem, staat nergens meer met naam, ook niet in de geschiedenis."))
             }
             Output.write(TextRenderer(width: 200).render(blocks))
         }
@@ -261,9 +263,8 @@ extension LobCommand.Team {
         try Output.store {
             guard let summary = try database.team(team) else { throw StoreError.noSuchTeam(team) }
             guard let label = round ?? summary.rounds.last else { throw StoreError.noSuchRound(team: team, round: round ?? "") }
-            let scans = try database.currentScans(team: team, round: label)
             return Loaded(team: team, round: label, rounds: summary.rounds, threshold: summary.privacyThreshold,
-                          analysis: TeamAnalysis(members: scans, threshold: summary.privacyThreshold))
+                          analysis: try database.round(team: team, round: label).analysis())
         }
     }
 
@@ -382,9 +383,9 @@ extension LobCommand.Team {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let counts = try Output.store { try store.open().boardCounts(round: round) }
-            guard !counts.isEmpty else { throw Output.fail("geen teamscans om te tonen\(round.map { " in ronde '\($0)'" } ?? "")") }
-            let report = BoardReport(BoardOverview(counts: counts))
+            let rounds = try Output.store { try store.open().boardRounds(label: round) }
+            guard !rounds.isEmpty else { throw Output.fail("geen teamscans om te tonen\(round.map { " in ronde '\($0)'" } ?? "")") }
+            let report = BoardReport(BoardOverview(rounds: rounds.map { ($0.team, $0.round, $0.analysis()) }))
             let text = try format.render(report.blocks(), title: report.title, text: TextRenderer(width: 120),
                                          csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
                                          json: { try JSON.encode(BoardReportJSON(report)) })
