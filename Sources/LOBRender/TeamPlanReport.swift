@@ -75,7 +75,7 @@ public struct TeamPlanReport: Sendable {
         }
         let anonymous = goal.participants - goal.namedParticipants.count
         var who = goal.namedParticipants.joined(separator: ", ")
-        if anonymous > 0 { who += (who.isEmpty ? "" : ", en ") + "\(anonymous) collega('s) die anoniem deelden (zij melden zich zelf aan)" }
+        if anonymous > 0 { who += (who.isEmpty ? "" : ", en ") + "\(anonymous) collega's die anoniem deelden (zij melden zich zelf aan)" }
         var facts: [(key: String, text: String)] = [("deelnemers", "\(goal.participants): \(who)")]
         if let form = goal.form {
             let what = form.name + (form.description.isEmpty ? "" : ": " + form.description)

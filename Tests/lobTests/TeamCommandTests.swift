@@ -136,6 +136,27 @@ struct TeamCommandTests {
         let csv = try lob(["team", "board", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("team,ronde,respondenten,competentie1"))
     }
+
+    /// The demo's spring round with the five who shared by name and Gert, who shared anonymously: once the board gave
+    /// Gert's scores as 6 × mean − the five named columns. Now every output counts the five only.
+    @Test func the_board_and_report_of_five_named_and_one_anonymous_hold_only_the_named() throws {
+        let spring = Self.demo.appendingPathComponent("voorjaar-2027")
+        let files = ["ans-bakker", "bram-de-jong", "carla-visser", "dirk-smit", "esra-yilmaz", "gert-bos"].map { spring.appendingPathComponent("\($0).yaml").path }
+        #expect(try lob(["team", "import"] + files + ["--team", Self.team]).status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(try lob(["team", "report", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let board = try #require(try JSONSerialization.jsonObject(with: Data(try lob(["team", "board", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        #expect((report["privacy"] as? [String: Any])?["anonymous"] is NSNull)
+        let columns = try #require(report["heatmap"] as? [[String: Any]])
+        #expect(columns.count == 5)
+        for entry in try #require(board["behaviours"] as? [[String: Any]]) {
+            let behaviour = try #require(entry["behaviour"] as? String)
+            let named = columns.compactMap { ($0["scores"] as? [String: Int])?[behaviour] }
+            let expected = (1...4).map { level in named.filter { $0 == level }.count }
+            #expect(entry["distribution"] as? [Int] == expected && entry["n"] as? Int == named.count, "\(behaviour)")
+        }
+        let plan = try lob(["team", "plan", "--format", "text"]).stdout
+        #expect(!plan.contains("anoniem deelde"), "the plan mentions anonymous colleagues below the threshold")
+    }
 }
 
 /// Beside ExportsTests, so that `swift test --filter ExportsTests` refreshes these too.
