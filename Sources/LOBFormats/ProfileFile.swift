@@ -23,28 +23,28 @@ public enum ProfileFile {
         let model = try root.optional("model")?.oneOf(SchoolModel.ID.self)
 
         var profile = Profile(
-            id: try root.required("id").nonEmptyString(),
-            title: try root.required("title").nonEmptyString(),
+            id: try root.required("id").identifier(),
+            title: try root.required("title").line(),
             role: role,
             model: model,
             description: try root.optional("description")?.string().trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
             behaviours: try root.optional("behaviours")?.sequence().map { item throws(FormatError) in try item.nonEmptyString() } ?? [],
             ownBehaviours: try decodeOwnBehaviours(root.optional("ownBehaviours")),
-            defaultTarget: try root.optional("target")?.int() ?? 3,
+            defaultTarget: try root.optional("target")?.int(in: 1...4, "doelniveau") ?? 3,
             weightSource: try root.optional("weightSource")?.string(),
             costs: try root.optional("costs")?.nonEmptyString()
         )
         if let targets = try root.optional("targets") {
             _ = try targets.mapping(allowed: ["competencies", "behaviours"])
             if let competencies = try targets.optional("competencies") {
-                profile.competencyTargets = try intKeyed(competencies) { value throws(FormatError) in try value.int() }
+                profile.competencyTargets = try intKeyed(competencies) { value throws(FormatError) in try value.int(in: 1...4, "doelniveau") }
             }
             if let behaviours = try targets.optional("behaviours") {
-                for (key, value) in try behaviours.mapping() { profile.behaviourTargets[key] = try value.int() }
+                for (key, value) in try behaviours.mapping() { profile.behaviourTargets[key] = try value.int(in: 1...4, "doelniveau") }
             }
         }
         if let weights = try root.optional("weights") {
-            profile.weights = try intKeyed(weights) { value throws(FormatError) in try value.double() }
+            profile.weights = try intKeyed(weights) { value throws(FormatError) in try value.double(in: 0...100, "gewicht") }
         } else if let role, let model, StarRatings.hasStars(model: model, role: role) {
             profile.weights = Profile.starWeights(model: model, role: role)
             profile.weightSource = profile.weightSource ?? StarRatings.readingNote
@@ -56,7 +56,7 @@ public enum ProfileFile {
 
     /// Reads a profile file from disk.
     public static func load(_ url: URL, catalogue: Catalogue = .standard) throws(FormatError) -> Profile {
-        try decode(data: YAMLDocument.read(url), file: url.path, catalogue: catalogue)
+        try decode(data: YAMLDocument.read(url, kind: .profile), file: url.path, catalogue: catalogue)
     }
 
     private static func decodeOwnBehaviours(_ reader: NodeReader?) throws(FormatError) -> [Behaviour] {

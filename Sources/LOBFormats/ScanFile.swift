@@ -22,16 +22,16 @@ public enum ScanFile {
         let profileNode = chosenProfile == nil ? try root.required("profile") : try root.optional("profile")
         let named = try profileNode?.nonEmptyString()
         if let profileNode, let named, let chosenProfile, named != chosenProfile {
-            throw profileNode.error("het bestand noemt profiel '\(named)', maar --profile zegt '\(chosenProfile)'")
+            throw profileNode.error("het bestand noemt profiel \(Excerpt.quote(named)), maar --profile zegt \(Excerpt.quote(chosenProfile))")
         }
         let profileID = named ?? chosenProfile ?? ""
         guard let profile = lookup(profileID) else {
-            throw (profileNode ?? root).error("onbekend profiel '\(profileID)': zie 'lob profiles list'")
+            throw (profileNode ?? root).error("onbekend profiel \(Excerpt.quote(profileID)): zie 'lob profiles list'")
         }
         let dateNode = try root.required("date")
         guard let date = SchoolDate(try dateNode.string()) else { throw dateNode.error("verwacht een datum als JJJJ-MM-DD") }
 
-        var scan = Scan(teacher: try root.required("teacher").nonEmptyString(), team: try root.optional("team")?.nonEmptyString(),
+        var scan = Scan(teacher: try root.required("teacher").name(), team: try root.optional("team")?.name(),
                         profileID: profileID, date: date)
         if let consent = try root.optional("consent") { scan.consent = try consent.oneOf(Consent.self) }
         if let position = try root.optional("portraitPosition") {
@@ -60,14 +60,14 @@ public enum ScanFile {
         if let scores = try root.optional("scores") {
             for (id, value) in try scores.mapping() {
                 guard scored.contains(id) else {
-                    throw value.error("gedragskenmerk '\(id)' hoort niet bij profiel '\(profile.id)'")
+                    throw value.error("gedragskenmerk \(Excerpt.quote(id)) hoort niet bij profiel \(Excerpt.quote(profile.id))")
                 }
                 var answer = Scan.Answer(score: nil)
                 let scoreNode: NodeReader?
                 if value.node.mapping != nil {
                     _ = try value.mapping(allowed: ["score", "note"])
                     scoreNode = try value.optional("score")
-                    answer.note = try value.optional("note")?.string()
+                    answer.note = try value.optional("note")?.note()
                 } else {
                     scoreNode = value.node.isNull ? nil : value
                 }
@@ -87,7 +87,7 @@ public enum ScanFile {
     /// Reads a scan file from disk; see `decode`.
     public static func load(_ url: URL, profileID: String? = nil,
                             profile lookup: (String) -> Profile?) throws(FormatError) -> (scan: Scan, profile: Profile) {
-        try decode(data: YAMLDocument.read(url), file: url.path, profileID: profileID, profile: lookup)
+        try decode(data: YAMLDocument.read(url, kind: .scan), file: url.path, profileID: profileID, profile: lookup)
     }
 
     /// The scan as a file again, in the profile's order; `decode(encode(x))` gives `x` back.

@@ -16,15 +16,17 @@ public enum SchoolScanFile {
         var year = SchoolScan.schoolYear(of: date)
         if let yearNode = try root.optional("schoolYear") {
             let text = try yearNode.string()
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 2, parts[1] == parts[0] + 1 else { throw yearNode.error("verwacht een schooljaar als 2026-2027") }
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false).compactMap { Int($0) }
+            guard parts.count == 2, (2000...2100).contains(parts[0]), parts[1] == parts[0] + 1 else {
+                throw yearNode.error("verwacht een schooljaar als 2026-2027 (tussen 2000 en 2100), gevonden \(Excerpt.quote(text))")
+            }
             year = text
         }
-        var scan = SchoolScan(school: try root.required("school").nonEmptyString(), schoolYear: year, date: date)
+        var scan = SchoolScan(school: try root.required("school").name(), schoolYear: year, date: date)
         let aspectsNode = try root.required("aspects")
         let known = Set(Aspect.all.map(\.id))
         for (key, value) in try aspectsNode.mapping() {
-            guard let id = Int(key), known.contains(id) else { throw value.error("onbekend aspect '\(key)': verwacht 1 t/m 12") }
+            guard let id = Int(key), known.contains(id) else { throw value.error("onbekend aspect \(Excerpt.quote(key)): verwacht 1 t/m 12") }
             _ = try value.mapping(allowed: ["current", "wished"])
             let current = try value.required("current").oneOf(SchoolModel.ID.self)
             let wished = try value.optional("wished")?.oneOf(SchoolModel.ID.self)
@@ -38,7 +40,7 @@ public enum SchoolScanFile {
     }
 
     public static func load(_ url: URL) throws(FormatError) -> SchoolScan {
-        try decode(data: YAMLDocument.read(url), file: url.path)
+        try decode(data: YAMLDocument.read(url, kind: .schoolScan), file: url.path)
     }
 
     /// The scan as a file again, with each aspect's descriptions as comments; `decode(encode(x))` gives `x` back.

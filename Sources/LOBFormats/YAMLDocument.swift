@@ -10,8 +10,10 @@ public struct YAMLDocument {
     public let file: String
     public let root: Node
 
-    /// Parses `data`; refuses empty input, text that is not UTF-8 and YAML syntax errors, each with file and line.
+    /// Parses `data`; refuses empty input, text that is not UTF-8, what no real file needs (control characters,
+    /// anchors and aliases, tags, complex keys, deep nesting) and YAML syntax errors, each with file and line.
     public init(data: Data, file: String) throws(FormatError) {
+        if let kind = InputFile.foreignFormat(data) { throw FormatError(file: file, kind) }
         guard let text = String(data: data, encoding: .utf8) else {
             let line = Self.lineOfFirstInvalidUTF8(in: data)
             throw FormatError(file: file, line: line, "het bestand is geen geldige UTF-8-tekst")
@@ -24,23 +26,47 @@ public struct YAMLDocument {
         if text.allSatisfy({ $0.isWhitespace }) {
             throw FormatError(file: file, "het bestand is leeg: verwacht YAML of JSON")
         }
+        // Before Yams sees it: its alias expansion and duplicate-key check can take minutes on a small hostile file.
+        let problems = YAMLPrecheck.problems(in: text, file: file)
+        if !problems.isEmpty { throw FormatError(problems) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw Self.formatError(error, file: file)
         } catch {
-            throw FormatError(file: file, "onleesbare YAML: \(error)")
+            throw FormatError(file: file, "onleesbare YAML")
         }
         guard let node else { throw FormatError(file: file, "het bestand bevat alleen commentaar: verwacht YAML of JSON") }
+        let keys = Self.complexKeys(in: node, file: file)
+        if !keys.isEmpty { throw FormatError(keys) }
         self.root = node
     }
 
-    /// The bytes of a file, or an error that names it.
-    public static func read(_ url: URL) throws(FormatError) -> Data {
-        do { return try Data(contentsOf: url) } catch {
-            throw FormatError(file: url.path, "kan het bestand niet lezen: \(error.localizedDescription)")
+    /// The bytes of a file of this kind, or an error that names it: refused before reading when it is a folder,
+    /// not a regular file, or larger than the kind allows.
+    public static func read(_ url: URL, kind: InputFile = .document) throws(FormatError) -> Data {
+        try kind.read(url)
+    }
+
+    /// Keys must be plain text: a list or mapping as a key is nothing a LOB-spiegel file needs.
+    private static func complexKeys(in node: Node, file: String) -> [FormatError.Problem] {
+        var problems: [FormatError.Problem] = []
+        var stack = [node]
+        while let current = stack.popLast(), problems.count < FormatError.limit {
+            if let mapping = current.mapping {
+                for (key, value) in mapping {
+                    if key.scalar == nil {
+                        problems.append(.init(file: file, line: key.mark?.line, column: key.mark?.column,
+                                              message: "een sleutel moet gewone tekst zijn, geen lijst of mapping"))
+                    }
+                    stack.append(value)
+                }
+            } else if let sequence = current.sequence {
+                stack += sequence
+            }
         }
+        return problems
     }
 
     /// The reader at the document's root.
@@ -48,13 +74,37 @@ public struct YAMLDocument {
 
     private static func formatError(_ error: YamlError, file: String) -> FormatError {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return FormatError(file: file, line: mark.line, column: mark.column, "onleesbare YAML (\(detail))")
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return FormatError(file: file, line: mark.line, column: mark.column, "onleesbare YAML: \(Self.dutch(problem))")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map(Excerpt.quote).joined(separator: ", ")
+            return FormatError(file: file, line: context.mark.line, column: context.mark.column,
+                               "sleutel \(keys) staat er dubbel in: een sleutel mag één keer voorkomen")
         default:
-            return FormatError(file: file, "onleesbare YAML: \(error)")
+            return FormatError(file: file, "onleesbare YAML")
         }
+    }
+
+    /// libyaml's problems in Dutch, with a hint; an unknown one is quoted short.
+    static func dutch(_ problem: String) -> String {
+        let known: [(String, String)] = [
+            ("mapping values are not allowed", "hier mag geen 'sleutel: waarde' staan (klopt de inspringing, of hoort de tekst tussen aanhalingstekens?)"),
+            ("did not find expected key", "verwacht een sleutel (klopt de inspringing?)"),
+            ("could not find expected ':'", "verwacht ':' na de sleutel"),
+            ("found character that cannot start any token", "een teken waarmee hier niets kan beginnen (een tab als inspringing? zet tekst met zulke tekens tussen aanhalingstekens)"),
+            ("found a tab character", "een tab als inspringing: gebruik spaties"),
+            ("found unexpected end of stream", "het bestand houdt onverwacht op (een aanhalingsteken of haakje niet gesloten?)"),
+            ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet goed gesloten"),
+            ("did not find expected ',' or '}'", "een mapping tussen { } is niet goed gesloten"),
+            ("did not find expected node content", "hier ontbreekt een waarde"),
+            ("block sequence entries are not allowed", "hier mag geen lijstregel ('- ') staan (klopt de inspringing?)"),
+            ("did not find expected '-' indicator", "verwacht een lijstregel ('- ') met dezelfde inspringing"),
+            ("found unknown escape character", "een onbekende escape (\\…) tussen dubbele aanhalingstekens"),
+            ("control characters are not allowed", "het bestand bevat een onzichtbaar stuurteken"),
+            ("found undefined alias", "een verwijzing (*) is niet toegestaan"),
+        ]
+        if let match = known.first(where: { problem.contains($0.0) }) { return match.1 }
+        return "de structuur klopt niet (\(Excerpt.quote(problem)))"
     }
 
     private static func lineOfFirstInvalidUTF8(in data: Data) -> Int? {
@@ -82,29 +132,30 @@ public struct NodeReader {
 
     /// An error at this node.
     public func error(_ message: String) -> FormatError {
-        FormatError(file: file, line: line, column: node.mark?.column, path.isEmpty ? message : "'\(pathText)': \(message)")
+        FormatError(file: file, line: line, column: node.mark?.column, path.isEmpty ? message : "\(Excerpt.quote(pathText)): \(message)")
     }
 
     // MARK: - Mappings
 
     /// The entries of a mapping, in file order; refuses anything else, duplicate keys, and keys not in `allowed`.
+    /// Every unknown or duplicate key is reported, not only the first.
     public func mapping(allowed: Set<String>? = nil) throws(FormatError) -> [(key: String, value: NodeReader)] {
-        guard let mapping = node.mapping else { throw error("verwacht een mapping (sleutel: waarde)") }
+        guard let mapping = node.mapping else { throw error("verwacht een mapping (sleutel: waarde), gevonden \(found)") }
         var seen = Set<String>()
         var entries: [(key: String, value: NodeReader)] = []
+        var problems: [FormatError.Problem] = []
         for (keyNode, valueNode) in mapping {
             let key = keyNode.scalar?.string ?? ""
             let child = NodeReader(node: valueNode, path: path + [key], file: file)
+            let at = NodeReader(node: keyNode, path: path + [key], file: file)
             if !seen.insert(key).inserted {
-                throw NodeReader(node: keyNode, path: path + [key], file: file).error("sleutel staat er dubbel in")
-            }
-            if let allowed, !allowed.contains(key) {
-                let expected = allowed.sorted().joined(separator: ", ")
-                throw NodeReader(node: keyNode, path: path + [key], file: file)
-                    .error("onbekende sleutel: verwacht een van \(expected)")
+                problems += at.error("sleutel staat er dubbel in").problems
+            } else if let allowed, !allowed.contains(key) {
+                problems += at.error("onbekende sleutel: verwacht een van \(allowed.sorted().joined(separator: ", "))").problems
             }
             entries.append((key, child))
         }
+        if !problems.isEmpty { throw FormatError(problems) }
         return entries
     }
 
@@ -141,6 +192,40 @@ public struct NodeReader {
         return scalar.string
     }
 
+    /// An id such as a profile's: letters, digits, '.', '_' and '-', at most 64, as it also names files.
+    public func identifier() throws(FormatError) -> String {
+        let value = try nonEmptyString()
+        let allowed = value.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "._-".unicodeScalars.contains($0) }
+        guard allowed, value.count <= 64 else {
+            throw error("verwacht een id van letters, cijfers, '.', '_' en '-' (hooguit 64), gevonden \(found)")
+        }
+        return value
+    }
+
+    /// A person's or team's name: one line, at most 120 characters, no control characters.
+    public func name() throws(FormatError) -> String { try line(maximum: 120, "een naam") }
+
+    /// A title or label: one line of at most `maximum` characters, without control characters.
+    public func line(maximum: Int = 200, _ what: String = "deze tekst") throws(FormatError) -> String {
+        let value = try nonEmptyString()
+        guard !value.contains(where: \.isNewline) else { throw error("\(what) is één regel, gevonden \(found)") }
+        guard value.count <= maximum else { throw error("\(what) is hooguit \(maximum) tekens, gevonden \(value.count)") }
+        guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || Excerpt.isHiding($0) }) else {
+            throw error("\(what) bevat geen stuurtekens, gevonden \(found)")
+        }
+        return value
+    }
+
+    /// A note with a score: at most 2,000 characters (a long paragraph), no control characters but line breaks.
+    public func note() throws(FormatError) -> String {
+        let value = try string()
+        guard value.count <= 2_000 else { throw error("een notitie is hooguit 2.000 tekens, gevonden \(value.count)") }
+        guard !value.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) || Excerpt.isHiding($0) }) else {
+            throw error("een notitie bevat geen stuurtekens")
+        }
+        return value
+    }
+
     public func nonEmptyString() throws(FormatError) -> String {
         let value = try string().trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty { throw error("mag niet leeg zijn") }
@@ -148,17 +233,49 @@ public struct NodeReader {
     }
 
     public func int() throws(FormatError) -> Int {
-        guard let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.string) else {
-            throw error("verwacht een geheel getal, gevonden '\(node.scalar?.string ?? "(geen getal)")'")
+        guard let scalar = node.scalar else { throw error("verwacht een geheel getal, gevonden \(found)") }
+        if scalar.style != .plain, Int(scalar.string.trimmingCharacters(in: .whitespaces)) != nil {
+            throw error("verwacht een geheel getal zonder aanhalingstekens, gevonden de tekst \(Excerpt.quote(scalar.string))")
+        }
+        guard scalar.style == .plain, let value = Int(scalar.string) else {
+            throw error("verwacht een geheel getal, gevonden \(found)")
+        }
+        return value
+    }
+
+    /// A whole number within `range`, refused before any arithmetic with it.
+    public func int(in range: ClosedRange<Int>, _ what: String = "") throws(FormatError) -> Int {
+        let value = try int()
+        guard range.contains(value) else {
+            throw error("\(what.isEmpty ? "" : what + " ")\(value) ligt buiten het bereik: verwacht \(range.lowerBound) t/m \(range.upperBound)")
         }
         return value
     }
 
     public func double() throws(FormatError) -> Double {
-        guard let scalar = node.scalar, scalar.style == .plain, let value = Double(scalar.string), value.isFinite else {
-            throw error("verwacht een getal, gevonden '\(node.scalar?.string ?? "(geen getal)")'")
+        guard let scalar = node.scalar else { throw error("verwacht een getal, gevonden \(found)") }
+        if scalar.style != .plain, Double(scalar.string.trimmingCharacters(in: .whitespaces)) != nil {
+            throw error("verwacht een getal zonder aanhalingstekens, gevonden de tekst \(Excerpt.quote(scalar.string))")
+        }
+        guard scalar.style == .plain, let value = Double(scalar.string), value.isFinite else {
+            throw error("verwacht een getal, gevonden \(found)")
         }
         return value
+    }
+
+    /// A number within `range`, refused before any arithmetic with it.
+    public func double(in range: ClosedRange<Double>, _ what: String = "") throws(FormatError) -> Double {
+        let value = try double()
+        guard range.contains(value) else {
+            throw error("\(what.isEmpty ? "" : what + " ")\(Excerpt.quote(node.scalar?.string ?? "")) ligt buiten het bereik: verwacht \(DutchText.number(range.lowerBound)) t/m \(DutchText.number(range.upperBound))")
+        }
+        return value
+    }
+
+    /// What the node holds, short and with control characters visible, for a message.
+    var found: String {
+        if let scalar = node.scalar { return Excerpt.quote(scalar.string) }
+        return node.mapping != nil ? "een mapping" : "een lijst"
     }
 
     public func bool() throws(FormatError) -> Bool {
@@ -174,7 +291,7 @@ public struct NodeReader {
         let raw = try string()
         guard let value = T(rawValue: raw) else {
             let expected = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw error("onbekende waarde '\(raw)': verwacht een van \(expected)")
+            throw error("onbekende waarde \(Excerpt.quote(raw)): verwacht een van \(expected)")
         }
         return value
     }

@@ -63,11 +63,11 @@ struct ActivityCatalogueFileTests {
         #expect(problems(valid.replacingOccurrences(of: "[oefenen]", with: "[zwemmen]")).first?
             .hasPrefix("kosten.yaml:6:19: 'forms.[0].preferences.[0]': onbekende waarde 'zwemmen'") == true)
         #expect(problems(valid.replacingOccurrences(of: "costPerGroup: 2400", with: "costPerGroup: -5"))
-            == ["kosten.yaml:10: forms[0].costPerGroup: mag niet negatief zijn"])
+            == ["kosten.yaml:10:19: 'forms.[0].costPerGroup': bedrag '-5' ligt buiten het bereik: verwacht 0 t/m 1.000.000"])
         #expect(problems(valid.replacingOccurrences(of: "costPerGroup: 2400", with: "costPerGroup: veel"))
             == ["kosten.yaml:10:19: 'forms.[0].costPerGroup': verwacht een getal, gevonden 'veel'"])
         #expect(problems(valid.replacingOccurrences(of: "from: 2, to: 7", with: "from: 2, to: 14"))
-            == ["kosten.yaml:15: schoolYear.periods[1].to: verwacht een maand 1 t/m 12, gevonden 14"])
+            == ["kosten.yaml:15:40: 'schoolYear.periods.[1].to': maand 14 ligt buiten het bereik: verwacht 1 t/m 12"])
         #expect(problems("title: leeg\nforms: []\n") == ["kosten.yaml:2: forms: de catalogus heeft geen enkele vorm"])
         #expect(problems("formatVersion: 2\ntitle: x\nforms: []\n").first?.contains("onbekende formaatversie 2") == true)
     }

@@ -55,7 +55,7 @@ struct ProfileFileTests {
 
     @Test func target_outside_the_scale_is_reported_on_its_line() {
         let yaml = valid.replacingOccurrences(of: "target: 3", with: "target: 7")
-        #expect(problems(yaml) == ["p.yaml:6: target: doelniveau 7 ligt buiten de schaal: verwacht 1 t/m 4"])
+        #expect(problems(yaml) == ["p.yaml:6:9: 'target': doelniveau 7 ligt buiten het bereik: verwacht 1 t/m 4"])
     }
 
     @Test func bad_yaml_is_reported_with_line_and_column() {

@@ -139,7 +139,7 @@ struct ScanCommandTests {
             #expect(run.status != 0, "\(name)")
             #expect(run.stderr.contains(path) && run.stderr.contains(message), "\(name): \(run.stderr)")
         }
-        #expect(try lob(["scan", "--answers", folder.appendingPathComponent("ontbreekt.yaml").path]).stderr.contains("ontbreekt.yaml: kan het bestand niet lezen"))
+        #expect(try lob(["scan", "--answers", folder.appendingPathComponent("ontbreekt.yaml").path]).stderr.contains("ontbreekt.yaml: bestand niet gevonden"))
         #expect(try rowCount() == before)
     }
 

@@ -1,0 +1,67 @@
+import Foundation
+
+/// A kind of file LOB-spiegel reads, with the largest one that is plausible: a real scan of 44 behaviours with a
+/// note on each is some 30 kB, so a limit of 1 MB refuses only what no real file needs, before any work is done on it.
+public struct InputFile: Sendable {
+    /// "scanbestand", for messages.
+    public let name: String
+    public let maximumBytes: Int
+
+    public init(name: String, maximumBytes: Int) {
+        self.name = name
+        self.maximumBytes = maximumBytes
+    }
+
+    public static let scan = InputFile(name: "een scanbestand", maximumBytes: 1 << 20)
+    public static let profile = InputFile(name: "een profiel", maximumBytes: 1 << 20)
+    public static let catalogue = InputFile(name: "een catalogus", maximumBytes: 1 << 20)
+    public static let schoolScan = InputFile(name: "een schoolscan", maximumBytes: 256 << 10)
+    public static let document = InputFile(name: "een LOB-spiegelbestand", maximumBytes: 1 << 20)
+
+    /// The bytes of `url`: refused first when it is missing, a folder, not a regular file (a pipe, a device, a
+    /// socket) or too large, then when its first bytes show another format.
+    public func read(_ url: URL) throws(FormatError) -> Data {
+        let path = url.path
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw FormatError(file: path, errno == ENOENT ? "bestand niet gevonden" : "kan het bestand niet lezen: \(String(cString: strerror(errno)))")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: throw FormatError(file: path, "is een map, geen bestand: verwacht \(name)")
+        case S_IFREG: break
+        default: throw FormatError(file: path, "is geen gewoon bestand (maar een apparaat, pipe of socket): verwacht \(name)")
+        }
+        guard Int(info.st_size) <= maximumBytes else {
+            throw FormatError(file: path, "is te groot (\(Self.size(Int(info.st_size)))): \(name) is hooguit \(Self.size(maximumBytes))")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FormatError(file: path, "kan het bestand niet lezen: \(String(cString: strerror(errno)))")
+        }
+        defer { try? handle.close() }
+        // One byte more than allowed: a file that grew since stat is still refused.
+        let data = (try? handle.read(upToCount: maximumBytes + 1)) ?? Data()
+        guard data.count <= maximumBytes else {
+            throw FormatError(file: path, "is te groot: \(name) is hooguit \(Self.size(maximumBytes))")
+        }
+        if let foreign = Self.foreignFormat(data) { throw FormatError(file: path, foreign) }
+        return data
+    }
+
+    /// What a file is when its first bytes show it is not text at all: a spreadsheet, a PDF, UTF-16.
+    public static func foreignFormat(_ data: Data) -> String? {
+        let head = [UInt8](data.prefix(8))
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "lijkt een Excel-bestand (.xlsx) of een zipbestand: verwacht YAML of JSON-tekst (een enquête-export lees je in met CSV)"
+        }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "lijkt een oud Excel- of Word-bestand (.xls, .doc): verwacht YAML of JSON-tekst" }
+        if head.starts(with: Array("%PDF".utf8)) { return "lijkt een PDF: verwacht YAML of JSON-tekst" }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            return "is UTF-16-tekst: sla het op als UTF-8 (in Kladblok: Opslaan als, codering UTF-8)"
+        }
+        return nil
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(DutchText.number(Double((bytes * 10) >> 20) / 10)) MB" : "\(DutchText.number(Double(bytes >> 10))) kB"
+    }
+}

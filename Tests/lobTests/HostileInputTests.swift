@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Every reader of `lob` over the hostile and malformed corpus in `Tests/Fixtures/hostile` (made by its
+/// `make-corpus.py`) and over special cases made here (large files, folders, FIFOs, devices, symlinks, Excel files):
+/// a clear Dutch message naming the file, a non-zero exit, no crash, bounded time (10 s) and memory (1 GB of address
+/// space), a short message without raw control characters, and the database unchanged.
+struct HostileInputTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/hostile")
+
+    /// What one run showed.
+    struct Outcome {
+        let status: Int32
+        let stderr: String
+        let seconds: Double
+        let hung: Bool
+        var crashed: Bool { status >= 128 || hung }
+    }
+
+    let folder: URL
+    let db: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        db = folder.appendingPathComponent("lob.sqlite").path
+    }
+
+    /// Runs `lob` with at most 1 GB of address space and a 10 s deadline; output goes to files, so a flood of it
+    /// cannot block the process.
+    func run(_ arguments: [String]) throws -> Outcome {
+        let out = folder.appendingPathComponent("out-\(UUID().uuidString)"), err = folder.appendingPathComponent("err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "ulimit -v 1000000; exec \"$0\" \"$@\"", LobRun.binary.path] + arguments
+        process.environment = ["HOME": folder.appendingPathComponent("home").path, "PATH": "/usr/bin:/bin"]
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        let start = Date()
+        try process.run()
+        var hung = false
+        while process.isRunning {
+            if Date().timeIntervalSince(start) > 10 {
+                hung = true
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            usleep(5000)
+        }
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        let bytes = (try? Data(contentsOf: err)) ?? Data()
+        return Outcome(status: status, stderr: String(decoding: bytes.prefix(65536), as: UTF8.self) + (bytes.count > 65536 ? "…(\(bytes.count) bytes)" : ""),
+                       seconds: Date().timeIntervalSince(start), hung: hung)
+    }
+
+    /// Row counts of every table: what "the database unchanged" compares.
+    func counts() throws -> [String: Int] {
+        guard FileManager.default.fileExists(atPath: db) else { return [:] }
+        let queue = try DatabaseQueue(path: db)
+        return try queue.read { db in
+            var result: [String: Int] = [:]
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
+                result[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier)")
+            }
+            return result
+        }
+    }
+
+    /// The checks of one refused input; returns whether the message was clear.
+    @discardableResult
+    func expectRefused(_ outcome: Outcome, file: String, _ context: String) -> Bool {
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let controls = outcome.stderr.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
+        let clear = (1...125).contains(outcome.status) && !outcome.stderr.isEmpty && outcome.stderr.contains(name)
+            && outcome.stderr.utf8.count <= 8192 && controls.isEmpty
+            && outcome.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("lob: ") || $0.hasPrefix("  ") }
+        #expect(!outcome.crashed, "\(context): crashed or hung (status \(outcome.status), \(outcome.seconds) s)")
+        #expect(clear, "\(context): not a clear refusal (status \(outcome.status)): \(outcome.stderr.prefix(400))")
+        return clear
+    }
+
+    /// The commands that read each kind of file, and whether they use the database.
+    static func readers(_ kind: String, _ file: String, folder: String) -> [[String]] {
+        switch kind {
+        case "scan": [["scan", "--answers", file], ["team", "import", file, "--team", "Bouw"]]
+        case "profile": [["profiles", "validate", file], ["profiles", "list", "--profiles", folder]]
+        case "catalogue": [["plan", "--costs", file, "--check"]]
+        default: [["schoolscan", "--answers", file]]
+        }
+    }
+
+    @Test(arguments: ["scan", "profile", "catalogue", "schoolscan"])
+    func every_reader_refuses_the_corpus_clearly(kind: String) throws {
+        // A database with one good scan in it, so that "unchanged" means something.
+        #expect(try LobRun(["scan", "--answers", TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml").path, "--db", db]).status == 0)
+        let before = try counts()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.appendingPathComponent(kind).path).sorted()
+        #expect(files.count >= 30)
+        var tried = 0, clear = 0, crashed = 0, hung = 0
+        for name in files {
+            let path = Self.corpus.appendingPathComponent(kind).appendingPathComponent(name).path
+            // A profiles folder holding just this file.
+            let single = folder.appendingPathComponent("profiles-\(name)")
+            try? FileManager.default.createDirectory(at: single, withIntermediateDirectories: true)
+            try? FileManager.default.copyItem(atPath: path, toPath: single.appendingPathComponent(name.hasSuffix(".yaml") ? name : name + ".yaml").path)
+            for arguments in Self.readers(kind, path, folder: single.path) {
+                let outcome = try run(arguments + ["--db", db].filter { _ in !["profiles", "plan"].contains(arguments[0]) })
+                tried += 1
+                if expectRefused(outcome, file: name, "\(kind)/\(name) via \(arguments[0...1].joined(separator: " "))") { clear += 1 }
+                if outcome.hung { hung += 1 } else if outcome.crashed { crashed += 1 }
+            }
+        }
+        #expect(try counts() == before, "\(kind): the database changed")
+        print("hostile \(kind): tried \(tried), clear \(clear), crash \(crashed), hang \(hung)")
+    }
+}
