@@ -9,6 +9,17 @@ extension LOBDatabase: ScanStore {
         try write(scan, profile: profile, id: nil, finished: true)
     }
 
+    public func saveIfNew(_ scan: Scan, profile: Profile) throws -> (id: Int64, new: Bool) {
+        var found: Int64?
+        let id = try write(scan, profile: profile, id: nil, finished: true) { db -> Int64? in
+            let candidates = try ScanRecord.filter(ScanRecord.Columns.finished == true && ScanRecord.Columns.teacher == scan.teacher
+                && ScanRecord.Columns.date == scan.date.description && ScanRecord.Columns.profileId == scan.profileID).fetchAll(db)
+            found = try candidates.first { try Self.load($0, db).scan == scan }?.id
+            return found
+        }
+        return (id, found == nil)
+    }
+
     public func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) throws -> Int64 {
         try write(scan, profile: profile, id: id, finished: false)
     }
@@ -20,11 +31,14 @@ extension LOBDatabase: ScanStore {
     }
 
     /// Inserts a scan, or with `id` replaces that scan's contents (keeping whether it was finished): one transaction.
-    private func write(_ scan: Scan, profile: Profile, id: Int64?, finished: Bool) throws -> Int64 {
+    /// `existing`, run first in the same transaction, may name a scan that makes the write unnecessary.
+    private func write(_ scan: Scan, profile: Profile, id: Int64?, finished: Bool,
+                       existing: ((Database) throws -> Int64?)? = nil) throws -> Int64 {
         let snapshot = try Self.encode(profile)
         let behaviours = profile.scoredBehaviours(in: .standard)
         let hook = beforeCommit
         return try write { db in
+            if let existing, let id = try existing(db) { return id }
             var record = ScanRecord(
                 id: id, teacher: scan.teacher, team: scan.team, profileId: scan.profileID, profileSnapshot: snapshot,
                 date: scan.date.description, consent: scan.consent.rawValue, portraitPosition: scan.portraitPosition,

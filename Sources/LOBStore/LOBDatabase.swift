@@ -11,11 +11,22 @@ public struct LOBDatabase: Sendable {
     /// it, to kill the process there and show that a half-written scan never reaches the database.
     let beforeCommit: (@Sendable () -> Void)?
 
+    /// What opening it did that the user should know (a file made private).
+    public let notes: [String]
+
     /// Wraps a connection (a file queue, or in-memory for tests) and brings its schema up to date.
-    public init(_ dbWriter: any DatabaseWriter, beforeCommit: (@Sendable () -> Void)? = nil) throws {
+    public init(_ dbWriter: any DatabaseWriter, beforeCommit: (@Sendable () -> Void)? = nil, notes: [String] = []) throws {
         self.dbWriter = dbWriter
         self.beforeCommit = beforeCommit
+        self.notes = notes
         try Self.migrator.migrate(dbWriter)
+    }
+
+    /// A connection whose schema is known to be current.
+    private init(migrated dbWriter: any DatabaseWriter, beforeCommit: (@Sendable () -> Void)?, notes: [String]) {
+        self.dbWriter = dbWriter
+        self.beforeCommit = beforeCommit
+        self.notes = notes
     }
 
     public var reader: any DatabaseReader { dbWriter }
@@ -35,23 +46,81 @@ public struct LOBDatabase: Sendable {
         return config
     }
 
-    /// Opens (creating if needed) the database file at `path`. The folder is made private to the user and the file
-    /// is created mode 0600 before SQLite opens it; SQLite gives its -wal and -shm files the same mode.
+    /// Whether a command only reads (it never creates, migrates in place only when it must, and never waits for a
+    /// writer) or also writes.
+    public enum Access: Sendable { case read, write }
+
+    /// Opens the database file at `path`. For writing, it is created if needed: the folder private to the user, the
+    /// file mode 0600 before SQLite opens it (SQLite gives its -wal and -shm files the same mode); an existing file
+    /// that others could read is made private, and `notes` says so. For reading, nil when there is no file.
+    ///
+    /// Writers open it under an exclusive lock on a `-lock` file beside the database (held for the opening and the
+    /// migrations only), so that processes that open a new database at the same moment migrate it once, one after
+    /// the other. Readers open it read-only and never wait for a writer (WAL).
     public static func openFile(at path: String, busyTimeout: TimeInterval = 5,
                                 beforeCommit: (@Sendable () -> Void)? = nil) throws -> LOBDatabase {
+        try openFile(at: path, access: .write, busyTimeout: busyTimeout, beforeCommit: beforeCommit)!
+    }
+
+    /// Opens an existing database file for reading; nil when there is none. See `openFile(at:access:)`.
+    public static func openExisting(at path: String, busyTimeout: TimeInterval = 5) throws -> LOBDatabase? {
+        try openFile(at: path, access: .read, busyTimeout: busyTimeout, beforeCommit: nil)
+    }
+
+    static func openFile(at path: String, access: Access, busyTimeout: TimeInterval,
+                         beforeCommit: (@Sendable () -> Void)?) throws -> LOBDatabase? {
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
         let manager = FileManager.default
-        if !manager.fileExists(atPath: folder.path) {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if access == .read && !manager.fileExists(atPath: url.path) { return nil }
+        if access == .write {
+            let folder = url.deletingLastPathComponent()
+            if !manager.fileExists(atPath: folder.path) {
+                do {
+                    try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                } catch {
+                    throw StoreError.cannotCreate(path)
+                }
+            }
+            let descriptor = open(url.path, O_CREAT | O_RDWR, 0o600)
+            guard descriptor >= 0 else { throw StoreError.cannotCreate(path) }
+            close(descriptor)
         }
-        if !manager.fileExists(atPath: url.path) {
-            guard manager.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError.cannotCreate(path)
+        var notes: [String] = []
+        if access == .write {
+            for file in [url.path, url.path + "-wal", url.path + "-shm"] where manager.fileExists(atPath: file) {
+                var info = stat()
+                if stat(file, &info) == 0, info.st_mode & 0o077 != 0, chmod(file, 0o600) == 0 {
+                    notes.append("\(file) was leesbaar voor anderen en is nu alleen voor jou leesbaar (modus 600)")
+                }
             }
         }
-        let queue = try DatabaseQueue(path: url.path, configuration: makeConfiguration(busyTimeout: busyTimeout))
-        return try LOBDatabase(queue, beforeCommit: beforeCommit)
+        do {
+            if access == .read {
+                var configuration = makeConfiguration(busyTimeout: busyTimeout)
+                configuration.readonly = true
+                configuration.journalMode = .default
+                let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+                if (try? queue.read({ try migrator.hasCompletedMigrations($0) })) == true {
+                    return LOBDatabase(migrated: queue, beforeCommit: beforeCommit, notes: notes)
+                }
+                // A new or older database: bring it up to date once, as a writer would, then read.
+                return try openFile(at: path, access: .write, busyTimeout: busyTimeout, beforeCommit: beforeCommit)
+            }
+            // Writers open one at a time: switching a new file to WAL and migrating it are not safe to race.
+            let lock = open(url.path + "-lock", O_CREAT | O_RDWR, 0o600)
+            guard lock >= 0 else { throw StoreError.cannotCreate(path + "-lock") }
+            defer { close(lock) }
+            flock(lock, LOCK_EX)
+            defer { flock(lock, LOCK_UN) }
+            let queue = try DatabaseQueue(path: url.path, configuration: makeConfiguration(busyTimeout: busyTimeout))
+            return try LOBDatabase(queue, beforeCommit: beforeCommit, notes: notes)
+        } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+            throw StoreError.busy
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw StoreError.notADatabase(path)
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH].contains(error.resultCode) {
+            throw StoreError.cannotOpen(path)
+        }
     }
 
     /// An empty in-memory database with the current schema, for tests.
@@ -87,8 +156,22 @@ public struct LOBDatabase: Sendable {
 
 /// What can go wrong in the store, in words for the user.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// SQLite's own errors in words for the user, never its English text; nil for an error that is not the store's.
+    public static func wording(for error: any Error) -> String? {
+        guard let error = error as? DatabaseError else { return nil }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy.description
+        case .SQLITE_FULL: return "de schijf is vol: er is niets opgeslagen"
+        case .SQLITE_IOERR: return "de database kon niet lezen of schrijven (schijf of netwerkmap?); er is niets opgeslagen"
+        case .SQLITE_READONLY: return "de database is alleen-lezen: er is niets opgeslagen"
+        default: return "de database weigerde dit (SQLite-code \(error.resultCode.rawValue)); er is niets opgeslagen"
+        }
+    }
+
     case busy
     case cannotCreate(String)
+    case cannotOpen(String)
+    case notADatabase(String)
     case corruptSnapshot(scanID: Int64)
     case noSuchScan(Int64)
     case noSuchTeam(String)
@@ -97,8 +180,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .busy: "de database is bezet: een ander lob-proces schrijft er nu in. Probeer het zo opnieuw."
-        case .cannotCreate(let path): "kan het databasebestand '\(path)' niet aanmaken"
+        case .busy: "de database is bezet: een ander lob-proces schrijft er al langer dan 5 seconden in. Wacht tot het klaar is en probeer het opnieuw."
+        case .cannotCreate(let path): "kan het databasebestand '\(path)' niet aanmaken: bestaat de map, en mag je erin schrijven?"
+        case .cannotOpen(let path): "kan het databasebestand '\(path)' niet openen: mag je het lezen en schrijven?"
+        case .notADatabase(let path): "'\(path)' is geen LOB-spiegeldatabase (of is beschadigd); geef met --db een ander bestand"
         case .corruptSnapshot(let id): "scan \(id): het opgeslagen profiel is onleesbaar"
         case .noSuchScan(let id): "er is geen scan \(id)"
         case .noSuchTeam(let name): "er is geen team '\(name)' (zie 'lob team list')"

@@ -113,10 +113,29 @@ struct StoreOptions: ParsableArguments {
             fault = { @Sendable in _ = kill(getpid(), SIGKILL) }
         }
         do {
-            return try LOBDatabase.openFile(at: path, beforeCommit: fault)
+            let database = try LOBDatabase.openFile(at: path, beforeCommit: fault)
+            database.notes.forEach(Output.warn)
+            return database
         } catch {
-            throw Output.fail("kan de database '\(path)' niet openen: \(Output.describe(error))")
+            throw Output.fail(Output.describe(error))
         }
+    }
+
+    /// Opens the database for a command that only reads: it never creates one. Without a database at the usual
+    /// place the command sees an empty one (and says there is nothing yet); a path given with --db or LOB_DB that
+    /// does not exist is a mistake worth saying.
+    func openForReading(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LOBDatabase {
+        let path = databasePath(environment: environment)
+        do {
+            if let database = try LOBDatabase.openExisting(at: path) { return database }
+        } catch {
+            throw Output.fail(Output.describe(error))
+        }
+        let explicit = !(self.path ?? "").isEmpty || !(environment["LOB_DB"] ?? "").isEmpty
+        if explicit {
+            throw Output.fail("er is geen database '\(path)', dus nog geen scans of teams: klopt het pad van --db of LOB_DB? Begin anders met 'lob scan' of 'lob team import'.")
+        }
+        return try LOBDatabase.inMemory()
     }
 }
 

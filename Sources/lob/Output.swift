@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LOBFormats
+import LOBStore
 
 /// Writing results and failing with a Dutch message on stderr and a non-zero exit status.
 enum Output {
@@ -23,14 +24,20 @@ enum Output {
         for problem in error.problems { warn(problem.description) }
     }
 
-    /// A store or system error in words for the user.
+    /// A store or system error in words for the user: ours say themselves what happened; SQLite's and
+    /// Foundation's are not shown raw.
     static func describe(_ error: any Error) -> String {
-        String(describing: error)
+        switch error {
+        case let error as StoreError: error.description
+        case let error as FormatError: error.description
+        default: StoreError.wording(for: error) ?? "onverwachte fout: \(Excerpt.visible(String(describing: error)).prefix(200))"
+        }
     }
 
-    /// Runs a store operation; a failure (busy database, disk full) ends the command with its message.
+    /// Runs a store operation; a failure (busy database, disk full) ends the command with its message. A command's
+    /// own refusal inside it passes through as it is.
     static func store<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch { throw fail(describe(error)) }
+        do { return try body() } catch let exit as ExitCode { throw exit } catch { throw fail(describe(error)) }
     }
 
     /// Writes personal data to `path`: mode 0600, complete or not at all (temporary file, then rename).

@@ -41,6 +41,9 @@ public struct ScanSummary: Sendable, Hashable, Identifiable {
 public protocol ScanStore: Sendable {
     /// Stores a scan with the profile it was scored against; returns its id.
     func save(_ scan: Scan, profile: Profile) throws -> Int64
+    /// Stores a finished scan unless the very same one (teacher, date, profile, every answer and note) is stored
+    /// already: then its id, and `new` false. One transaction, so two processes storing it at once store it once.
+    func saveIfNew(_ scan: Scan, profile: Profile) throws -> (id: Int64, new: Bool)
     /// Stores an unfinished scan (the terminal UI saves after every answer): inserts it when `id` is nil,
     /// else replaces that scan's contents. Returns its id.
     func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) throws -> Int64

@@ -24,6 +24,8 @@ extension ScanRecord: FetchableRecord, MutablePersistableRecord {
 
     enum Columns {
         static let id = Column(CodingKeys.id)
+        static let teacher = Column(CodingKeys.teacher)
+        static let profileId = Column(CodingKeys.profileId)
         static let date = Column(CodingKeys.date)
         static let finished = Column(CodingKeys.finished)
     }

@@ -21,14 +21,21 @@ extension LobCommand {
                   lob budget --budget 25000 --costs onze-scholing.yaml --format csv --out budget.csv
                 """)
 
-        @Option(help: ArgumentHelp("Het budget in euro's.", valueName: "euro"))
-        var budget: Double
+        @Option(name: .customLong("budget"), help: ArgumentHelp("Het budget in euro's, zoals je het schrijft: 25000, 25.000 of € 25.000,50.", valueName: "euro"))
+        var budgetText: String
 
-        @Option(help: ArgumentHelp("Ten hoogste zoveel uren (deelnemers × uren) samen.", valueName: "uren"))
-        var hours: Double?
+        @Option(name: .customLong("hours"), help: ArgumentHelp("Ten hoogste zoveel uren (deelnemers × uren) samen.", valueName: "uren"))
+        var hoursText: String?
 
         @Option(name: .customLong("compare-budget"), help: ArgumentHelp("Een tweede budget, naast het eerste.", valueName: "euro"))
-        var compareBudget: Double?
+        var compareBudgetText: String?
+
+        /// Money and hours are read once, by one parser, with a range no school exceeds.
+        static let euros: ClosedRange<Double> = 0...100_000_000
+        static let hourRange: ClosedRange<Double> = 0...1_000_000
+        var budget: Double { (try? DutchAmount.parse(budgetText, what: "--budget", range: Self.euros)) ?? 0 }
+        var hours: Double? { hoursText.flatMap { try? DutchAmount.parse($0, what: "--hours", range: Self.hourRange) } }
+        var compareBudget: Double? { compareBudgetText.flatMap { try? DutchAmount.parse($0, what: "--compare-budget", range: Self.euros) } }
 
         @Option(help: ArgumentHelp("Catalogus van scholingsvormen met kosten en effect (YAML).", valueName: "bestand"))
         var costs: String?
@@ -46,12 +53,17 @@ extension LobCommand {
         @OptionGroup var profiles: ProfileOptions
 
         func validate() throws {
-            if budget < 0 || (compareBudget ?? 0) < 0 { throw ValidationError("Een budget is niet negatief.") }
-            if let hours, hours < 0 { throw ValidationError("--hours is niet negatief.") }
+            do {
+                _ = try DutchAmount.parse(budgetText, what: "--budget", range: Self.euros)
+                if let compareBudgetText { _ = try DutchAmount.parse(compareBudgetText, what: "--compare-budget", range: Self.euros) }
+                if let hoursText { _ = try DutchAmount.parse(hoursText, what: "--hours", range: Self.hourRange) }
+            } catch {
+                throw ValidationError(error.description)
+            }
         }
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openForReading()
             let inputs = try Output.store { try database.boardRounds() }
             guard !inputs.isEmpty else { throw Output.fail("er zijn nog geen teamscans: lees ze in met 'lob team import'") }
             let library = profiles.library()

@@ -24,7 +24,7 @@ extension LobCommand.Export {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let stored = try store.open().requireScan(id)
+            let stored = try store.openForReading().requireScan(id)
             try Output.writePrivately(ScanFile.encode(stored.scan, profile: stored.profile), to: out)
             Output.write("Scan \(id) geschreven naar \(out).\n")
         }

@@ -52,7 +52,7 @@ extension LobCommand {
                 Output.write("\(costs): in orde: \(catalogue.forms.count) vormen, \(catalogue.requirements.count) eisen, \(catalogue.schoolYear.periods.count) periodes.\n")
                 return
             }
-            let database = try store.open()
+            let database = try store.openForReading()
             let stored = try choice.scan(in: database, at: store.databasePath())
             let catalogue = try Self.loadCatalogue(try catalogueURL(for: stored.profile))
             let plan = Scholingsplan(scan: stored.scan, profile: stored.profile, catalogue: catalogue,

@@ -22,7 +22,7 @@ extension LobCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openForReading()
             let stored = try choice.scan(in: database, at: store.databasePath())
             let earlier = try compare.map { try database.requireScan($0) }
             let report = ScanReport(stored, compareWith: earlier)

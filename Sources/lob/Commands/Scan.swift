@@ -38,9 +38,13 @@ extension LobCommand {
                 throw Output.fail(error)
             }
             let database = try store.open()
-            let id = try Output.store { try database.save(decoded.scan, profile: decoded.profile) }
+            let (id, new) = try Output.store { try database.saveIfNew(decoded.scan, profile: decoded.profile) }
             let result = ScanResult(scan: decoded.scan, profile: decoded.profile)
-            Output.write("Scan \(id) opgeslagen: \(result.answeredCount) van \(result.behaviours.count) gedragskenmerken beantwoord.\n")
+            if new {
+                Output.write("Scan \(id) opgeslagen: \(result.answeredCount) van \(result.behaviours.count) gedragskenmerken beantwoord.\n")
+            } else {
+                Output.write("Deze scan staat er al in als scan \(id); er is niets dubbel opgeslagen.\n")
+            }
             Output.write("Bekijk je uitslag met: lob report \(id)\n")
         }
     

@@ -19,7 +19,7 @@ extension LobCommand.Scans {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openForReading()
             let summaries = try Output.store { try database.summaries() }
             let unfinished = try Output.store { try database.unfinishedScans() }
             if summaries.isEmpty && unfinished.isEmpty {
@@ -43,7 +43,7 @@ extension LobCommand.Scans {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let stored = try store.open().requireScan(id)
+            let stored = try store.openForReading().requireScan(id)
             Output.write(TextRenderer().render(ScanView.blocks(stored)))
         }
     }

@@ -81,7 +81,7 @@ extension LobCommand.SchoolScanCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let scan = try Output.store { try store.open().schoolScan(year: year) }
+            let scan = try Output.store { try store.openForReading().schoolScan(year: year) }
             guard let scan else {
                 throw Output.fail(year.map { "er is geen schoolscan van \($0) (zie 'lob schoolscan list')" }
                     ?? "er is nog geen schoolscan: vul er een in met 'lob schoolscan'")
@@ -105,7 +105,7 @@ extension LobCommand.SchoolScanCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let scans = try Output.store { try store.open().schoolScans() }
+            let scans = try Output.store { try store.openForReading().schoolScans() }
             guard !scans.isEmpty else {
                 Output.write("Nog geen schoolscan. Vul er een in met: lob schoolscan\n")
                 return

@@ -159,7 +159,7 @@ extension LobCommand.Team {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let teams = try Output.store { try store.open().teams() }
+            let teams = try Output.store { try store.openForReading().teams() }
             guard !teams.isEmpty else {
                 Output.write("Nog geen teams in \(store.databasePath()). Lees scans in met: lob team import BESTAND… --team NAAM\n")
                 return
@@ -180,7 +180,7 @@ extension LobCommand.Team {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let members = try Output.store { try store.open().members(team: team) }
+            let members = try Output.store { try store.openForReading().members(team: team) }
             let named = members.filter { $0.teacher != nil }.sorted { $0.teacher! < $1.teacher! }
             let anonymous = members.count - named.count
             var blocks: [Block] = [.table(header: ["collega", "rondes"], rows: named.map { [$0.teacher!, $0.rounds.joined(separator: ", ")] })]
@@ -302,7 +302,7 @@ extension LobCommand.Team {
         }
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openForReading()
             let loaded = try LobCommand.Team.load(database, team: try choice.name(in: database), round: round)
             var comparison: (round: String, analysis: TeamAnalysis)?
             if !noCompare {
@@ -353,7 +353,7 @@ extension LobCommand.Team {
         }
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openForReading()
             let loaded = try LobCommand.Team.load(database, team: try choice.name(in: database), round: round)
             // The profile most members scored against names the school's catalogue, if any.
             let commonest = loaded.analysis.counted.map(\.profile.id).mostCommon()
@@ -383,7 +383,7 @@ extension LobCommand.Team {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let rounds = try Output.store { try store.open().boardRounds(label: round) }
+            let rounds = try Output.store { try store.openForReading().boardRounds(label: round) }
             guard !rounds.isEmpty else { throw Output.fail("geen teamscans om te tonen\(round.map { " in ronde '\($0)'" } ?? "")") }
             let report = BoardReport(BoardOverview(rounds: rounds.map { ($0.team, $0.round, $0.analysis()) }))
             let text = try format.render(report.blocks(), title: report.title, text: TextRenderer(width: 120),
