@@ -1,3 +1,5 @@
+import LOBCore
+
 /// A file that could not be read as what it should be: every problem with the file, line and what was expected.
 public struct FormatError: Error, Equatable, CustomStringConvertible, Sendable {
     public struct Problem: Equatable, Sendable, CustomStringConvertible {
@@ -56,30 +58,10 @@ public enum Excerpt {
         return "'\(visible(cut))'"
     }
 
-    /// Control characters (C0 but the newline and tab, DEL, C1) and the invisible format characters that can
-    /// reorder or hide text (bidirectional overrides) as `\u{1B}`; a newline in a one-line message as `\n`.
-    public static func visible(_ text: String, keepNewlines: Bool = false) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" && keepNewlines {
-                result.unicodeScalars.append(scalar)
-            } else if scalar == "\n" {
-                result += "\\n"
-            } else if scalar == "\t" {
-                result += " "
-            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || isHiding(scalar) {
-                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// The text with control and hiding characters visible (`VisibleText`); a newline as `\n`.
+    public static func visible(_ text: String) -> String { VisibleText.make(text) }
 
-    /// Bidirectional embeddings, overrides and isolates, and the line and paragraph separators.
-    static func isHiding(_ scalar: Unicode.Scalar) -> Bool {
-        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
-    }
+    static func isHiding(_ scalar: Unicode.Scalar) -> Bool { VisibleText.isHidden(scalar) }
 }
 
 /// Numbers in messages, as Dutch readers write them.

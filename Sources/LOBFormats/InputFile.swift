@@ -65,3 +65,63 @@ public struct InputFile: Sendable {
         bytes >= 1 << 20 ? "\(DutchText.number(Double((bytes * 10) >> 20) / 10)) MB" : "\(DutchText.number(Double(bytes >> 10))) kB"
     }
 }
+
+/// The files named on a command line, with folders opened: what will be read, and every file of a folder that will
+/// not be, with the reason. Symbolic links inside a folder are named, never followed silently.
+public struct InputSelection: Sendable {
+    public struct Skipped: Sendable, Hashable {
+        public let path: String
+        public let reason: String
+    }
+
+    public private(set) var files: [String] = []
+    public private(set) var skipped: [Skipped] = []
+    /// Arguments that name nothing.
+    public private(set) var missing: [String] = []
+    /// Folders named that hold nothing to read.
+    public private(set) var emptyFolders: [Skipped] = []
+
+    /// `extensions` in lower case without the dot; a file's own is compared ignoring case (`.YAML` counts).
+    public init(_ arguments: [String], extensions: Set<String>) {
+        for argument in arguments {
+            var info = stat()
+            guard stat(argument, &info) == 0 else {
+                missing.append(argument)
+                continue
+            }
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                files.append(argument)
+                continue
+            }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []).sorted()
+            let before = files.count
+            defer {
+                if files.count == before {
+                    let expected = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
+                    emptyFolders.append(.init(path: argument, reason: "is een map zonder bestanden met de extensie \(expected)"))
+                }
+            }
+            for name in names {
+                let path = (argument as NSString).appendingPathComponent(name)
+                var link = stat()
+                lstat(path, &link)
+                let suffix = (name as NSString).pathExtension.lowercased()
+                switch link.st_mode & S_IFMT {
+                case S_IFLNK:
+                    skipped.append(.init(path: path, reason: "is een symbolische koppeling: niet gevolgd (noem het bestand zelf als je het wilt inlezen)"))
+                case S_IFDIR:
+                    skipped.append(.init(path: path, reason: "is een map: niet doorzocht"))
+                case S_IFREG where extensions.contains(suffix):
+                    files.append(path)
+                case S_IFREG where ["xlsx", "xls", "csv", "ods"].contains(suffix):
+                    skipped.append(.init(path: path, reason: "is een spreadsheet, geen scanbestand: overgeslagen"))
+                case S_IFREG:
+                    let expected = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
+                    skipped.append(.init(path: path, reason: "heeft niet de extensie \(expected): overgeslagen"))
+                default:
+                    skipped.append(.init(path: path, reason: "is geen gewoon bestand: overgeslagen"))
+                }
+            }
+        }
+    }
+}

@@ -210,7 +210,7 @@ public struct NodeReader {
         let value = try nonEmptyString()
         guard !value.contains(where: \.isNewline) else { throw error("\(what) is één regel, gevonden \(found)") }
         guard value.count <= maximum else { throw error("\(what) is hooguit \(maximum) tekens, gevonden \(value.count)") }
-        guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || Excerpt.isHiding($0) }) else {
+        guard !value.unicodeScalars.contains(where: VisibleText.isHidden) else {
             throw error("\(what) bevat geen stuurtekens, gevonden \(found)")
         }
         return value
@@ -220,7 +220,7 @@ public struct NodeReader {
     public func note() throws(FormatError) -> String {
         let value = try string()
         guard value.count <= 2_000 else { throw error("een notitie is hooguit 2.000 tekens, gevonden \(value.count)") }
-        guard !value.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) || Excerpt.isHiding($0) }) else {
+        guard !value.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && VisibleText.isHidden($0) }) else {
             throw error("een notitie bevat geen stuurtekens")
         }
         return value
@@ -274,6 +274,8 @@ public struct NodeReader {
 
     /// What the node holds, short and with control characters visible, for a message.
     var found: String {
+        // At the top of a file that is not ours at all (a system file, a text), its content is not echoed.
+        if path.isEmpty, node.scalar != nil { return "een losse tekst in plaats van sleutels en waarden" }
         if let scalar = node.scalar { return Excerpt.quote(scalar.string) }
         return node.mapping != nil ? "een mapping" : "een lijst"
     }

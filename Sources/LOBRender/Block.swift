@@ -1,3 +1,4 @@
+import LOBCore
 import Foundation
 
 /// A renderer-neutral document: what a report says, before it is text or markdown.
@@ -42,7 +43,7 @@ public struct TextRenderer: Sendable {
 
     public func render(_ blocks: [Block]) -> String {
         var out: [String] = []
-        for block in blocks {
+        for block in blocks.map(\.visible) {
             switch block {
             case let .heading(level, text):
                 out.append(level <= 1 ? text.uppercased() : text)
@@ -65,13 +66,13 @@ public struct TextRenderer: Sendable {
             case let .table(header, rows):
                 out += table(header: header, rows: rows)
             case let .chart(chart):
-                out += wrap(chart.title, width: width)
+                out += wrap(Chart.safe(chart.title), width: width)
                 if case .heatmap(let heatmap) = chart {
                     out += grid(heatmap)
                 } else {
-                    out += table(header: chart.tableHeader, rows: chart.tableRows)
+                    out += table(header: chart.tableHeader.map(Chart.safe), rows: chart.tableRows.map { $0.map(Chart.safe) })
                 }
-                for line in chart.legend { out += wrap(line, width: width) }
+                for line in chart.legend { out += wrap(Chart.safe(line), width: width) }
             }
             out.append("")
         }
@@ -82,11 +83,11 @@ public struct TextRenderer: Sendable {
 
     /// The heatmap as a grid of three-character cells, coloured by shortfall when `colour` is on.
     private func grid(_ chart: HeatmapChart) -> [String] {
-        let labelWidth = max(4, chart.rows.map(\.label.count).max() ?? 0)
+        let labelWidth = max(4, chart.rows.map { Chart.safe($0.label).count }.max() ?? 0)
         func pad(_ text: String, _ size: Int) -> String { text.padding(toLength: size, withPad: " ", startingAt: 0) }
         var lines = [(pad("", labelWidth) + " " + chart.columns.indices.map { pad(" " + HeatmapChart.key($0), 3) }.joined()).trimmingTrailingSpaces()]
         for row in chart.rows {
-            var line = pad(row.label, labelWidth) + " "
+            var line = pad(Chart.safe(row.label), labelWidth) + " "
             for cell in row.cells {
                 let text = pad(" " + HeatmapChart.text(cell), 3)
                 if colour, let cell {
@@ -127,10 +128,10 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ blocks: [Block]) -> String {
         var out: [String] = []
-        for block in blocks {
+        for block in blocks.map(\.visible) {
             switch block {
             case let .heading(level, text):
-                out.append(String(repeating: "#", count: max(1, min(level, 6))) + " " + escape(text))
+                out.append(String(repeating: "#", count: max(1, min(level, 6))) + " " + inline(text))
             case let .paragraph(text):
                 out.append(escape(text))
             case let .note(text):
@@ -145,12 +146,12 @@ public struct MarkdownRenderer: Sendable {
             case let .table(header, rows):
                 out += table(header, rows)
             case let .chart(chart):
-                out.append("*\(escape(chart.title))*")
+                out.append("*\(escape(Chart.safe(chart.title)))*")
                 out.append("")
-                out += table(chart.tableHeader, chart.tableRows)
+                out += table(chart.tableHeader.map(Chart.safe), chart.tableRows.map { $0.map(Chart.safe) })
                 if !chart.legend.isEmpty {
                     out.append("")
-                    out += chart.legend.map { "- " + escape($0) }
+                    out += chart.legend.map { "- " + escape(Chart.safe($0)) }
                 }
             }
             out.append("")
@@ -159,10 +160,28 @@ public struct MarkdownRenderer: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Only what would change the meaning in running text: emphasis markers and a leading list or heading marker.
+    /// What would change the meaning in running text: HTML (markdown passes it through), emphasis, code, links,
+    /// and a leading list, heading or quote marker. Newlines are already spaces (`Block.visible`).
     private func escape(_ text: String) -> String {
-        var result = text.replacingOccurrences(of: "*", with: "\\*").replacingOccurrences(of: "_", with: "\\_")
-        if let first = result.first, ["#", "-", "+", ">"].contains(first) { result = "\\" + result }
+        var result = inline(text)
+        if let first = result.first, ["#", "-", "+", "=", ">"].contains(first) { result = "\\" + result }
+        if let dot = result.firstIndex(of: "."), result[..<dot].allSatisfy(\.isNumber), !result[..<dot].isEmpty,
+           result.index(after: dot) == result.endIndex || result[result.index(after: dot)] == " " {
+            result.insert("\\", at: dot)
+        }
+        return result
+    }
+
+    /// Within a line: no HTML tag can open, and emphasis, code and link markers are literal.
+    private func inline(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "<": result += "&lt;"
+            case "*", "_", "`", "[", "]", "\\": result += "\\" + String(character)
+            default: result.append(character)
+            }
+        }
         return result
     }
 
@@ -172,6 +191,24 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func cell(_ text: String) -> String { escape(text).replacingOccurrences(of: "|", with: "\\|") }
+}
+
+extension Block {
+    /// The block with every text made safe to show (`VisibleText`): no control characters, and no newline inside a
+    /// text (which would start a heading or a table row of its own in markdown).
+    var visible: Block {
+        func safe(_ text: String) -> String { VisibleText.make(text, newlines: .space) }
+        switch self {
+        case let .heading(level, text): return .heading(level: level, safe(text))
+        case let .paragraph(text): return .paragraph(safe(text))
+        case let .note(text): return .note(safe(text))
+        case let .quote(text, by): return .quote(safe(text), by: by.map(safe))
+        case let .bullets(items): return .bullets(items.map(safe))
+        case let .definitions(items): return .definitions(items.map { (safe($0.key), safe($0.text)) })
+        case let .table(header, rows): return .table(header: header.map(safe), rows: rows.map { $0.map(safe) })
+        case .chart: return self  // a chart's texts are made safe where they are written out (`Chart.safe…`)
+        }
+    }
 }
 
 // MARK: - Wrapping

@@ -1,4 +1,5 @@
 import CSV
+import LOBCore
 import Foundation
 
 /// CSV for a spreadsheet (RFC 4180 quoting by CSV.swift): a header row, then the rows, CRLF line ends as the RFC
@@ -6,10 +7,19 @@ import Foundation
 public enum CSVRenderer {
     public static func render(header: [String], rows: [[String]]) throws -> String {
         let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        try writer.write(row: header)
-        for row in rows { try writer.write(row: row) }
+        try writer.write(row: header.map(cell))
+        for row in rows { try writer.write(row: row.map(cell)) }
         writer.stream.close()
         let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return String(decoding: data, as: UTF8.self) + "\r\n"
+    }
+
+    /// A cell a spreadsheet will not run: text that starts with =, +, -, @, a tab or a carriage return gets a
+    /// leading apostrophe (OWASP's advice against CSV injection); a number such as -0.5 stays a number. Control
+    /// characters are made visible.
+    static func cell(_ text: String) -> String {
+        let visible = VisibleText.make(text, newlines: .keep)
+        guard let first = visible.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(visible) == nil else { return visible }
+        return "'" + visible
     }
 }

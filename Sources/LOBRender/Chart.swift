@@ -1,7 +1,11 @@
+import LOBCore
 import Foundation
 
 /// A chart in a report: drawn as SVG in HTML, shown as a table in text and markdown (same data, same order).
 public enum Chart: Equatable, Sendable {
+    /// A chart's text as text and markdown write it out (`VisibleText`, newlines as spaces).
+    static func safe(_ text: String) -> String { VisibleText.make(text, newlines: .space) }
+
     case radar(RadarChart)
     case timeline(TimelineChart)
     case heatmap(HeatmapChart)

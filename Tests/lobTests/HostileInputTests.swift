@@ -120,4 +120,51 @@ struct HostileInputTests {
         #expect(try counts() == before, "\(kind): the database changed")
         print("hostile \(kind): tried \(tried), clear \(clear), crash \(crashed), hang \(hung)")
     }
+
+    /// Files that are not files, too large, or not text; and a team folder with what does not belong in it.
+    @Test func special_files_are_named_for_what_they_are() throws {
+        let manager = FileManager.default
+        let directory = folder.appendingPathComponent("een-map.yaml")
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pipe = folder.appendingPathComponent("pijp.yaml")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        let large = folder.appendingPathComponent("groot.yaml")
+        try Data(("formatVersion: 1\nteacher: \"" + String(repeating: "x", count: 20 << 20) + "\"\n").utf8).write(to: large)
+        let cases: [(String, String)] = [(directory.path, "is een map"), (pipe.path, "is geen gewoon bestand"), ("/dev/zero", "is geen gewoon bestand"),
+                                         (large.path, "is te groot"), (folder.appendingPathComponent("weg.yaml").path, "niet gevonden")]
+        let before = try counts()
+        for (path, message) in cases {
+            for arguments in [["scan", "--answers", path, "--db", db], ["team", "import", path, "--team", "Bouw", "--db", db],
+                              ["profiles", "validate", path], ["plan", "--costs", path, "--check"], ["schoolscan", "--answers", path, "--db", db]] {
+                let outcome = try run(arguments)
+                expectRefused(outcome, file: path, "\(path) via \(arguments[0])")
+                // A folder named to `team import` is opened; it holds no scans.
+                let expected = arguments[0] == "team" && path == directory.path ? "is een map zonder bestanden" : message
+                #expect(outcome.stderr.contains(expected), "\(path) via \(arguments[0]): \(outcome.stderr)")
+                #expect(outcome.seconds < 5)
+            }
+        }
+        #expect(try counts() == before)
+
+        // A team folder: two scans (one with an upper-case extension), and what must be named, not read.
+        let team = folder.appendingPathComponent("team")
+        try manager.createDirectory(at: team.appendingPathComponent("oud"), withIntermediateDirectories: true)
+        let example = try String(contentsOf: TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml"), encoding: .utf8)
+        try example.write(to: team.appendingPathComponent("jan.yaml"), atomically: true, encoding: .utf8)
+        try example.replacingOccurrences(of: "Jan de Vries", with: "Els Jansen").write(to: team.appendingPathComponent("ELS.YAML"), atomically: true, encoding: .utf8)
+        try example.write(to: team.appendingPathComponent("kopie.yaml.txt"), atomically: true, encoding: .utf8)
+        try Data([0x50, 0x4B, 0x03, 0x04, 0, 0]).write(to: team.appendingPathComponent("antwoorden.xlsx"))
+        try manager.createSymbolicLink(atPath: team.appendingPathComponent("systeem.yaml").path, withDestinationPath: "/etc/passwd")
+        let imported = try run(["team", "import", team.path, "--team", "Bouw", "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        for (name, reason) in [("kopie.yaml.txt", "niet de extensie"), ("antwoorden.xlsx", "spreadsheet"), ("systeem.yaml", "symbolische koppeling"), ("oud", "is een map")] {
+            #expect(imported.stderr.contains("\(name): \(reason)") || imported.stderr.contains("/\(name): ") && imported.stderr.contains(reason), "\(name)")
+        }
+        #expect(imported.stderr.contains("4 bestanden in de map niet ingelezen") && !imported.stderr.contains("root:"))
+        #expect(try counts()["teamScan"] == 2)
+        // Named on its own, the link is read as what it points to — and refused without echoing the system file.
+        let link = try run(["team", "import", team.appendingPathComponent("systeem.yaml").path, "--team", "Bouw", "--db", db])
+        expectRefused(link, file: "systeem.yaml", "link")
+        #expect(!link.stderr.contains("root:"))
+    }
 }

@@ -39,10 +39,11 @@ extension LobCommand.SchoolScanCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let database = try store.open()
-            guard let answers else { return try runInTerminal(database) }
+            guard let answers else { return try runInTerminal(try store.open()) }
+            // The file first: a refused file leaves no database behind.
             let scan: SchoolScan
             do { scan = try SchoolScanFile.load(URL(fileURLWithPath: answers)) } catch { throw Output.fail(error) }
+            let database = try store.open()
             try Output.store { try database.saveSchoolScan(scan) }
             Output.write(try Show.render(scan, format: format))
         }

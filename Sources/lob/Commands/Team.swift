@@ -52,7 +52,7 @@ func wantsColour(environment: [String: String] = ProcessInfo.processInfo.environ
 extension LobCommand.Team {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Lees scanbestanden van je team in (een map: alle *.yaml, *.yml en *.json erin).",
+            abstract: "Lees scanbestanden van je team in (een map: alle *.yaml, *.yml en *.json erin; de rest wordt genoemd).",
             discussion: """
                 Dezelfde scan twee keer inlezen verandert niets. Een nieuwere scan van dezelfde collega in dezelfde ronde
                 vervangt de oudere; de oudere blijft als geschiedenis bewaard. Scans met 'prive' worden niet opgeslagen.
@@ -133,23 +133,16 @@ extension LobCommand.Team {
             }
         }
 
-        /// Files as given; a folder gives its scan files in name order.
+        /// Files as given; a folder gives its scan files in name order, and every other file in it is named with
+        /// the reason it is not read.
         static func expand(_ arguments: [String]) throws -> [String] {
-            var paths: [String] = []
-            for argument in arguments {
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
-                    throw Output.fail("\(argument): bestand niet gevonden; niets ingelezen")
-                }
-                if isFolder.boolValue {
-                    let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
-                    paths += names.filter { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) }.sorted()
-                        .map { (argument as NSString).appendingPathComponent($0) }
-                } else {
-                    paths.append(argument)
-                }
+            let selection = InputSelection(arguments, extensions: ["yaml", "yml", "json"])
+            if let missing = selection.missing.first { throw Output.fail("\(Excerpt.visible(missing)): bestand niet gevonden; niets ingelezen") }
+            for skipped in selection.skipped + selection.emptyFolders { Output.warn("\(Excerpt.visible(skipped.path)): \(skipped.reason)") }
+            if !selection.skipped.isEmpty {
+                Output.warn("\(selection.skipped.count) \(selection.skipped.count == 1 ? "bestand" : "bestanden") in de map niet ingelezen (zie boven)")
             }
-            return paths
+            return selection.files
         }
     }
 
