@@ -56,32 +56,44 @@ public enum ScanFile {
         }
 
         let scored = Set(profile.scoredBehaviours(in: catalogue).map(\.id))
-        let range = scale.range
         if let scores = try root.optional("scores") {
+            // Every fault in the scores is reported, not only the first.
+            var problems: [FormatError.Problem] = []
             for (id, value) in try scores.mapping() {
-                guard scored.contains(id) else {
-                    throw value.error("gedragskenmerk \(Excerpt.quote(id)) hoort niet bij profiel \(Excerpt.quote(profile.id))")
+                do {
+                    scan.answers[id] = try answer(value, id: id, scored: scored, profile: profile, range: scale.range)
+                } catch {
+                    problems += error.problems
                 }
-                var answer = Scan.Answer(score: nil)
-                let scoreNode: NodeReader?
-                if value.node.mapping != nil {
-                    _ = try value.mapping(allowed: ["score", "note"])
-                    scoreNode = try value.optional("score")
-                    answer.note = try value.optional("note")?.note()
-                } else {
-                    scoreNode = value.node.isNull ? nil : value
-                }
-                if let scoreNode {
-                    let score = try scoreNode.int()
-                    guard range.contains(score) else {
-                        throw scoreNode.error("score \(score) ligt buiten de schaal: verwacht \(range.lowerBound) t/m \(range.upperBound) (of leeg: niet beantwoord)")
-                    }
-                    answer.score = score
-                }
-                scan.answers[id] = answer
             }
+            if !problems.isEmpty { throw FormatError(problems) }
         }
         return (scan, profile)
+    }
+
+    /// One entry of `scores`: a score, or a mapping with a score and a note.
+    private static func answer(_ value: NodeReader, id: String, scored: Set<String>, profile: Profile,
+                               range: ClosedRange<Int>) throws(FormatError) -> Scan.Answer {
+        guard scored.contains(id) else {
+            throw value.error("gedragskenmerk \(Excerpt.quote(id)) hoort niet bij profiel \(Excerpt.quote(profile.id))")
+        }
+        var answer = Scan.Answer(score: nil)
+        let scoreNode: NodeReader?
+        if value.node.mapping != nil {
+            _ = try value.mapping(allowed: ["score", "note"])
+            scoreNode = try value.optional("score")
+            answer.note = try value.optional("note")?.note()
+        } else {
+            scoreNode = value.node.isNull ? nil : value
+        }
+        if let scoreNode {
+            let score = try scoreNode.int()
+            guard range.contains(score) else {
+                throw scoreNode.error("score \(score) ligt buiten de schaal: verwacht \(range.lowerBound) t/m \(range.upperBound) (of leeg: niet beantwoord)")
+            }
+            answer.score = score
+        }
+        return answer
     }
 
     /// Reads a scan file from disk; see `decode`.

@@ -179,6 +179,40 @@ struct ScanCommandTests {
         }
     }
 
+    /// A writer holds the write lock for three seconds; a reading command meanwhile answers at once (WAL readers do
+    /// not wait), and a second writer waits for it instead of failing.
+    @Test func a_reader_does_not_wait_for_a_writer() throws {
+        _ = try lob(["scan", "--answers", Self.example.path])
+        let queue = try DatabaseQueue(path: db, configuration: LOBDatabase.makeConfiguration())
+        let holding = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? queue.writeWithoutTransaction { database in
+                try database.inTransaction(.immediate) {
+                    holding.signal()
+                    Thread.sleep(forTimeInterval: 3)
+                    return .commit
+                }
+            }
+            done.signal()
+        }
+        holding.wait()
+        let start = Date()
+        let list = try lob(["scans", "list"])
+        #expect(list.status == 0 && Date().timeIntervalSince(start) < 2, "\(list.stderr)")
+        done.wait()
+    }
+
+    @Test func every_fault_of_a_scan_file_is_reported() throws {
+        let file = folder.appendingPathComponent("fouten.yaml")
+        try "formatVersion: 1\nteacher: Jan\nprofile: loopbaanbegeleider-vmbo\ndate: 2026-11-24\nscores:\n  \"1.1\": 7\n  \"1.2\": \"3\"\n  \"9.9\": 2\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try lob(["scan", "--answers", file.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("fouten.yaml:6:10: 'scores.1.1': score 7 ligt buiten de schaal"))
+        #expect(run.stderr.contains("fouten.yaml:7:10: 'scores.1.2': verwacht een geheel getal zonder aanhalingstekens, gevonden de tekst '3'"))
+        #expect(run.stderr.contains("fouten.yaml:8:10: 'scores.9.9': gedragskenmerk '9.9' hoort niet bij profiel"))
+    }
+
     @Test func a_reading_command_never_creates_a_database() throws {
         let run = try lob(["scans", "list"])
         #expect(run.status == 1 && run.stderr.contains("er is geen database") && !FileManager.default.fileExists(atPath: db))

@@ -235,6 +235,7 @@ extension LobCommand.Team {
             if threshold < TeamAnalysis.minimumThreshold {
                 throw ValidationError("De privacydrempel is minstens \(TeamAnalysis.minimumThreshold): met minder mensen is te herleiden wie wat scoorde.")
             }
+            if threshold > 1_000 { throw ValidationError("De privacydrempel is hooguit 1000.") }
         }
 
         func run() throws {
