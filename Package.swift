@@ -23,11 +23,15 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // SHA-1 for the name-based (version 5) UUIDs of the CASE export.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "LOBCore"),
         .target(name: "LOBFormats", dependencies: ["LOBCore", "Yams"]),
-        .target(name: "LOBRender", dependencies: ["LOBCore", "Plot", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "LOBRender", dependencies: [
+            "LOBCore", "Plot", .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "LOBStore", dependencies: ["LOBCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
         .target(name: "LOBTerminal", dependencies: ["LOBCore", "LOBRender"]),
@@ -46,7 +50,7 @@ let package = Package(
         .executableTarget(name: "lob-bench", dependencies: ["LOBCore", "LOBRender", "LOBStore", "LOBTerminal"]),
         .testTarget(name: "LOBCoreTests", dependencies: ["LOBCore"]),
         .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles"]),
-        .testTarget(name: "LOBRenderTests", dependencies: ["LOBRender"]),
+        .testTarget(name: "LOBRenderTests", dependencies: ["LOBRender", .product(name: "CSV", package: "CSV.swift")], resources: [.copy("Schemas")]),
         .testTarget(name: "LOBStoreTests", dependencies: ["LOBStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBStore"], exclude: ["Snapshots"]),
         .testTarget(name: "lobTests", dependencies: [

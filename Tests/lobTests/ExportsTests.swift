@@ -24,6 +24,17 @@ struct ExportsTests {
     @Test func framework_exports_are_current() throws {
         try check("framework.md", MarkdownRenderer().render(FrameworkReport.blocks(.standard)))
         try check("framework.json", try JSON.encode(FrameworkJSON(.standard)))
+        // `lob framework export`: byte for byte what the command writes, for the framework and a shipped profile.
+        try check("framework-case.json", try CASEPackage().json())
+        try check("framework-moodle.csv", try MoodleFrameworkCSV.render())
+        let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
+        let mbo = try #require(library.profile("loopbaanbegeleider-mbo"))
+        try check("profile-mbo-case.json", try CASEPackage(profile: mbo).json())
+        try check("profile-mbo-moodle.csv", try MoodleFrameworkCSV.render(profile: mbo))
+        #expect(try LobRun(["framework", "export", "--format", "case", "--profile", "loopbaanbegeleider-mbo"]).stdout == CASEPackage(profile: mbo).json())
+        #expect(try LobRun(["framework", "export", "--format", "moodle-csv"]).stdout == MoodleFrameworkCSV.render())
+        #expect(try LobRun(["framework", "export", "--format", "case", "--profile", "bestaat-niet"]).stderr.contains("onbekend profiel"))
+        #expect(try LobRun(["framework", "export", "--format", "moodle-csv", "--base-uri", "https://x.nl"]).status != 0)
     }
 
     /// The report of the documented example scan, as `lob report 1` shows it after `lob scan --answers`.
