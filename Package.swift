@@ -15,7 +15,7 @@ let package = Package(
     name: "LOB-spiegel",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "lob", targets: ["lob"]),
+        .executable(name: "lob", targets: ["lob"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,16 +29,21 @@ let package = Package(
     targets: [
         .target(name: "LOBCore"),
         .target(name: "LOBFormats", dependencies: ["LOBCore", "Yams"]),
-        .target(name: "LOBRender", dependencies: [
-            "LOBCore", "Plot", .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "LOBRender",
+            dependencies: [
+                "LOBCore", "Plot", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(name: "LOBStore", dependencies: ["LOBCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
         .target(name: "LOBTerminal", dependencies: ["LOBCore", "LOBRender"]),
         // ncurses with wide characters, for UTF-8 (ë, é, ï); only the thin driver uses it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "LOBCurses", dependencies: ["CNcursesw", "LOBTerminal"]),
-        .target(name: "LOBShippedProfiles", path: "Profiles", resources: shippedProfiles.map { .copy($0) } + [.copy("activities")]),
+        .target(
+            name: "LOBShippedProfiles", path: "Profiles",
+            resources: shippedProfiles.map { .copy($0) } + [.copy("activities")]),
         .executableTarget(
             name: "lob",
             dependencies: [
@@ -50,12 +55,17 @@ let package = Package(
         .executableTarget(name: "lob-bench", dependencies: ["LOBCore", "LOBRender", "LOBStore", "LOBTerminal"]),
         .testTarget(name: "LOBCoreTests", dependencies: ["LOBCore"]),
         .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles"]),
-        .testTarget(name: "LOBRenderTests", dependencies: ["LOBRender", .product(name: "CSV", package: "CSV.swift")], resources: [.copy("Schemas")]),
+        .testTarget(
+            name: "LOBRenderTests", dependencies: ["LOBRender", .product(name: "CSV", package: "CSV.swift")],
+            resources: [.copy("Schemas")]),
         .testTarget(name: "LOBStoreTests", dependencies: ["LOBStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBStore"], exclude: ["Snapshots"]),
-        .testTarget(name: "lobTests", dependencies: [
-            "lob", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBShippedProfiles", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .testTarget(
+            name: "lobTests",
+            dependencies: [
+                "lob", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBShippedProfiles",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,7 +31,8 @@ public enum VisibleText {
     /// A character that steers a terminal or hides or reorders text.
     public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value)
             || value == 0x2028 || value == 0x2029
     }
 }

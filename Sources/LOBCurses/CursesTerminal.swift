@@ -1,5 +1,6 @@
 import CNcursesw
 import LOBTerminal
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,7 +17,7 @@ public final class CursesTerminal: TerminalDevice {
     public init(environment: [String: String]) {
         setlocale(LC_ALL, "")
         initscr()
-        raw()          // Ctrl-C arrives as a key, so the scan stops in an orderly way
+        raw()  // Ctrl-C arrives as a key, so the scan stops in an orderly way
         noecho()
         lob_keypad()
         set_escdelay(25)
@@ -25,12 +26,12 @@ public final class CursesTerminal: TerminalDevice {
         if colours {
             start_color()
             use_default_colors()
-            init_pair(1, Int16(COLOR_WHITE), Int16(COLOR_BLUE))    // title
-            init_pair(2, Int16(COLOR_CYAN), -1)                    // heading
-            init_pair(3, Int16(COLOR_BLACK), Int16(COLOR_CYAN))    // selected
-            init_pair(4, Int16(COLOR_GREEN), -1)                   // good
-            init_pair(5, Int16(COLOR_YELLOW), -1)                  // warning
-            init_pair(6, Int16(COLOR_BLACK), Int16(COLOR_WHITE))   // key hints
+            init_pair(1, Int16(COLOR_WHITE), Int16(COLOR_BLUE))  // title
+            init_pair(2, Int16(COLOR_CYAN), -1)  // heading
+            init_pair(3, Int16(COLOR_BLACK), Int16(COLOR_CYAN))  // selected
+            init_pair(4, Int16(COLOR_GREEN), -1)  // good
+            init_pair(5, Int16(COLOR_YELLOW), -1)  // warning
+            init_pair(6, Int16(COLOR_BLACK), Int16(COLOR_WHITE))  // key hints
         }
         for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             _ = Glibc.signal(signal) { number in

@@ -19,42 +19,58 @@ public enum ActivityCatalogueFile {
         var forms: [ActivityForm] = []
         for item in try root.required("forms").sequence() {
             _ = try item.mapping(allowed: formKeys)
-            forms.append(ActivityForm(
-                id: try item.required("id").identifier(),
-                name: try item.required("name").line(),
-                description: try item.optional("description")?.string().trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
-                seedWording: try item.optional("seed")?.nonEmptyString(),
-                preferences: try list(item.required("preferences")) { value throws(FormatError) in try value.oneOf(LearningPreference.self) },
-                competencies: try list(item.optional("competencies")) { value throws(FormatError) in try value.int(in: 1...7, "competentie") },
-                roles: try list(item.optional("roles")) { value throws(FormatError) in try value.oneOf(Role.self) },
-                models: try list(item.optional("models")) { value throws(FormatError) in try value.oneOf(SchoolModel.ID.self) },
-                withWhom: try item.required("withWhom").line(),
-                // Ranges no real form exceeds, checked before any sum or product is made with them.
-                hours: try item.required("hours").double(in: 0...Limits.hours, "uren"),
-                costPerParticipant: try item.optional("costPerParticipant")?.double(in: 0...Limits.costPerParticipant, "bedrag") ?? 0,
-                costPerGroup: try item.optional("costPerGroup")?.double(in: 0...Limits.costPerGroup, "bedrag") ?? 0,
-                maxGroupSize: try item.optional("maxGroupSize")?.int(in: 1...Limits.groupSize, "groepsgrootte") ?? 1,
-                effect: try item.optional("effect")?.double(in: 0...3, "effect (niveaus op de schaal 1-4)") ?? 0.5
-            ))
+            forms.append(
+                ActivityForm(
+                    id: try item.required("id").identifier(),
+                    name: try item.required("name").line(),
+                    description: try item.optional("description")?.string().trimmingCharacters(
+                        in: .whitespacesAndNewlines) ?? "",
+                    seedWording: try item.optional("seed")?.nonEmptyString(),
+                    preferences: try list(item.required("preferences")) { value throws(FormatError) in
+                        try value.oneOf(LearningPreference.self)
+                    },
+                    competencies: try list(item.optional("competencies")) { value throws(FormatError) in
+                        try value.int(in: 1...7, "competentie")
+                    },
+                    roles: try list(item.optional("roles")) { value throws(FormatError) in try value.oneOf(Role.self) },
+                    models: try list(item.optional("models")) { value throws(FormatError) in
+                        try value.oneOf(SchoolModel.ID.self)
+                    },
+                    withWhom: try item.required("withWhom").line(),
+                    // Ranges no real form exceeds, checked before any sum or product is made with them.
+                    hours: try item.required("hours").double(in: 0...Limits.hours, "uren"),
+                    costPerParticipant: try item.optional("costPerParticipant")?.double(
+                        in: 0...Limits.costPerParticipant, "bedrag") ?? 0,
+                    costPerGroup: try item.optional("costPerGroup")?.double(in: 0...Limits.costPerGroup, "bedrag") ?? 0,
+                    maxGroupSize: try item.optional("maxGroupSize")?.int(in: 1...Limits.groupSize, "groepsgrootte")
+                        ?? 1,
+                    effect: try item.optional("effect")?.double(in: 0...3, "effect (niveaus op de schaal 1-4)") ?? 0.5
+                ))
         }
         var requirements: [CompetencyRequirement] = []
         for item in try root.optional("requirements")?.sequence() ?? [] {
             _ = try item.mapping(allowed: ["competencies", "needs", "satisfiedBy", "reason"])
-            requirements.append(CompetencyRequirement(
-                competencies: try list(item.required("competencies")) { value throws(FormatError) in try value.int(in: 1...7, "competentie") },
-                needs: try item.required("needs").oneOf(LearningPreference.self),
-                satisfiedBy: try list(item.optional("satisfiedBy")) { value throws(FormatError) in try value.oneOf(LearningPreference.self) },
-                reason: try item.required("reason").nonEmptyString()
-            ))
+            requirements.append(
+                CompetencyRequirement(
+                    competencies: try list(item.required("competencies")) { value throws(FormatError) in
+                        try value.int(in: 1...7, "competentie")
+                    },
+                    needs: try item.required("needs").oneOf(LearningPreference.self),
+                    satisfiedBy: try list(item.optional("satisfiedBy")) { value throws(FormatError) in
+                        try value.oneOf(LearningPreference.self)
+                    },
+                    reason: try item.required("reason").nonEmptyString()
+                ))
         }
         var schoolYear = SchoolYear.standard
         if let year = try root.optional("schoolYear") {
             _ = try year.mapping(allowed: ["periods"])
             schoolYear.periods = try year.required("periods").sequence().map { item throws(FormatError) in
                 _ = try item.mapping(allowed: ["name", "from", "to"])
-                return SchoolYear.Period(name: try item.required("name").nonEmptyString(),
-                                         firstMonth: try item.required("from").int(in: 1...12, "maand"),
-                                         lastMonth: try item.required("to").int(in: 1...12, "maand"))
+                return SchoolYear.Period(
+                    name: try item.required("name").nonEmptyString(),
+                    firstMonth: try item.required("from").int(in: 1...12, "maand"),
+                    lastMonth: try item.required("to").int(in: 1...12, "maand"))
             }
         }
         let catalogue = ActivityCatalogue(
@@ -78,7 +94,9 @@ public enum ActivityCatalogueFile {
         try decode(data: YAMLDocument.read(url, kind: .catalogue), file: url.path)
     }
 
-    private static func list<T>(_ reader: NodeReader?, _ value: (NodeReader) throws(FormatError) -> T) throws(FormatError) -> [T] {
+    private static func list<T>(
+        _ reader: NodeReader?, _ value: (NodeReader) throws(FormatError) -> T
+    ) throws(FormatError) -> [T] {
         guard let reader else { return [] }
         var result: [T] = []
         for item in try reader.sequence() { result.append(try value(item)) }

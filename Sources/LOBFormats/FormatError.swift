@@ -36,8 +36,12 @@ public struct FormatError: Error, Equatable, CustomStringConvertible, Sendable {
             self.problems = problems
             return
         }
-        self.problems = Array(problems.prefix(Self.limit))
-            + [Problem(file: first.file, message: "en nog \(problems.count - Self.limit) fout(en); verbeter deze eerst")]
+        self.problems =
+            Array(problems.prefix(Self.limit))
+            + [
+                Problem(
+                    file: first.file, message: "en nog \(problems.count - Self.limit) fout(en); verbeter deze eerst")
+            ]
     }
 
     public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {

@@ -24,15 +24,22 @@ public struct InputFile: Sendable {
         let path = url.path
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw FormatError(file: path, errno == ENOENT ? "bestand niet gevonden" : "kan het bestand niet lezen: \(String(cString: strerror(errno)))")
+            throw FormatError(
+                file: path,
+                errno == ENOENT
+                    ? "bestand niet gevonden" : "kan het bestand niet lezen: \(String(cString: strerror(errno)))")
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: throw FormatError(file: path, "is een map, geen bestand: verwacht \(name)")
         case S_IFREG: break
-        default: throw FormatError(file: path, "is geen gewoon bestand (maar een apparaat, pipe of socket): verwacht \(name)")
+        default:
+            throw FormatError(
+                file: path, "is geen gewoon bestand (maar een apparaat, pipe of socket): verwacht \(name)")
         }
         guard Int(info.st_size) <= maximumBytes else {
-            throw FormatError(file: path, "is te groot (\(Self.size(Int(info.st_size)))): \(name) is hooguit \(Self.size(maximumBytes))")
+            throw FormatError(
+                file: path,
+                "is te groot (\(Self.size(Int(info.st_size)))): \(name) is hooguit \(Self.size(maximumBytes))")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw FormatError(file: path, "kan het bestand niet lezen: \(String(cString: strerror(errno)))")
@@ -51,9 +58,12 @@ public struct InputFile: Sendable {
     public static func foreignFormat(_ data: Data) -> String? {
         let head = [UInt8](data.prefix(8))
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return "lijkt een Excel-bestand (.xlsx) of een zipbestand: verwacht YAML of JSON-tekst (een enquête-export lees je in met CSV)"
+            return
+                "lijkt een Excel-bestand (.xlsx) of een zipbestand: verwacht YAML of JSON-tekst (een enquête-export lees je in met CSV)"
         }
-        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "lijkt een oud Excel- of Word-bestand (.xls, .doc): verwacht YAML of JSON-tekst" }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return "lijkt een oud Excel- of Word-bestand (.xls, .doc): verwacht YAML of JSON-tekst"
+        }
         if head.starts(with: Array("%PDF".utf8)) { return "lijkt een PDF: verwacht YAML of JSON-tekst" }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             return "is UTF-16-tekst: sla het op als UTF-8 (in Kladblok: Opslaan als, codering UTF-8)"
@@ -62,7 +72,8 @@ public struct InputFile: Sendable {
     }
 
     static func size(_ bytes: Int) -> String {
-        bytes >= 1 << 20 ? "\(DutchText.number(Double((bytes * 10) >> 20) / 10)) MB" : "\(DutchText.number(Double(bytes >> 10))) kB"
+        bytes >= 1 << 20
+            ? "\(DutchText.number(Double((bytes * 10) >> 20) / 10)) MB" : "\(DutchText.number(Double(bytes >> 10))) kB"
     }
 }
 
@@ -98,7 +109,8 @@ public struct InputSelection: Sendable {
             defer {
                 if files.count == before {
                     let expected = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
-                    emptyFolders.append(.init(path: argument, reason: "is een map zonder bestanden met de extensie \(expected)"))
+                    emptyFolders.append(
+                        .init(path: argument, reason: "is een map zonder bestanden met de extensie \(expected)"))
                 }
             }
             for name in names {
@@ -108,7 +120,12 @@ public struct InputSelection: Sendable {
                 let suffix = (name as NSString).pathExtension.lowercased()
                 switch link.st_mode & S_IFMT {
                 case S_IFLNK:
-                    skipped.append(.init(path: path, reason: "is een symbolische koppeling: niet gevolgd (noem het bestand zelf als je het wilt inlezen)"))
+                    skipped.append(
+                        .init(
+                            path: path,
+                            reason:
+                                "is een symbolische koppeling: niet gevolgd (noem het bestand zelf als je het wilt inlezen)"
+                        ))
                 case S_IFDIR:
                     skipped.append(.init(path: path, reason: "is een map: niet doorzocht"))
                 case S_IFREG where extensions.contains(suffix):

@@ -13,7 +13,8 @@ public enum ProfileFile {
     ]
 
     /// Reads and validates a profile; every problem is reported with file and line.
-    public static func decode(data: Data, file: String, catalogue: Catalogue = .standard) throws(FormatError) -> Profile {
+    public static func decode(data: Data, file: String, catalogue: Catalogue = .standard) throws(FormatError) -> Profile
+    {
         let document = try YAMLDocument(data: data, file: file)
         let root = document.reader
         _ = try root.mapping(allowed: keys)
@@ -27,8 +28,11 @@ public enum ProfileFile {
             title: try root.required("title").line(),
             role: role,
             model: model,
-            description: try root.optional("description")?.string().trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
-            behaviours: try root.optional("behaviours")?.sequence().map { item throws(FormatError) in try item.nonEmptyString() } ?? [],
+            description: try root.optional("description")?.string().trimmingCharacters(in: .whitespacesAndNewlines)
+                ?? "",
+            behaviours: try root.optional("behaviours")?.sequence().map { item throws(FormatError) in
+                try item.nonEmptyString()
+            } ?? [],
             ownBehaviours: try decodeOwnBehaviours(root.optional("ownBehaviours")),
             defaultTarget: try root.optional("target")?.int(in: 1...4, "doelniveau") ?? 3,
             weightSource: try root.optional("weightSource")?.string(),
@@ -37,14 +41,20 @@ public enum ProfileFile {
         if let targets = try root.optional("targets") {
             _ = try targets.mapping(allowed: ["competencies", "behaviours"])
             if let competencies = try targets.optional("competencies") {
-                profile.competencyTargets = try intKeyed(competencies) { value throws(FormatError) in try value.int(in: 1...4, "doelniveau") }
+                profile.competencyTargets = try intKeyed(competencies) { value throws(FormatError) in
+                    try value.int(in: 1...4, "doelniveau")
+                }
             }
             if let behaviours = try targets.optional("behaviours") {
-                for (key, value) in try behaviours.mapping() { profile.behaviourTargets[key] = try value.int(in: 1...4, "doelniveau") }
+                for (key, value) in try behaviours.mapping() {
+                    profile.behaviourTargets[key] = try value.int(in: 1...4, "doelniveau")
+                }
             }
         }
         if let weights = try root.optional("weights") {
-            profile.weights = try intKeyed(weights) { value throws(FormatError) in try value.double(in: 0...100, "gewicht") }
+            profile.weights = try intKeyed(weights) { value throws(FormatError) in
+                try value.double(in: 0...100, "gewicht")
+            }
         } else if let role, let model, StarRatings.hasStars(model: model, role: role) {
             profile.weights = Profile.starWeights(model: model, role: role)
             profile.weightSource = profile.weightSource ?? StarRatings.readingNote
@@ -64,17 +74,20 @@ public enum ProfileFile {
         var result: [Behaviour] = []
         for item in try reader.sequence() {
             _ = try item.mapping(allowed: ["id", "competency", "text"])
-            result.append(Behaviour(
-                id: try item.required("id").nonEmptyString(),
-                competency: try item.required("competency").int(),
-                text: try item.required("text").nonEmptyString()
-            ))
+            result.append(
+                Behaviour(
+                    id: try item.required("id").nonEmptyString(),
+                    competency: try item.required("competency").int(),
+                    text: try item.required("text").nonEmptyString()
+                ))
         }
         return result
     }
 
     /// A mapping whose keys are competency ids.
-    private static func intKeyed<T>(_ reader: NodeReader, _ value: (NodeReader) throws(FormatError) -> T) throws(FormatError) -> [Int: T] {
+    private static func intKeyed<T>(
+        _ reader: NodeReader, _ value: (NodeReader) throws(FormatError) -> T
+    ) throws(FormatError) -> [Int: T] {
         var result: [Int: T] = [:]
         for (key, child) in try reader.mapping() {
             guard let id = Int(key) else { throw child.error("verwacht een competentie-id 1 t/m 7 als sleutel") }

@@ -7,32 +7,40 @@ public enum ScanFile {
     public static let formatVersion = 1
 
     static let keys: Set<String> = [
-        "formatVersion", "teacher", "team", "profile", "date", "consent", "portraitPosition", "learningPreference", "scores",
+        "formatVersion", "teacher", "team", "profile", "date", "consent", "portraitPosition", "learningPreference",
+        "scores",
     ]
 
     /// Reads a scan and checks it against its profile (found by `profile(id)`) and the scale.
     /// `profileID`, when given, is the profile to use: a file that names another one is refused, and a file
     /// without a `profile` key uses it.
-    public static func decode(data: Data, file: String, scale: Scale = .standard, catalogue: Catalogue = .standard,
-                              profileID chosenProfile: String? = nil,
-                              profile lookup: (String) -> Profile?) throws(FormatError) -> (scan: Scan, profile: Profile) {
+    public static func decode(
+        data: Data, file: String, scale: Scale = .standard, catalogue: Catalogue = .standard,
+        profileID chosenProfile: String? = nil,
+        profile lookup: (String) -> Profile?
+    ) throws(FormatError) -> (scan: Scan, profile: Profile) {
         let root = try YAMLDocument(data: data, file: file).reader
         _ = try root.mapping(allowed: keys)
         try root.required("formatVersion").expectFormatVersion(formatVersion)
         let profileNode = chosenProfile == nil ? try root.required("profile") : try root.optional("profile")
         let named = try profileNode?.nonEmptyString()
         if let profileNode, let named, let chosenProfile, named != chosenProfile {
-            throw profileNode.error("het bestand noemt profiel \(Excerpt.quote(named)), maar --profile zegt \(Excerpt.quote(chosenProfile))")
+            throw profileNode.error(
+                "het bestand noemt profiel \(Excerpt.quote(named)), maar --profile zegt \(Excerpt.quote(chosenProfile))"
+            )
         }
         let profileID = named ?? chosenProfile ?? ""
         guard let profile = lookup(profileID) else {
             throw (profileNode ?? root).error("onbekend profiel \(Excerpt.quote(profileID)): zie 'lob profiles list'")
         }
         let dateNode = try root.required("date")
-        guard let date = SchoolDate(try dateNode.string()) else { throw dateNode.error("verwacht een datum als JJJJ-MM-DD") }
+        guard let date = SchoolDate(try dateNode.string()) else {
+            throw dateNode.error("verwacht een datum als JJJJ-MM-DD")
+        }
 
-        var scan = Scan(teacher: try root.required("teacher").name(), team: try root.optional("team")?.name(),
-                        profileID: profileID, date: date)
+        var scan = Scan(
+            teacher: try root.required("teacher").name(), team: try root.optional("team")?.name(),
+            profileID: profileID, date: date)
         if let consent = try root.optional("consent") { scan.consent = try consent.oneOf(Consent.self) }
         if let position = try root.optional("portraitPosition") {
             let value = try position.int()
@@ -46,9 +54,14 @@ public enum ScanFile {
             if let answers = try preference.optional("answers") {
                 let known = Set(PreferenceCheck.statements.map(\.id))
                 for (key, value) in try answers.mapping() {
-                    guard known.contains(key) else { throw value.error("onbekende stelling: verwacht een van \(known.sorted().joined(separator: ", "))") }
+                    guard known.contains(key) else {
+                        throw value.error(
+                            "onbekende stelling: verwacht een van \(known.sorted().joined(separator: ", "))")
+                    }
                     let level = try value.int()
-                    guard (1...PreferenceCheck.agreement.count).contains(level) else { throw value.error("verwacht 1 t/m \(PreferenceCheck.agreement.count)") }
+                    guard (1...PreferenceCheck.agreement.count).contains(level) else {
+                        throw value.error("verwacht 1 t/m \(PreferenceCheck.agreement.count)")
+                    }
                     scan.preferenceAnswers[key] = level
                 }
             }
@@ -72,8 +85,10 @@ public enum ScanFile {
     }
 
     /// One entry of `scores`: a score, or a mapping with a score and a note.
-    private static func answer(_ value: NodeReader, id: String, scored: Set<String>, profile: Profile,
-                               range: ClosedRange<Int>) throws(FormatError) -> Scan.Answer {
+    private static func answer(
+        _ value: NodeReader, id: String, scored: Set<String>, profile: Profile,
+        range: ClosedRange<Int>
+    ) throws(FormatError) -> Scan.Answer {
         guard scored.contains(id) else {
             throw value.error("gedragskenmerk \(Excerpt.quote(id)) hoort niet bij profiel \(Excerpt.quote(profile.id))")
         }
@@ -89,7 +104,9 @@ public enum ScanFile {
         if let scoreNode {
             let score = try scoreNode.int()
             guard range.contains(score) else {
-                throw scoreNode.error("score \(score) ligt buiten de schaal: verwacht \(range.lowerBound) t/m \(range.upperBound) (of leeg: niet beantwoord)")
+                throw scoreNode.error(
+                    "score \(score) ligt buiten de schaal: verwacht \(range.lowerBound) t/m \(range.upperBound) (of leeg: niet beantwoord)"
+                )
             }
             answer.score = score
         }
@@ -97,13 +114,17 @@ public enum ScanFile {
     }
 
     /// Reads a scan file from disk; see `decode`.
-    public static func load(_ url: URL, profileID: String? = nil,
-                            profile lookup: (String) -> Profile?) throws(FormatError) -> (scan: Scan, profile: Profile) {
+    public static func load(
+        _ url: URL, profileID: String? = nil,
+        profile lookup: (String) -> Profile?
+    ) throws(FormatError) -> (scan: Scan, profile: Profile) {
         try decode(data: YAMLDocument.read(url, kind: .scan), file: url.path, profileID: profileID, profile: lookup)
     }
 
     /// The scan as a file again, in the profile's order; `decode(encode(x))` gives `x` back.
-    public static func encode(_ scan: Scan, profile: Profile, catalogue: Catalogue = .standard, scale: Scale = .standard) -> String {
+    public static func encode(
+        _ scan: Scan, profile: Profile, catalogue: Catalogue = .standard, scale: Scale = .standard
+    ) -> String {
         var lines = [
             "# LOB-spiegel zelfscan (formaatversie \(formatVersion)). Zie docs/scan-file.md.",
             "formatVersion: \(formatVersion)",
@@ -114,14 +135,17 @@ public enum ScanFile {
         lines.append("date: \(scan.date)")
         lines.append("consent: \(scan.consent.rawValue)   # prive | anoniem | metNaam")
         if let position = scan.portraitPosition {
-            lines.append("portraitPosition: \(position)   # 0 traditionele vakdocent … 10 vakdocent als loopbaanbegeleider")
+            lines.append(
+                "portraitPosition: \(position)   # 0 traditionele vakdocent … 10 vakdocent als loopbaanbegeleider")
         }
         if !scan.preferenceAnswers.isEmpty || scan.chosenPreference != nil {
             lines.append("learningPreference:")
             if !scan.preferenceAnswers.isEmpty {
                 lines.append("  answers:")
                 for statement in PreferenceCheck.statements {
-                    if let value = scan.preferenceAnswers[statement.id] { lines.append("    \(statement.id): \(value)") }
+                    if let value = scan.preferenceAnswers[statement.id] {
+                        lines.append("    \(statement.id): \(value)")
+                    }
                 }
             }
             if let chosen = scan.chosenPreference { lines.append("  chosen: \(chosen.rawValue)") }
@@ -150,7 +174,11 @@ public enum ScanFile {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 { result += String(format: "\\x%02X", scalar.value) } else { result.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    result += String(format: "\\x%02X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result + "\""

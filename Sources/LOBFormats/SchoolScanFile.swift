@@ -12,13 +12,16 @@ public enum SchoolScanFile {
         _ = try root.mapping(allowed: ["formatVersion", "school", "schoolYear", "date", "aspects"])
         try root.required("formatVersion").expectFormatVersion(formatVersion)
         let dateNode = try root.required("date")
-        guard let date = SchoolDate(try dateNode.string()) else { throw dateNode.error("verwacht een datum als JJJJ-MM-DD") }
+        guard let date = SchoolDate(try dateNode.string()) else {
+            throw dateNode.error("verwacht een datum als JJJJ-MM-DD")
+        }
         var year = SchoolScan.schoolYear(of: date)
         if let yearNode = try root.optional("schoolYear") {
             let text = try yearNode.string()
             let parts = text.split(separator: "-", omittingEmptySubsequences: false).compactMap { Int($0) }
             guard parts.count == 2, (2000...2100).contains(parts[0]), parts[1] == parts[0] + 1 else {
-                throw yearNode.error("verwacht een schooljaar als 2026-2027 (tussen 2000 en 2100), gevonden \(Excerpt.quote(text))")
+                throw yearNode.error(
+                    "verwacht een schooljaar als 2026-2027 (tussen 2000 en 2100), gevonden \(Excerpt.quote(text))")
             }
             year = text
         }
@@ -26,7 +29,9 @@ public enum SchoolScanFile {
         let aspectsNode = try root.required("aspects")
         let known = Set(Aspect.all.map(\.id))
         for (key, value) in try aspectsNode.mapping() {
-            guard let id = Int(key), known.contains(id) else { throw value.error("onbekend aspect \(Excerpt.quote(key)): verwacht 1 t/m 12") }
+            guard let id = Int(key), known.contains(id) else {
+                throw value.error("onbekend aspect \(Excerpt.quote(key)): verwacht 1 t/m 12")
+            }
             _ = try value.mapping(allowed: ["current", "wished"])
             let current = try value.required("current").oneOf(SchoolModel.ID.self)
             let wished = try value.optional("wished")?.oneOf(SchoolModel.ID.self)
@@ -34,7 +39,8 @@ public enum SchoolScanFile {
         }
         let missing = Aspect.all.map(\.id).filter { scan.answers[$0] == nil }
         if !missing.isEmpty {
-            throw aspectsNode.error("aspect \(missing.map(String.init).joined(separator: ", ")) ontbreekt: beantwoord alle 12 aspecten")
+            throw aspectsNode.error(
+                "aspect \(missing.map(String.init).joined(separator: ", ")) ontbreekt: beantwoord alle 12 aspecten")
         }
         return scan
     }
@@ -57,8 +63,12 @@ public enum SchoolScanFile {
         for aspect in Aspect.all {
             guard let answer = scan.answers[aspect.id] else { continue }
             lines.append("  # \(aspect.id). \(aspect.name)")
-            for model in SchoolModel.ID.allCases { lines.append("  #   \(model.rawValue): \(aspect.description(for: model))") }
-            lines.append("  \(aspect.id): {current: \(answer.current.rawValue)\(answer.wished.map { ", wished: \($0.rawValue)" } ?? "")}")
+            for model in SchoolModel.ID.allCases {
+                lines.append("  #   \(model.rawValue): \(aspect.description(for: model))")
+            }
+            lines.append(
+                "  \(aspect.id): {current: \(answer.current.rawValue)\(answer.wished.map { ", wished: \($0.rawValue)" } ?? "")}"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -37,7 +37,9 @@ public struct YAMLDocument {
         } catch {
             throw FormatError(file: file, "onleesbare YAML")
         }
-        guard let node else { throw FormatError(file: file, "het bestand bevat alleen commentaar: verwacht YAML of JSON") }
+        guard let node else {
+            throw FormatError(file: file, "het bestand bevat alleen commentaar: verwacht YAML of JSON")
+        }
         let keys = Self.complexKeys(in: node, file: file)
         if !keys.isEmpty { throw FormatError(keys) }
         self.root = node
@@ -57,8 +59,10 @@ public struct YAMLDocument {
             if let mapping = current.mapping {
                 for (key, value) in mapping {
                     if key.scalar == nil {
-                        problems.append(.init(file: file, line: key.mark?.line, column: key.mark?.column,
-                                              message: "een sleutel moet gewone tekst zijn, geen lijst of mapping"))
+                        problems.append(
+                            .init(
+                                file: file, line: key.mark?.line, column: key.mark?.column,
+                                message: "een sleutel moet gewone tekst zijn, geen lijst of mapping"))
                     }
                     stack.append(value)
                 }
@@ -74,12 +78,15 @@ public struct YAMLDocument {
 
     private static func formatError(_ error: YamlError, file: String) -> FormatError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return FormatError(file: file, line: mark.line, column: mark.column, "onleesbare YAML: \(Self.dutch(problem))")
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return FormatError(
+                file: file, line: mark.line, column: mark.column, "onleesbare YAML: \(Self.dutch(problem))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map(Excerpt.quote).joined(separator: ", ")
-            return FormatError(file: file, line: context.mark.line, column: context.mark.column,
-                               "sleutel \(keys) staat er dubbel in: een sleutel mag één keer voorkomen")
+            return FormatError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                "sleutel \(keys) staat er dubbel in: een sleutel mag één keer voorkomen")
         default:
             return FormatError(file: file, "onleesbare YAML")
         }
@@ -88,12 +95,21 @@ public struct YAMLDocument {
     /// libyaml's problems in Dutch, with a hint; an unknown one is quoted short.
     static func dutch(_ problem: String) -> String {
         let known: [(String, String)] = [
-            ("mapping values are not allowed", "hier mag geen 'sleutel: waarde' staan (klopt de inspringing, of hoort de tekst tussen aanhalingstekens?)"),
+            (
+                "mapping values are not allowed",
+                "hier mag geen 'sleutel: waarde' staan (klopt de inspringing, of hoort de tekst tussen aanhalingstekens?)"
+            ),
             ("did not find expected key", "verwacht een sleutel (klopt de inspringing?)"),
             ("could not find expected ':'", "verwacht ':' na de sleutel"),
-            ("found character that cannot start any token", "een teken waarmee hier niets kan beginnen (een tab als inspringing? zet tekst met zulke tekens tussen aanhalingstekens)"),
+            (
+                "found character that cannot start any token",
+                "een teken waarmee hier niets kan beginnen (een tab als inspringing? zet tekst met zulke tekens tussen aanhalingstekens)"
+            ),
             ("found a tab character", "een tab als inspringing: gebruik spaties"),
-            ("found unexpected end of stream", "het bestand houdt onverwacht op (een aanhalingsteken of haakje niet gesloten?)"),
+            (
+                "found unexpected end of stream",
+                "het bestand houdt onverwacht op (een aanhalingsteken of haakje niet gesloten?)"
+            ),
             ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet goed gesloten"),
             ("did not find expected ',' or '}'", "een mapping tussen { } is niet goed gesloten"),
             ("did not find expected node content", "hier ontbreekt een waarde"),
@@ -132,7 +148,9 @@ public struct NodeReader {
 
     /// An error at this node.
     public func error(_ message: String) -> FormatError {
-        FormatError(file: file, line: line, column: node.mark?.column, path.isEmpty ? message : "\(Excerpt.quote(pathText)): \(message)")
+        FormatError(
+            file: file, line: line, column: node.mark?.column,
+            path.isEmpty ? message : "\(Excerpt.quote(pathText)): \(message)")
     }
 
     // MARK: - Mappings
@@ -140,7 +158,9 @@ public struct NodeReader {
     /// The entries of a mapping, in file order; refuses anything else, duplicate keys, and keys not in `allowed`.
     /// Every unknown or duplicate key is reported, not only the first.
     public func mapping(allowed: Set<String>? = nil) throws(FormatError) -> [(key: String, value: NodeReader)] {
-        guard let mapping = node.mapping else { throw error("verwacht een mapping (sleutel: waarde), gevonden \(found)") }
+        guard let mapping = node.mapping else {
+            throw error("verwacht een mapping (sleutel: waarde), gevonden \(found)")
+        }
         var seen = Set<String>()
         var entries: [(key: String, value: NodeReader)] = []
         var problems: [FormatError.Problem] = []
@@ -151,7 +171,8 @@ public struct NodeReader {
             if !seen.insert(key).inserted {
                 problems += at.error("sleutel staat er dubbel in").problems
             } else if let allowed, !allowed.contains(key) {
-                problems += at.error("onbekende sleutel: verwacht een van \(allowed.sorted().joined(separator: ", "))").problems
+                problems +=
+                    at.error("onbekende sleutel: verwacht een van \(allowed.sorted().joined(separator: ", "))").problems
             }
             entries.append((key, child))
         }
@@ -195,7 +216,10 @@ public struct NodeReader {
     /// An id such as a profile's: letters, digits, '.', '_' and '-', at most 64, as it also names files.
     public func identifier() throws(FormatError) -> String {
         let value = try nonEmptyString()
-        let allowed = value.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "._-".unicodeScalars.contains($0) }
+        let allowed = value.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+                || "._-".unicodeScalars.contains($0)
+        }
         guard allowed, value.count <= 64 else {
             throw error("verwacht een id van letters, cijfers, '.', '_' en '-' (hooguit 64), gevonden \(found)")
         }
@@ -209,7 +233,9 @@ public struct NodeReader {
     public func line(maximum: Int = 200, _ what: String = "deze tekst") throws(FormatError) -> String {
         let value = try nonEmptyString()
         guard !value.contains(where: \.isNewline) else { throw error("\(what) is één regel, gevonden \(found)") }
-        guard value.count <= maximum else { throw error("\(what) is hooguit \(maximum) tekens, gevonden \(value.count)") }
+        guard value.count <= maximum else {
+            throw error("\(what) is hooguit \(maximum) tekens, gevonden \(value.count)")
+        }
         guard !value.unicodeScalars.contains(where: VisibleText.isHidden) else {
             throw error("\(what) bevat geen stuurtekens, gevonden \(found)")
         }
@@ -235,7 +261,8 @@ public struct NodeReader {
     public func int() throws(FormatError) -> Int {
         guard let scalar = node.scalar else { throw error("verwacht een geheel getal, gevonden \(found)") }
         if scalar.style != .plain, Int(scalar.string.trimmingCharacters(in: .whitespaces)) != nil {
-            throw error("verwacht een geheel getal zonder aanhalingstekens, gevonden de tekst \(Excerpt.quote(scalar.string))")
+            throw error(
+                "verwacht een geheel getal zonder aanhalingstekens, gevonden de tekst \(Excerpt.quote(scalar.string))")
         }
         guard scalar.style == .plain, let value = Int(scalar.string) else {
             throw error("verwacht een geheel getal, gevonden \(found)")
@@ -247,7 +274,9 @@ public struct NodeReader {
     public func int(in range: ClosedRange<Int>, _ what: String = "") throws(FormatError) -> Int {
         let value = try int()
         guard range.contains(value) else {
-            throw error("\(what.isEmpty ? "" : what + " ")\(value) ligt buiten het bereik: verwacht \(range.lowerBound) t/m \(range.upperBound)")
+            throw error(
+                "\(what.isEmpty ? "" : what + " ")\(value) ligt buiten het bereik: verwacht \(range.lowerBound) t/m \(range.upperBound)"
+            )
         }
         return value
     }
@@ -267,7 +296,9 @@ public struct NodeReader {
     public func double(in range: ClosedRange<Double>, _ what: String = "") throws(FormatError) -> Double {
         let value = try double()
         guard range.contains(value) else {
-            throw error("\(what.isEmpty ? "" : what + " ")\(Excerpt.quote(node.scalar?.string ?? "")) ligt buiten het bereik: verwacht \(DutchText.number(range.lowerBound)) t/m \(DutchText.number(range.upperBound))")
+            throw error(
+                "\(what.isEmpty ? "" : what + " ")\(Excerpt.quote(node.scalar?.string ?? "")) ligt buiten het bereik: verwacht \(DutchText.number(range.lowerBound)) t/m \(DutchText.number(range.upperBound))"
+            )
         }
         return value
     }
@@ -289,7 +320,8 @@ public struct NodeReader {
     }
 
     /// A value from a fixed set, with the set in the message when it is not one of them.
-    public func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws(FormatError) -> T where T.RawValue == String {
+    public func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws(FormatError) -> T
+    where T.RawValue == String {
         let raw = try string()
         guard let value = T(rawValue: raw) else {
             let expected = T.allCases.map(\.rawValue).joined(separator: ", ")
@@ -315,10 +347,12 @@ public struct NodeReader {
         var current = node
         for part in path {
             if part.hasPrefix("["), let index = Int(part.dropFirst().dropLast()), let sequence = current.sequence,
-               index < sequence.count {
+                index < sequence.count
+            {
                 current = sequence[index]
             } else if let mapping = current.mapping,
-                      let entry = mapping.first(where: { $0.key.scalar?.string == part }) {
+                let entry = mapping.first(where: { $0.key.scalar?.string == part })
+            {
                 current = entry.value
             } else {
                 break
@@ -331,7 +365,10 @@ public struct NodeReader {
     /// below this node.
     public func expectValid(_ problems: [ValidationProblem]) throws(FormatError) {
         guard problems.isEmpty else {
-            throw FormatError(problems.map { FormatError.Problem(file: file, line: line(at: $0.path.map(\.description)), message: $0.description) })
+            throw FormatError(
+                problems.map {
+                    FormatError.Problem(file: file, line: line(at: $0.path.map(\.description)), message: $0.description)
+                })
         }
     }
 }

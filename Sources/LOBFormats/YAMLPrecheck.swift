@@ -13,7 +13,9 @@ enum YAMLPrecheck {
         var problems: [FormatError.Problem] = []
         var line = 1, column = 0
         func add(_ message: String) {
-            if problems.count <= FormatError.limit { problems.append(.init(file: file, line: line, column: column, message: message)) }
+            if problems.count <= FormatError.limit {
+                problems.append(.init(file: file, line: line, column: column, message: message))
+            }
         }
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -22,12 +24,20 @@ enum YAMLPrecheck {
         var blockIndent: Int?  // the indent of the line that started a block scalar; deeper lines are its text
         var nodeStart = true, lineStart = true, indent = 0
 
-        func next(_ offset: Int = 1) -> Unicode.Scalar? { index + offset < scalars.count ? scalars[index + offset] : nil }
+        func next(_ offset: Int = 1) -> Unicode.Scalar? {
+            index + offset < scalars.count ? scalars[index + offset] : nil
+        }
         func endsToken(_ scalar: Unicode.Scalar?) -> Bool {
             guard let scalar else { return true }
-            return scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || (flowDepth > 0 && ",]}".unicodeScalars.contains(scalar))
+            return scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+                || (flowDepth > 0 && ",]}".unicodeScalars.contains(scalar))
         }
-        func skipToEndOfLine() { while index + 1 < scalars.count && scalars[index + 1] != "\n" { index += 1; column += 1 } }
+        func skipToEndOfLine() {
+            while index + 1 < scalars.count && scalars[index + 1] != "\n" {
+                index += 1
+                column += 1
+            }
+        }
 
         while index < scalars.count {
             let scalar = scalars[index]
@@ -48,7 +58,9 @@ enum YAMLPrecheck {
                 // The indent of this line; inside a block scalar, deeper lines (and blank ones) are its text.
                 var spaces = 0
                 while index + spaces < scalars.count && scalars[index + spaces] == " " { spaces += 1 }
-                let blank = index + spaces >= scalars.count || scalars[index + spaces] == "\n" || scalars[index + spaces] == "\r"
+                let blank =
+                    index + spaces >= scalars.count || scalars[index + spaces] == "\n"
+                    || scalars[index + spaces] == "\r"
                 lineStart = false
                 indent = spaces
                 if let block = blockIndent, !inDouble && !inSingle {
@@ -64,12 +76,24 @@ enum YAMLPrecheck {
                 }
             }
             if inDouble {
-                if scalar == "\\" { index += 1; column += 1 } else if scalar == "\"" { inDouble = false; afterQuoted = true }
+                if scalar == "\\" {
+                    index += 1
+                    column += 1
+                } else if scalar == "\"" {
+                    inDouble = false
+                    afterQuoted = true
+                }
                 continue
             }
             if inSingle {
                 if scalar == "'" {
-                    if next() == "'" { index += 1; column += 1 } else { inSingle = false; afterQuoted = true }
+                    if next() == "'" {
+                        index += 1
+                        column += 1
+                    } else {
+                        inSingle = false
+                        afterQuoted = true
+                    }
                 }
                 continue
             }
@@ -83,9 +107,14 @@ enum YAMLPrecheck {
             if nodeStart {
                 switch scalar {
                 case "&": add("een anker (&) is niet toegestaan: zet tekst die met & begint tussen aanhalingstekens")
-                case "*": add("een verwijzing (*) is niet toegestaan: zet tekst die met * begint tussen aanhalingstekens")
-                case "!": add("een type-aanduiding (!) is niet toegestaan: zet tekst die met ! begint tussen aanhalingstekens")
-                case "?" where endsToken(next()): add("een samengestelde sleutel (?) is niet toegestaan: een sleutel is gewone tekst")
+                case "*":
+                    add("een verwijzing (*) is niet toegestaan: zet tekst die met * begint tussen aanhalingstekens")
+                case "!":
+                    add(
+                        "een type-aanduiding (!) is niet toegestaan: zet tekst die met ! begint tussen aanhalingstekens"
+                    )
+                case "?" where endsToken(next()):
+                    add("een samengestelde sleutel (?) is niet toegestaan: een sleutel is gewone tekst")
                 case "|" where flowDepth == 0, ">" where flowDepth == 0:
                     blockIndent = indent
                     skipToEndOfLine()
@@ -100,7 +129,9 @@ enum YAMLPrecheck {
                     flowDepth += 1
                     if flowDepth > Self.maximumFlowDepth && !tooDeep {
                         tooDeep = true
-                        add("is dieper genest (meer dan \(Self.maximumFlowDepth) haakjes) dan een LOB-spiegelbestand ooit is")
+                        add(
+                            "is dieper genest (meer dan \(Self.maximumFlowDepth) haakjes) dan een LOB-spiegelbestand ooit is"
+                        )
                     }
                     continue
                 default: break

@@ -1,5 +1,5 @@
-import LOBCore
 import Foundation
+import LOBCore
 
 /// A renderer-neutral document: what a report says, before it is text or markdown.
 /// Every report builds `[Block]` once; `TextRenderer` and `MarkdownRenderer` turn it into bytes.
@@ -61,7 +61,8 @@ public struct TextRenderer: Sendable {
                 let keyWidth = items.map(\.key.count).max() ?? 0
                 for item in items {
                     let key = item.key.padding(toLength: keyWidth, withPad: " ", startingAt: 0)
-                    out += wrap(item.text, width: width, first: "  \(key)  ", rest: String(repeating: " ", count: keyWidth + 4))
+                    out += wrap(
+                        item.text, width: width, first: "  \(key)  ", rest: String(repeating: " ", count: keyWidth + 4))
                 }
             case let .table(header, rows):
                 out += table(header: header, rows: rows)
@@ -70,7 +71,8 @@ public struct TextRenderer: Sendable {
                 if case .heatmap(let heatmap) = chart {
                     out += grid(heatmap)
                 } else {
-                    out += table(header: chart.tableHeader.map(Chart.safe), rows: chart.tableRows.map { $0.map(Chart.safe) })
+                    out += table(
+                        header: chart.tableHeader.map(Chart.safe), rows: chart.tableRows.map { $0.map(Chart.safe) })
                 }
                 for line in chart.legend { out += wrap(Chart.safe(line), width: width) }
             }
@@ -85,7 +87,10 @@ public struct TextRenderer: Sendable {
     private func grid(_ chart: HeatmapChart) -> [String] {
         let labelWidth = max(4, chart.rows.map { Chart.safe($0.label).count }.max() ?? 0)
         func pad(_ text: String, _ size: Int) -> String { text.padding(toLength: size, withPad: " ", startingAt: 0) }
-        var lines = [(pad("", labelWidth) + " " + chart.columns.indices.map { pad(" " + HeatmapChart.key($0), 3) }.joined()).trimmingTrailingSpaces()]
+        var lines = [
+            (pad("", labelWidth) + " " + chart.columns.indices.map { pad(" " + HeatmapChart.key($0), 3) }.joined())
+                .trimmingTrailingSpaces()
+        ]
         for row in chart.rows {
             var line = pad(Chart.safe(row.label), labelWidth) + " "
             for cell in row.cells {
@@ -105,20 +110,24 @@ public struct TextRenderer: Sendable {
     /// Columns padded to their widest cell; a last column that would run past `width` wraps under itself.
     private func table(header: [String], rows: [[String]]) -> [String] {
         let all = [header] + rows
-        var widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        var widths = header.indices.map { column in
+            all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+        }
         let lead = widths.dropLast().reduce(0) { $0 + $1 + 2 }
         let wrapsLast = lead + (widths.last ?? 0) > width && width - lead >= 20
         if wrapsLast { widths[widths.count - 1] = width - lead }
         func lines(_ cells: [String]) -> [String] {
             let padded = header.indices.dropLast().map { column in
-                (cells.indices.contains(column) ? cells[column] : "").padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                (cells.indices.contains(column) ? cells[column] : "").padding(
+                    toLength: widths[column], withPad: " ", startingAt: 0)
             }
             let prefix = padded.map { $0 + "  " }.joined()
             let last = cells.indices.contains(header.count - 1) ? cells[header.count - 1] : ""
             guard wrapsLast else { return [(prefix + last).trimmingTrailingSpaces()] }
             return wrap(last, width: width, first: prefix, rest: String(repeating: " ", count: lead))
         }
-        return lines(header) + [widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.flatMap(lines)
+        return lines(header) + [widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+            + rows.flatMap(lines)
     }
 }
 
@@ -137,7 +146,10 @@ public struct MarkdownRenderer: Sendable {
             case let .note(text):
                 out.append("> **Let op:** " + escape(text))
             case let .quote(text, by):
-                if let by { out.append("*\(escape(by)):*") ; out.append("") }
+                if let by {
+                    out.append("*\(escape(by)):*")
+                    out.append("")
+                }
                 out.append("> " + escape(text))
             case let .bullets(items):
                 out += items.map { "- " + escape($0) }
@@ -166,7 +178,8 @@ public struct MarkdownRenderer: Sendable {
         var result = inline(text)
         if let first = result.first, ["#", "-", "+", "=", ">"].contains(first) { result = "\\" + result }
         if let dot = result.firstIndex(of: "."), result[..<dot].allSatisfy(\.isNumber), !result[..<dot].isEmpty,
-           result.index(after: dot) == result.endIndex || result[result.index(after: dot)] == " " {
+            result.index(after: dot) == result.endIndex || result[result.index(after: dot)] == " "
+        {
             result.insert("\\", at: dot)
         }
         return result
@@ -186,7 +199,10 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func table(_ header: [String], _ rows: [[String]]) -> [String] {
-        ["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.map { _ in " --- " }.joined(separator: "|") + "|"]
+        [
+            "| " + header.map(cell).joined(separator: " | ") + " |",
+            "|" + header.map { _ in " --- " }.joined(separator: "|") + "|",
+        ]
             + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
     }
 

@@ -14,22 +14,37 @@ public struct BoardReport: Sendable {
         var blocks: [Block] = [.heading(level: 1, title)]
         let shown = overview.teams
         let respondents = shown.reduce(0) { $0 + $1.respondents }
-        blocks.append(.definitions([
-            ("teams", "\(shown.count + overview.withheldTeams), waarvan \(shown.count) getoond"),
-            ("respondenten", "\(respondents) in de getoonde teams"),
-        ]))
-        blocks.append(.note("Elk cijfer is het cijfer dat het teamoverzicht van dat team zelf toont, met dezelfde privacyregel. Een team waarvan minder collega's meetellen dan zijn privacydrempel, staat er niet in en telt ook niet mee in de totalen: anders was het terug te rekenen uit de totalen min de getoonde teams."))
+        blocks.append(
+            .definitions([
+                ("teams", "\(shown.count + overview.withheldTeams), waarvan \(shown.count) getoond"),
+                ("respondenten", "\(respondents) in de getoonde teams"),
+            ]))
+        blocks.append(
+            .note(
+                "Elk cijfer is het cijfer dat het teamoverzicht van dat team zelf toont, met dezelfde privacyregel. Een team waarvan minder collega's meetellen dan zijn privacydrempel, staat er niet in en telt ook niet mee in de totalen: anders was het terug te rekenen uit de totalen min de getoonde teams."
+            ))
         let competencies = Catalogue.standard.competencies
         blocks.append(.heading(level: 2, "Gemiddelde per team en competentie"))
-        blocks.append(.table(header: ["team", "ronde", "n"] + competencies.map { "C\($0.id)" }, rows: shown.map { row in
-            [row.team, row.round, "\(row.respondents)"] + competencies.map { DutchNumber.format(row.means[$0.id]) }
-        }))
-        blocks.append(.paragraph("C1 … C7: " + competencies.map { PlanReport.shortName($0) }.joined(separator: "; ") + "."))
+        blocks.append(
+            .table(
+                header: ["team", "ronde", "n"] + competencies.map { "C\($0.id)" },
+                rows: shown.map { row in
+                    [row.team, row.round, "\(row.respondents)"]
+                        + competencies.map { DutchNumber.format(row.means[$0.id]) }
+                }))
+        blocks.append(
+            .paragraph("C1 … C7: " + competencies.map { PlanReport.shortName($0) }.joined(separator: "; ") + "."))
         blocks.append(.heading(level: 2, "Alle teams samen, per gedragskenmerk"))
-        blocks.append(.table(header: ["gedragskenmerk", "n", "gemiddelde", "verdeling", "op/boven doel"], rows: overview.behaviours.map {
-            [$0.behaviour, "\($0.n)", DutchNumber.format($0.mean), $0.distribution.map(String.init).joined(separator: " · "),
-             $0.atOrAboveTarget.map(String.init) ?? "–"]
-        }))
+        blocks.append(
+            .table(
+                header: ["gedragskenmerk", "n", "gemiddelde", "verdeling", "op/boven doel"],
+                rows: overview.behaviours.map {
+                    [
+                        $0.behaviour, "\($0.n)", DutchNumber.format($0.mean),
+                        $0.distribution.map(String.init).joined(separator: " · "),
+                        $0.atOrAboveTarget.map(String.init) ?? "–",
+                    ]
+                }))
         return blocks
     }
 
@@ -37,7 +52,8 @@ public struct BoardReport: Sendable {
 
     public var csvRows: [[String]] {
         overview.teams.map { row in
-            [row.team, row.round, "\(row.respondents)"] + (1...7).map { id in DutchNumber.rounded(row.means[id]).map { String($0) } ?? "" }
+            [row.team, row.round, "\(row.respondents)"]
+                + (1...7).map { id in DutchNumber.rounded(row.means[id]).map { String($0) } ?? "" }
         }
     }
 }
@@ -67,13 +83,16 @@ public struct BoardReportJSON: Encodable {
 
     public init(_ report: BoardReport) {
         teams = report.overview.teams.map { row in
-            let means: [String: Double?] = Dictionary(uniqueKeysWithValues: (1...7).map { id in (String(id), DutchNumber.rounded(row.means[id])) })
+            let means: [String: Double?] = Dictionary(
+                uniqueKeysWithValues: (1...7).map { id in (String(id), DutchNumber.rounded(row.means[id])) })
             return TeamJSON(team: row.team, round: row.round, respondents: row.respondents, means: means)
         }
         withheldTeams = report.overview.withheldTeams
         behaviours = report.overview.behaviours.map {
-            BehaviourJSON(behaviour: $0.behaviour, competency: $0.competency, n: $0.n, mean: DutchNumber.rounded($0.mean),
-                          distribution: $0.withheld ? nil : $0.distribution, atOrAboveTarget: $0.atOrAboveTarget, withheld: $0.withheld)
+            BehaviourJSON(
+                behaviour: $0.behaviour, competency: $0.competency, n: $0.n, mean: DutchNumber.rounded($0.mean),
+                distribution: $0.withheld ? nil : $0.distribution, atOrAboveTarget: $0.atOrAboveTarget,
+                withheld: $0.withheld)
         }
     }
 }

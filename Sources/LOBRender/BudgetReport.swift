@@ -19,8 +19,10 @@ public struct BudgetReport: Sendable {
     /// What the main budget would close after the move.
     public let afterMove: BudgetAllocation?
 
-    public init(year: String?, catalogue: ActivityCatalogue, teams: Int, withheldTeams: Int, main: BudgetAllocation,
-                comparison: BudgetAllocation? = nil, move: ModelMove? = nil, afterMove: BudgetAllocation? = nil) {
+    public init(
+        year: String?, catalogue: ActivityCatalogue, teams: Int, withheldTeams: Int, main: BudgetAllocation,
+        comparison: BudgetAllocation? = nil, move: ModelMove? = nil, afterMove: BudgetAllocation? = nil
+    ) {
         self.year = year
         self.catalogue = catalogue
         self.teams = teams
@@ -40,7 +42,8 @@ public struct BudgetReport: Sendable {
     /// "intervisie voor 9 docenten van team X op competentie 3: dekt 14 gaps, € 1.350".
     public static func line(_ candidate: BudgetAllocation.Candidate, _ need: TrainingNeed) -> String {
         let groups = candidate.form.isGroupActivity && candidate.groups > 1 ? " in \(candidate.groups) groepen" : ""
-        return "\(candidate.form.name) voor \(who(need, candidate.participants))\(groups) op competentie \(need.competency): dekt \(candidate.gaps) gaps, sluit \(DutchNumber.format(candidate.value)) gewogen niveaus, \(DutchNumber.format(candidate.hours)) uur, \(DutchNumber.euro(candidate.cost))"
+        return
+            "\(candidate.form.name) voor \(who(need, candidate.participants))\(groups) op competentie \(need.competency): dekt \(candidate.gaps) gaps, sluit \(DutchNumber.format(candidate.value)) gewogen niveaus, \(DutchNumber.format(candidate.hours)) uur, \(DutchNumber.euro(candidate.cost))"
     }
 
     static func method(_ allocation: BudgetAllocation) -> String {
@@ -56,22 +59,45 @@ public struct BudgetReport: Sendable {
         let needs = main.needs
         let total = needs.reduce(0) { $0 + $1.weightedGap }
         var facts: [(key: String, text: String)] = [
-            ("budget", DutchNumber.euro(main.limits.budget) + (main.limits.hours.map { " en \(DutchNumber.format($0)) uur" } ?? "")),
-            ("besteed", "\(DutchNumber.euro(main.cost)), \(DutchNumber.format(main.hours)) uur; over: \(DutchNumber.euro(main.limits.budget - main.cost))"),
-            ("gesloten", "\(DutchNumber.format(main.value)) van \(DutchNumber.format(total)) gewogen niveaus gat (\(Self.percent(total > 0 ? main.value / total : 1)))"),
+            (
+                "budget",
+                DutchNumber.euro(main.limits.budget)
+                    + (main.limits.hours.map { " en \(DutchNumber.format($0)) uur" } ?? "")
+            ),
+            (
+                "besteed",
+                "\(DutchNumber.euro(main.cost)), \(DutchNumber.format(main.hours)) uur; over: \(DutchNumber.euro(main.limits.budget - main.cost))"
+            ),
+            (
+                "gesloten",
+                "\(DutchNumber.format(main.value)) van \(DutchNumber.format(total)) gewogen niveaus gat (\(Self.percent(total > 0 ? main.value / total : 1)))"
+            ),
             ("berekening", Self.method(main)),
-            ("teams", "\(teams)" + (withheldTeams > 0 ? ", waarvan \(withheldTeams) niet meetellen: daarin tellen minder collega's mee dan de privacydrempel" : "")),
+            (
+                "teams",
+                "\(teams)"
+                    + (withheldTeams > 0
+                        ? ", waarvan \(withheldTeams) niet meetellen: daarin tellen minder collega's mee dan de privacydrempel"
+                        : "")
+            ),
         ]
         if let year { facts.insert(("schooljaar", year), at: 0) }
         blocks.append(.definitions(facts))
-        blocks.append(.note(catalogue.isExample
-            ? "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm (niveaus per deelnemer) en de bedragen komen uit de voorbeeldcatalogus van LOB-spiegel: aannames die de school vervangt (--costs BESTAND, zie docs/activities.md)."
-            : "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm is een aanname uit de catalogus van de school (\(catalogue.title))."))
-        blocks.append(.paragraph("Per activiteit: gesloten = per deelnemer min(zijn gat, het effect van de vorm) × het gewicht van de competentie. Elke docent krijgt per competentie ten hoogste één activiteit; collega's met dezelfde behoefte in een team gaan samen in een groep als dat goedkoper is. Behoeftes van minder docenten dan de privacydrempel gaan zonder teamnaam in één schoolbrede groep per competentie, die alleen meetelt als ook die minstens de drempel telt (en anonieme collega's erin ook). Geen regel gaat over minder dan 3 docenten."))
+        blocks.append(
+            .note(
+                catalogue.isExample
+                    ? "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm (niveaus per deelnemer) en de bedragen komen uit de voorbeeldcatalogus van LOB-spiegel: aannames die de school vervangt (--costs BESTAND, zie docs/activities.md)."
+                    : "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm is een aanname uit de catalogus van de school (\(catalogue.title))."
+            ))
+        blocks.append(
+            .paragraph(
+                "Per activiteit: gesloten = per deelnemer min(zijn gat, het effect van de vorm) × het gewicht van de competentie. Elke docent krijgt per competentie ten hoogste één activiteit; collega's met dezelfde behoefte in een team gaan samen in een groep als dat goedkoper is. Behoeftes van minder docenten dan de privacydrempel gaan zonder teamnaam in één schoolbrede groep per competentie, die alleen meetelt als ook die minstens de drempel telt (en anonieme collega's erin ook). Geen regel gaat over minder dan 3 docenten."
+            ))
 
         blocks.append(.heading(level: 2, "Wat gefinancierd wordt"))
         if main.chosen.isEmpty {
-            blocks.append(.paragraph("Niets: het budget is te klein voor de goedkoopste activiteit, of er is geen behoefte."))
+            blocks.append(
+                .paragraph("Niets: het budget is te klein voor de goedkoopste activiteit, of er is geen behoefte."))
         } else {
             blocks.append(.bullets(main.chosen.map { Self.line($0, needs[$0.need]) }))
         }
@@ -81,20 +107,37 @@ public struct BudgetReport: Sendable {
         if open.isEmpty {
             blocks.append(.paragraph("Niets: elke behoefte is gedekt."))
         } else {
-            blocks.append(.table(header: ["competentie", "wie wacht", "alles dekken", "kost nog"], rows: open.map { entry in
-                ["\(entry.need.competency)", Self.who(entry.need, entry.waiting), entry.cheapest.map { "\($0.form.name), \(DutchNumber.euro($0.cost))" } ?? "geen vorm in de catalogus",
-                 DutchNumber.euro(entry.extraCost)]
-            }))
-            blocks.append(.paragraph("Alles wat open is, dekken kost nog \(DutchNumber.euro(open.reduce(0) { $0 + $1.extraCost })) (telkens de goedkoopste vorm voor de hele groep)."))
+            blocks.append(
+                .table(
+                    header: ["competentie", "wie wacht", "alles dekken", "kost nog"],
+                    rows: open.map { entry in
+                        [
+                            "\(entry.need.competency)", Self.who(entry.need, entry.waiting),
+                            entry.cheapest.map { "\($0.form.name), \(DutchNumber.euro($0.cost))" }
+                                ?? "geen vorm in de catalogus",
+                            DutchNumber.euro(entry.extraCost),
+                        ]
+                    }))
+            blocks.append(
+                .paragraph(
+                    "Alles wat open is, dekken kost nog \(DutchNumber.euro(open.reduce(0) { $0 + $1.extraCost })) (telkens de goedkoopste vorm voor de hele groep)."
+                ))
         }
 
         if let comparison {
             blocks.append(.heading(level: 2, "Twee budgetten naast elkaar"))
-            blocks.append(.table(header: ["budget", "besteed", "gesloten", "berekening", "activiteiten", "open"], rows: [main, comparison].map { allocation in
-                [DutchNumber.euro(allocation.limits.budget), DutchNumber.euro(allocation.cost), DutchNumber.format(allocation.value),
-                 allocation.exact ? "optimaal" : Self.percent(allocation.closeness) + " van de grens", "\(allocation.chosen.count)",
-                 "\(allocation.unfunded.reduce(0) { $0 + $1.waiting }) docent-behoeftes"]
-            }))
+            blocks.append(
+                .table(
+                    header: ["budget", "besteed", "gesloten", "berekening", "activiteiten", "open"],
+                    rows: [main, comparison].map { allocation in
+                        [
+                            DutchNumber.euro(allocation.limits.budget), DutchNumber.euro(allocation.cost),
+                            DutchNumber.format(allocation.value),
+                            allocation.exact ? "optimaal" : Self.percent(allocation.closeness) + " van de grens",
+                            "\(allocation.chosen.count)",
+                            "\(allocation.unfunded.reduce(0) { $0 + $1.waiting }) docent-behoeftes",
+                        ]
+                    }))
             let extra = comparison.chosen.filter { candidate in !main.chosen.contains(candidate) }
             if !extra.isEmpty {
                 blocks.append(.paragraph("Met \(DutchNumber.euro(comparison.limits.budget)) anders of extra:"))
@@ -104,12 +147,25 @@ public struct BudgetReport: Sendable {
 
         if let move {
             blocks.append(.heading(level: 2, "Van model \(move.from.number) naar model \(move.to.number)"))
-            blocks.append(.paragraph("Gemeten aan de profielen van hun rol in model \(move.to.number) (doelen en sterren) hebben de teams \(DutchNumber.format(move.wished)) gewogen niveaus gat, nu \(DutchNumber.format(move.now)): \(DutchNumber.signed(move.extra)) door de overstap."))
-            blocks.append(.table(header: ["competentie", "nu", "docenten", "in model \(move.to.number)", "docenten", "verschil"], rows: move.changes.map {
-                ["\($0.competency)", DutchNumber.format($0.now), "\($0.teachersNow)", DutchNumber.format($0.wished), "\($0.teachersWished)", DutchNumber.signed($0.wished - $0.now)]
-            }))
+            blocks.append(
+                .paragraph(
+                    "Gemeten aan de profielen van hun rol in model \(move.to.number) (doelen en sterren) hebben de teams \(DutchNumber.format(move.wished)) gewogen niveaus gat, nu \(DutchNumber.format(move.now)): \(DutchNumber.signed(move.extra)) door de overstap."
+                ))
+            blocks.append(
+                .table(
+                    header: ["competentie", "nu", "docenten", "in model \(move.to.number)", "docenten", "verschil"],
+                    rows: move.changes.map {
+                        [
+                            "\($0.competency)", DutchNumber.format($0.now), "\($0.teachersNow)",
+                            DutchNumber.format($0.wished), "\($0.teachersWished)",
+                            DutchNumber.signed($0.wished - $0.now),
+                        ]
+                    }))
             if let afterMove {
-                blocks.append(.paragraph("Met hetzelfde budget sluit de school na de overstap \(DutchNumber.format(afterMove.value)) van die \(DutchNumber.format(move.wished)) (\(Self.method(afterMove)))."))
+                blocks.append(
+                    .paragraph(
+                        "Met hetzelfde budget sluit de school na de overstap \(DutchNumber.format(afterMove.value)) van die \(DutchNumber.format(move.wished)) (\(Self.method(afterMove)))."
+                    ))
             }
         }
         return blocks
@@ -118,7 +174,10 @@ public struct BudgetReport: Sendable {
     // MARK: - CSV
 
     public var csvHeader: [String] {
-        ["budget", "status", "team", "competentie", "vorm", "deelnemers", "groepen", "uren", "kosten", "gesloten", "gaps"]
+        [
+            "budget", "status", "team", "competentie", "vorm", "deelnemers", "groepen", "uren", "kosten", "gesloten",
+            "gaps",
+        ]
     }
 
     public var csvRows: [[String]] {
@@ -126,13 +185,20 @@ public struct BudgetReport: Sendable {
             let budget = String(allocation.limits.budget)
             let funded = allocation.chosen.map { candidate -> [String] in
                 let need = allocation.needs[candidate.need]
-                return [budget, "gefinancierd", need.team ?? "(verschillende teams)", "\(need.competency)", candidate.form.id,
-                        "\(candidate.participants)", "\(candidate.groups)", String(candidate.hours), String(DutchNumber.rounded(candidate.cost) ?? 0),
-                        String(DutchNumber.rounded(candidate.value) ?? 0), "\(candidate.gaps)"]
+                return [
+                    budget, "gefinancierd", need.team ?? "(verschillende teams)", "\(need.competency)",
+                    candidate.form.id,
+                    "\(candidate.participants)", "\(candidate.groups)", String(candidate.hours),
+                    String(DutchNumber.rounded(candidate.cost) ?? 0),
+                    String(DutchNumber.rounded(candidate.value) ?? 0), "\(candidate.gaps)",
+                ]
             }
             let open = allocation.unfunded.map { entry -> [String] in
-                [budget, "open", entry.need.team ?? "(verschillende teams)", "\(entry.need.competency)", entry.cheapest?.form.id ?? "",
-                 "\(entry.waiting)", "", "", String(DutchNumber.rounded(entry.extraCost) ?? 0), "", ""]
+                [
+                    budget, "open", entry.need.team ?? "(verschillende teams)", "\(entry.need.competency)",
+                    entry.cheapest?.form.id ?? "",
+                    "\(entry.waiting)", "", "", String(DutchNumber.rounded(entry.extraCost) ?? 0), "", "",
+                ]
             }
             return funded + open
         }
@@ -180,14 +246,18 @@ public struct BudgetJSON: Encodable {
             optimal = allocation.exact
             funded = allocation.chosen.map { candidate in
                 let need = allocation.needs[candidate.need]
-                return ActivityJSON(team: need.team, competency: need.competency, form: candidate.form.id, participants: candidate.participants,
-                                    groups: candidate.groups, hours: candidate.hours, cost: DutchNumber.rounded(candidate.cost) ?? 0,
-                                    closed: DutchNumber.rounded(candidate.value) ?? 0, gaps: candidate.gaps,
-                                    explanation: BudgetReport.line(candidate, need))
+                return ActivityJSON(
+                    team: need.team, competency: need.competency, form: candidate.form.id,
+                    participants: candidate.participants,
+                    groups: candidate.groups, hours: candidate.hours, cost: DutchNumber.rounded(candidate.cost) ?? 0,
+                    closed: DutchNumber.rounded(candidate.value) ?? 0, gaps: candidate.gaps,
+                    explanation: BudgetReport.line(candidate, need))
             }
             open = allocation.unfunded.map {
-                OpenJSON(team: $0.need.team, competency: $0.need.competency, waiting: $0.waiting, cheapestForm: $0.cheapest?.form.id,
-                         extraCost: DutchNumber.rounded($0.extraCost) ?? 0)
+                OpenJSON(
+                    team: $0.need.team, competency: $0.need.competency, waiting: $0.waiting,
+                    cheapestForm: $0.cheapest?.form.id,
+                    extraCost: DutchNumber.rounded($0.extraCost) ?? 0)
             }
         }
     }
@@ -217,9 +287,10 @@ public struct BudgetJSON: Encodable {
         needs = DutchNumber.rounded(report.main.needs.reduce(0) { $0 + $1.weightedGap }) ?? 0
         scenarios = [report.main, report.comparison].compactMap { $0 }.map(ScenarioJSON.init)
         modelMove = report.move.map { move in
-            MoveJSON(from: move.from.rawValue, to: move.to.rawValue, now: DutchNumber.rounded(move.now) ?? 0,
-                     wished: DutchNumber.rounded(move.wished) ?? 0, extra: DutchNumber.rounded(move.extra) ?? 0,
-                     closedAfterMove: report.afterMove.flatMap { DutchNumber.rounded($0.value) })
+            MoveJSON(
+                from: move.from.rawValue, to: move.to.rawValue, now: DutchNumber.rounded(move.now) ?? 0,
+                wished: DutchNumber.rounded(move.wished) ?? 0, extra: DutchNumber.rounded(move.extra) ?? 0,
+                closedAfterMove: report.afterMove.flatMap { DutchNumber.rounded($0.value) })
         }
     }
 }

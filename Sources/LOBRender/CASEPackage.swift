@@ -116,21 +116,29 @@ public struct CASEPackage: Encodable {
 
     /// The whole catalogue, or only what `profile` scores (its chosen and its own behaviours, and their competencies).
     /// `baseURI` makes OpenSALT-style URIs (`BASE/uri/IDENTIFIER`); without it they are `urn:uuid:IDENTIFIER`.
-    public init(catalogue: Catalogue = .standard, profile: Profile? = nil, scale: Scale = .standard, baseURI: String? = nil) {
+    public init(
+        catalogue: Catalogue = .standard, profile: Profile? = nil, scale: Scale = .standard, baseURI: String? = nil
+    ) {
         // Everything in one package is named under its document, so a profile's package never clashes with the
         // framework's when both are imported.
         let documentKey = profile.map { "profiel:\($0.id)" } ?? "kader"
         func uuid(_ name: String) -> String { NameBasedUUID.make("\(documentKey)/\(name)") }
         func uri(_ identifier: String) -> String {
-            baseURI.map { "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/uri/\(identifier)" } ?? "urn:uuid:\(identifier)"
+            baseURI.map { "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/uri/\(identifier)" }
+                ?? "urn:uuid:\(identifier)"
         }
-        func link(_ title: String, _ identifier: String) -> Link { Link(title: title, identifier: identifier, uri: uri(identifier)) }
+        func link(_ title: String, _ identifier: String) -> Link {
+            Link(title: title, identifier: identifier, uri: uri(identifier))
+        }
 
         let date = Self.lastChange
         let behaviours = profile?.scoredBehaviours(in: catalogue) ?? catalogue.behaviours
-        let competencies = catalogue.competencies.filter { competency in behaviours.contains { $0.competency == competency.id } }
+        let competencies = catalogue.competencies.filter { competency in
+            behaviours.contains { $0.competency == competency.id }
+        }
         let documentID = uuid("document")
-        let title = profile.map { "LOB-spiegel profiel: \($0.title)" }
+        let title =
+            profile.map { "LOB-spiegel profiel: \($0.title)" }
             ?? "De beroepsgerichte vakdocent als loopbaanbegeleider: SBL-competenties en aanvullende gedragskenmerken"
         let document = link(title, documentID)
         CFDocument = Document(
@@ -139,59 +147,85 @@ public struct CASEPackage: Encodable {
             description: profile.map { $0.description.isEmpty ? $0.title : $0.description }
                 ?? "De zeven SBL-competenties met de aanvullende gedragskenmerken voor de loopbaanbegeleider (SLO, vmbo).",
             language: "nl", version: Self.version, adoptionStatus: "Draft",
-            notes: "Elk gedragskenmerk vult de zin aan: \"De loopbaanbegeleider …\". De schaal (1–4) is die van LOB-spiegel, niet van de bron.")
+            notes:
+                "Elk gedragskenmerk vult de zin aan: \"De loopbaanbegeleider …\". De schaal (1–4) is die van LOB-spiegel, niet van de bron."
+        )
 
-        let competencyType = ItemType(identifier: uuid("type/competentie"), uri: uri(uuid("type/competentie")), title: "Competentie",
-                                      description: "Een SBL-competentie (wet BIO)", hierarchyCode: "1", lastChangeDateTime: date)
-        let behaviourType = ItemType(identifier: uuid("type/gedragskenmerk"), uri: uri(uuid("type/gedragskenmerk")), title: "Gedragskenmerk",
-                                     description: "Een aanvullend gedragskenmerk van de loopbaanbegeleider", hierarchyCode: "2", lastChangeDateTime: date)
+        let competencyType = ItemType(
+            identifier: uuid("type/competentie"), uri: uri(uuid("type/competentie")), title: "Competentie",
+            description: "Een SBL-competentie (wet BIO)", hierarchyCode: "1", lastChangeDateTime: date)
+        let behaviourType = ItemType(
+            identifier: uuid("type/gedragskenmerk"), uri: uri(uuid("type/gedragskenmerk")), title: "Gedragskenmerk",
+            description: "Een aanvullend gedragskenmerk van de loopbaanbegeleider", hierarchyCode: "2",
+            lastChangeDateTime: date)
         CFDefinitions = Definitions(CFItemTypes: [competencyType, behaviourType])
 
         var items: [Item] = []
         var associations: [Association] = []
         for (index, competency) in competencies.enumerated() {
             let id = uuid("competentie/\(competency.id)")
-            items.append(Item(
-                identifier: id, uri: uri(id), fullStatement: competency.bekwaamheidseis, abbreviatedStatement: competency.name,
-                humanCodingScheme: "\(competency.id)", listEnumeration: "\(index + 1)", CFItemType: "Competentie",
-                CFItemTypeURI: link("Competentie", competencyType.identifier), language: "nl", notes: nil,
-                lastChangeDateTime: date, CFDocumentURI: document))
+            items.append(
+                Item(
+                    identifier: id, uri: uri(id), fullStatement: competency.bekwaamheidseis,
+                    abbreviatedStatement: competency.name,
+                    humanCodingScheme: "\(competency.id)", listEnumeration: "\(index + 1)", CFItemType: "Competentie",
+                    CFItemTypeURI: link("Competentie", competencyType.identifier), language: "nl", notes: nil,
+                    lastChangeDateTime: date, CFDocumentURI: document))
             let associationID = uuid("isChildOf/competentie/\(competency.id)")
-            associations.append(Association(
-                identifier: associationID, uri: uri(associationID), associationType: "isChildOf", sequenceNumber: index + 1,
-                originNodeURI: link(competency.name, id), destinationNodeURI: document, lastChangeDateTime: date, CFDocumentURI: document))
+            associations.append(
+                Association(
+                    identifier: associationID, uri: uri(associationID), associationType: "isChildOf",
+                    sequenceNumber: index + 1,
+                    originNodeURI: link(competency.name, id), destinationNodeURI: document, lastChangeDateTime: date,
+                    CFDocumentURI: document))
             for (position, behaviour) in behaviours.filter({ $0.competency == competency.id }).enumerated() {
                 let behaviourID = uuid("gedragskenmerk/\(behaviour.id)")
-                let target = profile.map { "Doelniveau in dit profiel: \($0.target(for: behaviour)) (\(scale.label(for: $0.target(for: behaviour)) ?? ""))." }
-                items.append(Item(
-                    identifier: behaviourID, uri: uri(behaviourID), fullStatement: behaviour.text, abbreviatedStatement: nil,
-                    humanCodingScheme: behaviour.id, listEnumeration: "\(position + 1)", CFItemType: "Gedragskenmerk",
-                    CFItemTypeURI: link("Gedragskenmerk", behaviourType.identifier), language: "nl", notes: target,
-                    lastChangeDateTime: date, CFDocumentURI: document))
+                let target = profile.map {
+                    "Doelniveau in dit profiel: \($0.target(for: behaviour)) (\(scale.label(for: $0.target(for: behaviour)) ?? ""))."
+                }
+                items.append(
+                    Item(
+                        identifier: behaviourID, uri: uri(behaviourID), fullStatement: behaviour.text,
+                        abbreviatedStatement: nil,
+                        humanCodingScheme: behaviour.id, listEnumeration: "\(position + 1)",
+                        CFItemType: "Gedragskenmerk",
+                        CFItemTypeURI: link("Gedragskenmerk", behaviourType.identifier), language: "nl", notes: target,
+                        lastChangeDateTime: date, CFDocumentURI: document))
                 let childID = uuid("isChildOf/gedragskenmerk/\(behaviour.id)")
-                associations.append(Association(
-                    identifier: childID, uri: uri(childID), associationType: "isChildOf", sequenceNumber: position + 1,
-                    originNodeURI: link(behaviour.id, behaviourID), destinationNodeURI: link(competency.name, id),
-                    lastChangeDateTime: date, CFDocumentURI: document))
+                associations.append(
+                    Association(
+                        identifier: childID, uri: uri(childID), associationType: "isChildOf",
+                        sequenceNumber: position + 1,
+                        originNodeURI: link(behaviour.id, behaviourID), destinationNodeURI: link(competency.name, id),
+                        lastChangeDateTime: date, CFDocumentURI: document))
             }
         }
         CFItems = items
         CFAssociations = associations
 
         let rubricID = uuid("schaal"), criterionID = uuid("schaal/beheersing")
-        CFRubrics = [Rubric(
-            identifier: rubricID, uri: uri(rubricID), title: "Schaal LOB-spiegel",
-            description: "De vierpuntsschaal waarop een docent elk gedragskenmerk scoort (een standaard van LOB-spiegel; de bronnen geven geen schaal).",
-            lastChangeDateTime: date,
-            CFRubricCriteria: [Criterion(
-                identifier: criterionID, uri: uri(criterionID), category: "Beheersing",
-                description: "Hoe vaak en hoe goed de docent het gedragskenmerk laat zien.", position: 1, rubricId: rubricID,
+        CFRubrics = [
+            Rubric(
+                identifier: rubricID, uri: uri(rubricID), title: "Schaal LOB-spiegel",
+                description:
+                    "De vierpuntsschaal waarop een docent elk gedragskenmerk scoort (een standaard van LOB-spiegel; de bronnen geven geen schaal).",
                 lastChangeDateTime: date,
-                CFRubricCriterionLevels: scale.levels.map { level in
-                    let levelID = uuid("schaal/niveau/\(level.value)")
-                    return Level(identifier: levelID, uri: uri(levelID), quality: level.label, description: "\(level.value): \(level.label)",
-                                 score: level.value, position: level.value, rubricCriterionId: criterionID, lastChangeDateTime: date)
-                })])]
+                CFRubricCriteria: [
+                    Criterion(
+                        identifier: criterionID, uri: uri(criterionID), category: "Beheersing",
+                        description: "Hoe vaak en hoe goed de docent het gedragskenmerk laat zien.", position: 1,
+                        rubricId: rubricID,
+                        lastChangeDateTime: date,
+                        CFRubricCriterionLevels: scale.levels.map { level in
+                            let levelID = uuid("schaal/niveau/\(level.value)")
+                            return Level(
+                                identifier: levelID, uri: uri(levelID), quality: level.label,
+                                description: "\(level.value): \(level.label)",
+                                score: level.value, position: level.value, rubricCriterionId: criterionID,
+                                lastChangeDateTime: date)
+                        })
+                ])
+        ]
     }
 
     /// The package as sorted, pretty JSON.
@@ -206,7 +240,9 @@ public struct CASEPackage: Encodable {
 /// same identifier, in every export and on every machine.
 public enum NameBasedUUID {
     /// LOB-spiegel's namespace: itself the version-5 UUID of "https://lob-spiegel.nl" in the URL namespace.
-    static let namespace = UUID(uuidString: make("https://lob-spiegel.nl", namespace: UUID(uuidString: "6ba7b811-9dad-11d1-80b4-00c04fd430c8")!))!
+    static let namespace = UUID(
+        uuidString: make("https://lob-spiegel.nl", namespace: UUID(uuidString: "6ba7b811-9dad-11d1-80b4-00c04fd430c8")!)
+    )!
 
     public static func make(_ name: String) -> String { make(name, namespace: namespace) }
 
@@ -216,8 +252,11 @@ public enum NameBasedUUID {
         var hash = Array(Insecure.SHA1.hash(data: bytes).prefix(16))
         hash[6] = (hash[6] & 0x0F) | 0x50
         hash[8] = (hash[8] & 0x3F) | 0x80
-        let uuid = UUID(uuid: (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7],
-                               hash[8], hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]))
+        let uuid = UUID(
+            uuid: (
+                hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7],
+                hash[8], hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]
+            ))
         return uuid.uuidString.lowercased()
     }
 }

@@ -1,6 +1,6 @@
 import CSV
-import LOBCore
 import Foundation
+import LOBCore
 
 /// CSV for a spreadsheet (RFC 4180 quoting by CSV.swift): a header row, then the rows, CRLF line ends as the RFC
 /// and spreadsheets expect.
@@ -19,7 +19,9 @@ public enum CSVRenderer {
     /// characters are made visible.
     static func cell(_ text: String) -> String {
         let visible = VisibleText.make(text, newlines: .keep)
-        guard let first = visible.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(visible) == nil else { return visible }
+        guard let first = visible.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+            Double(visible) == nil
+        else { return visible }
         return "'" + visible
     }
 }

@@ -1,5 +1,5 @@
-import LOBCore
 import Foundation
+import LOBCore
 
 /// A chart in a report: drawn as SVG in HTML, shown as a table in text and markdown (same data, same order).
 public enum Chart: Equatable, Sendable {
@@ -94,8 +94,10 @@ public struct HeatmapChart: Equatable, Sendable {
     }
 
     public var legend: [String] {
-        ["Kolommen: " + columns.indices.map { "\(Self.key($0)) = \(columns[$0])" }.joined(separator: ", ") + ".",
-         "Cijfer = score (1–4); ! = onder het doel van dat profiel; · = niet beantwoord. Kleur: groen = doel gehaald, geel = één niveau eronder, rood = twee of meer eronder."]
+        [
+            "Kolommen: " + columns.indices.map { "\(Self.key($0)) = \(columns[$0])" }.joined(separator: ", ") + ".",
+            "Cijfer = score (1–4); ! = onder het doel van dat profiel; · = niet beantwoord. Kleur: groen = doel gehaald, geel = één niveau eronder, rood = twee of meer eronder.",
+        ]
     }
 }
 
@@ -119,7 +121,9 @@ public struct RadarChart: Equatable, Sendable {
     public let valueLabel: String
     public let targetLabel: String
 
-    public init(title: String, maximum: Double, axes: [Axis], valueLabel: String = "score", targetLabel: String = "doel") {
+    public init(
+        title: String, maximum: Double, axes: [Axis], valueLabel: String = "score", targetLabel: String = "doel"
+    ) {
         self.title = title
         self.maximum = maximum
         self.axes = axes
@@ -148,7 +152,9 @@ public struct TimelineChart: Equatable, Sendable {
         public let label: String
         public let bars: [Bar]
         public let marks: [Mark]
-        public init(label: String, bars: [Bar], marks: [Mark]) { (self.label, self.bars, self.marks) = (label, bars, marks) }
+        public init(label: String, bars: [Bar], marks: [Mark]) {
+            (self.label, self.bars, self.marks) = (label, bars, marks)
+        }
     }
 
     public let title: String
@@ -186,9 +192,13 @@ enum SVG {
             return (cx + r * cos(angle), cy + r * sin(angle))
         }
         func polygon(_ values: [Double]) -> String {
-            values.enumerated().map { let p = point($0.offset, $0.element); return "\(number(p.0)),\(number(p.1))" }.joined(separator: " ")
+            values.enumerated().map {
+                let p = point($0.offset, $0.element)
+                return "\(number(p.0)),\(number(p.1))"
+            }.joined(separator: " ")
         }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"radar\">"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"radar\">"
         for level in stride(from: 1.0, through: chart.maximum, by: 1) {
             out += "<polygon points=\"\(polygon(Array(repeating: level, count: count)))\" class=\"ring\"/>"
             let p = point(0, level)
@@ -196,10 +206,12 @@ enum SVG {
         }
         for index in 0..<count {
             let end = point(index, chart.maximum)
-            out += "<line x1=\"\(number(cx))\" y1=\"\(number(cy))\" x2=\"\(number(end.0))\" y2=\"\(number(end.1))\" class=\"axis\"/>"
+            out +=
+                "<line x1=\"\(number(cx))\" y1=\"\(number(cy))\" x2=\"\(number(end.0))\" y2=\"\(number(end.1))\" class=\"axis\"/>"
             let label = point(index, chart.maximum * 1.13)
             let anchor = abs(label.0 - cx) < 10 ? "middle" : (label.0 < cx ? "end" : "start")
-            out += "<text x=\"\(number(label.0))\" y=\"\(number(label.1 + 4))\" text-anchor=\"\(anchor)\" class=\"label\">\(escape(chart.axes[index].label))</text>"
+            out +=
+                "<text x=\"\(number(label.0))\" y=\"\(number(label.1 + 4))\" text-anchor=\"\(anchor)\" class=\"label\">\(escape(chart.axes[index].label))</text>"
         }
         out += "<polygon points=\"\(polygon(chart.axes.map(\.target)))\" class=\"target\"/>"
         out += "<polygon points=\"\(polygon(chart.axes.map { $0.value ?? 0 }))\" class=\"score\"/>"
@@ -207,8 +219,10 @@ enum SVG {
             let p = point(index, axis.value ?? 0)
             out += "<circle cx=\"\(number(p.0))\" cy=\"\(number(p.1))\" r=\"3.5\" class=\"dot\"/>"
         }
-        out += "<g class=\"legend\"><rect x=\"12\" y=\"12\" width=\"14\" height=\"14\" class=\"score\"/><text x=\"32\" y=\"24\">\(escape(chart.valueLabel))</text>"
-        out += "<line x1=\"12\" y1=\"40\" x2=\"26\" y2=\"40\" class=\"target\"/><text x=\"32\" y=\"44\">\(escape(chart.targetLabel))</text></g>"
+        out +=
+            "<g class=\"legend\"><rect x=\"12\" y=\"12\" width=\"14\" height=\"14\" class=\"score\"/><text x=\"32\" y=\"24\">\(escape(chart.valueLabel))</text>"
+        out +=
+            "<line x1=\"12\" y1=\"40\" x2=\"26\" y2=\"40\" class=\"target\"/><text x=\"32\" y=\"44\">\(escape(chart.targetLabel))</text></g>"
         return out + "</svg>"
     }
 
@@ -216,10 +230,12 @@ enum SVG {
         let labelWidth = 44.0, cell = 26.0, rowHeight = 15.0, top = 20.0
         let width = labelWidth + cell * Double(chart.columns.count) + 4
         let height = top + rowHeight * Double(chart.rows.count) + 4
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width * 1.6))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"heatmap\">"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width * 1.6))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"heatmap\">"
         for index in chart.columns.indices {
             let x = labelWidth + cell * Double(index) + cell / 2
-            out += "<text x=\"\(number(x))\" y=\"14\" text-anchor=\"middle\" class=\"column\"><title>\(escape(chart.columns[index]))</title>\(HeatmapChart.key(index))</text>"
+            out +=
+                "<text x=\"\(number(x))\" y=\"14\" text-anchor=\"middle\" class=\"column\"><title>\(escape(chart.columns[index]))</title>\(HeatmapChart.key(index))</text>"
         }
         for (index, row) in chart.rows.enumerated() {
             let y = top + rowHeight * Double(index)
@@ -227,8 +243,10 @@ enum SVG {
             for (column, value) in row.cells.enumerated() {
                 let x = labelWidth + cell * Double(column)
                 let kind = value.map { ["met", "near", "far"][$0.shortfall] } ?? "none"
-                out += "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" class=\"\(kind)\"/>"
-                out += "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight - 4))\" text-anchor=\"middle\" class=\"cell\">\(escape(HeatmapChart.text(value)))</text>"
+                out +=
+                    "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" class=\"\(kind)\"/>"
+                out +=
+                    "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight - 4))\" text-anchor=\"middle\" class=\"cell\">\(escape(HeatmapChart.text(value)))</text>"
             }
         }
         return out + "</svg>"
@@ -238,11 +256,14 @@ enum SVG {
         let labelWidth = 230.0, columnWidth = 110.0, rowHeight = 34.0, top = 30.0
         let width = labelWidth + columnWidth * Double(chart.columns.count) + 10
         let height = top + rowHeight * Double(chart.rows.count) + 8
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"timeline\">"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"timeline\">"
         for (index, column) in chart.columns.enumerated() {
             let x = labelWidth + columnWidth * Double(index)
-            out += "<rect x=\"\(number(x))\" y=\"0\" width=\"\(number(columnWidth))\" height=\"\(number(height))\" class=\"\(index % 2 == 0 ? "even" : "odd")\"/>"
-            out += "<text x=\"\(number(x + columnWidth / 2))\" y=\"18\" text-anchor=\"middle\" class=\"column\">\(escape(column))</text>"
+            out +=
+                "<rect x=\"\(number(x))\" y=\"0\" width=\"\(number(columnWidth))\" height=\"\(number(height))\" class=\"\(index % 2 == 0 ? "even" : "odd")\"/>"
+            out +=
+                "<text x=\"\(number(x + columnWidth / 2))\" y=\"18\" text-anchor=\"middle\" class=\"column\">\(escape(column))</text>"
         }
         for (index, row) in chart.rows.enumerated() {
             let y = top + rowHeight * Double(index)
@@ -250,13 +271,15 @@ enum SVG {
             for bar in row.bars {
                 let x = labelWidth + columnWidth * Double(bar.start) + 4
                 let w = columnWidth * Double(bar.end - bar.start + 1) - 8
-                out += "<rect x=\"\(number(x))\" y=\"\(number(y + 7))\" width=\"\(number(w))\" height=\"\(number(rowHeight - 14))\" rx=\"4\" class=\"bar\"><title>\(escape(bar.text))</title></rect>"
+                out +=
+                    "<rect x=\"\(number(x))\" y=\"\(number(y + 7))\" width=\"\(number(w))\" height=\"\(number(rowHeight - 14))\" rx=\"4\" class=\"bar\"><title>\(escape(bar.text))</title></rect>"
             }
             for (order, mark) in row.marks.enumerated() {
                 let sameColumn = row.marks.prefix(order).filter { $0.column == mark.column }.count
                 let x = labelWidth + columnWidth * Double(mark.column) + columnWidth - 16 - 26 * Double(sameColumn)
                 out += "<circle cx=\"\(number(x))\" cy=\"\(number(y + rowHeight / 2))\" r=\"11\" class=\"mark\"/>"
-                out += "<text x=\"\(number(x))\" y=\"\(number(y + rowHeight / 2 + 4))\" text-anchor=\"middle\" class=\"marktext\">\(escape(mark.text))</text>"
+                out +=
+                    "<text x=\"\(number(x))\" y=\"\(number(y + rowHeight / 2 + 4))\" text-anchor=\"middle\" class=\"marktext\">\(escape(mark.text))</text>"
             }
         }
         return out + "</svg>"

@@ -57,9 +57,10 @@ public struct FrameworkJSON: Encodable {
 
     public init(_ catalogue: Catalogue) {
         competencies = catalogue.competencies.map { c in
-            CompetencyJSON(id: c.id, name: c.name, starTableLabel: c.starTableLabel, bekwaamheidseis: c.bekwaamheidseis,
-                           bekwaamheidseisTable: c.bekwaamheidseisTable, professionalRole: c.professionalRole?.rawValue,
-                           situation: c.situation.rawValue, behaviours: catalogue.behaviours(of: c.id).map(\.id))
+            CompetencyJSON(
+                id: c.id, name: c.name, starTableLabel: c.starTableLabel, bekwaamheidseis: c.bekwaamheidseis,
+                bekwaamheidseisTable: c.bekwaamheidseisTable, professionalRole: c.professionalRole?.rawValue,
+                situation: c.situation.rawValue, behaviours: catalogue.behaviours(of: c.id).map(\.id))
         }
         behaviours = catalogue.behaviours
         careerGuideTasks = catalogue.careerGuideTasks
@@ -72,16 +73,21 @@ public struct FrameworkJSON: Encodable {
         roleDescriptions = catalogue.roleDescriptions
         starRatings = SchoolModel.ID.allCases.flatMap { model in
             Role.starTableRoles.map { role in
-                StarsJSON(model: model.rawValue, role: role.rawValue, stars: Dictionary(uniqueKeysWithValues: catalogue.competencies.map {
-                    ("\($0.id)", StarRatings.stars(model: model, role: role, competency: $0.id))
-                }))
+                StarsJSON(
+                    model: model.rawValue, role: role.rawValue,
+                    stars: Dictionary(
+                        uniqueKeysWithValues: catalogue.competencies.map {
+                            ("\($0.id)", StarRatings.stars(model: model, role: role, competency: $0.id))
+                        }))
             }
         }
         starRatingsNote = StarRatings.readingNote
         roleCompetencies = catalogue.roleCompetencies
         professionalisation = catalogue.professionalisation
         learningPreferences = catalogue.learningPreferences.map {
-            PreferenceJSON(id: $0.rawValue, number: $0.number, name: $0.name, description: $0.description, fittingForms: $0.fittingForms)
+            PreferenceJSON(
+                id: $0.rawValue, number: $0.number, name: $0.name, description: $0.description,
+                fittingForms: $0.fittingForms)
         }
         learningPreferenceCaveat = LearningPreference.caveat
         kirkpatrickLevels = catalogue.kirkpatrickLevels

@@ -6,14 +6,20 @@ public enum FrameworkReport {
     public static func blocks(_ catalogue: Catalogue) -> [Block] {
         var blocks: [Block] = [
             .heading(level: 1, "LOB-spiegel: het kader"),
-            .paragraph("De zeven SBL-competenties, de 44 aanvullende gedragskenmerken van de loopbaanbegeleider, de drie schoolmodellen, de rollen, professionalisering, leervoorkeuren en evaluatie, zoals de vijf bronnen ze geven."),
+            .paragraph(
+                "De zeven SBL-competenties, de 44 aanvullende gedragskenmerken van de loopbaanbegeleider, de drie schoolmodellen, de rollen, professionalisering, leervoorkeuren en evaluatie, zoals de vijf bronnen ze geven."
+            ),
         ]
 
         blocks.append(.heading(level: 2, "De zeven SBL-competenties en de gedragskenmerken van de loopbaanbegeleider"))
-        blocks.append(.paragraph("Bron: 'De beroepsgerichte vakdocent als loopbaanbegeleider' (SLO), hoofdstuk 3. Elk gedragskenmerk vult aan: \"\(Behaviour.stem) …\"."))
+        blocks.append(
+            .paragraph(
+                "Bron: 'De beroepsgerichte vakdocent als loopbaanbegeleider' (SLO), hoofdstuk 3. Elk gedragskenmerk vult aan: \"\(Behaviour.stem) …\"."
+            ))
         for competency in catalogue.competencies {
             blocks.append(.heading(level: 3, "\(competency.id). \(competency.name)"))
-            let place = (competency.professionalRole?.label ?? "alle vier beroepsrollen") + " · " + competency.situation.label
+            let place =
+                (competency.professionalRole?.label ?? "alle vier beroepsrollen") + " · " + competency.situation.label
             blocks.append(.paragraph("Bekwaamheidseis: \(competency.bekwaamheidseis)"))
             if competency.bekwaamheidseisTable != competency.bekwaamheidseis {
                 blocks.append(.paragraph("In de tabel: \(competency.bekwaamheidseisTable)"))
@@ -46,7 +52,8 @@ public enum FrameworkReport {
             blocks.append(.heading(level: 4, pillar.name))
             for aspect in catalogue.aspects(in: pillar.id) {
                 blocks.append(.paragraph("\(aspect.id) \(aspect.name)"))
-                blocks.append(.definitions(SchoolModel.ID.allCases.map { ("model \($0.number)", aspect.description(for: $0)) }))
+                blocks.append(
+                    .definitions(SchoolModel.ID.allCases.map { ("model \($0.number)", aspect.description(for: $0)) }))
             }
         }
 
@@ -65,14 +72,19 @@ public enum FrameworkReport {
         blocks.append(.note(StarRatings.readingNote + " · = leeg vak: niet van toepassing."))
         for model in catalogue.schoolModels {
             blocks.append(.heading(level: 3, "Model \(model.id.number) – \(model.name)"))
-            blocks.append(.table(
-                header: ["competentie"] + Role.starTableRoles.map { $0 == .teamleider && model.id == .model3 ? "teamvoorzitter" : $0.rawValue },
-                rows: catalogue.competencies.map { competency in
-                    ["\(competency.id) \(competency.starTableLabel)"] + Role.starTableRoles.map {
-                        stars(StarRatings.stars(model: model.id, role: $0, competency: competency.id))
+            blocks.append(
+                .table(
+                    header: ["competentie"]
+                        + Role.starTableRoles.map {
+                            $0 == .teamleider && model.id == .model3 ? "teamvoorzitter" : $0.rawValue
+                        },
+                    rows: catalogue.competencies.map { competency in
+                        ["\(competency.id) \(competency.starTableLabel)"]
+                            + Role.starTableRoles.map {
+                                stars(StarRatings.stars(model: model.id, role: $0, competency: competency.id))
+                            }
                     }
-                }
-            ))
+                ))
             for profile in catalogue.roleCompetencies.filter({ $0.model == model.id }) {
                 blocks.append(.heading(level: 4, profile.title))
                 for tier in [RoleCompetencyProfile.Tier.basis, .team] {
@@ -91,9 +103,13 @@ public enum FrameworkReport {
             let model = catalogue.schoolModel(p.model)
             blocks.append(.heading(level: 3, "Model \(p.model.number) – \(model?.name ?? "")"))
             blocks.append(.paragraph(p.summary))
-            blocks.append(.paragraph("Kenmerken van professionalisering in personeelsbeleid" + (p.kenmerkenIntro.map { " (\($0))" } ?? "")))
+            blocks.append(
+                .paragraph(
+                    "Kenmerken van professionalisering in personeelsbeleid"
+                        + (p.kenmerkenIntro.map { " (\($0))" } ?? "")))
             blocks.append(.bullets(p.kenmerken))
-            for (title, groups) in [("Inhoud professionalisering", p.inhoud), ("Vormen professionalisering", p.vormen)] {
+            for (title, groups) in [("Inhoud professionalisering", p.inhoud), ("Vormen professionalisering", p.vormen)]
+            {
                 blocks.append(.paragraph(title))
                 for group in groups {
                     blocks.append(.paragraph(group.label + (group.intro.map { " " + $0 } ?? "")))

@@ -54,10 +54,13 @@ public struct HTMLRenderer: Sendable {
             case .timeline(let timeline): svg = SVG.timeline(timeline)
             case .heatmap(let heatmap): svg = SVG.heatmap(heatmap)
             }
-            return .element(named: "figure", nodes: [
-                .raw(svg),
-                .element(named: "figcaption", nodes: [.text(chart.title)] + legend.map { .group(.br(), .text($0)) }),
-            ])
+            return .element(
+                named: "figure",
+                nodes: [
+                    .raw(svg),
+                    .element(
+                        named: "figcaption", nodes: [.text(chart.title)] + legend.map { .group(.br(), .text($0)) }),
+                ])
         }
     }
 

@@ -13,46 +13,68 @@ import LOBCore
 public enum MoodleFrameworkCSV {
     /// Moodle's own header texts (tool_lpimportcsv's language strings), in the importer's order.
     public static let header = [
-        "Parent ID number", "ID number", "Short name", "Description", "Description format", "Scale values", "Scale configuration",
-        "Rule type (optional)", "Rule outcome (optional)", "Rule config (optional)", "Cross-referenced competency ID numbers",
+        "Parent ID number", "ID number", "Short name", "Description", "Description format", "Scale values",
+        "Scale configuration",
+        "Rule type (optional)", "Rule outcome (optional)", "Rule config (optional)",
+        "Cross-referenced competency ID numbers",
         "Exported ID (optional)", "Is framework", "Taxonomy",
     ]
 
     /// Moodle's FORMAT_PLAIN: the description is plain text.
     static let plainText = "2"
 
-    public static func rows(catalogue: Catalogue = .standard, profile: Profile? = nil, scale: Scale = .standard) -> [[String]] {
+    public static func rows(
+        catalogue: Catalogue = .standard, profile: Profile? = nil, scale: Scale = .standard
+    ) -> [[String]] {
         let behaviours = profile?.scoredBehaviours(in: catalogue) ?? catalogue.behaviours
-        let competencies = catalogue.competencies.filter { competency in behaviours.contains { $0.competency == competency.id } }
+        let competencies = catalogue.competencies.filter { competency in
+            behaviours.contains { $0.competency == competency.id }
+        }
         // Proficient: at or above the target (the profile's, or the default 3 "meestal / bekwaam"); default: the lowest.
         let target = profile?.defaultTarget ?? 3
-        let configuration = "[{\"scaleid\":\"1\"}," + scale.levels.map { level in
-            "{\"id\":\(level.value),\"scaledefault\":\(level.value == scale.range.lowerBound ? 1 : 0),\"proficient\":\(level.value >= target ? 1 : 0)}"
-        }.joined(separator: ",") + "]"
+        let configuration =
+            "[{\"scaleid\":\"1\"},"
+            + scale.levels.map { level in
+                "{\"id\":\(level.value),\"scaledefault\":\(level.value == scale.range.lowerBound ? 1 : 0),\"proficient\":\(level.value >= target ? 1 : 0)}"
+            }.joined(separator: ",") + "]"
         let frameworkID = profile.map { "lob-spiegel-\($0.id)" } ?? "lob-spiegel-sbl"
-        let title = profile.map { "LOB-spiegel: \($0.title)" } ?? "LOB-spiegel: SBL-competenties en gedragskenmerken loopbaanbegeleider"
-        let description = profile.map { $0.description.isEmpty ? $0.title : $0.description }
+        let title =
+            profile.map { "LOB-spiegel: \($0.title)" }
+            ?? "LOB-spiegel: SBL-competenties en gedragskenmerken loopbaanbegeleider"
+        let description =
+            profile.map { $0.description.isEmpty ? $0.title : $0.description }
             ?? "De zeven SBL-competenties met de aanvullende gedragskenmerken voor de loopbaanbegeleider (SLO, vmbo); schaal van LOB-spiegel."
-        var rows: [[String]] = [[
-            "", frameworkID, short(title), description,
-            plainText, scale.levels.map { capitalised($0.label) }.joined(separator: ","), configuration, "", "", "", "", "", "1", "competency,behaviour",
-        ]]
+        var rows: [[String]] = [
+            [
+                "", frameworkID, short(title), description,
+                plainText, scale.levels.map { capitalised($0.label) }.joined(separator: ","), configuration, "", "", "",
+                "", "", "1", "competency,behaviour",
+            ]
+        ]
         var exportID = 0
         for competency in competencies {
             exportID += 1
-            rows.append(["", "\(competency.id)", short("\(competency.id) \(competency.name)"), competency.bekwaamheidseis, plainText,
-                         "", "", "", "0", "null", "", "\(exportID)", "", ""])
+            rows.append([
+                "", "\(competency.id)", short("\(competency.id) \(competency.name)"), competency.bekwaamheidseis,
+                plainText,
+                "", "", "", "0", "null", "", "\(exportID)", "", "",
+            ])
             for behaviour in behaviours where behaviour.competency == competency.id {
                 exportID += 1
-                rows.append(["\(competency.id)", behaviour.id, short("\(behaviour.id) \(behaviour.text)"), "De loopbaanbegeleider \(behaviour.text).",
-                             plainText, "", "", "", "0", "null", "", "\(exportID)", "", ""])
+                rows.append([
+                    "\(competency.id)", behaviour.id, short("\(behaviour.id) \(behaviour.text)"),
+                    "De loopbaanbegeleider \(behaviour.text).",
+                    plainText, "", "", "", "0", "null", "", "\(exportID)", "", "",
+                ])
             }
         }
         return rows
     }
 
     /// The CSV file: UTF-8 without a byte-order mark, commas, quotes doubled (what PHP's fgetcsv reads), LF line ends.
-    public static func render(catalogue: Catalogue = .standard, profile: Profile? = nil, scale: Scale = .standard) throws -> String {
+    public static func render(
+        catalogue: Catalogue = .standard, profile: Profile? = nil, scale: Scale = .standard
+    ) throws -> String {
         let writer = try CSVWriter(stream: .toMemory(), newline: .lf)
         try writer.write(row: header)
         for row in rows(catalogue: catalogue, profile: profile, scale: scale) {

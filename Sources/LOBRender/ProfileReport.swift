@@ -4,13 +4,17 @@ import LOBCore
 public enum ProfileReport {
     /// One row per profile: id, role, model, number of behaviours, title.
     public static func listBlocks(_ profiles: [Profile], catalogue: Catalogue) -> [Block] {
-        [.table(
-            header: ["id", "rol", "model", "kenmerken", "titel"],
-            rows: profiles.map { profile in
-                [profile.id, profile.role?.rawValue ?? "-", profile.model?.rawValue ?? "-",
-                 "\(profile.scoredBehaviours(in: catalogue).count)", profile.title]
-            }
-        )]
+        [
+            .table(
+                header: ["id", "rol", "model", "kenmerken", "titel"],
+                rows: profiles.map { profile in
+                    [
+                        profile.id, profile.role?.rawValue ?? "-", profile.model?.rawValue ?? "-",
+                        "\(profile.scoredBehaviours(in: catalogue).count)", profile.title,
+                    ]
+                }
+            )
+        ]
     }
 
     public static func blocks(_ profile: Profile, catalogue: Catalogue, scale: Scale = .standard) -> [Block] {
@@ -29,15 +33,20 @@ public enum ProfileReport {
         let scored = profile.scoredBehaviours(in: catalogue)
         for competency in profile.scoredCompetencies(in: catalogue) {
             blocks.append(.heading(level: 2, "\(competency.id). \(competency.name)"))
-            blocks.append(.paragraph("gewicht \(DutchNumber.format(profile.weight(for: competency.id))) · doel \(profile.target(forCompetency: competency.id))"))
-            blocks.append(.definitions(scored.filter { $0.competency == competency.id }.map { behaviour in
-                let isOwn = catalogue.behaviour(behaviour.id) == nil
-                let target = profile.target(for: behaviour)
-                var text = behaviour.text
-                if target != profile.target(forCompetency: competency.id) { text += " (doel \(target))" }
-                if isOwn { text += " [eigen]" }
-                return (behaviour.id, text)
-            }))
+            blocks.append(
+                .paragraph(
+                    "gewicht \(DutchNumber.format(profile.weight(for: competency.id))) · doel \(profile.target(forCompetency: competency.id))"
+                ))
+            blocks.append(
+                .definitions(
+                    scored.filter { $0.competency == competency.id }.map { behaviour in
+                        let isOwn = catalogue.behaviour(behaviour.id) == nil
+                        let target = profile.target(for: behaviour)
+                        var text = behaviour.text
+                        if target != profile.target(forCompetency: competency.id) { text += " (doel \(target))" }
+                        if isOwn { text += " [eigen]" }
+                        return (behaviour.id, text)
+                    }))
         }
         return blocks
     }
@@ -78,11 +87,13 @@ public struct ProfileJSON: Encodable {
         weightSource = profile.weightSource
         defaultTarget = profile.defaultTarget
         competencies = profile.scoredCompetencies(in: catalogue).map {
-            CompetencyJSON(competency: $0.id, weight: profile.weight(for: $0.id), target: profile.target(forCompetency: $0.id))
+            CompetencyJSON(
+                competency: $0.id, weight: profile.weight(for: $0.id), target: profile.target(forCompetency: $0.id))
         }
         behaviours = profile.scoredBehaviours(in: catalogue).map {
-            BehaviourJSON(behaviour: $0.id, competency: $0.competency, text: $0.text, target: profile.target(for: $0),
-                          own: catalogue.behaviour($0.id) == nil)
+            BehaviourJSON(
+                behaviour: $0.id, competency: $0.competency, text: $0.text, target: profile.target(for: $0),
+                own: catalogue.behaviour($0.id) == nil)
         }
     }
 }

@@ -7,7 +7,10 @@ public struct ScanReport: Sendable {
     public let earlier: StoredScan?
     public let scale: Scale
 
-    public init(_ stored: StoredScan, compareWith earlier: StoredScan? = nil, catalogue: Catalogue = .standard, scale: Scale = .standard) {
+    public init(
+        _ stored: StoredScan, compareWith earlier: StoredScan? = nil, catalogue: Catalogue = .standard,
+        scale: Scale = .standard
+    ) {
         self.stored = stored
         self.result = ScanResult(scan: stored.scan, profile: stored.profile, catalogue: catalogue)
         self.earlier = earlier
@@ -61,73 +64,112 @@ public struct ScanReport: Sendable {
         facts.append(("beantwoord", "\(result.answeredCount) van \(result.behaviours.count) gedragskenmerken"))
         facts.append(("delen", Self.consentText(scan.consent)))
         if let position = scan.portraitPosition {
-            facts.append(("portret", "\(position) op de schaal van 0 (de traditionele vakdocent) tot 10 (de vakdocent als loopbaanbegeleider)"))
+            facts.append(
+                (
+                    "portret",
+                    "\(position) op de schaal van 0 (de traditionele vakdocent) tot 10 (de vakdocent als loopbaanbegeleider)"
+                ))
         }
         if let preference = scan.learningPreference {
             let how = scan.chosenPreference != nil ? "zelf gekozen" : "uit de zelftest"
             var text = "\(preference.name) (\(how))"
             if !scan.preferenceAnswers.isEmpty {
-                text += "; volgorde uit de zelftest: " + PreferenceCheck.ranking(scan.preferenceAnswers).map(\.name).joined(separator: ", ")
+                text +=
+                    "; volgorde uit de zelftest: "
+                    + PreferenceCheck.ranking(scan.preferenceAnswers).map(\.name).joined(separator: ", ")
             }
             facts.append(("leervoorkeur", text))
         }
         blocks.append(.definitions(facts))
         if !scan.preferenceAnswers.isEmpty { blocks.append(.note(PreferenceCheck.disclaimer)) }
-        blocks.append(.paragraph("Schaal: " + scale.levels.map { "\($0.value) \($0.label)" }.joined(separator: " · ")
-            + ". Gat = doel − score (nooit onder 0); prioriteit = gat × gewicht van de competentie."))
+        blocks.append(
+            .paragraph(
+                "Schaal: " + scale.levels.map { "\($0.value) \($0.label)" }.joined(separator: " · ")
+                    + ". Gat = doel − score (nooit onder 0); prioriteit = gat × gewicht van de competentie."))
         if let source = stored.profile.weightSource { blocks.append(.note("Gewichten: " + source)) }
 
         blocks.append(.heading(level: 2, "Per competentie"))
-        blocks.append(.table(
-            header: ["competentie", "beantwoord", "score", "doel", "gat", "gewicht", "prioriteit"],
-            rows: result.competencies.map { c in
-                ["\(c.competency.id) \(c.competency.name)", "\(c.answered)/\(c.behaviours.count)", DutchNumber.format(c.mean),
-                 "\(c.target)", DutchNumber.format(c.gap), DutchNumber.format(c.weight), DutchNumber.format(c.priority)]
-            }))
+        blocks.append(
+            .table(
+                header: ["competentie", "beantwoord", "score", "doel", "gat", "gewicht", "prioriteit"],
+                rows: result.competencies.map { c in
+                    [
+                        "\(c.competency.id) \(c.competency.name)", "\(c.answered)/\(c.behaviours.count)",
+                        DutchNumber.format(c.mean),
+                        "\(c.target)", DutchNumber.format(c.gap), DutchNumber.format(c.weight),
+                        DutchNumber.format(c.priority),
+                    ]
+                }))
 
         blocks.append(.heading(level: 2, "Sterke punten"))
-        blocks.append(result.strengths.isEmpty
-            ? .paragraph("Nog geen gedragskenmerk op of boven het doel.")
-            : .bullets(result.strengths.map { "\($0.behaviour.id) \($0.behaviour.text) (score \($0.score ?? 0), doel \($0.target))" }))
+        blocks.append(
+            result.strengths.isEmpty
+                ? .paragraph("Nog geen gedragskenmerk op of boven het doel.")
+                : .bullets(
+                    result.strengths.map {
+                        "\($0.behaviour.id) \($0.behaviour.text) (score \($0.score ?? 0), doel \($0.target))"
+                    }))
         blocks.append(.heading(level: 2, "Ontwikkelpunten (hoogste prioriteit eerst)"))
-        blocks.append(result.developmentPoints.isEmpty
-            ? .paragraph("Geen gedragskenmerk onder het doel.")
-            : .bullets(result.developmentPoints.map {
-                "\($0.behaviour.id) \($0.behaviour.text) (score \($0.score ?? 0), doel \($0.target), prioriteit \(DutchNumber.format($0.priority)))"
-            }))
+        blocks.append(
+            result.developmentPoints.isEmpty
+                ? .paragraph("Geen gedragskenmerk onder het doel.")
+                : .bullets(
+                    result.developmentPoints.map {
+                        "\($0.behaviour.id) \($0.behaviour.text) (score \($0.score ?? 0), doel \($0.target), prioriteit \(DutchNumber.format($0.priority)))"
+                    }))
 
         blocks.append(.heading(level: 2, "Per gedragskenmerk"))
         for competency in result.competencies {
             blocks.append(.heading(level: 3, "\(competency.competency.id). \(competency.competency.name)"))
-            blocks.append(.table(
-                header: ["id", "score", "doel", "gat", "prioriteit", "gedragskenmerk"],
-                rows: competency.behaviours.map { b in
-                    [b.behaviour.id, b.score.map(String.init) ?? "–", "\(b.target)", DutchNumber.format(b.gap), DutchNumber.format(b.priority),
-                     b.behaviour.text + (b.note.map { " — notitie: \($0)" } ?? "")]
-                }))
+            blocks.append(
+                .table(
+                    header: ["id", "score", "doel", "gat", "prioriteit", "gedragskenmerk"],
+                    rows: competency.behaviours.map { b in
+                        [
+                            b.behaviour.id, b.score.map(String.init) ?? "–", "\(b.target)", DutchNumber.format(b.gap),
+                            DutchNumber.format(b.priority),
+                            b.behaviour.text + (b.note.map { " — notitie: \($0)" } ?? ""),
+                        ]
+                    }))
         }
 
         if let earlier {
             blocks.append(.heading(level: 2, "Verandering sinds scan \(earlier.id) van \(earlier.scan.date)"))
             if earlier.profile.id != stored.profile.id {
-                blocks.append(.note("De scans gebruiken verschillende profielen (\(earlier.profile.id) en \(stored.profile.id)); alleen wat beide scoren wordt vergeleken."))
+                blocks.append(
+                    .note(
+                        "De scans gebruiken verschillende profielen (\(earlier.profile.id) en \(stored.profile.id)); alleen wat beide scoren wordt vergeleken."
+                    ))
             }
-            blocks.append(.table(
-                header: ["competentie", "toen", "nu", "verschil"],
-                rows: competencyChanges.map { ["\($0.competency.id) \($0.competency.name)", DutchNumber.format($0.change.before),
-                                               DutchNumber.format($0.change.after), DutchNumber.signed($0.change.change)] }))
+            blocks.append(
+                .table(
+                    header: ["competentie", "toen", "nu", "verschil"],
+                    rows: competencyChanges.map {
+                        [
+                            "\($0.competency.id) \($0.competency.name)", DutchNumber.format($0.change.before),
+                            DutchNumber.format($0.change.after), DutchNumber.signed($0.change.change),
+                        ]
+                    }))
             let moved = behaviourChanges.filter { ($0.change.change ?? 0) != 0 }
-            blocks.append(moved.isEmpty
-                ? .paragraph("Geen gedragskenmerk veranderde van score.")
-                : .bullets(moved.map { "\($0.behaviour.id) \($0.behaviour.text): \(DutchNumber.format($0.change.before)) → \(DutchNumber.format($0.change.after))" }))
-            blocks.append(.paragraph("Een jaarlijkse herhaling van de scan laat zien wat je geleerd hebt (Kirkpatrick niveau 2: het geleerde)."))
+            blocks.append(
+                moved.isEmpty
+                    ? .paragraph("Geen gedragskenmerk veranderde van score.")
+                    : .bullets(
+                        moved.map {
+                            "\($0.behaviour.id) \($0.behaviour.text): \(DutchNumber.format($0.change.before)) → \(DutchNumber.format($0.change.after))"
+                        }))
+            blocks.append(
+                .paragraph(
+                    "Een jaarlijkse herhaling van de scan laat zien wat je geleerd hebt (Kirkpatrick niveau 2: het geleerde)."
+                ))
         }
 
         blocks.append(.heading(level: 2, "Verder"))
-        blocks.append(.bullets([
-            "lob export scan \(stored.id) --out scan.yaml: je scan als bestand, bijvoorbeeld voor je teamvoorzitter",
-            "lob report \(stored.id) --compare ANDER-ID: vergelijk met een eerdere scan",
-        ]))
+        blocks.append(
+            .bullets([
+                "lob export scan \(stored.id) --out scan.yaml: je scan als bestand, bijvoorbeeld voor je teamvoorzitter",
+                "lob report \(stored.id) --compare ANDER-ID: vergelijk met een eerdere scan",
+            ]))
         return blocks
     }
 
@@ -207,22 +249,27 @@ public struct ScanReportJSON: Encodable {
         let stored = report.stored, result = report.result
         let scan = stored.scan
         self.scan = ScanJSON(
-            id: stored.id, teacher: scan.teacher, team: scan.team, profile: stored.profile.id, date: scan.date.description,
+            id: stored.id, teacher: scan.teacher, team: scan.team, profile: stored.profile.id,
+            date: scan.date.description,
             consent: scan.consent.rawValue, portraitPosition: scan.portraitPosition,
             learningPreference: PreferenceJSON(
                 chosen: scan.chosenPreference?.rawValue, suggested: scan.suggestedPreference?.rawValue,
                 effective: scan.learningPreference?.rawValue,
-                ranking: scan.preferenceAnswers.isEmpty ? [] : PreferenceCheck.ranking(scan.preferenceAnswers).map(\.rawValue),
+                ranking: scan.preferenceAnswers.isEmpty
+                    ? [] : PreferenceCheck.ranking(scan.preferenceAnswers).map(\.rawValue),
                 indicative: PreferenceCheck.disclaimer))
         competencies = result.competencies.map {
-            CompetencyJSON(competency: $0.competency.id, name: $0.competency.name, answered: $0.answered, total: $0.behaviours.count,
-                           mean: Self.round($0.mean), target: $0.target, gap: Self.round($0.gap), weight: $0.weight,
-                           priority: Self.round($0.priority))
+            CompetencyJSON(
+                competency: $0.competency.id, name: $0.competency.name, answered: $0.answered,
+                total: $0.behaviours.count,
+                mean: Self.round($0.mean), target: $0.target, gap: Self.round($0.gap), weight: $0.weight,
+                priority: Self.round($0.priority))
         }
         behaviours = result.behaviours.map {
-            BehaviourJSON(behaviour: $0.behaviour.id, competency: $0.behaviour.competency, score: $0.score,
-                          label: $0.score.flatMap(report.scale.label(for:)) ?? report.scale.notAnsweredLabel,
-                          target: $0.target, gap: $0.gap, priority: Self.round($0.priority), note: $0.note)
+            BehaviourJSON(
+                behaviour: $0.behaviour.id, competency: $0.behaviour.competency, score: $0.score,
+                label: $0.score.flatMap(report.scale.label(for:)) ?? report.scale.notAnsweredLabel,
+                target: $0.target, gap: $0.gap, priority: Self.round($0.priority), note: $0.note)
         }
         strengths = result.strengths.map(\.behaviour.id)
         developmentPoints = result.developmentPoints.map(\.behaviour.id)
@@ -230,11 +277,14 @@ public struct ScanReportJSON: Encodable {
             ComparisonJSON(
                 scan: earlier.id, date: earlier.scan.date.description,
                 competencies: report.competencyChanges.map {
-                    ChangeJSON(id: "\($0.competency.id)", before: Self.round($0.change.before), after: Self.round($0.change.after),
-                               change: Self.round($0.change.change))
+                    ChangeJSON(
+                        id: "\($0.competency.id)", before: Self.round($0.change.before),
+                        after: Self.round($0.change.after),
+                        change: Self.round($0.change.change))
                 },
                 behaviours: report.behaviourChanges.map {
-                    ChangeJSON(id: $0.behaviour.id, before: $0.change.before, after: $0.change.after, change: $0.change.change)
+                    ChangeJSON(
+                        id: $0.behaviour.id, before: $0.change.before, after: $0.change.after, change: $0.change.change)
                 })
         }
     }

@@ -21,17 +21,29 @@ public struct TeamPlanReport: Sendable {
         facts.append(("kosten", DutchNumber.euro(plan.totalCost)))
         blocks.append(.definitions(facts))
         guard !plan.withheld else {
-            blocks.append(.note("Het team heeft minder gedeelde scans dan de privacydrempel (\(plan.threshold)): er is geen teamplan, want elk gedeeld doel zou te herleiden zijn tot personen."))
+            blocks.append(
+                .note(
+                    "Het team heeft minder gedeelde scans dan de privacydrempel (\(plan.threshold)): er is geen teamplan, want elk gedeeld doel zou te herleiden zijn tot personen."
+                ))
             return blocks
         }
-        blocks.append(.paragraph("Gedeelde doelen: competenties waarop minstens \(plan.threshold) collega's onder hun doel blijven, op volgorde van hun samen opgetelde prioriteit (gat × gewicht). Het team leert ze samen, in een vorm die past bij een groep en bij het schoolmodel, en collega's die het al beheersen helpen mee."))
+        blocks.append(
+            .paragraph(
+                "Gedeelde doelen: competenties waarop minstens \(plan.threshold) collega's onder hun doel blijven, op volgorde van hun samen opgetelde prioriteit (gat × gewicht). Het team leert ze samen, in een vorm die past bij een groep en bij het schoolmodel, en collega's die het al beheersen helpen mee."
+            ))
         if plan.catalogue.isExample {
-            blocks.append(.note("Vormen, uren en bedragen komen uit de voorbeeldcatalogus van LOB-spiegel (\(plan.catalogue.title)): aannames, geen offertes. De school vervangt ze door haar eigen catalogus (--costs BESTAND)."))
+            blocks.append(
+                .note(
+                    "Vormen, uren en bedragen komen uit de voorbeeldcatalogus van LOB-spiegel (\(plan.catalogue.title)): aannames, geen offertes. De school vervangt ze door haar eigen catalogus (--costs BESTAND)."
+                ))
         } else if !plan.catalogue.note.isEmpty {
             blocks.append(.note(plan.catalogue.note))
         }
         if plan.goals.isEmpty {
-            blocks.append(.paragraph("Geen competentie waarop \(plan.threshold) of meer collega's onder hun doel blijven: het team heeft nu geen gedeeld doel. De persoonlijke plannen (lob plan) blijven gelden."))
+            blocks.append(
+                .paragraph(
+                    "Geen competentie waarop \(plan.threshold) of meer collega's onder hun doel blijven: het team heeft nu geen gedeeld doel. De persoonlijke plannen (lob plan) blijven gelden."
+                ))
             return blocks
         }
         blocks.append(.heading(level: 2, "Doelen"))
@@ -41,19 +53,29 @@ public struct TeamPlanReport: Sendable {
         blocks.append(.chart(.timeline(timeline())))
         blocks.append(.heading(level: 2, "Uren en kosten"))
         var rows = plan.goals.map { goal in
-            [String(goal.number), goal.form?.name ?? "–", year.label(goal.slot), "\(goal.participants)", "\(goal.groups)",
-             DutchNumber.format(goal.hoursPerParticipant * Double(goal.participants)), DutchNumber.euro(goal.cost)]
+            [
+                String(goal.number), goal.form?.name ?? "–", year.label(goal.slot), "\(goal.participants)",
+                "\(goal.groups)",
+                DutchNumber.format(goal.hoursPerParticipant * Double(goal.participants)), DutchNumber.euro(goal.cost),
+            ]
         }
         rows.append(["", "totaal", "", "", "", DutchNumber.format(plan.totalHours), DutchNumber.euro(plan.totalCost)])
-        blocks.append(.table(header: ["doel", "vorm", "wanneer", "deelnemers", "groepen", "uren", "kosten"], rows: rows))
-        blocks.append(.paragraph("Kosten = deelnemers × kosten per deelnemer + groepen × kosten per groep (een groep is ten hoogste zo groot als de catalogus zegt)."))
+        blocks.append(
+            .table(header: ["doel", "vorm", "wanneer", "deelnemers", "groepen", "uren", "kosten"], rows: rows))
+        blocks.append(
+            .paragraph(
+                "Kosten = deelnemers × kosten per deelnemer + groepen × kosten per groep (een groep is ten hoogste zo groot als de catalogus zegt)."
+            ))
 
         if let model = plan.model {
             let professionalisation = Professionalisation.forModel(model)
             let groups = professionalisation.vormen.filter { !$0.items.isEmpty }
             if !groups.isEmpty {
                 blocks.append(.heading(level: 2, "Vormen in dit schoolmodel"))
-                blocks.append(.paragraph("Wat 'LOB en professionaliseren in verschillende vormen en maten' (2011) noemt voor model \(model.number):"))
+                blocks.append(
+                    .paragraph(
+                        "Wat 'LOB en professionaliseren in verschillende vormen en maten' (2011) noemt voor model \(model.number):"
+                    ))
                 for group in groups {
                     blocks.append(.paragraph(group.label))
                     blocks.append(.bullets(group.items))
@@ -69,19 +91,32 @@ public struct TeamPlanReport: Sendable {
             .paragraph(goal.statement),
         ]
         if !goal.behaviours.isEmpty {
-            blocks.append(.table(header: ["id", "n", "gemiddelde", "op/boven doel", "gedragskenmerk"], rows: goal.behaviours.map {
-                [$0.behaviour.id, "\($0.n)", DutchNumber.format($0.mean), $0.atOrAboveTarget.map(String.init) ?? "–", $0.behaviour.text]
-            }))
+            blocks.append(
+                .table(
+                    header: ["id", "n", "gemiddelde", "op/boven doel", "gedragskenmerk"],
+                    rows: goal.behaviours.map {
+                        [
+                            $0.behaviour.id, "\($0.n)", DutchNumber.format($0.mean),
+                            $0.atOrAboveTarget.map(String.init) ?? "–", $0.behaviour.text,
+                        ]
+                    }))
         }
         let anonymous = goal.participants - goal.namedParticipants.count
         var who = goal.namedParticipants.joined(separator: ", ")
-        if anonymous > 0 { who += (who.isEmpty ? "" : ", en ") + "\(anonymous) collega's die anoniem deelden (zij melden zich zelf aan)" }
+        if anonymous > 0 {
+            who +=
+                (who.isEmpty ? "" : ", en ") + "\(anonymous) collega's die anoniem deelden (zij melden zich zelf aan)"
+        }
         var facts: [(key: String, text: String)] = [("deelnemers", "\(goal.participants): \(who)")]
         if let form = goal.form {
             let what = form.name + (form.description.isEmpty ? "" : ": " + form.description)
             facts.append(("vorm", "\(what). Met wie: \(form.withWhom)."))
             facts.append(("waarom deze vorm", goal.formReason))
-            facts.append(("uren en kosten", "\(DutchNumber.format(goal.hoursPerParticipant)) uur per deelnemer, \(goal.groups) groep(en), \(DutchNumber.euro(goal.cost))"))
+            facts.append(
+                (
+                    "uren en kosten",
+                    "\(DutchNumber.format(goal.hoursPerParticipant)) uur per deelnemer, \(goal.groups) groep(en), \(DutchNumber.euro(goal.cost))"
+                ))
         } else {
             facts.append(("vorm", goal.formReason))
         }
@@ -90,22 +125,29 @@ public struct TeamPlanReport: Sendable {
             blocks.append(.paragraph("Van elkaar leren (collega's die het al beheersen):"))
             blocks.append(.bullets(goal.peers.map { "\($0.learner): \($0.how)" }))
         }
-        blocks.append(.table(header: ["Kirkpatrick", "wanneer", "hoe het team het merkt"], rows: goal.evaluation.map {
-            ["\($0.level.id) \($0.level.name)", $0.when, $0.how]
-        }))
+        blocks.append(
+            .table(
+                header: ["Kirkpatrick", "wanneer", "hoe het team het merkt"],
+                rows: goal.evaluation.map {
+                    ["\($0.level.id) \($0.level.name)", $0.when, $0.how]
+                }))
         return blocks
     }
 
     func timeline() -> TimelineChart {
         let slots = plan.timeline
         let rows = plan.goals.map { goal in
-            TimelineChart.Row.goal(goal.number, competency: goal.competency.id, slot: goal.slot, text: goal.form?.name ?? "–",
-                                   slots: slots, year: year, endOfYear: false)
+            TimelineChart.Row.goal(
+                goal.number, competency: goal.competency.id, slot: goal.slot, text: goal.form?.name ?? "–",
+                slots: slots, year: year, endOfYear: false)
         }
         return TimelineChart(
             title: "Tijdpad van het team: de balk is de periode van de activiteit (niveau 1 na elke bijeenkomst)",
             columns: slots.map(year.label), rows: rows,
-            legend: ["N2 = nieuwe ronde van de teamscan (Kirkpatrick niveau 2: het geleerde)", "N3 = bewijs uit de praktijk (niveau 3: gedrag)"])
+            legend: [
+                "N2 = nieuwe ronde van de teamscan (Kirkpatrick niveau 2: het geleerde)",
+                "N3 = bewijs uit de praktijk (niveau 3: gedrag)",
+            ])
     }
 }
 
@@ -152,13 +194,21 @@ public struct TeamPlanJSON: Encodable {
         model = plan.model?.rawValue
         catalogue = PlanJSON.CatalogueJSON(title: plan.catalogue.title, example: plan.catalogue.isExample)
         goals = plan.goals.map { goal in
-            GoalJSON(number: goal.number, competency: goal.competency.id, priority: DutchNumber.rounded(goal.priority) ?? 0,
-                     period: year.label(goal.slot), deadline: year.endLabel(goal.slot), statement: goal.statement,
-                     behaviours: goal.behaviours.map(\.behaviour.id), participants: goal.participants,
-                     namedParticipants: goal.namedParticipants, form: goal.form?.id, formReason: goal.formReason, groups: goal.groups,
-                     hoursPerParticipant: goal.hoursPerParticipant, cost: DutchNumber.rounded(goal.cost) ?? 0,
-                     peers: goal.peers.map { .init(learner: $0.learner, learningPreference: $0.preference?.rawValue, mentor: $0.mentor, how: $0.how) },
-                     evaluation: goal.evaluation.map { .init(level: $0.level.id, name: $0.level.name, when: $0.when, how: $0.how) })
+            GoalJSON(
+                number: goal.number, competency: goal.competency.id, priority: DutchNumber.rounded(goal.priority) ?? 0,
+                period: year.label(goal.slot), deadline: year.endLabel(goal.slot), statement: goal.statement,
+                behaviours: goal.behaviours.map(\.behaviour.id), participants: goal.participants,
+                namedParticipants: goal.namedParticipants, form: goal.form?.id, formReason: goal.formReason,
+                groups: goal.groups,
+                hoursPerParticipant: goal.hoursPerParticipant, cost: DutchNumber.rounded(goal.cost) ?? 0,
+                peers: goal.peers.map {
+                    .init(
+                        learner: $0.learner, learningPreference: $0.preference?.rawValue, mentor: $0.mentor, how: $0.how
+                    )
+                },
+                evaluation: goal.evaluation.map {
+                    .init(level: $0.level.id, name: $0.level.name, when: $0.when, how: $0.how)
+                })
         }
         timeline = plan.timeline.map(year.label)
         totalHours = DutchNumber.rounded(plan.totalHours) ?? 0

@@ -10,7 +10,9 @@ public struct TeamReport: Sendable {
     /// The earlier round to compare with, if asked.
     public let comparison: (round: String, analysis: TeamAnalysis)?
 
-    public init(team: String, round: String, analysis: TeamAnalysis, comparison: (round: String, analysis: TeamAnalysis)? = nil) {
+    public init(
+        team: String, round: String, analysis: TeamAnalysis, comparison: (round: String, analysis: TeamAnalysis)? = nil
+    ) {
         self.team = team
         self.round = round
         self.analysis = analysis
@@ -26,7 +28,11 @@ public struct TeamReport: Sendable {
         var facts: [(key: String, text: String)] = [
             ("ronde", round),
             ("scans", "\(analysis.named) met naam, \(anonymousText) anoniem"),
-            ("telt mee", analysis.allWithheld ? "minder dan \(analysis.threshold) collega's" : "\(analysis.respondents) collega's"),
+            (
+                "telt mee",
+                analysis.allWithheld
+                    ? "minder dan \(analysis.threshold) collega's" : "\(analysis.respondents) collega's"
+            ),
             ("privacydrempel", "\(analysis.threshold): geen cijfer over minder mensen"),
         ]
         let profiles = Set(analysis.counted.map(\.profile.id)).sorted()
@@ -37,19 +43,30 @@ public struct TeamReport: Sendable {
         guard !analysis.allWithheld else { return blocks }
 
         blocks.append(.heading(level: 2, "Competenties"))
-        blocks.append(.table(header: ["competentie", "n", "gemiddelde", "op of boven doel"], rows: analysis.competencies.map { aggregate in
-            [PlanReport.shortName(aggregate.competency), "\(aggregate.n)",
-             aggregate.withheld ? withheldText : DutchNumber.format(aggregate.mean),
-             aggregate.atOrAboveTarget.map { "\($0) van \(aggregate.n)" } ?? "–"]
-        }))
+        blocks.append(
+            .table(
+                header: ["competentie", "n", "gemiddelde", "op of boven doel"],
+                rows: analysis.competencies.map { aggregate in
+                    [
+                        PlanReport.shortName(aggregate.competency), "\(aggregate.n)",
+                        aggregate.withheld ? withheldText : DutchNumber.format(aggregate.mean),
+                        aggregate.atOrAboveTarget.map { "\($0) van \(aggregate.n)" } ?? "–",
+                    ]
+                }))
 
         blocks.append(.heading(level: 2, "Grootste gaten"))
         let gaps = analysis.biggestGaps()
         if gaps.isEmpty {
             blocks.append(.paragraph("Op geen enkel gedragskenmerk blijft het team gemiddeld onder het doel."))
         } else {
-            blocks.append(.paragraph("Gedragskenmerken op prioriteit: het gemiddelde over de respondenten van gat × gewicht. Verdeling = aantal op niveau 1 · 2 · 3 · 4."))
-            blocks.append(.table(header: ["id", "n", "gemiddelde", "verdeling", "op/boven doel", "prioriteit", "gedragskenmerk"], rows: gaps.map(gapRow)))
+            blocks.append(
+                .paragraph(
+                    "Gedragskenmerken op prioriteit: het gemiddelde over de respondenten van gat × gewicht. Verdeling = aantal op niveau 1 · 2 · 3 · 4."
+                ))
+            blocks.append(
+                .table(
+                    header: ["id", "n", "gemiddelde", "verdeling", "op/boven doel", "prioriteit", "gedragskenmerk"],
+                    rows: gaps.map(gapRow)))
         }
 
         let columns = analysis.heatmapColumns
@@ -59,33 +76,57 @@ public struct TeamReport: Sendable {
         }
 
         blocks.append(.heading(level: 2, "Dekking"))
-        blocks.append(.paragraph("Wat niemand in het team beheerst. In de flexibele school (model 3) moet het team als geheel de teamcompetenties dekken; ook in de andere modellen laat dit zien waar het team van buiten moet leren."))
+        blocks.append(
+            .paragraph(
+                "Wat niemand in het team beheerst. In de flexibele school (model 3) moet het team als geheel de teamcompetenties dekken; ook in de andere modellen laat dit zien waar het team van buiten moet leren."
+            ))
         let uncovered = analysis.uncoveredBehaviours
         let uncoveredCompetencies = analysis.uncoveredCompetencies
         if uncovered.isEmpty && uncoveredCompetencies.isEmpty {
-            blocks.append(.paragraph("Elk gedragskenmerk met genoeg antwoorden wordt door minstens één collega op of boven het doel beheerst."))
+            blocks.append(
+                .paragraph(
+                    "Elk gedragskenmerk met genoeg antwoorden wordt door minstens één collega op of boven het doel beheerst."
+                ))
         } else {
             if !uncoveredCompetencies.isEmpty {
-                blocks.append(.paragraph("Competenties waarop niemand gemiddeld het doel haalt: " + uncoveredCompetencies.map { PlanReport.shortName($0.competency) }.joined(separator: ", ") + "."))
+                blocks.append(
+                    .paragraph(
+                        "Competenties waarop niemand gemiddeld het doel haalt: "
+                            + uncoveredCompetencies.map { PlanReport.shortName($0.competency) }.joined(separator: ", ")
+                            + "."))
             }
             if !uncovered.isEmpty {
-                blocks.append(.definitions(uncovered.map { ($0.behaviour.id, "\($0.behaviour.text) (gemiddeld \(DutchNumber.format($0.mean)))") }))
+                blocks.append(
+                    .definitions(
+                        uncovered.map {
+                            ($0.behaviour.id, "\($0.behaviour.text) (gemiddeld \(DutchNumber.format($0.mean)))")
+                        }))
             }
         }
 
         blocks.append(.heading(level: 2, "Van elkaar leren"))
         let gapIDs = Set(gaps.map(\.behaviour.id))
-        let learning = analysis.peerLearning.filter { gapIDs.contains($0.behaviour.id) && (!$0.pairs.isEmpty || $0.anonymousLearners != nil) }
+        let learning = analysis.peerLearning.filter {
+            gapIDs.contains($0.behaviour.id) && (!$0.pairs.isEmpty || $0.anonymousLearners != nil)
+        }
         if learning.isEmpty {
-            blocks.append(.paragraph("Geen koppels: voor geen enkel ontwikkelpunt is er een collega die het beheerst en met naam meedoet."))
+            blocks.append(
+                .paragraph(
+                    "Geen koppels: voor geen enkel ontwikkelpunt is er een collega die het beheerst en met naam meedoet."
+                ))
         } else {
-            blocks.append(.paragraph("Voor de grootste gaten: de collega's die het beheersen en met naam meedoen, gekoppeld aan wie het wil leren; bij voorkeur iemand die op dezelfde manier leert, en op een manier die past bij de leervoorkeur van wie leert. De JSON-uitvoer heeft de koppels voor elk ontwikkelpunt."))
+            blocks.append(
+                .paragraph(
+                    "Voor de grootste gaten: de collega's die het beheersen en met naam meedoen, gekoppeld aan wie het wil leren; bij voorkeur iemand die op dezelfde manier leert, en op een manier die past bij de leervoorkeur van wie leert. De JSON-uitvoer heeft de koppels voor elk ontwikkelpunt."
+                ))
             for entry in learning {
                 var items = entry.pairs.map { pair in
                     "\(pair.learner)\(pair.preference.map { " (\($0.name))" } ?? ""): \(pair.how)"
                 }
                 if let count = entry.anonymousLearners {
-                    items.append("\(count) collega's die anoniem deelden: zij kunnen terecht bij \(entry.mentors.joined(separator: ", "))")
+                    items.append(
+                        "\(count) collega's die anoniem deelden: zij kunnen terecht bij \(entry.mentors.joined(separator: ", "))"
+                    )
                 }
                 blocks.append(.heading(level: 3, "\(entry.behaviour.id) \(entry.behaviour.text)"))
                 blocks.append(.bullets(items))
@@ -95,19 +136,33 @@ public struct TeamReport: Sendable {
         if let comparison {
             blocks.append(.heading(level: 2, "Voortgang sinds \(comparison.round)"))
             let progress = TeamProgress(before: comparison.analysis, after: analysis)
-            blocks.append(.table(header: ["competentie", comparison.round, round, "verschil"], rows: progress.changes.map {
-                [PlanReport.shortName($0.competency), DutchNumber.format($0.before), DutchNumber.format($0.after), DutchNumber.signed($0.change)]
-            }))
-            blocks.append(.paragraph("Een gemiddelde verschilt ook als er andere collega's hebben meegedaan; – betekent achtergehouden of niet gescand."))
+            blocks.append(
+                .table(
+                    header: ["competentie", comparison.round, round, "verschil"],
+                    rows: progress.changes.map {
+                        [
+                            PlanReport.shortName($0.competency), DutchNumber.format($0.before),
+                            DutchNumber.format($0.after), DutchNumber.signed($0.change),
+                        ]
+                    }))
+            blocks.append(
+                .paragraph(
+                    "Een gemiddelde verschilt ook als er andere collega's hebben meegedaan; – betekent achtergehouden of niet gescand."
+                ))
         }
 
         blocks.append(.heading(level: 2, "Per gedragskenmerk"))
-        blocks.append(.table(header: ["gedragskenmerk", "n", "gemiddelde", "verdeling", "op/boven doel"], rows: analysis.behaviours.map { aggregate in
-            [aggregate.behaviour.id, "\(aggregate.n)",
-             aggregate.withheld ? withheldText : DutchNumber.format(aggregate.mean),
-             aggregate.distribution.map(String.init).joined(separator: " · "),
-             aggregate.atOrAboveTarget.map(String.init) ?? "–"]
-        }))
+        blocks.append(
+            .table(
+                header: ["gedragskenmerk", "n", "gemiddelde", "verdeling", "op/boven doel"],
+                rows: analysis.behaviours.map { aggregate in
+                    [
+                        aggregate.behaviour.id, "\(aggregate.n)",
+                        aggregate.withheld ? withheldText : DutchNumber.format(aggregate.mean),
+                        aggregate.distribution.map(String.init).joined(separator: " · "),
+                        aggregate.atOrAboveTarget.map(String.init) ?? "–",
+                    ]
+                }))
         return blocks
     }
 
@@ -124,25 +179,36 @@ public struct TeamReport: Sendable {
         var notes: [String] = []
         let t = analysis.threshold
         if analysis.allWithheld {
-            notes.append("Minder dan \(t) collega's tellen mee, de privacydrempel van dit team. Daarom toont dit overzicht geen enkel cijfer: met zo weinig mensen is te herleiden wie wat scoorde.")
+            notes.append(
+                "Minder dan \(t) collega's tellen mee, de privacydrempel van dit team. Daarom toont dit overzicht geen enkel cijfer: met zo weinig mensen is te herleiden wie wat scoorde."
+            )
         }
         if analysis.anonymousWithheld.contains(.tooFew) {
-            notes.append("Anonieme antwoorden tellen alleen mee als groep van minstens \(t). Waar minder anonieme collega's antwoordden, tellen alleen de antwoorden met naam: naast de namen zou anders terug te rekenen zijn wat zij invulden.")
+            notes.append(
+                "Anonieme antwoorden tellen alleen mee als groep van minstens \(t). Waar minder anonieme collega's antwoordden, tellen alleen de antwoorden met naam: naast de namen zou anders terug te rekenen zijn wat zij invulden."
+            )
         }
         if analysis.anonymousWithheld.contains(.changeTooSmall) {
-            notes.append("Sinds een eerder overzicht van deze ronde zijn er minder dan \(t) anonieme scans bijgekomen, vervangen of weggegaan. Het verschil tussen de twee overzichten zou laten zien wat die collega's invulden; daarom tellen de anonieme antwoorden nu niet mee. Ze tellen weer mee als de groep met minstens \(t) scans verschilt van elke eerdere.")
+            notes.append(
+                "Sinds een eerder overzicht van deze ronde zijn er minder dan \(t) anonieme scans bijgekomen, vervangen of weggegaan. Het verschil tussen de twee overzichten zou laten zien wat die collega's invulden; daarom tellen de anonieme antwoorden nu niet mee. Ze tellen weer mee als de groep met minstens \(t) scans verschilt van elke eerdere."
+            )
         }
         if !analysis.allWithheld && analysis.behaviours.contains(where: \.withheld) {
             notes.append("Cijfers over minder dan \(analysis.threshold) antwoorden zijn achtergehouden (gemarkeerd).")
         }
-        notes.append("Namen staan er alleen bij wie met naam deelde. Wie anoniem deelde, telt alleen mee in groepscijfers en heeft geen eigen kolom. Privé-scans komen niet in het team.")
+        notes.append(
+            "Namen staan er alleen bij wie met naam deelde. Wie anoniem deelde, telt alleen mee in groepscijfers en heeft geen eigen kolom. Privé-scans komen niet in het team."
+        )
         return notes.map(Block.note)
     }
 
     private func gapRow(_ aggregate: TeamAnalysis.BehaviourAggregate) -> [String] {
-        [aggregate.behaviour.id, "\(aggregate.n)", DutchNumber.format(aggregate.mean),
-         aggregate.distribution.map(String.init).joined(separator: " · "),
-         aggregate.atOrAboveTarget.map(String.init) ?? "–", DutchNumber.format(aggregate.priority), aggregate.behaviour.text]
+        [
+            aggregate.behaviour.id, "\(aggregate.n)", DutchNumber.format(aggregate.mean),
+            aggregate.distribution.map(String.init).joined(separator: " · "),
+            aggregate.atOrAboveTarget.map(String.init) ?? "–", DutchNumber.format(aggregate.priority),
+            aggregate.behaviour.text,
+        ]
     }
 
     func heatmap(_ columns: [TeamAnalysis.Column]) -> HeatmapChart {
@@ -150,9 +216,13 @@ public struct TeamReport: Sendable {
             title: "Score per collega en gedragskenmerk, tegen het doel van zijn of haar profiel",
             columns: columns.map(\.label),
             rows: analysis.behaviours.map { aggregate in
-                HeatmapChart.Row(label: aggregate.behaviour.id, cells: columns.map { column in
-                    column.scores[aggregate.behaviour.id].map { HeatmapChart.Cell(score: $0, target: column.targets[aggregate.behaviour.id] ?? 3) }
-                })
+                HeatmapChart.Row(
+                    label: aggregate.behaviour.id,
+                    cells: columns.map { column in
+                        column.scores[aggregate.behaviour.id].map {
+                            HeatmapChart.Cell(score: $0, target: column.targets[aggregate.behaviour.id] ?? 3)
+                        }
+                    })
             })
     }
 
@@ -160,14 +230,19 @@ public struct TeamReport: Sendable {
 
     /// One row per behaviour, for a spreadsheet; withheld figures are empty and marked.
     public var csvHeader: [String] {
-        ["team", "ronde", "gedragskenmerk", "competentie", "n", "gemiddelde", "niveau1", "niveau2", "niveau3", "niveau4", "opOfBovenDoel", "achtergehouden"]
+        [
+            "team", "ronde", "gedragskenmerk", "competentie", "n", "gemiddelde", "niveau1", "niveau2", "niveau3",
+            "niveau4", "opOfBovenDoel", "achtergehouden",
+        ]
     }
 
     public var csvRows: [[String]] {
         analysis.behaviours.map { aggregate in
             let levels = aggregate.withheld ? ["", "", "", ""] : aggregate.distribution.map(String.init)
-            return [team, round, aggregate.behaviour.id, "\(aggregate.behaviour.competency)", "\(aggregate.n)",
-                    DutchNumber.rounded(aggregate.mean).map { String($0) } ?? ""] + levels
+            return [
+                team, round, aggregate.behaviour.id, "\(aggregate.behaviour.competency)", "\(aggregate.n)",
+                DutchNumber.rounded(aggregate.mean).map { String($0) } ?? "",
+            ] + levels
                 + [aggregate.atOrAboveTarget.map(String.init) ?? "", aggregate.withheld ? "ja" : "nee"]
         }
     }
@@ -188,7 +263,9 @@ public struct TeamReportJSON: Encodable {
         let priority: Double?
         let withheld: Bool
 
-        enum CodingKeys: String, CodingKey { case behaviour, competency, n, mean, distribution, atOrAboveTarget, priority, withheld }
+        enum CodingKeys: String, CodingKey {
+            case behaviour, competency, n, mean, distribution, atOrAboveTarget, priority, withheld
+        }
 
         /// A withheld figure is `null`, not absent: every key is always there.
         func encode(to encoder: any Encoder) throws {
@@ -257,7 +334,9 @@ public struct TeamReportJSON: Encodable {
         let anonymousWithheld: [String]
         let allWithheld: Bool
 
-        enum CodingKeys: String, CodingKey { case threshold, named, anonymous, respondents, anonymousWithheld, allWithheld }
+        enum CodingKeys: String, CodingKey {
+            case threshold, named, anonymous, respondents, anonymousWithheld, allWithheld
+        }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -288,31 +367,44 @@ public struct TeamReportJSON: Encodable {
         team = report.team
         round = report.round
         compareRound = report.comparison?.round
-        privacy = PrivacyJSON(threshold: analysis.threshold, named: analysis.named, anonymous: analysis.anonymous,
-                              respondents: analysis.allWithheld ? nil : analysis.respondents,
-                              anonymousWithheld: analysis.anonymousWithheld.map(\.rawValue).sorted(), allWithheld: analysis.allWithheld)
+        privacy = PrivacyJSON(
+            threshold: analysis.threshold, named: analysis.named, anonymous: analysis.anonymous,
+            respondents: analysis.allWithheld ? nil : analysis.respondents,
+            anonymousWithheld: analysis.anonymousWithheld.map(\.rawValue).sorted(), allWithheld: analysis.allWithheld)
         behaviours = analysis.behaviours.map {
-            BehaviourJSON(behaviour: $0.behaviour.id, competency: $0.behaviour.competency, n: $0.n, mean: DutchNumber.rounded($0.mean),
-                          distribution: $0.withheld ? nil : $0.distribution, atOrAboveTarget: $0.atOrAboveTarget,
-                          priority: DutchNumber.rounded($0.priority), withheld: $0.withheld)
+            BehaviourJSON(
+                behaviour: $0.behaviour.id, competency: $0.behaviour.competency, n: $0.n,
+                mean: DutchNumber.rounded($0.mean),
+                distribution: $0.withheld ? nil : $0.distribution, atOrAboveTarget: $0.atOrAboveTarget,
+                priority: DutchNumber.rounded($0.priority), withheld: $0.withheld)
         }
         competencies = analysis.competencies.map {
-            CompetencyJSON(competency: $0.competency.id, n: $0.n, mean: DutchNumber.rounded($0.mean), atOrAboveTarget: $0.atOrAboveTarget,
-                           withheld: $0.withheld)
+            CompetencyJSON(
+                competency: $0.competency.id, n: $0.n, mean: DutchNumber.rounded($0.mean),
+                atOrAboveTarget: $0.atOrAboveTarget,
+                withheld: $0.withheld)
         }
         biggestGaps = analysis.biggestGaps().map(\.behaviour.id)
-        coverage = CoverageJSON(behaviours: analysis.uncoveredBehaviours.map(\.behaviour.id),
-                                competencies: analysis.uncoveredCompetencies.map(\.competency.id))
+        coverage = CoverageJSON(
+            behaviours: analysis.uncoveredBehaviours.map(\.behaviour.id),
+            competencies: analysis.uncoveredCompetencies.map(\.competency.id))
         heatmap = analysis.heatmapColumns.map { ColumnJSON(label: $0.label, scores: $0.scores) }
         peerLearning = analysis.peerLearning.map { entry in
-            PeerJSON(behaviour: entry.behaviour.id, mentors: entry.mentors,
-                     pairs: entry.pairs.map { PairJSON(learner: $0.learner, learningPreference: $0.preference?.rawValue, mentor: $0.mentor, how: $0.how) },
-                     anonymousLearners: entry.anonymousLearners)
+            PeerJSON(
+                behaviour: entry.behaviour.id, mentors: entry.mentors,
+                pairs: entry.pairs.map {
+                    PairJSON(
+                        learner: $0.learner, learningPreference: $0.preference?.rawValue, mentor: $0.mentor, how: $0.how
+                    )
+                },
+                anonymousLearners: entry.anonymousLearners)
         }
         progress = report.comparison.map { comparison in
             TeamProgress(before: comparison.analysis, after: analysis).changes.map {
-                ProgressJSON(competency: $0.competency.id, before: DutchNumber.rounded($0.before), after: DutchNumber.rounded($0.after),
-                             change: DutchNumber.rounded($0.change))
+                ProgressJSON(
+                    competency: $0.competency.id, before: DutchNumber.rounded($0.before),
+                    after: DutchNumber.rounded($0.after),
+                    change: DutchNumber.rounded($0.change))
             }
         }
     }

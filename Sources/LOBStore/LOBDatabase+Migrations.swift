@@ -105,7 +105,8 @@ extension LOBDatabase {
             try db.create(table: "schoolScan") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("school", .text).notNull()
-                t.column("schoolYear", .text).notNull().check(sql: "schoolYear GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'")
+                t.column("schoolYear", .text).notNull().check(
+                    sql: "schoolYear GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'")
                 t.column("date", .text).notNull()
                 t.uniqueKey(["school", "schoolYear"])
             }
@@ -135,29 +136,34 @@ extension LOBDatabase {
             }
             // Pseudonyms from the normalised name (NFC, white space folded, case ignored). Only named scans have a name
             // to recompute it from; for ordinary names the key is the same as before.
-            let named = try Row.fetchAll(db, sql: """
-                SELECT s.id, t.name AS team, s.teacher FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
-                JOIN team t ON t.id = r.teamId WHERE s.teacher IS NOT NULL
-                """)
+            let named = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, t.name AS team, s.teacher FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
+                    JOIN team t ON t.id = r.teamId WHERE s.teacher IS NOT NULL
+                    """)
             for row in named {
-                try db.execute(sql: "UPDATE teamScan SET teacherKey = ? WHERE id = ?",
-                               arguments: [PrivacyRule.pseudonym(team: row["team"], teacher: row["teacher"]), row["id"] as Int64])
+                try db.execute(
+                    sql: "UPDATE teamScan SET teacherKey = ? WHERE id = ?",
+                    arguments: [PrivacyRule.pseudonym(team: row["team"], teacher: row["teacher"]), row["id"] as Int64])
             }
             // Names that were one person: only his newest scan in a round stays current.
-            try db.execute(sql: """
-                UPDATE teamScan SET current = 0 WHERE current AND EXISTS (
-                  SELECT 1 FROM teamScan o WHERE o.teamRoundId = teamScan.teamRoundId AND o.teacherKey = teamScan.teacherKey
-                  AND o.current AND (o.date > teamScan.date OR (o.date = teamScan.date AND o.id > teamScan.id)))
-                """)
+            try db.execute(
+                sql: """
+                    UPDATE teamScan SET current = 0 WHERE current AND EXISTS (
+                      SELECT 1 FROM teamScan o WHERE o.teamRoundId = teamScan.teamRoundId AND o.teacherKey = teamScan.teacherKey
+                      AND o.current AND (o.date > teamScan.date OR (o.date = teamScan.date AND o.id > teamScan.id)))
+                    """)
             // The newest scan decides: who shared anonymously last keeps no name anywhere in the team.
-            try db.execute(sql: """
-                WITH scans AS (SELECT s.id, s.teacherKey, s.consent, s.date, r.teamId FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId),
-                newest AS (SELECT teamId, teacherKey, consent FROM scans a WHERE NOT EXISTS (
-                  SELECT 1 FROM scans b WHERE b.teamId = a.teamId AND b.teacherKey = a.teacherKey
-                  AND (b.date > a.date OR (b.date = a.date AND b.id > a.id))))
-                UPDATE teamScan SET teacher = NULL, consent = 'anoniem' WHERE id IN (
-                  SELECT scans.id FROM scans JOIN newest USING (teamId, teacherKey) WHERE newest.consent = 'anoniem')
-                """)
+            try db.execute(
+                sql: """
+                    WITH scans AS (SELECT s.id, s.teacherKey, s.consent, s.date, r.teamId FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId),
+                    newest AS (SELECT teamId, teacherKey, consent FROM scans a WHERE NOT EXISTS (
+                      SELECT 1 FROM scans b WHERE b.teamId = a.teamId AND b.teacherKey = a.teacherKey
+                      AND (b.date > a.date OR (b.date = a.date AND b.id > a.id))))
+                    UPDATE teamScan SET teacher = NULL, consent = 'anoniem' WHERE id IN (
+                      SELECT scans.id FROM scans JOIN newest USING (teamId, teacherKey) WHERE newest.consent = 'anoniem')
+                    """)
             for teamID in try Int64.fetchAll(db, sql: "SELECT id FROM team") {
                 try LOBDatabase.updateReleases(teamID: teamID, in: db)
             }

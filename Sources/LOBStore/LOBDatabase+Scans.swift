@@ -12,8 +12,11 @@ extension LOBDatabase: ScanStore {
     public func saveIfNew(_ scan: Scan, profile: Profile) throws -> (id: Int64, new: Bool) {
         var found: Int64?
         let id = try write(scan, profile: profile, id: nil, finished: true) { db -> Int64? in
-            let candidates = try ScanRecord.filter(ScanRecord.Columns.finished == true && ScanRecord.Columns.teacher == scan.teacher
-                && ScanRecord.Columns.date == scan.date.description && ScanRecord.Columns.profileId == scan.profileID).fetchAll(db)
+            let candidates = try ScanRecord.filter(
+                ScanRecord.Columns.finished == true && ScanRecord.Columns.teacher == scan.teacher
+                    && ScanRecord.Columns.date == scan.date.description
+                    && ScanRecord.Columns.profileId == scan.profileID
+            ).fetchAll(db)
             found = try candidates.first { try Self.load($0, db).scan == scan }?.id
             return found
         }
@@ -32,8 +35,10 @@ extension LOBDatabase: ScanStore {
 
     /// Inserts a scan, or with `id` replaces that scan's contents (keeping whether it was finished): one transaction.
     /// `existing`, run first in the same transaction, may name a scan that makes the write unnecessary.
-    private func write(_ scan: Scan, profile: Profile, id: Int64?, finished: Bool,
-                       existing: ((Database) throws -> Int64?)? = nil) throws -> Int64 {
+    private func write(
+        _ scan: Scan, profile: Profile, id: Int64?, finished: Bool,
+        existing: ((Database) throws -> Int64?)? = nil
+    ) throws -> Int64 {
         let snapshot = try Self.encode(profile)
         let behaviours = profile.scoredBehaviours(in: .standard)
         let hook = beforeCommit
@@ -42,7 +47,8 @@ extension LOBDatabase: ScanStore {
             var record = ScanRecord(
                 id: id, teacher: scan.teacher, team: scan.team, profileId: scan.profileID, profileSnapshot: snapshot,
                 date: scan.date.description, consent: scan.consent.rawValue, portraitPosition: scan.portraitPosition,
-                chosenPreference: scan.chosenPreference?.rawValue, suggestedPreference: scan.suggestedPreference?.rawValue,
+                chosenPreference: scan.chosenPreference?.rawValue,
+                suggestedPreference: scan.suggestedPreference?.rawValue,
                 finished: finished)
             let scanID: Int64
             if let id {
@@ -58,8 +64,10 @@ extension LOBDatabase: ScanStore {
             }
             for (position, behaviour) in behaviours.enumerated() {
                 guard let answer = scan.answers[behaviour.id] else { continue }
-                try AnswerRecord(scanId: scanID, behaviourId: behaviour.id, competencyId: behaviour.competency,
-                                 position: position, score: answer.score, note: answer.note).insert(db)
+                try AnswerRecord(
+                    scanId: scanID, behaviourId: behaviour.id, competencyId: behaviour.competency,
+                    position: position, score: answer.score, note: answer.note
+                ).insert(db)
             }
             for (statement, level) in scan.preferenceAnswers.sorted(by: { $0.key < $1.key }) {
                 try PreferenceAnswerRecord(scanId: scanID, statementId: statement, level: level).insert(db)
@@ -85,10 +93,15 @@ extension LOBDatabase: ScanStore {
 
     private func summaries(finished: Bool) throws -> [ScanSummary] {
         try read { db in
-            let records = try ScanRecord.filter(ScanRecord.Columns.finished == finished).order(ScanRecord.Columns.id).fetchAll(db)
-            let answered = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT scanId, COUNT(score) AS answered FROM answer GROUP BY scanId
-                """).map { (row: Row) -> (Int64, Int) in (row["scanId"], row["answered"]) })
+            let records = try ScanRecord.filter(ScanRecord.Columns.finished == finished).order(ScanRecord.Columns.id)
+                .fetchAll(db)
+            let answered = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT scanId, COUNT(score) AS answered FROM answer GROUP BY scanId
+                        """
+                ).map { (row: Row) -> (Int64, Int) in (row["scanId"], row["answered"]) })
             return try records.map { record in
                 let id = record.id ?? 0
                 let profile = try Self.decodeProfile(record)
@@ -108,7 +121,9 @@ extension LOBDatabase: ScanStore {
     public func latestScan() throws -> StoredScan? {
         try read { db in
             try ScanRecord.filter(ScanRecord.Columns.finished == true)
-                .order(ScanRecord.Columns.date.desc, ScanRecord.Columns.id.desc).fetchOne(db).map { try Self.load($0, db) }
+                .order(ScanRecord.Columns.date.desc, ScanRecord.Columns.id.desc).fetchOne(db).map {
+                    try Self.load($0, db)
+                }
         }
     }
 
@@ -117,12 +132,14 @@ extension LOBDatabase: ScanStore {
     private static func load(_ record: ScanRecord, _ db: Database) throws -> StoredScan {
         let id = record.id ?? 0
         let profile = try decodeProfile(record)
-        let answers = try AnswerRecord.filter(AnswerRecord.Columns.scanId == id).order(AnswerRecord.Columns.position).fetchAll(db)
+        let answers = try AnswerRecord.filter(AnswerRecord.Columns.scanId == id).order(AnswerRecord.Columns.position)
+            .fetchAll(db)
         let preferences = try PreferenceAnswerRecord.filter(PreferenceAnswerRecord.Columns.scanId == id).fetchAll(db)
         guard let date = SchoolDate(record.date) else { throw StoreError.corruptSnapshot(scanID: id) }
         let scan = Scan(
             teacher: record.teacher, team: record.team, profileID: record.profileId, date: date,
-            answers: Dictionary(uniqueKeysWithValues: answers.map { ($0.behaviourId, Scan.Answer(score: $0.score, note: $0.note)) }),
+            answers: Dictionary(
+                uniqueKeysWithValues: answers.map { ($0.behaviourId, Scan.Answer(score: $0.score, note: $0.note)) }),
             preferenceAnswers: Dictionary(uniqueKeysWithValues: preferences.map { ($0.statementId, $0.level) }),
             chosenPreference: record.chosenPreference.flatMap(LearningPreference.init(rawValue:)),
             portraitPosition: record.portraitPosition,

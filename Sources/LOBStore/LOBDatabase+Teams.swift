@@ -16,12 +16,17 @@ extension LOBDatabase: TeamStore {
     public func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome] {
         let lastDate = scans.filter { $0.consent != .prive }.map(\.date).max()
         // Prepare each distinct profile once, before the transaction: a board's thousands of scans share a handful.
-        var profiles: [Profile: (hash: String, json: String, rows: [(id: String, competency: Int, target: Int, weight: Double)])] = [:]
+        var profiles:
+            [Profile: (hash: String, json: String, rows: [(id: String, competency: Int, target: Int, weight: Double)])] =
+                [:]
         for scan in scans where scan.consent != .prive && profiles[scan.profile] == nil {
             let json = try Self.encode(scan.profile)
-            profiles[scan.profile] = (Fingerprint.fnv1a(json), json, scan.profile.scoredBehaviours(in: .standard).map {
-                ($0.id, $0.competency, scan.profile.target(for: $0), scan.profile.weight(for: $0.competency))
-            })
+            profiles[scan.profile] = (
+                Fingerprint.fnv1a(json), json,
+                scan.profile.scoredBehaviours(in: .standard).map {
+                    ($0.id, $0.competency, scan.profile.target(for: $0), scan.profile.weight(for: $0.competency))
+                }
+            )
         }
         let order = scans.indices.sorted { (scans[$0].date, $0) < (scans[$1].date, $1) }
         return try write { db in
@@ -30,27 +35,34 @@ extension LOBDatabase: TeamStore {
             }
             var roundID: Int64?
             if let lastDate {
-                try db.execute(sql: """
-                    INSERT INTO teamRound (teamId, label, lastDate) VALUES (?, ?, ?)
-                    ON CONFLICT (teamId, label) DO UPDATE SET lastDate = max(lastDate, excluded.lastDate)
-                    """, arguments: [teamID, round, lastDate.description])
-                roundID = try Int64.fetchOne(db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?", arguments: [teamID, round])
+                try db.execute(
+                    sql: """
+                        INSERT INTO teamRound (teamId, label, lastDate) VALUES (?, ?, ?)
+                        ON CONFLICT (teamId, label) DO UPDATE SET lastDate = max(lastDate, excluded.lastDate)
+                        """, arguments: [teamID, round, lastDate.description])
+                roundID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?", arguments: [teamID, round])
             }
 
             let known = try db.cachedStatement(sql: "SELECT 1 FROM teamScan WHERE teamRoundId = ? AND fingerprint = ?")
-            let current = try db.cachedStatement(sql: "SELECT id, date FROM teamScan WHERE teamRoundId = ? AND teacherKey = ? AND current")
-            let latest = try db.cachedStatement(sql: """
-                SELECT max(s.date) FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId WHERE r.teamId = ? AND s.teacherKey = ?
-                """)
-            let withdrawn = try db.cachedStatement(sql: "SELECT date FROM teamWithdrawal WHERE teamId = ? AND teacherKey = ?")
+            let current = try db.cachedStatement(
+                sql: "SELECT id, date FROM teamScan WHERE teamRoundId = ? AND teacherKey = ? AND current")
+            let latest = try db.cachedStatement(
+                sql: """
+                    SELECT max(s.date) FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId WHERE r.teamId = ? AND s.teacherKey = ?
+                    """)
+            let withdrawn = try db.cachedStatement(
+                sql: "SELECT date FROM teamWithdrawal WHERE teamId = ? AND teacherKey = ?")
             let demote = try db.cachedStatement(sql: "UPDATE teamScan SET current = 0 WHERE id = ?")
-            let insertScan = try db.cachedStatement(sql: """
-                INSERT INTO teamScan (teamRoundId, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint, current)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertScore = try db.cachedStatement(sql: """
-                INSERT INTO teamScore (teamScanId, behaviourId, competencyId, score, target, weight) VALUES (?, ?, ?, ?, ?, ?)
-                """)
+            let insertScan = try db.cachedStatement(
+                sql: """
+                    INSERT INTO teamScan (teamRoundId, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint, current)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let insertScore = try db.cachedStatement(
+                sql: """
+                    INSERT INTO teamScore (teamScanId, behaviourId, competencyId, score, target, weight) VALUES (?, ?, ?, ?, ?, ?)
+                    """)
 
             var profileIDs: [String: Int64] = [:]
             var outcomes = [TeamImportOutcome](repeating: .unchanged, count: scans.count)
@@ -65,10 +77,11 @@ extension LOBDatabase: TeamStore {
                         continue
                     }
                     try Self.deleteScans(teamID: teamID, key: key, in: db)
-                    try db.execute(sql: """
-                        INSERT INTO teamWithdrawal (teamId, teacherKey, date) VALUES (?, ?, ?)
-                        ON CONFLICT (teamId, teacherKey) DO UPDATE SET date = max(date, excluded.date)
-                        """, arguments: [teamID, key, scan.date.description])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO teamWithdrawal (teamId, teacherKey, date) VALUES (?, ?, ?)
+                            ON CONFLICT (teamId, teacherKey) DO UPDATE SET date = max(date, excluded.date)
+                            """, arguments: [teamID, key, scan.date.description])
                     outcomes[index] = .withdrawn
                     continue
                 }
@@ -87,10 +100,12 @@ extension LOBDatabase: TeamStore {
                 if let id = profileIDs[prepared.hash] {
                     profileID = id
                 } else {
-                    try db.execute(sql: """
-                        INSERT INTO teamProfile (hash, profileId, snapshot) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING
-                        """, arguments: [prepared.hash, scan.profile.id, prepared.json])
-                    profileID = try Int64.fetchOne(db, sql: "SELECT id FROM teamProfile WHERE hash = ?", arguments: [prepared.hash])!
+                    try db.execute(
+                        sql: """
+                            INSERT INTO teamProfile (hash, profileId, snapshot) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING
+                            """, arguments: [prepared.hash, scan.profile.id, prepared.json])
+                    profileID = try Int64.fetchOne(
+                        db, sql: "SELECT id FROM teamProfile WHERE hash = ?", arguments: [prepared.hash])!
                     profileIDs[prepared.hash] = profileID
                 }
 
@@ -110,10 +125,11 @@ extension LOBDatabase: TeamStore {
                 // The newest scan decides the consent: shared anonymously now, his name goes from every scan he gave
                 // this team, history included.
                 if scan.consent == .anoniem, newest.map({ $0 <= scan.date.description }) ?? true {
-                    try db.execute(sql: """
-                        UPDATE teamScan SET teacher = NULL, consent = 'anoniem'
-                        WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
-                        """, arguments: [key, teamID])
+                    try db.execute(
+                        sql: """
+                            UPDATE teamScan SET teacher = NULL, consent = 'anoniem'
+                            WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
+                            """, arguments: [key, teamID])
                 }
                 try insertScan.execute(arguments: [
                     roundID, key, scan.consent == .metNaam ? scan.teacher : nil, profileID, scan.date.description,
@@ -122,7 +138,9 @@ extension LOBDatabase: TeamStore {
                 let scanID = db.lastInsertedRowID
                 for behaviour in prepared.rows {
                     guard let score = scan.scores[behaviour.id] else { continue }
-                    try insertScore.execute(arguments: [scanID, behaviour.id, behaviour.competency, score, behaviour.target, behaviour.weight])
+                    try insertScore.execute(arguments: [
+                        scanID, behaviour.id, behaviour.competency, score, behaviour.target, behaviour.weight,
+                    ])
                 }
                 outcomes[index] = outcome
             }
@@ -143,9 +161,10 @@ extension LOBDatabase: TeamStore {
     /// Deletes every scan of a teacher in a team, history included; returns how many.
     @discardableResult
     private static func deleteScans(teamID: Int64, key: String, in db: Database) throws -> Int {
-        try db.execute(sql: """
-            DELETE FROM teamScan WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
-            """, arguments: [key, teamID])
+        try db.execute(
+            sql: """
+                DELETE FROM teamScan WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
+                """, arguments: [key, teamID])
         return db.changesCount
     }
 
@@ -153,31 +172,40 @@ extension LOBDatabase: TeamStore {
     /// (`PrivacyRule.release`), checked against every earlier moment of the round, and keeps the decision when it
     /// differs from the last one.
     static func updateReleases(teamID: Int64, in db: Database) throws {
-        let threshold = try Int.fetchOne(db, sql: "SELECT privacyThreshold FROM team WHERE id = ?", arguments: [teamID]) ?? 3
-        let answered = try db.cachedStatement(sql: """
-            SELECT s.fingerprint, c.behaviourId, c.competencyId FROM teamScan s JOIN teamScore c ON c.teamScanId = s.id
-            WHERE s.teamRoundId = ? AND s.current AND s.consent = 'anoniem'
-            """)
-        for roundID in try Int64.fetchAll(db, sql: "SELECT id FROM teamRound WHERE teamId = ? ORDER BY id", arguments: [teamID]) {
+        let threshold =
+            try Int.fetchOne(db, sql: "SELECT privacyThreshold FROM team WHERE id = ?", arguments: [teamID]) ?? 3
+        let answered = try db.cachedStatement(
+            sql: """
+                SELECT s.fingerprint, c.behaviourId, c.competencyId FROM teamScan s JOIN teamScore c ON c.teamScanId = s.id
+                WHERE s.teamRoundId = ? AND s.current AND s.consent = 'anoniem'
+                """)
+        for roundID in try Int64.fetchAll(
+            db, sql: "SELECT id FROM teamRound WHERE teamId = ? ORDER BY id", arguments: [teamID])
+        {
             var anonymous: [String: Set<String>] = [:]
             let rows = try Row.fetchCursor(answered, arguments: [roundID])
             while let row = try rows.next() {
                 let competency: Int = row[2]
-                anonymous[row[0], default: []].formUnion([PrivacyRule.figure(behaviour: row[1]), PrivacyRule.figure(competency: competency)])
+                anonymous[row[0], default: []].formUnion([
+                    PrivacyRule.figure(behaviour: row[1]), PrivacyRule.figure(competency: competency),
+                ])
             }
             let earlier = try releases(roundID: roundID, in: db)
             let release = PrivacyRule.release(anonymous: anonymous, threshold: threshold, earlier: earlier)
             guard release != earlier.last else { continue }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            try db.execute(sql: "INSERT INTO teamRelease (teamRoundId, release) VALUES (?, ?)",
-                           arguments: [roundID, String(decoding: try encoder.encode(release), as: UTF8.self)])
+            try db.execute(
+                sql: "INSERT INTO teamRelease (teamRoundId, release) VALUES (?, ?)",
+                arguments: [roundID, String(decoding: try encoder.encode(release), as: UTF8.self)])
         }
     }
 
     /// Every release of a round, oldest first.
     private static func releases(roundID: Int64, in db: Database) throws -> [PrivacyRule.Release] {
-        try String.fetchAll(db, sql: "SELECT release FROM teamRelease WHERE teamRoundId = ? ORDER BY id", arguments: [roundID]).map {
+        try String.fetchAll(
+            db, sql: "SELECT release FROM teamRelease WHERE teamRoundId = ? ORDER BY id", arguments: [roundID]
+        ).map {
             try JSONDecoder().decode(PrivacyRule.Release.self, from: Data($0.utf8))
         }
     }
@@ -203,14 +231,18 @@ extension LOBDatabase: TeamStore {
 
     /// Every team, or the one named, with its member count and rounds.
     private static func summaries(named name: String?, in db: Database) throws -> [TeamSummary] {
-        try Row.fetchAll(db, sql: """
-            SELECT team.id, team.name, team.privacyThreshold,
-                   (SELECT COUNT(DISTINCT s.teacherKey) FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
-                    WHERE r.teamId = team.id AND s.current) AS members
-            FROM team \(name == nil ? "" : "WHERE team.name = ?") ORDER BY team.name
-            """, arguments: StatementArguments(name.map { [$0] } ?? [])).map { row in
-            TeamSummary(name: row["name"], privacyThreshold: row["privacyThreshold"], members: row["members"],
-                        rounds: try rounds(teamID: row["id"], in: db))
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT team.id, team.name, team.privacyThreshold,
+                       (SELECT COUNT(DISTINCT s.teacherKey) FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
+                        WHERE r.teamId = team.id AND s.current) AS members
+                FROM team \(name == nil ? "" : "WHERE team.name = ?") ORDER BY team.name
+                """, arguments: StatementArguments(name.map { [$0] } ?? [])
+        ).map { row in
+            TeamSummary(
+                name: row["name"], privacyThreshold: row["privacyThreshold"], members: row["members"],
+                rounds: try rounds(teamID: row["id"], in: db))
         }
     }
 
@@ -224,12 +256,14 @@ extension LOBDatabase: TeamStore {
     public func members(team: String) throws -> [TeamMember] {
         try read { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.teacherKey, s.teacher, s.consent, r.label
-                FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
-                WHERE r.teamId = ? AND s.current
-                ORDER BY r.lastDate, r.id, s.date, s.id
-                """, arguments: [teamID])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.teacherKey, s.teacher, s.consent, r.label
+                    FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
+                    WHERE r.teamId = ? AND s.current
+                    ORDER BY r.lastDate, r.id, s.date, s.id
+                    """, arguments: [teamID])
             var order: [String] = []
             var latest: [String: (teacher: String?, consent: String, rounds: [String])] = [:]
             for row in rows {
@@ -242,7 +276,8 @@ extension LOBDatabase: TeamStore {
             return order.map { key in
                 let member = latest[key]!
                 let consent = Consent(rawValue: member.consent) ?? .anoniem
-                return TeamMember(teacher: consent == .metNaam ? member.teacher : nil, consent: consent, rounds: member.rounds)
+                return TeamMember(
+                    teacher: consent == .metNaam ? member.teacher : nil, consent: consent, rounds: member.rounds)
             }
         }
     }
@@ -252,15 +287,19 @@ extension LOBDatabase: TeamStore {
     }
 
     private static func currentScans(roundID: Int64, in db: Database) throws -> [TeamMemberScan] {
-        let scanRows = try Row.fetchAll(db, sql: """
-            SELECT id, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint
-            FROM teamScan WHERE teamRoundId = ? AND current ORDER BY id
-            """, arguments: [roundID])
+        let scanRows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint
+                FROM teamScan WHERE teamRoundId = ? AND current ORDER BY id
+                """, arguments: [roundID])
         var scores: [Int64: [Behaviour.ID: Int]] = [:]
-        let scoreRows = try Row.fetchCursor(db, sql: """
-            SELECT c.teamScanId, c.behaviourId, c.score FROM teamScore c JOIN teamScan s ON s.id = c.teamScanId
-            WHERE s.teamRoundId = ? AND s.current
-            """, arguments: [roundID])
+        let scoreRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT c.teamScanId, c.behaviourId, c.score FROM teamScore c JOIN teamScan s ON s.id = c.teamScanId
+                WHERE s.teamRoundId = ? AND s.current
+                """, arguments: [roundID])
         while let row = try scoreRows.next() {
             scores[row[0], default: [:]][row[1]] = row[2]
         }
@@ -269,7 +308,9 @@ extension LOBDatabase: TeamStore {
             let id: Int64 = row["id"]
             let profileID: Int64 = row["teamProfileId"]
             if profiles[profileID] == nil {
-                let snapshot = try String.fetchOne(db, sql: "SELECT snapshot FROM teamProfile WHERE id = ?", arguments: [profileID]) ?? ""
+                let snapshot =
+                    try String.fetchOne(
+                        db, sql: "SELECT snapshot FROM teamProfile WHERE id = ?", arguments: [profileID]) ?? ""
                 guard let profile = try? JSONDecoder().decode(Profile.self, from: Data(snapshot.utf8)) else {
                     throw StoreError.corruptSnapshot(scanID: id)
                 }
@@ -289,11 +330,17 @@ extension LOBDatabase: TeamStore {
     public func round(team: String, round: String) throws -> TeamRoundData {
         try read { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
-            guard let roundID = try Int64.fetchOne(db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?",
-                                                   arguments: [teamID, round]) else { throw StoreError.noSuchRound(team: team, round: round) }
-            let threshold = try Int.fetchOne(db, sql: "SELECT privacyThreshold FROM team WHERE id = ?", arguments: [teamID]) ?? 3
-            return TeamRoundData(team: team, round: round, threshold: threshold, members: try Self.currentScans(roundID: roundID, in: db),
-                                 release: try Self.releases(roundID: roundID, in: db).last)
+            guard
+                let roundID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?",
+                    arguments: [teamID, round])
+            else { throw StoreError.noSuchRound(team: team, round: round) }
+            let threshold =
+                try Int.fetchOne(db, sql: "SELECT privacyThreshold FROM team WHERE id = ?", arguments: [teamID]) ?? 3
+            return TeamRoundData(
+                team: team, round: round, threshold: threshold,
+                members: try Self.currentScans(roundID: roundID, in: db),
+                release: try Self.releases(roundID: roundID, in: db).last)
         }
     }
 
@@ -307,6 +354,7 @@ extension LOBDatabase: TeamStore {
     }
 
     private static func rounds(teamID: Int64, in db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT label FROM teamRound WHERE teamId = ? ORDER BY lastDate, id", arguments: [teamID])
+        try String.fetchAll(
+            db, sql: "SELECT label FROM teamRound WHERE teamId = ? ORDER BY lastDate, id", arguments: [teamID])
     }
 }

@@ -15,7 +15,9 @@ public struct LOBDatabase: Sendable {
     public let notes: [String]
 
     /// Wraps a connection (a file queue, or in-memory for tests) and brings its schema up to date.
-    public init(_ dbWriter: any DatabaseWriter, beforeCommit: (@Sendable () -> Void)? = nil, notes: [String] = []) throws {
+    public init(
+        _ dbWriter: any DatabaseWriter, beforeCommit: (@Sendable () -> Void)? = nil, notes: [String] = []
+    ) throws {
         self.dbWriter = dbWriter
         self.beforeCommit = beforeCommit
         self.notes = notes
@@ -35,7 +37,9 @@ public struct LOBDatabase: Sendable {
 
     /// The one configuration every connection is built with: foreign keys on (GRDB's default), WAL, and a busy
     /// timeout so that a second `lob` process waits for the first instead of failing at once.
-    public static func makeConfiguration(_ base: Configuration = Configuration(), busyTimeout: TimeInterval = 5) -> Configuration {
+    public static func makeConfiguration(
+        _ base: Configuration = Configuration(), busyTimeout: TimeInterval = 5
+    ) -> Configuration {
         var config = base
         config.foreignKeysEnabled = true
         config.journalMode = .wal
@@ -57,8 +61,10 @@ public struct LOBDatabase: Sendable {
     /// Writers open it under an exclusive lock on a `-lock` file beside the database (held for the opening and the
     /// migrations only), so that processes that open a new database at the same moment migrate it once, one after
     /// the other. Readers open it read-only and never wait for a writer (WAL).
-    public static func openFile(at path: String, busyTimeout: TimeInterval = 5,
-                                beforeCommit: (@Sendable () -> Void)? = nil) throws -> LOBDatabase {
+    public static func openFile(
+        at path: String, busyTimeout: TimeInterval = 5,
+        beforeCommit: (@Sendable () -> Void)? = nil
+    ) throws -> LOBDatabase {
         try openFile(at: path, access: .write, busyTimeout: busyTimeout, beforeCommit: beforeCommit)!
     }
 
@@ -67,8 +73,10 @@ public struct LOBDatabase: Sendable {
         try openFile(at: path, access: .read, busyTimeout: busyTimeout, beforeCommit: nil)
     }
 
-    static func openFile(at path: String, access: Access, busyTimeout: TimeInterval,
-                         beforeCommit: (@Sendable () -> Void)?) throws -> LOBDatabase? {
+    static func openFile(
+        at path: String, access: Access, busyTimeout: TimeInterval,
+        beforeCommit: (@Sendable () -> Void)?
+    ) throws -> LOBDatabase? {
         let url = URL(fileURLWithPath: path)
         let manager = FileManager.default
         if access == .read && !manager.fileExists(atPath: url.path) { return nil }
@@ -76,7 +84,8 @@ public struct LOBDatabase: Sendable {
             let folder = url.deletingLastPathComponent()
             if !manager.fileExists(atPath: folder.path) {
                 do {
-                    try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                    try manager.createDirectory(
+                        at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 } catch {
                     throw StoreError.cannotCreate(path)
                 }
@@ -118,7 +127,9 @@ public struct LOBDatabase: Sendable {
             throw StoreError.busy
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
             throw StoreError.notADatabase(path)
-        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH].contains(error.resultCode) {
+        } catch let error as DatabaseError
+            where [.SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH].contains(error.resultCode)
+        {
             throw StoreError.cannotOpen(path)
         }
     }
@@ -140,7 +151,8 @@ public struct LOBDatabase: Sendable {
                 }
                 return result!
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        {
             throw StoreError.busy
         }
     }
@@ -162,7 +174,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy.description
         case .SQLITE_FULL: return "de schijf is vol: er is niets opgeslagen"
-        case .SQLITE_IOERR: return "de database kon niet lezen of schrijven (schijf of netwerkmap?); er is niets opgeslagen"
+        case .SQLITE_IOERR:
+            return "de database kon niet lezen of schrijven (schijf of netwerkmap?); er is niets opgeslagen"
         case .SQLITE_READONLY: return "de database is alleen-lezen: er is niets opgeslagen"
         default: return "de database weigerde dit (SQLite-code \(error.resultCode.rawValue)); er is niets opgeslagen"
         }
@@ -180,15 +193,19 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .busy: "de database is bezet: een ander lob-proces schrijft er al langer dan 5 seconden in. Wacht tot het klaar is en probeer het opnieuw."
-        case .cannotCreate(let path): "kan het databasebestand '\(path)' niet aanmaken: bestaat de map, en mag je erin schrijven?"
+        case .busy:
+            "de database is bezet: een ander lob-proces schrijft er al langer dan 5 seconden in. Wacht tot het klaar is en probeer het opnieuw."
+        case .cannotCreate(let path):
+            "kan het databasebestand '\(path)' niet aanmaken: bestaat de map, en mag je erin schrijven?"
         case .cannotOpen(let path): "kan het databasebestand '\(path)' niet openen: mag je het lezen en schrijven?"
-        case .notADatabase(let path): "'\(path)' is geen LOB-spiegeldatabase (of is beschadigd); geef met --db een ander bestand"
+        case .notADatabase(let path):
+            "'\(path)' is geen LOB-spiegeldatabase (of is beschadigd); geef met --db een ander bestand"
         case .corruptSnapshot(let id): "scan \(id): het opgeslagen profiel is onleesbaar"
         case .noSuchScan(let id): "er is geen scan \(id)"
         case .noSuchTeam(let name): "er is geen team '\(name)' (zie 'lob team list')"
         case .noSuchRound(let team, let round): "team '\(team)' heeft geen ronde '\(round)'"
-        case .thresholdTooLow(let value): "de privacydrempel is minstens \(TeamAnalysis.minimumThreshold), niet \(value)"
+        case .thresholdTooLow(let value):
+            "de privacydrempel is minstens \(TeamAnalysis.minimumThreshold), niet \(value)"
         }
     }
 }

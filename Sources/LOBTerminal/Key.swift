@@ -20,7 +20,9 @@ extension Key {
 
     /// What this key does to a one-line text being typed (at most `limit` characters).
     enum TextEdit: Equatable {
-        case typing(String), commit(String), cancel, ignored
+        case typing(String)
+        case commit(String)
+        case cancel, ignored
     }
 
     func edit(_ text: String, limit: Int) -> TextEdit {
@@ -28,7 +30,8 @@ extension Key {
         case .enter: return .commit(text)
         case .escape: return .cancel
         case .backspace: return .typing(String(text.dropLast()))
-        case .character(let character) where !character.isNewline && text.count < limit: return .typing(text + String(character))
+        case .character(let character) where !character.isNewline && text.count < limit:
+            return .typing(text + String(character))
         default: return .ignored
         }
     }

@@ -43,7 +43,9 @@ struct Page {
 
     /// Writes lines into rows `area`, from line `scroll`. When they do not fit, the first and last rows of the
     /// area say whether there is more above or below, so no text is hidden under the marks.
-    func draw(_ lines: [Line], in area: Range<Int>, into buffer: inout ScreenBuffer, scroll: Int = 0, scrollable: Bool = false) {
+    func draw(
+        _ lines: [Line], in area: Range<Int>, into buffer: inout ScreenBuffer, scroll: Int = 0, scrollable: Bool = false
+    ) {
         var rows = area
         let overflow = scrollable && lines.count > area.count && area.count > 2
         if overflow { rows = (area.lowerBound + 1)..<(area.upperBound - 1) }
@@ -98,6 +100,8 @@ struct Page {
 
     /// "Stoppen?" with what has been kept.
     func drawConfirmQuit(_ message: String, into buffer: inout ScreenBuffer) {
-        drawBox(title: "Stoppen?", lines: TextLayout.wrap(message, width: 60) + ["", "j  stoppen      n  doorgaan"], into: &buffer)
+        drawBox(
+            title: "Stoppen?", lines: TextLayout.wrap(message, width: 60) + ["", "j  stoppen      n  doorgaan"],
+            into: &buffer)
     }
 }

@@ -21,16 +21,20 @@ public enum ScanRunner {
     }
 
     /// The session for `lob scan`: name and team remembered from the last scan, an unfinished scan offered to resume.
-    public static func makeSession(store: any ScanStore, profiles: [Profile], defaultProfileID: String, date: SchoolDate,
-                                   width: Int, height: Int) throws -> ScanSession {
+    public static func makeSession(
+        store: any ScanStore, profiles: [Profile], defaultProfileID: String, date: SchoolDate,
+        width: Int, height: Int
+    ) throws -> ScanSession {
         let unfinished = try store.unfinishedScans().last
         let resumable = try unfinished.flatMap { try store.scan(id: $0.id) }
         let last = try (store.summaries() + store.unfinishedScans()).max { $0.id < $1.id }
-        return ScanSession(profiles: profiles, defaultProfileID: defaultProfileID, teacher: last?.teacher ?? "",
-                           team: last?.team, date: date, resumable: resumable, width: width, height: height)
+        return ScanSession(
+            profiles: profiles, defaultProfileID: defaultProfileID, teacher: last?.teacher ?? "",
+            team: last?.team, date: date, resumable: resumable, width: width, height: height)
     }
 
-    public static func run(_ session: inout ScanSession, store: any ScanStore, terminal: any TerminalDevice) -> Outcome {
+    public static func run(_ session: inout ScanSession, store: any ScanStore, terminal: any TerminalDevice) -> Outcome
+    {
         _ = session.update(.resize(width: terminal.width, height: terminal.height))
         terminal.show(session.view())
         loop: while let key = terminal.readKey() {
@@ -38,7 +42,9 @@ public enum ScanRunner {
                 switch effect {
                 case .save:
                     let (scan, profile, id) = (session.scan, session.profile, session.draftID)
-                    if let saved = perform(&session, { try store.saveDraft(scan, profile: profile, id: id) }) { session.draftID = saved }
+                    if let saved = perform(&session, { try store.saveDraft(scan, profile: profile, id: id) }) {
+                        session.draftID = saved
+                    }
                 case .finish:
                     if let id = session.draftID { _ = perform(&session) { try store.finishScan(id: id) } }
                 case .discard(let id):
@@ -49,7 +55,9 @@ public enum ScanRunner {
             }
             terminal.show(session.view())
         }
-        return Outcome(scanID: session.draftID, finished: session.finished, answered: session.answeredCount, total: session.question.of)
+        return Outcome(
+            scanID: session.draftID, finished: session.finished, answered: session.answeredCount,
+            total: session.question.of)
     }
 
     /// A store failure does not end the scan: it is shown, and the next change saves the whole scan again.

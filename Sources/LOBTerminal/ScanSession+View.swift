@@ -67,20 +67,26 @@ extension ScanSession {
             drawBar(answeredCount, of: question.of, x: x + 1, width: width - x - 2, y: row, into: &buffer)
         case .preferences:
             let answered = scan.preferenceAnswers.count
-            let label = " stelling \(statementCursor + 1) van \(PreferenceCheck.statements.count) · \(answered) beantwoord "
+            let label =
+                " stelling \(statementCursor + 1) van \(PreferenceCheck.statements.count) · \(answered) beantwoord "
             let x = buffer.put(label, x: 0, y: row, style: .emphasis)
-            drawBar(answered, of: PreferenceCheck.statements.count, x: x + 1, width: width - x - 2, y: row, into: &buffer)
+            drawBar(
+                answered, of: PreferenceCheck.statements.count, x: x + 1, width: width - x - 2, y: row, into: &buffer)
         default:
             if draftID != nil { buffer.put(" Alles wat je invult, wordt meteen bewaard.", x: 0, y: row, style: .muted) }
         }
     }
 
-    private func drawBar(_ value: Int, of total: Int, x: Int, width barWidth: Int, y: Int, into buffer: inout ScreenBuffer) {
+    private func drawBar(
+        _ value: Int, of total: Int, x: Int, width barWidth: Int, y: Int, into buffer: inout ScreenBuffer
+    ) {
         page.drawBar(value, of: total, x: x, width: barWidth, y: y, into: &buffer)
     }
 
-    private func draw(_ lines: [Line], in area: Range<Int>, into buffer: inout ScreenBuffer, scroll: Int = 0,
-                      scrollable: Bool = false) {
+    private func draw(
+        _ lines: [Line], in area: Range<Int>, into buffer: inout ScreenBuffer, scroll: Int = 0,
+        scrollable: Bool = false
+    ) {
         page.draw(lines, in: area, into: &buffer, scroll: scroll, scrollable: scrollable)
     }
 
@@ -97,19 +103,25 @@ extension ScanSession {
         let behaviours = stored.profile.scoredBehaviours(in: catalogue)
         let answered = behaviours.filter { stored.scan.answers[$0.id]?.score != nil }.count
         var lines = [Line(), Line("Je hebt een scan die nog niet af is.", .heading), Line()]
-        lines += paragraph("Begonnen op \(stored.scan.date) door \(stored.scan.teacher), profiel \(stored.profile.title).")
+        lines += paragraph(
+            "Begonnen op \(stored.scan.date) door \(stored.scan.teacher), profiel \(stored.profile.title).")
         lines += paragraph("\(answered) van \(behaviours.count) gedragskenmerken beantwoord.")
         lines += [Line()]
         lines.append(Line(segments: [("  v  ", .key), ("verder gaan waar je gebleven was", .plain)]))
-        lines.append(Line(segments: [("  n  ", .key), ("opnieuw beginnen (de onafgemaakte scan wordt verwijderd)", .plain)]))
+        lines.append(
+            Line(segments: [("  n  ", .key), ("opnieuw beginnen (de onafgemaakte scan wordt verwijderd)", .plain)]))
         return lines
     }
 
     private func welcomeLines() -> [Line] {
         var lines = [Line()]
-        lines += paragraph("Met deze zelfscan houd je jezelf een spiegel voor: hoe sta je ervoor als loopbaanbegeleider van je leerlingen? Je scoort jezelf op de gedragskenmerken van de loopbaanbegeleider bij de zeven SBL-competenties en doet een korte test naar hoe je het liefst leert. Daarna krijg je je sterke punten en ontwikkelpunten, de basis voor je scholingsplan.")
+        lines += paragraph(
+            "Met deze zelfscan houd je jezelf een spiegel voor: hoe sta je ervoor als loopbaanbegeleider van je leerlingen? Je scoort jezelf op de gedragskenmerken van de loopbaanbegeleider bij de zeven SBL-competenties en doet een korte test naar hoe je het liefst leert. Daarna krijg je je sterke punten en ontwikkelpunten, de basis voor je scholingsplan."
+        )
         lines += [Line()]
-        lines += paragraph("Het duurt ongeveer 20 minuten. Elk antwoord wordt meteen bewaard: je kunt stoppen wanneer je wilt en later met 'lob scan' verder gaan.", .muted)
+        lines += paragraph(
+            "Het duurt ongeveer 20 minuten. Elk antwoord wordt meteen bewaard: je kunt stoppen wanneer je wilt en later met 'lob scan' verder gaan.",
+            .muted)
         lines += [Line()]
         let profileText = profile.id + (draftID == nil ? "" : " · vast")
         let rows: [(Field, String, String)] = [
@@ -119,11 +131,14 @@ extension ScanSession {
             (.consent, "Delen", "‹ \(scan.consent.rawValue): \(ScanReport.consentText(scan.consent)) ›"),
         ]
         for (field, label, value) in rows {
-            var line = Line(segments: [(self.field == field ? "› " : "  ", .emphasis), (TextLayout.fit(label, 9), .heading), (value, .plain)])
+            var line = Line(segments: [
+                (self.field == field ? "› " : "  ", .emphasis), (TextLayout.fit(label, 9), .heading), (value, .plain),
+            ])
             if self.field == field { line.rowStyle = .selected }
             lines.append(line)
             if field == .profile {
-                lines += hanging(String(repeating: " ", count: 13), "\(profile.title), \(behaviours.count) gedragskenmerken", .muted)
+                lines += hanging(
+                    String(repeating: " ", count: 13), "\(profile.title), \(behaviours.count) gedragskenmerken", .muted)
             }
         }
         lines.append(Line())
@@ -138,7 +153,9 @@ extension ScanSession {
         lines += TextLayout.wrap(portrait.description, width: columnWidth).map { Line($0) }
         lines.append(Line())
         lines += TextLayout.wrap(portrait.quoteBy + ":", width: columnWidth).map { Line($0, .muted) }
-        lines += TextLayout.wrap("\u{201C}" + portrait.pupilQuote + "\u{201D}", width: columnWidth - 2).map { Line("  " + $0, .emphasis) }
+        lines += TextLayout.wrap("\u{201C}" + portrait.pupilQuote + "\u{201D}", width: columnWidth - 2).map {
+            Line("  " + $0, .emphasis)
+        }
         return lines
     }
 
@@ -160,7 +177,8 @@ extension ScanSession {
                 return Line(segments: segments)
             }
         } else {
-            lines = portraitBlock(portraits[0], width: width - 2) + [Line()] + portraitBlock(portraits[1], width: width - 2)
+            lines =
+                portraitBlock(portraits[0], width: width - 2) + [Line()] + portraitBlock(portraits[1], width: width - 2)
         }
         draw(lines, in: textArea, into: &buffer, scroll: scroll, scrollable: true)
 
@@ -170,15 +188,20 @@ extension ScanSession {
         var x = buffer.put("traditioneel  ", x: 1, y: row + 1, style: .muted)
         for value in Scan.portraitRange {
             let selected = scan.portraitPosition == value
-            x = buffer.put(selected ? "[\(value)]" : " \(value) ", x: x, y: row + 1, style: selected ? .selected : .plain)
+            x = buffer.put(
+                selected ? "[\(value)]" : " \(value) ", x: x, y: row + 1, style: selected ? .selected : .plain)
         }
         buffer.put("  loopbaanbegeleider", x: x, y: row + 1, style: .muted)
-        let hint = scan.portraitPosition == nil ? "Kies met ← en →, of een cijfer 0–9." : "Enter: verder naar de gedragskenmerken."
+        let hint =
+            scan.portraitPosition == nil
+            ? "Kies met ← en →, of een cijfer 0–9." : "Enter: verder naar de gedragskenmerken."
         buffer.put(hint, x: 1, y: row + 2, style: .muted)
     }
 
     /// The items of a list screen, each wrapped with a hanging indent; returns the lines and each item's first line.
-    private func itemLines(_ items: [(label: String, box: String, text: String, note: String?)], selected: Int) -> (lines: [Line], starts: [Int]) {
+    private func itemLines(
+        _ items: [(label: String, box: String, text: String, note: String?)], selected: Int
+    ) -> (lines: [Line], starts: [Int]) {
         var lines: [Line] = []
         var starts: [Int] = []
         for (index, item) in items.enumerated() {
@@ -187,7 +210,8 @@ extension ScanSession {
             let lead = (isSelected ? "› " : "  ") + TextLayout.fit(item.label, 5) + item.box + " "
             let wrapped = TextLayout.wrap(item.text, width: width - 2 - lead.count)
             for (row, text) in wrapped.enumerated() {
-                var line = row == 0
+                var line =
+                    row == 0
                     ? Line(segments: [(lead, item.box.contains("[ ]") ? .muted : .emphasis), (text, .plain)])
                     : Line(String(repeating: " ", count: lead.count) + text)
                 if isSelected { line.rowStyle = .selected }
@@ -205,7 +229,9 @@ extension ScanSession {
     }
 
     /// Draws a list so that the selected item is in view.
-    private func drawList(_ list: (lines: [Line], starts: [Int]), selected: Int, in area: Range<Int>, into buffer: inout ScreenBuffer) {
+    private func drawList(
+        _ list: (lines: [Line], starts: [Int]), selected: Int, in area: Range<Int>, into buffer: inout ScreenBuffer
+    ) {
         let end = selected + 1 < list.starts.count ? list.starts[selected + 1] : list.lines.count
         let start = list.starts[selected]
         let visible = list.lines.count > area.count && area.count > 2 ? area.count - 2 : area.count
@@ -215,7 +241,9 @@ extension ScanSession {
     }
 
     private func drawBehaviours(in area: Range<Int>, into buffer: inout ScreenBuffer) {
-        guard let behaviour = selectedBehaviour, let competency = catalogue.competency(behaviour.competency) else { return }
+        guard let behaviour = selectedBehaviour, let competency = catalogue.competency(behaviour.competency) else {
+            return
+        }
         let page = behaviours.filter { $0.competency == competency.id }
         let competencies = profile.scoredCompetencies(in: catalogue)
         let number = (competencies.firstIndex { $0.id == competency.id } ?? 0) + 1
@@ -228,7 +256,10 @@ extension ScanSession {
         let listArea = (area.lowerBound + header.count + 1)..<(area.upperBound - legend.count)
         let items = page.map { item in
             let score = scan.answers[item.id]?.score
-            return (label: item.id, box: score.map { "[\($0)]" } ?? "[ ]", text: item.text, note: scan.answers[item.id]?.note)
+            return (
+                label: item.id, box: score.map { "[\($0)]" } ?? "[ ]", text: item.text,
+                note: scan.answers[item.id]?.note
+            )
         }
         let selected = page.firstIndex { $0.id == behaviour.id } ?? 0
         drawList(itemLines(items, selected: selected), selected: selected, in: listArea, into: &buffer)
@@ -244,17 +275,25 @@ extension ScanSession {
         let oneRow = entries.joined(separator: "   ")
         if oneRow.count <= width - 2 { return [Line(oneRow, .muted)] }
         let half = (entries.count + 1) / 2
-        return [Line(entries[..<half].joined(separator: "   "), .muted), Line(entries[half...].joined(separator: "   "), .muted)]
+        return [
+            Line(entries[..<half].joined(separator: "   "), .muted),
+            Line(entries[half...].joined(separator: "   "), .muted),
+        ]
     }
 
     private func drawPreferences(in area: Range<Int>, into buffer: inout ScreenBuffer) {
         var header = [Line("Hoe leer jij het liefst?", .heading)]
-        header += paragraph("Geef bij elke stelling aan hoe goed die bij je past. De stellingen zijn van LOB-spiegel zelf, niet het instrument van Ruijters: de uitslag is een indicatie.", .muted)
+        header += paragraph(
+            "Geef bij elke stelling aan hoe goed die bij je past. De stellingen zijn van LOB-spiegel zelf, niet het instrument van Ruijters: de uitslag is een indicatie.",
+            .muted)
         draw(header, in: area.lowerBound..<(area.lowerBound + header.count), into: &buffer)
         let legend = self.legend(PreferenceCheck.agreement.enumerated().map { "\($0.offset + 1) \($0.element)" })
         let listArea = (area.lowerBound + header.count + 1)..<(area.upperBound - legend.count)
         let items = PreferenceCheck.statements.enumerated().map { index, statement in
-            (label: "\(index + 1).", box: scan.preferenceAnswers[statement.id].map { "[\($0)]" } ?? "[ ]", text: statement.text, note: String?.none)
+            (
+                label: "\(index + 1).", box: scan.preferenceAnswers[statement.id].map { "[\($0)]" } ?? "[ ]",
+                text: statement.text, note: String?.none
+            )
         }
         drawList(itemLines(items, selected: statementCursor), selected: statementCursor, in: listArea, into: &buffer)
         draw(legend, in: (area.upperBound - legend.count)..<area.upperBound, into: &buffer)
@@ -263,15 +302,24 @@ extension ScanSession {
     private func choiceLines() -> [Line] {
         let order = choiceOrder
         var lines = [Line("Jouw leervoorkeur", .heading)]
-        lines += paragraph(scan.preferenceAnswers.isEmpty
-            ? "Je hebt de stellingen niet ingevuld; kies zelf hoe je het liefst leert."
-            : "Volgens de stellingen leer je het liefst door \(order[0].name). Kies die, of de metafoor die beter bij je past.", .plain)
+        lines += paragraph(
+            scan.preferenceAnswers.isEmpty
+                ? "Je hebt de stellingen niet ingevuld; kies zelf hoe je het liefst leert."
+                : "Volgens de stellingen leer je het liefst door \(order[0].name). Kies die, of de metafoor die beter bij je past.",
+            .plain)
         lines.append(Line())
         for (index, preference) in order.enumerated() {
-            let values = PreferenceCheck.statements.filter { $0.preference == preference }.compactMap { scan.preferenceAnswers[$0.id] }
-            let mean = values.isEmpty ? "" : "gemiddeld " + DutchNumber.format(Double(values.reduce(0, +)) / Double(values.count))
+            let values = PreferenceCheck.statements.filter { $0.preference == preference }.compactMap {
+                scan.preferenceAnswers[$0.id]
+            }
+            let mean =
+                values.isEmpty
+                ? "" : "gemiddeld " + DutchNumber.format(Double(values.reduce(0, +)) / Double(values.count))
             let mark = preference == scan.suggestedPreference ? " (voorstel)" : ""
-            var line = Line(segments: [(index == choiceCursor ? "› " : "  ", .emphasis), ("\(index + 1). " + TextLayout.fit(preference.name, 18), .heading), (mean + mark, .muted)])
+            var line = Line(segments: [
+                (index == choiceCursor ? "› " : "  ", .emphasis),
+                ("\(index + 1). " + TextLayout.fit(preference.name, 18), .heading), (mean + mark, .muted),
+            ])
             if index == choiceCursor { line.rowStyle = .selected }
             lines.append(line)
         }
@@ -284,7 +332,11 @@ extension ScanSession {
 
     private func summaryLines() -> [Line] {
         let result = ScanResult(scan: scan, profile: profile, catalogue: catalogue)
-        var lines = [Line("Je uitslag: \(result.answeredCount) van \(result.behaviours.count) gedragskenmerken beantwoord", .heading)]
+        var lines = [
+            Line(
+                "Je uitslag: \(result.answeredCount) van \(result.behaviours.count) gedragskenmerken beantwoord",
+                .heading)
+        ]
         // One row per competency where the name fits beside the bar, else the name above its bar.
         let nameWidth = 44
         let oneRow = width - 2 >= nameWidth + 20 + 24
@@ -292,7 +344,8 @@ extension ScanSession {
         let top = Double(scale.range.upperBound)
         for competency in result.competencies {
             let filled = Int(((competency.mean ?? 0) / top * Double(barWidth)).rounded())
-            let targetColumn = min(barWidth - 1, Int((Double(competency.target) / top * Double(barWidth)).rounded()) - 1)
+            let targetColumn = min(
+                barWidth - 1, Int((Double(competency.target) / top * Double(barWidth)).rounded()) - 1)
             var bar = Array(String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled))
             if targetColumn >= 0 { bar[targetColumn] = bar[targetColumn] == "█" ? "┃" : "|" }
             let reached = (competency.gap ?? 1) == 0
@@ -310,18 +363,25 @@ extension ScanSession {
             }
             lines.append(Line(segments: segments))
         }
-        lines.append(Line("| = doel; het gemiddelde van je antwoorden per competentie op de schaal 1–\(scale.range.upperBound)", .muted))
+        lines.append(
+            Line(
+                "| = doel; het gemiddelde van je antwoorden per competentie op de schaal 1–\(scale.range.upperBound)",
+                .muted))
         lines.append(Line())
         lines.append(Line("Sterke punten", .heading))
         let strengths = result.strengths.sorted { ($0.score ?? 0) > ($1.score ?? 0) }.prefix(5)
         if strengths.isEmpty { lines.append(Line("  (nog geen gedragskenmerk op of boven het doel)", .muted)) }
-        for item in strengths { lines += hanging("  \(TextLayout.fit(item.behaviour.id, 5))", "\(item.behaviour.text) (\(item.score ?? 0))") }
+        for item in strengths {
+            lines += hanging("  \(TextLayout.fit(item.behaviour.id, 5))", "\(item.behaviour.text) (\(item.score ?? 0))")
+        }
         lines.append(Line())
         lines.append(Line("Ontwikkelpunten (hoogste prioriteit eerst)", .heading))
         let points = result.developmentPoints.prefix(5)
         if points.isEmpty { lines.append(Line("  (geen: alle beantwoorde gedragskenmerken halen het doel)", .muted)) }
         for item in points {
-            lines += hanging("  \(TextLayout.fit(item.behaviour.id, 5))", "\(item.behaviour.text) (\(item.score ?? 0), doel \(item.target))")
+            lines += hanging(
+                "  \(TextLayout.fit(item.behaviour.id, 5))",
+                "\(item.behaviour.text) (\(item.score ?? 0), doel \(item.target))")
         }
         if let preference = scan.learningPreference {
             lines.append(Line())
@@ -330,9 +390,14 @@ extension ScanSession {
         lines.append(Line())
         lines.append(Line("Hoe verder", .heading))
         let id = draftID.map(String.init) ?? ""
-        lines.append(Line(segments: [("  lob report \(id)", .key), ("   je hele uitslag, per gedragskenmerk", .plain)]))
-        lines.append(Line(segments: [("  lob plan \(id)", .key), ("     je scholingsplan, passend bij hoe je leert", .plain)]))
-        lines.append(Line(segments: [("  lob export scan \(id) --out scan.yaml", .key), ("  je scan voor je teamvoorzitter", .plain)]))
+        lines.append(
+            Line(segments: [("  lob report \(id)", .key), ("   je hele uitslag, per gedragskenmerk", .plain)]))
+        lines.append(
+            Line(segments: [("  lob plan \(id)", .key), ("     je scholingsplan, passend bij hoe je leert", .plain)]))
+        lines.append(
+            Line(segments: [
+                ("  lob export scan \(id) --out scan.yaml", .key), ("  je scan voor je teamvoorzitter", .plain),
+            ]))
         return lines
     }
 
@@ -354,14 +419,39 @@ extension ScanSession {
         var lines: [String]
         switch screen {
         case .resume: lines = ["v of Enter   verder waar je gebleven was", "n            opnieuw beginnen"]
-        case .welcome: lines = ["↑ ↓          veld kiezen", "Enter        naam of team invullen; verder", "← →          profiel of delen wisselen"]
-        case .portraits: lines = ["← →          je plaats op de schaal 0–10", "0–9          een plaats direct kiezen", "↑ ↓ PgUp PgDn  de portretten lezen", "Enter        verder", "Esc          terug"]
-        case .behaviours: lines = ["1 2 3 4      score geven (en naar de volgende vraag)", "0 of x       score wissen (niet beantwoord)", "↑ ↓ j k      vorige / volgende vraag", "← → PgUp PgDn  vorige / volgende competentie", "n            notitie bij deze vraag", "Esc          terug naar de portretten"]
-        case .preferences: lines = ["1 2 3 4      hoe goed de stelling bij je past", "↑ ↓          vorige / volgende stelling", "→            naar je keuze", "←            terug naar de gedragskenmerken"]
-        case .preferenceChoice: lines = ["↑ ↓ of 1–5   metafoor kiezen", "Enter        bevestigen en naar de samenvatting", "←            terug naar de stellingen"]
-        case .summary: lines = ["↑ ↓ PgUp PgDn  lezen", "←            terug om iets te veranderen", "Enter of q   afsluiten"]
+        case .welcome:
+            lines = [
+                "↑ ↓          veld kiezen", "Enter        naam of team invullen; verder",
+                "← →          profiel of delen wisselen",
+            ]
+        case .portraits:
+            lines = [
+                "← →          je plaats op de schaal 0–10", "0–9          een plaats direct kiezen",
+                "↑ ↓ PgUp PgDn  de portretten lezen", "Enter        verder", "Esc          terug",
+            ]
+        case .behaviours:
+            lines = [
+                "1 2 3 4      score geven (en naar de volgende vraag)", "0 of x       score wissen (niet beantwoord)",
+                "↑ ↓ j k      vorige / volgende vraag", "← → PgUp PgDn  vorige / volgende competentie",
+                "n            notitie bij deze vraag", "Esc          terug naar de portretten",
+            ]
+        case .preferences:
+            lines = [
+                "1 2 3 4      hoe goed de stelling bij je past", "↑ ↓          vorige / volgende stelling",
+                "→            naar je keuze", "←            terug naar de gedragskenmerken",
+            ]
+        case .preferenceChoice:
+            lines = [
+                "↑ ↓ of 1–5   metafoor kiezen", "Enter        bevestigen en naar de samenvatting",
+                "←            terug naar de stellingen",
+            ]
+        case .summary:
+            lines = ["↑ ↓ PgUp PgDn  lezen", "←            terug om iets te veranderen", "Enter of q   afsluiten"]
         }
-        return lines + ["", "?            deze hulp", "q            stoppen (alles is bewaard)", "Ctrl-C       direct stoppen (alles is bewaard)", "", "Druk op een toets om verder te gaan."]
+        return lines + [
+            "", "?            deze hulp", "q            stoppen (alles is bewaard)",
+            "Ctrl-C       direct stoppen (alles is bewaard)", "", "Druk op een toets om verder te gaan.",
+        ]
     }
 
     private var quitMessage: String {

@@ -30,7 +30,8 @@ public struct ScanSession: Sendable {
     }
 
     public enum EditTarget: Sendable, Hashable {
-        case note(Behaviour.ID), name, team
+        case note(Behaviour.ID)
+        case name, team
     }
 
     /// What the caller must do after a key.
@@ -76,9 +77,11 @@ public struct ScanSession: Sendable {
     ///   - profiles: the profiles a teacher may choose; `defaultProfileID` is selected first.
     ///   - teacher, team: remembered from the last scan.
     ///   - resumable: an unfinished scan, offered to resume.
-    public init(profiles: [Profile], defaultProfileID: String, teacher: String = "", team: String? = nil,
-                date: SchoolDate, resumable: StoredScan? = nil, width: Int = 80, height: Int = 24,
-                catalogue: Catalogue = .standard, scale: Scale = .standard) {
+    public init(
+        profiles: [Profile], defaultProfileID: String, teacher: String = "", team: String? = nil,
+        date: SchoolDate, resumable: StoredScan? = nil, width: Int = 80, height: Int = 24,
+        catalogue: Catalogue = .standard, scale: Scale = .standard
+    ) {
         precondition(!profiles.isEmpty, "at least one profile")
         let profile = profiles.first { $0.id == defaultProfileID } ?? profiles[0]
         self.profiles = profiles
@@ -173,7 +176,10 @@ public struct ScanSession: Sendable {
     private func saved() -> [Effect] { draftID == nil ? [] : [.save] }
 
     private mutating func updateResume(_ key: Key) -> [Effect] {
-        guard let stored = resumable else { screen = .welcome; return [] }
+        guard let stored = resumable else {
+            screen = .welcome
+            return []
+        }
         switch key {
         case .character("v"), .enter:
             scan = stored.scan
@@ -270,11 +276,16 @@ public struct ScanSession: Sendable {
         case .left, .right, .character("h"), .character("l"):
             let step = key == .left || key == .character("h") ? -1 : 1
             let current = scan.portraitPosition ?? 5
-            let next = scan.portraitPosition == nil ? current : min(Scan.portraitRange.upperBound, max(Scan.portraitRange.lowerBound, current + step))
+            let next =
+                scan.portraitPosition == nil
+                ? current : min(Scan.portraitRange.upperBound, max(Scan.portraitRange.lowerBound, current + step))
             scan.portraitPosition = next
             return saved()
         case .character(let digit) where digit.isNumber:
-            if let value = digit.wholeNumberValue { scan.portraitPosition = value; return saved() }
+            if let value = digit.wholeNumberValue {
+                scan.portraitPosition = value
+                return saved()
+            }
         case .down, .character("j"): scroll += 1
         case .up, .character("k"): scroll = max(0, scroll - 1)
         case .pageDown, .character(" "): scroll += max(1, height - 8)
@@ -326,7 +337,13 @@ public struct ScanSession: Sendable {
         case .left, .pageUp, .backTab, .character("h"):
             let starts = pageStarts
             let current = starts.last { $0 <= cursor } ?? 0
-            if let previous = starts.last(where: { $0 < current }) { cursor = previous } else if cursor == 0 { screen = .portraits } else { cursor = 0 }
+            if let previous = starts.last(where: { $0 < current }) {
+                cursor = previous
+            } else if cursor == 0 {
+                screen = .portraits
+            } else {
+                cursor = 0
+            }
         case .home:
             cursor = 0
         case .end:
@@ -350,7 +367,8 @@ public struct ScanSession: Sendable {
     private mutating func updatePreferences(_ key: Key) -> [Effect] {
         let statements = PreferenceCheck.statements
         switch key {
-        case .character(let digit) where digit.wholeNumberValue.map((1...PreferenceCheck.agreement.count).contains) == true:
+        case .character(let digit)
+        where digit.wholeNumberValue.map((1...PreferenceCheck.agreement.count).contains) == true:
             scan.preferenceAnswers[statements[statementCursor].id] = digit.wholeNumberValue
             if statementCursor + 1 < statements.count { statementCursor += 1 } else { openChoice() }
             return saved()

@@ -65,8 +65,12 @@ public struct SchoolScanSession: Sendable {
         message = nil
         if let overlay { return updateOverlay(overlay, key) }
         switch key {
-        case .character("?"): overlay = .help; return []
-        case .character("q"), .escape: overlay = .confirmQuit; return []
+        case .character("?"):
+            overlay = .help
+            return []
+        case .character("q"), .escape:
+            overlay = .confirmQuit
+            return []
         default: break
         }
         switch screen {
@@ -214,9 +218,10 @@ extension SchoolScanSession {
         switch overlay {
         case .help?: page.drawBox(title: "Toetsen", lines: helpLines, into: &buffer)
         case .confirmQuit?:
-            page.drawConfirmQuit(started
-                ? "Wat je gekozen hebt, is bewaard. Met 'lob schoolscan' ga je later verder waar je gebleven was."
-                : "Er is nog niets bewaard.", into: &buffer)
+            page.drawConfirmQuit(
+                started
+                    ? "Wat je gekozen hebt, is bewaard. Met 'lob schoolscan' ga je later verder waar je gebleven was."
+                    : "Er is nog niets bewaard.", into: &buffer)
         case .editing(let text)?:
             page.drawEditor(title: "Naam van de school", text: text, into: &buffer)
         case nil: break
@@ -244,11 +249,17 @@ extension SchoolScanSession {
 
     private func welcomeLines() -> [Line] {
         var lines = [Line("Schoolscan: waar staat de school met LOB?", .heading), Line()]
-        lines += page.paragraph("Voor de directie en de decaan of LOB-coördinator. Bij elk van de 12 aspecten kies je welk van de drie modellen beschrijft hoe het op school werkelijk gaat, en als je dat weet, waar de school heen wil.")
+        lines += page.paragraph(
+            "Voor de directie en de decaan of LOB-coördinator. Bij elk van de 12 aspecten kies je welk van de drie modellen beschrijft hoe het op school werkelijk gaat, en als je dat weet, waar de school heen wil."
+        )
         lines.append(Line())
         lines += page.paragraph("\u{201C}\(SchoolModel.howToDetermine)\u{201D}", .muted, indent: 2)
         lines.append(Line())
-        lines.append(Line(segments: [("School:     ", .emphasis), (scan.school.isEmpty ? "(nog leeg: druk n)" : scan.school, scan.school.isEmpty ? .muted : .plain)]))
+        lines.append(
+            Line(segments: [
+                ("School:     ", .emphasis),
+                (scan.school.isEmpty ? "(nog leeg: druk n)" : scan.school, scan.school.isEmpty ? .muted : .plain),
+            ]))
         lines.append(Line(segments: [("Schooljaar: ", .emphasis), (scan.schoolYear, .plain)]))
         return lines
     }
@@ -263,7 +274,8 @@ extension SchoolScanSession {
             if answer?.wished == model { marks.append("gewenst") }
             let name = Catalogue.standard.schoolModel(model)?.name ?? model.rawValue
             let lead = (model == cursor ? "▸ " : "  ") + "\(model.number)  "
-            var block = page.hanging(lead, "\(name)\(marks.isEmpty ? "" : " [" + marks.joined(separator: ", ") + "]")", .emphasis)
+            var block = page.hanging(
+                lead, "\(name)\(marks.isEmpty ? "" : " [" + marks.joined(separator: ", ") + "]")", .emphasis)
             block += page.hanging(String(repeating: " ", count: lead.count), aspect.description(for: model))
             if model == cursor { for index in block.indices { block[index].rowStyle = .selected } }
             lines += block
@@ -279,24 +291,40 @@ extension SchoolScanSession {
             lines += page.paragraph("Nog \(Aspect.all.count - answered) aspect(en) open: ga terug met ←.", .warning)
             lines.append(Line())
         }
-        lines.append(Line(segments: [("De school nu: ", .emphasis), ("model \(result.dominant.number), \(Catalogue.standard.schoolModel(result.dominant)?.name ?? "")", .plain)]))
+        lines.append(
+            Line(segments: [
+                ("De school nu: ", .emphasis),
+                (
+                    "model \(result.dominant.number), \(Catalogue.standard.schoolModel(result.dominant)?.name ?? "")",
+                    .plain
+                ),
+            ]))
         if let wished = result.wished {
-            lines.append(Line(segments: [("Gewenst:      ", .emphasis), ("model \(wished.number), \(Catalogue.standard.schoolModel(wished)?.name ?? "")", .plain)]))
+            lines.append(
+                Line(segments: [
+                    ("Gewenst:      ", .emphasis),
+                    ("model \(wished.number), \(Catalogue.standard.schoolModel(wished)?.name ?? "")", .plain),
+                ]))
         }
         lines.append(Line())
         for pillar in result.pillars {
             let counts = SchoolModel.ID.allCases.map { "\(pillar.counts[$0] ?? 0)" }.joined(separator: " · ")
-            lines += page.hanging("  ", "\(pillar.pillar.name): model \(pillar.dominant.number) (aspecten per model 1 · 2 · 3: \(counts))")
+            lines += page.hanging(
+                "  ", "\(pillar.pillar.name): model \(pillar.dominant.number) (aspecten per model 1 · 2 · 3: \(counts))"
+            )
         }
         if !result.lagging.isEmpty {
             lines.append(Line())
-            lines += page.paragraph("Loopt achter: " + result.lagging.map { "\($0.aspect.id) \($0.aspect.name)" }.joined(separator: "; "))
+            lines += page.paragraph(
+                "Loopt achter: " + result.lagging.map { "\($0.aspect.id) \($0.aspect.name)" }.joined(separator: "; "))
         }
         if !result.leading.isEmpty {
-            lines += page.paragraph("Loopt voor: " + result.leading.map { "\($0.aspect.id) \($0.aspect.name)" }.joined(separator: "; "))
+            lines += page.paragraph(
+                "Loopt voor: " + result.leading.map { "\($0.aspect.id) \($0.aspect.name)" }.joined(separator: "; "))
         }
         lines.append(Line())
-        lines += page.paragraph("Het volledige verslag, met wat het model vraagt van de rollen: lob schoolscan show.", .muted)
+        lines += page.paragraph(
+            "Het volledige verslag, met wat het model vraagt van de rollen: lob schoolscan show.", .muted)
         return lines
     }
 }

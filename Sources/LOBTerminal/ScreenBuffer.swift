@@ -58,8 +58,10 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     /// The rows with the styles, one letter per cell (`.` plain): for tests of emphasis and selection.
     public var styleMap: String {
-        let letters: [Style: Character] = [.plain: ".", .title: "T", .heading: "H", .emphasis: "E", .selected: "S",
-                                           .muted: "m", .good: "g", .warning: "w", .key: "k"]
+        let letters: [Style: Character] = [
+            .plain: ".", .title: "T", .heading: "H", .emphasis: "E", .selected: "S",
+            .muted: "m", .good: "g", .warning: "w", .key: "k",
+        ]
         return (0..<height).map { row in
             String(cells[(row * width)..<((row + 1) * width)].map { letters[$0.style] ?? "?" })
         }.joined(separator: "\n")
@@ -76,7 +78,10 @@ enum TextLayout {
             for word in paragraph.split(separator: " ") {
                 var word = Substring(word)
                 while word.count > width {
-                    if !line.isEmpty { lines.append(line); line = "" }
+                    if !line.isEmpty {
+                        lines.append(line)
+                        line = ""
+                    }
                     lines.append(String(word.prefix(width)))
                     word = word.dropFirst(width)
                 }

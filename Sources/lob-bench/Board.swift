@@ -9,10 +9,16 @@ import LOBStore
 func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-bench-board-\(getpid())")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { if ProcessInfo.processInfo.environment["LOB_BENCH_KEEP"] == nil { try? FileManager.default.removeItem(at: folder) } }
+    defer {
+        if ProcessInfo.processInfo.environment["LOB_BENCH_KEEP"] == nil {
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
     let path = folder.appendingPathComponent("board.sqlite").path
     let clock = ContinuousClock()
-    func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
+    func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
 
     // MARK: data (deterministic: a linear congruential generator)
     var state: UInt64 = 20_261_124
@@ -20,8 +26,10 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(upper))
     }
-    let profile = Profile(id: "mentor-model2", title: "Mentor (model 2)", role: .mentor, model: .model2, behaviours: Behaviour.all.map(\.id),
-                          weights: [1: 3, 2: 3, 3: 2, 4: 2, 5: 2, 6: 2, 7: 1])
+    let profile = Profile(
+        id: "mentor-model2", title: "Mentor (model 2)", role: .mentor, model: .model2,
+        behaviours: Behaviour.all.map(\.id),
+        weights: [1: 3, 2: 3, 3: 2, 4: 2, 5: 2, 6: 2, 7: 1])
     let preferences = LearningPreference.allCases
     let dates = ["2025-10-06", "2026-03-09", "2026-10-05"]
     let generation = clock.now
@@ -32,20 +40,31 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
             let team = teacher % teams
             let base = 1 + random(3)
             var scores: [Behaviour.ID: Int] = [:]
-            for behaviour in Behaviour.all { scores[behaviour.id] = min(4, max(1, base + random(3) - 1 + (round > 0 && random(4) == 0 ? 1 : 0))) }
-            let scan = Scan(teacher: String(format: "Docent %05d", teacher), team: String(format: "Team %03d", team), profileID: profile.id,
-                            date: SchoolDate(dates[round % dates.count])!, answers: scores.mapValues { Scan.Answer(score: $0) },
-                            chosenPreference: preferences[random(preferences.count)], consent: random(10) < 7 ? .metNaam : .anoniem)
+            for behaviour in Behaviour.all {
+                scores[behaviour.id] = min(4, max(1, base + random(3) - 1 + (round > 0 && random(4) == 0 ? 1 : 0)))
+            }
+            let scan = Scan(
+                teacher: String(format: "Docent %05d", teacher), team: String(format: "Team %03d", team),
+                profileID: profile.id,
+                date: SchoolDate(dates[round % dates.count])!, answers: scores.mapValues { Scan.Answer(score: $0) },
+                chosenPreference: preferences[random(preferences.count)], consent: random(10) < 7 ? .metNaam : .anoniem)
             byTeam[team].append(TeamMemberScan(scan, profile: profile))
         }
-        for team in 0..<teams { batches.append((String(format: "Team %03d", team), "ronde \(round + 1)", byTeam[team])) }
+        for team in 0..<teams {
+            batches.append((String(format: "Team %03d", team), "ronde \(round + 1)", byTeam[team]))
+        }
     }
     let scores = batches.reduce(0) { $0 + $1.scans.reduce(0) { $0 + $1.scores.count } }
-    print("Schoolbestuur: \(teachers) docenten, \(teams) teams, \(rounds) rondes, \(scores) scores (gemaakt in \(String(format: "%.2f", seconds(clock.now - generation))) s)")
+    print(
+        "Schoolbestuur: \(teachers) docenten, \(teams) teams, \(rounds) rondes, \(scores) scores (gemaakt in \(String(format: "%.2f", seconds(clock.now - generation))) s)"
+    )
 
     // MARK: import
     let database: LOBDatabase
-    do { database = try LOBDatabase.openFile(at: path) } catch { print("database niet te openen: \(error)"); return }
+    do { database = try LOBDatabase.openFile(at: path) } catch {
+        print("database niet te openen: \(error)")
+        return
+    }
     let importing = clock.now
     do {
         for batch in batches { _ = try database.importScans(batch.scans, team: batch.team, round: batch.round) }
@@ -60,18 +79,30 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
     var text = ""
     text.reserveCapacity(scores * 24)
     var row = 0
-    for batch in batches { for scan in batch.scans { row += 1; for (id, score) in scan.scores { text += "\(row),\(id),\(score)\n" } } }
+    for batch in batches {
+        for scan in batch.scans {
+            row += 1
+            for (id, score) in scan.scores { text += "\(row),\(id),\(score)\n" }
+        }
+    }
     try? text.write(toFile: csv, atomically: false, encoding: .utf8)
     let reference = folder.appendingPathComponent("reference.sqlite").path
-    let shellImport = sqlite3(reference, ["PRAGMA journal_mode = WAL;", "CREATE TABLE s(scan INTEGER, behaviour TEXT, score INTEGER);", ".mode csv", ".import \(csv) s"])
+    let shellImport = sqlite3(
+        reference,
+        [
+            "PRAGMA journal_mode = WAL;", "CREATE TABLE s(scan INTEGER, behaviour TEXT, score INTEGER);", ".mode csv",
+            ".import \(csv) s",
+        ])
 
     print("")
     print(pad("import", 52) + pad("seconden", 10) + pad("scores/s", 12))
-    print(pad("lob (store, transactie per team en ronde)", 52) + pad(String(format: "%.2f", importTime), 10)
-          + String(format: "%.0f", Double(scores) / importTime) + "   (doel: ≥ 200000/s)")
+    print(
+        pad("lob (store, transactie per team en ronde)", 52) + pad(String(format: "%.2f", importTime), 10)
+            + String(format: "%.0f", Double(scores) / importTime) + "   (doel: ≥ 200000/s)")
     if let shellImport {
-        print(pad("referentie: sqlite3 .import CSV in één kale tabel", 52) + pad(String(format: "%.2f", shellImport), 10)
-              + String(format: "%.0f", Double(scores) / shellImport))
+        print(
+            pad("referentie: sqlite3 .import CSV in één kale tabel", 52) + pad(String(format: "%.2f", shellImport), 10)
+                + String(format: "%.0f", Double(scores) / shellImport))
     }
 
     // MARK: one team's report
@@ -97,18 +128,28 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
     print(pad("lob: laden + analyse + tekstrapport (in het proces)", 52) + String(format: "%-12.2f", ours))
     // Where the time goes.
     let scans = (try? database.currentScans(team: team, round: round)) ?? []
-    let loading = measure(runs: runs) { precondition((try? database.currentScans(team: team, round: round))?.count == scans.count) }
-    let analysing = measure(runs: runs) { precondition(TeamAnalysis(members: scans, threshold: 3).included.count == scans.count) }
+    let loading = measure(runs: runs) {
+        precondition((try? database.currentScans(team: team, round: round))?.count == scans.count)
+    }
+    let analysing = measure(runs: runs) {
+        precondition(TeamAnalysis(members: scans, threshold: 3).included.count == scans.count)
+    }
     let analysis = TeamAnalysis(members: scans, threshold: 3)
-    let rendering = measure(runs: runs) { precondition(!TextRenderer().render(TeamReport(team: team, round: round, analysis: analysis).blocks()).isEmpty) }
-    print(String(format: "  waarvan laden %.2f, analyse %.2f, tekst %.2f", loading[runs / 2] / 1000, analysing[runs / 2] / 1000, rendering[runs / 2] / 1000))
+    let rendering = measure(runs: runs) {
+        precondition(!TextRenderer().render(TeamReport(team: team, round: round, analysis: analysis).blocks()).isEmpty)
+    }
+    print(
+        String(
+            format: "  waarvan laden %.2f, analyse %.2f, tekst %.2f", loading[runs / 2] / 1000,
+            analysing[runs / 2] / 1000, rendering[runs / 2] / 1000))
     compare(path: path, query: teamQuery, ours: ours, target: 2, runs: runs)
 
     // MARK: the board-wide aggregate
     let boardRuns = 10
     let board = measure(runs: boardRuns) {
         guard let rounds = try? database.boardRounds() else { fatalError("geen rondes") }
-        let text = TextRenderer(width: 120).render(BoardReport(BoardOverview(rounds: rounds.map { ($0.team, $0.round, $0.analysis()) })).blocks())
+        let text = TextRenderer(width: 120).render(
+            BoardReport(BoardOverview(rounds: rounds.map { ($0.team, $0.round, $0.analysis()) })).blocks())
         precondition(text.contains("Team 399"))
     }
     print("")
@@ -122,27 +163,41 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
     let inputs = (try? database.boardRounds()) ?? []
     let loaded = clock.now
     let needs = TrainingNeed.needs(inputs)
-    let catalogue = ActivityCatalogue(title: "bench", forms: [
-        ActivityForm(id: "cursus", name: "Cursus", preferences: [.kennisVerwerven], withWhom: "trainer", hours: 16, costPerParticipant: 450, effect: 1),
-        ActivityForm(id: "intervisie", name: "Intervisie", preferences: [.participeren], withWhom: "collega's", hours: 10,
-                     costPerParticipant: 25, costPerGroup: 600, maxGroupSize: 8, effect: 0.5),
-        ActivityForm(id: "inhouse", name: "Training in huis", preferences: [.oefenen], withWhom: "trainer", hours: 12,
-                     costPerParticipant: 40, costPerGroup: 1500, maxGroupSize: 12, effect: 1),
-        ActivityForm(id: "consultatie", name: "Collegiale consultatie", preferences: [.kunstAfkijken], withWhom: "collega", hours: 6,
-                     costPerParticipant: 0, costPerGroup: 270, maxGroupSize: 3, effect: 0.5),
-        ActivityForm(id: "coaching", name: "Coaching on the job", preferences: [.ontdekken], withWhom: "coach", hours: 8,
-                     costPerParticipant: 600, effect: 1.5),
-    ])
+    let catalogue = ActivityCatalogue(
+        title: "bench",
+        forms: [
+            ActivityForm(
+                id: "cursus", name: "Cursus", preferences: [.kennisVerwerven], withWhom: "trainer", hours: 16,
+                costPerParticipant: 450, effect: 1),
+            ActivityForm(
+                id: "intervisie", name: "Intervisie", preferences: [.participeren], withWhom: "collega's", hours: 10,
+                costPerParticipant: 25, costPerGroup: 600, maxGroupSize: 8, effect: 0.5),
+            ActivityForm(
+                id: "inhouse", name: "Training in huis", preferences: [.oefenen], withWhom: "trainer", hours: 12,
+                costPerParticipant: 40, costPerGroup: 1500, maxGroupSize: 12, effect: 1),
+            ActivityForm(
+                id: "consultatie", name: "Collegiale consultatie", preferences: [.kunstAfkijken], withWhom: "collega",
+                hours: 6,
+                costPerParticipant: 0, costPerGroup: 270, maxGroupSize: 3, effect: 0.5),
+            ActivityForm(
+                id: "coaching", name: "Coaching on the job", preferences: [.ontdekken], withWhom: "coach", hours: 8,
+                costPerParticipant: 600, effect: 1.5),
+        ])
     let allocation = BudgetAllocation(needs: needs, catalogue: catalogue, limits: .init(budget: 500_000))
-    let budgetText = TextRenderer().render(BudgetReport(year: nil, catalogue: catalogue, teams: inputs.count, withheldTeams: 0, main: allocation).blocks())
+    let budgetText = TextRenderer().render(
+        BudgetReport(year: nil, catalogue: catalogue, teams: inputs.count, withheldTeams: 0, main: allocation).blocks())
     let done = clock.now
     precondition(budgetText.contains("gefinancierd"))
     print(pad("budget voor het hele bestuur (€ 500.000)", 52) + pad("seconden", 12))
     print(pad("lob: laden van \(inputs.count) teams", 52) + String(format: "%.2f", seconds(loaded - budgetStart)))
     print(pad("lob: behoeftes + optimalisatie + verslag", 52) + String(format: "%.2f", seconds(done - loaded)))
-    print(pad("lob: samen", 52) + String(format: "%-12.2f", seconds(done - budgetStart)) + (seconds(done - budgetStart) < 2 ? "binnen 2 s" : "BOVEN 2 s"))
-    print("  \(needs.count) behoeftes, \(allocation.candidates.reduce(0) { $0 + $1.count }) kandidaten, \(allocation.chosen.count) gefinancierd, "
-          + (allocation.exact ? "optimaal" : String(format: "%.1f%% van de bovengrens (LP-relaxatie)", allocation.closeness * 100)))
+    print(
+        pad("lob: samen", 52) + String(format: "%-12.2f", seconds(done - budgetStart))
+            + (seconds(done - budgetStart) < 2 ? "binnen 2 s" : "BOVEN 2 s"))
+    print(
+        "  \(needs.count) behoeftes, \(allocation.candidates.reduce(0) { $0 + $1.count }) kandidaten, \(allocation.chosen.count) gefinancierd, "
+            + (allocation.exact
+                ? "optimaal" : String(format: "%.1f%% van de bovengrens (LP-relaxatie)", allocation.closeness * 100)))
 
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     print("\ndatabase: \(size / 1_048_576) MB")
@@ -165,11 +220,15 @@ private func compare(path: String, query: String, ours: Double, target: Double, 
     }
     let wall = walls.sorted()[walls.count / 2], start = starts.sorted()[starts.count / 2]
     let inShell = max(0.001, (repeated[1] * 1000 - start) / Double(runs))
-    func verdict(_ ratio: Double) -> String { ratio <= target ? "binnen \(DutchNumber.format(target))×" : "BOVEN \(DutchNumber.format(target))×" }
-    print(pad("sqlite3: dezelfde query, hele proces", 52) + pad(String(format: "%.2f", wall), 12)
-          + String(format: "lob/sqlite3 = %.2f  ", ours / wall) + verdict(ours / wall))
-    print(pad("sqlite3: alleen de query, in de shell", 52) + pad(String(format: "%.2f", inShell), 12)
-          + String(format: "lob/sqlite3 = %.2f  ", ours / inShell) + verdict(ours / inShell))
+    func verdict(_ ratio: Double) -> String {
+        ratio <= target ? "binnen \(DutchNumber.format(target))×" : "BOVEN \(DutchNumber.format(target))×"
+    }
+    print(
+        pad("sqlite3: dezelfde query, hele proces", 52) + pad(String(format: "%.2f", wall), 12)
+            + String(format: "lob/sqlite3 = %.2f  ", ours / wall) + verdict(ours / wall))
+    print(
+        pad("sqlite3: alleen de query, in de shell", 52) + pad(String(format: "%.2f", inShell), 12)
+            + String(format: "lob/sqlite3 = %.2f  ", ours / inShell) + verdict(ours / inShell))
     print(pad("  (opstarten van sqlite3 zelf: \(String(format: "%.2f", start)) ms)", 52))
 }
 
@@ -177,7 +236,8 @@ private func compare(path: String, query: String, ours: Double, target: Double, 
 /// seconds, nil when it is not installed or fails. posix_spawn, not Foundation's Process, whose own start-up cost
 /// (tens of milliseconds here) would be counted against sqlite3.
 private func sqlite3(_ database: String, _ statements: [String]) -> Double? {
-    guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) else { return nil }
+    guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile)
+    else { return nil }
     let arguments = [shell, "-batch", database] + statements
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)

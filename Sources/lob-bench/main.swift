@@ -27,9 +27,11 @@ func row(_ name: String, _ samples: [Double], target: Double? = nil) {
 /// Issue 5: rendering a frame at 200×60 and handling a key take under 2 ms of work.
 func benchmarkTerminal() {
     let runs = 2000
-    let profile = Profile(id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: Behaviour.all.map(\.id))
-    var session = ScanSession(profiles: [profile], defaultProfileID: profile.id, teacher: "Joëlle", team: "Bouw",
-                              date: SchoolDate("2026-11-24")!, width: 200, height: 60)
+    let profile = Profile(
+        id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: Behaviour.all.map(\.id))
+    var session = ScanSession(
+        profiles: [profile], defaultProfileID: profile.id, teacher: "Joëlle", team: "Bouw",
+        date: SchoolDate("2026-11-24")!, width: 200, height: 60)
     for key in [Key.down, .down, .down, .down, .enter, .character("6"), .enter] { _ = session.update(key) }
     session.draftID = 1
     for key in "3423123434231" { _ = session.update(.character(key)) }
@@ -37,33 +39,45 @@ func benchmarkTerminal() {
 
     print("Terminal-UI, 200×60, \(runs) keer (µs)" + String(repeating: " ", count: 11) + "    mediaan        p99")
     // Reference: the least any buffer-based screen costs, filling 200×60 cells with one character each.
-    row("referentie: 200×60 cellen vullen", measure(runs: runs) {
-        var buffer = ScreenBuffer(width: 200, height: 60)
-        for y in 0..<60 { buffer.put(String(repeating: "x", count: 200), x: 0, y: y) }
-        precondition(buffer.width == 200)
-    })
-    row("frame tekenen: gedragskenmerken", measure(runs: runs) { precondition(session.view().width == 200) }, target: 2000)
+    row(
+        "referentie: 200×60 cellen vullen",
+        measure(runs: runs) {
+            var buffer = ScreenBuffer(width: 200, height: 60)
+            for y in 0..<60 { buffer.put(String(repeating: "x", count: 200), x: 0, y: y) }
+            precondition(buffer.width == 200)
+        })
+    row(
+        "frame tekenen: gedragskenmerken", measure(runs: runs) { precondition(session.view().width == 200) },
+        target: 2000)
     var moving = session
-    row("toets ↓ + frame", measure(runs: runs) {
-        _ = moving.update(moving.question.number == 44 ? .home : .down)
-        if moving.screen != .behaviours { moving = session }
-        precondition(moving.view().height == 60)
-    }, target: 2000)
+    row(
+        "toets ↓ + frame",
+        measure(runs: runs) {
+            _ = moving.update(moving.question.number == 44 ? .home : .down)
+            if moving.screen != .behaviours { moving = session }
+            precondition(moving.view().height == 60)
+        }, target: 2000)
     var scoring = session
-    row("toets 3 (score) + frame", measure(runs: runs) {
-        if scoring.screen != .behaviours { scoring = session }
-        _ = scoring.update(.character("3"))
-        precondition(scoring.view().height == 60)
-    }, target: 2000)
+    row(
+        "toets 3 (score) + frame",
+        measure(runs: runs) {
+            if scoring.screen != .behaviours { scoring = session }
+            _ = scoring.update(.character("3"))
+            precondition(scoring.view().height == 60)
+        }, target: 2000)
     var summary = session
-    for key in Array(repeating: Key.character("3"), count: 44) + Array(repeating: Key.character("2"), count: 15) + [.enter] {
+    for key in Array(repeating: Key.character("3"), count: 44) + Array(repeating: Key.character("2"), count: 15) + [
+        .enter
+    ] {
         _ = summary.update(key)
     }
     precondition(summary.screen == .summary)
     row("frame tekenen: samenvatting", measure(runs: runs) { precondition(summary.view().width == 200) }, target: 2000)
     var portraits = session
     _ = portraits.update(.escape)
-    row("frame tekenen: portretten naast elkaar", measure(runs: runs) { precondition(portraits.view().width == 200) }, target: 2000)
+    row(
+        "frame tekenen: portretten naast elkaar", measure(runs: runs) { precondition(portraits.view().width == 200) },
+        target: 2000)
 
     // Not part of the 2 ms: the save after each answer, one transaction on a database file (WAL), for comparison.
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-bench-\(getpid())")
@@ -71,9 +85,11 @@ func benchmarkTerminal() {
     do {
         let database = try LOBDatabase.openFile(at: folder.appendingPathComponent("bench.sqlite").path)
         let id = try database.saveDraft(session.scan, profile: profile, id: nil)
-        row("ter vergelijking: bewaren (SQLite-bestand)", measure(runs: 200) {
-            _ = try? database.saveDraft(session.scan, profile: profile, id: id)
-        })
+        row(
+            "ter vergelijking: bewaren (SQLite-bestand)",
+            measure(runs: 200) {
+                _ = try? database.saveDraft(session.scan, profile: profile, id: id)
+            })
     } catch {
         print("bewaren niet gemeten: \(error)")
     }

@@ -18,6 +18,9 @@ struct LobCommand: ParsableCommand {
               lob profiles validate mijn-profiel.yaml
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, Scans.self, Report.self, Plan.self, Export.self, Team.self, SchoolScanCommand.self, Budget.self, Framework.self, Profiles.self]
+        subcommands: [
+            ScanCommand.self, Scans.self, Report.self, Plan.self, Export.self, Team.self, SchoolScanCommand.self,
+            Budget.self, Framework.self, Profiles.self,
+        ]
     )
 }

@@ -8,9 +8,11 @@ import LOBStore
 
 /// Where profiles are found; shared by every command that uses profiles.
 struct ProfileOptions: ParsableArguments {
-    @Option(name: .customLong("profiles"), help: ArgumentHelp(
-        "Map met eigen profielen (*.yaml); mag vaker. Ook: LOB_PROFILES (mappen gescheiden door ':').",
-        valueName: "map"))
+    @Option(
+        name: .customLong("profiles"),
+        help: ArgumentHelp(
+            "Map met eigen profielen (*.yaml); mag vaker. Ook: LOB_PROFILES (mappen gescheiden door ':').",
+            valueName: "map"))
     var folders: [String] = []
 
     /// Shipped profiles first, then the user's config folder, then LOB_PROFILES, then `--profiles`:
@@ -65,7 +67,9 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, html, json
 
     /// The document in this format; `json` is asked only when it is the format.
-    func render(_ blocks: [Block], title: String, text: TextRenderer = TextRenderer(), json: () throws -> String) rethrows -> String {
+    func render(
+        _ blocks: [Block], title: String, text: TextRenderer = TextRenderer(), json: () throws -> String
+    ) rethrows -> String {
         switch self {
         case .text: text.render(blocks)
         case .markdown: MarkdownRenderer().render(blocks)
@@ -79,8 +83,10 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, html, csv, json
 
-    func render(_ blocks: [Block], title: String, text: TextRenderer = TextRenderer(), csv: () throws -> String,
-                json: () throws -> String) throws -> String {
+    func render(
+        _ blocks: [Block], title: String, text: TextRenderer = TextRenderer(), csv: () throws -> String,
+        json: () throws -> String
+    ) throws -> String {
         switch self {
         case .csv: try csv()
         case .text: try DocumentFormat.text.render(blocks, title: title, text: text, json: json)
@@ -93,8 +99,10 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Where the database is: `--db`, else `LOB_DB`, else `$XDG_DATA_HOME/lob-spiegel/lob.sqlite`.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp(
-        "Het databasebestand. Anders: LOB_DB, anders $XDG_DATA_HOME/lob-spiegel/lob.sqlite.", valueName: "pad"))
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "Het databasebestand. Anders: LOB_DB, anders $XDG_DATA_HOME/lob-spiegel/lob.sqlite.", valueName: "pad"))
     var path: String?
 
     func databasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -133,7 +141,9 @@ struct StoreOptions: ParsableArguments {
         }
         let explicit = !(self.path ?? "").isEmpty || !(environment["LOB_DB"] ?? "").isEmpty
         if explicit {
-            throw Output.fail("er is geen database '\(path)', dus nog geen scans of teams: klopt het pad van --db of LOB_DB? Begin anders met 'lob scan' of 'lob team import'.")
+            throw Output.fail(
+                "er is geen database '\(path)', dus nog geen scans of teams: klopt het pad van --db of LOB_DB? Begin anders met 'lob scan' of 'lob team import'."
+            )
         }
         return try LOBDatabase.inMemory()
     }
@@ -168,13 +178,16 @@ enum Catalogues {
             if let named = current?.profile.costs ?? profile.costs {
                 if named.hasPrefix("/") { return URL(fileURLWithPath: named) }
                 guard let current else {
-                    throw Output.fail("profiel '\(profile.id)' noemt de catalogus '\(named)', maar het profielbestand is niet meer te vinden; geef de catalogus met --costs BESTAND")
+                    throw Output.fail(
+                        "profiel '\(profile.id)' noemt de catalogus '\(named)', maar het profielbestand is niet meer te vinden; geef de catalogus met --costs BESTAND"
+                    )
                 }
                 return current.url.deletingLastPathComponent().appendingPathComponent(named)
             }
         }
         guard let example = ShippedProfiles.exampleActivities else {
-            throw Output.fail("de voorbeeldcatalogus ontbreekt in deze installatie; geef een catalogus met --costs BESTAND")
+            throw Output.fail(
+                "de voorbeeldcatalogus ontbreekt in deze installatie; geef een catalogus met --costs BESTAND")
         }
         return example
     }

@@ -30,7 +30,9 @@ enum Output {
         switch error {
         case let error as StoreError: error.description
         case let error as FormatError: error.description
-        default: StoreError.wording(for: error) ?? "onverwachte fout: \(Excerpt.visible(String(describing: error)).prefix(200))"
+        default:
+            StoreError.wording(for: error)
+                ?? "onverwachte fout: \(Excerpt.visible(String(describing: error)).prefix(200))"
         }
     }
 
@@ -43,8 +45,12 @@ enum Output {
     /// Writes personal data to `path`: mode 0600, complete or not at all (temporary file, then rename).
     static func writePrivately(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(getpid()).tmp")
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else {
             throw fail("kan '\(path)' niet schrijven")
         }
         if rename(temporary.path, url.path) != 0 {

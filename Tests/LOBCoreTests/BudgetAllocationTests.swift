@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LOBCore
 
 /// The budget's optimisation: exact on small cases (checked against brute force), the limits always kept, and a
@@ -14,25 +15,37 @@ struct BudgetAllocationTests {
     }
 
     static func need(_ team: String?, _ competency: Int, _ gaps: [Double], weight: Double = 1) -> TrainingNeed {
-        TrainingNeed(team: team, competency: competency, gaps: gaps.map { .init(levels: $0, weight: weight, behaviours: 2) })
+        TrainingNeed(
+            team: team, competency: competency, gaps: gaps.map { .init(levels: $0, weight: weight, behaviours: 2) })
     }
 
-    static let catalogue = ActivityCatalogue(title: "Test", forms: [
-        ActivityForm(id: "cursus", name: "Cursus", preferences: [.kennisVerwerven], competencies: [1, 2], withWhom: "trainer", hours: 16,
-                     costPerParticipant: 450, effect: 1),
-        ActivityForm(id: "intervisie", name: "Intervisie", preferences: [.participeren], withWhom: "collega's", hours: 10,
-                     costPerParticipant: 25, costPerGroup: 600, maxGroupSize: 6, effect: 0.5),
-        ActivityForm(id: "inhouse", name: "In-house training", preferences: [.oefenen], competencies: [2, 3], withWhom: "trainer", hours: 12,
-                     costPerParticipant: 40, costPerGroup: 1500, maxGroupSize: 12, effect: 1),
-    ])
+    static let catalogue = ActivityCatalogue(
+        title: "Test",
+        forms: [
+            ActivityForm(
+                id: "cursus", name: "Cursus", preferences: [.kennisVerwerven], competencies: [1, 2],
+                withWhom: "trainer", hours: 16,
+                costPerParticipant: 450, effect: 1),
+            ActivityForm(
+                id: "intervisie", name: "Intervisie", preferences: [.participeren], withWhom: "collega's", hours: 10,
+                costPerParticipant: 25, costPerGroup: 600, maxGroupSize: 6, effect: 0.5),
+            ActivityForm(
+                id: "inhouse", name: "In-house training", preferences: [.oefenen], competencies: [2, 3],
+                withWhom: "trainer", hours: 12,
+                costPerParticipant: 40, costPerGroup: 1500, maxGroupSize: 12, effect: 1),
+        ])
 
     /// Every choice of nothing or one candidate per need within the limits; the best value.
     static func bruteForce(_ candidates: [[BudgetAllocation.Candidate]], _ limits: BudgetAllocation.Limits) -> Double {
         var best = 0.0
         func visit(_ index: Int, _ cost: Double, _ hours: Double, _ value: Double) {
-            guard index < candidates.count else { best = max(best, value); return }
+            guard index < candidates.count else {
+                best = max(best, value)
+                return
+            }
             visit(index + 1, cost, hours, value)
-            for candidate in candidates[index] where limits.allows(cost: cost + candidate.cost, hours: hours + candidate.hours) {
+            for candidate in candidates[index]
+            where limits.allows(cost: cost + candidate.cost, hours: hours + candidate.hours) {
                 visit(index + 1, cost + candidate.cost, hours + candidate.hours, value + candidate.value)
             }
         }
@@ -43,8 +56,9 @@ struct BudgetAllocationTests {
     static func randomNeeds(_ generator: inout Generator, count: Int) -> [TrainingNeed] {
         (0..<count).map { index in
             let teachers = 1 + generator.next(9)
-            return need("T\(index)", 1 + generator.next(3), (0..<teachers).map { _ in Double(1 + generator.next(4)) / 2 },
-                        weight: Double(1 + generator.next(3)))
+            return need(
+                "T\(index)", 1 + generator.next(3), (0..<teachers).map { _ in Double(1 + generator.next(4)) / 2 },
+                weight: Double(1 + generator.next(3)))
         }
     }
 
@@ -52,13 +66,16 @@ struct BudgetAllocationTests {
         var generator = Generator(state: 7)
         for round in 0..<40 {
             let needs = Self.randomNeeds(&generator, count: 1 + generator.next(3))
-            let limits = BudgetAllocation.Limits(budget: Double(500 + generator.next(6000)), hours: round % 3 == 0 ? Double(20 + generator.next(200)) : nil)
+            let limits = BudgetAllocation.Limits(
+                budget: Double(500 + generator.next(6000)),
+                hours: round % 3 == 0 ? Double(20 + generator.next(200)) : nil)
             let allocation = BudgetAllocation(needs: needs, catalogue: Self.catalogue, limits: limits)
             let candidates = allocation.candidates.reduce(0) { $0 + $1.count }
             guard candidates <= 15 else { continue }
             #expect(allocation.exact)
             let best = Self.bruteForce(allocation.candidates, limits)
-            #expect(abs(allocation.value - best) < 1e-6, "round \(round): \(allocation.value) against brute force \(best)")
+            #expect(
+                abs(allocation.value - best) < 1e-6, "round \(round): \(allocation.value) against brute force \(best)")
         }
     }
 
@@ -67,8 +84,10 @@ struct BudgetAllocationTests {
         for exactLimit in [2_000_000.0, 0] {
             for _ in 0..<20 {
                 let needs = Self.randomNeeds(&generator, count: 2 + generator.next(12))
-                let limits = BudgetAllocation.Limits(budget: Double(generator.next(20000)), hours: Double(50 + generator.next(400)))
-                let allocation = BudgetAllocation(needs: needs, catalogue: Self.catalogue, limits: limits, exactLimit: exactLimit)
+                let limits = BudgetAllocation.Limits(
+                    budget: Double(generator.next(20000)), hours: Double(50 + generator.next(400)))
+                let allocation = BudgetAllocation(
+                    needs: needs, catalogue: Self.catalogue, limits: limits, exactLimit: exactLimit)
                 #expect(allocation.cost <= limits.budget + 1e-9)
                 #expect(allocation.hours <= limits.hours! + 1e-9)
                 #expect(Set(allocation.chosen.map(\.need)).count == allocation.chosen.count)
@@ -96,9 +115,12 @@ struct BudgetAllocationTests {
         var start: [BudgetAllocation.Candidate] = []
         previous = 0
         for budget in stride(from: 1000.0, through: 40000, by: 3000) {
-            let allocation = BudgetAllocation(needs: many, catalogue: Self.catalogue, limits: .init(budget: budget), start: start, exactLimit: 0)
+            let allocation = BudgetAllocation(
+                needs: many, catalogue: Self.catalogue, limits: .init(budget: budget), start: start, exactLimit: 0)
             #expect(!allocation.exact && allocation.value >= previous - 1e-9)
-            #expect(allocation.closeness > (budget < 5000 ? 0.6 : 0.9) && allocation.closeness <= 1, "budget \(budget): \(allocation.value) of \(allocation.bound)")
+            #expect(
+                allocation.closeness > (budget < 5000 ? 0.6 : 0.9) && allocation.closeness <= 1,
+                "budget \(budget): \(allocation.value) of \(allocation.bound)")
             previous = allocation.value
             start = allocation.chosen
         }
@@ -108,14 +130,18 @@ struct BudgetAllocationTests {
         let need = Self.need("Bouw", 2, Array(repeating: 1, count: 12))
         let allocation = BudgetAllocation(needs: [need], catalogue: Self.catalogue, limits: .init(budget: 5000))
         let chosen = try #require(allocation.chosen.first)
-        #expect(chosen.form.id == "inhouse" && chosen.participants == 12 && chosen.groups == 1 && chosen.cost == 12 * 40 + 1500)
+        #expect(
+            chosen.form.id == "inhouse" && chosen.participants == 12 && chosen.groups == 1
+                && chosen.cost == 12 * 40 + 1500)
         #expect(allocation.unfunded.isEmpty)
         // With too little for the group, individual courses for those with the largest gaps — but never for fewer than
         // three, so that no line is about one or two teachers.
-        let small = BudgetAllocation(needs: [Self.need("Bouw", 2, [2, 1, 0.5, 0.25])], catalogue: Self.catalogue, limits: .init(budget: 1400))
+        let small = BudgetAllocation(
+            needs: [Self.need("Bouw", 2, [2, 1, 0.5, 0.25])], catalogue: Self.catalogue, limits: .init(budget: 1400))
         #expect(small.chosen.first?.form.id == "cursus" && small.chosen.first?.participants == 3)
         #expect(small.unfunded.first?.waiting == 1)
-        let candidates = BudgetAllocation.candidates(for: Self.need("Bouw", 2, [2, 1, 0.5, 0.25]), index: 0, catalogue: Self.catalogue)
+        let candidates = BudgetAllocation.candidates(
+            for: Self.need("Bouw", 2, [2, 1, 0.5, 0.25]), index: 0, catalogue: Self.catalogue)
         #expect(!candidates.isEmpty && candidates.allSatisfy { $0.participants >= 3 })
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LOBCore
 
 struct CatalogueTests {
@@ -37,20 +38,39 @@ struct CatalogueTests {
     @Test func sample_texts_are_the_seeds_exact_wording() {
         #expect(catalogue.behaviour("1.1")?.text == "kent zijn leerlingen")
         #expect(catalogue.behaviour("2.6")?.text == "handelt in lijn met de geldende ethische, normen en waarden")
-        #expect(catalogue.behaviour("3.4")?.text == "luistert actief naar de leerling en gebruikt verbale (luisteren, samenvatten, doorvragen) en non-verbale signalen, onderbreekt niet en gaat niet in discussie")
-        #expect(catalogue.behaviour("4.1")?.text == "creëert een loopbaangerichte, praktijknabije leer-/ werkomgeving die de leerling stimuleert zich te ontwikkelen en zijn talenten te verkennen en te ontdekken")
-        #expect(catalogue.behaviour("7.5")?.text == "is buiten zijn eigen vakgebied geïnteresseerd in opleidingen en beroepen en is bereid zich hierin te verdiepen")
-        #expect(catalogue.competency(3)?.bekwaamheidseisTable == "Een goede leraar is vakinhoudelijk en didactisch competent. Hij kan zorgen voor een krachtige leeromgeving en het leren van de leerlingen bevorderen.")
+        #expect(
+            catalogue.behaviour("3.4")?.text
+                == "luistert actief naar de leerling en gebruikt verbale (luisteren, samenvatten, doorvragen) en non-verbale signalen, onderbreekt niet en gaat niet in discussie"
+        )
+        #expect(
+            catalogue.behaviour("4.1")?.text
+                == "creëert een loopbaangerichte, praktijknabije leer-/ werkomgeving die de leerling stimuleert zich te ontwikkelen en zijn talenten te verkennen en te ontdekken"
+        )
+        #expect(
+            catalogue.behaviour("7.5")?.text
+                == "is buiten zijn eigen vakgebied geïnteresseerd in opleidingen en beroepen en is bereid zich hierin te verdiepen"
+        )
+        #expect(
+            catalogue.competency(3)?.bekwaamheidseisTable
+                == "Een goede leraar is vakinhoudelijk en didactisch competent. Hij kan zorgen voor een krachtige leeromgeving en het leren van de leerlingen bevorderen."
+        )
         #expect(catalogue.competency(4)?.bekwaamheidseis.hasSuffix("taakgerichte sfeer in zijn groep of klas.") == true)
-        #expect(catalogue.competency(4)?.bekwaamheidseisTable.hasSuffix("in zijn groep of klas en structuur in de leeromgeving.") == true)
+        #expect(
+            catalogue.competency(4)?.bekwaamheidseisTable.hasSuffix(
+                "in zijn groep of klas en structuur in de leeromgeving.") == true)
         #expect(catalogue.careerGuideTasks.last?.text == "begeleidt het keuzeproces van de leerling")
         #expect(catalogue.aspects[6].description(for: .model1) == "In de klas met opdrachten")
         #expect(catalogue.aspects[10].description(for: .model1) == "Worden geïnformeerd")
         #expect(catalogue.schoolModel(.model3)?.name == "De flexibele school")
-        #expect(catalogue.roleDescriptions(model: .model3, role: .decaan).first?.rol == "leiding geven aan LOB-activiteiten in de school.")
+        #expect(
+            catalogue.roleDescriptions(model: .model3, role: .decaan).first?.rol
+                == "leiding geven aan LOB-activiteiten in de school.")
         #expect(LearningPreference.kunstAfkijken.name == "kunst afkijken")
         #expect(catalogue.kirkpatrickLevels.map(\.name) == ["reacties", "het geleerde", "gedrag", "resultaat"])
-        #expect(catalogue.careerCompetencies.map(\.id) == ["capaciteitenreflectie", "motievenreflectie", "werkexploratie", "loopbaansturing", "netwerken"])
+        #expect(
+            catalogue.careerCompetencies.map(\.id) == [
+                "capaciteitenreflectie", "motievenreflectie", "werkexploratie", "loopbaansturing", "netwerken",
+            ])
         #expect(catalogue.conferenceThemes[1].title == "Gesprekvoering en Coaching")
     }
 
@@ -81,14 +101,20 @@ struct CatalogueTests {
         // Given a catalogue with one behaviour twice and one under a competency that does not exist
         let broken = Catalogue(
             competencies: catalogue.competencies,
-            behaviours: catalogue.behaviours + [catalogue.behaviours[0], Behaviour(id: "8.1", competency: 8, text: "x")],
-            careerGuideTasks: catalogue.careerGuideTasks, mentorTasks: catalogue.mentorTasks, portraits: catalogue.portraits,
-            schoolModels: catalogue.schoolModels, pillars: catalogue.pillars, aspects: Array(catalogue.aspects.dropLast()),
-            roles: catalogue.roles, roleDescriptions: catalogue.roleDescriptions, roleCompetencies: catalogue.roleCompetencies,
+            behaviours: catalogue.behaviours + [
+                catalogue.behaviours[0], Behaviour(id: "8.1", competency: 8, text: "x"),
+            ],
+            careerGuideTasks: catalogue.careerGuideTasks, mentorTasks: catalogue.mentorTasks,
+            portraits: catalogue.portraits,
+            schoolModels: catalogue.schoolModels, pillars: catalogue.pillars,
+            aspects: Array(catalogue.aspects.dropLast()),
+            roles: catalogue.roles, roleDescriptions: catalogue.roleDescriptions,
+            roleCompetencies: catalogue.roleCompetencies,
             professionalisation: catalogue.professionalisation, learningPreferences: catalogue.learningPreferences,
             kirkpatrickLevels: catalogue.kirkpatrickLevels, effectivenessConditions: catalogue.effectivenessConditions,
             effectivenessTips: catalogue.effectivenessTips, careerCompetencies: catalogue.careerCompetencies,
-            mboCareerGuideCompetencies: catalogue.mboCareerGuideCompetencies, conferenceThemes: catalogue.conferenceThemes
+            mboCareerGuideCompetencies: catalogue.mboCareerGuideCompetencies,
+            conferenceThemes: catalogue.conferenceThemes
         )
         // When it validates
         let problems = broken.validate()

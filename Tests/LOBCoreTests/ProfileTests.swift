@@ -1,11 +1,13 @@
 import Testing
+
 @testable import LOBCore
 
 struct ProfileTests {
     private func makeProfile() -> Profile {
-        Profile(id: "test", title: "Test", behaviours: ["1.1", "1.2", "3.4"],
-                ownBehaviours: [Behaviour(id: "eigen-1", competency: 3, text: "voert loopbaangesprekken in dialoog")],
-                defaultTarget: 3, competencyTargets: [3: 4], behaviourTargets: ["1.2": 2], weights: [3: 5])
+        Profile(
+            id: "test", title: "Test", behaviours: ["1.1", "1.2", "3.4"],
+            ownBehaviours: [Behaviour(id: "eigen-1", competency: 3, text: "voert loopbaangesprekken in dialoog")],
+            defaultTarget: 3, competencyTargets: [3: 4], behaviourTargets: ["1.2": 2], weights: [3: 5])
     }
 
     @Test func valid_profile_has_no_problems() {
@@ -35,11 +37,15 @@ struct ProfileTests {
         profile.behaviourTargets = ["1.1": 0]
         profile.ownBehaviours = [Behaviour(id: "2.3", competency: 8, text: "x")]
         let problems = profile.validate().map(\.description)
-        #expect(problems.contains("behaviours[1]: onbekend gedragskenmerk '9.9': verwacht een id uit de catalogus (1.1 … 7.5)"))
+        #expect(
+            problems.contains(
+                "behaviours[1]: onbekend gedragskenmerk '9.9': verwacht een id uit de catalogus (1.1 … 7.5)"))
         #expect(problems.contains("behaviours[2]: gedragskenmerk '1.1' staat er dubbel in"))
         #expect(problems.contains("target: doelniveau 5 ligt buiten de schaal: verwacht 1 t/m 4"))
         #expect(problems.contains("targets.behaviours.1.1: doelniveau 0 ligt buiten de schaal: verwacht 1 t/m 4"))
-        #expect(problems.contains("ownBehaviours[0].id: id '2.3' is al een gedragskenmerk uit de catalogus: kies een eigen id"))
+        #expect(
+            problems.contains(
+                "ownBehaviours[0].id: id '2.3' is al een gedragskenmerk uit de catalogus: kies een eigen id"))
         #expect(problems.contains("ownBehaviours[0].competency: onbekende competentie 8: verwacht 1 t/m 7"))
     }
 

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import LOBCore
 
 struct SchoolScanTests {
     static func scan(_ models: [Int], wished: [Int?] = Array(repeating: nil, count: 12)) -> SchoolScan {
         var scan = SchoolScan(school: "Het Baken", schoolYear: "2026-2027", date: SchoolDate("2026-11-20")!)
         for (index, model) in models.enumerated() {
-            scan.answers[index + 1] = .init(current: SchoolModel.ID.allCases[model - 1], wished: wished[index].map { SchoolModel.ID.allCases[$0 - 1] })
+            scan.answers[index + 1] = .init(
+                current: SchoolModel.ID.allCases[model - 1],
+                wished: wished[index].map { SchoolModel.ID.allCases[$0 - 1] })
         }
         return scan
     }
@@ -21,9 +24,15 @@ struct SchoolScanTests {
 
     @Test func the_model_sets_the_role_profiles_and_stars() throws {
         let result = SchoolScanResult(Self.scan(Array(repeating: 2, count: 12), wished: Array(repeating: 3, count: 12)))
-        #expect(result.roles.map(\.profileID) == ["teamleider-model2", "decaan-model2", "mentor-model2", "vakdocent-model2"])
+        #expect(
+            result.roles.map(\.profileID) == [
+                "teamleider-model2", "decaan-model2", "mentor-model2", "vakdocent-model2",
+            ])
         #expect(result.wished == .model3)
-        #expect(result.wishedRoles.map(\.profileID) == ["teamvoorzitter-model3", "decaan-model3", "mentor-model3", "vakdocent-model3"])
+        #expect(
+            result.wishedRoles.map(\.profileID) == [
+                "teamvoorzitter-model3", "decaan-model3", "mentor-model3", "vakdocent-model3",
+            ])
         let vakdocent = try #require(result.wishedRoles.last)
         #expect(vakdocent.stars == [1: 4, 2: 4, 3: 4, 4: 4, 5: 4, 6: 4, 7: 4])
         // No wish, or a wish equal to now: nothing extra.

@@ -1,15 +1,18 @@
 import Testing
+
 @testable import LOBCore
 
 struct ScoringTests {
     private func makeProfile() -> Profile {
-        Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "3.1", "3.2"], defaultTarget: 3,
-                behaviourTargets: ["1.2": 4], weights: [1: 2, 3: 5])
+        Profile(
+            id: "p", title: "P", behaviours: ["1.1", "1.2", "3.1", "3.2"], defaultTarget: 3,
+            behaviourTargets: ["1.2": 4], weights: [1: 2, 3: 5])
     }
 
     private func makeScan(_ scores: [String: Int?]) -> Scan {
-        Scan(teacher: "Jan", profileID: "p", date: SchoolDate("2026-11-24")!,
-             answers: scores.mapValues { Scan.Answer(score: $0) })
+        Scan(
+            teacher: "Jan", profileID: "p", date: SchoolDate("2026-11-24")!,
+            answers: scores.mapValues { Scan.Answer(score: $0) })
     }
 
     @Test func gaps_and_priorities_per_behaviour() {

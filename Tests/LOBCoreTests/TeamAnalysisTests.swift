@@ -1,20 +1,27 @@
 import Testing
+
 @testable import LOBCore
 
 /// The team view's privacy rules and figures.
 struct TeamAnalysisTests {
-    static let profile = Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "2.1"], defaultTarget: 3, weights: [2: 2])
+    static let profile = Profile(
+        id: "p", title: "P", behaviours: ["1.1", "1.2", "2.1"], defaultTarget: 3, weights: [2: 2])
 
-    static func member(_ teacher: String, _ scores: [Behaviour.ID: Int], consent: Consent = .metNaam,
-                       preference: LearningPreference? = nil) -> TeamMemberScan {
-        TeamMemberScan(teacher: teacher, consent: consent, learningPreference: preference, date: SchoolDate("2026-10-01")!,
-                       profile: profile, scores: scores, fingerprint: Fingerprint.fnv1a(teacher))
+    static func member(
+        _ teacher: String, _ scores: [Behaviour.ID: Int], consent: Consent = .metNaam,
+        preference: LearningPreference? = nil
+    ) -> TeamMemberScan {
+        TeamMemberScan(
+            teacher: teacher, consent: consent, learningPreference: preference, date: SchoolDate("2026-10-01")!,
+            profile: profile, scores: scores, fingerprint: Fingerprint.fnv1a(teacher))
     }
 
     @Test func aggregates_give_n_mean_distribution_and_at_or_above_target() throws {
-        let analysis = TeamAnalysis(members: [
-            Self.member("Ans", ["1.1": 4, "2.1": 1]), Self.member("Bob", ["1.1": 2, "2.1": 2]), Self.member("Cor", ["1.1": 3, "2.1": 2]),
-        ], threshold: 3)
+        let analysis = TeamAnalysis(
+            members: [
+                Self.member("Ans", ["1.1": 4, "2.1": 1]), Self.member("Bob", ["1.1": 2, "2.1": 2]),
+                Self.member("Cor", ["1.1": 3, "2.1": 2]),
+            ], threshold: 3)
         let first = try #require(analysis.behaviours.first { $0.behaviour.id == "1.1" })
         #expect(first.n == 3 && first.mean == 3 && first.distribution == [0, 1, 1, 1] && first.atOrAboveTarget == 2)
         #expect(first.priority == 1.0 / 3)
@@ -29,10 +36,12 @@ struct TeamAnalysisTests {
     }
 
     @Test func fewer_than_the_threshold_withholds_every_figure() {
-        let analysis = TeamAnalysis(members: [Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2])], threshold: 3)
+        let analysis = TeamAnalysis(
+            members: [Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2])], threshold: 3)
         #expect(analysis.allWithheld)
         #expect(analysis.behaviours.allSatisfy { $0.withheld } && analysis.competencies.allSatisfy { $0.withheld })
-        #expect(analysis.heatmapColumns.isEmpty && analysis.peerLearning.isEmpty && analysis.uncoveredBehaviours.isEmpty)
+        #expect(
+            analysis.heatmapColumns.isEmpty && analysis.peerLearning.isEmpty && analysis.uncoveredBehaviours.isEmpty)
     }
 
     @Test func the_threshold_is_never_below_three_and_a_higher_one_is_honoured() {
@@ -43,36 +52,41 @@ struct TeamAnalysisTests {
     }
 
     @Test func private_scans_never_count() {
-        let analysis = TeamAnalysis(members: [
-            Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2]), Self.member("Geheim", ["1.1": 1], consent: .prive),
-        ], threshold: 3)
+        let analysis = TeamAnalysis(
+            members: [
+                Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2]),
+                Self.member("Geheim", ["1.1": 1], consent: .prive),
+            ], threshold: 3)
         #expect(analysis.included.count == 2 && analysis.allWithheld)
         #expect(!analysis.included.contains { $0.teacher == "Geheim" })
     }
 
     @Test func anonymous_members_count_only_as_a_group_and_never_have_a_column() {
         let named = [Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2]), Self.member("Cor", ["1.1": 3])]
-        let twoAnonymous = named + [Self.member("X", ["1.1": 1], consent: .anoniem), Self.member("Y", ["1.1": 1], consent: .anoniem)]
+        let twoAnonymous =
+            named + [Self.member("X", ["1.1": 1], consent: .anoniem), Self.member("Y", ["1.1": 1], consent: .anoniem)]
         let few = TeamAnalysis(members: twoAnonymous, threshold: 3)
         #expect(few.heatmapColumns.map(\.label) == ["Ans", "Bob", "Cor"])
         // Left out of the figures: the team mean minus the named scores would give theirs away.
         #expect(few.anonymousWithheld == [.tooFew] && few.anonymous == nil)
         #expect(few.behaviours.first?.n == 3 && few.behaviours.first?.mean == 3 && few.respondents == 3)
 
-        let enough = TeamAnalysis(members: twoAnonymous + [Self.member("Z", ["1.1": 4], consent: .anoniem)], threshold: 3)
+        let enough = TeamAnalysis(
+            members: twoAnonymous + [Self.member("Z", ["1.1": 4], consent: .anoniem)], threshold: 3)
         #expect(enough.heatmapColumns.map(\.label) == ["Ans", "Bob", "Cor"])
         #expect(enough.anonymousWithheld.isEmpty && enough.anonymous == 3 && enough.behaviours.first?.n == 6)
         #expect(enough.behaviours.first?.mean == 15.0 / 6 && enough.respondents == 6)
     }
 
     @Test func peer_learning_pairs_named_learners_with_named_masters_preferring_the_same_metaphor() throws {
-        let analysis = TeamAnalysis(members: [
-            Self.member("Ans", ["1.1": 4], preference: .kunstAfkijken),
-            Self.member("Bob", ["1.1": 3], preference: .oefenen),
-            Self.member("Cor", ["1.1": 1], preference: .oefenen),
-            Self.member("Dirk", ["1.1": 2], preference: .kunstAfkijken),
-            Self.member("Eva", ["1.1": 4], consent: .anoniem),
-        ], threshold: 3)
+        let analysis = TeamAnalysis(
+            members: [
+                Self.member("Ans", ["1.1": 4], preference: .kunstAfkijken),
+                Self.member("Bob", ["1.1": 3], preference: .oefenen),
+                Self.member("Cor", ["1.1": 1], preference: .oefenen),
+                Self.member("Dirk", ["1.1": 2], preference: .kunstAfkijken),
+                Self.member("Eva", ["1.1": 4], consent: .anoniem),
+            ], threshold: 3)
         let learning = try #require(analysis.peerLearning.first { $0.behaviour.id == "1.1" })
         #expect(learning.mentors == ["Ans", "Bob"])
         #expect(learning.pairs.map { "\($0.learner)→\($0.mentor)" } == ["Cor→Bob", "Dirk→Ans"])

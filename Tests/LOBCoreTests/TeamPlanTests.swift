@@ -1,23 +1,36 @@
 import Testing
+
 @testable import LOBCore
 
 /// The team plan: shared goals only where at least the threshold share a gap, group forms, costs, names by consent.
 struct TeamPlanTests {
-    static let profile = Profile(id: "p", title: "P", role: .mentor, model: .model2, behaviours: ["1.1", "1.2", "2.1", "2.2"], defaultTarget: 3)
+    static let profile = Profile(
+        id: "p", title: "P", role: .mentor, model: .model2, behaviours: ["1.1", "1.2", "2.1", "2.2"], defaultTarget: 3)
 
-    static func member(_ teacher: String, _ scores: [Behaviour.ID: Int], consent: Consent = .metNaam,
-                       preference: LearningPreference? = .oefenen) -> TeamMemberScan {
-        TeamMemberScan(teacher: teacher, consent: consent, learningPreference: preference, date: SchoolDate("2026-10-01")!,
-                       profile: profile, scores: scores, fingerprint: Fingerprint.fnv1a(teacher))
+    static func member(
+        _ teacher: String, _ scores: [Behaviour.ID: Int], consent: Consent = .metNaam,
+        preference: LearningPreference? = .oefenen
+    ) -> TeamMemberScan {
+        TeamMemberScan(
+            teacher: teacher, consent: consent, learningPreference: preference, date: SchoolDate("2026-10-01")!,
+            profile: profile, scores: scores, fingerprint: Fingerprint.fnv1a(teacher))
     }
 
-    static let catalogue = ActivityCatalogue(title: "Test", forms: [
-        ActivityForm(id: "cursus", name: "Cursus", preferences: [.kennisVerwerven], withWhom: "een trainer", hours: 8, costPerParticipant: 300),
-        ActivityForm(id: "intervisie", name: "Intervisie", preferences: [.oefenen, .participeren], withWhom: "collega's", hours: 6,
-                     costPerParticipant: 10, costPerGroup: 400, maxGroupSize: 3),
-        ActivityForm(id: "inhouse", name: "In-house training", preferences: [.kennisVerwerven], models: [.model2], withWhom: "een trainer",
-                     hours: 12, costPerParticipant: 20, costPerGroup: 900, maxGroupSize: 12),
-    ])
+    static let catalogue = ActivityCatalogue(
+        title: "Test",
+        forms: [
+            ActivityForm(
+                id: "cursus", name: "Cursus", preferences: [.kennisVerwerven], withWhom: "een trainer", hours: 8,
+                costPerParticipant: 300),
+            ActivityForm(
+                id: "intervisie", name: "Intervisie", preferences: [.oefenen, .participeren], withWhom: "collega's",
+                hours: 6,
+                costPerParticipant: 10, costPerGroup: 400, maxGroupSize: 3),
+            ActivityForm(
+                id: "inhouse", name: "In-house training", preferences: [.kennisVerwerven], models: [.model2],
+                withWhom: "een trainer",
+                hours: 12, costPerParticipant: 20, costPerGroup: 900, maxGroupSize: 12),
+        ])
 
     @Test func a_goal_needs_at_least_the_threshold_of_members_below_target() throws {
         // Five below target on competency 2 (two named, three anonymous); on competency 1 only two anonymous, a group
@@ -30,7 +43,9 @@ struct TeamPlanTests {
             Self.member("Eva", ["1.1": 4, "1.2": 4, "2.1": 4, "2.2": 4]),
             Self.member("Fien", ["1.1": 3, "1.2": 3, "2.1": 2, "2.2": 3], consent: .anoniem),
         ]
-        let plan = TeamPlan(team: "Bouw", round: "najaar", analysis: TeamAnalysis(members: members, threshold: 3), catalogue: Self.catalogue)
+        let plan = TeamPlan(
+            team: "Bouw", round: "najaar", analysis: TeamAnalysis(members: members, threshold: 3),
+            catalogue: Self.catalogue)
         #expect(plan.goals.map(\.competency.id) == [2])
         let goal = try #require(plan.goals.first)
         #expect(goal.participants == 5 && goal.namedParticipants == ["Ans", "Bob"])
@@ -45,18 +60,26 @@ struct TeamPlanTests {
     @Test func groups_never_exceed_the_maximum_and_costs_follow_the_groups() throws {
         let members = (1...7).map { Self.member("M\($0)", ["2.1": 1, "2.2": 1]) }
         let catalogue = ActivityCatalogue(title: "Test", forms: [Self.catalogue.forms[1]])
-        let goal = try #require(TeamPlan(team: "Bouw", round: "r", analysis: TeamAnalysis(members: members, threshold: 3), catalogue: catalogue).goals.first)
+        let goal = try #require(
+            TeamPlan(
+                team: "Bouw", round: "r", analysis: TeamAnalysis(members: members, threshold: 3), catalogue: catalogue
+            ).goals.first)
         #expect(goal.groups == 3 && goal.cost == 7 * 10 + 3 * 400)
     }
 
     @Test func a_team_below_the_threshold_gets_no_plan() {
-        let plan = TeamPlan(team: "Bouw", round: "r", analysis: TeamAnalysis(members: [Self.member("Ans", ["2.1": 1]), Self.member("Bob", ["2.1": 1])], threshold: 3),
-                            catalogue: Self.catalogue)
+        let plan = TeamPlan(
+            team: "Bouw", round: "r",
+            analysis: TeamAnalysis(
+                members: [Self.member("Ans", ["2.1": 1]), Self.member("Bob", ["2.1": 1])], threshold: 3),
+            catalogue: Self.catalogue)
         #expect(plan.withheld && plan.goals.isEmpty && plan.totalCost == 0)
     }
 
     @Test func peers_are_spread_over_the_colleagues_who_master_it() throws {
-        let members = [Self.member("Ans", ["2.1": 4]), Self.member("Bob", ["2.1": 4])] + (1...4).map { Self.member("L\($0)", ["2.1": 1]) }
+        let members =
+            [Self.member("Ans", ["2.1": 4]), Self.member("Bob", ["2.1": 4])]
+            + (1...4).map { Self.member("L\($0)", ["2.1": 1]) }
         let learning = try #require(TeamAnalysis(members: members, threshold: 3).peerLearning.first)
         let load = Dictionary(learning.pairs.map { ($0.mentor, 1) }, uniquingKeysWith: +)
         #expect(load == ["Ans": 2, "Bob": 2])

@@ -2,6 +2,7 @@ import Foundation
 import LOBCore
 import LOBShippedProfiles
 import Testing
+
 @testable import LOBFormats
 
 struct ActivityCatalogueFileTests {
@@ -54,21 +55,35 @@ struct ActivityCatalogueFileTests {
         #expect(!catalogue.isExample)
         #expect(catalogue.forms[0].costPerPlace == 200)
         #expect(catalogue.schoolYear.periods.map(\.name) == ["semester 1", "semester 2"])
-        #expect(catalogue.schoolYear.label(catalogue.schoolYear.firstSlot(after: SchoolDate("2026-11-24")!)) == "semester 1 2026-2027")
+        #expect(
+            catalogue.schoolYear.label(catalogue.schoolYear.firstSlot(after: SchoolDate("2026-11-24")!))
+                == "semester 1 2026-2027")
     }
 
     @Test func faults_are_refused_with_file_line_and_reason() {
-        #expect(problems(valid.replacingOccurrences(of: "hours: 12", with: "uren: 12"))
-            == ["kosten.yaml:9:5: 'forms.[0].uren': onbekende sleutel: verwacht een van competencies, costPerGroup, costPerParticipant, description, effect, hours, id, maxGroupSize, models, name, preferences, roles, seed, withWhom"])
-        #expect(problems(valid.replacingOccurrences(of: "[oefenen]", with: "[zwemmen]")).first?
-            .hasPrefix("kosten.yaml:6:19: 'forms.[0].preferences.[0]': onbekende waarde 'zwemmen'") == true)
-        #expect(problems(valid.replacingOccurrences(of: "costPerGroup: 2400", with: "costPerGroup: -5"))
-            == ["kosten.yaml:10:19: 'forms.[0].costPerGroup': bedrag '-5' ligt buiten het bereik: verwacht 0 t/m 1.000.000"])
-        #expect(problems(valid.replacingOccurrences(of: "costPerGroup: 2400", with: "costPerGroup: veel"))
-            == ["kosten.yaml:10:19: 'forms.[0].costPerGroup': verwacht een getal, gevonden 'veel'"])
-        #expect(problems(valid.replacingOccurrences(of: "from: 2, to: 7", with: "from: 2, to: 14"))
-            == ["kosten.yaml:15:40: 'schoolYear.periods.[1].to': maand 14 ligt buiten het bereik: verwacht 1 t/m 12"])
+        #expect(
+            problems(valid.replacingOccurrences(of: "hours: 12", with: "uren: 12"))
+                == [
+                    "kosten.yaml:9:5: 'forms.[0].uren': onbekende sleutel: verwacht een van competencies, costPerGroup, costPerParticipant, description, effect, hours, id, maxGroupSize, models, name, preferences, roles, seed, withWhom"
+                ])
+        #expect(
+            problems(valid.replacingOccurrences(of: "[oefenen]", with: "[zwemmen]")).first?
+                .hasPrefix("kosten.yaml:6:19: 'forms.[0].preferences.[0]': onbekende waarde 'zwemmen'") == true)
+        #expect(
+            problems(valid.replacingOccurrences(of: "costPerGroup: 2400", with: "costPerGroup: -5"))
+                == [
+                    "kosten.yaml:10:19: 'forms.[0].costPerGroup': bedrag '-5' ligt buiten het bereik: verwacht 0 t/m 1.000.000"
+                ])
+        #expect(
+            problems(valid.replacingOccurrences(of: "costPerGroup: 2400", with: "costPerGroup: veel"))
+                == ["kosten.yaml:10:19: 'forms.[0].costPerGroup': verwacht een getal, gevonden 'veel'"])
+        #expect(
+            problems(valid.replacingOccurrences(of: "from: 2, to: 7", with: "from: 2, to: 14"))
+                == [
+                    "kosten.yaml:15:40: 'schoolYear.periods.[1].to': maand 14 ligt buiten het bereik: verwacht 1 t/m 12"
+                ])
         #expect(problems("title: leeg\nforms: []\n") == ["kosten.yaml:2: forms: de catalogus heeft geen enkele vorm"])
-        #expect(problems("formatVersion: 2\ntitle: x\nforms: []\n").first?.contains("onbekende formaatversie 2") == true)
+        #expect(
+            problems("formatVersion: 2\ntitle: x\nforms: []\n").first?.contains("onbekende formaatversie 2") == true)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LOBCore
 import LOBShippedProfiles
 import Testing
+
 @testable import LOBFormats
 
 struct ProfileFileTests {
@@ -45,7 +46,10 @@ struct ProfileFileTests {
 
     @Test func unknown_behaviour_is_reported_on_its_line() {
         let yaml = valid.replacingOccurrences(of: "\"3.1\"", with: "\"3.11\"")
-        #expect(problems(yaml) == ["p.yaml:10: behaviours[2]: onbekend gedragskenmerk '3.11': verwacht een id uit de catalogus (1.1 … 7.5)"])
+        #expect(
+            problems(yaml) == [
+                "p.yaml:10: behaviours[2]: onbekend gedragskenmerk '3.11': verwacht een id uit de catalogus (1.1 … 7.5)"
+            ])
     }
 
     @Test func duplicate_behaviour_is_reported_on_its_line() {
@@ -66,11 +70,16 @@ struct ProfileFileTests {
     }
 
     @Test func unknown_key_wrong_type_and_unknown_role_are_refused() {
-        #expect(problems(valid + "\ncolour: blue\n").first?.contains("p.yaml:11:1: 'colour': onbekende sleutel") == true)
-        #expect(problems(valid.replacingOccurrences(of: "target: 3", with: "target: hoog"))
-            == ["p.yaml:6:9: 'target': verwacht een geheel getal, gevonden 'hoog'"])
-        #expect(problems(valid.replacingOccurrences(of: "role: vakdocent", with: "role: conciërge")).first?
-            .contains("onbekende waarde 'conciërge': verwacht een van schoolleiding, adjunctdirecteur, teamleider, decaan, mentor, vakdocent") == true)
+        #expect(
+            problems(valid + "\ncolour: blue\n").first?.contains("p.yaml:11:1: 'colour': onbekende sleutel") == true)
+        #expect(
+            problems(valid.replacingOccurrences(of: "target: 3", with: "target: hoog"))
+                == ["p.yaml:6:9: 'target': verwacht een geheel getal, gevonden 'hoog'"])
+        #expect(
+            problems(valid.replacingOccurrences(of: "role: vakdocent", with: "role: conciërge")).first?
+                .contains(
+                    "onbekende waarde 'conciërge': verwacht een van schoolleiding, adjunctdirecteur, teamleider, decaan, mentor, vakdocent"
+                ) == true)
     }
 
     @Test func missing_required_key_is_refused() {
@@ -88,8 +97,9 @@ struct ProfileFileTests {
     }
 
     @Test func other_format_version_is_refused() {
-        #expect(problems(valid.replacingOccurrences(of: "formatVersion: 1", with: "formatVersion: 2"))
-            == ["p.yaml:1:16: 'formatVersion': onbekende formaatversie 2: deze versie van lob leest versie 1"])
+        #expect(
+            problems(valid.replacingOccurrences(of: "formatVersion: 1", with: "formatVersion: 2"))
+                == ["p.yaml:1:16: 'formatVersion': onbekende formaatversie 2: deze versie van lob leest versie 1"])
     }
 
     @Test func json_is_accepted_too() throws {
@@ -99,17 +109,18 @@ struct ProfileFileTests {
     }
 
     @Test func own_behaviours_and_targets_are_read() throws {
-        let profile = try decode(valid + """
+        let profile = try decode(
+            valid + """
 
-            targets:
-              competencies: {2: 4}
-              behaviours: {"1.1": 2}
-            weights: {1: 2.5}
-            ownBehaviours:
-              - id: eigen-1
-                competency: 6
-                text: onderhoudt contact met het leerbedrijf
-            """)
+                targets:
+                  competencies: {2: 4}
+                  behaviours: {"1.1": 2}
+                weights: {1: 2.5}
+                ownBehaviours:
+                  - id: eigen-1
+                    competency: 6
+                    text: onderhoudt contact met het leerbedrijf
+                """)
         #expect(profile.competencyTargets == [2: 4])
         #expect(profile.behaviourTargets == ["1.1": 2])
         #expect(profile.weights == [1: 2.5])
@@ -140,13 +151,19 @@ struct ShippedProfilesTests {
         let catalogue = Catalogue.standard
         for model in SchoolModel.ID.allCases {
             for role in Role.starTableRoles where StarRatings.hasStars(model: model, role: role) {
-                let id = (role == .teamleider && model == .model3 ? "teamvoorzitter" : role.rawValue) + "-" + model.rawValue
+                let id =
+                    (role == .teamleider && model == .model3 ? "teamvoorzitter" : role.rawValue) + "-" + model.rawValue
                 let profile = try #require(library.profile(id), "missing \(id)")
                 #expect(profile.role == role && profile.model == model)
-                let starred = catalogue.competencies.map(\.id).filter { StarRatings.stars(model: model, role: role, competency: $0) > 0 }
+                let starred = catalogue.competencies.map(\.id).filter {
+                    StarRatings.stars(model: model, role: role, competency: $0) > 0
+                }
                 #expect(profile.behaviours == starred.flatMap { catalogue.behaviours(of: $0).map(\.id) }, "\(id)")
                 for competency in starred {
-                    #expect(profile.weight(for: competency) == Double(StarRatings.stars(model: model, role: role, competency: competency)), "\(id) \(competency)")
+                    #expect(
+                        profile.weight(for: competency)
+                            == Double(StarRatings.stars(model: model, role: role, competency: competency)),
+                        "\(id) \(competency)")
                 }
             }
         }
@@ -162,6 +179,7 @@ struct ShippedProfilesTests {
         let merged = ProfileLibrary(folders: [ShippedProfiles.directory!, folder])
         #expect(merged.profile("loopbaanbegeleider-vmbo")?.title == "Onze versie")
         #expect(merged.problems.count == 1)
-        #expect(merged.problems.first?.description.contains("kapot.yaml:1:1: verplichte sleutel 'title' ontbreekt") == true)
+        #expect(
+            merged.problems.first?.description.contains("kapot.yaml:1:1: verplichte sleutel 'title' ontbreekt") == true)
     }
 }

@@ -2,13 +2,15 @@ import Foundation
 import LOBCore
 import LOBShippedProfiles
 import Testing
+
 @testable import LOBFormats
 
 struct ScanFileTests {
     let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
 
     private var exampleURL: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("docs/examples/scan.yaml")
     }
 
@@ -50,7 +52,8 @@ struct ScanFileTests {
     @Test func encode_then_decode_gives_the_same_scan() throws {
         let data = try Data(contentsOf: exampleURL)
         let (scan, profile) = try ScanFile.decode(data: data, file: "x", profile: library.profile)
-        let again = try ScanFile.decode(data: Data(ScanFile.encode(scan, profile: profile).utf8), file: "y", profile: library.profile)
+        let again = try ScanFile.decode(
+            data: Data(ScanFile.encode(scan, profile: profile).utf8), file: "y", profile: library.profile)
         #expect(again.scan == scan)
         #expect(ScanFile.encode(scan, profile: profile) == ScanFile.encode(again.scan, profile: profile))
     }
@@ -64,21 +67,29 @@ struct ScanFileTests {
     }
 
     @Test func faults_are_refused_with_file_line_and_expectation() {
-        #expect(refusal(minimal.replacingOccurrences(of: "\"1.1\": 3", with: "\"1.1\": 5"))
-            == "s.yaml:6:10: 'scores.1.1': score 5 ligt buiten de schaal: verwacht 1 t/m 4 (of leeg: niet beantwoord)")
-        #expect(refusal(minimal.replacingOccurrences(of: "\"1.1\": 3", with: "\"8.1\": 3"))
-            == "s.yaml:6:10: 'scores.8.1': gedragskenmerk '8.1' hoort niet bij profiel 'loopbaanbegeleider-vmbo'")
-        #expect(refusal(minimal.replacingOccurrences(of: "profile: loopbaanbegeleider-vmbo", with: "profile: onbekend"))
-            == "s.yaml:3:10: 'profile': onbekend profiel 'onbekend': zie 'lob profiles list'")
-        #expect(refusal(minimal.replacingOccurrences(of: "formatVersion: 1", with: "formatVersion: 9"))
-            == "s.yaml:1:16: 'formatVersion': onbekende formaatversie 9: deze versie van lob leest versie 1")
-        #expect(refusal(minimal.replacingOccurrences(of: "2026-11-24", with: "24-11-2026"))
-            == "s.yaml:4:7: 'date': verwacht een datum als JJJJ-MM-DD")
+        #expect(
+            refusal(minimal.replacingOccurrences(of: "\"1.1\": 3", with: "\"1.1\": 5"))
+                == "s.yaml:6:10: 'scores.1.1': score 5 ligt buiten de schaal: verwacht 1 t/m 4 (of leeg: niet beantwoord)"
+        )
+        #expect(
+            refusal(minimal.replacingOccurrences(of: "\"1.1\": 3", with: "\"8.1\": 3"))
+                == "s.yaml:6:10: 'scores.8.1': gedragskenmerk '8.1' hoort niet bij profiel 'loopbaanbegeleider-vmbo'")
+        #expect(
+            refusal(minimal.replacingOccurrences(of: "profile: loopbaanbegeleider-vmbo", with: "profile: onbekend"))
+                == "s.yaml:3:10: 'profile': onbekend profiel 'onbekend': zie 'lob profiles list'")
+        #expect(
+            refusal(minimal.replacingOccurrences(of: "formatVersion: 1", with: "formatVersion: 9"))
+                == "s.yaml:1:16: 'formatVersion': onbekende formaatversie 9: deze versie van lob leest versie 1")
+        #expect(
+            refusal(minimal.replacingOccurrences(of: "2026-11-24", with: "24-11-2026"))
+                == "s.yaml:4:7: 'date': verwacht een datum als JJJJ-MM-DD")
         #expect(refusal("") == "s.yaml: het bestand is leeg: verwacht YAML of JSON")
     }
 
     @Test func json_scan_files_are_accepted() throws {
-        let scan = try decode(#"{"formatVersion": 1, "teacher": "Ann", "profile": "mentor-model2", "date": "2026-01-31", "scores": {"1.1": 4}}"#)
+        let scan = try decode(
+            #"{"formatVersion": 1, "teacher": "Ann", "profile": "mentor-model2", "date": "2026-01-31", "scores": {"1.1": 4}}"#
+        )
         #expect(scan.answers["1.1"]?.score == 4)
     }
 }

@@ -42,7 +42,8 @@ struct JSONSchema {
             problems.append("\(path): '\(string)' not in enum")
         }
         if let string = value as? String {
-            if let pattern = schema["pattern"] as? String, string.range(of: pattern, options: .regularExpression) == nil {
+            if let pattern = schema["pattern"] as? String, string.range(of: pattern, options: .regularExpression) == nil
+            {
                 problems.append("\(path): '\(string)' does not match \(pattern)")
             }
             if let format = schema["format"] as? String, !Self.hasFormat(string, format) {
@@ -50,9 +51,13 @@ struct JSONSchema {
             }
         }
         if let array = value as? [Any] {
-            if let minimum = schema["minItems"] as? Int, array.count < minimum { problems.append("\(path): fewer than \(minimum) items") }
+            if let minimum = schema["minItems"] as? Int, array.count < minimum {
+                problems.append("\(path): fewer than \(minimum) items")
+            }
             if let items = schema["items"] as? [String: Any] {
-                for (index, element) in array.enumerated() { check(element, against: items, at: "\(path)[\(index)]", into: &problems) }
+                for (index, element) in array.enumerated() {
+                    check(element, against: items, at: "\(path)[\(index)]", into: &problems)
+                }
             }
         }
         if let object = value as? [String: Any], !(value is [Any]) {
@@ -65,7 +70,9 @@ struct JSONSchema {
                     check(child, against: property, at: "\(path).\(key)", into: &problems)
                 } else if let additional = schema["additionalProperties"] as? Bool, !additional {
                     problems.append("\(path): property \(key) is not allowed")
-                } else if let additional = schema["additionalProperties"] as? [String: Any], let named = additional[key] as? [String: Any] {
+                } else if let additional = schema["additionalProperties"] as? [String: Any],
+                    let named = additional[key] as? [String: Any]
+                {
                     // The CASE schema lists its allowed extra keys (CFDocumentURI, CFPackageURI) this way.
                     check(child, against: named, at: "\(path).\(key)", into: &problems)
                 }
@@ -80,7 +87,8 @@ struct JSONSchema {
         case "string": value is String
         case "null": value is NSNull
         case "boolean": (value as? NSNumber).map(isBoolean) ?? false
-        case "integer": (value as? NSNumber).map { !isBoolean($0) && $0.doubleValue == $0.doubleValue.rounded() } ?? false
+        case "integer":
+            (value as? NSNumber).map { !isBoolean($0) && $0.doubleValue == $0.doubleValue.rounded() } ?? false
         case "number": (value as? NSNumber).map { !isBoolean($0) } ?? false
         default: false
         }
@@ -92,7 +100,10 @@ struct JSONSchema {
         switch format {
         case "uri": URL(string: text)?.scheme != nil && !text.contains(" ")
         case "date": text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
-        case "date-time": text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#, options: .regularExpression) != nil
+        case "date-time":
+            text.range(
+                of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#, options: .regularExpression)
+                != nil
         default: true
         }
     }

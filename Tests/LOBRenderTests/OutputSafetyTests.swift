@@ -1,6 +1,7 @@
 import Foundation
 import LOBCore
 import Testing
+
 @testable import LOBRender
 
 /// Text from files and people reaches every output as text: it cannot steer a terminal, open HTML or a link in
@@ -9,8 +10,15 @@ struct OutputSafetyTests {
     static let hostile = "Jan\u{1B}[2J\u{1B}]0;titel\u{07}\u{202E}nav"
 
     @Test func text_shows_control_characters_instead_of_sending_them() {
-        let text = TextRenderer().render([.heading(level: 1, Self.hostile), .paragraph(Self.hostile), .table(header: ["naam"], rows: [[Self.hostile]]),
-                                          .chart(.heatmap(HeatmapChart(title: Self.hostile, columns: [Self.hostile], rows: [.init(label: Self.hostile, cells: [nil])])))])
+        let text = TextRenderer().render([
+            .heading(level: 1, Self.hostile), .paragraph(Self.hostile),
+            .table(header: ["naam"], rows: [[Self.hostile]]),
+            .chart(
+                .heatmap(
+                    HeatmapChart(
+                        title: Self.hostile, columns: [Self.hostile], rows: [.init(label: Self.hostile, cells: [nil])]))
+            ),
+        ])
         #expect(!text.unicodeScalars.contains { VisibleText.isHidden($0) && $0 != "\n" })
         #expect(text.contains("\\u{1B}[2J") && text.contains("\\u{202E}"))
     }
@@ -29,8 +37,11 @@ struct OutputSafetyTests {
     }
 
     @Test func csv_cells_never_start_a_formula() throws {
-        let csv = try CSVRenderer.render(header: ["a", "b", "c", "d", "e"], rows: [["=HYPERLINK(\"http://x\")", "+A1+A2", "@SUM(A1)", "-0.5", "-zo"]])
-        #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\"") && csv.contains("'+A1+A2") && csv.contains("'@SUM(A1)"))
+        let csv = try CSVRenderer.render(
+            header: ["a", "b", "c", "d", "e"],
+            rows: [["=HYPERLINK(\"http://x\")", "+A1+A2", "@SUM(A1)", "-0.5", "-zo"]])
+        #expect(
+            csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\"") && csv.contains("'+A1+A2") && csv.contains("'@SUM(A1)"))
         #expect(csv.contains(",-0.5,") && csv.contains("'-zo"))
     }
 }

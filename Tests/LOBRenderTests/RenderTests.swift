@@ -1,6 +1,7 @@
 import Foundation
 import LOBCore
 import Testing
+
 @testable import LOBRender
 
 struct RenderTests {
@@ -10,18 +11,19 @@ struct RenderTests {
             .definitions([("1.1", "een tekst die te lang is voor een regel")]),
             .table(header: ["a", "bb"], rows: [["ccc", "d"]]),
         ])
-        #expect(text == """
-            Kop
-            ---
+        #expect(
+            text == """
+                Kop
+                ---
 
-              1.1  een tekst die te lang
-                   is voor een regel
+                  1.1  een tekst die te lang
+                       is voor een regel
 
-            a    bb
-            ---  --
-            ccc  d
+                a    bb
+                ---  --
+                ccc  d
 
-            """)
+                """)
     }
 
     @Test func markdown_renderer_escapes_and_makes_tables() {
@@ -30,17 +32,18 @@ struct RenderTests {
             .bullets(["*nadruk*", "a | b"]),
             .table(header: ["x"], rows: [["a | b"]]),
         ])
-        #expect(markdown == """
-            # Titel
+        #expect(
+            markdown == """
+                # Titel
 
-            - \\*nadruk\\*
-            - a | b
+                - \\*nadruk\\*
+                - a | b
 
-            | x |
-            | --- |
-            | a \\| b |
+                | x |
+                | --- |
+                | a \\| b |
 
-            """)
+                """)
     }
 
     @Test func framework_json_carries_the_catalogue_ids_and_is_deterministic() throws {
@@ -62,15 +65,18 @@ struct RenderTests {
     @Test func framework_text_names_every_behaviour() {
         let text = TextRenderer(width: 1000).render(FrameworkReport.blocks(.standard))
         for behaviour in Catalogue.standard.behaviours {
-            #expect(text.contains("\(behaviour.id)  \(behaviour.text)") || text.contains("\(behaviour.id)   \(behaviour.text)"), "\(behaviour.id)")
+            #expect(
+                text.contains("\(behaviour.id)  \(behaviour.text)")
+                    || text.contains("\(behaviour.id)   \(behaviour.text)"), "\(behaviour.id)")
         }
         #expect(text.contains("De flexibele school"))
     }
 
     @Test func profile_report_shows_weights_targets_and_own_behaviours() {
-        let profile = Profile(id: "p", title: "P", behaviours: ["3.4"],
-                              ownBehaviours: [Behaviour(id: "eigen-1", competency: 3, text: "eigen tekst")],
-                              behaviourTargets: ["3.4": 4], weights: [3: 1.5])
+        let profile = Profile(
+            id: "p", title: "P", behaviours: ["3.4"],
+            ownBehaviours: [Behaviour(id: "eigen-1", competency: 3, text: "eigen tekst")],
+            behaviourTargets: ["3.4": 4], weights: [3: 1.5])
         let text = TextRenderer(width: 200).render(ProfileReport.blocks(profile, catalogue: .standard))
         #expect(text.contains("gewicht 1,5 · doel 3"))
         #expect(text.contains("(doel 4)"))

@@ -1,25 +1,29 @@
 import Testing
+
 @testable import LOBRender
 
 /// The heatmap in text (with and without colour) and CSV quoting.
 struct TeamRenderTests {
-    let chart = HeatmapChart(title: "Heatmap", columns: ["Ans", "anoniem 1"], rows: [
-        .init(label: "1.1", cells: [.init(score: 4, target: 3), .init(score: 1, target: 3)]),
-        .init(label: "2.10", cells: [nil, .init(score: 2, target: 3)]),
-    ])
+    let chart = HeatmapChart(
+        title: "Heatmap", columns: ["Ans", "anoniem 1"],
+        rows: [
+            .init(label: "1.1", cells: [.init(score: 4, target: 3), .init(score: 1, target: 3)]),
+            .init(label: "2.10", cells: [nil, .init(score: 2, target: 3)]),
+        ])
 
     @Test func without_colour_the_cells_carry_score_and_mark() {
         let text = TextRenderer().render([.chart(.heatmap(chart))])
-        #expect(text == """
-            Heatmap
-                  1  2
-            1.1   4  1!
-            2.10  ·  2!
-            Kolommen: 1 = Ans, 2 = anoniem 1.
-            Cijfer = score (1–4); ! = onder het doel van dat profiel; · = niet beantwoord. Kleur:
-            groen = doel gehaald, geel = één niveau eronder, rood = twee of meer eronder.
+        #expect(
+            text == """
+                Heatmap
+                      1  2
+                1.1   4  1!
+                2.10  ·  2!
+                Kolommen: 1 = Ans, 2 = anoniem 1.
+                Cijfer = score (1–4); ! = onder het doel van dat profiel; · = niet beantwoord. Kleur:
+                groen = doel gehaald, geel = één niveau eronder, rood = twee of meer eronder.
 
-            """)
+                """)
         #expect(!text.contains("\u{1B}"))
     }
 
@@ -35,7 +39,9 @@ struct TeamRenderTests {
     }
 
     @Test func the_heatmap_svg_colours_cells_and_escapes_labels() {
-        let svg = SVG.heatmap(HeatmapChart(title: "<x>", columns: ["A&B"], rows: [.init(label: "1.1", cells: [.init(score: 2, target: 3)])]))
+        let svg = SVG.heatmap(
+            HeatmapChart(
+                title: "<x>", columns: ["A&B"], rows: [.init(label: "1.1", cells: [.init(score: 2, target: 3)])]))
         #expect(svg.contains("class=\"near\"") && svg.contains("A&amp;B") && svg.contains("aria-label=\"&lt;x&gt;\""))
     }
 }

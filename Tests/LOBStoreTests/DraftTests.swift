@@ -1,6 +1,7 @@
 import GRDB
 import LOBCore
 import Testing
+
 @testable import LOBStore
 
 /// The terminal UI saves a scan after every answer and marks it finished at the summary.
@@ -8,8 +9,9 @@ struct DraftTests {
     private let profile = Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "2.10"])
 
     private func scan(_ answers: [Behaviour.ID: Int?]) -> Scan {
-        Scan(teacher: "Jan", team: "Bouw", profileID: "p", date: SchoolDate("2026-11-24")!,
-             answers: answers.mapValues { Scan.Answer(score: $0) }, portraitPosition: 4)
+        Scan(
+            teacher: "Jan", team: "Bouw", profileID: "p", date: SchoolDate("2026-11-24")!,
+            answers: answers.mapValues { Scan.Answer(score: $0) }, portraitPosition: 4)
     }
 
     @Test func a_draft_is_updated_in_place_and_stays_out_of_lists_until_finished() throws {
@@ -43,9 +45,10 @@ struct DraftTests {
         var migrator = LOBDatabase.migrator
         try migrator.migrate(queue, upTo: "v1: scans and answers")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO scan (teacher, profileId, profileSnapshot, date, consent) VALUES ('Jan', 'p', '{}', '2025-01-01', 'prive')
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO scan (teacher, profileId, profileSnapshot, date, consent) VALUES ('Jan', 'p', '{}', '2025-01-01', 'prive')
+                    """)
         }
         // When it is migrated
         migrator = LOBDatabase.migrator

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LOBCore
 import Testing
+
 @testable import LOBStore
 
 struct LOBDatabaseTests {
@@ -10,9 +11,11 @@ struct LOBDatabaseTests {
     }
 
     private func makeScan(date: String = "2026-11-24", teacher: String = "Jan") -> Scan {
-        Scan(teacher: teacher, team: "Bouw", profileID: "p", date: SchoolDate(date)!,
-             answers: ["1.1": .init(score: 3, note: "bewijs"), "1.2": .init(score: nil), "2.10": .init(score: 2)],
-             preferenceAnswers: ["oe1": 4, "ka1": 2], chosenPreference: .participeren, portraitPosition: 6, consent: .anoniem)
+        Scan(
+            teacher: teacher, team: "Bouw", profileID: "p", date: SchoolDate(date)!,
+            answers: ["1.1": .init(score: 3, note: "bewijs"), "1.2": .init(score: nil), "2.10": .init(score: 2)],
+            preferenceAnswers: ["oe1": 4, "ka1": 2], chosenPreference: .participeren, portraitPosition: 6,
+            consent: .anoniem)
     }
 
     @Test func a_saved_scan_reads_back_with_its_profile_snapshot() throws {
@@ -42,7 +45,10 @@ struct LOBDatabaseTests {
         #expect(try database.deleteScan(id: id))
         #expect(try !database.deleteScan(id: id))
         let counts = try database.reader.read { db in
-            try (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer")!, Int.fetchOne(db, sql: "SELECT COUNT(*) FROM preferenceAnswer")!)
+            try (
+                Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer")!,
+                Int.fetchOne(db, sql: "SELECT COUNT(*) FROM preferenceAnswer")!
+            )
         }
         #expect(counts == (0, 0))
     }
@@ -55,7 +61,9 @@ struct LOBDatabaseTests {
         // When it is saved, the insert of that answer fails after the scan row and the first answers
         #expect(throws: DatabaseError.self) { try database.save(scan, profile: makeProfile()) }
         // Then none of it was kept
-        let rows = try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM scan) + (SELECT COUNT(*) FROM answer)") }
+        let rows = try database.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM scan) + (SELECT COUNT(*) FROM answer)")
+        }
         #expect(rows == 0)
     }
 
@@ -63,17 +71,30 @@ struct LOBDatabaseTests {
         let database = try LOBDatabase.inMemory()
         _ = try database.save(makeScan(), profile: makeProfile())
         let tables = try database.reader.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name"
+            )
         }
-        #expect(tables == ["answer", "preferenceAnswer", "scan", "schoolScan", "schoolScanAnswer", "team", "teamProfile", "teamRelease", "teamRound", "teamScan", "teamScore", "teamWithdrawal"])
-        let ids = try database.reader.read { db in try String.fetchAll(db, sql: "SELECT behaviourId FROM answer ORDER BY position") }
+        #expect(
+            tables == [
+                "answer", "preferenceAnswer", "scan", "schoolScan", "schoolScanAnswer", "team", "teamProfile",
+                "teamRelease", "teamRound", "teamScan", "teamScore", "teamWithdrawal",
+            ])
+        let ids = try database.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT behaviourId FROM answer ORDER BY position")
+        }
         #expect(ids == ["1.1", "1.2", "2.10"])
     }
 
     @Test func migrations_are_named_and_complete() throws {
         let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
         try LOBDatabase.migrator.migrate(queue)
-        #expect(try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == ["v1: scans and answers", "v2: unfinished scans", "v3: teams", "v4: school scans", "v5: privacy rule"])
+        #expect(
+            try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == [
+                "v1: scans and answers", "v2: unfinished scans", "v3: teams", "v4: school scans", "v5: privacy rule",
+            ])
         #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }
 
@@ -81,7 +102,10 @@ struct LOBDatabaseTests {
         let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
         try LOBDatabase.migrator.migrate(queue, upTo: "v2: unfinished scans")
         try queue.write { db in
-            try db.execute(sql: "INSERT INTO scan (teacher, profileId, profileSnapshot, date, consent) VALUES ('Jan', 'p', '{}', '2026-10-01', 'prive')")
+            try db.execute(
+                sql:
+                    "INSERT INTO scan (teacher, profileId, profileSnapshot, date, consent) VALUES ('Jan', 'p', '{}', '2026-10-01', 'prive')"
+            )
         }
         _ = try LOBDatabase(queue)
         #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT teacher FROM scan") } == ["Jan"])
@@ -106,7 +130,8 @@ struct LOBDatabaseTests {
 
     @Test func a_write_while_another_connection_holds_the_lock_reports_busy() throws {
         // Given a file database whose write lock another connection holds
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lob-busy-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lob-busy-\(UUID().uuidString).sqlite")
+            .path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let first = try LOBDatabase.openFile(at: path)
         let second = try LOBDatabase.openFile(at: path, busyTimeout: 0.1)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LOBCore
 import Testing
+
 @testable import LOBStore
 
 /// The compositions that once gave a colleague away (issue: *Privacy that survives an attacker*), each with what the
@@ -9,9 +10,13 @@ import Testing
 struct PrivacyScenarioTests {
     static let profile = Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "2.1"], defaultTarget: 3)
 
-    static func scan(_ teacher: String, _ date: String, _ score: Int, consent: Consent = .metNaam, tag: String = "") -> TeamMemberScan {
-        TeamMemberScan(teacher: teacher, consent: consent, learningPreference: .oefenen, date: SchoolDate(date)!, profile: profile,
-                       scores: ["1.1": score, "1.2": score, "2.1": score], fingerprint: Fingerprint.fnv1a("\(teacher)|\(date)|\(consent)|\(score)|\(tag)"))
+    static func scan(
+        _ teacher: String, _ date: String, _ score: Int, consent: Consent = .metNaam, tag: String = ""
+    ) -> TeamMemberScan {
+        TeamMemberScan(
+            teacher: teacher, consent: consent, learningPreference: .oefenen, date: SchoolDate(date)!, profile: profile,
+            scores: ["1.1": score, "1.2": score, "2.1": score],
+            fingerprint: Fingerprint.fnv1a("\(teacher)|\(date)|\(consent)|\(score)|\(tag)"))
     }
 
     static func board(_ database: LOBDatabase, label: String? = nil) throws -> BoardOverview {
@@ -20,25 +25,33 @@ struct PrivacyScenarioTests {
 
     @Test func two_named_and_one_anonymous_show_nothing_anywhere() throws {
         let database = try LOBDatabase.inMemory()
-        _ = try database.importScans([Self.scan("Ans", "2026-10-01", 4), Self.scan("Bob", "2026-10-01", 2),
-                                      Self.scan("Gert", "2026-10-01", 1, consent: .anoniem)], team: "Bouw", round: "r")
+        _ = try database.importScans(
+            [
+                Self.scan("Ans", "2026-10-01", 4), Self.scan("Bob", "2026-10-01", 2),
+                Self.scan("Gert", "2026-10-01", 1, consent: .anoniem),
+            ], team: "Bouw", round: "r")
         let analysis = try database.round(team: "Bouw", round: "r").analysis()
         #expect(analysis.allWithheld && analysis.behaviours.allSatisfy(\.withheld) && analysis.heatmapColumns.isEmpty)
         for label in [nil, "r"] {
             let board = try Self.board(database, label: label)
-            #expect(board.teams.isEmpty && board.withheldTeams == 1 && board.behaviours.allSatisfy { $0.n == 0 && $0.withheld })
+            #expect(
+                board.teams.isEmpty && board.withheldTeams == 1
+                    && board.behaviours.allSatisfy { $0.n == 0 && $0.withheld })
         }
     }
 
     @Test func board_totals_hold_only_the_teams_shown() throws {
         let database = try LOBDatabase.inMemory()
-        _ = try database.importScans((1...3).map { Self.scan("Groot \($0)", "2026-10-01", $0) }, team: "Groot", round: "r")
+        _ = try database.importScans(
+            (1...3).map { Self.scan("Groot \($0)", "2026-10-01", $0) }, team: "Groot", round: "r")
         _ = try database.importScans([Self.scan("Klein", "2026-10-01", 4)], team: "Klein", round: "r")
         let board = try Self.board(database)
         let groot = try database.round(team: "Groot", round: "r").analysis()
         #expect(board.teams.map(\.team) == ["Groot"])
         // Totals minus Groot's report leave nothing: Klein's 4 is not in them.
-        #expect(board.behaviours.first?.n == groot.behaviours.first?.n && board.behaviours.first?.mean == groot.behaviours.first?.mean)
+        #expect(
+            board.behaviours.first?.n == groot.behaviours.first?.n
+                && board.behaviours.first?.mean == groot.behaviours.first?.mean)
         #expect(board.behaviours.first?.distribution == [1, 1, 1, 0])
     }
 
@@ -65,30 +78,45 @@ struct PrivacyScenarioTests {
         #expect(after.behaviours.first?.n == 3 && after.behaviours.first?.mean == 3)
         #expect(after.anonymousWithheld == [.changeTooSmall])
         // The same three again after one more change of one: still not shown; three new at once: shown again.
-        _ = try database.importScans([Self.scan("Anoniem 5", "2026-10-02", 2, consent: .anoniem)], team: "Bouw", round: "r")
+        _ = try database.importScans(
+            [Self.scan("Anoniem 5", "2026-10-02", 2, consent: .anoniem)], team: "Bouw", round: "r")
         #expect(try database.round(team: "Bouw", round: "r").analysis().anonymousWithheld == [.changeTooSmall])
-        _ = try database.importScans((6...8).map { Self.scan("Anoniem \($0)", "2026-10-03", 1, consent: .anoniem) }, team: "Bouw", round: "r")
+        _ = try database.importScans(
+            (6...8).map { Self.scan("Anoniem \($0)", "2026-10-03", 1, consent: .anoniem) }, team: "Bouw", round: "r")
         let later = try database.round(team: "Bouw", round: "r").analysis()
         #expect(later.anonymousWithheld.isEmpty && later.behaviours.first?.n == 10)
     }
 
     @Test func a_newer_private_scan_withdraws_and_an_older_one_changes_nothing() throws {
         let database = try LOBDatabase.inMemory()
-        _ = try database.importScans([Self.scan("Piet", "2026-10-01", 4), Self.scan("Ans", "2026-10-01", 2)], team: "Bouw", round: "najaar")
+        _ = try database.importScans(
+            [Self.scan("Piet", "2026-10-01", 4), Self.scan("Ans", "2026-10-01", 2)], team: "Bouw", round: "najaar")
         _ = try database.importScans([Self.scan("Piet", "2027-03-01", 3)], team: "Bouw", round: "voorjaar")
-        #expect(try database.importScans([Self.scan("Piet", "2026-09-01", 1, consent: .prive)], team: "Bouw", round: "najaar") == [.skippedPrivate])
+        #expect(
+            try database.importScans(
+                [Self.scan("Piet", "2026-09-01", 1, consent: .prive)], team: "Bouw", round: "najaar") == [
+                    .skippedPrivate
+                ])
         #expect(try database.members(team: "Bouw").contains { $0.teacher == "Piet" })
 
-        #expect(try database.importScans([Self.scan("piet ", "2027-03-02", 1, consent: .prive)], team: "Bouw", round: "voorjaar") == [.withdrawn])
+        #expect(
+            try database.importScans(
+                [Self.scan("piet ", "2027-03-02", 1, consent: .prive)], team: "Bouw", round: "voorjaar") == [.withdrawn]
+        )
         #expect(try database.members(team: "Bouw").map(\.teacher) == ["Ans"])
         #expect(try database.currentScans(team: "Bouw", round: "najaar").map(\.teacher) == ["Ans"])
         // His older file imported again later is not stored; a newer one is (he shares again).
-        #expect(try database.importScans([Self.scan("Piet", "2026-10-01", 4)], team: "Bouw", round: "najaar") == [.olderThanWithdrawal])
-        #expect(try database.importScans([Self.scan("Piet", "2027-04-01", 4)], team: "Bouw", round: "voorjaar") == [.added])
+        #expect(
+            try database.importScans([Self.scan("Piet", "2026-10-01", 4)], team: "Bouw", round: "najaar") == [
+                .olderThanWithdrawal
+            ])
+        #expect(
+            try database.importScans([Self.scan("Piet", "2027-04-01", 4)], team: "Bouw", round: "voorjaar") == [.added])
         // In one batch the newer decides, whatever the order of the files.
         let other = try LOBDatabase.inMemory()
-        let outcomes = try other.importScans([Self.scan("Kees", "2026-10-02", 1, consent: .prive), Self.scan("Kees", "2026-10-01", 4)],
-                                             team: "Bouw", round: "r")
+        let outcomes = try other.importScans(
+            [Self.scan("Kees", "2026-10-02", 1, consent: .prive), Self.scan("Kees", "2026-10-01", 4)],
+            team: "Bouw", round: "r")
         #expect(try outcomes == [.withdrawn, .added] && other.members(team: "Bouw").isEmpty)
     }
 
@@ -97,7 +125,8 @@ struct PrivacyScenarioTests {
         let database = try LOBDatabase(queue)
         _ = try database.importScans([Self.scan("Joost Peters", "2026-10-01", 4)], team: "Bouw", round: "najaar")
         _ = try database.importScans([Self.scan("Joost Peters", "2026-10-05", 3)], team: "Bouw", round: "najaar")
-        _ = try database.importScans([Self.scan("Joost Peters", "2027-03-01", 2, consent: .anoniem)], team: "Bouw", round: "voorjaar")
+        _ = try database.importScans(
+            [Self.scan("Joost Peters", "2027-03-01", 2, consent: .anoniem)], team: "Bouw", round: "voorjaar")
         #expect(try database.members(team: "Bouw").map(\.teacher) == [nil])
         // Not in any column of any table.
         let texts = try queue.read { db -> [String] in
@@ -116,8 +145,9 @@ struct PrivacyScenarioTests {
     @Test func one_person_is_one_member_however_the_name_is_written() throws {
         let database = try LOBDatabase.inMemory()
         let variants = ["José Bakker", "Jose\u{301} Bakker", "josé\u{A0}bakker", " JOSÉ  Bakker\u{200B}"]
-        let outcomes = try database.importScans(variants.enumerated().map { Self.scan($0.element, "2026-10-0\($0.offset + 1)", 3, tag: "\($0.offset)") },
-                                                team: "Bouw", round: "r")
+        let outcomes = try database.importScans(
+            variants.enumerated().map { Self.scan($0.element, "2026-10-0\($0.offset + 1)", 3, tag: "\($0.offset)") },
+            team: "Bouw", round: "r")
         #expect(outcomes == [.added, .replaced, .replaced, .replaced])
         #expect(try database.currentScans(team: "Bouw", round: "r").count == 1)
         #expect(Set(variants.map(PrivacyRule.memberKey)).count == 1)
@@ -129,20 +159,30 @@ struct PrivacyScenarioTests {
         try LOBDatabase.migrator.migrate(queue, upTo: "v4: school scans")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO team (id, name) VALUES (1, 'Bouw')")
-            try db.execute(sql: "INSERT INTO teamRound (id, teamId, label, lastDate) VALUES (1, 1, 'najaar', '2026-10-02'), (2, 1, 'voorjaar', '2027-03-01')")
+            try db.execute(
+                sql:
+                    "INSERT INTO teamRound (id, teamId, label, lastDate) VALUES (1, 1, 'najaar', '2026-10-02'), (2, 1, 'voorjaar', '2027-03-01')"
+            )
             try db.execute(sql: "INSERT INTO teamProfile (id, hash, profileId, snapshot) VALUES (1, 'h', 'p', '{}')")
             // The same person twice by spelling, both current; and someone named in the autumn, anonymous in the spring.
-            try db.execute(sql: """
-                INSERT INTO teamScan (teamRoundId, teacherKey, teacher, teamProfileId, date, consent, fingerprint, current) VALUES
-                (1, 'k1', 'Ans  Bakker', 1, '2026-10-01', 'metNaam', 'f1', 1),
-                (1, 'k2', 'ans bakker', 1, '2026-10-02', 'metNaam', 'f2', 1),
-                (1, ?, 'Joost', 1, '2026-10-01', 'metNaam', 'f3', 1),
-                (2, ?, NULL, 1, '2027-03-01', 'anoniem', 'f4', 1)
-                """, arguments: [LOBDatabase.teacherKey(team: "Bouw", teacher: "Joost"), LOBDatabase.teacherKey(team: "Bouw", teacher: "Joost")])
+            try db.execute(
+                sql: """
+                    INSERT INTO teamScan (teamRoundId, teacherKey, teacher, teamProfileId, date, consent, fingerprint, current) VALUES
+                    (1, 'k1', 'Ans  Bakker', 1, '2026-10-01', 'metNaam', 'f1', 1),
+                    (1, 'k2', 'ans bakker', 1, '2026-10-02', 'metNaam', 'f2', 1),
+                    (1, ?, 'Joost', 1, '2026-10-01', 'metNaam', 'f3', 1),
+                    (2, ?, NULL, 1, '2027-03-01', 'anoniem', 'f4', 1)
+                    """,
+                arguments: [
+                    LOBDatabase.teacherKey(team: "Bouw", teacher: "Joost"),
+                    LOBDatabase.teacherKey(team: "Bouw", teacher: "Joost"),
+                ])
         }
         try LOBDatabase.migrator.migrate(queue)
         let rows = try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT fingerprint, teacher, consent, current FROM teamScan ORDER BY fingerprint").map {
+            try Row.fetchAll(
+                db, sql: "SELECT fingerprint, teacher, consent, current FROM teamScan ORDER BY fingerprint"
+            ).map {
                 "\($0["fingerprint"] as String) \(($0["teacher"] as String?) ?? "-") \($0["consent"] as String) \($0["current"] as Int)"
             }
         }

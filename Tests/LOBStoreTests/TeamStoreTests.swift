@@ -1,24 +1,31 @@
 import GRDB
 import LOBCore
 import Testing
+
 @testable import LOBStore
 
 /// Importing a team's scans: idempotent, newer replaces older with history, private scans never stored,
 /// anonymous members known only by pseudonym, and the whole batch in one transaction.
 struct TeamStoreTests {
-    static let profile = Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "2.1"], competencyTargets: [2: 4], weights: [2: 2])
+    static let profile = Profile(
+        id: "p", title: "P", behaviours: ["1.1", "1.2", "2.1"], competencyTargets: [2: 4], weights: [2: 2])
 
-    static func member(_ teacher: String, _ date: String, _ scores: [Behaviour.ID: Int], consent: Consent = .metNaam,
-                       preference: LearningPreference? = .oefenen) -> TeamMemberScan {
-        let scan = Scan(teacher: teacher, team: "Bouw", profileID: "p", date: SchoolDate(date)!,
-                        answers: scores.mapValues { Scan.Answer(score: $0, note: "privé notitie") },
-                        chosenPreference: preference, consent: consent)
+    static func member(
+        _ teacher: String, _ date: String, _ scores: [Behaviour.ID: Int], consent: Consent = .metNaam,
+        preference: LearningPreference? = .oefenen
+    ) -> TeamMemberScan {
+        let scan = Scan(
+            teacher: teacher, team: "Bouw", profileID: "p", date: SchoolDate(date)!,
+            answers: scores.mapValues { Scan.Answer(score: $0, note: "privé notitie") },
+            chosenPreference: preference, consent: consent)
         return TeamMemberScan(scan, profile: profile)
     }
 
     @Test func importing_the_same_scans_twice_changes_nothing() throws {
         let database = try LOBDatabase.inMemory()
-        let scans = [Self.member("Ans", "2026-10-01", ["1.1": 4, "1.2": 2]), Self.member("Bob", "2026-10-02", ["1.1": 1])]
+        let scans = [
+            Self.member("Ans", "2026-10-01", ["1.1": 4, "1.2": 2]), Self.member("Bob", "2026-10-02", ["1.1": 1]),
+        ]
         #expect(try database.importScans(scans, team: "Bouw", round: "najaar") == [.added, .added])
         let before = try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teamScore") }
         #expect(try database.importScans(scans, team: "Bouw", round: "najaar") == [.unchanged, .unchanged])
@@ -30,21 +37,28 @@ struct TeamStoreTests {
     @Test func a_newer_scan_replaces_the_older_which_stays_as_history_and_an_older_one_is_history_only() throws {
         let database = try LOBDatabase.inMemory()
         _ = try database.importScans([Self.member("Ans", "2026-10-01", ["1.1": 2])], team: "Bouw", round: "najaar")
-        #expect(try database.importScans([Self.member("Ans", "2026-10-20", ["1.1": 3])], team: "Bouw", round: "najaar") == [.replaced])
-        #expect(try database.importScans([Self.member("ans ", "2026-09-01", ["1.1": 1])], team: "Bouw", round: "najaar") == [.history])
+        #expect(
+            try database.importScans([Self.member("Ans", "2026-10-20", ["1.1": 3])], team: "Bouw", round: "najaar") == [
+                .replaced
+            ])
+        #expect(
+            try database.importScans([Self.member("ans ", "2026-09-01", ["1.1": 1])], team: "Bouw", round: "najaar")
+                == [.history])
         let current = try database.currentScans(team: "Bouw", round: "najaar")
         #expect(current.map(\.scores) == [["1.1": 3]])
         let rows = try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teamScan") }
         #expect(rows == 3)
-        #expect(try database.members(team: "Bouw") == [TeamMember(teacher: "Ans", consent: .metNaam, rounds: ["najaar"])])
+        #expect(
+            try database.members(team: "Bouw") == [TeamMember(teacher: "Ans", consent: .metNaam, rounds: ["najaar"])])
     }
 
     @Test func private_scans_are_not_stored_and_anonymous_ones_keep_no_name() throws {
         let database = try LOBDatabase.inMemory()
-        let outcomes = try database.importScans([
-            Self.member("Geheim", "2026-10-01", ["1.1": 2], consent: .prive),
-            Self.member("Carla", "2026-10-01", ["1.1": 2], consent: .anoniem),
-        ], team: "Bouw", round: "najaar")
+        let outcomes = try database.importScans(
+            [
+                Self.member("Geheim", "2026-10-01", ["1.1": 2], consent: .prive),
+                Self.member("Carla", "2026-10-01", ["1.1": 2], consent: .anoniem),
+            ], team: "Bouw", round: "najaar")
         #expect(outcomes == [.skippedPrivate, .added])
         let names = try database.reader.read { db in
             try String.fetchAll(db, sql: "SELECT coalesce(teacher, '') || teacherKey || fingerprint FROM teamScan")
@@ -60,12 +74,19 @@ struct TeamStoreTests {
 
     @Test func scores_carry_their_profile_targets_and_weights_and_notes_are_not_kept() throws {
         let database = try LOBDatabase.inMemory()
-        _ = try database.importScans([Self.member("Ans", "2026-10-01", ["1.1": 4, "2.1": 3])], team: "Bouw", round: "najaar")
+        _ = try database.importScans(
+            [Self.member("Ans", "2026-10-01", ["1.1": 4, "2.1": 3])], team: "Bouw", round: "najaar")
         let rows = try database.reader.read { db in
-            try String.fetchAll(db, sql: "SELECT behaviourId || ' ' || competencyId || ' ' || score || ' ' || target || ' ' || weight FROM teamScore ORDER BY behaviourId")
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT behaviourId || ' ' || competencyId || ' ' || score || ' ' || target || ' ' || weight FROM teamScore ORDER BY behaviourId"
+            )
         }
         #expect(rows == ["1.1 1 4 3 1.0", "2.1 2 3 4 2.0"])
-        let columns = try database.reader.read { db in try db.columns(in: "teamScore").map(\.name) + db.columns(in: "teamScan").map(\.name) }
+        let columns = try database.reader.read { db in
+            try db.columns(in: "teamScore").map(\.name) + db.columns(in: "teamScan").map(\.name)
+        }
         #expect(!columns.contains("note"))
         let scan = try #require(try database.currentScans(team: "Bouw", round: "najaar").first)
         #expect(scan.profile == Self.profile && scan.learningPreference == .oefenen)
@@ -74,15 +95,21 @@ struct TeamStoreTests {
     @Test func rounds_are_ordered_by_date_and_teams_are_listed_with_members() throws {
         let database = try LOBDatabase.inMemory()
         _ = try database.importScans([Self.member("Ans", "2027-03-01", ["1.1": 3])], team: "Bouw", round: "voorjaar")
-        _ = try database.importScans([Self.member("Ans", "2026-10-01", ["1.1": 2]), Self.member("Bob", "2026-10-01", ["1.1": 2])],
-                                     team: "Bouw", round: "najaar")
+        _ = try database.importScans(
+            [Self.member("Ans", "2026-10-01", ["1.1": 2]), Self.member("Bob", "2026-10-01", ["1.1": 2])],
+            team: "Bouw", round: "najaar")
         #expect(try database.rounds(team: "Bouw") == ["najaar", "voorjaar"])
-        #expect(try database.teams() == [TeamSummary(name: "Bouw", privacyThreshold: 3, members: 2, rounds: ["najaar", "voorjaar"])])
+        #expect(
+            try database.teams() == [
+                TeamSummary(name: "Bouw", privacyThreshold: 3, members: 2, rounds: ["najaar", "voorjaar"])
+            ])
         #expect(try database.members(team: "Bouw").map(\.rounds) == [["najaar", "voorjaar"], ["najaar"]])
         #expect(try database.team("Bouw") == database.teams().first)
         #expect(try database.team("Zorg") == nil)
         #expect(throws: StoreError.noSuchTeam("Zorg")) { try database.rounds(team: "Zorg") }
-        #expect(throws: StoreError.noSuchRound(team: "Bouw", round: "zomer")) { try database.currentScans(team: "Bouw", round: "zomer") }
+        #expect(throws: StoreError.noSuchRound(team: "Bouw", round: "zomer")) {
+            try database.currentScans(team: "Bouw", round: "zomer")
+        }
     }
 
     @Test func the_threshold_is_never_below_three() throws {
@@ -94,7 +121,9 @@ struct TeamStoreTests {
         // The schema refuses it too, whoever writes.
         #expect(throws: DatabaseError.self) {
             try database.reader.read { _ in }
-            try (database.reader as! DatabaseQueue).write { db in try db.execute(sql: "UPDATE team SET privacyThreshold = 1") }
+            try (database.reader as! DatabaseQueue).write { db in
+                try db.execute(sql: "UPDATE team SET privacyThreshold = 1")
+            }
         }
     }
 
@@ -102,13 +131,18 @@ struct TeamStoreTests {
         let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
         let database = try LOBDatabase(queue)
         // A score the schema refuses, as a bad file that slipped past validation would be.
-        let bad = TeamMemberScan(teacher: "Bob", consent: .metNaam, learningPreference: nil, date: SchoolDate("2026-10-01")!,
-                                 profile: Self.profile, scores: ["1.1": 9], fingerprint: "x")
+        let bad = TeamMemberScan(
+            teacher: "Bob", consent: .metNaam, learningPreference: nil, date: SchoolDate("2026-10-01")!,
+            profile: Self.profile, scores: ["1.1": 9], fingerprint: "x")
         #expect(throws: DatabaseError.self) {
-            _ = try database.importScans([Self.member("Ans", "2026-10-01", ["1.1": 3]), bad], team: "Bouw", round: "najaar")
+            _ = try database.importScans(
+                [Self.member("Ans", "2026-10-01", ["1.1": 3]), bad], team: "Bouw", round: "najaar")
         }
         let counts = try queue.read { db in
-            try [Int.fetchOne(db, sql: "SELECT COUNT(*) FROM team"), Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teamScan")]
+            try [
+                Int.fetchOne(db, sql: "SELECT COUNT(*) FROM team"),
+                Int.fetchOne(db, sql: "SELECT COUNT(*) FROM teamScan"),
+            ]
         }
         #expect(counts == [0, 0])
     }
@@ -116,11 +150,15 @@ struct TeamStoreTests {
     @Test func the_board_takes_each_teams_latest_round_or_the_one_named() throws {
         let database = try LOBDatabase.inMemory()
         _ = try database.importScans([Self.member("Ans", "2026-10-01", ["1.1": 1])], team: "Bouw", round: "najaar")
-        _ = try database.importScans([Self.member("Ans", "2027-03-01", ["1.1": 4]), Self.member("Bob", "2027-03-01", ["1.1": 2])],
-                                     team: "Bouw", round: "voorjaar")
+        _ = try database.importScans(
+            [Self.member("Ans", "2027-03-01", ["1.1": 4]), Self.member("Bob", "2027-03-01", ["1.1": 2])],
+            team: "Bouw", round: "voorjaar")
         _ = try database.importScans([Self.member("Cor", "2026-10-01", ["1.1": 3])], team: "Zorg", round: "najaar")
         let latest = try database.boardRounds()
         #expect(latest.map { "\($0.team) \($0.round) \($0.members.count)" } == ["Bouw voorjaar 2", "Zorg najaar 1"])
-        #expect(try database.boardRounds(label: "najaar").map { "\($0.team) \($0.members.first?.scores["1.1"] ?? 0)" } == ["Bouw 1", "Zorg 3"])
+        #expect(
+            try database.boardRounds(label: "najaar").map { "\($0.team) \($0.members.first?.scores["1.1"] ?? 0)" } == [
+                "Bouw 1", "Zorg 3",
+            ])
     }
 }

@@ -1,6 +1,7 @@
 import LOBCore
 import LOBStore
 import Testing
+
 @testable import LOBTerminal
 
 /// A terminal that plays a list of keys and records every screen; after each key the test can look into the store.
@@ -28,8 +29,9 @@ struct ScanRunnerTests {
     private let date = SchoolDate("2026-11-24")!
 
     private func session(_ store: LOBDatabase) throws -> ScanSession {
-        try ScanRunner.makeSession(store: store, profiles: [Fixtures.vmbo], defaultProfileID: Fixtures.vmbo.id,
-                                   date: date, width: 80, height: 24)
+        try ScanRunner.makeSession(
+            store: store, profiles: [Fixtures.vmbo], defaultProfileID: Fixtures.vmbo.id,
+            date: date, width: 80, height: 24)
     }
 
     private func keys(_ text: String) -> [Key] { text.map { Key.character($0) } }
@@ -38,7 +40,8 @@ struct ScanRunnerTests {
         let store = try LOBDatabase.inMemory()
         var session = try session(store)
         // name, begin, portrait 7, then three scores; input ends (the terminal was closed)
-        let script = keys("Els") + [.enter, .enter, .enter, .enter, .enter, .enter, .character("7"), .enter] + keys("324")
+        let script =
+            keys("Els") + [.enter, .enter, .enter, .enter, .enter, .enter, .character("7"), .enter] + keys("324")
         let terminal = ScriptedTerminal(script)
         var storedAnswers: [Int] = []
         terminal.afterKey = { _ in
@@ -58,12 +61,18 @@ struct ScanRunnerTests {
     @Test func a_second_start_resumes_finishes_and_remembers_the_name() throws {
         let store = try LOBDatabase.inMemory()
         var first = try session(store)
-        _ = ScanRunner.run(&first, store: store, terminal: ScriptedTerminal(
-            keys("Els") + [.enter, .enter] + keys("Techniek") + [.enter, .enter, .enter, .enter, .character("4"), .enter] + keys("3333")))
+        _ = ScanRunner.run(
+            &first, store: store,
+            terminal: ScriptedTerminal(
+                keys("Els") + [.enter, .enter] + keys("Techniek") + [
+                    .enter, .enter, .enter, .enter, .character("4"), .enter,
+                ] + keys("3333")))
 
         var second = try session(store)
         #expect(second.screen == .resume)
-        let rest = [Key.character("v")] + Array(repeating: Key.character("2"), count: 40) + Array(repeating: Key.character("3"), count: 15) + [.enter]
+        let rest =
+            [Key.character("v")] + Array(repeating: Key.character("2"), count: 40)
+            + Array(repeating: Key.character("3"), count: 15) + [.enter]
         let terminal = ScriptedTerminal(rest)
         let outcome = ScanRunner.run(&second, store: store, terminal: terminal)
         #expect(outcome.finished && outcome.answered == 44)
@@ -82,7 +91,9 @@ struct ScanRunnerTests {
     @Test func starting_again_deletes_the_unfinished_scan() throws {
         let store = try LOBDatabase.inMemory()
         var first = try session(store)
-        _ = ScanRunner.run(&first, store: store, terminal: ScriptedTerminal(keys("Els") + [.enter, .enter, .enter, .enter, .enter, .enter]))
+        _ = ScanRunner.run(
+            &first, store: store,
+            terminal: ScriptedTerminal(keys("Els") + [.enter, .enter, .enter, .enter, .enter, .enter]))
         #expect(try store.unfinishedScans().count == 1)
         var second = try session(store)
         _ = ScanRunner.run(&second, store: store, terminal: ScriptedTerminal([.character("n")]))

@@ -1,16 +1,19 @@
 import LOBCore
 import Testing
+
 @testable import LOBTerminal
 
 /// A session on the 44-behaviour profile, as `lob scan` starts it.
 func makeSession(teacher: String = "", resumable: StoredScan? = nil, width: Int = 80, height: Int = 24) -> ScanSession {
-    ScanSession(profiles: [Fixtures.vmbo, Fixtures.small], defaultProfileID: Fixtures.vmbo.id, teacher: teacher, team: nil,
-                date: SchoolDate("2026-11-24")!, resumable: resumable, width: width, height: height)
+    ScanSession(
+        profiles: [Fixtures.vmbo, Fixtures.small], defaultProfileID: Fixtures.vmbo.id, teacher: teacher, team: nil,
+        date: SchoolDate("2026-11-24")!, resumable: resumable, width: width, height: height)
 }
 
 enum Fixtures {
-    static let vmbo = Profile(id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo",
-                              behaviours: Behaviour.all.map(\.id), defaultTarget: 3, weights: [1: 2])
+    static let vmbo = Profile(
+        id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo",
+        behaviours: Behaviour.all.map(\.id), defaultTarget: 3, weights: [1: 2])
     static let small = Profile(id: "klein", title: "Klein profiel", behaviours: ["1.1", "1.2", "2.1"])
 }
 
@@ -36,11 +39,11 @@ struct ScanSessionTests {
         // The name field is open for typing at once
         #expect(session.overlay == .editing(.name, text: ""))
         #expect(session.type("Anouk Jansen").isEmpty)
-        #expect(session.send(.enter).isEmpty)        // nothing is stored before the scan begins
+        #expect(session.send(.enter).isEmpty)  // nothing is stored before the scan begins
         #expect(session.scan.teacher == "Anouk Jansen")
-        session.send(.enter)                          // team
+        session.send(.enter)  // team
         session.type("Zorg & Welzijn")
-        session.send(.enter, .down, .right)           // consent: prive → anoniem
+        session.send(.enter, .down, .right)  // consent: prive → anoniem
         #expect(session.scan.team == "Zorg & Welzijn" && session.scan.consent == .anoniem)
         // Beginning stores the scan
         #expect(session.send(.down, .enter) == [.save])
@@ -72,7 +75,7 @@ struct ScanSessionTests {
         var session = makeSession(teacher: "Jan")
         session.send(.down, .down, .down, .down, .enter)
         session.draftID = 7
-        session.send(.right, .enter)                  // portrait position 5
+        session.send(.right, .enter)  // portrait position 5
         return session
     }
 
@@ -83,7 +86,7 @@ struct ScanSessionTests {
         #expect(session.send(.character("3")) == [.save])
         #expect(session.scan.answers["1.1"]?.score == 3)
         #expect(session.question == (2, 44))
-        #expect(session.send(.character("5")).isEmpty)   // not on the scale
+        #expect(session.send(.character("5")).isEmpty)  // not on the scale
         #expect(session.scan.answers["1.2"] == nil)
         session.send(.up, .character("0"))
         #expect(session.scan.answers["1.1"] == nil)
@@ -93,8 +96,9 @@ struct ScanSessionTests {
         var session = scoring()
         session.type("3241")
         let before = session.scan
-        let effects = session.send(.up, .up, .down, .right, .right, .left, .left, .left, .pageDown, .pageUp, .home, .end,
-                                   .character("k"), .character("j"), .character("?"), .escape, .enter, .character("q"), .character("n"))
+        let effects = session.send(
+            .up, .up, .down, .right, .right, .left, .left, .left, .pageDown, .pageUp, .home, .end,
+            .character("k"), .character("j"), .character("?"), .escape, .enter, .character("q"), .character("n"))
         #expect(effects.isEmpty)
         #expect(session.scan == before)
     }
@@ -132,7 +136,8 @@ struct ScanSessionTests {
         var effects = session.send(Array(repeating: Key.character("3"), count: 44))
         #expect(effects == Array(repeating: .save, count: 44))
         #expect(session.screen == .preferences)
-        effects = session.send(Array(repeating: Key.character("2"), count: 12) + Array(repeating: Key.character("4"), count: 3))
+        effects = session.send(
+            Array(repeating: Key.character("2"), count: 12) + Array(repeating: Key.character("4"), count: 3))
         #expect(session.screen == .preferenceChoice)
         #expect(session.scan.suggestedPreference == .ontdekken)
         // Following the suggestion stores no choice of one's own
@@ -155,7 +160,9 @@ struct ScanSessionTests {
     }
 
     @Test func resume_opens_the_first_open_question_and_starting_again_discards() {
-        var scan = Scan(teacher: "Jan", team: "Bouw", profileID: Fixtures.vmbo.id, date: SchoolDate("2026-11-20")!, portraitPosition: 3)
+        var scan = Scan(
+            teacher: "Jan", team: "Bouw", profileID: Fixtures.vmbo.id, date: SchoolDate("2026-11-20")!,
+            portraitPosition: 3)
         for behaviour in Behaviour.all.prefix(17) { scan.answers[behaviour.id] = Scan.Answer(score: 2) }
         let stored = StoredScan(id: 12, scan: scan, profile: Fixtures.vmbo)
         var session = makeSession(resumable: stored)
@@ -167,7 +174,9 @@ struct ScanSessionTests {
 
         var again = makeSession(resumable: stored)
         #expect(again.send(.character("n")) == [.discard(12)])
-        #expect(again.screen == .welcome && again.scan.teacher == "Jan" && again.scan.answers.isEmpty && again.draftID == nil)
+        #expect(
+            again.screen == .welcome && again.scan.teacher == "Jan" && again.scan.answers.isEmpty
+                && again.draftID == nil)
     }
 
     @Test func a_window_that_is_too_small_says_so_and_recovers_on_resize() {

@@ -1,6 +1,7 @@
 import LOBCore
 import LOBStore
 import Testing
+
 @testable import LOBTerminal
 
 /// The schoolscan's screens as a state machine: choosing, wishing, moving, resuming, and saving after every change.
@@ -33,7 +34,9 @@ struct SchoolScanSessionTests {
         var session = SchoolScanSession(school: "Het Baken", date: date, width: 100, height: 30)
         _ = session.update(.enter)
         let page = session.view().text
-        #expect(page.contains("aspect 1 van 12") && page.contains("De vakkenschool") && page.contains("De flexibele school"))
+        #expect(
+            page.contains("aspect 1 van 12") && page.contains("De vakkenschool") && page.contains("De flexibele school")
+        )
         #expect(page.contains(Aspect.all[0].description(for: .model2).prefix(30)))
         for key in keys("222122322212") { _ = session.update(key) }
         let summary = session.view().text

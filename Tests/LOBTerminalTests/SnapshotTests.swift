@@ -1,6 +1,7 @@
 import Foundation
 import LOBCore
 import Testing
+
 @testable import LOBTerminal
 
 /// The screens as text, compared with the files in `Snapshots/`. After a deliberate change to a screen:
@@ -8,7 +9,8 @@ import Testing
 struct SnapshotTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
-    private func check(_ name: String, _ session: ScanSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func check(_ name: String, _ session: ScanSession, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let actual = session.view().text + "\n"
         let file = Self.folder.appendingPathComponent(name + ".txt")
         if ProcessInfo.processInfo.environment["LOB_UPDATE_SNAPSHOTS"] == "1" {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import lob
 
 /// Runs the built `lob` binary as a user would, with a clean environment.
@@ -11,7 +12,9 @@ struct LobRun {
     static var binary: URL {
         // The test bundle sits beside the built products (.build/<triple>/debug/).
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if folder.lastPathComponent == "MacOS" { folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+        if folder.lastPathComponent == "MacOS" {
+            folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        }
         return folder.appendingPathComponent("lob")
     }
 
@@ -36,8 +39,12 @@ struct LobRun {
             let errData = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             // A process killed by a signal reports 128 + the signal, as a shell would.
-            let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-            return LobRun(status: status, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+            let status =
+                process.terminationReason == .uncaughtSignal
+                ? 128 + process.terminationStatus : process.terminationStatus
+            return LobRun(
+                status: status, stdout: String(decoding: outData, as: UTF8.self),
+                stderr: String(decoding: errData, as: UTF8.self))
         }
     }
 
@@ -78,12 +85,16 @@ struct CommandTests {
     }
 
     @Test func framework_output_is_the_same_bytes_each_run() throws {
-        #expect(try LobRun(["framework", "--format", "json"]).stdout == (try LobRun(["framework", "--format", "json"]).stdout))
+        #expect(
+            try LobRun(["framework", "--format", "json"]).stdout
+                == (try LobRun(["framework", "--format", "json"]).stdout))
     }
 
     @Test func unknown_format_is_refused_before_running() {
         #expect(throws: (any Error).self) { try LobCommand.parseAsRoot(["framework", "--format", "xml"]) }
-        #expect(throws: (any Error).self) { try LobCommand.parseAsRoot(["profiles", "show", "x", "--format", "markdown"]) }
+        #expect(throws: (any Error).self) {
+            try LobCommand.parseAsRoot(["profiles", "show", "x", "--format", "markdown"])
+        }
     }
 
     @Test func profiles_list_and_show() throws {
@@ -106,7 +117,8 @@ struct CommandTests {
 
     @Test func validate_reports_file_line_and_expectation() throws {
         let good = try temporaryFile("goed.yaml", "id: goed\ntitle: Goed\nbehaviours: [\"1.1\"]\n")
-        let bad = try temporaryFile("fout.yaml", "id: fout\ntitle: Fout\ntarget: 3\nbehaviours:\n  - \"1.1\"\n  - \"9.1\"\n")
+        let bad = try temporaryFile(
+            "fout.yaml", "id: fout\ntitle: Fout\ntarget: 3\nbehaviours:\n  - \"1.1\"\n  - \"9.1\"\n")
         let run = try LobRun(["profiles", "validate", good.path, bad.path])
         #expect(run.status == 1)
         #expect(run.stdout.contains("goed.yaml: in orde (goed, 1 gedragskenmerken)"))
@@ -115,7 +127,8 @@ struct CommandTests {
 
     @Test func a_broken_profile_in_a_users_folder_makes_list_fail_loudly() throws {
         let broken = try temporaryFile("kapot.yaml", "id: kapot\ntitle: [\n")
-        let run = try LobRun(["profiles", "list"], environment: ["LOB_PROFILES": broken.deletingLastPathComponent().path])
+        let run = try LobRun(
+            ["profiles", "list"], environment: ["LOB_PROFILES": broken.deletingLastPathComponent().path])
         #expect(run.status == 1)
         #expect(run.stdout.contains("loopbaanbegeleider-vmbo"))
         #expect(run.stderr.contains("kapot.yaml:"))
@@ -130,7 +143,8 @@ struct CommandTests {
     }
 
     @Test func a_school_profile_from_profiles_option_is_listed_and_shown() throws {
-        let own = try temporaryFile("school.yaml", "id: onze-school\ntitle: Onze school\nbehaviours: [\"5.1\", \"5.2\"]\n")
+        let own = try temporaryFile(
+            "school.yaml", "id: onze-school\ntitle: Onze school\nbehaviours: [\"5.1\", \"5.2\"]\n")
         let folder = own.deletingLastPathComponent().path
         #expect(try LobRun(["profiles", "list", "--profiles", folder]).stdout.contains("onze-school"))
         let show = try LobRun(["profiles", "show", "onze-school", "--profiles", folder])

@@ -31,10 +31,14 @@ struct HostileInputTests {
     /// Runs `lob` with at most 1 GB of address space and a 10 s deadline; output goes to files, so a flood of it
     /// cannot block the process.
     func run(_ arguments: [String]) throws -> Outcome {
-        let out = folder.appendingPathComponent("out-\(UUID().uuidString)"), err = folder.appendingPathComponent("err-\(UUID().uuidString)")
+        let out = folder.appendingPathComponent("out-\(UUID().uuidString)"),
+            err = folder.appendingPathComponent("err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", "ulimit -v 1000000; exec \"$0\" \"$@\"", LobRun.binary.path] + arguments
@@ -54,10 +58,14 @@ struct HostileInputTests {
             usleep(5000)
         }
         process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        let status =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         let bytes = (try? Data(contentsOf: err)) ?? Data()
-        return Outcome(status: status, stderr: String(decoding: bytes.prefix(65536), as: UTF8.self) + (bytes.count > 65536 ? "…(\(bytes.count) bytes)" : ""),
-                       seconds: Date().timeIntervalSince(start), hung: hung)
+        return Outcome(
+            status: status,
+            stderr: String(decoding: bytes.prefix(65536), as: UTF8.self)
+                + (bytes.count > 65536 ? "…(\(bytes.count) bytes)" : ""),
+            seconds: Date().timeIntervalSince(start), hung: hung)
     }
 
     /// Row counts of every table: what "the database unchanged" compares.
@@ -77,8 +85,11 @@ struct HostileInputTests {
     @discardableResult
     func expectRefused(_ outcome: Outcome, file: String, _ context: String) -> Bool {
         let name = URL(fileURLWithPath: file).lastPathComponent
-        let controls = outcome.stderr.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
-        let clear = (1...125).contains(outcome.status) && !outcome.stderr.isEmpty && outcome.stderr.contains(name)
+        let controls = outcome.stderr.unicodeScalars.filter {
+            ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
+        }
+        let clear =
+            (1...125).contains(outcome.status) && !outcome.stderr.isEmpty && outcome.stderr.contains(name)
             && outcome.stderr.utf8.count <= 8192 && controls.isEmpty
             && outcome.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("lob: ") || $0.hasPrefix("  ") }
         #expect(!outcome.crashed, "\(context): crashed or hung (status \(outcome.status), \(outcome.seconds) s)")
@@ -99,9 +110,14 @@ struct HostileInputTests {
     @Test(arguments: ["scan", "profile", "catalogue", "schoolscan"])
     func every_reader_refuses_the_corpus_clearly(kind: String) throws {
         // A database with one good scan in it, so that "unchanged" means something.
-        #expect(try LobRun(["scan", "--answers", TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml").path, "--db", db]).status == 0)
+        #expect(
+            try LobRun([
+                "scan", "--answers", TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml").path,
+                "--db", db,
+            ]).status == 0)
         let before = try counts()
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.appendingPathComponent(kind).path).sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.appendingPathComponent(kind).path)
+            .sorted()
         #expect(files.count >= 30)
         var tried = 0, clear = 0, crashed = 0, hung = 0
         for name in files {
@@ -109,11 +125,17 @@ struct HostileInputTests {
             // A profiles folder holding just this file.
             let single = folder.appendingPathComponent("profiles-\(name)")
             try? FileManager.default.createDirectory(at: single, withIntermediateDirectories: true)
-            try? FileManager.default.copyItem(atPath: path, toPath: single.appendingPathComponent(name.hasSuffix(".yaml") ? name : name + ".yaml").path)
+            try? FileManager.default.copyItem(
+                atPath: path,
+                toPath: single.appendingPathComponent(name.hasSuffix(".yaml") ? name : name + ".yaml").path)
             for arguments in Self.readers(kind, path, folder: single.path) {
-                let outcome = try run(arguments + ["--db", db].filter { _ in !["profiles", "plan"].contains(arguments[0]) })
+                let outcome = try run(
+                    arguments + ["--db", db].filter { _ in !["profiles", "plan"].contains(arguments[0]) })
                 tried += 1
-                if expectRefused(outcome, file: name, "\(kind)/\(name) via \(arguments[0...1].joined(separator: " "))") { clear += 1 }
+                if expectRefused(outcome, file: name, "\(kind)/\(name) via \(arguments[0...1].joined(separator: " "))")
+                {
+                    clear += 1
+                }
                 if outcome.hung { hung += 1 } else if outcome.crashed { crashed += 1 }
             }
         }
@@ -129,17 +151,25 @@ struct HostileInputTests {
         let pipe = folder.appendingPathComponent("pijp.yaml")
         #expect(mkfifo(pipe.path, 0o600) == 0)
         let large = folder.appendingPathComponent("groot.yaml")
-        try Data(("formatVersion: 1\nteacher: \"" + String(repeating: "x", count: 20 << 20) + "\"\n").utf8).write(to: large)
-        let cases: [(String, String)] = [(directory.path, "is een map"), (pipe.path, "is geen gewoon bestand"), ("/dev/zero", "is geen gewoon bestand"),
-                                         (large.path, "is te groot"), (folder.appendingPathComponent("weg.yaml").path, "niet gevonden")]
+        try Data(("formatVersion: 1\nteacher: \"" + String(repeating: "x", count: 20 << 20) + "\"\n").utf8).write(
+            to: large)
+        let cases: [(String, String)] = [
+            (directory.path, "is een map"), (pipe.path, "is geen gewoon bestand"),
+            ("/dev/zero", "is geen gewoon bestand"),
+            (large.path, "is te groot"), (folder.appendingPathComponent("weg.yaml").path, "niet gevonden"),
+        ]
         let before = try counts()
         for (path, message) in cases {
-            for arguments in [["scan", "--answers", path, "--db", db], ["team", "import", path, "--team", "Bouw", "--db", db],
-                              ["profiles", "validate", path], ["plan", "--costs", path, "--check"], ["schoolscan", "--answers", path, "--db", db]] {
+            for arguments in [
+                ["scan", "--answers", path, "--db", db], ["team", "import", path, "--team", "Bouw", "--db", db],
+                ["profiles", "validate", path], ["plan", "--costs", path, "--check"],
+                ["schoolscan", "--answers", path, "--db", db],
+            ] {
                 let outcome = try run(arguments)
                 expectRefused(outcome, file: path, "\(path) via \(arguments[0])")
                 // A folder named to `team import` is opened; it holds no scans.
-                let expected = arguments[0] == "team" && path == directory.path ? "is een map zonder bestanden" : message
+                let expected =
+                    arguments[0] == "team" && path == directory.path ? "is een map zonder bestanden" : message
                 #expect(outcome.stderr.contains(expected), "\(path) via \(arguments[0]): \(outcome.stderr)")
                 #expect(outcome.seconds < 5)
             }
@@ -149,21 +179,31 @@ struct HostileInputTests {
         // A team folder: two scans (one with an upper-case extension), and what must be named, not read.
         let team = folder.appendingPathComponent("team")
         try manager.createDirectory(at: team.appendingPathComponent("oud"), withIntermediateDirectories: true)
-        let example = try String(contentsOf: TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml"), encoding: .utf8)
+        let example = try String(
+            contentsOf: TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml"), encoding: .utf8)
         try example.write(to: team.appendingPathComponent("jan.yaml"), atomically: true, encoding: .utf8)
-        try example.replacingOccurrences(of: "Jan de Vries", with: "Els Jansen").write(to: team.appendingPathComponent("ELS.YAML"), atomically: true, encoding: .utf8)
+        try example.replacingOccurrences(of: "Jan de Vries", with: "Els Jansen").write(
+            to: team.appendingPathComponent("ELS.YAML"), atomically: true, encoding: .utf8)
         try example.write(to: team.appendingPathComponent("kopie.yaml.txt"), atomically: true, encoding: .utf8)
         try Data([0x50, 0x4B, 0x03, 0x04, 0, 0]).write(to: team.appendingPathComponent("antwoorden.xlsx"))
-        try manager.createSymbolicLink(atPath: team.appendingPathComponent("systeem.yaml").path, withDestinationPath: "/etc/passwd")
+        try manager.createSymbolicLink(
+            atPath: team.appendingPathComponent("systeem.yaml").path, withDestinationPath: "/etc/passwd")
         let imported = try run(["team", "import", team.path, "--team", "Bouw", "--db", db])
         #expect(imported.status == 0, "\(imported.stderr)")
-        for (name, reason) in [("kopie.yaml.txt", "niet de extensie"), ("antwoorden.xlsx", "spreadsheet"), ("systeem.yaml", "symbolische koppeling"), ("oud", "is een map")] {
-            #expect(imported.stderr.contains("\(name): \(reason)") || imported.stderr.contains("/\(name): ") && imported.stderr.contains(reason), "\(name)")
+        for (name, reason) in [
+            ("kopie.yaml.txt", "niet de extensie"), ("antwoorden.xlsx", "spreadsheet"),
+            ("systeem.yaml", "symbolische koppeling"), ("oud", "is een map"),
+        ] {
+            #expect(
+                imported.stderr.contains("\(name): \(reason)")
+                    || imported.stderr.contains("/\(name): ") && imported.stderr.contains(reason), "\(name)")
         }
         #expect(imported.stderr.contains("4 bestanden in de map niet ingelezen") && !imported.stderr.contains("root:"))
         #expect(try counts()["teamScan"] == 2)
         // Named on its own, the link is read as what it points to — and refused without echoing the system file.
-        let link = try run(["team", "import", team.appendingPathComponent("systeem.yaml").path, "--team", "Bouw", "--db", db])
+        let link = try run([
+            "team", "import", team.appendingPathComponent("systeem.yaml").path, "--team", "Bouw", "--db", db,
+        ])
         expectRefused(link, file: "systeem.yaml", "link")
         #expect(!link.stderr.contains("root:"))
     }

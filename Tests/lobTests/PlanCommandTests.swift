@@ -60,8 +60,9 @@ struct PlanCommandTests {
         #expect(run.status == 0 && run.stdout.contains("geschreven naar"))
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"nl\">"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 2)   // radar and timeline
-        #expect(!html.contains("src=") && !html.contains("<link") && !html.contains("@import") && !html.contains("url("))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 2)  // radar and timeline
+        #expect(
+            !html.contains("src=") && !html.contains("<link") && !html.contains("@import") && !html.contains("url("))
         #expect(html.contains("@page { size: A4"))
         let mode = (try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) ?? -1
         #expect(mode == 0o600)
@@ -77,13 +78,14 @@ struct PlanCommandTests {
         // A profile that names its catalogue, beside the profile file
         let profiles = folder.appendingPathComponent("profielen")
         try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
-        try ownCatalogue.write(to: profiles.appendingPathComponent("scholing.yaml.txt"), atomically: true, encoding: .utf8)
+        try ownCatalogue.write(
+            to: profiles.appendingPathComponent("scholing.yaml.txt"), atomically: true, encoding: .utf8)
         try """
-            id: loopbaanbegeleider-vmbo
-            title: Onze loopbaanbegeleider
-            behaviours: ["1.1", "2.1", "3.1"]
-            costs: scholing.yaml.txt
-            """.write(to: profiles.appendingPathComponent("eigen.yaml"), atomically: true, encoding: .utf8)
+        id: loopbaanbegeleider-vmbo
+        title: Onze loopbaanbegeleider
+        behaviours: ["1.1", "2.1", "3.1"]
+        costs: scholing.yaml.txt
+        """.write(to: profiles.appendingPathComponent("eigen.yaml"), atomically: true, encoding: .utf8)
         let byProfile = try lob(["plan", "--format", "markdown", "--profiles", profiles.path])
         #expect(byProfile.status == 0, "\(byProfile.stderr)")
         #expect(byProfile.stdout.contains("Intervisie Het Baken"))

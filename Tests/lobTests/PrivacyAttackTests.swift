@@ -14,7 +14,8 @@ import Testing
 ///
 /// The solver is written here on its own (exact fractions), independent of `PrivacyRule`'s audit.
 struct PrivacyAttackTests {
-    static let profile = Profile(id: "klein", title: "Klein profiel", behaviours: ["1.1", "1.2", "2.1", "2.2", "3.1"], defaultTarget: 3)
+    static let profile = Profile(
+        id: "klein", title: "Klein profiel", behaviours: ["1.1", "1.2", "2.1", "2.2", "3.1"], defaultTarget: 3)
 
     // MARK: - The attacker's equations
 
@@ -23,7 +24,9 @@ struct PrivacyAttackTests {
         let scan: String
         let behaviour: String
         let level: Int?
-        static func < (a: Unknown, b: Unknown) -> Bool { (a.scan, a.behaviour, a.level ?? 0) < (b.scan, b.behaviour, b.level ?? 0) }
+        static func < (a: Unknown, b: Unknown) -> Bool {
+            (a.scan, a.behaviour, a.level ?? 0) < (b.scan, b.behaviour, b.level ?? 0)
+        }
     }
 
     /// Σ unknowns = value.
@@ -51,7 +54,8 @@ struct PrivacyAttackTests {
         /// the only other case the tool has — every anonymous one that did.
         func figure(_ entry: [String: Any], moment: Moment, context: String) {
             guard entry["withheld"] as? Bool == false, let behaviour = entry["behaviour"] as? String,
-                  let n = entry["n"] as? Int, let distribution = entry["distribution"] as? [Int] else { return }
+                let n = entry["n"] as? Int, let distribution = entry["distribution"] as? [Int]
+            else { return }
             figuresSeen += 1
             let named = moment.named.values.compactMap { $0[behaviour] }
             let anonymous = moment.anonymous.filter { $0.value[behaviour] != nil }
@@ -61,25 +65,33 @@ struct PrivacyAttackTests {
             } else if n == named.count + anonymous.count {
                 covered = Array(anonymous.keys)
             } else {
-                Issue.record("\(context) \(behaviour): n \(n) is neither the named \(named.count) nor all \(named.count + anonymous.count)")
+                Issue.record(
+                    "\(context) \(behaviour): n \(n) is neither the named \(named.count) nor all \(named.count + anonymous.count)"
+                )
                 return
             }
             let total = distribution.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }
             add(covered, behaviour: behaviour, level: nil, value: total - named.reduce(0, +))
             for level in 1...4 {
-                add(covered, behaviour: behaviour, level: level, value: distribution[level - 1] - named.filter { $0 == level }.count)
+                add(
+                    covered, behaviour: behaviour, level: level,
+                    value: distribution[level - 1] - named.filter { $0 == level }.count)
             }
         }
 
         func add(_ scans: [String], behaviour: String, level: Int?, value: Int) {
-            equations.append(Equation(unknowns: Set(scans.map { Unknown(scan: $0, behaviour: behaviour, level: level) }), value: value))
+            equations.append(
+                Equation(
+                    unknowns: Set(scans.map { Unknown(scan: $0, behaviour: behaviour, level: level) }), value: value))
         }
 
         /// The hidden scores the equations determine.
         func determined() -> [Unknown: Fraction] {
             var result: [Unknown: Fraction] = [:]
             // Each behaviour and level is a system of its own.
-            let families = Dictionary(grouping: equations) { equation in equation.unknowns.first.map { "\($0.behaviour)|\($0.level ?? 0)" } ?? "" }
+            let families = Dictionary(grouping: equations) { equation in
+                equation.unknowns.first.map { "\($0.behaviour)|\($0.level ?? 0)" } ?? ""
+            }
             for (_, system) in families {
                 let unknowns = Array(Set(system.flatMap(\.unknowns))).sorted()
                 guard !unknowns.isEmpty else { continue }
@@ -132,13 +144,15 @@ struct PrivacyAttackTests {
                 let scans = (0..<random.next(in: 1...4)).map { _ -> TeamMemberScan in
                     version += 1
                     let name = members[random.next(in: 0...members.count - 1)]
-                    let consent: Consent = [.metNaam, .metNaam, .anoniem, .anoniem, .anoniem, .anoniem, .prive][random.next(in: 0...6)]
+                    let consent: Consent = [.metNaam, .metNaam, .anoniem, .anoniem, .anoniem, .anoniem, .prive][
+                        random.next(in: 0...6)]
                     var scores: [String: Int] = [:]
                     for behaviour in PrivacyAttackTests.profile.behaviours where random.next(in: 0...9) > 0 {
                         scores[behaviour] = random.next(in: 1...4)
                     }
-                    return TeamMemberScan(teacher: name, consent: consent, learningPreference: .oefenen, date: when,
-                                          profile: PrivacyAttackTests.profile, scores: scores, fingerprint: "scan-\(version)")
+                    return TeamMemberScan(
+                        teacher: name, consent: consent, learningPreference: .oefenen, date: when,
+                        profile: PrivacyAttackTests.profile, scores: scores, fingerprint: "scan-\(version)")
                 }
                 _ = try database.importScans(scans, team: team, round: round)
                 return "import \(scans.map { "\($0.teacher) \($0.consent.rawValue)" }) into \(team) \(round)"
@@ -157,7 +171,8 @@ struct PrivacyAttackTests {
         func moment(team: String, round: String) throws -> Moment {
             let scans = try database.currentScans(team: team, round: round)
             func table(_ consent: Consent) -> [String: [String: Int]] {
-                Dictionary(uniqueKeysWithValues: scans.filter { $0.consent == consent }.map { ($0.fingerprint, $0.scores) })
+                Dictionary(
+                    uniqueKeysWithValues: scans.filter { $0.consent == consent }.map { ($0.fingerprint, $0.scores) })
             }
             return Moment(named: table(.metNaam), anonymous: table(.anoniem))
         }
@@ -169,11 +184,16 @@ struct PrivacyAttackTests {
         try #require(try JSONSerialization.jsonObject(with: Data(try JSON.encode(value).utf8)) as? [String: Any])
     }
 
-    static let catalogue = ActivityCatalogue(title: "Aanval", forms: [
-        ActivityForm(id: "cursus", name: "Cursus", preferences: [.kennisVerwerven], withWhom: "trainer", hours: 8, costPerParticipant: 100, effect: 1),
-        ActivityForm(id: "intervisie", name: "Intervisie", preferences: [.oefenen], withWhom: "collega's", hours: 6,
-                     costPerParticipant: 10, costPerGroup: 200, maxGroupSize: 4, effect: 0.5),
-    ])
+    static let catalogue = ActivityCatalogue(
+        title: "Aanval",
+        forms: [
+            ActivityForm(
+                id: "cursus", name: "Cursus", preferences: [.kennisVerwerven], withWhom: "trainer", hours: 8,
+                costPerParticipant: 100, effect: 1),
+            ActivityForm(
+                id: "intervisie", name: "Intervisie", preferences: [.oefenen], withWhom: "collega's", hours: 6,
+                costPerParticipant: 10, costPerGroup: 200, maxGroupSize: 4, effect: 0.5),
+        ])
 
     /// Makes every output of the world now and hands its figures to the attacker; checks on the way that no figure
     /// rests on fewer than the threshold and that every output has the same figures.
@@ -188,14 +208,18 @@ struct PrivacyAttackTests {
                 let report = try json(TeamReportJSON(TeamReport(team: summary.name, round: round, analysis: analysis)))
                 reports["\(summary.name)|\(round)"] = report
                 for entry in report["behaviours"] as? [[String: Any]] ?? [] {
-                    if entry["withheld"] as? Bool == false { #expect((entry["n"] as? Int ?? 0) >= threshold, "\(context): n below threshold") }
+                    if entry["withheld"] as? Bool == false {
+                        #expect((entry["n"] as? Int ?? 0) >= threshold, "\(context): n below threshold")
+                    }
                     attacker.figure(entry, moment: moment, context: "\(context) \(summary.name) \(round)")
                 }
-                for entry in report["competencies"] as? [[String: Any]] ?? [] where entry["withheld"] as? Bool == false {
+                for entry in report["competencies"] as? [[String: Any]] ?? [] where entry["withheld"] as? Bool == false
+                {
                     #expect((entry["n"] as? Int ?? 0) >= threshold, "\(context): competency n below threshold")
                 }
                 // The heatmap shows the named only: they are public from here on.
-                let shownNames = Set((report["heatmap"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String })
+                let shownNames = Set(
+                    (report["heatmap"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String })
                 for scan in data.members where scan.consent == .metNaam {
                     attacker.public_.insert(scan.fingerprint)
                     if !analysis.allWithheld { #expect(shownNames.contains(scan.teacher)) }
@@ -209,11 +233,16 @@ struct PrivacyAttackTests {
                     #expect(anonymous == 0 || anonymous >= threshold, "\(context): \(anonymous) anonymous shown")
                 }
                 // The team plan: a goal's anonymous participants are none or a group.
-                let plan = try json(TeamPlanJSON(TeamPlanReport(TeamPlan(team: summary.name, round: round, analysis: analysis, catalogue: catalogue))))
+                let plan = try json(
+                    TeamPlanJSON(
+                        TeamPlanReport(
+                            TeamPlan(team: summary.name, round: round, analysis: analysis, catalogue: catalogue))))
                 for goal in plan["goals"] as? [[String: Any]] ?? [] {
                     let participants = goal["participants"] as? Int ?? 0
                     let anonymous = participants - (goal["namedParticipants"] as? [String] ?? []).count
-                    #expect(participants >= threshold && (anonymous == 0 || anonymous >= threshold), "\(context): goal of \(participants), \(anonymous) anonymous")
+                    #expect(
+                        participants >= threshold && (anonymous == 0 || anonymous >= threshold),
+                        "\(context): goal of \(participants), \(anonymous) anonymous")
                 }
             }
         }
@@ -221,31 +250,40 @@ struct PrivacyAttackTests {
         // totals add what the reports show.
         for label in [nil, "r1", "r2"] as [String?] {
             let rounds = try world.database.boardRounds(label: label)
-            let board = try json(BoardReportJSON(BoardReport(BoardOverview(rounds: rounds.map { ($0.team, $0.round, $0.analysis()) }))))
+            let board = try json(
+                BoardReportJSON(BoardReport(BoardOverview(rounds: rounds.map { ($0.team, $0.round, $0.analysis()) }))))
             var totals: [String: [Int]] = [:]
             for row in board["teams"] as? [[String: Any]] ?? [] {
                 let key = "\(row["team"] as? String ?? "")|\(row["round"] as? String ?? "")"
                 let report = try #require(reports[key], "\(context): board shows \(key) that has no report")
-                #expect((report["privacy"] as? [String: Any])?["allWithheld"] as? Bool == false, "\(context): board shows withheld \(key)")
+                #expect(
+                    (report["privacy"] as? [String: Any])?["allWithheld"] as? Bool == false,
+                    "\(context): board shows withheld \(key)")
                 let means = row["means"] as? [String: Any] ?? [:]
                 for competency in report["competencies"] as? [[String: Any]] ?? [] {
                     let id = "\(competency["competency"] as? Int ?? 0)"
-                    #expect("\(means[id] ?? NSNull())" == "\(competency["mean"] ?? NSNull())", "\(context): board and report differ for \(key) C\(id)")
+                    #expect(
+                        "\(means[id] ?? NSNull())" == "\(competency["mean"] ?? NSNull())",
+                        "\(context): board and report differ for \(key) C\(id)")
                 }
                 for entry in report["behaviours"] as? [[String: Any]] ?? [] where entry["withheld"] as? Bool == false {
                     let distribution = entry["distribution"] as? [Int] ?? []
-                    totals[entry["behaviour"] as? String ?? "", default: [0, 0, 0, 0]] = zip(totals[entry["behaviour"] as? String ?? ""] ?? [0, 0, 0, 0], distribution).map(+)
+                    totals[entry["behaviour"] as? String ?? "", default: [0, 0, 0, 0]] = zip(
+                        totals[entry["behaviour"] as? String ?? ""] ?? [0, 0, 0, 0], distribution
+                    ).map(+)
                 }
             }
             for entry in board["behaviours"] as? [[String: Any]] ?? [] {
                 let behaviour = entry["behaviour"] as? String ?? ""
-                #expect((entry["distribution"] as? [Int] ?? [0, 0, 0, 0]) == (totals[behaviour] ?? [0, 0, 0, 0]),
-                        "\(context): board total of \(behaviour) is not the sum of the shown teams")
+                #expect(
+                    (entry["distribution"] as? [Int] ?? [0, 0, 0, 0]) == (totals[behaviour] ?? [0, 0, 0, 0]),
+                    "\(context): board total of \(behaviour) is not the sum of the shown teams")
             }
         }
         // The budget: no line about fewer than three teachers.
         let needs = TrainingNeed.needs(try world.database.boardRounds())
-        #expect(needs.allSatisfy { $0.teachers >= PrivacyRule.minimumThreshold }, "\(context): a need of fewer than three")
+        #expect(
+            needs.allSatisfy { $0.teachers >= PrivacyRule.minimumThreshold }, "\(context): a need of fewer than three")
         let allocation = BudgetAllocation(needs: needs, catalogue: catalogue, limits: .init(budget: 1000))
         #expect(allocation.chosen.allSatisfy { $0.participants >= PrivacyRule.minimumThreshold })
     }
@@ -260,7 +298,10 @@ struct PrivacyAttackTests {
             try Self.observe(world, attacker, context: "seed \(seed) after \(log.count) steps")
         }
         let determined = attacker.determined()
-        #expect(determined.isEmpty, "seed \(seed): \(determined.count) hidden scores determined, e.g. \(determined.first.map { "\($0.key)" } ?? "") after \(log)")
+        #expect(
+            determined.isEmpty,
+            "seed \(seed): \(determined.count) hidden scores determined, e.g. \(determined.first.map { "\($0.key)" } ?? "") after \(log)"
+        )
     }
 
     /// The attacker is not toothless: the same equations do find a score when the tool shows a group of one. This
@@ -271,8 +312,11 @@ struct PrivacyAttackTests {
         attacker.hidden["y"] = ["1.1": 3]
         attacker.add(["x", "y"], behaviour: "1.1", level: nil, value: 5)
         attacker.add(["y"], behaviour: "1.1", level: nil, value: 3)
-        #expect(attacker.determined() == [Unknown(scan: "x", behaviour: "1.1", level: nil): Fraction(2),
-                                          Unknown(scan: "y", behaviour: "1.1", level: nil): Fraction(3)])
+        #expect(
+            attacker.determined() == [
+                Unknown(scan: "x", behaviour: "1.1", level: nil): Fraction(2),
+                Unknown(scan: "y", behaviour: "1.1", level: nil): Fraction(3),
+            ])
         let blind = Attacker()
         blind.hidden = attacker.hidden
         blind.add(["x", "y"], behaviour: "1.1", level: nil, value: 5)
@@ -299,9 +343,15 @@ struct Fraction: Hashable, CustomStringConvertible {
     var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
 
     static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
-    static func - (a: Fraction, b: Fraction) -> Fraction { Fraction(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator) }
-    static func * (a: Fraction, b: Fraction) -> Fraction { Fraction(a.numerator * b.numerator, a.denominator * b.denominator) }
-    static func / (a: Fraction, b: Fraction) -> Fraction { Fraction(a.numerator * b.denominator, a.denominator * b.numerator) }
+    static func - (a: Fraction, b: Fraction) -> Fraction {
+        Fraction(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator)
+    }
+    static func * (a: Fraction, b: Fraction) -> Fraction {
+        Fraction(a.numerator * b.numerator, a.denominator * b.denominator)
+    }
+    static func / (a: Fraction, b: Fraction) -> Fraction {
+        Fraction(a.numerator * b.denominator, a.denominator * b.numerator)
+    }
 }
 
 enum Solver {

@@ -3,6 +3,7 @@ import GRDB
 import LOBCore
 import LOBStore
 import Testing
+
 @testable import lob
 
 /// `lob scan`, `scans`, `report` and `export` end to end, on a fresh database file per test.
@@ -35,7 +36,9 @@ struct ScanCommandTests {
     private func rowCount() throws -> Int {
         guard FileManager.default.fileExists(atPath: db) else { return 0 }
         let queue = try DatabaseQueue(path: db)
-        return try queue.read { try Int.fetchOne($0, sql: "SELECT (SELECT COUNT(*) FROM scan) + (SELECT COUNT(*) FROM answer)") ?? -1 }
+        return try queue.read {
+            try Int.fetchOne($0, sql: "SELECT (SELECT COUNT(*) FROM scan) + (SELECT COUNT(*) FROM answer)") ?? -1
+        }
     }
 
     private func integrity() throws -> String {
@@ -56,9 +59,12 @@ struct ScanCommandTests {
     @Test func an_unfinished_scan_is_listed_apart_and_not_reported() throws {
         // Given a scan the terminal UI left halfway
         let database = try LOBDatabase.openFile(at: db)
-        let profile = Profile(id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: ["1.1", "1.2"])
-        _ = try database.saveDraft(Scan(teacher: "Els", profileID: profile.id, date: SchoolDate("2026-11-24")!,
-                                        answers: ["1.1": .init(score: 2)]), profile: profile, id: nil)
+        let profile = Profile(
+            id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: ["1.1", "1.2"])
+        _ = try database.saveDraft(
+            Scan(
+                teacher: "Els", profileID: profile.id, date: SchoolDate("2026-11-24")!,
+                answers: ["1.1": .init(score: 2)]), profile: profile, id: nil)
         // Then the list shows it as not finished, and the report has nothing yet
         let list = try lob(["scans", "list"])
         #expect(list.stdout.hasPrefix("Nog niet af (ga verder met 'lob scan'):"))
@@ -80,7 +86,9 @@ struct ScanCommandTests {
         #expect(competencies[0]["mean"] as? Double == 3.625)
         #expect(competencies[2]["gap"] as? Double == 0.571)
         #expect((json["developmentPoints"] as? [String])?.first == "2.1")
-        #expect(((json["scan"] as? [String: Any])?["learningPreference"] as? [String: Any])?["effective"] as? String == "kunstAfkijken")
+        #expect(
+            ((json["scan"] as? [String: Any])?["learningPreference"] as? [String: Any])?["effective"] as? String
+                == "kunstAfkijken")
 
         let text = try lob(["report", "--latest"])
         #expect(text.stdout.hasPrefix("ZELFSCAN VAN JAN DE VRIES\n"))
@@ -123,11 +131,24 @@ struct ScanCommandTests {
         let example = try exampleText()
         let cases: [(String, Data, String)] = [
             ("yaml", Data((example + "\nscores: [\n").utf8), "onleesbare YAML"),
-            ("behaviour", Data(example.replacingOccurrences(of: "\"7.5\": 2", with: "\"7.6\": 2").utf8),
-             ":72:10: 'scores.7.6': gedragskenmerk '7.6' hoort niet bij profiel 'loopbaanbegeleider-vmbo'"),
-            ("scale", Data(example.replacingOccurrences(of: "\"7.5\": 2", with: "\"7.5\": 5").utf8), ":72:10: 'scores.7.5': score 5 ligt buiten de schaal"),
-            ("profile", Data(example.replacingOccurrences(of: "profile: \"loopbaanbegeleider-vmbo\"", with: "profile: \"geen\"").utf8), ":7:10: 'profile': onbekend profiel 'geen'"),
-            ("version", Data(example.replacingOccurrences(of: "formatVersion: 1", with: "formatVersion: 2").utf8), ":4:16: 'formatVersion': onbekende formaatversie 2"),
+            (
+                "behaviour", Data(example.replacingOccurrences(of: "\"7.5\": 2", with: "\"7.6\": 2").utf8),
+                ":72:10: 'scores.7.6': gedragskenmerk '7.6' hoort niet bij profiel 'loopbaanbegeleider-vmbo'"
+            ),
+            (
+                "scale", Data(example.replacingOccurrences(of: "\"7.5\": 2", with: "\"7.5\": 5").utf8),
+                ":72:10: 'scores.7.5': score 5 ligt buiten de schaal"
+            ),
+            (
+                "profile",
+                Data(
+                    example.replacingOccurrences(of: "profile: \"loopbaanbegeleider-vmbo\"", with: "profile: \"geen\"")
+                        .utf8), ":7:10: 'profile': onbekend profiel 'geen'"
+            ),
+            (
+                "version", Data(example.replacingOccurrences(of: "formatVersion: 1", with: "formatVersion: 2").utf8),
+                ":4:16: 'formatVersion': onbekende formaatversie 2"
+            ),
             ("utf8", Data(example.utf8.prefix(200)) + Data([0xFF, 0xFE]), ": het bestand is geen geldige UTF-8-tekst"),
             ("empty", Data(), ": het bestand is leeg"),
             ("json", Data(#"{"formatVersion": 1, "teacher": "x""#.utf8), "onleesbare YAML"),
@@ -138,18 +159,23 @@ struct ScanCommandTests {
             #expect(run.status != 0, "\(name)")
             #expect(run.stderr.contains(path) && run.stderr.contains(message), "\(name): \(run.stderr)")
         }
-        #expect(try lob(["scan", "--answers", folder.appendingPathComponent("ontbreekt.yaml").path]).stderr.contains("ontbreekt.yaml: bestand niet gevonden"))
+        #expect(
+            try lob(["scan", "--answers", folder.appendingPathComponent("ontbreekt.yaml").path]).stderr.contains(
+                "ontbreekt.yaml: bestand niet gevonden"))
         #expect(try rowCount() == before)
     }
 
     @Test func profile_option_fills_in_and_guards_the_profile() throws {
-        let withoutProfile = try exampleText().replacingOccurrences(of: "profile: \"loopbaanbegeleider-vmbo\"\n", with: "")
+        let withoutProfile = try exampleText().replacingOccurrences(
+            of: "profile: \"loopbaanbegeleider-vmbo\"\n", with: "")
         let path = try file("zonder.yaml", Data(withoutProfile.utf8))
         #expect(try lob(["scan", "--answers", path]).stderr.contains("verplichte sleutel 'profile' ontbreekt"))
         #expect(try lob(["scan", "--answers", path, "--profile", "loopbaanbegeleider-vmbo"]).status == 0)
         let other = try lob(["scan", "--answers", Self.example.path, "--profile", "vakdocent-model3"])
         #expect(other.status != 0)
-        #expect(other.stderr.contains("het bestand noemt profiel 'loopbaanbegeleider-vmbo', maar --profile zegt 'vakdocent-model3'"))
+        #expect(
+            other.stderr.contains(
+                "het bestand noemt profiel 'loopbaanbegeleider-vmbo', maar --profile zegt 'vakdocent-model3'"))
     }
 
     @Test func a_process_killed_inside_the_save_leaves_the_database_as_it_was() throws {
@@ -157,9 +183,12 @@ struct ScanCommandTests {
         let before = try rowCount()
         // Another scan (the same one would be recognised and not written at all).
         let other = folder.appendingPathComponent("ander.yaml")
-        try String(contentsOf: Self.example, encoding: .utf8).replacingOccurrences(of: "Jan de Vries", with: "Els Jansen")
-            .write(to: other, atomically: true, encoding: .utf8)
-        let killed = try lob(["scan", "--answers", other.path], environment: ["LOB_FAULT_INJECTION": "kill-before-commit"])
+        try String(contentsOf: Self.example, encoding: .utf8).replacingOccurrences(
+            of: "Jan de Vries", with: "Els Jansen"
+        )
+        .write(to: other, atomically: true, encoding: .utf8)
+        let killed = try lob(
+            ["scan", "--answers", other.path], environment: ["LOB_FAULT_INJECTION": "kill-before-commit"])
         #expect(killed.status == 128 + SIGKILL)
         #expect(try rowCount() == before)
         #expect(try integrity() == "ok")
@@ -170,8 +199,11 @@ struct ScanCommandTests {
     /// made once, every process succeeds, and the scan is stored once. Ten times over.
     @Test func eight_processes_on_a_new_database_all_succeed_and_store_one_scan() throws {
         for round in 0..<10 {
-            for file in [db, db + "-wal", db + "-shm", db + "-lock"] { try? FileManager.default.removeItem(atPath: file) }
-            let runs = try (0..<8).map { _ in try LobRun.start(["scan", "--answers", Self.example.path, "--db", db]) }.map { $0.finish() }
+            for file in [db, db + "-wal", db + "-shm", db + "-lock"] {
+                try? FileManager.default.removeItem(atPath: file)
+            }
+            let runs = try (0..<8).map { _ in try LobRun.start(["scan", "--answers", Self.example.path, "--db", db]) }
+                .map { $0.finish() }
             for run in runs { #expect(run.status == 0, "round \(round): \(run.stderr)") }
             #expect(runs.filter { $0.stdout.contains("opgeslagen: 44 van 44") }.count == 1)
             #expect(try rowCount() == 45)
@@ -204,24 +236,33 @@ struct ScanCommandTests {
 
     @Test func every_fault_of_a_scan_file_is_reported() throws {
         let file = folder.appendingPathComponent("fouten.yaml")
-        try "formatVersion: 1\nteacher: Jan\nprofile: loopbaanbegeleider-vmbo\ndate: 2026-11-24\nscores:\n  \"1.1\": 7\n  \"1.2\": \"3\"\n  \"9.9\": 2\n"
+        try
+            "formatVersion: 1\nteacher: Jan\nprofile: loopbaanbegeleider-vmbo\ndate: 2026-11-24\nscores:\n  \"1.1\": 7\n  \"1.2\": \"3\"\n  \"9.9\": 2\n"
             .write(to: file, atomically: true, encoding: .utf8)
         let run = try lob(["scan", "--answers", file.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("fouten.yaml:6:10: 'scores.1.1': score 7 ligt buiten de schaal"))
-        #expect(run.stderr.contains("fouten.yaml:7:10: 'scores.1.2': verwacht een geheel getal zonder aanhalingstekens, gevonden de tekst '3'"))
+        #expect(
+            run.stderr.contains(
+                "fouten.yaml:7:10: 'scores.1.2': verwacht een geheel getal zonder aanhalingstekens, gevonden de tekst '3'"
+            ))
         #expect(run.stderr.contains("fouten.yaml:8:10: 'scores.9.9': gedragskenmerk '9.9' hoort niet bij profiel"))
     }
 
     @Test func a_reading_command_never_creates_a_database() throws {
         let run = try lob(["scans", "list"])
-        #expect(run.status == 1 && run.stderr.contains("er is geen database") && !FileManager.default.fileExists(atPath: db))
+        #expect(
+            run.status == 1 && run.stderr.contains("er is geen database") && !FileManager.default.fileExists(atPath: db)
+        )
         #expect(try lob(["team", "board"]).status == 1 && !FileManager.default.fileExists(atPath: db))
         // Without --db or LOB_DB, the usual place: nothing there yet, nothing made.
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("lob-home-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         let plain = try LobRun(["scans", "list"], environment: ["HOME": home.path])
-        #expect(plain.status == 0 && !FileManager.default.fileExists(atPath: home.appendingPathComponent(".local/share/lob-spiegel").path))
+        #expect(
+            plain.status == 0
+                && !FileManager.default.fileExists(atPath: home.appendingPathComponent(".local/share/lob-spiegel").path)
+        )
     }
 
     @Test func an_existing_database_readable_by_others_is_made_private_with_a_note() throws {
@@ -258,10 +299,16 @@ struct ScanCommandTests {
 
     @Test func the_database_path_comes_from_db_then_lob_db_then_xdg() throws {
         let options = try StoreOptions.parse([])
-        #expect(options.databasePath(environment: ["HOME": "/home/jan"]) == "/home/jan/.local/share/lob-spiegel/lob.sqlite")
-        #expect(options.databasePath(environment: ["HOME": "/home/jan", "XDG_DATA_HOME": "/data"]) == "/data/lob-spiegel/lob.sqlite")
-        #expect(options.databasePath(environment: ["LOB_DB": "/tmp/a.sqlite", "XDG_DATA_HOME": "/data"]) == "/tmp/a.sqlite")
-        #expect(try StoreOptions.parse(["--db", "/x.sqlite"]).databasePath(environment: ["LOB_DB": "/tmp/a.sqlite"]) == "/x.sqlite")
+        #expect(
+            options.databasePath(environment: ["HOME": "/home/jan"]) == "/home/jan/.local/share/lob-spiegel/lob.sqlite")
+        #expect(
+            options.databasePath(environment: ["HOME": "/home/jan", "XDG_DATA_HOME": "/data"])
+                == "/data/lob-spiegel/lob.sqlite")
+        #expect(
+            options.databasePath(environment: ["LOB_DB": "/tmp/a.sqlite", "XDG_DATA_HOME": "/data"]) == "/tmp/a.sqlite")
+        #expect(
+            try StoreOptions.parse(["--db", "/x.sqlite"]).databasePath(environment: ["LOB_DB": "/tmp/a.sqlite"])
+                == "/x.sqlite")
         // And the real program uses LOB_DB when --db is absent
         let viaEnvironment = try LobRun(["scan", "--answers", Self.example.path], environment: ["LOB_DB": db])
         #expect(viaEnvironment.status == 0)

@@ -26,14 +26,17 @@ struct SchoolCommandTests {
         #expect(try lob(["schoolscan", "--answers", Self.example.path]).status == 0)
         let list = try lob(["schoolscan", "list"])
         #expect(list.stdout.components(separatedBy: "2026-2027").count == 2)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try lob(["schoolscan", "show", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try lob(["schoolscan", "show", "--format", "json"]).stdout.utf8)) as? [String: Any])
         #expect(json["dominant"] as? String == "model2" && json["wished"] as? String == "model3")
         #expect((json["aspects"] as? [[String: Any]])?.filter { $0["relation"] as? String == "lagging" }.count == 3)
     }
 
     @Test func a_bad_file_stores_nothing_and_without_a_terminal_the_ui_says_what_to_do() throws {
         let bad = folder.appendingPathComponent("school.yaml")
-        try "formatVersion: 1\nschool: X\ndate: 2026-11-20\naspects:\n  1: {current: model9}\n".write(to: bad, atomically: true, encoding: .utf8)
+        try "formatVersion: 1\nschool: X\ndate: 2026-11-20\naspects:\n  1: {current: model9}\n".write(
+            to: bad, atomically: true, encoding: .utf8)
         let run = try lob(["schoolscan", "--answers", bad.path])
         #expect(run.status == 1 && run.stderr.contains("school.yaml:5"))
         #expect(try lob(["schoolscan", "show"]).status == 1)
@@ -49,12 +52,18 @@ struct BudgetCommandTests {
     private func prepare() throws {
         let teams = TeamCommandTests.demo
         for round in ["najaar-2026", "voorjaar-2027"] {
-            #expect(try school.lob(["team", "import", teams.appendingPathComponent(round).path, "--team", TeamCommandTests.team]).status == 0)
+            #expect(
+                try school.lob([
+                    "team", "import", teams.appendingPathComponent(round).path, "--team", TeamCommandTests.team,
+                ]).status == 0)
         }
         // A team of two: below the threshold, counted without its name.
         let autumn = teams.appendingPathComponent("najaar-2026")
-        #expect(try school.lob(["team", "import", autumn.appendingPathComponent("ans-bakker.yaml").path,
-                                autumn.appendingPathComponent("dirk-smit.yaml").path, "--team", "Zorg en welzijn"]).status == 0)
+        #expect(
+            try school.lob([
+                "team", "import", autumn.appendingPathComponent("ans-bakker.yaml").path,
+                autumn.appendingPathComponent("dirk-smit.yaml").path, "--team", "Zorg en welzijn",
+            ]).status == 0)
     }
 
     @Test func the_budget_is_kept_explained_and_shows_no_names() throws {
@@ -66,17 +75,26 @@ struct BudgetCommandTests {
         #expect((scenario["spent"] as? Double ?? 1e9) <= 6000)
         #expect(scenario["optimal"] as? Bool == true)
         let funded = try #require(scenario["funded"] as? [[String: Any]])
-        #expect(!funded.isEmpty && funded.allSatisfy { ($0["explanation"] as? String)?.contains("op competentie") == true })
+        #expect(
+            !funded.isEmpty && funded.allSatisfy { ($0["explanation"] as? String)?.contains("op competentie") == true })
         #expect(json["withheldTeams"] as? Int == 1)
         let text = try school.lob(["budget", "--budget", "6000"]).stdout
-        for hidden in ["Ans Bakker", "Dirk Smit", "Zorg en welzijn", "Gert Bos"] { #expect(!text.contains(hidden), "shows \(hidden)") }
+        for hidden in ["Ans Bakker", "Dirk Smit", "Zorg en welzijn", "Gert Bos"] {
+            #expect(!text.contains(hidden), "shows \(hidden)")
+        }
         // The team of two adds nothing, not even to a school-wide pool, and no line is about one or two teachers.
-        #expect(!text.contains("uit verschillende teams") && !text.contains("voor 1 docent") && !text.contains("voor 2 docenten"))
+        #expect(
+            !text.contains("uit verschillende teams") && !text.contains("voor 1 docent")
+                && !text.contains("voor 2 docenten"))
     }
 
     @Test func a_second_budget_never_closes_less_and_csv_lists_funded_and_open() throws {
         try prepare()
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try school.lob(["budget", "--budget", "1500", "--compare-budget", "9000", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try school.lob(["budget", "--budget", "1500", "--compare-budget", "9000", "--format", "json"])
+                        .stdout.utf8)) as? [String: Any])
         let scenarios = try #require(json["scenarios"] as? [[String: Any]])
         #expect(scenarios.count == 2)
         #expect((scenarios[1]["closed"] as? Double ?? 0) >= (scenarios[0]["closed"] as? Double ?? 1))
@@ -91,7 +109,10 @@ struct BudgetCommandTests {
         #expect(try school.lob(["schoolscan", "--answers", SchoolCommandTests.example.path]).status == 0)
         let text = try school.lob(["budget", "--budget", "6000"]).stdout
         #expect(text.contains("Van model 2 naar model 3"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try school.lob(["budget", "--budget", "6000", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try school.lob(["budget", "--budget", "6000", "--format", "json"]).stdout.utf8))
+                as? [String: Any])
         let move = try #require(json["modelMove"] as? [String: Any])
         #expect((move["extra"] as? Double ?? 0) > 0)
         #expect(try school.lob(["budget", "--budget", "6000", "--year", "2030-2031"]).status == 1)
@@ -104,7 +125,10 @@ struct BudgetExportsTests {
         let school = try SchoolCommandTests()
         let teams = TeamCommandTests.demo
         for round in ["najaar-2026", "voorjaar-2027"] {
-            #expect(try school.lob(["team", "import", teams.appendingPathComponent(round).path, "--team", TeamCommandTests.team]).status == 0)
+            #expect(
+                try school.lob([
+                    "team", "import", teams.appendingPathComponent(round).path, "--team", TeamCommandTests.team,
+                ]).status == 0)
         }
         #expect(try school.lob(["schoolscan", "--answers", SchoolCommandTests.example.path]).status == 0)
         let outputs: [(String, [String])] = [

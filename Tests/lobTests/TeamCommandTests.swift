@@ -5,7 +5,8 @@ import Testing
 /// `lob team` end to end on the demo team (docs/examples/team): import, privacy, report formats, plan, board, and
 /// the Exports made from it.
 struct TeamCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let demo = repository.appendingPathComponent("docs/examples/team")
     static let team = "Bouwtechniek bovenbouw"
 
@@ -24,7 +25,10 @@ struct TeamCommandTests {
 
     func importDemo() throws {
         for round in ["najaar-2026", "voorjaar-2027"] {
-            let run = try lob(["team", "import", Self.demo.appendingPathComponent(round).path, "--team", Self.team, "--round", round.replacingOccurrences(of: "-", with: " ")])
+            let run = try lob([
+                "team", "import", Self.demo.appendingPathComponent(round).path, "--team", Self.team, "--round",
+                round.replacingOccurrences(of: "-", with: " "),
+            ])
             #expect(run.status == 0, "\(run.stderr)")
         }
     }
@@ -38,14 +42,19 @@ struct TeamCommandTests {
     private func counts() throws -> [Int] {
         let queue = try DatabaseQueue(path: db)
         return try queue.read { db in
-            try ["team", "teamRound", "teamScan", "teamScore"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+            try ["team", "teamRound", "teamScan", "teamScore"].map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1
+            }
         }
     }
 
     @Test func importing_the_demo_twice_stores_it_once_and_keeps_the_replaced_scan_as_history() throws {
         try importDemo()
         let first = try counts()
-        let again = try lob(["team", "import", Self.demo.appendingPathComponent("voorjaar-2027").path, "--team", Self.team, "--round", "voorjaar 2027"])
+        let again = try lob([
+            "team", "import", Self.demo.appendingPathComponent("voorjaar-2027").path, "--team", Self.team, "--round",
+            "voorjaar 2027",
+        ])
         #expect(again.status == 0 && again.stdout.contains("9 al ingelezen"))
         #expect(try counts() == first)
         // Nine scans in the autumn, nine files in the spring of which one replaced another: 18 rows, 17 current.
@@ -58,7 +67,10 @@ struct TeamCommandTests {
     }
 
     @Test func one_bad_file_stores_nothing_unless_skip_bad_and_names_file_and_line() throws {
-        let bad = try write("kapot.yaml", "formatVersion: 1\nteacher: \"X\"\nprofile: mentor-model2\ndate: 2026-10-01\nconsent: metNaam\nscores:\n  \"1.1\": 7\n")
+        let bad = try write(
+            "kapot.yaml",
+            "formatVersion: 1\nteacher: \"X\"\nprofile: mentor-model2\ndate: 2026-10-01\nconsent: metNaam\nscores:\n  \"1.1\": 7\n"
+        )
         let good = Self.demo.appendingPathComponent("najaar-2026/ans-bakker.yaml").path
         #expect(try lob(["team", "import", good, "--team", "Zorg"]).status == 0)
         let before = try counts()
@@ -85,11 +97,14 @@ struct TeamCommandTests {
                 #expect(!run.stdout.contains(hidden), "\(format) shows \(hidden)")
             }
         }
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try lob(["team", "report", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try lob(["team", "report", "--format", "json"]).stdout.utf8))
+                as? [String: Any])
         let behaviours = try #require(json["behaviours"] as? [[String: Any]])
         #expect(behaviours.count == 44)
         let first = try #require(behaviours.first)
-        #expect(Set(first.keys).isSuperset(of: ["behaviour", "n", "mean", "distribution", "atOrAboveTarget", "withheld"]))
+        #expect(
+            Set(first.keys).isSuperset(of: ["behaviour", "n", "mean", "distribution", "atOrAboveTarget", "withheld"]))
         #expect((first["distribution"] as? [Int])?.reduce(0, +) == first["n"] as? Int)
         #expect((json["competencies"] as? [[String: Any]])?.count == 7)
         #expect(json["compareRound"] as? String == "najaar 2026")
@@ -102,7 +117,10 @@ struct TeamCommandTests {
         let run = try lob(["team", "report", "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect((json["privacy"] as? [String: Any])?["allWithheld"] as? Bool == true)
-        #expect((json["behaviours"] as? [[String: Any]])?.allSatisfy { $0["withheld"] as? Bool == true && $0["mean"] is NSNull } == true)
+        #expect(
+            (json["behaviours"] as? [[String: Any]])?.allSatisfy {
+                $0["withheld"] as? Bool == true && $0["mean"] is NSNull
+            } == true)
         #expect((json["heatmap"] as? [Any])?.isEmpty == true)
         let text = try lob(["team", "report"])
         #expect(text.stdout.contains("Minder dan 9 collega's tellen mee"))
@@ -127,7 +145,11 @@ struct TeamCommandTests {
     @Test func the_board_shows_teams_without_names_and_withholds_small_teams() throws {
         try importDemo()
         let small = Self.demo.appendingPathComponent("najaar-2026")
-        #expect(try lob(["team", "import", small.appendingPathComponent("ans-bakker.yaml").path, small.appendingPathComponent("bram-de-jong.yaml").path, "--team", "Zorg"]).status == 0)
+        #expect(
+            try lob([
+                "team", "import", small.appendingPathComponent("ans-bakker.yaml").path,
+                small.appendingPathComponent("bram-de-jong.yaml").path, "--team", "Zorg",
+            ]).status == 0)
         let run = try lob(["team", "board"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Bouwtechniek bovenbouw  voorjaar 2027  8"))
@@ -141,10 +163,16 @@ struct TeamCommandTests {
     /// Gert's scores as 6 × mean − the five named columns. Now every output counts the five only.
     @Test func the_board_and_report_of_five_named_and_one_anonymous_hold_only_the_named() throws {
         let spring = Self.demo.appendingPathComponent("voorjaar-2027")
-        let files = ["ans-bakker", "bram-de-jong", "carla-visser", "dirk-smit", "esra-yilmaz", "gert-bos"].map { spring.appendingPathComponent("\($0).yaml").path }
+        let files = ["ans-bakker", "bram-de-jong", "carla-visser", "dirk-smit", "esra-yilmaz", "gert-bos"].map {
+            spring.appendingPathComponent("\($0).yaml").path
+        }
         #expect(try lob(["team", "import"] + files + ["--team", Self.team]).status == 0)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(try lob(["team", "report", "--format", "json"]).stdout.utf8)) as? [String: Any])
-        let board = try #require(try JSONSerialization.jsonObject(with: Data(try lob(["team", "board", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(try lob(["team", "report", "--format", "json"]).stdout.utf8))
+                as? [String: Any])
+        let board = try #require(
+            try JSONSerialization.jsonObject(with: Data(try lob(["team", "board", "--format", "json"]).stdout.utf8))
+                as? [String: Any])
         #expect((report["privacy"] as? [String: Any])?["anonymous"] is NSNull)
         let columns = try #require(report["heatmap"] as? [[String: Any]])
         #expect(columns.count == 5)
@@ -188,7 +216,8 @@ func checkExports(_ outputs: [(String, [String])], lob: ([String]) throws -> Lob
         if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
             try run.stdout.write(to: url, atomically: true, encoding: .utf8)
         }
-        #expect(try String(contentsOf: url, encoding: .utf8) == run.stdout,
-                "Exports/\(name) is out of date: run LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests")
+        #expect(
+            try String(contentsOf: url, encoding: .utf8) == run.stdout,
+            "Exports/\(name) is out of date: run LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests")
     }
 }

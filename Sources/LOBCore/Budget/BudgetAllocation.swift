@@ -56,17 +56,23 @@ public struct BudgetAllocation: Sendable {
     /// - Parameters:
     ///   - start: a choice to improve on (a smaller budget's), so that a larger budget never closes less.
     ///   - exactLimit: complete search when the number of combinations is at most this.
-    public init(needs: [TrainingNeed], catalogue: ActivityCatalogue, limits: Limits, start: [Candidate] = [],
-                exactLimit: Double = 2_000_000) {
+    public init(
+        needs: [TrainingNeed], catalogue: ActivityCatalogue, limits: Limits, start: [Candidate] = [],
+        exactLimit: Double = 2_000_000
+    ) {
         self.needs = needs
         self.limits = limits
-        let candidates = needs.enumerated().map { Self.candidates(for: $0.element, index: $0.offset, catalogue: catalogue) }
+        let candidates = needs.enumerated().map {
+            Self.candidates(for: $0.element, index: $0.offset, catalogue: catalogue)
+        }
         self.candidates = candidates
         let combinations = candidates.reduce(1.0) { $0 * Double($1.count + 1) }
         // A complete search when it is small, or when a bounded one finishes (it usually does for one school's teams).
-        let searched = combinations <= exactLimit
+        let searched =
+            combinations <= exactLimit
             ? Self.search(candidates, limits: limits, nodeLimit: .max)
-            : (exactLimit > 0 && candidates.count <= 40 ? Self.search(candidates, limits: limits, nodeLimit: 300_000) : nil)
+            : (exactLimit > 0 && candidates.count <= 40
+                ? Self.search(candidates, limits: limits, nodeLimit: 300_000) : nil)
         if let searched, searched.complete {
             chosen = searched.best
             exact = true
@@ -76,7 +82,9 @@ public struct BudgetAllocation: Sendable {
             var selection = Self.greedy(steps, candidates, limits: limits)
             Self.improve(&selection, candidates, limits: limits)
             let warm = start.filter { $0.need < candidates.count }
-            if !warm.isEmpty, Self.allowed(warm, limits), warm.reduce(0, { $0 + $1.value }) > selection.values.reduce(0, { $0 + $1.value }) {
+            if !warm.isEmpty, Self.allowed(warm, limits),
+                warm.reduce(0, { $0 + $1.value }) > selection.values.reduce(0, { $0 + $1.value })
+            {
                 selection = Dictionary(uniqueKeysWithValues: warm.map { ($0.need, $0) })
                 Self.improve(&selection, candidates, limits: limits)
             }
@@ -96,7 +104,11 @@ public struct BudgetAllocation: Sendable {
         for form in catalogue.forms where form.addresses(need.competency) && form.effect > 0 && n > 0 {
             var sizes = Set([n])
             if form.isGroupActivity {
-                for k in 1... { let size = k * form.maxGroupSize; if size >= n { break }; sizes.insert(size) }
+                for k in 1... {
+                    let size = k * form.maxGroupSize
+                    if size >= n { break }
+                    sizes.insert(size)
+                }
             } else if n <= 12 {
                 sizes.formUnion(1...n)
             } else {
@@ -105,18 +117,22 @@ public struct BudgetAllocation: Sendable {
             // Never a line about fewer teachers than the smallest group a figure may be about (`PrivacyRule`).
             for size in sizes.sorted() where size >= min(n, PrivacyRule.minimumThreshold) {
                 let taken = need.gaps.prefix(size)
-                result.append(Candidate(
-                    need: index, form: form, participants: size,
-                    groups: (size + form.maxGroupSize - 1) / max(1, form.maxGroupSize),
-                    cost: form.cost(participants: size), hours: form.hours * Double(size),
-                    value: taken.reduce(0) { $0 + min($1.levels, form.effect) * $1.weight },
-                    gaps: taken.reduce(0) { $0 + $1.behaviours }))
+                result.append(
+                    Candidate(
+                        need: index, form: form, participants: size,
+                        groups: (size + form.maxGroupSize - 1) / max(1, form.maxGroupSize),
+                        cost: form.cost(participants: size), hours: form.hours * Double(size),
+                        value: taken.reduce(0) { $0 + min($1.levels, form.effect) * $1.weight },
+                        gaps: taken.reduce(0) { $0 + $1.behaviours }))
             }
         }
         // Drop what another candidate beats on cost, hours and value at once; cheapest first.
         let sorted = result.sorted { ($0.cost, $0.hours, -$0.value) < ($1.cost, $1.hours, -$1.value) }
         var kept: [Candidate] = []
-        for candidate in sorted where !kept.contains(where: { $0.cost <= candidate.cost && $0.hours <= candidate.hours && $0.value >= candidate.value }) {
+        for candidate in sorted
+        where !kept.contains(where: {
+            $0.cost <= candidate.cost && $0.hours <= candidate.hours && $0.value >= candidate.value
+        }) {
             kept.append(candidate)
         }
         return kept
@@ -130,10 +146,13 @@ public struct BudgetAllocation: Sendable {
 
     /// A search over "nothing or one candidate" per need, pruned by the LP bound of what is left; `complete` is false
     /// when it stopped at `nodeLimit` nodes.
-    static func search(_ candidates: [[Candidate]], limits: Limits, nodeLimit: Int) -> (best: [Candidate], complete: Bool) {
+    static func search(
+        _ candidates: [[Candidate]], limits: Limits, nodeLimit: Int
+    ) -> (best: [Candidate], complete: Bool) {
         // Needs with the most promising candidates first, so that good choices are found early and prune the rest.
         let order = candidates.indices.sorted {
-            (candidates[$0].map { $0.value / max($0.cost, 0.01) }.max() ?? 0) > (candidates[$1].map { $0.value / max($0.cost, 0.01) }.max() ?? 0)
+            (candidates[$0].map { $0.value / max($0.cost, 0.01) }.max() ?? 0)
+                > (candidates[$1].map { $0.value / max($0.cost, 0.01) }.max() ?? 0)
         }
         let ordered = order.map { candidates[$0] }
         // The hull steps of every need, numbered by depth: the bound of a suffix takes those at that depth or deeper.
@@ -151,9 +170,12 @@ public struct BudgetAllocation: Sendable {
             }
             guard depth < ordered.count, nodes < nodeLimit else { return }
             if value + lpBound(steps, budget: limits.budget - cost, from: depth) <= bestValue + 1e-9 { return }
-            for candidate in ordered[depth] where limits.allows(cost: cost + candidate.cost, hours: hours + candidate.hours) {
+            for candidate in ordered[depth]
+            where limits.allows(cost: cost + candidate.cost, hours: hours + candidate.hours) {
                 current.append(candidate)
-                visit(depth + 1, cost: cost + candidate.cost, hours: hours + candidate.hours, value: value + candidate.value)
+                visit(
+                    depth + 1, cost: cost + candidate.cost, hours: hours + candidate.hours,
+                    value: value + candidate.value)
                 current.removeLast()
             }
             visit(depth + 1, cost: cost, hours: hours, value: value)
@@ -172,11 +194,16 @@ public struct BudgetAllocation: Sendable {
         var remaining = candidates.indices.filter { candidates[$0].value > 0 }
         while true {
             let better = remaining.filter { candidates[$0].value > value + 1e-12 && candidates[$0].cost >= cost }
-            guard let next = better.max(by: { l, r in
-                let (lhs, rhs) = (candidates[l], candidates[r])
-                let (a, b) = ((lhs.value - value) / max(lhs.cost - cost, 1e-9), (rhs.value - value) / max(rhs.cost - cost, 1e-9))
-                return a != b ? a < b : lhs.value < rhs.value
-            }) else { break }
+            guard
+                let next = better.max(by: { l, r in
+                    let (lhs, rhs) = (candidates[l], candidates[r])
+                    let (a, b) = (
+                        (lhs.value - value) / max(lhs.cost - cost, 1e-9),
+                        (rhs.value - value) / max(rhs.cost - cost, 1e-9)
+                    )
+                    return a != b ? a < b : lhs.value < rhs.value
+                })
+            else { break }
             steps.append((next, candidates[next].cost - cost, candidates[next].value - value))
             cost = candidates[next].cost
             value = candidates[next].value
@@ -199,7 +226,9 @@ public struct BudgetAllocation: Sendable {
     /// Every need's hull steps by falling efficiency (ties: the earlier need, then the earlier step).
     static func steps(_ candidates: [[Candidate]]) -> [Step] {
         candidates.enumerated().flatMap { need, options in
-            hull(options).enumerated().map { Step(need: need, index: $0.offset, to: $0.element.to, cost: $0.element.cost, value: $0.element.value) }
+            hull(options).enumerated().map {
+                Step(need: need, index: $0.offset, to: $0.element.to, cost: $0.element.cost, value: $0.element.value)
+            }
         }
         .sorted { ($0.efficiency, -$0.need, -$0.index) > ($1.efficiency, -$1.need, -$1.index) }
     }
@@ -209,7 +238,13 @@ public struct BudgetAllocation: Sendable {
     static func lpBound(_ steps: [Step], budget: Double, from need: Int = 0) -> Double {
         var left = max(0, budget), total = 0.0
         for step in steps where step.need >= need {
-            if step.cost <= left { left -= step.cost; total += step.value } else { total += step.value * left / step.cost; break }
+            if step.cost <= left {
+                left -= step.cost
+                total += step.value
+            } else {
+                total += step.value * left / step.cost
+                break
+            }
         }
         return total
     }
@@ -222,9 +257,14 @@ public struct BudgetAllocation: Sendable {
         var cost = 0.0, hours = 0.0
         for step in steps where !blocked.contains(step.need) && next[step.need] == step.index {
             let candidate = candidates[step.need][step.to]
-            let (newCost, newHours) = (cost - (selection[step.need]?.cost ?? 0) + candidate.cost,
-                                       hours - (selection[step.need]?.hours ?? 0) + candidate.hours)
-            guard limits.allows(cost: newCost, hours: newHours) else { blocked.insert(step.need); continue }
+            let (newCost, newHours) = (
+                cost - (selection[step.need]?.cost ?? 0) + candidate.cost,
+                hours - (selection[step.need]?.hours ?? 0) + candidate.hours
+            )
+            guard limits.allows(cost: newCost, hours: newHours) else {
+                blocked.insert(step.need)
+                continue
+            }
             selection[step.need] = candidate
             (cost, hours) = (newCost, newHours)
             next[step.need] += 1
@@ -233,7 +273,9 @@ public struct BudgetAllocation: Sendable {
     }
 
     /// Repeatedly makes the single change (add, swap or drop-and-add within one need) that gains the most and fits.
-    static func improve(_ selection: inout [Int: Candidate], _ candidates: [[Candidate]], limits: Limits, passes: Int = 200) {
+    static func improve(
+        _ selection: inout [Int: Candidate], _ candidates: [[Candidate]], limits: Limits, passes: Int = 200
+    ) {
         var cost = selection.values.reduce(0) { $0 + $1.cost }
         var hours = selection.values.reduce(0) { $0 + $1.hours }
         for _ in 0..<passes {
@@ -271,8 +313,12 @@ public struct BudgetAllocation: Sendable {
             let funded = chosen.first { $0.need == index }
             let waiting = need.teachers - (funded?.participants ?? 0)
             guard waiting > 0 else { return nil }
-            let full = candidates[index].filter { $0.participants == need.teachers }.min { ($0.cost, -$0.value) < ($1.cost, -$1.value) }
-            return Unfunded(need: need, waiting: waiting, cheapest: full, extraCost: max(0, (full?.cost ?? 0) - (funded?.cost ?? 0)))
+            let full = candidates[index].filter { $0.participants == need.teachers }.min {
+                ($0.cost, -$0.value) < ($1.cost, -$1.value)
+            }
+            return Unfunded(
+                need: need, waiting: waiting, cheapest: full, extraCost: max(0, (full?.cost ?? 0) - (funded?.cost ?? 0))
+            )
         }
     }
 }

@@ -23,8 +23,11 @@ public struct ModelMove: Sendable {
         changes = (1...7).map { competency in
             let before = now.filter { $0.competency == competency }
             let after = wished.filter { $0.competency == competency }
-            return Change(competency: competency, now: before.reduce(0) { $0 + $1.weightedGap }, wished: after.reduce(0) { $0 + $1.weightedGap },
-                          teachersNow: before.reduce(0) { $0 + $1.teachers }, teachersWished: after.reduce(0) { $0 + $1.teachers })
+            return Change(
+                competency: competency, now: before.reduce(0) { $0 + $1.weightedGap },
+                wished: after.reduce(0) { $0 + $1.weightedGap },
+                teachersNow: before.reduce(0) { $0 + $1.teachers }, teachersWished: after.reduce(0) { $0 + $1.teachers }
+            )
         }
     }
 }

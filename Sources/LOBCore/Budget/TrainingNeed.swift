@@ -35,8 +35,10 @@ public struct TrainingNeed: Sendable, Hashable, Identifiable {
     /// and the rest pooled per competency across teams, shown only when the pool is such a group too. A team whose
     /// figures are all withheld adds nothing. `profileFor` rescores a member against another profile (the wished
     /// model's), when given.
-    public static func needs(_ teams: [TeamRoundData], profileFor: ((TeamMemberScan) -> Profile?)? = nil,
-                             catalogue: Catalogue = .standard) -> [TrainingNeed] {
+    public static func needs(
+        _ teams: [TeamRoundData], profileFor: ((TeamMemberScan) -> Profile?)? = nil,
+        catalogue: Catalogue = .standard
+    ) -> [TrainingNeed] {
         var needs: [TrainingNeed] = []
         var pool: [Competency.ID: (threshold: Int, gaps: [(named: Bool, gap: Gap)])] = [:]
         for round in teams.sorted(by: { $0.team < $1.team }) {
@@ -47,11 +49,18 @@ public struct TrainingNeed: Sendable, Hashable, Identifiable {
                     let profile = profileFor?(entry.member) ?? entry.member.profile
                     var scan = entry.member.scan
                     scan.profileID = profile.id
-                    let result = profileFor == nil ? entry.result : ScanResult(scan: scan, profile: profile, catalogue: catalogue)
+                    let result =
+                        profileFor == nil
+                        ? entry.result : ScanResult(scan: scan, profile: profile, catalogue: catalogue)
                     guard let scored = result.competencies.first(where: { $0.competency.id == competency }),
-                          let gap = scored.gap, gap > 0 else { return nil }
-                    return (entry.member.consent == .metNaam,
-                            Gap(levels: gap, weight: scored.weight, behaviours: scored.behaviours.filter(\.isDevelopmentPoint).count))
+                        let gap = scored.gap, gap > 0
+                    else { return nil }
+                    return (
+                        entry.member.consent == .metNaam,
+                        Gap(
+                            levels: gap, weight: scored.weight,
+                            behaviours: scored.behaviours.filter(\.isDevelopmentPoint).count)
+                    )
                 }
                 guard !below.isEmpty else { continue }
                 let group = PrivacyRule.group(below, threshold: analysis.threshold, isNamed: \.named)
@@ -69,7 +78,9 @@ public struct TrainingNeed: Sendable, Hashable, Identifiable {
         }
         for (competency, pooled) in pool.sorted(by: { $0.key < $1.key }) {
             let group = PrivacyRule.group(pooled.gaps, threshold: pooled.threshold, isNamed: \.named)
-            if group.count >= pooled.threshold { needs.append(TrainingNeed(team: nil, competency: competency, gaps: group.map(\.gap))) }
+            if group.count >= pooled.threshold {
+                needs.append(TrainingNeed(team: nil, competency: competency, gaps: group.map(\.gap)))
+            }
         }
         return needs
     }

@@ -49,7 +49,9 @@ public struct Catalogue: Sendable {
 
     public func competency(_ id: Competency.ID) -> Competency? { competencies.first { $0.id == id } }
     public func behaviour(_ id: Behaviour.ID) -> Behaviour? { behaviours.first { $0.id == id } }
-    public func behaviours(of competency: Competency.ID) -> [Behaviour] { behaviours.filter { $0.competency == competency } }
+    public func behaviours(of competency: Competency.ID) -> [Behaviour] {
+        behaviours.filter { $0.competency == competency }
+    }
     public func schoolModel(_ id: SchoolModel.ID) -> SchoolModel? { schoolModels.first { $0.id == id } }
     public func aspects(in pillar: Pillar.ID) -> [Aspect] { aspects.filter { $0.pillar == pillar } }
     public func roleDescriptions(model: SchoolModel.ID, role: Role) -> [RoleDescription] {
@@ -84,8 +86,12 @@ public struct Catalogue: Sendable {
         expectUnique(behaviours.map(\.id), "gedragskenmerken")
         expect(behaviours.count == 44, "gedragskenmerken: verwacht 44, gevonden \(behaviours.count)")
         for behaviour in behaviours {
-            expect(competency(behaviour.competency) != nil, "gedragskenmerk \(behaviour.id): onbekende competentie \(behaviour.competency)")
-            expect(behaviour.id.hasPrefix("\(behaviour.competency)."), "gedragskenmerk \(behaviour.id): id past niet bij competentie \(behaviour.competency)")
+            expect(
+                competency(behaviour.competency) != nil,
+                "gedragskenmerk \(behaviour.id): onbekende competentie \(behaviour.competency)")
+            expect(
+                behaviour.id.hasPrefix("\(behaviour.competency)."),
+                "gedragskenmerk \(behaviour.id): id past niet bij competentie \(behaviour.competency)")
         }
         for (id, count) in Expected.behavioursPerCompetency {
             expect(behaviours(of: id).count == count, "competentie \(id): verwacht \(count) gedragskenmerken")
@@ -101,32 +107,45 @@ public struct Catalogue: Sendable {
         }
         for aspect in aspects {
             for model in SchoolModel.ID.allCases {
-                expect(!aspect.description(for: model).isEmpty, "aspect \(aspect.id): geen beschrijving voor \(model.rawValue)")
+                expect(
+                    !aspect.description(for: model).isEmpty,
+                    "aspect \(aspect.id): geen beschrijving voor \(model.rawValue)")
             }
         }
 
         for model in SchoolModel.ID.allCases {
             for role in Role.allCases {
-                expect(!roleDescriptions(model: model, role: role).isEmpty, "rollen: \(role.rawValue) ontbreekt in \(model.rawValue)")
+                expect(
+                    !roleDescriptions(model: model, role: role).isEmpty,
+                    "rollen: \(role.rawValue) ontbreekt in \(model.rawValue)")
             }
             for role in Role.starTableRoles where StarRatings.hasStars(model: model, role: role) {
-                expect(roleCompetencies(model: model, role: role) != nil,
-                       "rolcompetenties: \(role.rawValue) heeft sterren in \(model.rawValue) maar geen beschrijving")
+                expect(
+                    roleCompetencies(model: model, role: role) != nil,
+                    "rolcompetenties: \(role.rawValue) heeft sterren in \(model.rawValue) maar geen beschrijving")
             }
         }
         for (model, rows) in StarRatings.table {
             expect(rows.count == 7 && rows.allSatisfy { $0.count == 4 }, "sterren \(model.rawValue): verwacht 7 × 4")
             expect(rows.joined().allSatisfy { (0...5).contains($0) }, "sterren \(model.rawValue): waarde buiten 0…5")
         }
-        expect(roleCompetencies.contains { $0.items.contains { $0.tier == .team } }, "rolcompetenties: model 3 heeft teamcompetenties")
-        expect(roleCompetencies.allSatisfy { $0.model == .model3 || $0.items.allSatisfy { $0.tier == .basis } },
-               "rolcompetenties: alleen model 3 kent teamcompetenties")
-        expect(professionalisation.map(\.model) == SchoolModel.ID.allCases, "professionalisering: verwacht model1…model3 in volgorde")
+        expect(
+            roleCompetencies.contains { $0.items.contains { $0.tier == .team } },
+            "rolcompetenties: model 3 heeft teamcompetenties")
+        expect(
+            roleCompetencies.allSatisfy { $0.model == .model3 || $0.items.allSatisfy { $0.tier == .basis } },
+            "rolcompetenties: alleen model 3 kent teamcompetenties")
+        expect(
+            professionalisation.map(\.model) == SchoolModel.ID.allCases,
+            "professionalisering: verwacht model1…model3 in volgorde")
 
-        expect(learningPreferences.count == 5 && learningPreferences.allSatisfy { !$0.fittingForms.isEmpty },
-               "leervoorkeuren: verwacht 5, elk met passende vormen")
+        expect(
+            learningPreferences.count == 5 && learningPreferences.allSatisfy { !$0.fittingForms.isEmpty },
+            "leervoorkeuren: verwacht 5, elk met passende vormen")
         expect(kirkpatrickLevels.map(\.id) == [1, 2, 3, 4], "Kirkpatrick: verwacht niveaus 1…4")
-        expect(effectivenessTips.count == 6 && effectivenessTips.allSatisfy { !$0.models.isEmpty }, "tips: verwacht 6, elk met modellen")
+        expect(
+            effectivenessTips.count == 6 && effectivenessTips.allSatisfy { !$0.models.isEmpty },
+            "tips: verwacht 6, elk met modellen")
         expect(careerCompetencies.count == 5, "loopbaancompetenties: verwacht 5")
         expect(mboCareerGuideCompetencies.count == 10, "mbo-loopbaanbegeleider: verwacht 10 competenties")
         expect(conferenceThemes.map(\.id) == Array(1...9), "conferentiethema's: verwacht 1…9")

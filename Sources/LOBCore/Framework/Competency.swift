@@ -52,38 +52,56 @@ extension Competency {
     public static let all: [Competency] = [
         Competency(
             id: 1, name: "Interpersoonlijke competentie", starTableLabel: "interpersoonlijk competent",
-            bekwaamheidseis: "Een goede leraar is interpersoonlijk competent. Hij kan op een goede, professionele manier met leerlingen omgaan.",
-            bekwaamheidseisTable: "Een goede leraar is interpersoonlijk competent. Hij kan op een goede, professionele manier met leerlingen omgaan.",
+            bekwaamheidseis:
+                "Een goede leraar is interpersoonlijk competent. Hij kan op een goede, professionele manier met leerlingen omgaan.",
+            bekwaamheidseisTable:
+                "Een goede leraar is interpersoonlijk competent. Hij kan op een goede, professionele manier met leerlingen omgaan.",
             professionalRole: .interpersoonlijk, situation: .metLeerlingen),
         Competency(
             id: 2, name: "Pedagogische competentie", starTableLabel: "pedagogisch competent",
-            bekwaamheidseis: "Een goede leraar is pedagogisch competent. Hij kan de leerlingen in een veilige werkomgeving houvast en structuur bieden om zich sociaal-emotioneel en moreel te kunnen ontwikkelen.",
-            bekwaamheidseisTable: "Een goede leraar is pedagogisch competent. Hij kan de leerlingen in een veilige werkomgeving houvast en structuur bieden om zich sociaal-emotioneel en moreel te kunnen ontwikkelen.",
+            bekwaamheidseis:
+                "Een goede leraar is pedagogisch competent. Hij kan de leerlingen in een veilige werkomgeving houvast en structuur bieden om zich sociaal-emotioneel en moreel te kunnen ontwikkelen.",
+            bekwaamheidseisTable:
+                "Een goede leraar is pedagogisch competent. Hij kan de leerlingen in een veilige werkomgeving houvast en structuur bieden om zich sociaal-emotioneel en moreel te kunnen ontwikkelen.",
             professionalRole: .pedagogisch, situation: .metLeerlingen),
         Competency(
-            id: 3, name: "Vakinhoudelijke en didactische competentie", starTableLabel: "vakinhoudelijk en didactisch competent",
-            bekwaamheidseis: "Een goede leraar is vakinhoudelijk en didactisch competent. Hij kan de leerlingen helpen zich de bagage eigen te maken die iedereen nodig heeft in de hedendaagse samenleving.",
-            bekwaamheidseisTable: "Een goede leraar is vakinhoudelijk en didactisch competent. Hij kan zorgen voor een krachtige leeromgeving en het leren van de leerlingen bevorderen.",
+            id: 3, name: "Vakinhoudelijke en didactische competentie",
+            starTableLabel: "vakinhoudelijk en didactisch competent",
+            bekwaamheidseis:
+                "Een goede leraar is vakinhoudelijk en didactisch competent. Hij kan de leerlingen helpen zich de bagage eigen te maken die iedereen nodig heeft in de hedendaagse samenleving.",
+            bekwaamheidseisTable:
+                "Een goede leraar is vakinhoudelijk en didactisch competent. Hij kan zorgen voor een krachtige leeromgeving en het leren van de leerlingen bevorderen.",
             professionalRole: .vakinhoudelijkEnDidactisch, situation: .metLeerlingen),
         Competency(
             id: 4, name: "Organisatorische competentie", starTableLabel: "organisatorisch competent",
-            bekwaamheidseis: "Een goede leraar is organisatorisch competent. Hij kan zorgen voor een overzichtelijke, ordelijke en taakgerichte sfeer in zijn groep of klas.",
-            bekwaamheidseisTable: "Een goede leraar is organisatorisch competent. Hij kan zorgen voor een overzichtelijke, ordelijke en taakgerichte sfeer in zijn groep of klas en structuur in de leeromgeving.",
+            bekwaamheidseis:
+                "Een goede leraar is organisatorisch competent. Hij kan zorgen voor een overzichtelijke, ordelijke en taakgerichte sfeer in zijn groep of klas.",
+            bekwaamheidseisTable:
+                "Een goede leraar is organisatorisch competent. Hij kan zorgen voor een overzichtelijke, ordelijke en taakgerichte sfeer in zijn groep of klas en structuur in de leeromgeving.",
             professionalRole: .organisatorisch, situation: .metLeerlingen),
         Competency(
-            id: 5, name: "Competent in samenwerken in een team", starTableLabel: "competent in het samenwerken met collega's",
-            bekwaamheidseis: "Een goede leraar is competent in het samenwerken met collega's. Hij kan een professionele bijdrage leveren aan een goed pedagogisch en didactisch klimaat op de school, aan een goede onderlinge samenwerking en aan een goede schoolorganisatie.",
-            bekwaamheidseisTable: "Een goede leraar is competent in het samenwerken met collega's. Hij kan op een professionele wijze een bijdrage leveren aan het goed functioneren van de schoolorganisatie.",
+            id: 5, name: "Competent in samenwerken in een team",
+            starTableLabel: "competent in het samenwerken met collega's",
+            bekwaamheidseis:
+                "Een goede leraar is competent in het samenwerken met collega's. Hij kan een professionele bijdrage leveren aan een goed pedagogisch en didactisch klimaat op de school, aan een goede onderlinge samenwerking en aan een goede schoolorganisatie.",
+            bekwaamheidseisTable:
+                "Een goede leraar is competent in het samenwerken met collega's. Hij kan op een professionele wijze een bijdrage leveren aan het goed functioneren van de schoolorganisatie.",
             professionalRole: nil, situation: .metCollegas),
         Competency(
-            id: 6, name: "Competent in samenwerken met de omgeving", starTableLabel: "competent in het samenwerken met de omgeving",
-            bekwaamheidseis: "Een goede leraar is competent in het samenwerken met de omgeving van de school. Hij kan op een professionele manier communiceren met ouders en andere betrokkenen bij de vorming en opleiding van zijn leerlingen.",
-            bekwaamheidseisTable: "Een goede leraar is competent in het samenwerken met de omgeving van de school. Hij kan op een professionele manier communiceren en een relatie opbouwen met ouders, buurt, bedrijven en instellingen.",
+            id: 6, name: "Competent in samenwerken met de omgeving",
+            starTableLabel: "competent in het samenwerken met de omgeving",
+            bekwaamheidseis:
+                "Een goede leraar is competent in het samenwerken met de omgeving van de school. Hij kan op een professionele manier communiceren met ouders en andere betrokkenen bij de vorming en opleiding van zijn leerlingen.",
+            bekwaamheidseisTable:
+                "Een goede leraar is competent in het samenwerken met de omgeving van de school. Hij kan op een professionele manier communiceren en een relatie opbouwen met ouders, buurt, bedrijven en instellingen.",
             professionalRole: nil, situation: .metDeOmgeving),
         Competency(
-            id: 7, name: "Competent in reflectie en ontwikkeling", starTableLabel: "competent in reflectie en ontwikkeling",
-            bekwaamheidseis: "Een goede leraar is competent in reflectie en ontwikkeling. Hij kan op een professionele manier over zijn bekwaamheid en beroepsopvattingen nadenken. Hij kan zijn professionaliteit ontwikkelen en bij de tijd houden.",
-            bekwaamheidseisTable: "Een goede leraar is competent in reflectie en ontwikkeling. Hij kan op een professionele manier over zijn bekwaamheid en beroepsopvattingen reflecteren. Hij kan zijn eigen professionaliteit ontwikkelen en actueel houden.",
+            id: 7, name: "Competent in reflectie en ontwikkeling",
+            starTableLabel: "competent in reflectie en ontwikkeling",
+            bekwaamheidseis:
+                "Een goede leraar is competent in reflectie en ontwikkeling. Hij kan op een professionele manier over zijn bekwaamheid en beroepsopvattingen nadenken. Hij kan zijn professionaliteit ontwikkelen en bij de tijd houden.",
+            bekwaamheidseisTable:
+                "Een goede leraar is competent in reflectie en ontwikkeling. Hij kan op een professionele manier over zijn bekwaamheid en beroepsopvattingen reflecteren. Hij kan zijn eigen professionaliteit ontwikkelen en actueel houden.",
             professionalRole: nil, situation: .metZichzelf),
     ]
 

@@ -36,31 +36,36 @@ public enum LearningPreference: String, Sendable, Hashable, Codable, CaseIterabl
     /// The forms of professionalisation the seed names as fitting this metaphor, in its words.
     public var fittingForms: [String] {
         switch self {
-        case .kunstAfkijken: [
-            "meedraaien in een groep van een getalenteerde LOB-collega",
-            "een loopbaangesprek afkijken van een bedreven decaan",
-            "een werkbezoek aan een andere school of zelfs in een ander land",
-        ]
-        case .participeren: [
-            "het gezamenlijk onderzoeken van het thema loopbaanoriëntatie en -begeleiding (de LOB-scan)",
-            "de eigen loopbaanontwikkeling als mogelijk thema",
-            "het thematische netwerken bovenschools",
-        ]
-        case .kennisVerwerven: [
-            "een heldere en duidelijke overdracht van alles rond LOB, bij voorkeur van experts",
-            "achtergrondliteratuur over benaderingen van LOB en onderzoek",
-            "(buitenlandse) conferenties met lezingen en posterpresentaties",
-            "de belangrijkste documenten bestuderen: LOB-visie en doelen, inhouden, methoden, instrumenten, organisatie en samenwerking met ketenpartners",
-        ]
-        case .oefenen: [
-            "een training waarbij de trainer de oefensituatie inricht naar de leervragen van de oefenende docent",
-            "het oefenen van het voeren van groeps- en individuele gesprekken",
-        ]
-        case .ontdekken: [
-            "leren van de dagelijkse gang van zaken en onverwachte gebeurtenissen",
-            "reflectiemomenten buiten school",
-            "reflectiemomenten georganiseerd binnen het kernteam",
-        ]
+        case .kunstAfkijken:
+            [
+                "meedraaien in een groep van een getalenteerde LOB-collega",
+                "een loopbaangesprek afkijken van een bedreven decaan",
+                "een werkbezoek aan een andere school of zelfs in een ander land",
+            ]
+        case .participeren:
+            [
+                "het gezamenlijk onderzoeken van het thema loopbaanoriëntatie en -begeleiding (de LOB-scan)",
+                "de eigen loopbaanontwikkeling als mogelijk thema",
+                "het thematische netwerken bovenschools",
+            ]
+        case .kennisVerwerven:
+            [
+                "een heldere en duidelijke overdracht van alles rond LOB, bij voorkeur van experts",
+                "achtergrondliteratuur over benaderingen van LOB en onderzoek",
+                "(buitenlandse) conferenties met lezingen en posterpresentaties",
+                "de belangrijkste documenten bestuderen: LOB-visie en doelen, inhouden, methoden, instrumenten, organisatie en samenwerking met ketenpartners",
+            ]
+        case .oefenen:
+            [
+                "een training waarbij de trainer de oefensituatie inricht naar de leervragen van de oefenende docent",
+                "het oefenen van het voeren van groeps- en individuele gesprekken",
+            ]
+        case .ontdekken:
+            [
+                "leren van de dagelijkse gang van zaken en onverwachte gebeurtenissen",
+                "reflectiemomenten buiten school",
+                "reflectiemomenten georganiseerd binnen het kernteam",
+            ]
         }
     }
 

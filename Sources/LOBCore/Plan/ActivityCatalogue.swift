@@ -14,8 +14,10 @@ public struct ActivityCatalogue: Sendable, Hashable, Codable {
     public var requirements: [CompetencyRequirement]
     public var schoolYear: SchoolYear
 
-    public init(title: String, isExample: Bool = false, note: String = "", forms: [ActivityForm],
-                requirements: [CompetencyRequirement] = [], schoolYear: SchoolYear = .standard) {
+    public init(
+        title: String, isExample: Bool = false, note: String = "", forms: [ActivityForm],
+        requirements: [CompetencyRequirement] = [], schoolYear: SchoolYear = .standard
+    ) {
         self.title = title
         self.isExample = isExample
         self.note = note
@@ -60,10 +62,12 @@ public struct ActivityForm: Sendable, Hashable, Codable, Identifiable {
     /// replaces, used by the budget.
     public var effect: Double
 
-    public init(id: ID, name: String, description: String = "", seedWording: String? = nil,
-                preferences: [LearningPreference], competencies: [Competency.ID] = [], roles: [Role] = [],
-                models: [SchoolModel.ID] = [], withWhom: String, hours: Double, costPerParticipant: Double = 0,
-                costPerGroup: Double = 0, maxGroupSize: Int = 1, effect: Double = 0.5) {
+    public init(
+        id: ID, name: String, description: String = "", seedWording: String? = nil,
+        preferences: [LearningPreference], competencies: [Competency.ID] = [], roles: [Role] = [],
+        models: [SchoolModel.ID] = [], withWhom: String, hours: Double, costPerParticipant: Double = 0,
+        costPerGroup: Double = 0, maxGroupSize: Int = 1, effect: Double = 0.5
+    ) {
         self.id = id
         self.name = name
         self.description = description
@@ -82,7 +86,9 @@ public struct ActivityForm: Sendable, Hashable, Codable, Identifiable {
 
     public var isGroupActivity: Bool { maxGroupSize > 1 }
 
-    public func addresses(_ competency: Competency.ID) -> Bool { competencies.isEmpty || competencies.contains(competency) }
+    public func addresses(_ competency: Competency.ID) -> Bool {
+        competencies.isEmpty || competencies.contains(competency)
+    }
 
     public func fits(role: Role?, model: SchoolModel.ID?) -> Bool {
         (roles.isEmpty || role.map(roles.contains) ?? true) && (models.isEmpty || model.map(models.contains) ?? true)
@@ -109,7 +115,9 @@ public struct CompetencyRequirement: Sendable, Hashable, Codable {
     /// Why, in the seed's words where it has them.
     public var reason: String
 
-    public init(competencies: [Competency.ID], needs: LearningPreference, satisfiedBy: [LearningPreference] = [], reason: String) {
+    public init(
+        competencies: [Competency.ID], needs: LearningPreference, satisfiedBy: [LearningPreference] = [], reason: String
+    ) {
         self.competencies = competencies
         self.needs = needs
         self.satisfiedBy = Array(Set(satisfiedBy + [needs])).sorted { $0.number < $1.number }
@@ -125,24 +133,44 @@ extension ActivityCatalogue {
         var seen = Set<String>()
         for (index, form) in forms.enumerated() {
             let path: [ValidationProblem.PathComponent] = [.key("forms"), .index(index)]
-            if !seen.insert(form.id).inserted { problems.append(ValidationProblem(path + [.key("id")], "id '\(form.id)' staat er dubbel in")) }
-            if form.preferences.isEmpty { problems.append(ValidationProblem(path + [.key("preferences")], "noem minstens één leervoorkeur")) }
-            for competency in form.competencies where !(1...7).contains(competency) {
-                problems.append(ValidationProblem(path + [.key("competencies")], "onbekende competentie \(competency): verwacht 1 t/m 7"))
+            if !seen.insert(form.id).inserted {
+                problems.append(ValidationProblem(path + [.key("id")], "id '\(form.id)' staat er dubbel in"))
             }
-            for (key, value) in [("hours", form.hours), ("costPerParticipant", form.costPerParticipant), ("costPerGroup", form.costPerGroup), ("effect", form.effect)] where value < 0 {
+            if form.preferences.isEmpty {
+                problems.append(ValidationProblem(path + [.key("preferences")], "noem minstens één leervoorkeur"))
+            }
+            for competency in form.competencies where !(1...7).contains(competency) {
+                problems.append(
+                    ValidationProblem(
+                        path + [.key("competencies")], "onbekende competentie \(competency): verwacht 1 t/m 7"))
+            }
+            for (key, value) in [
+                ("hours", form.hours), ("costPerParticipant", form.costPerParticipant),
+                ("costPerGroup", form.costPerGroup), ("effect", form.effect),
+            ] where value < 0 {
                 problems.append(ValidationProblem(path + [.key(key)], "mag niet negatief zijn"))
             }
-            if form.maxGroupSize < 1 { problems.append(ValidationProblem(path + [.key("maxGroupSize")], "moet minstens 1 zijn")) }
-            if form.effect > 3 { problems.append(ValidationProblem(path + [.key("effect")], "meer dan 3 niveaus per activiteit is geen aanname maar een wonder: verwacht 0 t/m 3")) }
+            if form.maxGroupSize < 1 {
+                problems.append(ValidationProblem(path + [.key("maxGroupSize")], "moet minstens 1 zijn"))
+            }
+            if form.effect > 3 {
+                problems.append(
+                    ValidationProblem(
+                        path + [.key("effect")],
+                        "meer dan 3 niveaus per activiteit is geen aanname maar een wonder: verwacht 0 t/m 3"))
+            }
         }
         for (index, requirement) in requirements.enumerated() {
             let path: [ValidationProblem.PathComponent] = [.key("requirements"), .index(index)]
             for competency in requirement.competencies where !(1...7).contains(competency) {
-                problems.append(ValidationProblem(path + [.key("competencies")], "onbekende competentie \(competency): verwacht 1 t/m 7"))
+                problems.append(
+                    ValidationProblem(
+                        path + [.key("competencies")], "onbekende competentie \(competency): verwacht 1 t/m 7"))
             }
             if !forms.contains(where: { $0.preferences.contains(requirement.needs) }) {
-                problems.append(ValidationProblem(path + [.key("needs")], "geen enkele vorm past bij '\(requirement.needs.rawValue)'"))
+                problems.append(
+                    ValidationProblem(
+                        path + [.key("needs")], "geen enkele vorm past bij '\(requirement.needs.rawValue)'"))
             }
         }
         problems += schoolYear.validate().map { ValidationProblem([.key("schoolYear")] + $0.path, $0.message) }

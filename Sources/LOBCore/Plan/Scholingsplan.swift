@@ -83,8 +83,10 @@ public struct Scholingsplan: Sendable, Hashable {
     public var totalHours: Double { goals.flatMap(\.activities).reduce(0) { $0 + $1.hours } }
     public var totalCost: Double { goals.flatMap(\.activities).reduce(0) { $0 + $1.cost } }
 
-    public init(scan: Scan, profile: Profile, catalogue: ActivityCatalogue, options: Options = Options(),
-                frameworkCatalogue: Catalogue = .standard, scale: Scale = .standard) {
+    public init(
+        scan: Scan, profile: Profile, catalogue: ActivityCatalogue, options: Options = Options(),
+        frameworkCatalogue: Catalogue = .standard, scale: Scale = .standard
+    ) {
         let result = ScanResult(scan: scan, profile: profile, catalogue: frameworkCatalogue)
         let preference = scan.learningPreference
         let year = catalogue.schoolYear
@@ -101,7 +103,8 @@ public struct Scholingsplan: Sendable, Hashable {
         self.options = options
 
         // Goals: the competencies with development points, by the sum of their priorities (ties: profile order).
-        let grouped = result.competencies.enumerated().compactMap { offset, competency -> (Int, ScanResult.CompetencyResult, [ScanResult.BehaviourResult])? in
+        let grouped = result.competencies.enumerated().compactMap {
+            offset, competency -> (Int, ScanResult.CompetencyResult, [ScanResult.BehaviourResult])? in
             let points = result.developmentPoints.filter { $0.behaviour.competency == competency.competency.id }
             return points.isEmpty ? nil : (offset, competency, points)
         }
@@ -115,19 +118,21 @@ public struct Scholingsplan: Sendable, Hashable {
             let (_, competency, points) = entry
             let taken = Array(points.prefix(max(1, options.maxBehavioursPerGoal)))
             let slot = year.next(first, by: index)
-            let activities = Self.activities(for: competency.competency.id, preference: preference, profile: profile,
-                                             catalogue: catalogue, slot: slot, used: &used)
-            goals.append(Goal(
-                number: index + 1,
-                competency: competency.competency,
-                behaviours: taken,
-                later: Array(points.dropFirst(taken.count)),
-                priority: taken.reduce(0) { $0 + ($1.priority ?? 0) },
-                slot: slot,
-                statement: Self.statement(taken, slot: slot, year: year, scale: scale),
-                activities: activities,
-                evaluation: Self.evaluation(competency.competency, taken, slot: slot, year: year)
-            ))
+            let activities = Self.activities(
+                for: competency.competency.id, preference: preference, profile: profile,
+                catalogue: catalogue, slot: slot, used: &used)
+            goals.append(
+                Goal(
+                    number: index + 1,
+                    competency: competency.competency,
+                    behaviours: taken,
+                    later: Array(points.dropFirst(taken.count)),
+                    priority: taken.reduce(0) { $0 + ($1.priority ?? 0) },
+                    slot: slot,
+                    statement: Self.statement(taken, slot: slot, year: year, scale: scale),
+                    activities: activities,
+                    evaluation: Self.evaluation(competency.competency, taken, slot: slot, year: year)
+                ))
         }
         self.goals = goals
 
@@ -166,9 +171,11 @@ public struct Scholingsplan: Sendable, Hashable {
 
     // MARK: - Activities
 
-    private static func activities(for competency: Competency.ID, preference: LearningPreference?, profile: Profile,
-                                   catalogue: ActivityCatalogue, slot: SchoolYear.Slot,
-                                   used: inout Set<ActivityForm.ID>) -> [PlannedActivity] {
+    private static func activities(
+        for competency: Competency.ID, preference: LearningPreference?, profile: Profile,
+        catalogue: ActivityCatalogue, slot: SchoolYear.Slot,
+        used: inout Set<ActivityForm.ID>
+    ) -> [PlannedActivity] {
         // Forms the school meant for this role or model come before forms for everyone (catalogue order otherwise).
         var candidates = catalogue.forms(for: competency, role: profile.role, model: profile.model).enumerated()
             .sorted { lhs, rhs in
@@ -198,7 +205,11 @@ public struct Scholingsplan: Sendable, Hashable {
             if let preference, requirement.satisfiedBy.contains(preference) { continue }
             if planned.contains(where: { $0.form.preferences.contains(requirement.needs) }) { continue }
             var forms = candidates.filter { $0.preferences.contains(requirement.needs) }
-            if forms.isEmpty { forms = catalogue.forms.filter { $0.preferences.contains(requirement.needs) && $0.addresses(competency) } }
+            if forms.isEmpty {
+                forms = catalogue.forms.filter {
+                    $0.preferences.contains(requirement.needs) && $0.addresses(competency)
+                }
+            }
             if let form = pick(forms) {
                 planned.append(PlannedActivity(form: form, reason: .required(requirement), slot: slot))
                 used.insert(form.id)
@@ -209,21 +220,27 @@ public struct Scholingsplan: Sendable, Hashable {
 
     // MARK: - Wording
 
-    private static func statement(_ behaviours: [ScanResult.BehaviourResult], slot: SchoolYear.Slot, year: SchoolYear,
-                                  scale: Scale) -> String {
+    private static func statement(
+        _ behaviours: [ScanResult.BehaviourResult], slot: SchoolYear.Slot, year: SchoolYear,
+        scale: Scale
+    ) -> String {
         let target = behaviours.map(\.target).max() ?? 3
         let label = scale.label(for: target).map { " (\($0))" } ?? ""
-        let list = behaviours.map { "\($0.behaviour.id) \($0.behaviour.text) (nu \($0.score ?? 0))" }.joined(separator: "; ")
+        let list = behaviours.map { "\($0.behaviour.id) \($0.behaviour.text) (nu \($0.score ?? 0))" }.joined(
+            separator: "; ")
         let subject = behaviours.count == 1 ? "dit gedragskenmerk" : "deze gedragskenmerken"
-        return "Aan het eind van \(year.label(slot)) (\(year.endLabel(slot))) beheers ik \(subject) minstens op niveau \(target)\(label): \(list). Dat laat ik zien in mijn loopbaangesprekken en lessen, en een collega heeft het gezien."
+        return
+            "Aan het eind van \(year.label(slot)) (\(year.endLabel(slot))) beheers ik \(subject) minstens op niveau \(target)\(label): \(list). Dat laat ik zien in mijn loopbaangesprekken en lessen, en een collega heeft het gezien."
     }
 
     /// What shows the goal in practice, by competency (the issue names a colleague's observation, a pupil's view
     /// and a recorded loopbaangesprek).
     static func evidence(for competency: Competency.ID) -> String {
         switch competency {
-        case 1, 2: "een opgenomen loopbaangesprek dat je met een collega terugkijkt, een collega die een gesprek observeert, en wat twee leerlingen over het gesprek zeggen"
-        case 3: "een collega die een les of praktijkopdracht observeert waarin je leerlingen laat ontdekken waar ze goed in zijn, en de reflecties van leerlingen in hun loopbaandossier"
+        case 1, 2:
+            "een opgenomen loopbaangesprek dat je met een collega terugkijkt, een collega die een gesprek observeert, en wat twee leerlingen over het gesprek zeggen"
+        case 3:
+            "een collega die een les of praktijkopdracht observeert waarin je leerlingen laat ontdekken waar ze goed in zijn, en de reflecties van leerlingen in hun loopbaandossier"
         case 4: "de planning van je LOB-activiteiten, de bijgehouden loopbaandossiers, en een collega die meekijkt"
         case 5: "feedback van collega's in het team- of mentorenoverleg over je bijdrage aan LOB"
         case 6: "feedback van een stagebedrijf, het mbo of ouders met wie je samenwerkte"
@@ -231,21 +248,33 @@ public struct Scholingsplan: Sendable, Hashable {
         }
     }
 
-    private static func evaluation(_ competency: Competency, _ behaviours: [ScanResult.BehaviourResult],
-                                   slot: SchoolYear.Slot, year: SchoolYear) -> [EvaluationStep] {
+    private static func evaluation(
+        _ competency: Competency, _ behaviours: [ScanResult.BehaviourResult],
+        slot: SchoolYear.Slot, year: SchoolYear
+    ) -> [EvaluationStep] {
         let levels = KirkpatrickLevel.all
         let ids = behaviours.map(\.behaviour.id).joined(separator: ", ")
         let practice = year.next(slot)
         let pupils = CareerCompetency.all.map(\.name).joined(separator: ", ")
         return [
-            EvaluationStep(level: levels[0], when: "direct na elke activiteit",
-                           how: "Was de activiteit bruikbaar voor je werk als loopbaanbegeleider, en kun je er meteen mee aan de slag? Noteer het kort bij dit doel."),
-            EvaluationStep(level: levels[1], when: "eind van \(year.label(slot))",
-                           how: "Scan de gedragskenmerken \(ids) opnieuw (lob scan) en vergelijk met deze scan (lob report --compare): is het doelniveau bereikt?"),
-            EvaluationStep(level: levels[2], when: "in \(year.label(practice))",
-                           how: "Bewijs uit de praktijk: \(evidence(for: competency.id))."),
-            EvaluationStep(level: levels[3], when: "eind van het schooljaar \(practice.schoolYear)-\(practice.schoolYear + 1)",
-                           how: "Wat het voor leerlingen laat zien: of zij hun loopbaancompetenties (\(pupils)) beter verwerven, te zien in hun loopbaandossiers en loopbaangesprekken; op schoolniveau, niet voor jou alleen."),
+            EvaluationStep(
+                level: levels[0], when: "direct na elke activiteit",
+                how:
+                    "Was de activiteit bruikbaar voor je werk als loopbaanbegeleider, en kun je er meteen mee aan de slag? Noteer het kort bij dit doel."
+            ),
+            EvaluationStep(
+                level: levels[1], when: "eind van \(year.label(slot))",
+                how:
+                    "Scan de gedragskenmerken \(ids) opnieuw (lob scan) en vergelijk met deze scan (lob report --compare): is het doelniveau bereikt?"
+            ),
+            EvaluationStep(
+                level: levels[2], when: "in \(year.label(practice))",
+                how: "Bewijs uit de praktijk: \(evidence(for: competency.id))."),
+            EvaluationStep(
+                level: levels[3], when: "eind van het schooljaar \(practice.schoolYear)-\(practice.schoolYear + 1)",
+                how:
+                    "Wat het voor leerlingen laat zien: of zij hun loopbaancompetenties (\(pupils)) beter verwerven, te zien in hun loopbaandossiers en loopbaangesprekken; op schoolniveau, niet voor jou alleen."
+            ),
         ]
     }
 
@@ -253,7 +282,8 @@ public struct Scholingsplan: Sendable, Hashable {
         switch result.behaviour.competency {
         case 1, 2: "Laat een collega een loopbaangesprek bij je afkijken (kunst afkijken), of oefen met hem (oefenen)."
         case 3: "Laat een collega meedraaien in je lessen of praktijkopdrachten (kunst afkijken)."
-        default: "Deel je aanpak in het team- of sectieoverleg (participeren), of laat een collega meekijken (kunst afkijken)."
+        default:
+            "Deel je aanpak in het team- of sectieoverleg (participeren), of laat een collega meekijken (kunst afkijken)."
         }
     }
 }

@@ -25,8 +25,10 @@ public struct SchoolYear: Sendable, Hashable, Codable {
         Period(name: "periode 4", firstMonth: 5, lastMonth: 7),
     ])
 
-    public static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                                    "september", "oktober", "november", "december"]
+    public static let monthNames = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ]
 
     /// A period in a given school year (the year it starts in September, or in its first period's month).
     public struct Slot: Sendable, Hashable, Codable, Comparable {
@@ -38,7 +40,9 @@ public struct SchoolYear: Sendable, Hashable, Codable {
             self.index = index
         }
 
-        public static func < (lhs: Slot, rhs: Slot) -> Bool { (lhs.schoolYear, lhs.index) < (rhs.schoolYear, rhs.index) }
+        public static func < (lhs: Slot, rhs: Slot) -> Bool {
+            (lhs.schoolYear, lhs.index) < (rhs.schoolYear, rhs.index)
+        }
     }
 
     /// The calendar (year, month) a slot starts and ends in.
@@ -80,7 +84,9 @@ public struct SchoolYear: Sendable, Hashable, Codable {
     }
 
     /// "periode 2 2026-2027".
-    public func label(_ slot: Slot) -> String { "\(periods[slot.index].name) \(slot.schoolYear)-\(slot.schoolYear + 1)" }
+    public func label(_ slot: Slot) -> String {
+        "\(periods[slot.index].name) \(slot.schoolYear)-\(slot.schoolYear + 1)"
+    }
 
     /// "februari 2027": the last month of a slot.
     public func endLabel(_ slot: Slot) -> String {
@@ -92,13 +98,18 @@ public struct SchoolYear: Sendable, Hashable, Codable {
         var problems: [ValidationProblem] = []
         if periods.isEmpty { problems.append(ValidationProblem([.key("periods")], "noem minstens één periode")) }
         for (index, period) in periods.enumerated() {
-            for (key, month) in [("from", period.firstMonth), ("to", period.lastMonth)] where !(1...12).contains(month) {
-                problems.append(ValidationProblem([.key("periods"), .index(index), .key(key)], "verwacht een maand 1 t/m 12, gevonden \(month)"))
+            for (key, month) in [("from", period.firstMonth), ("to", period.lastMonth)] where !(1...12).contains(month)
+            {
+                problems.append(
+                    ValidationProblem(
+                        [.key("periods"), .index(index), .key(key)], "verwacht een maand 1 t/m 12, gevonden \(month)"))
             }
         }
         // Periods follow each other through the year without overlapping: the months they span add up to at most 12.
         let span = periods.reduce(0) { $0 + (($1.lastMonth - $1.firstMonth + 12) % 12 + 1) }
-        if span > 12 { problems.append(ValidationProblem([.key("periods")], "de periodes overlappen: samen meer dan 12 maanden")) }
+        if span > 12 {
+            problems.append(ValidationProblem([.key("periods")], "de periodes overlappen: samen meer dan 12 maanden"))
+        }
         return problems
     }
 }

@@ -23,8 +23,10 @@ public struct ScanSummary: Sendable, Hashable, Identifiable {
     public let answered: Int
     public let total: Int
 
-    public init(id: Int64, teacher: String, team: String?, profileID: String, date: SchoolDate, consent: Consent,
-                answered: Int, total: Int) {
+    public init(
+        id: Int64, teacher: String, team: String?, profileID: String, date: SchoolDate, consent: Consent,
+        answered: Int, total: Int
+    ) {
         self.id = id
         self.teacher = teacher
         self.team = team

@@ -75,9 +75,10 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
 extension Profile {
     /// Weights from the SBL star table for a role in a model (stars 0–5), for every competency.
     public static func starWeights(model: SchoolModel.ID, role: Role) -> [Competency.ID: Double] {
-        Dictionary(uniqueKeysWithValues: Competency.all.map {
-            ($0.id, Double(StarRatings.stars(model: model, role: role, competency: $0.id)))
-        })
+        Dictionary(
+            uniqueKeysWithValues: Competency.all.map {
+                ($0.id, Double(StarRatings.stars(model: model, role: role, competency: $0.id)))
+            })
     }
 }
 
@@ -130,7 +131,8 @@ extension Profile {
         let rangeText = "\(range.lowerBound) t/m \(range.upperBound)"
 
         if !Self.isValidID(id) {
-            problems.append(ValidationProblem([.key("id")], "'\(id)' is geen geldig id: verwacht kleine letters, cijfers en '-'"))
+            problems.append(
+                ValidationProblem([.key("id")], "'\(id)' is geen geldig id: verwacht kleine letters, cijfers en '-'"))
         }
         if title.isEmpty { problems.append(ValidationProblem([.key("title")], "titel ontbreekt")) }
         if behaviours.isEmpty && ownBehaviours.isEmpty {
@@ -139,45 +141,60 @@ extension Profile {
         var seen = Set<Behaviour.ID>()
         for (index, id) in behaviours.enumerated() {
             if catalogue.behaviour(id) == nil {
-                problems.append(ValidationProblem([.key("behaviours"), .index(index)],
-                                               "onbekend gedragskenmerk '\(id)': verwacht een id uit de catalogus (1.1 … 7.5)"))
+                problems.append(
+                    ValidationProblem(
+                        [.key("behaviours"), .index(index)],
+                        "onbekend gedragskenmerk '\(id)': verwacht een id uit de catalogus (1.1 … 7.5)"))
             }
             if !seen.insert(id).inserted {
-                problems.append(ValidationProblem([.key("behaviours"), .index(index)], "gedragskenmerk '\(id)' staat er dubbel in"))
+                problems.append(
+                    ValidationProblem([.key("behaviours"), .index(index)], "gedragskenmerk '\(id)' staat er dubbel in"))
             }
         }
         for (index, own) in ownBehaviours.enumerated() {
             let path: [ValidationProblem.PathComponent] = [.key("ownBehaviours"), .index(index)]
             if catalogue.behaviour(own.id) != nil {
-                problems.append(ValidationProblem(path + [.key("id")], "id '\(own.id)' is al een gedragskenmerk uit de catalogus: kies een eigen id"))
+                problems.append(
+                    ValidationProblem(
+                        path + [.key("id")],
+                        "id '\(own.id)' is al een gedragskenmerk uit de catalogus: kies een eigen id"))
             } else if !seen.insert(own.id).inserted {
                 problems.append(ValidationProblem(path + [.key("id")], "gedragskenmerk '\(own.id)' staat er dubbel in"))
             }
             if own.id.isEmpty { problems.append(ValidationProblem(path + [.key("id")], "id ontbreekt")) }
             if catalogue.competency(own.competency) == nil {
-                problems.append(ValidationProblem(path + [.key("competency")], "onbekende competentie \(own.competency): verwacht 1 t/m 7"))
+                problems.append(
+                    ValidationProblem(
+                        path + [.key("competency")], "onbekende competentie \(own.competency): verwacht 1 t/m 7"))
             }
             if own.text.isEmpty { problems.append(ValidationProblem(path + [.key("text")], "tekst ontbreekt")) }
         }
         if !range.contains(defaultTarget) {
-            problems.append(ValidationProblem([.key("target")], "doelniveau \(defaultTarget) ligt buiten de schaal: verwacht \(rangeText)"))
+            problems.append(
+                ValidationProblem(
+                    [.key("target")], "doelniveau \(defaultTarget) ligt buiten de schaal: verwacht \(rangeText)"))
         }
         for (competency, target) in competencyTargets.sorted(by: { $0.key < $1.key }) {
-            let path: [ValidationProblem.PathComponent] = [.key("targets"), .key("competencies"), .key("\(competency)")]
+            let path: [ValidationProblem.PathComponent] = [
+                .key("targets"), .key("competencies"), .key("\(competency)"),
+            ]
             if catalogue.competency(competency) == nil {
                 problems.append(ValidationProblem(path, "onbekende competentie \(competency): verwacht 1 t/m 7"))
             }
             if !range.contains(target) {
-                problems.append(ValidationProblem(path, "doelniveau \(target) ligt buiten de schaal: verwacht \(rangeText)"))
+                problems.append(
+                    ValidationProblem(path, "doelniveau \(target) ligt buiten de schaal: verwacht \(rangeText)"))
             }
         }
         for (behaviour, target) in behaviourTargets.sorted(by: { $0.key < $1.key }) {
             let path: [ValidationProblem.PathComponent] = [.key("targets"), .key("behaviours"), .key(behaviour)]
             if !seen.contains(behaviour) {
-                problems.append(ValidationProblem(path, "gedragskenmerk '\(behaviour)' wordt in dit profiel niet gescoord"))
+                problems.append(
+                    ValidationProblem(path, "gedragskenmerk '\(behaviour)' wordt in dit profiel niet gescoord"))
             }
             if !range.contains(target) {
-                problems.append(ValidationProblem(path, "doelniveau \(target) ligt buiten de schaal: verwacht \(rangeText)"))
+                problems.append(
+                    ValidationProblem(path, "doelniveau \(target) ligt buiten de schaal: verwacht \(rangeText)"))
             }
         }
         for (competency, weight) in weights.sorted(by: { $0.key < $1.key }) {
@@ -186,7 +203,8 @@ extension Profile {
                 problems.append(ValidationProblem(path, "onbekende competentie \(competency): verwacht 1 t/m 7"))
             }
             if !(weight >= 0 && weight <= 100) || weight.isNaN {
-                problems.append(ValidationProblem(path, "gewicht \(weight) is ongeldig: verwacht een getal van 0 t/m 100"))
+                problems.append(
+                    ValidationProblem(path, "gewicht \(weight) is ongeldig: verwacht een getal van 0 t/m 100"))
             }
         }
         return problems

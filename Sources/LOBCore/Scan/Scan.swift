@@ -8,8 +8,8 @@ public struct SchoolDate: Sendable, Hashable, Comparable, Codable, CustomStringC
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -73,9 +73,11 @@ public struct Scan: Sendable, Hashable {
     public var portraitPosition: Int?
     public var consent: Consent
 
-    public init(teacher: String, team: String? = nil, profileID: String, date: SchoolDate,
-                answers: [Behaviour.ID: Answer] = [:], preferenceAnswers: [String: Int] = [:],
-                chosenPreference: LearningPreference? = nil, portraitPosition: Int? = nil, consent: Consent = .prive) {
+    public init(
+        teacher: String, team: String? = nil, profileID: String, date: SchoolDate,
+        answers: [Behaviour.ID: Answer] = [:], preferenceAnswers: [String: Int] = [:],
+        chosenPreference: LearningPreference? = nil, portraitPosition: Int? = nil, consent: Consent = .prive
+    ) {
         self.teacher = teacher
         self.team = team
         self.profileID = profileID

@@ -43,8 +43,9 @@ public struct ScanResult: Sendable, Hashable {
                 competency: competency,
                 behaviours: behaviours.filter { $0.competency == competency.id }.map { behaviour in
                     let answer = scan.answers[behaviour.id]
-                    return BehaviourResult(behaviour: behaviour, score: answer?.score, target: profile.target(for: behaviour),
-                                           weight: weight, note: answer?.note)
+                    return BehaviourResult(
+                        behaviour: behaviour, score: answer?.score, target: profile.target(for: behaviour),
+                        weight: weight, note: answer?.note)
                 },
                 target: profile.target(forCompetency: competency.id),
                 weight: weight

@@ -86,9 +86,10 @@ public struct SchoolScanResult: Sendable, Hashable {
         }
         pillars = Pillar.all.map { pillar in
             let answers = Aspect.all.filter { $0.pillar == pillar.id }.compactMap { scan.answers[$0.id] }
-            return PillarResult(pillar: pillar, dominant: Self.dominant(answers.map(\.current)) ?? .model1,
-                                counts: Dictionary(answers.map { ($0.current, 1) }, uniquingKeysWith: +),
-                                wished: Self.dominant(answers.compactMap(\.wished)))
+            return PillarResult(
+                pillar: pillar, dominant: Self.dominant(answers.map(\.current)) ?? .model1,
+                counts: Dictionary(answers.map { ($0.current, 1) }, uniquingKeysWith: +),
+                wished: Self.dominant(answers.compactMap(\.wished)))
         }
         let now = Self.dominant(scan.answers.values.map(\.current)) ?? .model1
         let wish = Self.dominant(scan.answers.values.compactMap(\.wished))
@@ -109,8 +110,12 @@ public struct SchoolScanResult: Sendable, Hashable {
 
     static func consequences(for model: SchoolModel.ID) -> [RoleConsequence] {
         Role.starTableRoles.filter { StarRatings.hasStars(model: model, role: $0) }.map { role in
-            RoleConsequence(role: role, profileID: profileID(role: role, model: model),
-                            stars: Dictionary(uniqueKeysWithValues: (1...7).map { ($0, StarRatings.stars(model: model, role: role, competency: $0)) }))
+            RoleConsequence(
+                role: role, profileID: profileID(role: role, model: model),
+                stars: Dictionary(
+                    uniqueKeysWithValues: (1...7).map {
+                        ($0, StarRatings.stars(model: model, role: role, competency: $0))
+                    }))
         }
     }
 }

@@ -36,7 +36,9 @@ public struct BoardOverview: Sendable, Hashable {
         withheldTeams = rounds.count - shown.count
         teams = shown.map { entry in
             var means: [Competency.ID: Double] = [:]
-            for aggregate in entry.analysis.competencies { if let mean = aggregate.mean { means[aggregate.competency.id] = mean } }
+            for aggregate in entry.analysis.competencies {
+                if let mean = aggregate.mean { means[aggregate.competency.id] = mean }
+            }
             return TeamRow(team: entry.team, round: entry.round, respondents: entry.analysis.respondents, means: means)
         }
         var order: [Behaviour.ID] = []
@@ -57,16 +59,20 @@ public struct BoardOverview: Sendable, Hashable {
                 totals[id] = total
             }
         }
-        let catalogueOrder = Dictionary(uniqueKeysWithValues: Catalogue.standard.behaviours.enumerated().map { ($0.element.id, $0.offset) })
+        let catalogueOrder = Dictionary(
+            uniqueKeysWithValues: Catalogue.standard.behaviours.enumerated().map { ($0.element.id, $0.offset) })
         behaviours = order.enumerated()
-            .sorted { (catalogueOrder[$0.element] ?? .max, $0.offset) < (catalogueOrder[$1.element] ?? .max, $1.offset) }
+            .sorted {
+                (catalogueOrder[$0.element] ?? .max, $0.offset) < (catalogueOrder[$1.element] ?? .max, $1.offset)
+            }
             .map { _, id in
                 let total = totals[id]!
                 // Every part is a shown team figure (of at least its team's threshold), so a total is never smaller.
                 let shown = total.n > 0
-                return BehaviourTotal(behaviour: id, competency: total.competency, n: total.n,
-                                      mean: shown ? total.sum / Double(total.n) : nil,
-                                      distribution: shown ? total.distribution : [], atOrAboveTarget: shown ? total.atOrAbove : nil)
+                return BehaviourTotal(
+                    behaviour: id, competency: total.competency, n: total.n,
+                    mean: shown ? total.sum / Double(total.n) : nil,
+                    distribution: shown ? total.distribution : [], atOrAboveTarget: shown ? total.atOrAbove : nil)
             }
     }
 }

@@ -25,7 +25,8 @@ public enum PrivacyRule {
     /// invisible format characters dropped, every run of white space (also a no-break space) one space, trimmed, and
     /// lower case. "José  Bakker", "JOSE\u{301} BAKKER" and "José\u{A0}Bakker" are the same member.
     public static func memberKey(_ name: String) -> String {
-        let visible = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+        let visible = String(
+            String.UnicodeScalarView(name.unicodeScalars.filter { $0.properties.generalCategory != .format }))
         let folded = visible.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
         return String(decoding: folded._nfcCodeUnits, as: UTF8.self)
     }
@@ -107,7 +108,8 @@ public enum PrivacyRule {
             threshold = try container.decode(Int.self, forKey: .threshold)
             counted = try container.decode([String: Int].self, forKey: .counted).mapValues { index in
                 guard groups.indices.contains(index) else {
-                    throw DecodingError.dataCorruptedError(forKey: .counted, in: container, debugDescription: "group \(index) missing")
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .counted, in: container, debugDescription: "group \(index) missing")
                 }
                 return groups[index]
             }
@@ -134,11 +136,13 @@ public enum PrivacyRule {
             }
             let shown = Array(Set(earlier.compactMap { $0.counted[figure] }))
             let key = [group] + shown.sorted { $0.sorted().lexicographicallyPrecedes($1.sorted()) }
-            let safe = decided[key] ?? {
-                let answer = isSafe(group, after: shown, threshold: limit)
-                decided[key] = answer
-                return answer
-            }()
+            let safe =
+                decided[key]
+                ?? {
+                    let answer = isSafe(group, after: shown, threshold: limit)
+                    decided[key] = answer
+                    return answer
+                }()
             if safe { counted[figure] = group } else { withheld[figure] = .changeTooSmall }
         }
         return Release(threshold: limit, counted: counted, withheld: withheld)
@@ -183,7 +187,8 @@ public enum PrivacyRule {
         var row = 0
         for column in 0..<width where row < matrix.count {
             guard let pivot = (row..<matrix.count).max(by: { abs(matrix[$0][column]) < abs(matrix[$1][column]) }),
-                  abs(matrix[pivot][column]) > 1e-9 else { continue }
+                abs(matrix[pivot][column]) > 1e-9
+            else { continue }
             matrix.swapAt(row, pivot)
             let scale = matrix[row][column]
             matrix[row] = matrix[row].map { $0 / scale }

@@ -90,35 +90,52 @@ public struct TeamAnalysis: Sendable {
 
     /// `release` is what the store kept for this moment of the round; without one (a team outside a store) the rule
     /// is applied with no earlier moments.
-    public init(members: [TeamMemberScan], threshold: Int, release: PrivacyRule.Release? = nil,
-                catalogue: Catalogue = .standard, scale: Scale = .standard) {
+    public init(
+        members: [TeamMemberScan], threshold: Int, release: PrivacyRule.Release? = nil,
+        catalogue: Catalogue = .standard, scale: Scale = .standard
+    ) {
         let limit = Self.threshold(threshold)
         self.threshold = limit
         included = members.filter { $0.consent != .prive }
         let results = included.map { ScanResult(scan: $0.scan, profile: $0.profile, catalogue: catalogue) }
         self.results = results
-        let anonymousFigures = Dictionary(zip(included, results).filter { $0.0.consent == .anoniem }.map { member, result in
-            (member.fingerprint, PrivacyRule.figures(answered: result.behaviours.filter { $0.score != nil }.map { ($0.behaviour.id, $0.behaviour.competency) }))
-        }, uniquingKeysWith: { first, _ in first })
+        let anonymousFigures = Dictionary(
+            zip(included, results).filter { $0.0.consent == .anoniem }.map { member, result in
+                (
+                    member.fingerprint,
+                    PrivacyRule.figures(
+                        answered: result.behaviours.filter { $0.score != nil }.map {
+                            ($0.behaviour.id, $0.behaviour.competency)
+                        })
+                )
+            }, uniquingKeysWith: { first, _ in first })
         let release = release ?? PrivacyRule.release(anonymous: anonymousFigures, threshold: limit, earlier: [])
         self.release = release
 
         // A figure counts its anonymous answers only when the release counts exactly the anonymous scans that answered
         // it now; a release that does not match the scans (a store out of step) counts none of them.
         var answeredBy: [String: Set<String>] = [:]
-        for (scan, figures) in anonymousFigures { for figure in figures { answeredBy[figure, default: []].insert(scan) } }
+        for (scan, figures) in anonymousFigures {
+            for figure in figures { answeredBy[figure, default: []].insert(scan) }
+        }
         anonymousGroups = answeredBy
         let groups = answeredBy
-        func countsAnonymous(_ figure: String) -> Bool { Self.counts(figure, groups: groups, release: release, threshold: limit) }
+        func countsAnonymous(_ figure: String) -> Bool {
+            Self.counts(figure, groups: groups, release: release, threshold: limit)
+        }
         let entries = zip(included, results).map { member, result in
-            (named: member.consent == .metNaam, result: result,
-             byID: Dictionary(result.behaviours.map { ($0.behaviour.id, $0) }, uniquingKeysWith: { first, _ in first }))
+            (
+                named: member.consent == .metNaam, result: result,
+                byID: Dictionary(
+                    result.behaviours.map { ($0.behaviour.id, $0) }, uniquingKeysWith: { first, _ in first })
+            )
         }
 
         // Behaviours in catalogue order, then a school's own ones in the order they first appear.
         var order: [Behaviour] = []
         var seen = Set<Behaviour.ID>()
-        for behaviour in catalogue.behaviours + results.flatMap({ $0.behaviours.map(\.behaviour) }) where !seen.contains(behaviour.id) {
+        for behaviour in catalogue.behaviours + results.flatMap({ $0.behaviours.map(\.behaviour) })
+        where !seen.contains(behaviour.id) {
             if entries.contains(where: { $0.byID[behaviour.id] != nil }) {
                 order.append(behaviour)
                 seen.insert(behaviour.id)
@@ -128,12 +145,15 @@ public struct TeamAnalysis: Sendable {
         behaviours = order.map { behaviour in
             let anonymous = countsAnonymous(PrivacyRule.figure(behaviour: behaviour.id))
             let answers = entries.enumerated().compactMap { index, entry -> (Int, ScanResult.BehaviourResult)? in
-                guard entry.named || anonymous, let answer = entry.byID[behaviour.id], answer.score != nil else { return nil }
+                guard entry.named || anonymous, let answer = entry.byID[behaviour.id], answer.score != nil else {
+                    return nil
+                }
                 return (index, answer)
             }.map { $0 }
             guard answers.count >= limit else {
-                return BehaviourAggregate(behaviour: behaviour, n: answers.count, mean: nil, distribution: [], atOrAboveTarget: nil,
-                                          priority: nil, countsAnonymous: anonymous)
+                return BehaviourAggregate(
+                    behaviour: behaviour, n: answers.count, mean: nil, distribution: [], atOrAboveTarget: nil,
+                    priority: nil, countsAnonymous: anonymous)
             }
             answers.forEach { counting.insert($0.0) }
             let scores = answers.compactMap(\.1.score)
@@ -147,7 +167,9 @@ public struct TeamAnalysis: Sendable {
         }
         let behaviourFigures = behaviours
         competencies = catalogue.competencies.compactMap { competency in
-            guard results.contains(where: { $0.competencies.contains { $0.competency.id == competency.id } }) else { return nil }
+            guard results.contains(where: { $0.competencies.contains { $0.competency.id == competency.id } }) else {
+                return nil
+            }
             let anonymous = countsAnonymous(PrivacyRule.figure(competency: competency.id))
             let scored = entries.compactMap { entry -> ScanResult.CompetencyResult? in
                 guard entry.named || anonymous else { return nil }
@@ -159,8 +181,9 @@ public struct TeamAnalysis: Sendable {
                 return CompetencyAggregate(competency: competency, n: scored.count, mean: nil, atOrAboveTarget: nil)
             }
             let total = shown.reduce(0.0) { $0 + ($1.mean ?? 0) * Double($1.n) }
-            return CompetencyAggregate(competency: competency, n: scored.count, mean: total / Double(answers),
-                                       atOrAboveTarget: scored.filter { ($0.gap ?? 1) == 0 }.count)
+            return CompetencyAggregate(
+                competency: competency, n: scored.count, mean: total / Double(answers),
+                atOrAboveTarget: scored.filter { ($0.gap ?? 1) == 0 }.count)
         }
         respondents = counting.count
     }
@@ -173,7 +196,9 @@ public struct TeamAnalysis: Sendable {
         Self.counts(figure, groups: anonymousGroups, release: release, threshold: threshold)
     }
 
-    private static func counts(_ figure: String, groups: [String: Set<String>], release: PrivacyRule.Release, threshold: Int) -> Bool {
+    private static func counts(
+        _ figure: String, groups: [String: Set<String>], release: PrivacyRule.Release, threshold: Int
+    ) -> Bool {
         guard let group = groups[figure] else { return false }
         return release.counted[figure] == group && group.count >= threshold
     }
@@ -183,14 +208,17 @@ public struct TeamAnalysis: Sendable {
     public func counted(for competency: Competency.ID) -> [(member: TeamMemberScan, result: ScanResult)] {
         guard !allWithheld else { return [] }
         let anonymous = countsAnonymous(PrivacyRule.figure(competency: competency))
-        return zip(included, results).filter { $0.0.consent == .metNaam || anonymous }.map { (member: $0.0, result: $0.1) }
+        return zip(included, results).filter { $0.0.consent == .metNaam || anonymous }.map {
+            (member: $0.0, result: $0.1)
+        }
     }
 
     /// The scans that count in some figure.
     public var counted: [TeamMemberScan] {
         guard !allWithheld else { return [] }
         return zip(included, results).filter { member, result in
-            member.consent == .metNaam || result.competencies.contains { countsAnonymous(PrivacyRule.figure(competency: $0.competency.id)) }
+            member.consent == .metNaam
+                || result.competencies.contains { countsAnonymous(PrivacyRule.figure(competency: $0.competency.id)) }
         }.map(\.0)
     }
 
@@ -221,14 +249,17 @@ public struct TeamAnalysis: Sendable {
     /// person's scores, and which column disappears or appears between two reports would tell whose it is.
     public var heatmapColumns: [Column] {
         guard !allWithheld else { return [] }
-        return zip(included, results).filter { $0.0.consent == .metNaam }.sorted { $0.0.teacher < $1.0.teacher }.map { member, result in
+        return zip(included, results).filter { $0.0.consent == .metNaam }.sorted { $0.0.teacher < $1.0.teacher }.map {
+            member, result in
             Column(label: member.teacher, scores: member.scores, targets: Self.targets(result))
         }
     }
 
     /// The target of every answered behaviour, as the member's scan result has it.
     private static func targets(_ result: ScanResult) -> [Behaviour.ID: Int] {
-        Dictionary(result.behaviours.filter { $0.score != nil }.map { ($0.behaviour.id, $0.target) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            result.behaviours.filter { $0.score != nil }.map { ($0.behaviour.id, $0.target) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: - Peer learning
@@ -242,7 +273,8 @@ public struct TeamAnalysis: Sendable {
             func target(_ member: TeamMemberScan) -> Int { member.profile.target(for: aggregate.behaviour) }
             // Anonymous learners only where the behaviour counts their answers: else even "someone" would say too much.
             let learners = included.filter { member in
-                (member.consent == .metNaam || aggregate.countsAnonymous) && (member.scores[id].map { $0 < target(member) } ?? false)
+                (member.consent == .metNaam || aggregate.countsAnonymous)
+                    && (member.scores[id].map { $0 < target(member) } ?? false)
             }
             // Masters: named, at or above target; those who can teach it (the scale's top) first.
             let masters = named.filter { member in member.scores[id].map { $0 >= target(member) } ?? false }
@@ -251,18 +283,26 @@ public struct TeamAnalysis: Sendable {
             // Prefer a colleague who learns the same way (two who like to practise, practise together), then the one
             // with the fewest learners so far, so that one strong colleague is not asked by everyone.
             var load: [String: Int] = [:]
-            let pairs: [PeerLearning.Pair] = learners.filter { $0.consent == .metNaam }.sorted { $0.teacher < $1.teacher }.compactMap { learner in
+            let pairs: [PeerLearning.Pair] = learners.filter { $0.consent == .metNaam }.sorted {
+                $0.teacher < $1.teacher
+            }.compactMap { learner in
                 let candidates = masters.filter { $0.teacher != learner.teacher }
-                let same = candidates.filter { learner.learningPreference != nil && $0.learningPreference == learner.learningPreference }
+                let same = candidates.filter {
+                    learner.learningPreference != nil && $0.learningPreference == learner.learningPreference
+                }
                 let pool = same.isEmpty ? candidates : same
-                guard let mentor = pool.min(by: { (load[$0.teacher] ?? 0) < (load[$1.teacher] ?? 0) }) else { return nil }
+                guard let mentor = pool.min(by: { (load[$0.teacher] ?? 0) < (load[$1.teacher] ?? 0) }) else {
+                    return nil
+                }
                 load[mentor.teacher, default: 0] += 1
-                return PeerLearning.Pair(learner: learner.teacher, preference: learner.learningPreference, mentor: mentor.teacher,
-                                         how: Self.how(learner.learningPreference, mentor: mentor.teacher))
+                return PeerLearning.Pair(
+                    learner: learner.teacher, preference: learner.learningPreference, mentor: mentor.teacher,
+                    how: Self.how(learner.learningPreference, mentor: mentor.teacher))
             }
             let anonymous = aggregate.withheld ? 0 : learners.filter { $0.consent == .anoniem }.count
-            return PeerLearning(behaviour: aggregate.behaviour, pairs: pairs, mentors: masters.map(\.teacher),
-                                anonymousLearners: anonymous >= threshold ? anonymous : nil)
+            return PeerLearning(
+                behaviour: aggregate.behaviour, pairs: pairs, mentors: masters.map(\.teacher),
+                anonymousLearners: anonymous >= threshold ? anonymous : nil)
         }
     }
 
@@ -292,7 +332,9 @@ public struct TeamProgress: Sendable {
 
     public init(before: TeamAnalysis, after: TeamAnalysis) {
         changes = after.competencies.map { now in
-            Change(competency: now.competency, before: before.competencies.first { $0.competency.id == now.competency.id }?.mean, after: now.mean)
+            Change(
+                competency: now.competency,
+                before: before.competencies.first { $0.competency.id == now.competency.id }?.mean, after: now.mean)
         }
     }
 }

@@ -10,8 +10,10 @@ public struct TeamMemberScan: Sendable, Hashable {
     /// A stable fingerprint of the scan's content: the same scan imported twice has the same one.
     public let fingerprint: String
 
-    public init(teacher: String, consent: Consent, learningPreference: LearningPreference?, date: SchoolDate,
-                profile: Profile, scores: [Behaviour.ID: Int], fingerprint: String) {
+    public init(
+        teacher: String, consent: Consent, learningPreference: LearningPreference?, date: SchoolDate,
+        profile: Profile, scores: [Behaviour.ID: Int], fingerprint: String
+    ) {
         self.teacher = teacher
         self.consent = consent
         self.learningPreference = learningPreference
@@ -23,14 +25,16 @@ public struct TeamMemberScan: Sendable, Hashable {
 
     /// From a teacher's own scan: the notes stay with the teacher.
     public init(_ scan: Scan, profile: Profile) {
-        self.init(teacher: scan.teacher, consent: scan.consent, learningPreference: scan.learningPreference, date: scan.date,
-                  profile: profile, scores: scan.answers.compactMapValues(\.score), fingerprint: scan.fingerprint)
+        self.init(
+            teacher: scan.teacher, consent: scan.consent, learningPreference: scan.learningPreference, date: scan.date,
+            profile: profile, scores: scan.answers.compactMapValues(\.score), fingerprint: scan.fingerprint)
     }
 
     /// As a scan, for scoring with `ScanResult`.
     public var scan: Scan {
-        Scan(teacher: teacher, profileID: profile.id, date: date, answers: scores.mapValues { Scan.Answer(score: $0) },
-             chosenPreference: learningPreference, consent: consent)
+        Scan(
+            teacher: teacher, profileID: profile.id, date: date, answers: scores.mapValues { Scan.Answer(score: $0) },
+            chosenPreference: learningPreference, consent: consent)
     }
 }
 
@@ -38,9 +42,12 @@ extension Scan {
     /// FNV-1a (64 bit) over a canonical text of everything the team may store: same content, same fingerprint.
     /// Not a secret; it only recognises a scan that was imported before.
     public var fingerprint: String {
-        var text = "\(teacher)\u{1}\(team ?? "")\u{1}\(profileID)\u{1}\(date)\u{1}\(consent.rawValue)\u{1}\(portraitPosition.map(String.init) ?? "")"
+        var text =
+            "\(teacher)\u{1}\(team ?? "")\u{1}\(profileID)\u{1}\(date)\u{1}\(consent.rawValue)\u{1}\(portraitPosition.map(String.init) ?? "")"
         text += "\u{1}\(chosenPreference?.rawValue ?? "")"
-        for (id, answer) in answers.sorted(by: { $0.key < $1.key }) { text += "\u{1}\(id)=\(answer.score.map(String.init) ?? "")" }
+        for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {
+            text += "\u{1}\(id)=\(answer.score.map(String.init) ?? "")"
+        }
         for (id, level) in preferenceAnswers.sorted(by: { $0.key < $1.key }) { text += "\u{1}\(id):\(level)" }
         return Fingerprint.fnv1a(text)
     }

@@ -49,8 +49,10 @@ public struct TeamPlan: Sendable, Hashable {
     public var totalCost: Double { goals.reduce(0) { $0 + $1.cost } }
     public var totalHours: Double { goals.reduce(0) { $0 + $1.hoursPerParticipant * Double($1.participants) } }
 
-    public init(team: String, round: String, analysis: TeamAnalysis, catalogue: ActivityCatalogue, options: Options = Options(),
-                frameworkCatalogue: Catalogue = .standard) {
+    public init(
+        team: String, round: String, analysis: TeamAnalysis, catalogue: ActivityCatalogue, options: Options = Options(),
+        frameworkCatalogue: Catalogue = .standard
+    ) {
         self.team = team
         self.round = round
         self.threshold = analysis.threshold
@@ -64,12 +66,16 @@ public struct TeamPlan: Sendable, Hashable {
         let first = date.map(year.firstSlot(after:)) ?? SchoolYear.Slot(schoolYear: 2000, index: 0)
 
         // Per member and competency: his gap's priority, when he is below target.
-        let shared = frameworkCatalogue.competencies.enumerated().compactMap { offset, competency -> (Int, Competency, [(TeamMemberScan, Double)])? in
-            let below = PrivacyRule.group(analysis.counted(for: competency.id).compactMap { entry -> (TeamMemberScan, Double)? in
-                guard let result = entry.result.competencies.first(where: { $0.competency.id == competency.id }),
-                      let priority = result.priority, priority > 0 else { return nil }
-                return (entry.member, priority)
-            }, threshold: analysis.threshold) { $0.0.consent == .metNaam }
+        let shared = frameworkCatalogue.competencies.enumerated().compactMap {
+            offset, competency -> (Int, Competency, [(TeamMemberScan, Double)])? in
+            let below = PrivacyRule.group(
+                analysis.counted(for: competency.id).compactMap { entry -> (TeamMemberScan, Double)? in
+                    guard let result = entry.result.competencies.first(where: { $0.competency.id == competency.id }),
+                        let priority = result.priority, priority > 0
+                    else { return nil }
+                    return (entry.member, priority)
+                }, threshold: analysis.threshold
+            ) { $0.0.consent == .metNaam }
             return below.count >= analysis.threshold ? (offset, competency, below) : nil
         }
         let ranked = shared.sorted { lhs, rhs in
@@ -83,25 +89,28 @@ public struct TeamPlan: Sendable, Hashable {
         for (index, entry) in ranked.prefix(max(0, options.maxGoals)).enumerated() {
             let (_, competency, below) = entry
             let slot = year.next(first, by: index)
-            let behaviours = Array(analysis.biggestGaps(.max).filter { $0.behaviour.competency == competency.id }
-                .prefix(max(1, options.maxBehavioursPerGoal)))
+            let behaviours = Array(
+                analysis.biggestGaps(.max).filter { $0.behaviour.competency == competency.id }
+                    .prefix(max(1, options.maxBehavioursPerGoal)))
             let participants = below.map(\.0)
             let named = participants.filter { $0.consent == .metNaam }.map(\.teacher).sorted()
-            let (form, reason) = Self.form(for: competency.id, participants: participants, model: model, catalogue: catalogue, used: &used)
+            let (form, reason) = Self.form(
+                for: competency.id, participants: participants, model: model, catalogue: catalogue, used: &used)
             let groups = form.map { (participants.count + $0.maxGroupSize - 1) / max(1, $0.maxGroupSize) } ?? 0
             let ids = Set(behaviours.map(\.behaviour.id))
             var seen = Set<String>()
             let peers = peerLearning.filter { ids.contains($0.behaviour.id) }.flatMap(\.pairs)
                 .filter { named.contains($0.learner) && seen.insert($0.learner).inserted }
-            goals.append(Goal(
-                number: index + 1, competency: competency, behaviours: behaviours,
-                participants: participants.count, namedParticipants: named,
-                priority: below.reduce(0) { $0 + $1.1 }, slot: slot,
-                statement: Self.statement(behaviours, participants: participants.count, slot: slot, year: year),
-                form: form, formReason: reason, groups: groups,
-                hoursPerParticipant: form?.hours ?? 0, cost: form?.cost(participants: participants.count) ?? 0,
-                peers: peers,
-                evaluation: Self.evaluation(competency, behaviours, slot: slot, year: year)))
+            goals.append(
+                Goal(
+                    number: index + 1, competency: competency, behaviours: behaviours,
+                    participants: participants.count, namedParticipants: named,
+                    priority: below.reduce(0) { $0 + $1.1 }, slot: slot,
+                    statement: Self.statement(behaviours, participants: participants.count, slot: slot, year: year),
+                    form: form, formReason: reason, groups: groups,
+                    hoursPerParticipant: form?.hours ?? 0, cost: form?.cost(participants: participants.count) ?? 0,
+                    peers: peers,
+                    evaluation: Self.evaluation(competency, behaviours, slot: slot, year: year)))
         }
         self.goals = goals
         // From the first activity to the evaluation in practice (level 3) after the last.
@@ -113,8 +122,10 @@ public struct TeamPlan: Sendable, Hashable {
     /// A form for a group: one the school meant for the model first (seed 002 names forms per model), then the one
     /// that fits the learning preference of most participants, then catalogue order; a form not used for an
     /// earlier goal before one that was.
-    private static func form(for competency: Competency.ID, participants: [TeamMemberScan], model: SchoolModel.ID?,
-                             catalogue: ActivityCatalogue, used: inout Set<ActivityForm.ID>) -> (ActivityForm?, String) {
+    private static func form(
+        for competency: Competency.ID, participants: [TeamMemberScan], model: SchoolModel.ID?,
+        catalogue: ActivityCatalogue, used: inout Set<ActivityForm.ID>
+    ) -> (ActivityForm?, String) {
         let candidates = catalogue.forms(for: competency, role: nil, model: model).filter(\.isGroupActivity)
         let preferences = participants.compactMap(\.learningPreference)
         func fitting(_ form: ActivityForm) -> Int { preferences.filter(form.preferences.contains).count }
@@ -131,7 +142,11 @@ public struct TeamPlan: Sendable, Hashable {
         }
         used.insert(form.id)
         var reasons: [String] = []
-        if meant(form), let model { reasons.append("de school noemt deze vorm voor model \(model.number) (\(SchoolModel.all.first { $0.id == model }?.name.lowercased() ?? model.rawValue))") }
+        if meant(form), let model {
+            reasons.append(
+                "de school noemt deze vorm voor model \(model.number) (\(SchoolModel.all.first { $0.id == model }?.name.lowercased() ?? model.rawValue))"
+            )
+        }
         reasons.append("past bij de leervoorkeur van \(fitting(form)) van de \(participants.count) deelnemers")
         if participants.count > form.maxGroupSize { reasons.append("in groepen van ten hoogste \(form.maxGroupSize)") }
         return (form, reasons.joined(separator: "; "))
@@ -139,26 +154,43 @@ public struct TeamPlan: Sendable, Hashable {
 
     // MARK: - Wording
 
-    private static func statement(_ behaviours: [TeamAnalysis.BehaviourAggregate], participants: Int, slot: SchoolYear.Slot,
-                                  year: SchoolYear) -> String {
+    private static func statement(
+        _ behaviours: [TeamAnalysis.BehaviourAggregate], participants: Int, slot: SchoolYear.Slot,
+        year: SchoolYear
+    ) -> String {
         let list = behaviours.map { "\($0.behaviour.id) \($0.behaviour.text)" }.joined(separator: "; ")
-        return "Aan het eind van \(year.label(slot)) (\(year.endLabel(slot))) halen de \(participants) deelnemers hun doelniveau op: \(list). Dat laat de volgende ronde van de teamscan zien, en collega's hebben het in de praktijk gezien."
+        return
+            "Aan het eind van \(year.label(slot)) (\(year.endLabel(slot))) halen de \(participants) deelnemers hun doelniveau op: \(list). Dat laat de volgende ronde van de teamscan zien, en collega's hebben het in de praktijk gezien."
     }
 
-    private static func evaluation(_ competency: Competency, _ behaviours: [TeamAnalysis.BehaviourAggregate],
-                                   slot: SchoolYear.Slot, year: SchoolYear) -> [Scholingsplan.EvaluationStep] {
+    private static func evaluation(
+        _ competency: Competency, _ behaviours: [TeamAnalysis.BehaviourAggregate],
+        slot: SchoolYear.Slot, year: SchoolYear
+    ) -> [Scholingsplan.EvaluationStep] {
         let levels = KirkpatrickLevel.all
         let ids = behaviours.map(\.behaviour.id).joined(separator: ", ")
         let practice = year.next(slot)
         return [
-            .init(level: levels[0], when: "na elke bijeenkomst",
-                  how: "Een korte peiling onder de deelnemers: was het bruikbaar, kunnen ze ermee aan de slag? De teamvoorzitter bespreekt de uitkomst in het teamoverleg."),
-            .init(level: levels[1], when: "eind van \(year.label(slot))",
-                  how: "Een nieuwe ronde van de teamscan (lob team report --compare-round): hoeveel deelnemers halen nu het doel op \(ids)?"),
-            .init(level: levels[2], when: "in \(year.label(practice))",
-                  how: "Bewijs uit de praktijk: \(Scholingsplan.evidence(for: competency.id)); collega's kijken bij elkaar mee (collegiale consultatie)."),
-            .init(level: levels[3], when: "eind van het schooljaar \(practice.schoolYear)-\(practice.schoolYear + 1)",
-                  how: "Of de leerlingen van het team hun loopbaancompetenties beter verwerven, te zien in hun loopbaandossiers en loopbaangesprekken; op schoolniveau."),
+            .init(
+                level: levels[0], when: "na elke bijeenkomst",
+                how:
+                    "Een korte peiling onder de deelnemers: was het bruikbaar, kunnen ze ermee aan de slag? De teamvoorzitter bespreekt de uitkomst in het teamoverleg."
+            ),
+            .init(
+                level: levels[1], when: "eind van \(year.label(slot))",
+                how:
+                    "Een nieuwe ronde van de teamscan (lob team report --compare-round): hoeveel deelnemers halen nu het doel op \(ids)?"
+            ),
+            .init(
+                level: levels[2], when: "in \(year.label(practice))",
+                how:
+                    "Bewijs uit de praktijk: \(Scholingsplan.evidence(for: competency.id)); collega's kijken bij elkaar mee (collegiale consultatie)."
+            ),
+            .init(
+                level: levels[3], when: "eind van het schooljaar \(practice.schoolYear)-\(practice.schoolYear + 1)",
+                how:
+                    "Of de leerlingen van het team hun loopbaancompetenties beter verwerven, te zien in hun loopbaandossiers en loopbaangesprekken; op schoolniveau."
+            ),
         ]
     }
 }

@@ -8,7 +8,8 @@ import LOBStore
 extension LobCommand {
     struct Budget: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Voor de school: besteed het scholingsbudget waar het het meeste gat sluit, met uitleg per keuze.",
+            abstract:
+                "Voor de school: besteed het scholingsbudget waar het het meeste gat sluit, met uitleg per keuze.",
             discussion: """
                 Neemt van elk team de laatste ronde (met de privacydrempel), de vormen uit de catalogus met kosten per
                 deelnemer en per groep, groepsgrootte, uren en het aangenomen effect, en kiest wat de school betaalt:
@@ -21,13 +22,20 @@ extension LobCommand {
                   lob budget --budget 25000 --costs onze-scholing.yaml --format csv --out budget.csv
                 """)
 
-        @Option(name: .customLong("budget"), help: ArgumentHelp("Het budget in euro's, zoals je het schrijft: 25000, 25.000 of € 25.000,50.", valueName: "euro"))
+        @Option(
+            name: .customLong("budget"),
+            help: ArgumentHelp(
+                "Het budget in euro's, zoals je het schrijft: 25000, 25.000 of € 25.000,50.", valueName: "euro"))
         var budgetText: String
 
-        @Option(name: .customLong("hours"), help: ArgumentHelp("Ten hoogste zoveel uren (deelnemers × uren) samen.", valueName: "uren"))
+        @Option(
+            name: .customLong("hours"),
+            help: ArgumentHelp("Ten hoogste zoveel uren (deelnemers × uren) samen.", valueName: "uren"))
         var hoursText: String?
 
-        @Option(name: .customLong("compare-budget"), help: ArgumentHelp("Een tweede budget, naast het eerste.", valueName: "euro"))
+        @Option(
+            name: .customLong("compare-budget"),
+            help: ArgumentHelp("Een tweede budget, naast het eerste.", valueName: "euro"))
         var compareBudgetText: String?
 
         /// Money and hours are read once, by one parser, with a range no school exceeds.
@@ -35,7 +43,9 @@ extension LobCommand {
         static let hourRange: ClosedRange<Double> = 0...1_000_000
         var budget: Double { (try? DutchAmount.parse(budgetText, what: "--budget", range: Self.euros)) ?? 0 }
         var hours: Double? { hoursText.flatMap { try? DutchAmount.parse($0, what: "--hours", range: Self.hourRange) } }
-        var compareBudget: Double? { compareBudgetText.flatMap { try? DutchAmount.parse($0, what: "--compare-budget", range: Self.euros) } }
+        var compareBudget: Double? {
+            compareBudgetText.flatMap { try? DutchAmount.parse($0, what: "--compare-budget", range: Self.euros) }
+        }
 
         @Option(help: ArgumentHelp("Catalogus van scholingsvormen met kosten en effect (YAML).", valueName: "bestand"))
         var costs: String?
@@ -55,7 +65,9 @@ extension LobCommand {
         func validate() throws {
             do {
                 _ = try DutchAmount.parse(budgetText, what: "--budget", range: Self.euros)
-                if let compareBudgetText { _ = try DutchAmount.parse(compareBudgetText, what: "--compare-budget", range: Self.euros) }
+                if let compareBudgetText {
+                    _ = try DutchAmount.parse(compareBudgetText, what: "--compare-budget", range: Self.euros)
+                }
                 if let hoursText { _ = try DutchAmount.parse(hoursText, what: "--hours", range: Self.hourRange) }
             } catch {
                 throw ValidationError(error.description)
@@ -65,11 +77,16 @@ extension LobCommand {
         func run() throws {
             let database = try store.openForReading()
             let inputs = try Output.store { try database.boardRounds() }
-            guard !inputs.isEmpty else { throw Output.fail("er zijn nog geen teamscans: lees ze in met 'lob team import'") }
+            guard !inputs.isEmpty else {
+                throw Output.fail("er zijn nog geen teamscans: lees ze in met 'lob team import'")
+            }
             let library = profiles.library()
-            let catalogue = try LobCommand.Plan.loadCatalogue(try Catalogues.url(costs: costs, profile: nil, library: library))
+            let catalogue = try LobCommand.Plan.loadCatalogue(
+                try Catalogues.url(costs: costs, profile: nil, library: library))
             let schoolScan = try Output.store { try database.schoolScan(year: year) }
-            if let year, schoolScan == nil { throw Output.fail("er is geen schoolscan van \(year) (zie 'lob schoolscan list')") }
+            if let year, schoolScan == nil {
+                throw Output.fail("er is geen schoolscan van \(year) (zie 'lob schoolscan list')")
+            }
 
             let needs = TrainingNeed.needs(inputs)
             let limits = BudgetAllocation.Limits(budget: budget, hours: hours)
@@ -78,8 +95,9 @@ extension LobCommand {
             if let compareBudget {
                 // The larger of the two starts from the smaller one's choice, so it never closes less.
                 let other = BudgetAllocation.Limits(budget: compareBudget, hours: hours)
-                comparison = BudgetAllocation(needs: needs, catalogue: catalogue, limits: other,
-                                              start: compareBudget >= budget ? main.chosen : [])
+                comparison = BudgetAllocation(
+                    needs: needs, catalogue: catalogue, limits: other,
+                    start: compareBudget >= budget ? main.chosen : [])
             }
             var move: ModelMove?
             var afterMove: BudgetAllocation?
@@ -87,18 +105,22 @@ extension LobCommand {
                 let result = SchoolScanResult(schoolScan)
                 if let wished = result.wished, wished != result.dominant {
                     let wishedNeeds = TrainingNeed.needs(inputs) { member in
-                        library.profile(SchoolScanResult.profileID(role: member.profile.role ?? .vakdocent, model: wished))
+                        library.profile(
+                            SchoolScanResult.profileID(role: member.profile.role ?? .vakdocent, model: wished))
                     }
                     move = ModelMove(from: result.dominant, to: wished, now: needs, wished: wishedNeeds)
                     afterMove = BudgetAllocation(needs: wishedNeeds, catalogue: catalogue, limits: limits)
                 }
             }
             let withheld = inputs.filter { $0.analysis().allWithheld }.count
-            let report = BudgetReport(year: schoolScan?.schoolYear ?? year, catalogue: catalogue, teams: inputs.count, withheldTeams: withheld,
-                                      main: main, comparison: comparison, move: move, afterMove: afterMove)
-            let text = try format.render(report.blocks(), title: report.title,
-                                         csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
-                                         json: { try JSON.encode(BudgetJSON(report)) })
+            let report = BudgetReport(
+                year: schoolScan?.schoolYear ?? year, catalogue: catalogue, teams: inputs.count,
+                withheldTeams: withheld,
+                main: main, comparison: comparison, move: move, afterMove: afterMove)
+            let text = try format.render(
+                report.blocks(), title: report.title,
+                csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
+                json: { try JSON.encode(BudgetJSON(report)) })
             try Output.deliver(text, out: out, what: "Budgetverslag")
         }
     }

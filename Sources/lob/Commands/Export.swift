@@ -13,7 +13,9 @@ extension LobCommand.Export {
     struct ScanExport: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scan",
-            abstract: "Schrijf een scan als scanbestand, bijvoorbeeld voor je teamvoorzitter (leesbaar met lob scan --answers).")
+            abstract:
+                "Schrijf een scan als scanbestand, bijvoorbeeld voor je teamvoorzitter (leesbaar met lob scan --answers)."
+        )
 
         @Argument(help: "Het nummer van de scan.")
         var id: Int64

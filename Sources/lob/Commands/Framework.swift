@@ -6,7 +6,8 @@ import LOBRender
 extension LobCommand {
     struct Framework: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Het hele kader: competenties, gedragskenmerken, schoolmodellen, rollen en meer; of als export naar Moodle of CASE.",
+            abstract:
+                "Het hele kader: competenties, gedragskenmerken, schoolmodellen, rollen en meer; of als export naar Moodle of CASE.",
             subcommands: [Show.self, ExportFramework.self],
             defaultSubcommand: Show.self)
     }
@@ -21,14 +22,16 @@ extension LobCommand.Framework {
 
         func run() throws {
             let catalogue = Catalogue.standard
-            Output.write(try format.render(FrameworkReport.blocks(catalogue)) { try JSON.encode(FrameworkJSON(catalogue)) })
+            Output.write(
+                try format.render(FrameworkReport.blocks(catalogue)) { try JSON.encode(FrameworkJSON(catalogue)) })
         }
     }
 
     struct ExportFramework: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Zet het kader (of een profiel) over naar Moodle (competentiekader als CSV) of naar 1EdTech CASE (JSON).",
+            abstract:
+                "Zet het kader (of een profiel) over naar Moodle (competentiekader als CSV) of naar 1EdTech CASE (JSON).",
             discussion: """
                 Moodle: Site-administratie > Competenties > Competentiekader importeren, kies het CSV-bestand
                 (scheidingsteken komma, codering UTF-8). CASE: importeer het JSON-pakket in OpenSALT of een ander
@@ -47,10 +50,15 @@ extension LobCommand.Framework {
         @Option(help: "case (1EdTech CASE 1.0, JSON) of moodle-csv (Moodle-competentiekader).")
         var format: Format
 
-        @Option(help: ArgumentHelp("Alleen de gedragskenmerken van dit profiel (zie 'lob profiles list').", valueName: "id"))
+        @Option(
+            help: ArgumentHelp("Alleen de gedragskenmerken van dit profiel (zie 'lob profiles list').", valueName: "id")
+        )
         var profile: String?
 
-        @Option(name: .customLong("base-uri"), help: ArgumentHelp("Voor CASE: de basis van de URI's (BASIS/uri/ID); anders urn:uuid:ID.", valueName: "url"))
+        @Option(
+            name: .customLong("base-uri"),
+            help: ArgumentHelp("Voor CASE: de basis van de URI's (BASIS/uri/ID); anders urn:uuid:ID.", valueName: "url")
+        )
         var baseURI: String?
 
         @Option(help: ArgumentHelp("Schrijf naar dit bestand.", valueName: "bestand"))
@@ -59,8 +67,12 @@ extension LobCommand.Framework {
         @OptionGroup var profiles: ProfileOptions
 
         func validate() throws {
-            if let baseURI, URL(string: baseURI)?.scheme == nil { throw ValidationError("--base-uri moet een volledige URL zijn, zoals https://school.nl/case.") }
-            if baseURI != nil && format != .case_ { throw ValidationError("--base-uri hoort alleen bij --format case.") }
+            if let baseURI, URL(string: baseURI)?.scheme == nil {
+                throw ValidationError("--base-uri moet een volledige URL zijn, zoals https://school.nl/case.")
+            }
+            if baseURI != nil && format != .case_ {
+                throw ValidationError("--base-uri hoort alleen bij --format case.")
+            }
         }
 
         func run() throws {
@@ -72,10 +84,11 @@ extension LobCommand.Framework {
                 }
                 chosen = found
             }
-            let text = switch format {
-            case .case_: try CASEPackage(profile: chosen, baseURI: baseURI).json()
-            case .moodleCSV: try MoodleFrameworkCSV.render(profile: chosen)
-            }
+            let text =
+                switch format {
+                case .case_: try CASEPackage(profile: chosen, baseURI: baseURI).json()
+                case .moodleCSV: try MoodleFrameworkCSV.render(profile: chosen)
+                }
             try Output.deliver(text, out: out, what: format == .case_ ? "CASE-pakket" : "Moodle-competentiekader")
         }
     }

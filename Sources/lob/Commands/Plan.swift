@@ -8,7 +8,8 @@ import LOBShippedProfiles
 extension LobCommand {
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Maak je scholingsplan (POP) uit een scan: doelen, activiteiten die passen bij hoe je leert, tijdpad, kosten en evaluatie.",
+            abstract:
+                "Maak je scholingsplan (POP) uit een scan: doelen, activiteiten die passen bij hoe je leert, tijdpad, kosten en evaluatie.",
             discussion: """
                 Zonder nummer: de laatste scan. De vormen, uren en kosten komen uit een catalogus van scholingsvormen:
                 --costs BESTAND, anders het bestand dat het profiel noemt (costs:), anders de voorbeeldcatalogus van
@@ -35,7 +36,10 @@ extension LobCommand {
         @Option(help: "Uitvoer: text, markdown, html of json.")
         var format: DocumentFormat = .text
 
-        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar) in plaats van naar het scherm.", valueName: "bestand"))
+        @Option(
+            help: ArgumentHelp(
+                "Schrijf naar dit bestand (alleen voor jou leesbaar) in plaats van naar het scherm.",
+                valueName: "bestand"))
         var out: String?
 
         @OptionGroup var store: StoreOptions
@@ -49,14 +53,17 @@ extension LobCommand {
         func run() throws {
             if check, let costs {
                 let catalogue = try Self.loadCatalogue(URL(fileURLWithPath: costs))
-                Output.write("\(costs): in orde: \(catalogue.forms.count) vormen, \(catalogue.requirements.count) eisen, \(catalogue.schoolYear.periods.count) periodes.\n")
+                Output.write(
+                    "\(costs): in orde: \(catalogue.forms.count) vormen, \(catalogue.requirements.count) eisen, \(catalogue.schoolYear.periods.count) periodes.\n"
+                )
                 return
             }
             let database = try store.openForReading()
             let stored = try choice.scan(in: database, at: store.databasePath())
             let catalogue = try Self.loadCatalogue(try catalogueURL(for: stored.profile))
-            let plan = Scholingsplan(scan: stored.scan, profile: stored.profile, catalogue: catalogue,
-                                     options: .init(maxGoals: goals))
+            let plan = Scholingsplan(
+                scan: stored.scan, profile: stored.profile, catalogue: catalogue,
+                options: .init(maxGoals: goals))
             let report = PlanReport(plan, scanID: stored.id)
             let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(PlanJSON(report)) }
             try Output.deliver(text, out: out, what: "Scholingsplan van scan \(stored.id)")

@@ -22,7 +22,9 @@ extension LobCommand.Profiles {
 
         func run() throws {
             let library = profiles.library()
-            Output.write(TextRenderer(width: 200).render(ProfileReport.listBlocks(library.entries.map(\.profile), catalogue: .standard)))
+            Output.write(
+                TextRenderer(width: 200).render(
+                    ProfileReport.listBlocks(library.entries.map(\.profile), catalogue: .standard)))
             // A broken profile of the school's own must not go unnoticed: list the rest, then fail.
             guard library.problems.isEmpty else {
                 library.problems.forEach(Output.warn)
@@ -32,7 +34,8 @@ extension LobCommand.Profiles {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon één profiel met zijn gedragskenmerken, doelen en gewichten.")
+        static let configuration = CommandConfiguration(
+            abstract: "Toon één profiel met zijn gedragskenmerken, doelen en gewichten.")
 
         @Argument(help: "Het id van het profiel (zie 'lob profiles list') of een profielbestand.")
         var id: String
@@ -82,7 +85,9 @@ extension LobCommand.Profiles {
             for file in files {
                 do {
                     let profile = try ProfileFile.load(URL(fileURLWithPath: file))
-                    Output.write("\(file): in orde (\(profile.id), \(profile.scoredBehaviours(in: .standard).count) gedragskenmerken)\n")
+                    Output.write(
+                        "\(file): in orde (\(profile.id), \(profile.scoredBehaviours(in: .standard).count) gedragskenmerken)\n"
+                    )
                 } catch {
                     Output.warn(error)
                     failed = true

@@ -20,7 +20,10 @@ extension LobCommand {
         @Option(help: ArgumentHelp("Een ingevuld scanbestand (YAML of JSON).", valueName: "bestand"))
         var answers: String?
 
-        @Option(help: ArgumentHelp("Het profiel (standaard loopbaanbegeleider-vmbo); bij een bestand alleen als het er geen noemt.", valueName: "id"))
+        @Option(
+            help: ArgumentHelp(
+                "Het profiel (standaard loopbaanbegeleider-vmbo); bij een bestand alleen als het er geen noemt.",
+                valueName: "id"))
         var profile: String?
 
         @OptionGroup var store: StoreOptions
@@ -41,31 +44,37 @@ extension LobCommand {
             let (id, new) = try Output.store { try database.saveIfNew(decoded.scan, profile: decoded.profile) }
             let result = ScanResult(scan: decoded.scan, profile: decoded.profile)
             if new {
-                Output.write("Scan \(id) opgeslagen: \(result.answeredCount) van \(result.behaviours.count) gedragskenmerken beantwoord.\n")
+                Output.write(
+                    "Scan \(id) opgeslagen: \(result.answeredCount) van \(result.behaviours.count) gedragskenmerken beantwoord.\n"
+                )
             } else {
                 Output.write("Deze scan staat er al in als scan \(id); er is niets dubbel opgeslagen.\n")
             }
             Output.write("Bekijk je uitslag met: lob report \(id)\n")
         }
-    
+
         /// The scan in the terminal UI; the screens live in LOBTerminal, ncurses only in LOBCurses.
         private func runInTerminal() throws {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-                throw Output.fail("'lob scan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (zie docs/scan-file.md).")
+                throw Output.fail(
+                    "'lob scan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (zie docs/scan-file.md)."
+                )
             }
             let library = profiles.library()
             library.problems.forEach(Output.warn)
             let choosable = library.entries.map(\.profile)
             let defaultID = profile ?? Self.defaultProfileID
             guard library.profile(defaultID) != nil else {
-                throw Output.fail("onbekend profiel '\(defaultID)'. Bekend: \(choosable.map(\.id).joined(separator: ", "))")
+                throw Output.fail(
+                    "onbekend profiel '\(defaultID)'. Bekend: \(choosable.map(\.id).joined(separator: ", "))")
             }
             let database = try store.open()
             let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
             var session: ScanSession
             do {
-                session = try ScanRunner.makeSession(store: database, profiles: choosable, defaultProfileID: defaultID,
-                                                     date: Self.today(), width: terminal.width, height: terminal.height)
+                session = try ScanRunner.makeSession(
+                    store: database, profiles: choosable, defaultProfileID: defaultID,
+                    date: Self.today(), width: terminal.width, height: terminal.height)
             } catch {
                 terminal.close()
                 throw Output.fail(Output.describe(error))
@@ -77,10 +86,15 @@ extension LobCommand {
                 return
             }
             if outcome.finished {
-                Output.write("Scan \(id) is klaar: \(outcome.answered) van \(outcome.total) gedragskenmerken beantwoord.\n")
-                Output.write("Je uitslag: lob report \(id) · je scholingsplan: lob plan \(id) · voor je teamvoorzitter: lob export scan \(id) --out scan.yaml\n")
+                Output.write(
+                    "Scan \(id) is klaar: \(outcome.answered) van \(outcome.total) gedragskenmerken beantwoord.\n")
+                Output.write(
+                    "Je uitslag: lob report \(id) · je scholingsplan: lob plan \(id) · voor je teamvoorzitter: lob export scan \(id) --out scan.yaml\n"
+                )
             } else {
-                Output.write("Scan \(id) is bewaard (\(outcome.answered) van \(outcome.total) beantwoord). Met 'lob scan' ga je verder waar je gebleven was.\n")
+                Output.write(
+                    "Scan \(id) is bewaard (\(outcome.answered) van \(outcome.total) beantwoord). Met 'lob scan' ga je verder waar je gebleven was.\n"
+                )
             }
         }
 

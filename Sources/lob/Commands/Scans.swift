@@ -63,7 +63,8 @@ extension LobCommand.Scans {
             let database = try store.open()
             let stored = try database.requireScan(id)
             if !yes {
-                FileHandle.standardError.write(Data("Scan \(id) van \(stored.scan.teacher) (\(stored.scan.date)) verwijderen? [j/N] ".utf8))
+                FileHandle.standardError.write(
+                    Data("Scan \(id) van \(stored.scan.teacher) (\(stored.scan.date)) verwijderen? [j/N] ".utf8))
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
                 guard ["j", "ja", "y", "yes"].contains(answer) else {
                     throw Output.fail("niet verwijderd" + (answer.isEmpty ? " (gebruik --yes in scripts)" : ""))
@@ -88,7 +89,9 @@ extension LOBDatabase {
     func requireScan(_ id: Int64?, databasePath: String) throws -> StoredScan {
         if let id { return try requireScan(id) }
         guard let last = try Output.store({ try latestScan() }) else {
-            throw Output.fail("nog geen scans in \(databasePath); begin er een met 'lob scan' (of lees een bestand in met 'lob scan --answers BESTAND')")
+            throw Output.fail(
+                "nog geen scans in \(databasePath); begin er een met 'lob scan' (of lees een bestand in met 'lob scan --answers BESTAND')"
+            )
         }
         return last
     }

@@ -11,7 +11,8 @@ extension LobCommand {
     struct SchoolScanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "schoolscan",
-            abstract: "Voor de school: waar staat de school met LOB? Kies per aspect het model dat past bij hoe het werkelijk gaat.",
+            abstract:
+                "Voor de school: waar staat de school met LOB? Kies per aspect het model dat past bij hoe het werkelijk gaat.",
             discussion: """
                 Zonder --answers opent de schoolscan in de terminal; elke keuze wordt meteen bewaard, en 'lob schoolscan'
                 gaat later verder waar je was. Met --answers lees je een ingevuld bestand in (zie docs/school.md en
@@ -28,7 +29,8 @@ extension LobCommand {
 
 extension LobCommand.SchoolScanCommand {
     struct Fill: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "fill", abstract: "Vul de schoolscan in (standaard).")
+        static let configuration = CommandConfiguration(
+            commandName: "fill", abstract: "Vul de schoolscan in (standaard).")
 
         @Option(help: ArgumentHelp("Een ingevulde schoolscan (YAML of JSON).", valueName: "bestand"))
         var answers: String?
@@ -50,20 +52,25 @@ extension LobCommand.SchoolScanCommand {
 
         private func runInTerminal(_ database: LOBDatabase) throws {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-                throw Output.fail("'lob schoolscan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (zie docs/examples/schoolscan.yaml).")
+                throw Output.fail(
+                    "'lob schoolscan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (zie docs/examples/schoolscan.yaml)."
+                )
             }
             let today = LobCommand.ScanCommand.today()
             let all = try Output.store { try database.schoolScans() }
             let stored = all.last { $0.schoolYear == SchoolScan.schoolYear(of: today) }
             let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
-            var session = SchoolScanSession(school: all.last?.school ?? "", date: today, stored: stored,
-                                            width: terminal.width, height: terminal.height)
+            var session = SchoolScanSession(
+                school: all.last?.school ?? "", date: today, stored: stored,
+                width: terminal.width, height: terminal.height)
             SchoolScanRunner.run(&session, store: database, terminal: terminal)
             terminal.close()
             if session.scan.isComplete {
                 Output.write("Schoolscan \(session.scan.schoolYear) is klaar. Het verslag: lob schoolscan show\n")
             } else if session.started {
-                Output.write("Schoolscan bewaard (\(session.answered) van 12 aspecten). Met 'lob schoolscan' ga je verder waar je was.\n")
+                Output.write(
+                    "Schoolscan bewaard (\(session.answered) van 12 aspecten). Met 'lob schoolscan' ga je verder waar je was.\n"
+                )
             } else {
                 Output.write("Gestopt voordat de schoolscan begon; er is niets bewaard.\n")
             }
@@ -71,7 +78,8 @@ extension LobCommand.SchoolScanCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon de schoolscan van een schooljaar (standaard de laatste).")
+        static let configuration = CommandConfiguration(
+            abstract: "Toon de schoolscan van een schooljaar (standaard de laatste).")
 
         @Option(help: ArgumentHelp("Het schooljaar, bijvoorbeeld 2026-2027.", valueName: "jaar"))
         var year: String?
@@ -84,8 +92,9 @@ extension LobCommand.SchoolScanCommand {
         func run() throws {
             let scan = try Output.store { try store.openForReading().schoolScan(year: year) }
             guard let scan else {
-                throw Output.fail(year.map { "er is geen schoolscan van \($0) (zie 'lob schoolscan list')" }
-                    ?? "er is nog geen schoolscan: vul er een in met 'lob schoolscan'")
+                throw Output.fail(
+                    year.map { "er is geen schoolscan van \($0) (zie 'lob schoolscan list')" }
+                        ?? "er is nog geen schoolscan: vul er een in met 'lob schoolscan'")
             }
             Output.write(try Self.render(scan, format: format))
         }
@@ -94,7 +103,10 @@ extension LobCommand.SchoolScanCommand {
             let report = SchoolScanReport(SchoolScanResult(scan))
             var blocks = report.blocks()
             if !scan.isComplete {
-                blocks.insert(.note("Nog niet af: \(scan.answers.count) van de 12 aspecten beantwoord; ga verder met 'lob schoolscan'."), at: 1)
+                blocks.insert(
+                    .note(
+                        "Nog niet af: \(scan.answers.count) van de 12 aspecten beantwoord; ga verder met 'lob schoolscan'."
+                    ), at: 1)
             }
             return try format.render(blocks) { try JSON.encode(SchoolScanJSON(report)) }
         }
@@ -111,11 +123,18 @@ extension LobCommand.SchoolScanCommand {
                 Output.write("Nog geen schoolscan. Vul er een in met: lob schoolscan\n")
                 return
             }
-            Output.write(TextRenderer(width: 200).render([.table(header: ["schooljaar", "school", "datum", "model nu", "gewenst", "beantwoord"], rows: scans.map { scan in
-                let result = SchoolScanResult(scan)
-                return [scan.schoolYear, scan.school, scan.date.description, "model \(result.dominant.number)",
-                        result.wished.map { "model \($0.number)" } ?? "–", "\(scan.answers.count) van 12"]
-            })]))
+            Output.write(
+                TextRenderer(width: 200).render([
+                    .table(
+                        header: ["schooljaar", "school", "datum", "model nu", "gewenst", "beantwoord"],
+                        rows: scans.map { scan in
+                            let result = SchoolScanResult(scan)
+                            return [
+                                scan.schoolYear, scan.school, scan.date.description, "model \(result.dominant.number)",
+                                result.wished.map { "model \($0.number)" } ?? "–", "\(scan.answers.count) van 12",
+                            ]
+                        })
+                ]))
         }
     }
 }
