@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "LOBStore", dependencies: ["LOBCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The application core: one call per user action over the store protocols; every front end calls it.
+        .target(name: "LOBApp", dependencies: ["LOBCore"]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
         .target(name: "LOBTerminal", dependencies: ["LOBCore", "LOBRender"]),
         // ncurses with wide characters, for UTF-8 (ë, é, ï); only the thin driver uses it.
@@ -47,7 +49,8 @@ let package = Package(
         .executableTarget(
             name: "lob",
             dependencies: [
-                "LOBCore", "LOBCurses", "LOBFormats", "LOBRender", "LOBShippedProfiles", "LOBStore", "LOBTerminal",
+                "LOBApp", "LOBCore", "LOBCurses", "LOBFormats", "LOBRender", "LOBShippedProfiles", "LOBStore",
+                "LOBTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LOBApp
 import LOBCore
 import LOBFormats
 import LOBRender
@@ -111,8 +112,15 @@ struct StoreOptions: ParsableArguments {
         return Paths.dataHome(environment).appendingPathComponent("lob-spiegel/lob.sqlite").path
     }
 
+    /// The application core over the database, for a command that writes. This file is the one place in `lob` that
+    /// opens the store.
+    func app() throws -> LOBApp { LOBApp(store: try open()) }
+
+    /// The application core over the database, for a command that only reads (it never creates a database).
+    func appForReading() throws -> LOBApp { LOBApp(store: try openForReading()) }
+
     /// Opens the database; every file this process creates from here on is readable by its owner only.
-    func open() throws -> LOBDatabase {
+    private func open() throws -> LOBDatabase {
         umask(0o077)
         let path = databasePath()
         // Test-only fault injection: die inside the save transaction, to show that nothing half-written survives.
@@ -132,7 +140,9 @@ struct StoreOptions: ParsableArguments {
     /// Opens the database for a command that only reads: it never creates one. Without a database at the usual
     /// place the command sees an empty one (and says there is nothing yet); a path given with --db or LOB_DB that
     /// does not exist is a mistake worth saying.
-    func openForReading(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LOBDatabase {
+    private func openForReading(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> LOBDatabase {
         let path = databasePath(environment: environment)
         do {
             if let database = try LOBDatabase.openExisting(at: path) { return database }
@@ -161,8 +171,9 @@ struct ScanChoice: ParsableArguments {
         if id != nil && latest { throw ValidationError("Geef een nummer of --latest, niet allebei.") }
     }
 
-    func scan(in database: LOBDatabase, at path: String) throws -> StoredScan {
-        try database.requireScan(id, databasePath: path)
+    /// The scan chosen: this number, or the latest.
+    func scan(in app: LOBApp) throws -> StoredScan {
+        try Output.store { try app.scan(id) }
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LOBApp
 import LOBFormats
 import LOBStore
 
@@ -28,11 +29,31 @@ enum Output {
     /// Foundation's are not shown raw.
     static func describe(_ error: any Error) -> String {
         switch error {
+        case let error as AppError: wording(error)
         case let error as StoreError: error.description
         case let error as FormatError: error.description
         default:
             StoreError.wording(for: error)
                 ?? "onverwachte fout: \(Excerpt.visible(String(describing: error)).prefix(200))"
+        }
+    }
+
+    /// The application core's reasons in the words of the command line.
+    static func wording(_ error: AppError) -> String {
+        switch error {
+        case .noScans:
+            "nog geen scans; begin er een met 'lob scan' (of lees een bestand in met 'lob scan --answers BESTAND')"
+        case .noSuchScan(let id): "geen scan met nummer \(id); zie 'lob scans list'"
+        case .noTeams: "er is nog geen team: lees eerst scans in met 'lob team import BESTAND… --team NAAM'"
+        case .chooseTeam(let names): "geef het team met --team NAAM; er zijn: \(names.joined(separator: ", "))"
+        case .noSuchTeam(let team): "er is geen team '\(team)' (zie 'lob team list')"
+        case .noSuchRound(let team, let round): "team '\(team)' heeft geen ronde '\(round)'"
+        case .noTeamRounds(let round?): "geen teamscans om te tonen in ronde '\(round)'"
+        case .noTeamRounds(nil): "er zijn nog geen teamscans: lees ze in met 'lob team import'"
+        case .noSchoolScan(let year?): "er is geen schoolscan van \(year) (zie 'lob schoolscan list')"
+        case .noSchoolScan(nil): "er is nog geen schoolscan: vul er een in met 'lob schoolscan'"
+        case .noSuchMember(let team, let teacher): "team '\(team)' heeft geen scans van '\(teacher)'"
+        case .thresholdOutOfRange(let value): "de privacydrempel is minstens 3 en hooguit 1000, niet \(value)"
         }
     }
 

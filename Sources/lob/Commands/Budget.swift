@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import LOBApp
 import LOBCore
 import LOBFormats
 import LOBRender
-import LOBStore
 
 extension LobCommand {
     struct Budget: ParsableCommand {
@@ -75,48 +75,19 @@ extension LobCommand {
         }
 
         func run() throws {
-            let database = try store.openForReading()
-            let inputs = try Output.store { try database.boardRounds() }
-            guard !inputs.isEmpty else {
-                throw Output.fail("er zijn nog geen teamscans: lees ze in met 'lob team import'")
-            }
+            let app = try store.appForReading()
             let library = profiles.library()
             let catalogue = try LobCommand.Plan.loadCatalogue(
                 try Catalogues.url(costs: costs, profile: nil, library: library))
-            let schoolScan = try Output.store { try database.schoolScan(year: year) }
-            if let year, schoolScan == nil {
-                throw Output.fail("er is geen schoolscan van \(year) (zie 'lob schoolscan list')")
+            let study = try Output.store {
+                try app.budget(
+                    limits: .init(budget: budget, hours: hours), compareBudget: compareBudget, activities: catalogue,
+                    year: year
+                ) { role, model in library.profile(SchoolScanResult.profileID(role: role, model: model)) }
             }
-
-            let needs = TrainingNeed.needs(inputs)
-            let limits = BudgetAllocation.Limits(budget: budget, hours: hours)
-            let main = BudgetAllocation(needs: needs, catalogue: catalogue, limits: limits)
-            var comparison: BudgetAllocation?
-            if let compareBudget {
-                // The larger of the two starts from the smaller one's choice, so it never closes less.
-                let other = BudgetAllocation.Limits(budget: compareBudget, hours: hours)
-                comparison = BudgetAllocation(
-                    needs: needs, catalogue: catalogue, limits: other,
-                    start: compareBudget >= budget ? main.chosen : [])
-            }
-            var move: ModelMove?
-            var afterMove: BudgetAllocation?
-            if let schoolScan {
-                let result = SchoolScanResult(schoolScan)
-                if let wished = result.wished, wished != result.dominant {
-                    let wishedNeeds = TrainingNeed.needs(inputs) { member in
-                        library.profile(
-                            SchoolScanResult.profileID(role: member.profile.role ?? .vakdocent, model: wished))
-                    }
-                    move = ModelMove(from: result.dominant, to: wished, now: needs, wished: wishedNeeds)
-                    afterMove = BudgetAllocation(needs: wishedNeeds, catalogue: catalogue, limits: limits)
-                }
-            }
-            let withheld = inputs.filter { $0.analysis().allWithheld }.count
             let report = BudgetReport(
-                year: schoolScan?.schoolYear ?? year, catalogue: catalogue, teams: inputs.count,
-                withheldTeams: withheld,
-                main: main, comparison: comparison, move: move, afterMove: afterMove)
+                year: study.schoolYear, catalogue: catalogue, teams: study.teams, withheldTeams: study.withheldTeams,
+                main: study.main, comparison: study.comparison, move: study.move, afterMove: study.afterMove)
             let text = try format.render(
                 report.blocks(), title: report.title,
                 csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LOBApp
 import LOBFormats
 
 extension LobCommand {
@@ -26,7 +27,7 @@ extension LobCommand.Export {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let stored = try store.openForReading().requireScan(id)
+            let stored = try Output.store { try store.appForReading().scan(id) }
             try Output.writePrivately(ScanFile.encode(stored.scan, profile: stored.profile), to: out)
             Output.write("Scan \(id) geschreven naar \(out).\n")
         }

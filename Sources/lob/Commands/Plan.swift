@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LOBApp
 import LOBCore
 import LOBFormats
 import LOBRender
@@ -58,12 +59,10 @@ extension LobCommand {
                 )
                 return
             }
-            let database = try store.openForReading()
-            let stored = try choice.scan(in: database, at: store.databasePath())
+            let app = try store.appForReading()
+            let stored = try choice.scan(in: app)
             let catalogue = try Self.loadCatalogue(try catalogueURL(for: stored.profile))
-            let plan = Scholingsplan(
-                scan: stored.scan, profile: stored.profile, catalogue: catalogue,
-                options: .init(maxGoals: goals))
+            let plan = app.plan(stored, activities: catalogue, options: .init(maxGoals: goals))
             let report = PlanReport(plan, scanID: stored.id)
             let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(PlanJSON(report)) }
             try Output.deliver(text, out: out, what: "Scholingsplan van scan \(stored.id)")

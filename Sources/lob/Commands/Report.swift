@@ -1,4 +1,5 @@
 import ArgumentParser
+import LOBApp
 import LOBCore
 import LOBRender
 
@@ -22,9 +23,9 @@ extension LobCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let database = try store.openForReading()
-            let stored = try choice.scan(in: database, at: store.databasePath())
-            let earlier = try compare.map { try database.requireScan($0) }
+            let (stored, earlier) = try Output.store {
+                try store.appForReading().report(choice.id, compareWith: compare)
+            }
             let report = ScanReport(stored, compareWith: earlier)
             Output.write(try format.render(report.blocks()) { try JSON.encode(ScanReportJSON(report)) })
         }

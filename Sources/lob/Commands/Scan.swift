@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LOBApp
 import LOBCore
 import LOBCurses
 import LOBFormats
@@ -40,8 +41,8 @@ extension LobCommand {
             } catch {
                 throw Output.fail(error)
             }
-            let database = try store.open()
-            let (id, new) = try Output.store { try database.saveIfNew(decoded.scan, profile: decoded.profile) }
+            let app = try store.app()
+            let (id, new) = try Output.store { try app.storeScan(decoded.scan, profile: decoded.profile) }
             let result = ScanResult(scan: decoded.scan, profile: decoded.profile)
             if new {
                 Output.write(
@@ -68,7 +69,7 @@ extension LobCommand {
                 throw Output.fail(
                     "onbekend profiel '\(defaultID)'. Bekend: \(choosable.map(\.id).joined(separator: ", "))")
             }
-            let database = try store.open()
+            let database = try store.app().scans
             let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
             var session: ScanSession
             do {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import LOBApp
 import LOBCore
 import LOBRender
-import LOBStore
 
 extension LobCommand {
     struct Scans: ParsableCommand {
@@ -19,9 +19,7 @@ extension LobCommand.Scans {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let database = try store.openForReading()
-            let summaries = try Output.store { try database.summaries() }
-            let unfinished = try Output.store { try database.unfinishedScans() }
+            let (summaries, unfinished) = try Output.store { try store.appForReading().scanList() }
             if summaries.isEmpty && unfinished.isEmpty {
                 Output.write("Nog geen scans in \(store.databasePath()). Begin er een met: lob scan\n")
                 return
@@ -43,7 +41,7 @@ extension LobCommand.Scans {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let stored = try store.openForReading().requireScan(id)
+            let stored = try Output.store { try store.appForReading().scan(id) }
             Output.write(TextRenderer().render(ScanView.blocks(stored)))
         }
     }
@@ -60,8 +58,8 @@ extension LobCommand.Scans {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let database = try store.open()
-            let stored = try database.requireScan(id)
+            let app = try store.app()
+            let stored = try Output.store { try app.scan(id) }
             if !yes {
                 FileHandle.standardError.write(
                     Data("Scan \(id) van \(stored.scan.teacher) (\(stored.scan.date)) verwijderen? [j/N] ".utf8))
@@ -70,29 +68,8 @@ extension LobCommand.Scans {
                     throw Output.fail("niet verwijderd" + (answer.isEmpty ? " (gebruik --yes in scripts)" : ""))
                 }
             }
-            _ = try Output.store { try database.deleteScan(id: id) }
+            try Output.store { try app.deleteScan(id) }
             Output.write("Scan \(id) verwijderd.\n")
         }
-    }
-}
-
-extension LOBDatabase {
-    /// The scan with this id, or a failure that says there is none.
-    func requireScan(_ id: Int64) throws -> StoredScan {
-        guard let stored = try Output.store({ try scan(id: id) }) else {
-            throw Output.fail("geen scan met nummer \(id); zie 'lob scans list'")
-        }
-        return stored
-    }
-
-    /// The scan with this id, or else the latest finished one, or a failure that says how to make one.
-    func requireScan(_ id: Int64?, databasePath: String) throws -> StoredScan {
-        if let id { return try requireScan(id) }
-        guard let last = try Output.store({ try latestScan() }) else {
-            throw Output.fail(
-                "nog geen scans in \(databasePath); begin er een met 'lob scan' (of lees een bestand in met 'lob scan --answers BESTAND')"
-            )
-        }
-        return last
     }
 }

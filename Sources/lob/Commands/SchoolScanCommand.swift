@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
+import LOBApp
 import LOBCore
 import LOBCurses
 import LOBFormats
 import LOBRender
-import LOBStore
 import LOBTerminal
 
 extension LobCommand {
@@ -41,29 +41,29 @@ extension LobCommand.SchoolScanCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            guard let answers else { return try runInTerminal(try store.open()) }
+            guard let answers else { return try runInTerminal(try store.app()) }
             // The file first: a refused file leaves no database behind.
             let scan: SchoolScan
             do { scan = try SchoolScanFile.load(URL(fileURLWithPath: answers)) } catch { throw Output.fail(error) }
-            let database = try store.open()
-            try Output.store { try database.saveSchoolScan(scan) }
+            let app = try store.app()
+            try Output.store { try app.saveSchoolScan(scan) }
             Output.write(try Show.render(scan, format: format))
         }
 
-        private func runInTerminal(_ database: LOBDatabase) throws {
+        private func runInTerminal(_ app: LOBApp) throws {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw Output.fail(
                     "'lob schoolscan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (zie docs/examples/schoolscan.yaml)."
                 )
             }
             let today = LobCommand.ScanCommand.today()
-            let all = try Output.store { try database.schoolScans() }
+            let all = try Output.store { try app.schoolScans() }
             let stored = all.last { $0.schoolYear == SchoolScan.schoolYear(of: today) }
             let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
             var session = SchoolScanSession(
                 school: all.last?.school ?? "", date: today, stored: stored,
                 width: terminal.width, height: terminal.height)
-            SchoolScanRunner.run(&session, store: database, terminal: terminal)
+            SchoolScanRunner.run(&session, store: app.schools, terminal: terminal)
             terminal.close()
             if session.scan.isComplete {
                 Output.write("Schoolscan \(session.scan.schoolYear) is klaar. Het verslag: lob schoolscan show\n")
@@ -90,12 +90,7 @@ extension LobCommand.SchoolScanCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let scan = try Output.store { try store.openForReading().schoolScan(year: year) }
-            guard let scan else {
-                throw Output.fail(
-                    year.map { "er is geen schoolscan van \($0) (zie 'lob schoolscan list')" }
-                        ?? "er is nog geen schoolscan: vul er een in met 'lob schoolscan'")
-            }
+            let scan = try Output.store { try store.appForReading().schoolScan(year: year) }
             Output.write(try Self.render(scan, format: format))
         }
 
@@ -118,7 +113,7 @@ extension LobCommand.SchoolScanCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let scans = try Output.store { try store.openForReading().schoolScans() }
+            let scans = try Output.store { try store.appForReading().schoolScans() }
             guard !scans.isEmpty else {
                 Output.write("Nog geen schoolscan. Vul er een in met: lob schoolscan\n")
                 return

@@ -1,0 +1,45 @@
+import LOBCore
+
+/// The application core: one call per thing a user does, over the store protocols, the catalogue and plain inputs,
+/// returning domain values. Every front end (`lob`, the terminal screens, a web service) calls it and words and draws
+/// the results itself; nothing a second front end would need lives in a front end.
+///
+/// Reading files and rendering are the front ends' business: a catalogue of activity forms comes in as a value.
+public struct LOBApp: Sendable {
+    public let scans: any ScanStore
+    public let teams: any TeamStore
+    public let schools: any SchoolStore
+    public let catalogue: Catalogue
+
+    public init(scans: any ScanStore, teams: any TeamStore, schools: any SchoolStore, catalogue: Catalogue = .standard)
+    {
+        self.scans = scans
+        self.teams = teams
+        self.schools = schools
+        self.catalogue = catalogue
+    }
+
+    /// One store that keeps everything (the embedded SQLite database does).
+    public init(store: any ScanStore & TeamStore & SchoolStore, catalogue: Catalogue = .standard) {
+        self.init(scans: store, teams: store, schools: store, catalogue: catalogue)
+    }
+}
+
+/// What a user asked for that is not there, or not allowed: reasons, which each front end words for its users.
+public enum AppError: Error, Equatable, Sendable {
+    /// No finished scan is stored yet.
+    case noScans
+    case noSuchScan(Int64)
+    /// No team has been imported yet.
+    case noTeams
+    /// Several teams: the user must say which.
+    case chooseTeam([String])
+    case noSuchTeam(String)
+    case noSuchRound(team: String, round: String)
+    /// No team has a round (with this label, when given).
+    case noTeamRounds(round: String?)
+    case noSchoolScan(year: String?)
+    /// `remove-member` found nothing of that teacher.
+    case noSuchMember(team: String, teacher: String)
+    case thresholdOutOfRange(Int)
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import LOBApp
+import LOBCore
+import LOBFormats
+import LOBRender
+
+extension LobCommand {
+    struct Team: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Voor de teamvoorzitter: lees de scans van je team in en bekijk waar het team staat.",
+            discussion: """
+                Collega's geven je hun scanbestand (lob export scan N --out scan.yaml). Wat je ziet, hangt af van wat
+                ieder toestond: met naam, anoniem, of niets (prive). Geen cijfer gaat over minder mensen dan de
+                privacydrempel van het team (standaard 3, nooit lager). Zie docs/team.md.
+
+                Voorbeelden:
+                  lob team import scans/*.yaml --team "Bouwtechniek bovenbouw" --round "najaar 2026"
+                  lob team report --team "Bouwtechniek bovenbouw"
+                  lob team report --team "Bouwtechniek bovenbouw" --format html --out team.html
+                  lob team plan --team "Bouwtechniek bovenbouw" --format markdown
+                  lob team board                     alle teams naast elkaar, zonder namen
+                """,
+            subcommands: [
+                Import.self, List.self, Members.self, RemoveMember.self, Threshold.self, TeamReportCommand.self,
+                TeamPlanCommand.self, Board.self,
+            ])
+    }
+}
+
+/// The team a command is about: `--team NAME`, or the only team there is.
+struct TeamChoice: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "De naam van het team (zie 'lob team list'); mag weg als er maar één team is.", valueName: "naam"))
+    var team: String?
+}
+
+/// Colour only for a terminal that wants it (https://no-color.org).
+func wantsColour(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+}

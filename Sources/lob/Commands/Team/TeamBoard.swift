@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import LOBApp
+import LOBCore
+import LOBFormats
+import LOBRender
+
+extension LobCommand.Team {
+    struct Board: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Alle teams naast elkaar (de laatste ronde van elk team): aantallen en gemiddelden, nooit namen.")
+
+        @Option(help: ArgumentHelp("Alleen teams met een ronde met dit label, in die ronde.", valueName: "label"))
+        var round: String?
+
+        @Option(help: "Uitvoer: text, markdown, html, csv of json.")
+        var format: TableFormat = .text
+
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
+        var out: String?
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let overview = try Output.store { try store.appForReading().board(round: round) }
+            let report = BoardReport(overview)
+            let text = try format.render(
+                report.blocks(), title: report.title, text: TextRenderer(width: 120),
+                csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
+                json: { try JSON.encode(BoardReportJSON(report)) })
+            try Output.deliver(text, out: out, what: "Overzicht")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import LOBApp
+import LOBCore
+import LOBFormats
+import LOBRender
+
+extension LobCommand.Team {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Lees scanbestanden van je team in (een map: alle *.yaml, *.yml en *.json erin; de rest wordt genoemd).",
+            discussion: """
+                Dezelfde scan twee keer inlezen verandert niets. Een nieuwere scan van dezelfde collega in dezelfde ronde
+                vervangt de oudere; de oudere blijft als geschiedenis bewaard. Scans met 'prive' worden niet opgeslagen.
+                Notities gaan nooit mee: het team ziet alleen scores. Alles wordt eerst gecontroleerd: bij één fout
+                bestand wordt niets opgeslagen (--all-or-nothing, de standaard), tenzij je --skip-bad geeft.
+                """)
+
+        @Argument(help: ArgumentHelp("Scanbestanden of mappen.", valueName: "bestand"))
+        var files: [String]
+
+        @Option(
+            help: ArgumentHelp(
+                "Het team waarin je ze inleest (wordt aangemaakt als het nog niet bestaat).", valueName: "naam"))
+        var team: String
+
+        @Option(
+            help: ArgumentHelp(
+                "De ronde, bijvoorbeeld \"najaar 2026\". Standaard: het halfjaar van de laatste scan.",
+                valueName: "label"))
+        var round: String?
+
+        @Flag(help: "Bij een fout bestand: sla niets op (standaard), of sla de goede op en noem de foute.")
+        var mode: Mode = .allOrNothing
+
+        enum Mode: String, EnumerableFlag {
+            case allOrNothing, skipBad
+        }
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var profiles: ProfileOptions
+
+        func validate() throws {
+            if team.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--team mag niet leeg zijn.") }
+            if round?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+                throw ValidationError("--round mag niet leeg zijn.")
+            }
+        }
+
+        func run() throws {
+            let paths = try Self.expand(files)
+            let library = profiles.library()
+            var good: [(path: String, scan: TeamMemberScan)] = []
+            var bad: [FormatError] = []
+            for path in paths {
+                do {
+                    let decoded = try ScanFile.load(URL(fileURLWithPath: path), profile: library.profile)
+                    if let named = decoded.scan.team, named != team {
+                        Output.warn("\(path): de scan noemt team '\(named)'; hij wordt ingelezen in '\(team)'")
+                    }
+                    good.append((path, TeamMemberScan(decoded.scan, profile: decoded.profile)))
+                } catch {
+                    bad.append(error)
+                }
+            }
+            bad.forEach(Output.warn)
+            if !bad.isEmpty && mode == .allOrNothing {
+                throw Output.fail(
+                    "niets ingelezen: \(bad.count) van de \(paths.count) bestanden \(bad.count == 1 ? "is" : "zijn") niet in orde. Verbeter ze, of lees de goede in met --skip-bad."
+                )
+            }
+            guard !good.isEmpty else { throw Output.fail("geen enkel goed scanbestand om in te lezen") }
+            let app = try store.app()
+            let result = try Output.store { try app.importScans(good.map(\.scan), team: team, round: round) }
+            let rows = zip(good, result.outcomes).map { entry, outcome in [entry.path, Self.describe(outcome)] }
+            Output.write("Team '\(team)', ronde '\(result.round)':\n")
+            Output.write(TextRenderer(width: 200).render([.table(header: ["bestand", "wat er gebeurde"], rows: rows)]))
+            Output.write(
+                "\(result.count(.added)) nieuw, \(result.count(.replaced)) vervangen, \(result.count(.history)) als geschiedenis, \(result.count(.unchanged)) al ingelezen, \(result.count(.skippedPrivate)) privé (niet opgeslagen), \(result.count(.withdrawn)) ingetrokken, \(result.count(.olderThanWithdrawal)) ouder dan een intrekking.\n"
+            )
+            if !bad.isEmpty {
+                throw Output.fail(
+                    "\(bad.count) bestand(en) niet ingelezen (zie boven); de \(good.count) goede zijn opgeslagen.")
+            }
+        }
+
+        static func describe(_ outcome: TeamImportOutcome) -> String {
+            switch outcome {
+            case .added: "nieuw"
+            case .replaced: "vervangt een eerdere scan van deze collega (die blijft als geschiedenis)"
+            case .history: "ouder dan de scan die telt: bewaard als geschiedenis"
+            case .unchanged: "al ingelezen: niets veranderd"
+            case .skippedPrivate: "privé: niet opgeslagen"
+            case .withdrawn: "privé en nieuwer: alle eerdere scans van deze collega in dit team zijn verwijderd"
+            case .olderThanWithdrawal:
+                "niet nieuwer dan de privé-scan waarmee deze collega zich terugtrok: niet opgeslagen"
+            }
+        }
+
+        /// Files as given; a folder gives its scan files in name order, and every other file in it is named with
+        /// the reason it is not read.
+        static func expand(_ arguments: [String]) throws -> [String] {
+            let selection = InputSelection(arguments, extensions: ["yaml", "yml", "json"])
+            if let missing = selection.missing.first {
+                throw Output.fail("\(Excerpt.visible(missing)): bestand niet gevonden; niets ingelezen")
+            }
+            for skipped in selection.skipped + selection.emptyFolders {
+                Output.warn("\(Excerpt.visible(skipped.path)): \(skipped.reason)")
+            }
+            if !selection.skipped.isEmpty {
+                Output.warn(
+                    "\(selection.skipped.count) \(selection.skipped.count == 1 ? "bestand" : "bestanden") in de map niet ingelezen (zie boven)"
+                )
+            }
+            return selection.files
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import LOBApp
+import LOBCore
+import LOBFormats
+import LOBRender
+
+extension LobCommand.Team {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon de teams, hun privacydrempel, leden en rondes.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let teams = try Output.store { try store.appForReading().teams.teams() }
+            guard !teams.isEmpty else {
+                Output.write(
+                    "Nog geen teams in \(store.databasePath()). Lees scans in met: lob team import BESTAND… --team NAAM\n"
+                )
+                return
+            }
+            Output.write(
+                TextRenderer(width: 200).render([
+                    .table(
+                        header: ["team", "leden", "drempel", "rondes"],
+                        rows: teams.map {
+                            [$0.name, "\($0.members)", "\($0.privacyThreshold)", $0.rounds.joined(separator: ", ")]
+                        })
+                ]))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import LOBApp
+import LOBCore
+import LOBFormats
+import LOBRender
+
+extension LobCommand.Team {
+    struct TeamReportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract:
+                "Waar het team staat: per competentie en gedragskenmerk, de grootste gaten, een heatmap, dekking, wie van wie kan leren en de voortgang.",
+            discussion: """
+                Standaard de laatste ronde, vergeleken met de ronde ervoor. In de terminal heeft de heatmap kleur
+                (niet met NO_COLOR of als je de uitvoer doorstuurt); cijfers en tekens zeggen hetzelfde zonder kleur.
+                JSON is het vaste formaat voor scripts (docs/team.md); CSV is voor een spreadsheet.
+                """)
+
+        @OptionGroup var choice: TeamChoice
+
+        @Option(help: ArgumentHelp("De ronde (standaard de laatste).", valueName: "label"))
+        var round: String?
+
+        @Option(
+            name: .customLong("compare-round"),
+            help: ArgumentHelp("Vergelijk met deze ronde (standaard de ronde ervoor).", valueName: "label"))
+        var compareRound: String?
+
+        @Flag(name: .customLong("no-compare"), help: "Geen vergelijking met een andere ronde.")
+        var noCompare = false
+
+        @Option(help: "Uitvoer: text, markdown, html, csv of json.")
+        var format: TableFormat = .text
+
+        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
+        var out: String?
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if noCompare && compareRound != nil {
+                throw ValidationError("Geef --compare-round of --no-compare, niet allebei.")
+            }
+        }
+
+        func run() throws {
+            let app = try store.appForReading()
+            let compare: LOBApp.Comparison = noCompare ? .none : compareRound.map { .round($0) } ?? .previous
+            let view = try Output.store { try app.teamView(team: choice.team, round: round, compare: compare) }
+            let report = TeamReport(
+                team: view.team, round: view.round, analysis: view.analysis, comparison: view.comparison)
+            let text = try format.render(
+                report.blocks(), title: report.title, text: TextRenderer(colour: out == nil && wantsColour()),
+                csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
+                json: { try JSON.encode(TeamReportJSON(report)) })
+            try Output.deliver(text, out: out, what: "Teamoverzicht")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import LOBApp
+import LOBCore
+import LOBFormats
+import LOBRender
+
+extension LobCommand.Team {
+    struct Threshold: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Zet de privacydrempel van een team: geen cijfer over minder mensen (minstens 3).")
+
+        @Argument(help: ArgumentHelp("De nieuwe drempel (3 of meer).", valueName: "aantal"))
+        var threshold: Int
+
+        @Option(help: ArgumentHelp("Het team.", valueName: "naam"))
+        var team: String
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if threshold < TeamAnalysis.minimumThreshold {
+                throw ValidationError(
+                    "De privacydrempel is minstens \(TeamAnalysis.minimumThreshold): met minder mensen is te herleiden wie wat scoorde."
+                )
+            }
+            if threshold > 1_000 { throw ValidationError("De privacydrempel is hooguit 1000.") }
+        }
+
+        func run() throws {
+            try Output.store { try store.app().setThreshold(threshold, team: team) }
+            Output.write("Privacydrempel van team '\(team)' is nu \(threshold).\n")
+        }
+    }
+}
