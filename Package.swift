@@ -39,7 +39,7 @@ let package = Package(
         // The application core: one call per user action over the store protocols; every front end calls it.
         .target(name: "LOBApp", dependencies: ["LOBCore"]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
-        .target(name: "LOBTerminal", dependencies: ["LOBCore", "LOBRender"]),
+        .target(name: "LOBTerminal", dependencies: ["LOBCore"]),
         // ncurses with wide characters, for UTF-8 (ë, é, ï); only the thin driver uses it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "LOBCurses", dependencies: ["CNcursesw", "LOBTerminal"]),

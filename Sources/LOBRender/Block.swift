@@ -229,29 +229,7 @@ extension Block {
 
 // MARK: - Wrapping
 
-/// Greedy word wrap; a word longer than the line stands alone.
+/// Greedy word wrap (`WordWrap`); a word longer than the line stands alone.
 func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
-    var lines: [String] = []
-    var current = first
-    var currentIsEmpty = true
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-        if !currentIsEmpty && current.count + 1 + word.count > width {
-            lines.append(current)
-            current = rest + word
-        } else {
-            current += (currentIsEmpty ? "" : " ") + word
-        }
-        currentIsEmpty = false
-    }
-    lines.append(current.trimmingTrailingSpaces())
-    return lines
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var result = self
-        while result.last == " " { result.removeLast() }
-        return result
-    }
-
+    WordWrap.lines(text, width: width, first: first, rest: rest)
 }

@@ -62,7 +62,7 @@ public struct ScanReport: Sendable {
         ]
         if let team = scan.team { facts.append(("team", team)) }
         facts.append(("beantwoord", "\(result.answeredCount) van \(result.behaviours.count) gedragskenmerken"))
-        facts.append(("delen", Self.consentText(scan.consent)))
+        facts.append(("delen", scan.consent.meaning))
         if let position = scan.portraitPosition {
             facts.append(
                 (
@@ -173,13 +173,6 @@ public struct ScanReport: Sendable {
         return blocks
     }
 
-    public static func consentText(_ consent: Consent) -> String {
-        switch consent {
-        case .prive: "alleen voor jezelf"
-        case .anoniem: "telt anoniem mee in de teamcijfers"
-        case .metNaam: "de teamvoorzitter mag hem met je naam zien"
-        }
-    }
 }
 
 // MARK: - JSON

@@ -24,7 +24,7 @@ public enum ScanView {
             .definitions([
                 ("profiel", "\(stored.profile.id): \(stored.profile.title)"),
                 ("team", scan.team ?? "-"),
-                ("delen", ScanReport.consentText(scan.consent)),
+                ("delen", scan.consent.meaning),
                 ("portret", scan.portraitPosition.map { "\($0) van 10" } ?? "-"),
                 ("leervoorkeur", scan.learningPreference?.name ?? "-"),
             ]),

@@ -1,5 +1,4 @@
 import LOBCore
-import LOBRender
 
 extension ScanSession {
     /// Draws the current state. Pure: the same state gives the same buffer.
@@ -128,7 +127,7 @@ extension ScanSession {
             (.name, "Naam", scan.teacher.isEmpty ? "(Enter om in te vullen)" : scan.teacher),
             (.team, "Team", scan.team ?? "(Enter om in te vullen; mag leeg)"),
             (.profile, "Profiel", "‹ \(profileText) ›"),
-            (.consent, "Delen", "‹ \(scan.consent.rawValue): \(ScanReport.consentText(scan.consent)) ›"),
+            (.consent, "Delen", "‹ \(scan.consent.rawValue): \(scan.consent.meaning) ›"),
         ]
         for (field, label, value) in rows {
             var line = Line(segments: [

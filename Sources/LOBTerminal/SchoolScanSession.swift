@@ -1,3 +1,4 @@
+import Foundation
 import LOBCore
 
 /// The schoolscan in the terminal, on the same frame as the self-scan: the school's name and year, then the 12

@@ -1,3 +1,5 @@
+import LOBCore
+
 /// What a cell means; the terminal driver turns it into colours, or into bold/reverse/underline on a
 /// monochrome terminal or with `NO_COLOR`, so every screen stays readable without colour.
 public enum Style: UInt8, Sendable, Hashable, CaseIterable {
@@ -68,36 +70,9 @@ public struct ScreenBuffer: Sendable, Equatable {
     }
 }
 
-/// Word wrapping for the screens; a word longer than the width is cut.
+/// Word wrapping for the screens (`WordWrap`); a word longer than the width is cut.
 enum TextLayout {
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ") {
-                var word = Substring(word)
-                while word.count > width {
-                    if !line.isEmpty {
-                        lines.append(line)
-                        line = ""
-                    }
-                    lines.append(String(word.prefix(width)))
-                    word = word.dropFirst(width)
-                }
-                if line.isEmpty {
-                    line = String(word)
-                } else if line.count + 1 + word.count <= width {
-                    line += " " + word
-                } else {
-                    lines.append(line)
-                    line = String(word)
-                }
-            }
-            lines.append(line)
-        }
-        return lines
-    }
+    static func wrap(_ text: String, width: Int) -> [String] { WordWrap.lines(text, width: width, cutLongWords: true) }
 
     /// Pads or cuts to exactly `width` columns.
     static func fit(_ text: String, _ width: Int) -> String {

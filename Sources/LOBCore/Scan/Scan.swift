@@ -45,6 +45,15 @@ public enum Consent: String, Sendable, Hashable, Codable, CaseIterable {
     case anoniem
     /// The teamvoorzitter may see it with his name.
     case metNaam
+
+    /// What it means, in the words a teacher reads when he chooses it.
+    public var meaning: String {
+        switch self {
+        case .prive: "alleen voor jezelf"
+        case .anoniem: "telt anoniem mee in de teamcijfers"
+        case .metNaam: "de teamvoorzitter mag hem met je naam zien"
+        }
+    }
 }
 
 /// A teacher's self-scan against a profile.
