@@ -27,6 +27,40 @@ extension LOBDatabase: ScanStore {
         try write(scan, profile: profile, id: id, finished: false)
     }
 
+    public func saveAnswer(_ answer: Scan.Answer?, for behaviour: Behaviour, at position: Int, scanID: Int64) throws {
+        try write { db in
+            guard try ScanRecord.exists(db, key: scanID) else { throw StoreError.noSuchScan(scanID) }
+            guard let answer, answer.score != nil || answer.note != nil else {
+                try db.execute(
+                    sql: "DELETE FROM answer WHERE scanId = ? AND behaviourId = ?", arguments: [scanID, behaviour.id])
+                return
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO answer (scanId, behaviourId, competencyId, position, score, note) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (scanId, behaviourId) DO UPDATE SET score = excluded.score, note = excluded.note
+                    """,
+                arguments: [scanID, behaviour.id, behaviour.competency, position, answer.score, answer.note])
+        }
+    }
+
+    public func savePreferenceAnswer(_ level: Int?, statement: String, scanID: Int64) throws {
+        try write { db in
+            guard try ScanRecord.exists(db, key: scanID) else { throw StoreError.noSuchScan(scanID) }
+            guard let level else {
+                try db.execute(
+                    sql: "DELETE FROM preferenceAnswer WHERE scanId = ? AND statementId = ?",
+                    arguments: [scanID, statement])
+                return
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO preferenceAnswer (scanId, statementId, level) VALUES (?, ?, ?)
+                    ON CONFLICT (scanId, statementId) DO UPDATE SET level = excluded.level
+                    """, arguments: [scanID, statement, level])
+        }
+    }
+
     public func finishScan(id: Int64) throws {
         try write { db in
             try db.execute(sql: "UPDATE scan SET finished = 1 WHERE id = ?", arguments: [id])

@@ -35,36 +35,86 @@ public enum ScanRunner {
 
     public static func run(_ session: inout ScanSession, store: any ScanStore, terminal: any TerminalDevice) -> Outcome
     {
-        _ = session.update(.resize(width: terminal.width, height: terminal.height))
-        terminal.show(session.view())
-        loop: while let key = terminal.readKey() {
-            for effect in session.update(key) {
-                switch effect {
-                case .save:
-                    let (scan, profile, id) = (session.scan, session.profile, session.draftID)
-                    if let saved = perform(&session, { try store.saveDraft(scan, profile: profile, id: id) }) {
-                        session.draftID = saved
-                    }
-                case .finish:
-                    if let id = session.draftID { _ = perform(&session) { try store.finishScan(id: id) } }
-                case .discard(let id):
-                    _ = perform(&session) { try store.deleteScan(id: id) }
-                case .quit:
-                    break loop
+        SessionRunner.run(&session, terminal: terminal) { effect in
+            switch effect {
+            case .saveScan(let scan, let profile, let id):
+                StoreEvent { try store.saveDraft(scan, profile: profile, id: id) }
+            case .saveAnswer(let answer, let behaviour, let position, let scanID):
+                StoreEvent {
+                    try store.saveAnswer(answer, for: behaviour, at: position, scanID: scanID)
+                    return scanID
                 }
+            case .savePreference(let level, let statement, let scanID):
+                StoreEvent {
+                    try store.savePreferenceAnswer(level, statement: statement, scanID: scanID)
+                    return scanID
+                }
+            case .finish(let id):
+                StoreEvent {
+                    try store.finishScan(id: id)
+                    return id
+                }
+            case .discard(let id):
+                StoreEvent {
+                    _ = try store.deleteScan(id: id)
+                    return nil
+                }
+            case .quit:
+                nil
             }
-            terminal.show(session.view())
         }
         return Outcome(
             scanID: session.draftID, finished: session.finished, answered: session.answeredCount,
             total: session.question.of)
     }
+}
 
-    /// A store failure does not end the scan: it is shown, and the next change saves the whole scan again.
-    private static func perform<T>(_ session: inout ScanSession, _ body: () throws -> T) -> T? {
-        do { return try body() } catch {
-            session.message = "Niet bewaard: \(error). Je volgende antwoord probeert het opnieuw."
-            return nil
+/// What the store did with a session's effect, sent back to the session.
+public enum StoreEvent: Sendable, Hashable {
+    /// Stored; the id of the scan it concerns.
+    case saved(Int64)
+    /// Not stored, and why.
+    case failed(String)
+
+    /// The event of a store call: `saved` with its id, or `failed`; nil when there is nothing to tell the session.
+    init?(_ call: () throws -> Int64?) {
+        do {
+            guard let id = try call() else { return nil }
+            self = .saved(id)
+        } catch {
+            self = .failed("\(error)")
+        }
+    }
+}
+
+/// A screen that the runner drives: keys in, effects out, the store's answers back in, a screen buffer to show.
+public protocol TerminalSession {
+    associatedtype Effect
+    mutating func update(_ key: Key) -> [Effect]
+    mutating func receive(_ event: StoreEvent)
+    func view() -> ScreenBuffer
+    /// Whether the effect ends the session.
+    static func ends(_ effect: Effect) -> Bool
+}
+
+extension ScanSession: TerminalSession {
+    public static func ends(_ effect: Effect) -> Bool { effect == .quit }
+}
+
+/// The one loop of every terminal screen: it shows the session, feeds it keys, performs each effect (the only
+/// place where the screens meet the store) and hands the result back as an event.
+public enum SessionRunner {
+    public static func run<Session: TerminalSession>(
+        _ session: inout Session, terminal: any TerminalDevice, perform: (Session.Effect) -> StoreEvent?
+    ) {
+        _ = session.update(.resize(width: terminal.width, height: terminal.height))
+        terminal.show(session.view())
+        loop: while let key = terminal.readKey() {
+            for effect in session.update(key) {
+                if Session.ends(effect) { break loop }
+                if let event = perform(effect) { session.receive(event) }
+            }
+            terminal.show(session.view())
         }
     }
 }

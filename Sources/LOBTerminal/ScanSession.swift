@@ -34,12 +34,17 @@ public struct ScanSession: Sendable {
         case name, team
     }
 
-    /// What the caller must do after a key.
+    /// What the runner must do after a key; each carries what it needs. The result comes back as a `StoreEvent`.
     public enum Effect: Sendable, Hashable {
-        /// Store the scan as it now is (every answer is saved at once).
-        case save
+        /// Store the whole scan: new (id nil) when the teacher begins, or again after a change of its header or a
+        /// failed save.
+        case saveScan(Scan, Profile, id: Int64?)
+        /// Store one answer of the stored scan: one row.
+        case saveAnswer(Scan.Answer?, Behaviour, position: Int, scanID: Int64)
+        /// Store one answer of the self-check: one row.
+        case savePreference(Int?, statement: String, scanID: Int64)
         /// The summary was reached: mark the stored scan finished.
-        case finish
+        case finish(Int64)
         /// Start again: delete this unfinished scan.
         case discard(Int64)
         /// Leave the scan.
@@ -52,8 +57,10 @@ public struct ScanSession: Sendable {
     public private(set) var overlay: Overlay?
     public private(set) var scan: Scan
     public private(set) var profile: Profile
-    /// The stored scan's id once the teacher began; set by the caller after the first save.
-    public var draftID: Int64?
+    /// The stored scan's id once the teacher began; it arrives as `StoreEvent.saved` after the first save.
+    public private(set) var draftID: Int64?
+    /// A save failed: the next change stores the whole scan again, so nothing stays behind.
+    private var unsaved = false
     public private(set) var finished = false
     /// A one-line message for the status bar (a refusal, a store error).
     public var message: String?
@@ -160,7 +167,7 @@ public struct ScanSession: Sendable {
             var answer = scan.answers[id] ?? Scan.Answer(score: nil)
             answer.note = trimmed.isEmpty ? nil : trimmed
             scan.answers[id] = answer.score == nil && answer.note == nil ? nil : answer
-            return saved()
+            return savedAnswer(id)
         case .name:
             scan.teacher = trimmed
             field = .team
@@ -172,8 +179,36 @@ public struct ScanSession: Sendable {
         }
     }
 
-    /// A change to the scan is saved at once, once the scan has begun.
-    private func saved() -> [Effect] { draftID == nil ? [] : [.save] }
+    /// A change to the scan is saved at once, once the scan has begun: the whole scan.
+    private func saved() -> [Effect] {
+        draftID.map { [.saveScan(scan, profile, id: $0)] } ?? []
+    }
+
+    /// One answer changed: only its row, unless an earlier save failed.
+    private func savedAnswer(_ id: Behaviour.ID) -> [Effect] {
+        guard let draftID, !unsaved, let position = behaviours.firstIndex(where: { $0.id == id }) else {
+            return saved()
+        }
+        return [.saveAnswer(scan.answers[id], behaviours[position], position: position, scanID: draftID)]
+    }
+
+    /// One self-check answer changed: only its row, unless an earlier save failed.
+    private func savedPreference(_ statement: String) -> [Effect] {
+        guard let draftID, !unsaved else { return saved() }
+        return [.savePreference(scan.preferenceAnswers[statement], statement: statement, scanID: draftID)]
+    }
+
+    /// What the store did with an effect.
+    public mutating func receive(_ event: StoreEvent) {
+        switch event {
+        case .saved(let id):
+            draftID = id
+            unsaved = false
+        case .failed(let reason):
+            unsaved = true
+            message = "Niet bewaard: \(reason). Je volgende antwoord probeert het opnieuw."
+        }
+    }
 
     private mutating func updateResume(_ key: Key) -> [Effect] {
         guard let stored = resumable else {
@@ -268,7 +303,7 @@ public struct ScanSession: Sendable {
         }
         screen = .portraits
         scroll = 0
-        return draftID == nil ? [.save] : []
+        return draftID == nil ? [.saveScan(scan, profile, id: nil)] : []
     }
 
     private mutating func updatePortraits(_ key: Key) -> [Effect] {
@@ -317,14 +352,14 @@ public struct ScanSession: Sendable {
             answer.score = digit.wholeNumberValue
             scan.answers[id] = answer
             nextBehaviour()
-            return saved()
+            return savedAnswer(id)
         case .character("0"), .character("x"), .delete:
             let id = behaviours[cursor].id
             if var answer = scan.answers[id] {
                 answer.score = nil
                 scan.answers[id] = answer.note == nil ? nil : answer
             }
-            return saved()
+            return savedAnswer(id)
         case .character("n"):
             let id = behaviours[cursor].id
             overlay = .editing(.note(id), text: scan.answers[id]?.note ?? "")
@@ -369,12 +404,14 @@ public struct ScanSession: Sendable {
         switch key {
         case .character(let digit)
         where digit.wholeNumberValue.map((1...PreferenceCheck.agreement.count).contains) == true:
-            scan.preferenceAnswers[statements[statementCursor].id] = digit.wholeNumberValue
+            let statement = statements[statementCursor].id
+            scan.preferenceAnswers[statement] = digit.wholeNumberValue
             if statementCursor + 1 < statements.count { statementCursor += 1 } else { openChoice() }
-            return saved()
+            return savedPreference(statement)
         case .character("0"), .character("x"), .delete:
-            scan.preferenceAnswers[statements[statementCursor].id] = nil
-            return saved()
+            let statement = statements[statementCursor].id
+            scan.preferenceAnswers[statement] = nil
+            return savedPreference(statement)
         case .down, .character("j"), .enter:
             if statementCursor + 1 < statements.count { statementCursor += 1 } else { openChoice() }
         case .up, .character("k"):
@@ -419,9 +456,9 @@ public struct ScanSession: Sendable {
             screen = .summary
             scroll = 0
             var effects = saved()
-            if !finished, draftID != nil {
+            if !finished, let draftID {
                 finished = true
-                effects.append(.finish)
+                effects.append(.finish(draftID))
             }
             return effects
         case .left, .escape, .backspace:

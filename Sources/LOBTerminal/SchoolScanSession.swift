@@ -15,7 +15,9 @@ public struct SchoolScanSession: Sendable {
     }
 
     public enum Effect: Sendable, Hashable {
-        case save, quit
+        /// Store the schoolscan as it now is (one per school year; saving again replaces it).
+        case save(SchoolScan)
+        case quit
     }
 
     public static let minimumSize = (width: 80, height: 24)
@@ -129,11 +131,11 @@ public struct SchoolScanSession: Sendable {
             let model = models[Int(String(character))! - 1]
             scan.answers[aspect.id] = SchoolScan.Answer(current: model, wished: scan.answers[aspect.id]?.wished)
             move(by: 1)
-            return [.save]
+            return [.save(scan)]
         case .enter, .character(" "):
             scan.answers[aspect.id] = SchoolScan.Answer(current: cursor, wished: scan.answers[aspect.id]?.wished)
             move(by: 1)
-            return [.save]
+            return [.save(scan)]
         case .character("g"):
             guard var answer = scan.answers[aspect.id] else {
                 message = "Kies eerst hoe het nu gaat (1, 2 of 3); daarna waar de school heen wil (g)."
@@ -141,7 +143,7 @@ public struct SchoolScanSession: Sendable {
             }
             answer.wished = answer.wished == cursor ? nil : cursor
             scan.answers[aspect.id] = answer
-            return [.save]
+            return [.save(scan)]
         case .right, .pageDown, .tab:
             move(by: 1)
         case .left, .pageUp, .backTab:
@@ -330,23 +332,27 @@ extension SchoolScanSession {
     }
 }
 
+extension SchoolScanSession: TerminalSession {
+    public static func ends(_ effect: Effect) -> Bool { effect == .quit }
+
+    public mutating func receive(_ event: StoreEvent) {
+        if case .failed(let reason) = event {
+            message = "Niet bewaard: \(reason). Je volgende keuze probeert het opnieuw."
+        }
+    }
+}
+
 /// Runs a schoolscan session on a terminal and saves after every change.
 public enum SchoolScanRunner {
     public static func run(_ session: inout SchoolScanSession, store: any SchoolStore, terminal: any TerminalDevice) {
-        _ = session.update(.resize(width: terminal.width, height: terminal.height))
-        terminal.show(session.view())
-        loop: while let key = terminal.readKey() {
-            for effect in session.update(key) {
-                switch effect {
-                case .save:
-                    do { try store.saveSchoolScan(session.scan) } catch {
-                        session.message = "Niet bewaard: \(error). Je volgende keuze probeert het opnieuw."
-                    }
-                case .quit:
-                    break loop
-                }
+        SessionRunner.run(&session, terminal: terminal) { effect in
+            guard case .save(let scan) = effect else { return nil }
+            do {
+                try store.saveSchoolScan(scan)
+                return nil
+            } catch {
+                return .failed("\(error)")
             }
-            terminal.show(session.view())
         }
     }
 }

@@ -33,7 +33,7 @@ func benchmarkTerminal() {
         profiles: [profile], defaultProfileID: profile.id, teacher: "Joëlle", team: "Bouw",
         date: SchoolDate("2026-11-24")!, width: 200, height: 60)
     for key in [Key.down, .down, .down, .down, .enter, .character("6"), .enter] { _ = session.update(key) }
-    session.draftID = 1
+    session.receive(.saved(1))
     for key in "3423123434231" { _ = session.update(.character(key)) }
     precondition(session.screen == .behaviours)
 

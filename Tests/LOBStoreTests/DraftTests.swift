@@ -31,6 +31,30 @@ struct DraftTests {
         #expect(try database.latestScan()?.id == id)
     }
 
+    /// The terminal UI saves after every key: one answer is one row, not the whole scan again.
+    @Test func saving_one_answer_writes_one_row() throws {
+        let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
+        let database = try LOBDatabase(queue)
+        let id = try database.saveDraft(scan(["1.1": 3, "1.2": 2]), profile: profile, id: nil)
+        func changes(_ body: () throws -> Void) throws -> Int {
+            let before = try queue.read { try Int.fetchOne($0, sql: "SELECT total_changes()") ?? 0 }
+            try body()
+            return try queue.read { try Int.fetchOne($0, sql: "SELECT total_changes()") ?? 0 } - before
+        }
+        let behaviour = try #require(Catalogue.standard.behaviour("2.10"))
+        #expect(
+            try changes {
+                try database.saveAnswer(Scan.Answer(score: 4, note: "zo"), for: behaviour, at: 2, scanID: id)
+            } == 1)
+        #expect(try changes { try database.saveAnswer(Scan.Answer(score: 1), for: behaviour, at: 2, scanID: id) } == 1)
+        #expect(try changes { try database.savePreferenceAnswer(3, statement: "ka1", scanID: id) } == 1)
+        #expect(try database.scan(id: id)?.scan.answers["2.10"] == Scan.Answer(score: 1))
+        #expect(try changes { try database.saveAnswer(nil, for: behaviour, at: 2, scanID: id) } == 1)
+        #expect(try database.scan(id: id)?.scan.answers["2.10"] == nil)
+        #expect(try database.scan(id: id)?.scan.preferenceAnswers == ["ka1": 3])
+        #expect(throws: StoreError.noSuchScan(99)) { try database.saveAnswer(nil, for: behaviour, at: 0, scanID: 99) }
+    }
+
     @Test func changing_a_finished_scan_keeps_it_finished_and_an_unknown_id_is_refused() throws {
         let database = try LOBDatabase.inMemory()
         let id = try database.save(scan(["1.1": 3]), profile: profile)

@@ -46,7 +46,7 @@ struct ScanSessionTests {
         session.send(.enter, .down, .right)  // consent: prive → anoniem
         #expect(session.scan.team == "Zorg & Welzijn" && session.scan.consent == .anoniem)
         // Beginning stores the scan
-        #expect(session.send(.down, .enter) == [.save])
+        #expect(session.send(.down, .enter).map(\.kind) == ["saveScan new"])
         #expect(session.screen == .portraits)
     }
 
@@ -64,7 +64,7 @@ struct ScanSessionTests {
         session.send(.left)
         #expect(session.profile.id == Fixtures.vmbo.id && session.question.of == 44)
         session.send(.down, .down, .enter)
-        session.draftID = 1
+        session.receive(.saved(1))
         session.send(.escape, .up, .up, .right)
         #expect(session.profile.id == Fixtures.vmbo.id)
         #expect(session.message?.hasPrefix("Het profiel ligt vast") == true)
@@ -74,7 +74,7 @@ struct ScanSessionTests {
     private func scoring() -> ScanSession {
         var session = makeSession(teacher: "Jan")
         session.send(.down, .down, .down, .down, .enter)
-        session.draftID = 7
+        session.receive(.saved(7))
         session.send(.right, .enter)  // portrait position 5
         return session
     }
@@ -83,7 +83,12 @@ struct ScanSessionTests {
         var session = scoring()
         #expect(session.screen == .behaviours && session.scan.portraitPosition == 5)
         #expect(session.question == (1, 44))
-        #expect(session.send(.character("3")) == [.save])
+        // One answer is one row: the effect carries just that answer.
+        #expect(
+            session.send(.character("3")) == [
+                .saveAnswer(
+                    Scan.Answer(score: 3), session.profile.scoredBehaviours(in: .standard)[0], position: 0, scanID: 7)
+            ])
         #expect(session.scan.answers["1.1"]?.score == 3)
         #expect(session.question == (2, 44))
         #expect(session.send(.character("5")).isEmpty)  // not on the scale
@@ -123,7 +128,7 @@ struct ScanSessionTests {
         var session = scoring()
         session.send(.character("2"), .up, .character("n"))
         session.type("zie gesprek met Sem")
-        #expect(session.send(.enter) == [.save])
+        #expect(session.send(.enter).map(\.kind) == ["saveAnswer 1.1"])
         #expect(session.scan.answers["1.1"] == Scan.Answer(score: 2, note: "zie gesprek met Sem"))
         // Esc leaves a note unchanged
         session.send(.character("n"), .backspace, .backspace, .escape)
@@ -134,19 +139,28 @@ struct ScanSessionTests {
     @Test func a_whole_scan_ends_in_the_summary_and_is_finished_once() {
         var session = scoring()
         var effects = session.send(Array(repeating: Key.character("3"), count: 44))
-        #expect(effects == Array(repeating: .save, count: 44))
+        #expect(effects.count == 44 && effects.allSatisfy { $0.kind.hasPrefix("saveAnswer") })
         #expect(session.screen == .preferences)
         effects = session.send(
             Array(repeating: Key.character("2"), count: 12) + Array(repeating: Key.character("4"), count: 3))
         #expect(session.screen == .preferenceChoice)
         #expect(session.scan.suggestedPreference == .ontdekken)
         // Following the suggestion stores no choice of one's own
-        #expect(session.send(.enter) == [.save, .finish])
+        #expect(session.send(.enter).map(\.kind) == ["saveScan 7", "finish 7"])
         #expect(session.screen == .summary && session.finished && session.scan.chosenPreference == nil)
         // Going back to choose another metaphor saves, but finishes no second time
-        #expect(session.send(.left, .down, .enter) == [.save])
+        #expect(session.send(.left, .down, .enter).map(\.kind) == ["saveScan 7"])
         #expect(session.scan.chosenPreference != nil)
         #expect(session.send(.enter) == [.quit])
+    }
+
+    @Test func after_a_failed_save_the_next_change_stores_the_whole_scan() {
+        var session = scoring()
+        session.receive(.failed("schijf vol"))
+        #expect(session.message?.hasPrefix("Niet bewaard: schijf vol") == true)
+        #expect(session.send(.character("3")).map(\.kind) == ["saveScan 7"])
+        session.receive(.saved(7))
+        #expect(session.send(.character("2")).map(\.kind) == ["saveAnswer 1.2"])
     }
 
     @Test func q_asks_first_and_ctrl_c_stops_at_once() {
@@ -170,7 +184,7 @@ struct ScanSessionTests {
         #expect(session.view().text.contains("17 van 44 gedragskenmerken beantwoord"))
         #expect(session.send(.character("v")).isEmpty)
         #expect(session.screen == .behaviours && session.question == (18, 44) && session.draftID == 12)
-        #expect(session.send(.character("4")) == [.save])
+        #expect(session.send(.character("4")).map(\.kind) == ["saveAnswer 2.10"])
 
         var again = makeSession(resumable: stored)
         #expect(again.send(.character("n")) == [.discard(12)])
@@ -195,6 +209,20 @@ struct ScanSessionTests {
             #expect(text.contains("› \(id)"), "behaviour \(id) not in view")
             #expect(text.contains("vraag \(index + 1) van 44"))
             session.send(.down)
+        }
+    }
+}
+
+extension ScanSession.Effect {
+    /// What the effect is, short, for comparing sequences of effects.
+    var kind: String {
+        switch self {
+        case .saveScan(_, _, let id): "saveScan \(id.map(String.init) ?? "new")"
+        case .saveAnswer(_, let behaviour, _, _): "saveAnswer \(behaviour.id)"
+        case .savePreference(_, let statement, _): "savePreference \(statement)"
+        case .finish(let id): "finish \(id)"
+        case .discard(let id): "discard \(id)"
+        case .quit: "quit"
         }
     }
 }

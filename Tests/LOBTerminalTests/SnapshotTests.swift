@@ -27,7 +27,7 @@ struct SnapshotTests {
         session.send(.down, .enter)
         session.type("Bouwtechniek")
         session.send(.enter, .down, .right, .down, .enter)
-        session.draftID = 3
+        session.receive(.saved(3))
         session.send(.character("6"), .enter)
         session.type("342312343423")
         return session

@@ -49,6 +49,11 @@ public protocol ScanStore: Sendable {
     /// Stores an unfinished scan (the terminal UI saves after every answer): inserts it when `id` is nil,
     /// else replaces that scan's contents. Returns its id.
     func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) throws -> Int64
+    /// Stores one answer of a stored scan (nil: not answered), at its place in the profile: one row, as the
+    /// terminal UI saves after every key.
+    func saveAnswer(_ answer: Scan.Answer?, for behaviour: Behaviour, at position: Int, scanID: Int64) throws
+    /// Stores one answer of the learning-preference self-check of a stored scan (nil: not answered): one row.
+    func savePreferenceAnswer(_ level: Int?, statement: String, scanID: Int64) throws
     /// Marks a scan as complete: from then on it counts in lists, reports and `latestScan`.
     func finishScan(id: Int64) throws
     /// Finished scans, oldest first.
