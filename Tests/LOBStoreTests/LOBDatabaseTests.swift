@@ -132,7 +132,9 @@ struct LOBDatabaseTests {
         // Given a file database whose write lock another connection holds
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lob-busy-\(UUID().uuidString).sqlite")
             .path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer {
+            for suffix in ["", "-wal", "-shm", "-lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
         let first = try LOBDatabase.openFile(at: path)
         let second = try LOBDatabase.openFile(at: path, busyTimeout: 0.1)
         let holder = try DatabaseQueue(path: path, configuration: LOBDatabase.makeConfiguration())

@@ -4,71 +4,12 @@ import Testing
 @testable import lob
 
 /// Runs the built `lob` binary as a user would, with a clean environment.
-struct LobRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-
-    static var binary: URL {
-        // The test bundle sits beside the built products (.build/<triple>/debug/).
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if folder.lastPathComponent == "MacOS" {
-            folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("lob")
-    }
-
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        self = try LobRun.start(arguments, environment: environment).finish()
-    }
-
-    init(status: Int32, stdout: String, stderr: String) {
-        self.status = status
-        self.stdout = stdout
-        self.stderr = stderr
-    }
-
-    /// A started `lob` process, for running several at once.
-    struct Running {
-        let process: Process
-        let out: Pipe
-        let err: Pipe
-
-        func finish() -> LobRun {
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            // A process killed by a signal reports 128 + the signal, as a shell would.
-            let status =
-                process.terminationReason == .uncaughtSignal
-                ? 128 + process.terminationStatus : process.terminationStatus
-            return LobRun(
-                status: status, stdout: String(decoding: outData, as: UTF8.self),
-                stderr: String(decoding: errData, as: UTF8.self))
-        }
-    }
-
-    /// Starts `lob` with a clean environment: its own empty HOME, no terminal on stdin.
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lob-home-\(UUID().uuidString)")
-        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return Running(process: process, out: out, err: err)
-    }
-}
-
 struct CommandTests {
+    /// Removed with the suite value, after the test.
+    private let temporary = TemporaryFolder("lob-test")
+
     private func temporaryFile(_ name: String, _ contents: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
+        let url = temporary.url.appendingPathComponent(name)
         try contents.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
@@ -91,9 +32,15 @@ struct CommandTests {
     }
 
     @Test func unknown_format_is_refused_before_running() {
-        #expect(throws: (any Error).self) { try LobCommand.parseAsRoot(["framework", "--format", "xml"]) }
-        #expect(throws: (any Error).self) {
-            try LobCommand.parseAsRoot(["profiles", "show", "x", "--format", "markdown"])
+        // Refused by the parser, naming the option and the value (and not by some later failure).
+        for arguments in [["framework", "--format", "xml"], ["profiles", "show", "x", "--format", "markdown"]] {
+            do {
+                _ = try LobCommand.parseAsRoot(arguments)
+                Issue.record("\(arguments) was accepted")
+            } catch {
+                let message = LobCommand.message(for: error)
+                #expect(message.contains("--format") && message.contains(arguments.last!), "\(message)")
+            }
         }
     }
 

@@ -8,19 +8,10 @@ import Testing
 /// `Exports/` holds example outputs; this test fails when one is out of date.
 /// Regenerate with `LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests`.
 struct ExportsTests {
-    private static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Exports")
+    private static let folder = Golden.folder
 
-    private func check(_ name: String, _ expected: String) throws {
-        let url = Self.folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
-            try expected.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let actual = try String(contentsOf: url, encoding: .utf8)
-        #expect(
-            actual == expected,
-            "Exports/\(name) is out of date: run LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests")
+    private func check(_ name: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Golden.check(name, expected, sourceLocation: sourceLocation)
     }
 
     @Test func framework_exports_are_current() throws {
@@ -41,7 +32,8 @@ struct ExportsTests {
             try LobRun(["framework", "export", "--format", "case", "--profile", "bestaat-niet"]).stderr.contains(
                 "onbekend profiel"))
         #expect(
-            try LobRun(["framework", "export", "--format", "moodle-csv", "--base-uri", "https://x.nl"]).status != 0)
+            try LobRun(["framework", "export", "--format", "moodle-csv", "--base-uri", "https://x.nl"]).stderr.contains(
+                "--base-uri hoort alleen bij --format case"))
     }
 
     /// The report of the documented example scan, as `lob report 1` shows it after `lob scan --answers`.

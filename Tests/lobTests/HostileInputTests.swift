@@ -19,13 +19,14 @@ struct HostileInputTests {
         var crashed: Bool { status >= 128 || hung }
     }
 
-    let folder: URL
+    /// Removed with the suite value, after the test.
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
     let db: String
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        db = folder.appendingPathComponent("lob.sqlite").path
+        temporary = TemporaryFolder("lob-hostile")
+        db = temporary.url.appendingPathComponent("lob.sqlite").path
     }
 
     /// Runs `lob` with at most 1 GB of address space and a 10 s deadline; output goes to files, so a flood of it

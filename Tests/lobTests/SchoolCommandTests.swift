@@ -5,13 +5,14 @@ import Testing
 struct SchoolCommandTests {
     static let example = TeamCommandTests.repository.appendingPathComponent("docs/examples/schoolscan.yaml")
 
-    let folder: URL
+    /// Removed with the suite value, after the test.
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
     let db: String
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-school-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        db = folder.appendingPathComponent("lob.sqlite").path
+        temporary = TemporaryFolder("lob-school")
+        db = temporary.url.appendingPathComponent("lob.sqlite").path
     }
 
     func lob(_ arguments: [String]) throws -> LobRun {
@@ -101,7 +102,8 @@ struct BudgetCommandTests {
         let csv = try school.lob(["budget", "--budget", "1500", "--format", "csv"]).stdout
         #expect(csv.hasPrefix("budget,status,team,competentie,vorm"))
         #expect(csv.contains(",gefinancierd,") && csv.contains(",open,"))
-        #expect(try school.lob(["budget", "--budget", "-5"]).status != 0)
+        let negative = try school.lob(["budget", "--budget=-5"])
+        #expect(negative.status != 0 && negative.stderr.contains("'-5' is geen bedrag"), "\(negative.stderr)")
     }
 
     @Test func the_wished_model_shows_the_extra_need() throws {

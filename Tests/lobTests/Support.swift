@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import lob
+
+// Shared by the tests of the `lob` executable: running it, and comparing with `Exports/`.
+
+struct LobRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    static var binary: URL {
+        // The test bundle sits beside the built products (.build/<triple>/debug/).
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if folder.lastPathComponent == "MacOS" {
+            folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("lob")
+    }
+
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        self = try LobRun.start(arguments, environment: environment).finish()
+    }
+
+    init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
+    /// A started `lob` process, for running several at once.
+    struct Running {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+        /// The empty HOME it ran with, removed when it has finished.
+        var home: URL? = nil
+
+        func finish() -> LobRun {
+            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            let errData = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            if let home { try? FileManager.default.removeItem(at: home) }
+            // A process killed by a signal reports 128 + the signal, as a shell would.
+            let status =
+                process.terminationReason == .uncaughtSignal
+                ? 128 + process.terminationStatus : process.terminationStatus
+            return LobRun(
+                status: status, stdout: String(decoding: outData, as: UTF8.self),
+                stderr: String(decoding: errData, as: UTF8.self))
+        }
+    }
+
+    /// Starts `lob` with a clean environment: its own empty HOME, no terminal on stdin.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lob-home-\(UUID().uuidString)")
+        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return Running(process: process, out: out, err: err, home: home)
+    }
+}
+
+/// `Exports/` holds example outputs: a golden file is compared byte for byte, and rewritten first when
+/// LOB_UPDATE_EXPORTS=1 (`LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests`).
+enum Golden {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Exports")
+
+    static func check(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = folder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(
+            try String(contentsOf: url, encoding: .utf8) == actual,
+            "Exports/\(name) is out of date: run LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests",
+            sourceLocation: sourceLocation)
+    }
+}
+
+/// Runs each command and compares its output with `Exports/NAME`.
+func checkExports(_ outputs: [(String, [String])], lob: ([String]) throws -> LobRun) throws {
+    for (name, arguments) in outputs {
+        let run = try lob(arguments)
+        #expect(run.status == 0, "\(name): \(run.stderr)")
+        try Golden.check(name, run.stdout)
+    }
+}
+
+/// A folder for one test, removed when the test's suite value goes away.
+final class TemporaryFolder: Sendable {
+    let url: URL
+
+    init(_ prefix: String) {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
