@@ -168,6 +168,12 @@ extension LOBDatabase {
                 try LOBDatabase.updateReleases(teamID: teamID, in: db)
             }
         }
+        // Columns that nothing read: the suggestion is recomputed from the self-check answers, and a team member's
+        // weights come with the profile snapshot.
+        migrator.registerMigration("v6: columns nothing reads") { db in
+            try db.alter(table: "scan") { t in t.drop(column: "suggestedPreference") }
+            try db.alter(table: "teamScore") { t in t.drop(column: "weight") }
+        }
         return migrator
     }
 }

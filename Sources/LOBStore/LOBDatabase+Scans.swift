@@ -82,7 +82,7 @@ extension LOBDatabase: ScanStore {
                 id: id, teacher: scan.teacher, team: scan.team, profileId: scan.profileID, profileSnapshot: snapshot,
                 date: scan.date.description, consent: scan.consent.rawValue, portraitPosition: scan.portraitPosition,
                 chosenPreference: scan.chosenPreference?.rawValue,
-                suggestedPreference: scan.suggestedPreference?.rawValue,
+
                 finished: finished)
             let scanID: Int64
             if let id {

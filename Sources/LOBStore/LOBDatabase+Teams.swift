@@ -17,14 +17,14 @@ extension LOBDatabase: TeamStore {
         let lastDate = scans.filter { $0.consent != .prive }.map(\.date).max()
         // Prepare each distinct profile once, before the transaction: a board's thousands of scans share a handful.
         var profiles:
-            [Profile: (hash: String, json: String, rows: [(id: String, competency: Int, target: Int, weight: Double)])] =
+            [Profile: (hash: String, json: String, rows: [(id: String, competency: Int, target: Int)])] =
                 [:]
         for scan in scans where scan.consent != .prive && profiles[scan.profile] == nil {
             let json = try Self.encode(scan.profile)
             profiles[scan.profile] = (
                 Fingerprint.fnv1a(json), json,
                 scan.profile.scoredBehaviours(in: .standard).map {
-                    ($0.id, $0.competency, scan.profile.target(for: $0), scan.profile.weight(for: $0.competency))
+                    ($0.id, $0.competency, scan.profile.target(for: $0))
                 }
             )
         }
@@ -61,7 +61,7 @@ extension LOBDatabase: TeamStore {
                     """)
             let insertScore = try db.cachedStatement(
                 sql: """
-                    INSERT INTO teamScore (teamScanId, behaviourId, competencyId, score, target, weight) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO teamScore (teamScanId, behaviourId, competencyId, score, target) VALUES (?, ?, ?, ?, ?)
                     """)
 
             var profileIDs: [String: Int64] = [:]
@@ -139,7 +139,7 @@ extension LOBDatabase: TeamStore {
                 for behaviour in prepared.rows {
                     guard let score = scan.scores[behaviour.id] else { continue }
                     try insertScore.execute(arguments: [
-                        scanID, behaviour.id, behaviour.competency, score, behaviour.target, behaviour.weight,
+                        scanID, behaviour.id, behaviour.competency, score, behaviour.target,
                     ])
                 }
                 outcomes[index] = outcome

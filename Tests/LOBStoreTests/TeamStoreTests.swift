@@ -72,7 +72,7 @@ struct TeamStoreTests {
         #expect(try database.currentScans(team: "Bouw", round: "najaar").isEmpty)
     }
 
-    @Test func scores_carry_their_profile_targets_and_weights_and_notes_are_not_kept() throws {
+    @Test func scores_carry_their_profile_targets_and_notes_are_not_kept() throws {
         let database = try LOBDatabase.inMemory()
         _ = try database.importScans(
             [Self.member("Ans", "2026-10-01", ["1.1": 4, "2.1": 3])], team: "Bouw", round: "najaar")
@@ -80,10 +80,11 @@ struct TeamStoreTests {
             try String.fetchAll(
                 db,
                 sql:
-                    "SELECT behaviourId || ' ' || competencyId || ' ' || score || ' ' || target || ' ' || weight FROM teamScore ORDER BY behaviourId"
+                    "SELECT behaviourId || ' ' || competencyId || ' ' || score || ' ' || target FROM teamScore ORDER BY behaviourId"
             )
         }
-        #expect(rows == ["1.1 1 4 3 1.0", "2.1 2 3 4 2.0"])
+        #expect(rows == ["1.1 1 4 3", "2.1 2 3 4"])
+        // The weights come with the profile snapshot, which the scan keeps.
         let columns = try database.reader.read { db in
             try db.columns(in: "teamScore").map(\.name) + db.columns(in: "teamScan").map(\.name)
         }

@@ -11,7 +11,6 @@ struct ScanRecord: Codable, Equatable {
     var consent: String
     var portraitPosition: Int?
     var chosenPreference: String?
-    var suggestedPreference: String?
     /// False while the terminal UI is still filling it in.
     var finished: Bool
 }
@@ -20,7 +19,6 @@ struct ScanRecord: Codable, Equatable {
 
 extension ScanRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "scan"
-    static let answers = hasMany(AnswerRecord.self)
 
     enum Columns {
         static let id = Column(CodingKeys.id)
