@@ -1,6 +1,6 @@
 import LOBCore
 
-/// The catalogue as JSON: a stable contract for scripts, with the ids of READING-NOTES
+/// The catalogue as JSON: a stable contract for scripts, with the ids of docs/domain.md
 /// (competencies 1–7, behaviours "1.1"…"7.5", model1–model3, aspects 1–12, role and metaphor ids).
 public struct FrameworkJSON: Encodable {
     struct CompetencyJSON: Encodable {

@@ -74,7 +74,7 @@ extension LOBDatabase: ScanStore {
         existing: ((Database) throws -> Int64?)? = nil
     ) throws -> Int64 {
         let snapshot = try Self.encode(profile)
-        let behaviours = profile.scoredBehaviours(in: .standard)
+        let behaviours = profile.scoredBehaviours(in: catalogue)
         let hook = beforeCommit
         return try write { db in
             if let existing, let id = try existing(db) { return id }
@@ -143,7 +143,7 @@ extension LOBDatabase: ScanStore {
                 return ScanSummary(
                     id: id, teacher: record.teacher, team: record.team, profileID: record.profileId,
                     date: date, consent: Consent(rawValue: record.consent) ?? .prive,
-                    answered: answered[id] ?? 0, total: profile.scoredBehaviours(in: .standard).count)
+                    answered: answered[id] ?? 0, total: profile.scoredBehaviours(in: catalogue).count)
             }
         }
     }

@@ -16,14 +16,13 @@ extension LOBDatabase: TeamStore {
     public func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome] {
         let lastDate = scans.filter { $0.consent != .prive }.map(\.date).max()
         // Prepare each distinct profile once, before the transaction: a board's thousands of scans share a handful.
-        var profiles:
-            [Profile: (hash: String, json: String, rows: [(id: String, competency: Int, target: Int)])] =
-                [:]
+        var profiles: [Profile: (hash: String, json: String, rows: [(id: String, competency: Int, target: Int)])] =
+            [:]
         for scan in scans where scan.consent != .prive && profiles[scan.profile] == nil {
             let json = try Self.encode(scan.profile)
             profiles[scan.profile] = (
                 Fingerprint.fnv1a(json), json,
-                scan.profile.scoredBehaviours(in: .standard).map {
+                scan.profile.scoredBehaviours(in: catalogue).map {
                     ($0.id, $0.competency, scan.profile.target(for: $0))
                 }
             )

@@ -14,6 +14,10 @@ public struct LOBDatabase: Sendable {
     /// What opening it did that the user should know (a file made private).
     public let notes: [String]
 
+    /// The framework in which a profile's behaviours are looked up when scans are stored; a school with a framework
+    /// of its own sets it.
+    public var catalogue: Catalogue = .standard
+
     /// Wraps a connection (a file queue, or in-memory for tests) and brings its schema up to date.
     public init(
         _ dbWriter: any DatabaseWriter, beforeCommit: (@Sendable () -> Void)? = nil, notes: [String] = []

@@ -3,7 +3,7 @@ import LOBCore
 import LOBRender
 import LOBStore
 
-/// Issue 7: a school board of 5,000 teachers in 400 teams, 44 behaviours, 3 rounds (660,000 scores). Generates the
+/// The scale docs/team.md promises: a school board of 5,000 teachers in 400 teams, 44 behaviours, 3 rounds (660,000 scores). Generates the
 /// data, imports it through the store (one transaction per team and round, as `lob team import` does), and times a
 /// team report and the board-wide aggregate next to the `sqlite3` shell running the same aggregate on the same file.
 func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {

@@ -24,7 +24,7 @@ func row(_ name: String, _ samples: [Double], target: Double? = nil) {
     print(pad(name, 44) + String(format: "%10.1f %10.1f   ", median, p99) + verdict)
 }
 
-/// Issue 5: rendering a frame at 200×60 and handling a key take under 2 ms of work.
+/// The terminal UI's budget (docs/terminal.md): rendering a frame at 200×60 and handling a key take under 2 ms of work.
 func benchmarkTerminal() {
     let runs = 2000
     let profile = Profile(

@@ -63,7 +63,7 @@ public struct Catalogue: Sendable {
 
     // MARK: - Validation
 
-    /// The counts the seeds give (READING-NOTES): a change that breaks one is a transcription error.
+    /// The counts the seeds give (docs/domain.md): a change that breaks one is a transcription error.
     public enum Expected {
         public static let behavioursPerCompetency = [1: 8, 2: 10, 3: 7, 4: 5, 5: 4, 6: 5, 7: 5]
         public static let aspectsPerPillar: [Pillar.ID: Int] = [

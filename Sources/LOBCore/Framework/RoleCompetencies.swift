@@ -1,7 +1,7 @@
 /// How much each SBL competency applies to a role's LOB work in a school model: the "vijf sterrensysteem"
 /// of seed 002 ch. 3 ("nauwelijks van toepassing n … volledig van toepassing nnnnn").
 ///
-/// The text extraction lost the table's columns; the figures are the reading in READING-NOTES §7.
+/// The text extraction lost the table's columns; the figures are a reading of it (docs/domain.md).
 /// 0 means an empty cell: not applicable. Anything that uses them should say they are a reading.
 public enum StarRatings {
     /// Shown wherever the figures are used.

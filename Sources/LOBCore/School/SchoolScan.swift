@@ -59,7 +59,7 @@ public struct SchoolScanResult: Sendable, Hashable {
     }
 
     /// A role in the teams and what the model asks of it: the shipped profile for that role and model, and the
-    /// star weight per competency (the SBL star table, a reading; READING-NOTES §7).
+    /// star weight per competency (the SBL star table, a reading; docs/domain.md).
     public struct RoleConsequence: Sendable, Hashable {
         public let role: Role
         public let profileID: String
