@@ -118,3 +118,28 @@ public enum SessionRunner {
         }
     }
 }
+
+extension SchoolScanSession: TerminalSession {
+    public static func ends(_ effect: Effect) -> Bool { effect == .quit }
+
+    public mutating func receive(_ event: StoreEvent) {
+        if case .failed(let reason) = event {
+            message = "Niet bewaard: \(reason). Je volgende keuze probeert het opnieuw."
+        }
+    }
+}
+
+/// Runs a schoolscan session on a terminal and saves after every change.
+public enum SchoolScanRunner {
+    public static func run(_ session: inout SchoolScanSession, store: any SchoolStore, terminal: any TerminalDevice) {
+        SessionRunner.run(&session, terminal: terminal) { effect in
+            guard case .save(let scan) = effect else { return nil }
+            do {
+                try store.saveSchoolScan(scan)
+                return nil
+            } catch {
+                return .failed("\(error)")
+            }
+        }
+    }
+}

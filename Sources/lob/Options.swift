@@ -177,8 +177,26 @@ struct ScanChoice: ParsableArguments {
     }
 }
 
-/// Which catalogue of activity forms (hours, costs) a plan uses; shared by `plan` and `team plan`.
+/// Today in the local time zone: the day a scan is made.
+enum Clock {
+    static func today() -> SchoolDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        let text = String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+        return SchoolDate(text) ?? SchoolDate("2000-01-01")!
+    }
+}
+
+/// Which catalogue of activity forms (hours, costs) a plan uses; shared by `plan`, `team plan` and `budget`.
 enum Catalogues {
+    /// The catalogue file, or the command's end with its faults.
+    static func load(_ url: URL) throws -> ActivityCatalogue {
+        do {
+            return try ActivityCatalogueFile.load(url)
+        } catch {
+            throw Output.fail(error)
+        }
+    }
+
     /// `--costs`, else the file the profile names (relative to the profile file), else the shipped example.
     /// The profile is looked up as it is now, not as it was stored with the scan: costs are the school's
     /// current figures.

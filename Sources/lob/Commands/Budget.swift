@@ -77,7 +77,7 @@ extension LobCommand {
         func run() throws {
             let app = try store.appForReading()
             let library = profiles.library()
-            let catalogue = try LobCommand.Plan.loadCatalogue(
+            let catalogue = try Catalogues.load(
                 try Catalogues.url(costs: costs, profile: nil, library: library))
             let study = try Output.store {
                 try app.budget(

@@ -53,7 +53,7 @@ extension LobCommand {
 
         func run() throws {
             if check, let costs {
-                let catalogue = try Self.loadCatalogue(URL(fileURLWithPath: costs))
+                let catalogue = try Catalogues.load(URL(fileURLWithPath: costs))
                 Output.write(
                     "\(costs): in orde: \(catalogue.forms.count) vormen, \(catalogue.requirements.count) eisen, \(catalogue.schoolYear.periods.count) periodes.\n"
                 )
@@ -61,7 +61,7 @@ extension LobCommand {
             }
             let app = try store.appForReading()
             let stored = try choice.scan(in: app)
-            let catalogue = try Self.loadCatalogue(try catalogueURL(for: stored.profile))
+            let catalogue = try Catalogues.load(try catalogueURL(for: stored.profile))
             let plan = app.plan(stored, activities: catalogue, options: .init(maxGoals: goals))
             let report = PlanReport(plan, scanID: stored.id)
             let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(PlanJSON(report)) }
@@ -70,14 +70,6 @@ extension LobCommand {
 
         private func catalogueURL(for profile: Profile) throws -> URL {
             try Catalogues.url(costs: costs, profile: profile, library: profiles.library())
-        }
-
-        static func loadCatalogue(_ url: URL) throws -> ActivityCatalogue {
-            do {
-                return try ActivityCatalogueFile.load(url)
-            } catch {
-                throw Output.fail(error)
-            }
         }
     }
 }

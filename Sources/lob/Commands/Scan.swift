@@ -75,7 +75,7 @@ extension LobCommand {
             do {
                 session = try ScanRunner.makeSession(
                     store: database, profiles: choosable, defaultProfileID: defaultID,
-                    date: Self.today(), width: terminal.width, height: terminal.height)
+                    date: Clock.today(), width: terminal.width, height: terminal.height)
             } catch {
                 terminal.close()
                 throw Output.fail(Output.describe(error))
@@ -97,13 +97,6 @@ extension LobCommand {
                     "Scan \(id) is bewaard (\(outcome.answered) van \(outcome.total) beantwoord). Met 'lob scan' ga je verder waar je gebleven was.\n"
                 )
             }
-        }
-
-        /// Today in the local time zone: the day the scan is made.
-        static func today() -> SchoolDate {
-            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-            let text = String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
-            return SchoolDate(text) ?? SchoolDate("2000-01-01")!
         }
     }
 }

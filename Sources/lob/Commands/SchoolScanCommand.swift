@@ -56,7 +56,7 @@ extension LobCommand.SchoolScanCommand {
                     "'lob schoolscan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (zie docs/examples/schoolscan.yaml)."
                 )
             }
-            let today = LobCommand.ScanCommand.today()
+            let today = Clock.today()
             let all = try Output.store { try app.schoolScans() }
             let stored = all.last { $0.schoolYear == SchoolScan.schoolYear(of: today) }
             let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)

@@ -44,7 +44,7 @@ extension LobCommand.Team {
             let app = try store.appForReading()
             let view = try Output.store { try app.teamView(team: choice.team, round: round) }
             // The profile most members scored against names the school's catalogue, if any.
-            let catalogue = try LobCommand.Plan.loadCatalogue(
+            let catalogue = try Catalogues.load(
                 try Catalogues.url(costs: costs, profile: app.commonestProfile(view), library: profiles.library()))
             let plan = app.teamPlan(view, activities: catalogue, options: .init(maxGoals: goals))
             let report = TeamPlanReport(plan)
