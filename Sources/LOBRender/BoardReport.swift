@@ -70,9 +70,9 @@ public struct BoardReportJSON: Encodable {
         let behaviour: String
         let competency: Int
         let n: Int
-        let mean: Double?
-        let distribution: [Int]?
-        let atOrAboveTarget: Int?
+        @Null var mean: Double?
+        @Null var distribution: [Int]?
+        @Null var atOrAboveTarget: Int?
         let withheld: Bool
     }
 

@@ -207,7 +207,7 @@ public struct BudgetReport: Sendable {
 
 public struct BudgetJSON: Encodable {
     struct ActivityJSON: Encodable {
-        let team: String?
+        @Null var team: String?
         let competency: Int
         let form: String
         let participants: Int
@@ -219,15 +219,15 @@ public struct BudgetJSON: Encodable {
         let explanation: String
     }
     struct OpenJSON: Encodable {
-        let team: String?
+        @Null var team: String?
         let competency: Int
         let waiting: Int
-        let cheapestForm: String?
+        @Null var cheapestForm: String?
         let extraCost: Double
     }
     struct ScenarioJSON: Encodable {
         let budget: Double
-        let hours: Double?
+        @Null var hours: Double?
         let spent: Double
         let hoursUsed: Double
         let closed: Double
@@ -267,17 +267,17 @@ public struct BudgetJSON: Encodable {
         let now: Double
         let wished: Double
         let extra: Double
-        let closedAfterMove: Double?
+        @Null var closedAfterMove: Double?
     }
 
     let formatVersion = 1
-    let schoolYear: String?
+    @Null var schoolYear: String?
     let exampleCatalogue: Bool
     let teams: Int
     let withheldTeams: Int
     let needs: Double
     let scenarios: [ScenarioJSON]
-    let modelMove: MoveJSON?
+    @Null var modelMove: MoveJSON?
 
     public init(_ report: BudgetReport) {
         schoolYear = report.year

@@ -9,7 +9,7 @@ public struct FrameworkJSON: Encodable {
         let starTableLabel: String
         let bekwaamheidseis: String
         let bekwaamheidseisTable: String
-        let professionalRole: String?
+        @Null var professionalRole: String?
         let situation: String
         let behaviours: [String]
     }
@@ -31,6 +31,32 @@ public struct FrameworkJSON: Encodable {
         let fittingForms: [String]
     }
 
+    /// A role's description with `takenIntro` always present (`null` without one).
+    struct RoleDescriptionJSON: Encodable {
+        let model: String
+        let role: String
+        let title: String
+        let rol: String
+        @Null var takenIntro: String?
+        let taken: [String]
+    }
+
+    struct GroupJSON: Encodable {
+        let label: String
+        let roles: [String]
+        @Null var intro: String?
+        let items: [String]
+    }
+
+    struct ProfessionalisationJSON: Encodable {
+        let model: String
+        let summary: String
+        @Null var kenmerkenIntro: String?
+        let kenmerken: [String]
+        let inhoud: [GroupJSON]
+        let vormen: [GroupJSON]
+    }
+
     let formatVersion = 1
     let competencies: [CompetencyJSON]
     let behaviours: [Behaviour]
@@ -41,11 +67,11 @@ public struct FrameworkJSON: Encodable {
     let pillars: [Pillar]
     let aspects: [Aspect]
     let roles: [RoleJSON]
-    let roleDescriptions: [RoleDescription]
+    let roleDescriptions: [RoleDescriptionJSON]
     let starRatings: [StarsJSON]
     let starRatingsNote: String
     let roleCompetencies: [RoleCompetencyProfile]
-    let professionalisation: [Professionalisation]
+    let professionalisation: [ProfessionalisationJSON]
     let learningPreferences: [PreferenceJSON]
     let learningPreferenceCaveat: String
     let kirkpatrickLevels: [KirkpatrickLevel]
@@ -70,7 +96,12 @@ public struct FrameworkJSON: Encodable {
         pillars = catalogue.pillars
         aspects = catalogue.aspects
         roles = catalogue.roles.map { RoleJSON(id: $0.rawValue, name: $0.name) }
-        roleDescriptions = catalogue.roleDescriptions
+        roleDescriptions = catalogue.roleDescriptions.map {
+            RoleDescriptionJSON(
+                model: $0.model.rawValue, role: $0.role.rawValue, title: $0.title, rol: $0.rol,
+                takenIntro: $0.takenIntro,
+                taken: $0.taken)
+        }
         starRatings = SchoolModel.ID.allCases.flatMap { model in
             Role.starTableRoles.map { role in
                 StarsJSON(
@@ -83,7 +114,15 @@ public struct FrameworkJSON: Encodable {
         }
         starRatingsNote = StarRatings.readingNote
         roleCompetencies = catalogue.roleCompetencies
-        professionalisation = catalogue.professionalisation
+        func groups(_ groups: [Professionalisation.Group]) -> [GroupJSON] {
+            groups.map { GroupJSON(label: $0.label, roles: $0.roles.map(\.rawValue), intro: $0.intro, items: $0.items) }
+        }
+        professionalisation = catalogue.professionalisation.map {
+            ProfessionalisationJSON(
+                model: $0.model.rawValue, summary: $0.summary, kenmerkenIntro: $0.kenmerkenIntro,
+                kenmerken: $0.kenmerken,
+                inhoud: groups($0.inhoud), vormen: groups($0.vormen))
+        }
         learningPreferences = catalogue.learningPreferences.map {
             PreferenceJSON(
                 id: $0.rawValue, number: $0.number, name: $0.name, description: $0.description,

@@ -235,9 +235,9 @@ extension TimelineChart.Row {
 public struct PlanJSON: Encodable {
     struct BehaviourJSON: Encodable {
         let behaviour: String
-        let score: Int?
+        @Null var score: Int?
         let target: Int
-        let priority: Double?
+        @Null var priority: Double?
     }
     struct ActivityJSON: Encodable {
         let form: String
@@ -269,7 +269,7 @@ public struct PlanJSON: Encodable {
     }
     struct StrengthJSON: Encodable {
         let behaviour: String
-        let score: Int?
+        @Null var score: Int?
         let offer: String
     }
     struct CatalogueJSON: Encodable {
@@ -280,10 +280,10 @@ public struct PlanJSON: Encodable {
     let formatVersion = 1
     let scan: Int64
     let teacher: String
-    let team: String?
+    @Null var team: String?
     let date: String
     let profile: String
-    let learningPreference: String?
+    @Null var learningPreference: String?
     let preferenceChosen: Bool
     let catalogue: CatalogueJSON
     let goals: [GoalJSON]

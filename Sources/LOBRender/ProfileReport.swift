@@ -70,10 +70,10 @@ public struct ProfileJSON: Encodable {
     let formatVersion = 1
     let id: String
     let title: String
-    let role: String?
-    let model: String?
+    @Null var role: String?
+    @Null var model: String?
     let description: String
-    let weightSource: String?
+    @Null var weightSource: String?
     let defaultTarget: Int
     let competencies: [CompetencyJSON]
     let behaviours: [BehaviourJSON]

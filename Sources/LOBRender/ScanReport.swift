@@ -180,20 +180,20 @@ public struct ScanReport: Sendable {
 /// The report as JSON: a stable contract for scripts; numbers rounded to three decimals.
 public struct ScanReportJSON: Encodable {
     struct PreferenceJSON: Encodable {
-        let chosen: String?
-        let suggested: String?
-        let effective: String?
+        @Null var chosen: String?
+        @Null var suggested: String?
+        @Null var effective: String?
         let ranking: [String]
         let indicative: String
     }
     struct ScanJSON: Encodable {
         let id: Int64
         let teacher: String
-        let team: String?
+        @Null var team: String?
         let profile: String
         let date: String
         let consent: String
-        let portraitPosition: Int?
+        @Null var portraitPosition: Int?
         let learningPreference: PreferenceJSON
     }
     struct CompetencyJSON: Encodable {
@@ -201,27 +201,27 @@ public struct ScanReportJSON: Encodable {
         let name: String
         let answered: Int
         let total: Int
-        let mean: Double?
+        @Null var mean: Double?
         let target: Int
-        let gap: Double?
+        @Null var gap: Double?
         let weight: Double
-        let priority: Double?
+        @Null var priority: Double?
     }
     struct BehaviourJSON: Encodable {
         let behaviour: String
         let competency: Int
-        let score: Int?
+        @Null var score: Int?
         let label: String
         let target: Int
-        let gap: Double?
-        let priority: Double?
-        let note: String?
+        @Null var gap: Double?
+        @Null var priority: Double?
+        @Null var note: String?
     }
     struct ChangeJSON: Encodable {
         let id: String
-        let before: Double?
-        let after: Double?
-        let change: Double?
+        @Null var before: Double?
+        @Null var after: Double?
+        @Null var change: Double?
     }
     struct ComparisonJSON: Encodable {
         let scan: Int64
@@ -236,7 +236,7 @@ public struct ScanReportJSON: Encodable {
     let behaviours: [BehaviourJSON]
     let strengths: [String]
     let developmentPoints: [String]
-    let comparison: ComparisonJSON?
+    @Null var comparison: ComparisonJSON?
 
     public init(_ report: ScanReport) {
         let stored = report.stored, result = report.result

@@ -106,13 +106,13 @@ public struct SchoolScanJSON: Encodable {
         let pillar: String
         let counts: [String: Int]
         let dominant: String
-        let wished: String?
+        @Null var wished: String?
     }
     struct AspectJSON: Encodable {
         let aspect: Int
         let pillar: String
         let current: String
-        let wished: String?
+        @Null var wished: String?
         let relation: String
     }
     struct RoleJSON: Encodable {
@@ -126,7 +126,7 @@ public struct SchoolScanJSON: Encodable {
     let schoolYear: String
     let date: String
     let dominant: String
-    let wished: String?
+    @Null var wished: String?
     let pillars: [PillarJSON]
     let aspects: [AspectJSON]
     let roles: [RoleJSON]

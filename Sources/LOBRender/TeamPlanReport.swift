@@ -163,7 +163,7 @@ public struct TeamPlanJSON: Encodable {
         let behaviours: [String]
         let participants: Int
         let namedParticipants: [String]
-        let form: String?
+        @Null var form: String?
         let formReason: String
         let groups: Int
         let hoursPerParticipant: Double
@@ -177,7 +177,7 @@ public struct TeamPlanJSON: Encodable {
     let round: String
     let threshold: Int
     let withheld: Bool
-    let model: String?
+    @Null var model: String?
     let catalogue: PlanJSON.CatalogueJSON
     let goals: [GoalJSON]
     let timeline: [String]

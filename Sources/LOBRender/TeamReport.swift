@@ -257,46 +257,19 @@ public struct TeamReportJSON: Encodable {
         let behaviour: String
         let competency: Int
         let n: Int
-        let mean: Double?
-        let distribution: [Int]?
-        let atOrAboveTarget: Int?
-        let priority: Double?
+        @Null var mean: Double?
+        @Null var distribution: [Int]?
+        @Null var atOrAboveTarget: Int?
+        @Null var priority: Double?
         let withheld: Bool
-
-        enum CodingKeys: String, CodingKey {
-            case behaviour, competency, n, mean, distribution, atOrAboveTarget, priority, withheld
-        }
-
-        /// A withheld figure is `null`, not absent: every key is always there.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(behaviour, forKey: .behaviour)
-            try container.encode(competency, forKey: .competency)
-            try container.encode(n, forKey: .n)
-            try container.encode(mean, forKey: .mean)
-            try container.encode(distribution, forKey: .distribution)
-            try container.encode(atOrAboveTarget, forKey: .atOrAboveTarget)
-            try container.encode(priority, forKey: .priority)
-            try container.encode(withheld, forKey: .withheld)
-        }
     }
     struct CompetencyJSON: Encodable {
         let competency: Int
         let n: Int
-        let mean: Double?
-        let atOrAboveTarget: Int?
+        @Null var mean: Double?
+        @Null var atOrAboveTarget: Int?
         let withheld: Bool
 
-        enum CodingKeys: String, CodingKey { case competency, n, mean, atOrAboveTarget, withheld }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(competency, forKey: .competency)
-            try container.encode(n, forKey: .n)
-            try container.encode(mean, forKey: .mean)
-            try container.encode(atOrAboveTarget, forKey: .atOrAboveTarget)
-            try container.encode(withheld, forKey: .withheld)
-        }
     }
     struct ColumnJSON: Encodable {
         let label: String
@@ -304,7 +277,7 @@ public struct TeamReportJSON: Encodable {
     }
     struct PairJSON: Encodable {
         let learner: String
-        let learningPreference: String?
+        @Null var learningPreference: String?
         let mentor: String
         let how: String
     }
@@ -312,7 +285,7 @@ public struct TeamReportJSON: Encodable {
         let behaviour: String
         let mentors: [String]
         let pairs: [PairJSON]
-        let anonymousLearners: Int?
+        @Null var anonymousLearners: Int?
     }
     struct CoverageJSON: Encodable {
         let behaviours: [String]
@@ -320,39 +293,26 @@ public struct TeamReportJSON: Encodable {
     }
     struct ProgressJSON: Encodable {
         let competency: Int
-        let before: Double?
-        let after: Double?
-        let change: Double?
+        @Null var before: Double?
+        @Null var after: Double?
+        @Null var change: Double?
     }
     struct PrivacyJSON: Encodable {
         let threshold: Int
         let named: Int
         /// Nil when some but fewer than the threshold shared anonymously.
-        let anonymous: Int?
-        let respondents: Int?
+        @Null var anonymous: Int?
+        @Null var respondents: Int?
         /// Why anonymous answers are left out of some figures: "tooFew", "changeTooSmall".
         let anonymousWithheld: [String]
         let allWithheld: Bool
 
-        enum CodingKeys: String, CodingKey {
-            case threshold, named, anonymous, respondents, anonymousWithheld, allWithheld
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(threshold, forKey: .threshold)
-            try container.encode(named, forKey: .named)
-            try container.encode(anonymous, forKey: .anonymous)
-            try container.encode(respondents, forKey: .respondents)
-            try container.encode(anonymousWithheld, forKey: .anonymousWithheld)
-            try container.encode(allWithheld, forKey: .allWithheld)
-        }
     }
 
     let formatVersion = 2
     let team: String
     let round: String
-    let compareRound: String?
+    @Null var compareRound: String?
     let privacy: PrivacyJSON
     let behaviours: [BehaviourJSON]
     let competencies: [CompetencyJSON]
@@ -360,7 +320,7 @@ public struct TeamReportJSON: Encodable {
     let coverage: CoverageJSON
     let heatmap: [ColumnJSON]
     let peerLearning: [PeerJSON]
-    let progress: [ProgressJSON]?
+    @Null var progress: [ProgressJSON]?
 
     public init(_ report: TeamReport) {
         let analysis = report.analysis
