@@ -3,7 +3,7 @@ import LOBCore
 
 /// All profiles a user can choose from: the shipped ones, then the school's own folders, later folders
 /// overriding earlier ones by id (so a school's edited copy of `loopbaanbegeleider-vmbo` wins).
-public struct ProfileLibrary {
+public struct ProfileLibrary: Sendable {
     public struct Entry: Sendable {
         public let profile: Profile
         public let url: URL

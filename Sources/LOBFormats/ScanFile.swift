@@ -84,6 +84,31 @@ public enum ScanFile {
         return (scan, profile)
     }
 
+    /// Reads many scan files at once, on every core (a team's hundreds or a board's thousands); the results are in
+    /// the order of `urls`.
+    public static func loadAll(_ urls: [URL], profile lookup: @escaping @Sendable (String) -> Profile?)
+        -> [Result<(scan: Scan, profile: Profile), FormatError>]
+    {
+        final class Results: @unchecked Sendable {
+            var items: [Result<(scan: Scan, profile: Profile), FormatError>?]
+            let lock = NSLock()
+            init(_ count: Int) { items = Array(repeating: nil, count: count) }
+        }
+        let results = Results(urls.count)
+        DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+            let result: Result<(scan: Scan, profile: Profile), FormatError>
+            do throws(FormatError) {
+                result = .success(try load(urls[index], profile: lookup))
+            } catch {
+                result = .failure(error)
+            }
+            results.lock.lock()
+            results.items[index] = result
+            results.lock.unlock()
+        }
+        return results.items.map { $0! }
+    }
+
     /// One entry of `scores`: a score, or a mapping with a score and a note.
     private static func answer(
         _ value: NodeReader, id: String, scored: Set<String>, profile: Profile,

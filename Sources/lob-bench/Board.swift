@@ -207,7 +207,7 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
 /// (median), and the query alone inside the shell: a shell running it `runs` times, less a shell running a trivial
 /// statement, divided by `runs` (`.timer` reports whole milliseconds, too coarse for one team). Prints our figure as
 /// a ratio of each.
-private func compare(path: String, query: String, ours: Double, target: Double, runs: Int) {
+func compare(path: String, query: String, ours: Double, target: Double, runs: Int) {
     var walls: [Double] = [], starts: [Double] = []
     for _ in 0..<runs {
         if let run = sqlite3(path, [query]) { walls.append(run * 1000) }
@@ -235,7 +235,7 @@ private func compare(path: String, query: String, ours: Double, target: Double, 
 /// Runs the sqlite3 shell with the statements as arguments and its output to /dev/null; returns the wall time in
 /// seconds, nil when it is not installed or fails. posix_spawn, not Foundation's Process, whose own start-up cost
 /// (tens of milliseconds here) would be counted against sqlite3.
-private func sqlite3(_ database: String, _ statements: [String]) -> Double? {
+func sqlite3(_ database: String, _ statements: [String]) -> Double? {
     guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile)
     else { return nil }
     let arguments = [shell, "-batch", database] + statements

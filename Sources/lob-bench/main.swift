@@ -99,6 +99,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "tui"?:
     benchmarkTerminal()
+case "bigteam"?:
+    bigTeamBenchmark()
 case "board"?:
     benchmarkBoard()
 default:

@@ -53,14 +53,16 @@ extension LobCommand.Team {
             let library = profiles.library()
             var good: [(path: String, scan: TeamMemberScan)] = []
             var bad: [FormatError] = []
-            for path in paths {
-                do {
-                    let decoded = try ScanFile.load(URL(fileURLWithPath: path), profile: library.profile)
+            // Every file is read and checked first, on every core; the outcomes are in the order given.
+            let loaded = ScanFile.loadAll(paths.map { URL(fileURLWithPath: $0) }, profile: { library.profile($0) })
+            for (path, result) in zip(paths, loaded) {
+                switch result {
+                case .success(let decoded):
                     if let named = decoded.scan.team, named != team {
                         Output.warn("\(path): de scan noemt team '\(named)'; hij wordt ingelezen in '\(team)'")
                     }
                     good.append((path, TeamMemberScan(decoded.scan, profile: decoded.profile)))
-                } catch {
+                case .failure(let error):
                     bad.append(error)
                 }
             }

@@ -1,0 +1,129 @@
+import Foundation
+import LOBApp
+import LOBCore
+import LOBFormats
+import LOBRender
+import LOBStore
+
+/// The scale docs/team.md promises for one large team, through the paths a user takes:
+/// - `lob team import` of 5,000 scan files (220,000 scores), end to end as a process (YAML included), given as a folder
+///   and as 5,000 paths on the command line, in scores per second (target ≥ 200,000/s); beside `sqlite3 .import` of
+///   the same scores as CSV.
+/// - `lob team report` of that team in the process (load, privacy rule, analysis, text) beside the `sqlite3` shell's
+///   per-behaviour aggregate on the same file (target: within 2×); and a normal team's whole `lob team report`
+///   process beside the whole `sqlite3` process (target: within 2×).
+func bigTeamBenchmark(members: Int = 5_000) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-bench-bigteam-\(getpid())")
+    let files = folder.appendingPathComponent("scans")
+    try? FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lob = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lob").path
+    guard FileManager.default.isExecutableFile(atPath: lob) else {
+        print("lob niet gevonden naast lob-bench: swift build -c release --product lob")
+        return
+    }
+    var state: UInt64 = 5_000
+    func random(_ upper: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(upper))
+    }
+    let profile = Profile(id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: Behaviour.all.map(\.id))
+    var paths: [String] = []
+    var csv = ""
+    for member in 0..<members {
+        let base = 1 + random(3)
+        var scan = Scan(
+            teacher: String(format: "Docent %05d", member), team: "Groot", profileID: profile.id,
+            date: SchoolDate("2026-10-05")!, chosenPreference: .oefenen, consent: random(10) < 7 ? .metNaam : .anoniem)
+        for behaviour in Behaviour.all {
+            let score = min(4, max(1, base + random(3) - 1))
+            scan.answers[behaviour.id] = Scan.Answer(score: score)
+            csv += "\(member),\(behaviour.id),\(score)\n"
+        }
+        let path = files.appendingPathComponent(String(format: "docent-%05d.yaml", member)).path
+        try? ScanFile.encode(scan, profile: profile).write(toFile: path, atomically: false, encoding: .utf8)
+        paths.append(path)
+    }
+    let scores = members * Behaviour.all.count
+    print("Eén groot team: \(members) scanbestanden, \(scores) scores")
+
+    // MARK: import
+    func run(_ arguments: [String]) -> Double? { spawn(lob, arguments) }
+    let database = folder.appendingPathComponent("groot.sqlite").path
+    let asFolder = run(["team", "import", files.path, "--team", "Groot", "--round", "najaar", "--db", database])
+    let listed = folder.appendingPathComponent("lijst.sqlite").path
+    let asPaths = run(["team", "import"] + paths + ["--team", "Groot", "--round", "najaar", "--db", listed])
+    let csvPath = folder.appendingPathComponent("scores.csv").path
+    try? csv.write(toFile: csvPath, atomically: false, encoding: .utf8)
+    let reference = sqlite3(
+        folder.appendingPathComponent("ref.sqlite").path,
+        ["CREATE TABLE s(scan INTEGER, behaviour TEXT, score INTEGER);", ".mode csv", ".import \(csvPath) s"])
+    print("")
+    print(pad("lob team import (hele proces, YAML inbegrepen)", 52) + pad("seconden", 10) + "scores/s")
+    for (name, seconds) in [("  een map met \(members) bestanden", asFolder), ("  \(members) paden op de opdrachtregel", asPaths)] {
+        guard let seconds else {
+            print(pad(name, 52) + "MISLUKT")
+            continue
+        }
+        print(pad(name, 52) + pad(String(format: "%.2f", seconds), 10) + String(format: "%.0f", Double(scores) / seconds)
+            + (Double(scores) / seconds >= 200_000 ? "   (doel ≥ 200000/s: gehaald)" : "   (doel ≥ 200000/s: NIET gehaald)"))
+    }
+    if let reference {
+        print(pad("referentie: sqlite3 .import van dezelfde scores als CSV", 52) + pad(String(format: "%.2f", reference), 10)
+            + String(format: "%.0f", Double(scores) / reference))
+    }
+
+    // MARK: the report of the large team, in the process
+    guard let store = try? LOBDatabase.openExisting(at: database) else { return print("database ontbreekt") }
+    let app = LOBApp(store: store)
+    let runs = 10
+    let report = measure(runs: runs) {
+        guard let view = try? app.teamView(team: "Groot", round: "najaar") else { fatalError("geen team") }
+        let text = TextRenderer().render(TeamReport(team: view.team, round: view.round, analysis: view.analysis).blocks())
+        precondition(text.contains("Groot"))
+    }
+    let ours = report[runs / 2] / 1000
+    print("")
+    print(pad("teamoverzicht van \(members) leden (\(runs)×)", 52) + pad("mediaan ms", 12) + "verhouding")
+    print(pad("lob: laden + privacyregel + analyse + tekst", 52) + String(format: "%-12.2f", ours))
+    let query = """
+        SELECT c.behaviourId, COUNT(*), AVG(c.score), SUM(c.score = 1), SUM(c.score = 2), SUM(c.score = 3), SUM(c.score = 4),
+               SUM(c.score >= c.target)
+        FROM teamScan s JOIN teamScore c ON c.teamScanId = s.id WHERE s.current GROUP BY c.behaviourId;
+        """
+    compare(path: database, query: query, ours: ours, target: 2, runs: runs)
+
+    // MARK: a normal team's whole process
+    let small = folder.appendingPathComponent("klein.sqlite").path
+    _ = run(["team", "import"] + Array(paths.prefix(25)) + ["--team", "Klein", "--round", "najaar", "--db", small])
+    let processes = (0..<runs).compactMap { _ in run(["team", "report", "--team", "Klein", "--db", small]) }.sorted()
+    let shells = (0..<runs).compactMap { _ in sqlite3(small, [query]) }.sorted()
+    if !processes.isEmpty, !shells.isEmpty {
+        let process = processes[processes.count / 2] * 1000, shell = shells[shells.count / 2] * 1000
+        print("")
+        print(pad("een gewoon team (25 leden): hele proces", 52) + pad("mediaan ms", 12) + "verhouding")
+        print(pad("lob team report", 52) + String(format: "%-12.2f", process))
+        print(pad("sqlite3 met dezelfde query", 52) + String(format: "%-12.2f", shell)
+            + String(format: "lob/sqlite3 = %.2f  ", process / shell) + (process / shell <= 2 ? "binnen 2×" : "BOVEN 2×"))
+    }
+}
+
+/// Runs a program with its output to /dev/null; the wall time in seconds, nil when it fails.
+func spawn(_ program: String, _ arguments: [String]) -> Double? {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let clock = ContinuousClock()
+    let start = clock.now
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, program, &actions, nil, &argv, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    let elapsed = clock.now - start
+    guard status == 0 else { return nil }
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
