@@ -118,11 +118,13 @@ public struct TeamAnalysis: Sendable {
         for (scan, figures) in anonymousFigures {
             for figure in figures { answeredBy[figure, default: []].insert(scan) }
         }
-        anonymousGroups = answeredBy
-        let groups = answeredBy
-        func countsAnonymous(_ figure: String) -> Bool {
-            Self.counts(figure, groups: groups, release: release, threshold: limit)
+        // Decided once per figure: comparing groups of thousands of scans on every look-up would not scale.
+        var decisions: [String: Bool] = [:]
+        for (figure, group) in answeredBy {
+            decisions[figure] = release.counted[figure] == group && group.count >= limit
         }
+        anonymousCounts = decisions
+        func countsAnonymous(_ figure: String) -> Bool { decisions[figure] ?? false }
         let entries = zip(included, results).map { member, result in
             (
                 named: member.consent == .metNaam, result: result,
@@ -188,20 +190,12 @@ public struct TeamAnalysis: Sendable {
         respondents = counting.count
     }
 
-    /// Per figure, the anonymous scans that answered it.
-    private let anonymousGroups: [String: Set<String>]
+    /// Per figure that anonymous scans answered: whether their answers count (the release counts exactly those scans,
+    /// and they are at least the threshold).
+    private let anonymousCounts: [String: Bool]
 
     /// Whether a figure (`PrivacyRule.figure`) counts the anonymous answers.
-    public func countsAnonymous(_ figure: String) -> Bool {
-        Self.counts(figure, groups: anonymousGroups, release: release, threshold: threshold)
-    }
-
-    private static func counts(
-        _ figure: String, groups: [String: Set<String>], release: PrivacyRule.Release, threshold: Int
-    ) -> Bool {
-        guard let group = groups[figure] else { return false }
-        return release.counted[figure] == group && group.count >= threshold
-    }
+    public func countsAnonymous(_ figure: String) -> Bool { anonymousCounts[figure] ?? false }
 
     /// The scans that count in a competency's own figures, with their results: the named ones, and the anonymous ones
     /// when the rule releases them. What the team plan and the budget build on.
@@ -282,19 +276,27 @@ public struct TeamAnalysis: Sendable {
             guard !learners.isEmpty, !masters.isEmpty else { return nil }
             // Prefer a colleague who learns the same way (two who like to practise, practise together), then the one
             // with the fewest learners so far, so that one strong colleague is not asked by everyone.
-            var load: [String: Int] = [:]
+            var loads = [Int](repeating: 0, count: masters.count)
+            var everyone = LeastLoaded(masters.indices)
+            var byPreference: [LearningPreference: LeastLoaded] = [:]
+            for preference in LearningPreference.allCases {
+                let indices = masters.indices.filter { masters[$0].learningPreference == preference }
+                if !indices.isEmpty { byPreference[preference] = LeastLoaded(indices) }
+            }
+            let position = Dictionary(masters.enumerated().map { ($0.element.teacher, $0.offset) }, uniquingKeysWith: { a, _ in a })
             let pairs: [PeerLearning.Pair] = learners.filter { $0.consent == .metNaam }.sorted {
                 $0.teacher < $1.teacher
             }.compactMap { learner in
-                let candidates = masters.filter { $0.teacher != learner.teacher }
-                let same = candidates.filter {
-                    learner.learningPreference != nil && $0.learningPreference == learner.learningPreference
+                let me = position[learner.teacher]
+                var chosen: Int?
+                if let preference = learner.learningPreference, var pool = byPreference[preference] {
+                    chosen = pool.pick(loads: loads, skipping: me)
+                    byPreference[preference] = pool
                 }
-                let pool = same.isEmpty ? candidates : same
-                guard let mentor = pool.min(by: { (load[$0.teacher] ?? 0) < (load[$1.teacher] ?? 0) }) else {
-                    return nil
-                }
-                load[mentor.teacher, default: 0] += 1
+                if chosen == nil { chosen = everyone.pick(loads: loads, skipping: me) }
+                guard let chosen else { return nil }
+                loads[chosen] += 1
+                let mentor = masters[chosen]
                 return PeerLearning.Pair(
                     learner: learner.teacher, preference: learner.learningPreference, mentor: mentor.teacher,
                     how: Self.how(learner.learningPreference, mentor: mentor.teacher))
@@ -336,5 +338,71 @@ public struct TeamProgress: Sendable {
                 competency: now.competency,
                 before: before.competencies.first { $0.competency.id == now.competency.id }?.mean, after: now.mean)
         }
+    }
+}
+
+/// Colleagues in a fixed order, and which of them has the fewest learners so far (the first of them on a tie): a
+/// min-heap on (load, order) whose entries are brought up to date when they are found out of date, so that pairing
+/// thousands of learners stays fast.
+struct LeastLoaded {
+    private var heap: [(load: Int, index: Int)]
+
+    init(_ indices: some Sequence<Int>) {
+        heap = indices.map { (0, $0) }.sorted { ($0.load, $0.index) < ($1.load, $1.index) }
+    }
+
+    /// The least loaded colleague other than `skipping`, by the loads now; nil when there is none. The chosen one
+    /// stays in the heap: its load is read again next time.
+    mutating func pick(loads: [Int], skipping: Int?) -> Int? {
+        var setAside: [(load: Int, index: Int)] = []
+        defer { for entry in setAside { push(entry) } }
+        while let top = heap.first {
+            if top.load != loads[top.index] {
+                _ = pop()
+                push((loads[top.index], top.index))
+            } else if top.index == skipping {
+                setAside.append(pop())
+            } else {
+                // Re-queued with its next load, as the caller is about to add one learner.
+                _ = pop()
+                push((top.load + 1, top.index))
+                return top.index
+            }
+        }
+        return nil
+    }
+
+    private static func less(_ a: (load: Int, index: Int), _ b: (load: Int, index: Int)) -> Bool {
+        (a.load, a.index) < (b.load, b.index)
+    }
+
+    private mutating func push(_ entry: (load: Int, index: Int)) {
+        heap.append(entry)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.less(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func pop() -> (load: Int, index: Int) {
+        let top = heap[0]
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < heap.count && Self.less(heap[left], heap[smallest]) { smallest = left }
+                if right < heap.count && Self.less(heap[right], heap[smallest]) { smallest = right }
+                guard smallest != parent else { break }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return top
     }
 }
