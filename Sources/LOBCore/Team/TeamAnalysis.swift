@@ -261,50 +261,52 @@ public struct TeamAnalysis: Sendable {
     /// For each behaviour where someone has a development point and a named colleague masters it.
     public var peerLearning: [PeerLearning] {
         guard !allWithheld else { return [] }
-        let named = included.filter { $0.consent == .metNaam }
+        // By position in `included`: thousands of members are compared and sorted without copying them.
+        let members = included
+        let named = members.indices.filter { members[$0].consent == .metNaam }
+        let namedByName = named.sorted { members[$0].teacher < members[$1].teacher }
+        let preferences = LearningPreference.allCases
         return behaviours.compactMap { aggregate in
             let id = aggregate.behaviour.id
-            func target(_ member: TeamMemberScan) -> Int { member.profile.target(for: aggregate.behaviour) }
+            func score(_ index: Int) -> Int? { members[index].scores[id] }
+            func target(_ index: Int) -> Int { members[index].profile.target(for: aggregate.behaviour) }
+            func learns(_ index: Int) -> Bool { score(index).map { $0 < target(index) } ?? false }
             // Anonymous learners only where the behaviour counts their answers: else even "someone" would say too much.
-            let learners = included.filter { member in
-                (member.consent == .metNaam || aggregate.countsAnonymous)
-                    && (member.scores[id].map { $0 < target(member) } ?? false)
-            }
+            let anonymousLearners = aggregate.countsAnonymous && !aggregate.withheld
+                ? members.indices.filter { members[$0].consent == .anoniem && learns($0) }.count : 0
+            let namedLearners = namedByName.filter(learns)
             // Masters: named, at or above target; those who can teach it (the scale's top) first.
-            let masters = named.filter { member in member.scores[id].map { $0 >= target(member) } ?? false }
-                .sorted { ($0.scores[id] ?? 0, $1.teacher) > ($1.scores[id] ?? 0, $0.teacher) }
-            guard !learners.isEmpty, !masters.isEmpty else { return nil }
+            let masters = named.filter { index in score(index).map { $0 >= target(index) } ?? false }
+                .sorted { (score($0) ?? 0, members[$1].teacher) > (score($1) ?? 0, members[$0].teacher) }
+            guard !(namedLearners.isEmpty && anonymousLearners == 0), !masters.isEmpty else { return nil }
             // Prefer a colleague who learns the same way (two who like to practise, practise together), then the one
             // with the fewest learners so far, so that one strong colleague is not asked by everyone.
             var loads = [Int](repeating: 0, count: masters.count)
             var everyone = LeastLoaded(masters.indices)
-            var byPreference: [LearningPreference: LeastLoaded] = [:]
-            for preference in LearningPreference.allCases {
-                let indices = masters.indices.filter { masters[$0].learningPreference == preference }
-                if !indices.isEmpty { byPreference[preference] = LeastLoaded(indices) }
+            var pools: [LeastLoaded?] = preferences.map { preference in
+                let indices = masters.indices.filter { members[masters[$0]].learningPreference == preference }
+                return indices.isEmpty ? nil : LeastLoaded(indices)
             }
-            let position = Dictionary(masters.enumerated().map { ($0.element.teacher, $0.offset) }, uniquingKeysWith: { a, _ in a })
-            let pairs: [PeerLearning.Pair] = learners.filter { $0.consent == .metNaam }.sorted {
-                $0.teacher < $1.teacher
-            }.compactMap { learner in
-                let me = position[learner.teacher]
+            var position: [Int: Int] = [:]
+            for (offset, index) in masters.enumerated() { position[index] = offset }
+            let pairs: [PeerLearning.Pair] = namedLearners.compactMap { learner in
+                let me = position[learner]
+                let preference = members[learner].learningPreference
                 var chosen: Int?
-                if let preference = learner.learningPreference, var pool = byPreference[preference] {
-                    chosen = pool.pick(loads: loads, skipping: me)
-                    byPreference[preference] = pool
+                if let preference, let slot = preferences.firstIndex(of: preference), pools[slot] != nil {
+                    chosen = pools[slot]!.pick(loads: loads, skipping: me)
                 }
                 if chosen == nil { chosen = everyone.pick(loads: loads, skipping: me) }
                 guard let chosen else { return nil }
                 loads[chosen] += 1
-                let mentor = masters[chosen]
+                let mentor = members[masters[chosen]].teacher
                 return PeerLearning.Pair(
-                    learner: learner.teacher, preference: learner.learningPreference, mentor: mentor.teacher,
-                    how: Self.how(learner.learningPreference, mentor: mentor.teacher))
+                    learner: members[learner].teacher, preference: preference, mentor: mentor,
+                    how: Self.how(preference, mentor: mentor))
             }
-            let anonymous = aggregate.withheld ? 0 : learners.filter { $0.consent == .anoniem }.count
             return PeerLearning(
-                behaviour: aggregate.behaviour, pairs: pairs, mentors: masters.map(\.teacher),
-                anonymousLearners: anonymous >= threshold ? anonymous : nil)
+                behaviour: aggregate.behaviour, pairs: pairs, mentors: masters.map { members[$0].teacher },
+                anonymousLearners: anonymousLearners >= threshold ? anonymousLearners : nil)
         }
     }
 
