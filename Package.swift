@@ -56,7 +56,8 @@ let package = Package(
         ),
         // Benchmarks with a reference measured in the same run; `swift run -c release lob-bench tui`.
         .executableTarget(
-            name: "lob-bench", dependencies: ["LOBApp", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBTerminal"]),
+            name: "lob-bench",
+            dependencies: ["LOBApp", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBTerminal"]),
         .testTarget(name: "LOBCoreTests", dependencies: ["LOBCore"]),
         .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles"]),
         .testTarget(

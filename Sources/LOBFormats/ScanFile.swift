@@ -86,7 +86,9 @@ public enum ScanFile {
 
     /// Reads many scan files at once, on every core (a team's hundreds or a board's thousands); the results are in
     /// the order of `urls`.
-    public static func loadAll(_ urls: [URL], profile lookup: @escaping @Sendable (String) -> Profile?)
+    public static func loadAll(
+        _ urls: [URL], profile lookup: @escaping @Sendable (String) -> Profile?
+    )
         -> [Result<(scan: Scan, profile: Profile), FormatError>]
     {
         final class Results: @unchecked Sendable {

@@ -21,6 +21,9 @@ public struct TeamReport: Sendable {
 
     public var title: String { "Teamoverzicht \(team)" }
 
+    /// More named colleagues than this and the heatmap is no longer something a person reads: it is left to the JSON.
+    public static let maximumHeatmapColumns = 60
+
     var withheldText: String { "achtergehouden (minder dan \(analysis.threshold))" }
 
     public func blocks() -> [Block] {
@@ -70,7 +73,13 @@ public struct TeamReport: Sendable {
         }
 
         let columns = analysis.heatmapColumns
-        if !columns.isEmpty {
+        if columns.count > Self.maximumHeatmapColumns {
+            blocks.append(.heading(level: 2, "Heatmap"))
+            blocks.append(
+                .paragraph(
+                    "\(columns.count) collega's deelden met naam: te veel voor een leesbare heatmap (hooguit \(Self.maximumHeatmapColumns) kolommen). De scores per collega staan in de JSON-uitvoer."
+                ))
+        } else if !columns.isEmpty {
             blocks.append(.heading(level: 2, "Heatmap"))
             blocks.append(.chart(.heatmap(heatmap(columns))))
         }
@@ -106,7 +115,7 @@ public struct TeamReport: Sendable {
 
         blocks.append(.heading(level: 2, "Van elkaar leren"))
         let gapIDs = Set(gaps.map(\.behaviour.id))
-        let learning = analysis.peerLearning.filter {
+        let learning = analysis.peerLearning(for: gapIDs).filter {
             gapIDs.contains($0.behaviour.id) && (!$0.pairs.isEmpty || $0.anonymousLearners != nil)
         }
         if learning.isEmpty {

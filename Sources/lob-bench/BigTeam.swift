@@ -17,7 +17,8 @@ func bigTeamBenchmark(members: Int = 5_000) {
     let files = folder.appendingPathComponent("scans")
     try? FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let lob = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lob").path
+    let lob = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lob")
+        .path
     guard FileManager.default.isExecutableFile(atPath: lob) else {
         print("lob niet gevonden naast lob-bench: swift build -c release --product lob")
         return
@@ -27,7 +28,8 @@ func bigTeamBenchmark(members: Int = 5_000) {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(upper))
     }
-    let profile = Profile(id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: Behaviour.all.map(\.id))
+    let profile = Profile(
+        id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: Behaviour.all.map(\.id))
     var paths: [String] = []
     var csv = ""
     for member in 0..<members {
@@ -60,17 +62,23 @@ func bigTeamBenchmark(members: Int = 5_000) {
         ["CREATE TABLE s(scan INTEGER, behaviour TEXT, score INTEGER);", ".mode csv", ".import \(csvPath) s"])
     print("")
     print(pad("lob team import (hele proces, YAML inbegrepen)", 52) + pad("seconden", 10) + "scores/s")
-    for (name, seconds) in [("  een map met \(members) bestanden", asFolder), ("  \(members) paden op de opdrachtregel", asPaths)] {
+    for (name, seconds) in [
+        ("  een map met \(members) bestanden", asFolder), ("  \(members) paden op de opdrachtregel", asPaths),
+    ] {
         guard let seconds else {
             print(pad(name, 52) + "MISLUKT")
             continue
         }
-        print(pad(name, 52) + pad(String(format: "%.2f", seconds), 10) + String(format: "%.0f", Double(scores) / seconds)
-            + (Double(scores) / seconds >= 200_000 ? "   (doel ≥ 200000/s: gehaald)" : "   (doel ≥ 200000/s: NIET gehaald)"))
+        print(
+            pad(name, 52) + pad(String(format: "%.2f", seconds), 10) + String(format: "%.0f", Double(scores) / seconds)
+                + (Double(scores) / seconds >= 200_000
+                    ? "   (doel ≥ 200000/s: gehaald)" : "   (doel ≥ 200000/s: NIET gehaald)"))
     }
     if let reference {
-        print(pad("referentie: sqlite3 .import van dezelfde scores als CSV", 52) + pad(String(format: "%.2f", reference), 10)
-            + String(format: "%.0f", Double(scores) / reference))
+        print(
+            pad("referentie: sqlite3 .import van dezelfde scores als CSV", 52)
+                + pad(String(format: "%.2f", reference), 10)
+                + String(format: "%.0f", Double(scores) / reference))
     }
 
     // MARK: the report of the large team, in the process
@@ -79,7 +87,8 @@ func bigTeamBenchmark(members: Int = 5_000) {
     let runs = 10
     let report = measure(runs: runs) {
         guard let view = try? app.teamView(team: "Groot", round: "najaar") else { fatalError("geen team") }
-        let text = TextRenderer().render(TeamReport(team: view.team, round: view.round, analysis: view.analysis).blocks())
+        let text = TextRenderer().render(
+            TeamReport(team: view.team, round: view.round, analysis: view.analysis).blocks())
         precondition(text.contains("Groot"))
     }
     let ours = report[runs / 2] / 1000
@@ -103,8 +112,10 @@ func bigTeamBenchmark(members: Int = 5_000) {
         print("")
         print(pad("een gewoon team (25 leden): hele proces", 52) + pad("mediaan ms", 12) + "verhouding")
         print(pad("lob team report", 52) + String(format: "%-12.2f", process))
-        print(pad("sqlite3 met dezelfde query", 52) + String(format: "%-12.2f", shell)
-            + String(format: "lob/sqlite3 = %.2f  ", process / shell) + (process / shell <= 2 ? "binnen 2×" : "BOVEN 2×"))
+        print(
+            pad("sqlite3 met dezelfde query", 52) + String(format: "%-12.2f", shell)
+                + String(format: "lob/sqlite3 = %.2f  ", process / shell)
+                + (process / shell <= 2 ? "binnen 2×" : "BOVEN 2×"))
     }
 }
 

@@ -1,3 +1,4 @@
+import LOBCore
 import Testing
 
 @testable import LOBRender
@@ -43,5 +44,26 @@ struct TeamRenderTests {
             HeatmapChart(
                 title: "<x>", columns: ["A&B"], rows: [.init(label: "1.1", cells: [.init(score: 2, target: 3)])]))
         #expect(svg.contains("class=\"near\"") && svg.contains("A&amp;B") && svg.contains("aria-label=\"&lt;x&gt;\""))
+    }
+}
+
+/// A team too large for a heatmap a person can read says so instead of drawing thousands of columns.
+struct LargeTeamRenderTests {
+    @Test func more_named_colleagues_than_a_heatmap_holds_are_left_to_the_json() {
+        let profile = Profile(id: "p", title: "P", behaviours: ["1.1"], defaultTarget: 3)
+        func team(_ size: Int) -> TeamAnalysis {
+            TeamAnalysis(
+                members: (0..<size).map {
+                    TeamMemberScan(
+                        teacher: "Collega \($0)", consent: .metNaam, learningPreference: .oefenen,
+                        date: SchoolDate("2026-10-01")!, profile: profile, scores: ["1.1": 1 + $0 % 4],
+                        fingerprint: "f\($0)")
+                }, threshold: 3)
+        }
+        let large = TextRenderer().render(TeamReport(team: "Groot", round: "r", analysis: team(61)).blocks())
+        #expect(large.contains("61 collega's deelden met naam: te veel voor een leesbare heatmap"))
+        #expect(!large.contains("Kolommen: 1 = "))
+        let small = TextRenderer().render(TeamReport(team: "Klein", round: "r", analysis: team(60)).blocks())
+        #expect(small.contains("Kolommen: 1 = ") && !small.contains("te veel voor een leesbare heatmap"))
     }
 }

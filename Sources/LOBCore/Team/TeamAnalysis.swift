@@ -259,20 +259,24 @@ public struct TeamAnalysis: Sendable {
     // MARK: - Peer learning
 
     /// For each behaviour where someone has a development point and a named colleague masters it.
-    public var peerLearning: [PeerLearning] {
+    public var peerLearning: [PeerLearning] { peerLearning(for: nil) }
+
+    /// Peer learning for these behaviours only (nil: all), for outputs that show a few.
+    public func peerLearning(for ids: Set<Behaviour.ID>?) -> [PeerLearning] {
         guard !allWithheld else { return [] }
         // By position in `included`: thousands of members are compared and sorted without copying them.
         let members = included
         let named = members.indices.filter { members[$0].consent == .metNaam }
         let namedByName = named.sorted { members[$0].teacher < members[$1].teacher }
         let preferences = LearningPreference.allCases
-        return behaviours.compactMap { aggregate in
+        return behaviours.filter { ids?.contains($0.behaviour.id) ?? true }.compactMap { aggregate in
             let id = aggregate.behaviour.id
             func score(_ index: Int) -> Int? { members[index].scores[id] }
             func target(_ index: Int) -> Int { members[index].profile.target(for: aggregate.behaviour) }
             func learns(_ index: Int) -> Bool { score(index).map { $0 < target(index) } ?? false }
             // Anonymous learners only where the behaviour counts their answers: else even "someone" would say too much.
-            let anonymousLearners = aggregate.countsAnonymous && !aggregate.withheld
+            let anonymousLearners =
+                aggregate.countsAnonymous && !aggregate.withheld
                 ? members.indices.filter { members[$0].consent == .anoniem && learns($0) }.count : 0
             let namedLearners = namedByName.filter(learns)
             // Masters: named, at or above target; those who can teach it (the scale's top) first.
