@@ -37,7 +37,8 @@ public struct ScanResult: Sendable, Hashable {
 
     public init(scan: Scan, profile: Profile, catalogue: Catalogue = .standard) {
         let behaviours = profile.scoredBehaviours(in: catalogue)
-        competencies = profile.scoredCompetencies(in: catalogue).map { competency in
+        let scored = Set(behaviours.map(\.competency))
+        competencies = catalogue.competencies.filter { scored.contains($0.id) }.map { competency in
             let weight = profile.weight(for: competency.id)
             return CompetencyResult(
                 competency: competency,
@@ -51,6 +52,24 @@ public struct ScanResult: Sendable, Hashable {
                 weight: weight
             )
         }
+    }
+
+    private init(competencies: [CompetencyResult]) { self.competencies = competencies }
+
+    /// The same profile with other scores (and no notes): its behaviours, targets and weights are not worked out
+    /// again, which counts for a team of thousands that share a profile.
+    public func with(scores: [Behaviour.ID: Int]) -> ScanResult {
+        ScanResult(
+            competencies: competencies.map { competency in
+                CompetencyResult(
+                    competency: competency.competency,
+                    behaviours: competency.behaviours.map {
+                        BehaviourResult(
+                            behaviour: $0.behaviour, score: scores[$0.behaviour.id], target: $0.target,
+                            weight: $0.weight, note: nil)
+                    },
+                    target: competency.target, weight: competency.weight)
+            })
     }
 
     public var behaviours: [BehaviourResult] { competencies.flatMap(\.behaviours) }

@@ -97,7 +97,23 @@ public struct TeamAnalysis: Sendable {
         let limit = Self.threshold(threshold)
         self.threshold = limit
         included = members.filter { $0.consent != .prive }
-        let results = included.map { ScanResult(scan: $0.scan, profile: $0.profile, catalogue: catalogue) }
+        // One result per distinct profile, filled with each member's scores.
+        var templates: [Profile: ScanResult] = [:]
+        var firstUse: [ScanResult] = []
+        let results = included.map { member in
+            let template =
+                templates[member.profile]
+                ?? {
+                    let made = ScanResult(
+                        scan: Scan(teacher: "", profileID: member.profile.id, date: member.date),
+                        profile: member.profile,
+                        catalogue: catalogue)
+                    templates[member.profile] = made
+                    firstUse.append(made)
+                    return made
+                }()
+            return template.with(scores: member.scores)
+        }
         self.results = results
         let anonymousFigures = Dictionary(
             zip(included, results).filter { $0.0.consent == .anoniem }.map { member, result in
@@ -136,7 +152,7 @@ public struct TeamAnalysis: Sendable {
         // Behaviours in catalogue order, then a school's own ones in the order they first appear.
         var order: [Behaviour] = []
         var seen = Set<Behaviour.ID>()
-        for behaviour in catalogue.behaviours + results.flatMap({ $0.behaviours.map(\.behaviour) })
+        for behaviour in catalogue.behaviours + firstUse.flatMap({ $0.behaviours.map(\.behaviour) })
         where !seen.contains(behaviour.id) {
             if entries.contains(where: { $0.byID[behaviour.id] != nil }) {
                 order.append(behaviour)
