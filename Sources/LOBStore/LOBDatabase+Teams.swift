@@ -64,6 +64,8 @@ extension LOBDatabase: TeamStore {
                     """)
 
             var profileIDs: [String: Int64] = [:]
+            // Whether a change reached other rounds than this one (a withdrawal, a name removed from earlier scans).
+            var otherRounds = false
             var outcomes = [TeamImportOutcome](repeating: .unchanged, count: scans.count)
             for index in order {
                 let scan = scans[index]
@@ -76,6 +78,7 @@ extension LOBDatabase: TeamStore {
                         continue
                     }
                     try Self.deleteScans(teamID: teamID, key: key, in: db)
+                    otherRounds = true
                     try db.execute(
                         sql: """
                             INSERT INTO teamWithdrawal (teamId, teacherKey, date) VALUES (?, ?, ?)
@@ -128,7 +131,9 @@ extension LOBDatabase: TeamStore {
                         sql: """
                             UPDATE teamScan SET teacher = NULL, consent = 'anoniem'
                             WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
+                            AND (teacher IS NOT NULL OR consent <> 'anoniem')
                             """, arguments: [key, teamID])
+                    if db.changesCount > 0 { otherRounds = true }
                 }
                 try insertScan.execute(arguments: [
                     roundID, key, scan.consent == .metNaam ? scan.teacher : nil, profileID, scan.date.description,
@@ -143,7 +148,7 @@ extension LOBDatabase: TeamStore {
                 }
                 outcomes[index] = outcome
             }
-            try Self.updateReleases(teamID: teamID, in: db)
+            try Self.updateReleases(teamID: teamID, onlyRound: otherRounds ? nil : roundID, in: db)
             return outcomes
         }
     }
@@ -170,7 +175,8 @@ extension LOBDatabase: TeamStore {
     /// After any change to a team: decides again, for every round, which anonymous scans its figures may count
     /// (`PrivacyRule.release`), checked against every earlier moment of the round, and keeps the decision when it
     /// differs from the last one.
-    static func updateReleases(teamID: Int64, in db: Database) throws {
+    /// `onlyRound` limits it to the one round a change touched.
+    static func updateReleases(teamID: Int64, onlyRound: Int64? = nil, in db: Database) throws {
         let threshold =
             try Int.fetchOne(db, sql: "SELECT privacyThreshold FROM team WHERE id = ?", arguments: [teamID]) ?? 3
         let answered = try db.cachedStatement(
@@ -178,9 +184,10 @@ extension LOBDatabase: TeamStore {
                 SELECT s.fingerprint, c.behaviourId, c.competencyId FROM teamScan s JOIN teamScore c ON c.teamScanId = s.id
                 WHERE s.teamRoundId = ? AND s.current AND s.consent = 'anoniem'
                 """)
-        for roundID in try Int64.fetchAll(
-            db, sql: "SELECT id FROM teamRound WHERE teamId = ? ORDER BY id", arguments: [teamID])
-        {
+        let rounds =
+            try onlyRound.map { [$0] }
+            ?? Int64.fetchAll(db, sql: "SELECT id FROM teamRound WHERE teamId = ? ORDER BY id", arguments: [teamID])
+        for roundID in rounds {
             var anonymous: [String: Set<String>] = [:]
             let rows = try Row.fetchCursor(answered, arguments: [roundID])
             while let row = try rows.next() {
