@@ -174,6 +174,11 @@ extension LOBDatabase {
             try db.alter(table: "scan") { t in t.drop(column: "suggestedPreference") }
             try db.alter(table: "teamScore") { t in t.drop(column: "weight") }
         }
+        // The newest scan of a teacher in a team is looked up on every import (the newest decides the consent):
+        // without this index that is a scan of the whole round per file, quadratic in a large team.
+        migrator.registerMigration("v7: team scans by teacher") { db in
+            try db.create(index: "teamScan_teacher", on: "teamScan", columns: ["teacherKey", "teamRoundId"])
+        }
         return migrator
     }
 }

@@ -94,7 +94,7 @@ struct LOBDatabaseTests {
         #expect(
             try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == [
                 "v1: scans and answers", "v2: unfinished scans", "v3: teams", "v4: school scans", "v5: privacy rule",
-                "v6: columns nothing reads",
+                "v6: columns nothing reads", "v7: team scans by teacher",
             ])
         #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }
