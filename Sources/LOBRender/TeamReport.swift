@@ -24,6 +24,9 @@ public struct TeamReport: Sendable {
     /// More named colleagues than this and the heatmap is no longer something a person reads: it is left to the JSON.
     public static let maximumHeatmapColumns = 60
 
+    /// How many peer-learning pairs and mentors per behaviour a document lists.
+    public static let maximumListed = 30
+
     var withheldText: String { "achtergehouden (minder dan \(analysis.threshold))" }
 
     public func blocks() -> [Block] {
@@ -129,13 +132,19 @@ public struct TeamReport: Sendable {
                     "Voor de grootste gaten: de collega's die het beheersen en met naam meedoen, gekoppeld aan wie het wil leren; bij voorkeur iemand die op dezelfde manier leert, en op een manier die past bij de leervoorkeur van wie leert. De JSON-uitvoer heeft de koppels voor elk ontwikkelpunt."
                 ))
             for entry in learning {
-                var items = entry.pairs.map { pair in
+                // A document lists a readable number of pairs; the JSON has them all.
+                let limit = Self.maximumListed
+                var items = entry.pairs.prefix(limit).map { pair in
                     "\(pair.learner)\(pair.preference.map { " (\($0.name))" } ?? ""): \(pair.how)"
                 }
+                if entry.pairs.count > limit {
+                    items.append("en nog \(entry.pairs.count - limit) koppels (alle koppels staan in de JSON-uitvoer)")
+                }
                 if let count = entry.anonymousLearners {
-                    items.append(
-                        "\(count) collega's die anoniem deelden: zij kunnen terecht bij \(entry.mentors.joined(separator: ", "))"
-                    )
+                    let mentors =
+                        entry.mentors.prefix(limit).joined(separator: ", ")
+                        + (entry.mentors.count > limit ? " en \(entry.mentors.count - limit) anderen" : "")
+                    items.append("\(count) collega's die anoniem deelden: zij kunnen terecht bij \(mentors)")
                 }
                 blocks.append(.heading(level: 3, "\(entry.behaviour.id) \(entry.behaviour.text)"))
                 blocks.append(.bullets(items))

@@ -63,6 +63,13 @@ struct LargeTeamRenderTests {
         let large = TextRenderer().render(TeamReport(team: "Groot", round: "r", analysis: team(61)).blocks())
         #expect(large.contains("61 collega's deelden met naam: te veel voor een leesbare heatmap"))
         #expect(!large.contains("Kolommen: 1 = "))
+        // Peer learning lists 30 pairs per behaviour; the JSON has all.
+        let hundred = team(100)
+        let pairs = hundred.peerLearning.first?.pairs.count ?? 0
+        #expect(pairs == 50)
+        #expect(
+            TextRenderer().render(TeamReport(team: "Groot", round: "r", analysis: hundred).blocks()).contains(
+                "en nog 20 koppels"))
         let small = TextRenderer().render(TeamReport(team: "Klein", round: "r", analysis: team(60)).blocks())
         #expect(small.contains("Kolommen: 1 = ") && !small.contains("te veel voor een leesbare heatmap"))
     }

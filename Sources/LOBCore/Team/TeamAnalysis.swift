@@ -98,21 +98,22 @@ public struct TeamAnalysis: Sendable {
         self.threshold = limit
         included = members.filter { $0.consent != .prive }
         // One result per distinct profile, filled with each member's scores.
-        var templates: [Profile: ScanResult] = [:]
+        var templates: [Profile: Int] = [:]
         var firstUse: [ScanResult] = []
+        var templateOf: [Int] = []
         let results = included.map { member in
             let template =
                 templates[member.profile]
                 ?? {
-                    let made = ScanResult(
-                        scan: Scan(teacher: "", profileID: member.profile.id, date: member.date),
-                        profile: member.profile,
-                        catalogue: catalogue)
-                    templates[member.profile] = made
-                    firstUse.append(made)
-                    return made
+                    firstUse.append(
+                        ScanResult(
+                            scan: Scan(teacher: "", profileID: member.profile.id, date: member.date),
+                            profile: member.profile, catalogue: catalogue))
+                    templates[member.profile] = firstUse.count - 1
+                    return firstUse.count - 1
                 }()
-            return template.with(scores: member.scores)
+            templateOf.append(template)
+            return firstUse[template].with(scores: member.scores)
         }
         self.results = results
         let anonymousFigures = Dictionary(
@@ -141,12 +142,15 @@ public struct TeamAnalysis: Sendable {
         }
         anonymousCounts = decisions
         func countsAnonymous(_ figure: String) -> Bool { decisions[figure] ?? false }
+        // Each member's behaviour results in his profile's order, and per profile where each behaviour sits in it:
+        // looking a behaviour up is then an index, not a hash, for every member.
         let entries = zip(included, results).map { member, result in
-            (
-                named: member.consent == .metNaam, result: result,
-                byID: Dictionary(
-                    result.behaviours.map { ($0.behaviour.id, $0) }, uniquingKeysWith: { first, _ in first })
-            )
+            (named: member.consent == .metNaam, result: result, flat: result.behaviours)
+        }
+        let positions: [[Behaviour.ID: Int]] = firstUse.map { template in
+            Dictionary(
+                template.behaviours.enumerated().map { ($0.element.behaviour.id, $0.offset) },
+                uniquingKeysWith: { first, _ in first })
         }
 
         // Behaviours in catalogue order, then a school's own ones in the order they first appear.
@@ -154,7 +158,7 @@ public struct TeamAnalysis: Sendable {
         var seen = Set<Behaviour.ID>()
         for behaviour in catalogue.behaviours + firstUse.flatMap({ $0.behaviours.map(\.behaviour) })
         where !seen.contains(behaviour.id) {
-            if entries.contains(where: { $0.byID[behaviour.id] != nil }) {
+            if positions.contains(where: { $0[behaviour.id] != nil }) {
                 order.append(behaviour)
                 seen.insert(behaviour.id)
             }
@@ -162,12 +166,12 @@ public struct TeamAnalysis: Sendable {
         var counting = Set<Int>()
         behaviours = order.map { behaviour in
             let anonymous = countsAnonymous(PrivacyRule.figure(behaviour: behaviour.id))
-            let answers = entries.enumerated().compactMap { index, entry -> (Int, ScanResult.BehaviourResult)? in
-                guard entry.named || anonymous, let answer = entry.byID[behaviour.id], answer.score != nil else {
-                    return nil
-                }
-                return (index, answer)
-            }.map { $0 }
+            let place = positions.map { $0[behaviour.id] }
+            var answers: [(Int, ScanResult.BehaviourResult)] = []
+            for (index, entry) in entries.enumerated() where entry.named || anonymous {
+                guard let position = place[templateOf[index]], entry.flat[position].score != nil else { continue }
+                answers.append((index, entry.flat[position]))
+            }
             guard answers.count >= limit else {
                 return BehaviourAggregate(
                     behaviour: behaviour, n: answers.count, mean: nil, distribution: [], atOrAboveTarget: nil,
