@@ -75,14 +75,15 @@ public struct TeamReport: Sendable {
                     rows: gaps.map(gapRow)))
         }
 
-        let columns = analysis.heatmapColumns
-        if columns.count > Self.maximumHeatmapColumns {
+        // Counted first: the columns of thousands of colleagues are not built for a heatmap that is not drawn.
+        let shownNamed = analysis.allWithheld ? 0 : analysis.named
+        if shownNamed > Self.maximumHeatmapColumns {
             blocks.append(.heading(level: 2, "Heatmap"))
             blocks.append(
                 .paragraph(
-                    "\(columns.count) collega's deelden met naam: te veel voor een leesbare heatmap (hooguit \(Self.maximumHeatmapColumns) kolommen). De scores per collega staan in de JSON-uitvoer."
+                    "\(shownNamed) collega's deelden met naam: te veel voor een leesbare heatmap (hooguit \(Self.maximumHeatmapColumns) kolommen). De scores per collega staan in de JSON-uitvoer."
                 ))
-        } else if !columns.isEmpty {
+        } else if case let columns = analysis.heatmapColumns, !columns.isEmpty {
             blocks.append(.heading(level: 2, "Heatmap"))
             blocks.append(.chart(.heatmap(heatmap(columns))))
         }
