@@ -12,6 +12,14 @@ public struct InputFile: Sendable {
         self.maximumBytes = maximumBytes
     }
 
+    /// What `-` on the command line stands for.
+    public static let standardInput = URL(fileURLWithPath: "/dev/stdin")
+
+    /// A file argument as a URL: `-` is standard input.
+    public static func url(_ argument: String) -> URL {
+        argument == "-" ? standardInput : URL(fileURLWithPath: argument)
+    }
+
     public static let scan = InputFile(name: "een scanbestand", maximumBytes: 1 << 20)
     public static let profile = InputFile(name: "een profiel", maximumBytes: 1 << 20)
     public static let catalogue = InputFile(name: "een catalogus", maximumBytes: 1 << 20)
@@ -21,6 +29,16 @@ public struct InputFile: Sendable {
     /// The bytes of `url`: refused first when it is missing, a folder, not a regular file (a pipe, a device, a
     /// socket) or too large, then when its first bytes show another format.
     public func read(_ url: URL) throws(FormatError) -> Data {
+        // Standard input (`-` on the command line): a pipe or a redirected file, read up to the same limit.
+        if url.path == Self.standardInput.path {
+            let data = (try? FileHandle.standardInput.read(upToCount: maximumBytes + 1)) ?? Data()
+            guard data.count <= maximumBytes else {
+                throw FormatError(
+                    file: url.path, "de invoer is te groot: \(name) is hooguit \(Self.size(maximumBytes))")
+            }
+            if let foreign = Self.foreignFormat(data) { throw FormatError(file: url.path, foreign) }
+            return data
+        }
         let path = url.path
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -95,6 +113,10 @@ public struct InputSelection: Sendable {
     /// `extensions` in lower case without the dot; a file's own is compared ignoring case (`.YAML` counts).
     public init(_ arguments: [String], extensions: Set<String>) {
         for argument in arguments {
+            if argument == "-" {
+                files.append(InputFile.standardInput.path)
+                continue
+            }
             var info = stat()
             guard stat(argument, &info) == 0 else {
                 missing.append(argument)

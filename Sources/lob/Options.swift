@@ -201,7 +201,7 @@ enum Catalogues {
     /// The profile is looked up as it is now, not as it was stored with the scan: costs are the school's
     /// current figures.
     static func url(costs: String?, profile: Profile?, library: ProfileLibrary) throws -> URL {
-        if let costs { return URL(fileURLWithPath: costs) }
+        if let costs { return InputFile.url(costs) }
         if let profile {
             let current = library.entries.first { $0.profile.id == profile.id }
             if let named = current?.profile.costs ?? profile.costs {

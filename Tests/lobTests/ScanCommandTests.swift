@@ -250,6 +250,20 @@ struct ScanCommandTests {
         #expect(run.stderr.contains("fouten.yaml:8:10: 'scores.9.9': gedragskenmerk '9.9' hoort niet bij profiel"))
     }
 
+    /// `-` is standard input for every file argument, and `--out -` standard output.
+    @Test func a_dash_reads_standard_input_and_writes_standard_output() throws {
+        let stored = try LobRun(["scan", "--answers", "-", "--db", db], input: Self.example)
+        #expect(stored.status == 0 && stored.stdout.contains("Scan 1 opgeslagen"), "\(stored.stderr)")
+        let imported = try LobRun(["team", "import", "-", "--team", "Bouw", "--db", db], input: Self.example)
+        #expect(imported.status == 0 && imported.stdout.contains("1 nieuw"), "\(imported.stderr)")
+        let broken = folder.appendingPathComponent("kapot.yaml")
+        try "id: x\ntitle: [\n".write(to: broken, atomically: true, encoding: .utf8)
+        let refused = try LobRun(["profiles", "validate", "-"], input: broken)
+        #expect(refused.status == 1 && refused.stderr.contains("/dev/stdin:"))
+        let plan = try LobRun(["plan", "--format", "json", "--out", "-", "--db", db])
+        #expect(plan.status == 0 && plan.stdout.hasPrefix("{") && !FileManager.default.fileExists(atPath: "-"))
+    }
+
     @Test func a_reading_command_never_creates_a_database() throws {
         let run = try lob(["scans", "list"])
         #expect(

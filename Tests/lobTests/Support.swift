@@ -19,8 +19,8 @@ struct LobRun {
         return folder.appendingPathComponent("lob")
     }
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        self = try LobRun.start(arguments, environment: environment).finish()
+    init(_ arguments: [String], environment: [String: String] = [:], input: URL? = nil) throws {
+        self = try LobRun.start(arguments, environment: environment, input: input).finish()
     }
 
     init(status: Int32, stdout: String, stderr: String) {
@@ -53,7 +53,8 @@ struct LobRun {
     }
 
     /// Starts `lob` with a clean environment: its own empty HOME, no terminal on stdin.
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
+    /// `input`, when given, is the file it reads as standard input.
+    static func start(_ arguments: [String], environment: [String: String] = [:], input: URL? = nil) throws -> Running {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -62,7 +63,7 @@ struct LobRun {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
         return Running(process: process, out: out, err: err, home: home)
     }

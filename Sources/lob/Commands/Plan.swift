@@ -53,7 +53,7 @@ extension LobCommand {
 
         func run() throws {
             if check, let costs {
-                let catalogue = try Catalogues.load(URL(fileURLWithPath: costs))
+                let catalogue = try Catalogues.load(InputFile.url(costs))
                 Output.write(
                     "\(costs): in orde: \(catalogue.forms.count) vormen, \(catalogue.requirements.count) eisen, \(catalogue.schoolYear.periods.count) periodes.\n"
                 )

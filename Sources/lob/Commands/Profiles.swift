@@ -84,7 +84,7 @@ extension LobCommand.Profiles {
             var failed = false
             for file in files {
                 do {
-                    let profile = try ProfileFile.load(URL(fileURLWithPath: file))
+                    let profile = try ProfileFile.load(InputFile.url(file))
                     Output.write(
                         "\(file): in orde (\(profile.id), \(profile.scoredBehaviours(in: .standard).count) gedragskenmerken)\n"
                     )

@@ -37,7 +37,7 @@ extension LobCommand {
             let library = profiles.library()
             let decoded: (scan: Scan, profile: Profile)
             do {
-                decoded = try ScanFile.load(URL(fileURLWithPath: answers), profileID: profile, profile: library.profile)
+                decoded = try ScanFile.load(InputFile.url(answers), profileID: profile, profile: library.profile)
             } catch {
                 throw Output.fail(error)
             }

@@ -44,7 +44,7 @@ extension LobCommand.SchoolScanCommand {
             guard let answers else { return try runInTerminal(try store.app()) }
             // The file first: a refused file leaves no database behind.
             let scan: SchoolScan
-            do { scan = try SchoolScanFile.load(URL(fileURLWithPath: answers)) } catch { throw Output.fail(error) }
+            do { scan = try SchoolScanFile.load(InputFile.url(answers)) } catch { throw Output.fail(error) }
             let app = try store.app()
             try Output.store { try app.saveSchoolScan(scan) }
             Output.write(try Show.render(scan, format: format))
