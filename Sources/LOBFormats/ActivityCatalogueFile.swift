@@ -91,7 +91,7 @@ public enum ActivityCatalogueFile {
     }
 
     public static func load(_ url: URL) throws(FormatError) -> ActivityCatalogue {
-        try decode(data: YAMLDocument.read(url, kind: .catalogue), file: url.path)
+        try decode(data: YAMLDocument.read(url, kind: .catalogue), file: url.relativePath)
     }
 
     private static func list<T>(

@@ -39,7 +39,7 @@ public struct InputFile: Sendable {
             if let foreign = Self.foreignFormat(data) { throw FormatError(file: url.path, foreign) }
             return data
         }
-        let path = url.path
+        let path = url.relativePath
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw FormatError(

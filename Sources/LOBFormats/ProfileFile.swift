@@ -66,7 +66,7 @@ public enum ProfileFile {
 
     /// Reads a profile file from disk.
     public static func load(_ url: URL, catalogue: Catalogue = .standard) throws(FormatError) -> Profile {
-        try decode(data: YAMLDocument.read(url, kind: .profile), file: url.path, catalogue: catalogue)
+        try decode(data: YAMLDocument.read(url, kind: .profile), file: url.relativePath, catalogue: catalogue)
     }
 
     private static func decodeOwnBehaviours(_ reader: NodeReader?) throws(FormatError) -> [Behaviour] {

@@ -145,7 +145,8 @@ public enum ScanFile {
         _ url: URL, profileID: String? = nil,
         profile lookup: (String) -> Profile?
     ) throws(FormatError) -> (scan: Scan, profile: Profile) {
-        try decode(data: YAMLDocument.read(url, kind: .scan), file: url.path, profileID: profileID, profile: lookup)
+        try decode(
+            data: YAMLDocument.read(url, kind: .scan), file: url.relativePath, profileID: profileID, profile: lookup)
     }
 
     /// The scan as a file again, in the profile's order; `decode(encode(x))` gives `x` back.

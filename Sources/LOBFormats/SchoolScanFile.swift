@@ -46,7 +46,7 @@ public enum SchoolScanFile {
     }
 
     public static func load(_ url: URL) throws(FormatError) -> SchoolScan {
-        try decode(data: YAMLDocument.read(url, kind: .schoolScan), file: url.path)
+        try decode(data: YAMLDocument.read(url, kind: .schoolScan), file: url.relativePath)
     }
 
     /// The scan as a file again, with each aspect's descriptions as comments; `decode(encode(x))` gives `x` back.

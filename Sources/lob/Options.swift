@@ -63,6 +63,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+/// Formats of a list: a table for people, JSON for scripts (docs/json.md).
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 /// Formats of a document that may be printed or shared: also a self-contained HTML file.
 enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, html, json

@@ -59,4 +59,22 @@ struct ExportsTests {
         try check("plan-example.md", MarkdownRenderer().render(report.blocks()))
         try check("plan-example.html", HTMLRenderer(title: report.title).render(report.blocks()))
     }
+
+    /// The lists and the import result as JSON, on a database of their own; paths as given, relative to the repository.
+    @Test func list_exports_are_current() throws {
+        let temporary = TemporaryFolder("lob-lists")
+        let db = temporary.url.appendingPathComponent("lob.sqlite").path
+        let repository = Self.folder.deletingLastPathComponent()
+        func lob(_ arguments: [String]) throws -> LobRun {
+            try LobRun(arguments + ["--db", db], directory: repository)
+        }
+        #expect(try lob(["scan", "--answers", "docs/examples/scan.yaml"]).status == 0)
+        try check("scans-list.json", try lob(["scans", "list", "--format", "json"]).stdout)
+        let imported = try lob([
+            "team", "import", "docs/examples/scan.yaml", "docs/examples/schoolscan.yaml", "--team", "Bouw",
+            "--skip-bad", "--format", "json",
+        ])
+        #expect(imported.status == 1)
+        try check("team-import.json", imported.stdout)
+    }
 }

@@ -19,8 +19,8 @@ struct LobRun {
         return folder.appendingPathComponent("lob")
     }
 
-    init(_ arguments: [String], environment: [String: String] = [:], input: URL? = nil) throws {
-        self = try LobRun.start(arguments, environment: environment, input: input).finish()
+    init(_ arguments: [String], environment: [String: String] = [:], input: URL? = nil, directory: URL? = nil) throws {
+        self = try LobRun.start(arguments, environment: environment, input: input, directory: directory).finish()
     }
 
     init(status: Int32, stdout: String, stderr: String) {
@@ -54,10 +54,13 @@ struct LobRun {
 
     /// Starts `lob` with a clean environment: its own empty HOME, no terminal on stdin.
     /// `input`, when given, is the file it reads as standard input.
-    static func start(_ arguments: [String], environment: [String: String] = [:], input: URL? = nil) throws -> Running {
+    static func start(
+        _ arguments: [String], environment: [String: String] = [:], input: URL? = nil, directory: URL? = nil
+    ) throws -> Running {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("lob-home-\(UUID().uuidString)")
         process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
         let out = Pipe(), err = Pipe()

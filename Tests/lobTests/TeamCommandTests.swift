@@ -204,6 +204,8 @@ struct TeamExportsTests {
             ("team-plan.md", ["team", "plan", "--round", "najaar 2026"]),
             ("team-plan.html", ["team", "plan", "--round", "najaar 2026", "--format", "html"]),
             ("team-plan.json", ["team", "plan", "--round", "najaar 2026", "--format", "json"]),
+            ("team-list.json", ["team", "list", "--format", "json"]),
+            ("team-members.json", ["team", "members", TeamCommandTests.team, "--format", "json"]),
         ]
         try checkExports(outputs) { try commands.lob($0) }
     }

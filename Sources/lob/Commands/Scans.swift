@@ -16,10 +16,16 @@ extension LobCommand.Scans {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Toon alle opgeslagen scans.")
 
+        @Option(help: "Uitvoer: text of json.")
+        var format: ListFormat = .text
+
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let (summaries, unfinished) = try Output.store { try store.appForReading().scanList() }
+            if format == .json {
+                return Output.write(try JSON.encode(ListJSON.Scans(finished: summaries, unfinished: unfinished)))
+            }
             if summaries.isEmpty && unfinished.isEmpty {
                 Output.write("Nog geen scans in \(store.databasePath()). Begin er een met: lob scan\n")
                 return

@@ -38,6 +38,9 @@ extension LobCommand.Team {
             case allOrNothing, skipBad
         }
 
+        @Option(help: "Uitvoer: text, of json (per bestand wat er gebeurde, voor scripts).")
+        var format: ListFormat = .text
+
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
 
@@ -52,7 +55,7 @@ extension LobCommand.Team {
             let paths = try Self.expand(files)
             let library = profiles.library()
             var good: [(path: String, scan: TeamMemberScan)] = []
-            var bad: [FormatError] = []
+            var bad: [(path: String, error: FormatError)] = []
             // Every file is read and checked first, on every core; the outcomes are in the order given.
             let loaded = ScanFile.loadAll(paths.map { URL(fileURLWithPath: $0) }, profile: { library.profile($0) })
             for (path, result) in zip(paths, loaded) {
@@ -63,11 +66,17 @@ extension LobCommand.Team {
                     }
                     good.append((path, TeamMemberScan(decoded.scan, profile: decoded.profile)))
                 case .failure(let error):
-                    bad.append(error)
+                    bad.append((path, error))
                 }
             }
-            bad.forEach(Output.warn)
+            bad.map(\.error).forEach(Output.warn)
+            let refused = bad.map { (file: $0.path, problems: $0.error.problems.map(\.description)) }
             if !bad.isEmpty && mode == .allOrNothing {
+                if format == .json {
+                    Output.write(
+                        try JSON.encode(
+                            ListJSON.Import(team: team, round: round, stored: false, outcomes: [], refused: refused)))
+                }
                 throw Output.fail(
                     "niets ingelezen: \(bad.count) van de \(paths.count) bestanden \(bad.count == 1 ? "is" : "zijn") niet in orde. Verbeter ze, of lees de goede in met --skip-bad."
                 )
@@ -75,6 +84,16 @@ extension LobCommand.Team {
             guard !good.isEmpty else { throw Output.fail("geen enkel goed scanbestand om in te lezen") }
             let app = try store.app()
             let result = try Output.store { try app.importScans(good.map(\.scan), team: team, round: round) }
+            if format == .json {
+                Output.write(
+                    try JSON.encode(
+                        ListJSON.Import(
+                            team: team, round: result.round, stored: true,
+                            outcomes: zip(good, result.outcomes).map { (file: $0.0.path, outcome: $0.1) },
+                            refused: refused)))
+                if !bad.isEmpty { throw ExitCode.failure }
+                return
+            }
             let rows = zip(good, result.outcomes).map { entry, outcome in [entry.path, Self.describe(outcome)] }
             Output.write("Team '\(team)', ronde '\(result.round)':\n")
             Output.write(TextRenderer(width: 200).render([.table(header: ["bestand", "wat er gebeurde"], rows: rows)]))

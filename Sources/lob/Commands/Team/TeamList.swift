@@ -9,10 +9,14 @@ extension LobCommand.Team {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Toon de teams, hun privacydrempel, leden en rondes.")
 
+        @Option(help: "Uitvoer: text of json.")
+        var format: ListFormat = .text
+
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let teams = try Output.store { try store.appForReading().teams.teams() }
+            if format == .json { return Output.write(try JSON.encode(ListJSON.Teams(teams))) }
             guard !teams.isEmpty else {
                 Output.write(
                     "Nog geen teams in \(store.databasePath()). Lees scans in met: lob team import BESTAND… --team NAAM\n"

@@ -13,10 +13,14 @@ extension LobCommand.Team {
         @Argument(help: ArgumentHelp("Het team.", valueName: "naam"))
         var team: String
 
+        @Option(help: "Uitvoer: text of json.")
+        var format: ListFormat = .text
+
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let members = try Output.store { try store.appForReading().members(team: team) }
+            if format == .json { return Output.write(try JSON.encode(ListJSON.Members(team: team, members: members))) }
             let named = members.compactMap { member in member.teacher.map { ($0, member.rounds) } }.sorted {
                 $0.0 < $1.0
             }
