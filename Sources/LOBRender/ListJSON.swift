@@ -100,3 +100,51 @@ public enum ListJSON {
         }
     }
 }
+
+extension ListJSON {
+    /// `lob profiles list`: the profiles a user can choose, shipped and the school's own.
+    public struct Profiles: Encodable {
+        struct Entry: Encodable {
+            let id: String
+            let title: String
+            @Null var role: String?
+            @Null var model: String?
+            let behaviours: Int
+        }
+
+        let formatVersion = 1
+        let profiles: [Entry]
+
+        public init(_ profiles: [Profile], catalogue: Catalogue = .standard) {
+            self.profiles = profiles.map {
+                Entry(
+                    id: $0.id, title: $0.title, role: $0.role?.rawValue, model: $0.model?.rawValue,
+                    behaviours: $0.scoredBehaviours(in: catalogue).count)
+            }
+        }
+    }
+
+    /// `lob schoolscan list`: one schoolscan per school year, with the model it shows.
+    public struct SchoolScans: Encodable {
+        struct Entry: Encodable {
+            let schoolYear: String
+            let school: String
+            let date: String
+            let dominant: String
+            @Null var wished: String?
+            let answered: Int
+        }
+
+        let formatVersion = 1
+        let schoolScans: [Entry]
+
+        public init(_ scans: [SchoolScan]) {
+            schoolScans = scans.map { scan in
+                let result = SchoolScanResult(scan)
+                return Entry(
+                    schoolYear: scan.schoolYear, school: scan.school, date: scan.date.description,
+                    dominant: result.dominant.rawValue, wished: result.wished?.rawValue, answered: scan.answers.count)
+            }
+        }
+    }
+}

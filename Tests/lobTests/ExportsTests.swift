@@ -76,5 +76,10 @@ struct ExportsTests {
         ])
         #expect(imported.status == 1)
         try check("team-import.json", imported.stdout)
+        #expect(try lob(["schoolscan", "--answers", "docs/examples/schoolscan.yaml"]).status == 0)
+        try check("schoolscans-list.json", try lob(["schoolscan", "list", "--format", "json"]).stdout)
+        let profiles = try LobRun(["profiles", "list", "--format", "json"])
+        #expect(profiles.status == 0, "\(profiles.stderr)")
+        try check("profiles-list.json", profiles.stdout)
     }
 }

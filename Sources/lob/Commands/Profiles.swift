@@ -18,13 +18,18 @@ extension LobCommand.Profiles {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Toon alle beschikbare profielen.")
 
+        @Option(help: "Uitvoer: text of json.")
+        var format: ListFormat = .text
+
         @OptionGroup var profiles: ProfileOptions
 
         func run() throws {
             let library = profiles.library()
+            let all = library.entries.map(\.profile)
             Output.write(
-                TextRenderer(width: 200).render(
-                    ProfileReport.listBlocks(library.entries.map(\.profile), catalogue: .standard)))
+                format == .json
+                    ? try JSON.encode(ListJSON.Profiles(all))
+                    : TextRenderer(width: 200).render(ProfileReport.listBlocks(all, catalogue: .standard)))
             // A broken profile of the school's own must not go unnoticed: list the rest, then fail.
             guard library.problems.isEmpty else {
                 library.problems.forEach(Output.warn)

@@ -110,10 +110,14 @@ extension LobCommand.SchoolScanCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Toon de bewaarde schoolscans, één per schooljaar.")
 
+        @Option(help: "Uitvoer: text of json.")
+        var format: ListFormat = .text
+
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let scans = try Output.store { try store.appForReading().schoolScans() }
+            if format == .json { return Output.write(try JSON.encode(ListJSON.SchoolScans(scans))) }
             guard !scans.isEmpty else {
                 Output.write("Nog geen schoolscan. Vul er een in met: lob schoolscan\n")
                 return
