@@ -264,6 +264,18 @@ struct ScanCommandTests {
         #expect(plan.status == 0 && plan.stdout.hasPrefix("{") && !FileManager.default.fileExists(atPath: "-"))
     }
 
+    /// The report as one HTML file to print or share, as the plan already was.
+    @Test func the_report_prints_as_html_to_a_private_file() throws {
+        _ = try lob(["scan", "--answers", Self.example.path])
+        let out = folder.appendingPathComponent("uitslag.html").path
+        let run = try lob(["report", "--format", "html", "--out", out])
+        #expect(run.status == 0 && run.stdout.contains("Uitslag van scan 1 geschreven naar"), "\(run.stderr)")
+        #expect(try mode(out) == 0o600)
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<title>Zelfscan van Jan de Vries</title>"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
+    }
+
     @Test func a_reading_command_never_creates_a_database() throws {
         let run = try lob(["scans", "list"])
         #expect(

@@ -17,8 +17,13 @@ extension LobCommand {
         @Option(help: ArgumentHelp("Vergelijk met deze eerdere scan.", valueName: "ander-id"))
         var compare: Int64?
 
-        @Option(help: "Uitvoer: text, markdown of json.")
-        var format: OutputFormat = .text
+        @Option(help: "Uitvoer: text, markdown, html (één bestand om te printen of te delen) of json.")
+        var format: DocumentFormat = .text
+
+        @Option(
+            help: ArgumentHelp(
+                "Schrijf naar dit bestand (alleen voor jou leesbaar); - is het scherm.", valueName: "bestand"))
+        var out: String?
 
         @OptionGroup var store: StoreOptions
 
@@ -27,7 +32,10 @@ extension LobCommand {
                 try store.appForReading().report(choice.id, compareWith: compare)
             }
             let report = ScanReport(stored, compareWith: earlier)
-            Output.write(try format.render(report.blocks()) { try JSON.encode(ScanReportJSON(report)) })
+            let text = try format.render(report.blocks(), title: "Zelfscan van \(stored.scan.teacher)") {
+                try JSON.encode(ScanReportJSON(report))
+            }
+            try Output.deliver(text, out: out, what: "Uitslag van scan \(stored.id)")
         }
     }
 }

@@ -47,7 +47,7 @@ extension LobCommand.SchoolScanCommand {
             do { scan = try SchoolScanFile.load(InputFile.url(answers)) } catch { throw Output.fail(error) }
             let app = try store.app()
             try Output.store { try app.saveSchoolScan(scan) }
-            Output.write(try Show.render(scan, format: format))
+            Output.write(try Show.render(scan, format: DocumentFormat(rawValue: format.rawValue) ?? .text))
         }
 
         private func runInTerminal(_ app: LOBApp) throws {
@@ -84,17 +84,22 @@ extension LobCommand.SchoolScanCommand {
         @Option(help: ArgumentHelp("Het schooljaar, bijvoorbeeld 2026-2027.", valueName: "jaar"))
         var year: String?
 
-        @Option(help: "Uitvoer: text, markdown of json.")
-        var format: OutputFormat = .text
+        @Option(help: "Uitvoer: text, markdown, html (één bestand om te printen of te delen) of json.")
+        var format: DocumentFormat = .text
+
+        @Option(
+            help: ArgumentHelp(
+                "Schrijf naar dit bestand (alleen voor jou leesbaar); - is het scherm.", valueName: "bestand"))
+        var out: String?
 
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let scan = try Output.store { try store.appForReading().schoolScan(year: year) }
-            Output.write(try Self.render(scan, format: format))
+            try Output.deliver(try Self.render(scan, format: format), out: out, what: "Schoolscan \(scan.schoolYear)")
         }
 
-        static func render(_ scan: SchoolScan, format: OutputFormat) throws -> String {
+        static func render(_ scan: SchoolScan, format: DocumentFormat) throws -> String {
             let report = SchoolScanReport(SchoolScanResult(scan))
             var blocks = report.blocks()
             if !scan.isComplete {
@@ -103,7 +108,7 @@ extension LobCommand.SchoolScanCommand {
                         "Nog niet af: \(scan.answers.count) van de 12 aspecten beantwoord; ga verder met 'lob schoolscan'."
                     ), at: 1)
             }
-            return try format.render(blocks) { try JSON.encode(SchoolScanJSON(report)) }
+            return try format.render(blocks, title: report.title) { try JSON.encode(SchoolScanJSON(report)) }
         }
     }
 
