@@ -103,6 +103,22 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+/// `--out`, shared by every command that makes a document: one option, one help text, one way of writing.
+struct OutputOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Schrijf naar dit bestand (alleen voor jou leesbaar); - is het scherm.", valueName: "bestand"))
+    var out: String?
+
+    /// The document to `--out` (privately, as `Output.writePrivately`) with a line saying so, or else to the screen.
+    func deliver(_ text: String, what: String) throws {
+        // `--out -` is standard output, as everywhere on the command line.
+        guard let out, out != "-" else { return Output.write(text) }
+        try Output.writePrivately(text, to: out)
+        Output.write("\(what) geschreven naar \(out).\n")
+    }
+}
+
 /// Where the database is: `--db`, else `LOB_DB`, else `$XDG_DATA_HOME/lob-spiegel/lob.sqlite`.
 struct StoreOptions: ParsableArguments {
     @Option(

@@ -80,14 +80,6 @@ enum Output {
         }
     }
 
-    /// A document to `--out` (privately, as `writePrivately`) with a line saying so, or else to the screen.
-    static func deliver(_ text: String, out: String?, what: String) throws {
-        // `--out -` is standard output, as everywhere on the command line.
-        guard let out, out != "-" else { return write(text) }
-        try writePrivately(text, to: out)
-        write("\(what) geschreven naar \(out).\n")
-    }
-
     static func fail(_ error: FormatError) -> ExitCode {
         warn(error)
         return ExitCode.failure

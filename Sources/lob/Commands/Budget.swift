@@ -56,8 +56,7 @@ extension LobCommand {
         @Option(help: "Uitvoer: text, markdown, html, csv of json.")
         var format: TableFormat = .text
 
-        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
-        var out: String?
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
@@ -92,7 +91,7 @@ extension LobCommand {
                 report.blocks(), title: report.title,
                 csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
                 json: { try JSON.encode(BudgetJSON(report)) })
-            try Output.deliver(text, out: out, what: "Budgetverslag")
+            try output.deliver(text, what: "Budgetverslag")
         }
     }
 }

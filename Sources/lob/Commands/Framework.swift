@@ -61,8 +61,7 @@ extension LobCommand.Framework {
         )
         var baseURI: String?
 
-        @Option(help: ArgumentHelp("Schrijf naar dit bestand.", valueName: "bestand"))
-        var out: String?
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var profiles: ProfileOptions
 
@@ -89,7 +88,7 @@ extension LobCommand.Framework {
                 case .case_: try CASEPackage(profile: chosen, baseURI: baseURI).json()
                 case .moodleCSV: try MoodleFrameworkCSV.render(profile: chosen)
                 }
-            try Output.deliver(text, out: out, what: format == .case_ ? "CASE-pakket" : "Moodle-competentiekader")
+            try output.deliver(text, what: format == .case_ ? "CASE-pakket" : "Moodle-competentiekader")
         }
     }
 }

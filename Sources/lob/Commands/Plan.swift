@@ -37,11 +37,7 @@ extension LobCommand {
         @Option(help: "Uitvoer: text, markdown, html of json.")
         var format: DocumentFormat = .text
 
-        @Option(
-            help: ArgumentHelp(
-                "Schrijf naar dit bestand (alleen voor jou leesbaar) in plaats van naar het scherm.",
-                valueName: "bestand"))
-        var out: String?
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
@@ -65,7 +61,7 @@ extension LobCommand {
             let plan = app.plan(stored, activities: catalogue, options: .init(maxGoals: goals))
             let report = PlanReport(plan, scanID: stored.id)
             let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(PlanJSON(report)) }
-            try Output.deliver(text, out: out, what: "Scholingsplan van scan \(stored.id)")
+            try output.deliver(text, what: "Scholingsplan van scan \(stored.id)")
         }
 
         private func catalogueURL(for profile: Profile) throws -> URL {

@@ -20,10 +20,7 @@ extension LobCommand {
         @Option(help: "Uitvoer: text, markdown, html (één bestand om te printen of te delen) of json.")
         var format: DocumentFormat = .text
 
-        @Option(
-            help: ArgumentHelp(
-                "Schrijf naar dit bestand (alleen voor jou leesbaar); - is het scherm.", valueName: "bestand"))
-        var out: String?
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var store: StoreOptions
 
@@ -35,7 +32,7 @@ extension LobCommand {
             let text = try format.render(report.blocks(), title: "Zelfscan van \(stored.scan.teacher)") {
                 try JSON.encode(ScanReportJSON(report))
             }
-            try Output.deliver(text, out: out, what: "Uitslag van scan \(stored.id)")
+            try output.deliver(text, what: "Uitslag van scan \(stored.id)")
         }
     }
 }

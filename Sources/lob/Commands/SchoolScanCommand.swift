@@ -87,16 +87,13 @@ extension LobCommand.SchoolScanCommand {
         @Option(help: "Uitvoer: text, markdown, html (één bestand om te printen of te delen) of json.")
         var format: DocumentFormat = .text
 
-        @Option(
-            help: ArgumentHelp(
-                "Schrijf naar dit bestand (alleen voor jou leesbaar); - is het scherm.", valueName: "bestand"))
-        var out: String?
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let scan = try Output.store { try store.appForReading().schoolScan(year: year) }
-            try Output.deliver(try Self.render(scan, format: format), out: out, what: "Schoolscan \(scan.schoolYear)")
+            try output.deliver(try Self.render(scan, format: format), what: "Schoolscan \(scan.schoolYear)")
         }
 
         static func render(_ scan: SchoolScan, format: DocumentFormat) throws -> String {

@@ -16,8 +16,7 @@ extension LobCommand.Team {
         @Option(help: "Uitvoer: text, markdown, html, csv of json.")
         var format: TableFormat = .text
 
-        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
-        var out: String?
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var store: StoreOptions
 
@@ -28,7 +27,7 @@ extension LobCommand.Team {
                 report.blocks(), title: report.title, text: TextRenderer(width: 120),
                 csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
                 json: { try JSON.encode(BoardReportJSON(report)) })
-            try Output.deliver(text, out: out, what: "Overzicht")
+            try output.deliver(text, what: "Overzicht")
         }
     }
 }

@@ -30,8 +30,7 @@ extension LobCommand.Team {
         @Option(help: "Uitvoer: text, markdown, html of json.")
         var format: DocumentFormat = .markdown
 
-        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
-        var out: String?
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
@@ -49,7 +48,7 @@ extension LobCommand.Team {
             let plan = app.teamPlan(view, activities: catalogue, options: .init(maxGoals: goals))
             let report = TeamPlanReport(plan)
             let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(TeamPlanJSON(report)) }
-            try Output.deliver(text, out: out, what: "Teamplan")
+            try output.deliver(text, what: "Teamplan")
         }
     }
 }

@@ -33,8 +33,7 @@ extension LobCommand.Team {
         @Option(help: "Uitvoer: text, markdown, html, csv of json.")
         var format: TableFormat = .text
 
-        @Option(help: ArgumentHelp("Schrijf naar dit bestand (alleen voor jou leesbaar).", valueName: "bestand"))
-        var out: String?
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var store: StoreOptions
 
@@ -51,10 +50,10 @@ extension LobCommand.Team {
             let report = TeamReport(
                 team: view.team, round: view.round, analysis: view.analysis, comparison: view.comparison)
             let text = try format.render(
-                report.blocks(), title: report.title, text: TextRenderer(colour: out == nil && wantsColour()),
+                report.blocks(), title: report.title, text: TextRenderer(colour: output.out == nil && wantsColour()),
                 csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
                 json: { try JSON.encode(TeamReportJSON(report)) })
-            try Output.deliver(text, out: out, what: "Teamoverzicht")
+            try output.deliver(text, what: "Teamoverzicht")
         }
     }
 }
