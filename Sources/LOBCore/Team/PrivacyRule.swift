@@ -128,19 +128,22 @@ public enum PrivacyRule {
         var counted: [String: Set<String>] = [:]
         var withheld: [String: Release.Reason] = [:]
         // Most figures have the same group and history: decide each distinct case once.
-        var decided: [[Set<String>]: Bool] = [:]
+        struct Case: Hashable {
+            let group: Set<String>
+            let shown: Set<Set<String>>
+        }
+        var decided: [Case: Bool] = [:]
         for (figure, group) in candidates {
             guard group.count >= limit else {
                 withheld[figure] = .tooFew
                 continue
             }
-            let shown = Array(Set(earlier.compactMap { $0.counted[figure] }))
-            let key = [group] + shown.sorted { $0.sorted().lexicographicallyPrecedes($1.sorted()) }
+            let this = Case(group: group, shown: Set(earlier.compactMap { $0.counted[figure] }))
             let safe =
-                decided[key]
+                decided[this]
                 ?? {
-                    let answer = isSafe(group, after: shown, threshold: limit)
-                    decided[key] = answer
+                    let answer = isSafe(group, after: Array(this.shown), threshold: limit)
+                    decided[this] = answer
                     return answer
                 }()
             if safe { counted[figure] = group } else { withheld[figure] = .changeTooSmall }
