@@ -217,7 +217,7 @@ extension LOBDatabase: TeamStore {
     }
 
     public func setPrivacyThreshold(team: String, threshold: Int) throws {
-        guard threshold >= TeamAnalysis.minimumThreshold else { throw StoreError.thresholdTooLow(threshold) }
+        guard threshold >= PrivacyRule.minimumThreshold else { throw StoreError.thresholdTooLow(threshold) }
         try write { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
             try db.execute(sql: "UPDATE team SET privacyThreshold = ? WHERE id = ?", arguments: [threshold, teamID])

@@ -209,7 +209,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .noSuchTeam(let name): "er is geen team '\(name)' (zie 'lob team list')"
         case .noSuchRound(let team, let round): "team '\(team)' heeft geen ronde '\(round)'"
         case .thresholdTooLow(let value):
-            "de privacydrempel is minstens \(TeamAnalysis.minimumThreshold), niet \(value)"
+            "de privacydrempel is minstens \(PrivacyRule.minimumThreshold), niet \(value)"
         }
     }
 }

@@ -65,6 +65,16 @@ public enum PrivacyRule {
 
     // MARK: - Releasing the anonymous part
 
+    /// Per figure, the anonymous scans that answered it: the group the release decides on, and the one a view checks
+    /// the release against. `anonymous` maps each anonymous scan (by fingerprint) to the figures it answered.
+    public static func groups(_ anonymous: [String: Set<String>]) -> [String: Set<String>] {
+        var groups: [String: Set<String>] = [:]
+        for (scan, figures) in anonymous {
+            for figure in figures { groups[figure, default: []].insert(scan) }
+        }
+        return groups
+    }
+
     /// Which anonymous scans count in which figure at one moment of a round. Kept by the store after every change
     /// of the round (import, removal, withdrawal, threshold), so that a later moment can be checked against every
     /// earlier one: what two moments show must not differ by fewer than the threshold of colleagues.
@@ -121,10 +131,6 @@ public enum PrivacyRule {
     /// `anonymous` maps each current anonymous scan (by fingerprint) to the figures it answered.
     public static func release(anonymous: [String: Set<String>], threshold: Int, earlier: [Release]) -> Release {
         let limit = Self.threshold(threshold)
-        var candidates: [String: Set<String>] = [:]
-        for (scan, figures) in anonymous {
-            for figure in figures { candidates[figure, default: []].insert(scan) }
-        }
         var counted: [String: Set<String>] = [:]
         var withheld: [String: Release.Reason] = [:]
         // Most figures have the same group and history: decide each distinct case once.
@@ -133,7 +139,7 @@ public enum PrivacyRule {
             let shown: Set<Set<String>>
         }
         var decided: [Case: Bool] = [:]
-        for (figure, group) in candidates {
+        for (figure, group) in groups(anonymous) {
             guard group.count >= limit else {
                 withheld[figure] = .tooFew
                 continue

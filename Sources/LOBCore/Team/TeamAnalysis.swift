@@ -2,8 +2,6 @@
 /// `PrivacyRule` alone: named scans everywhere, anonymous ones only as a group the rule releases, private ones never;
 /// no figure about fewer people than the threshold.
 public struct TeamAnalysis: Sendable {
-    public static var minimumThreshold: Int { PrivacyRule.minimumThreshold }
-
     public struct BehaviourAggregate: Sendable, Hashable {
         public let behaviour: Behaviour
         /// Respondents it counts.
@@ -85,16 +83,13 @@ public struct TeamAnalysis: Sendable {
     /// Why anonymous answers are left out of some figures, if they are.
     public var anonymousWithheld: Set<PrivacyRule.Release.Reason> { Set(release.withheld.values) }
 
-    /// The threshold a team may set, raised to the minimum.
-    public static func threshold(_ requested: Int) -> Int { PrivacyRule.threshold(requested) }
-
     /// `release` is what the store kept for this moment of the round; without one (a team outside a store) the rule
     /// is applied with no earlier moments.
     public init(
         members: [TeamMemberScan], threshold: Int, release: PrivacyRule.Release? = nil,
         catalogue: Catalogue = .standard, scale: Scale = .standard
     ) {
-        let limit = Self.threshold(threshold)
+        let limit = PrivacyRule.threshold(threshold)
         self.threshold = limit
         included = members.filter { $0.consent != .prive }
         // One result per distinct profile, filled with each member's scores.
@@ -131,13 +126,9 @@ public struct TeamAnalysis: Sendable {
 
         // A figure counts its anonymous answers only when the release counts exactly the anonymous scans that answered
         // it now; a release that does not match the scans (a store out of step) counts none of them.
-        var answeredBy: [String: Set<String>] = [:]
-        for (scan, figures) in anonymousFigures {
-            for figure in figures { answeredBy[figure, default: []].insert(scan) }
-        }
         // Decided once per figure: comparing groups of thousands of scans on every look-up would not scale.
         var decisions: [String: Bool] = [:]
-        for (figure, group) in answeredBy {
+        for (figure, group) in PrivacyRule.groups(anonymousFigures) {
             decisions[figure] = release.counted[figure] == group && group.count >= limit
         }
         anonymousCounts = decisions

@@ -19,9 +19,9 @@ extension LobCommand.Team {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            if threshold < TeamAnalysis.minimumThreshold {
+            if threshold < PrivacyRule.minimumThreshold {
                 throw ValidationError(
-                    "De privacydrempel is minstens \(TeamAnalysis.minimumThreshold): met minder mensen is te herleiden wie wat scoorde."
+                    "De privacydrempel is minstens \(PrivacyRule.minimumThreshold): met minder mensen is te herleiden wie wat scoorde."
                 )
             }
             if threshold > 1_000 { throw ValidationError("De privacydrempel is hooguit 1000.") }
