@@ -155,7 +155,7 @@ extension LOBDatabase: TeamStore {
 
     public func removeMember(team: String, teacher: String) throws -> Int {
         try write { db in
-            guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
+            let teamID = try Self.existingTeamID(team, in: db)
             let count = try Self.deleteScans(teamID: teamID, key: Self.teacherKey(team: team, teacher: teacher), in: db)
             try Self.updateReleases(teamID: teamID, in: db)
             return count
@@ -219,7 +219,7 @@ extension LOBDatabase: TeamStore {
     public func setPrivacyThreshold(team: String, threshold: Int) throws {
         guard threshold >= PrivacyRule.minimumThreshold else { throw StoreError.thresholdTooLow(threshold) }
         try write { db in
-            guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
+            let teamID = try Self.existingTeamID(team, in: db)
             try db.execute(sql: "UPDATE team SET privacyThreshold = ? WHERE id = ?", arguments: [threshold, teamID])
             try Self.updateReleases(teamID: teamID, in: db)
         }
@@ -254,14 +254,14 @@ extension LOBDatabase: TeamStore {
 
     public func rounds(team: String) throws -> [String] {
         try read { db in
-            guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
+            let teamID = try Self.existingTeamID(team, in: db)
             return try Self.rounds(teamID: teamID, in: db)
         }
     }
 
     public func members(team: String) throws -> [TeamMember] {
         try read { db in
-            guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
+            let teamID = try Self.existingTeamID(team, in: db)
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -335,7 +335,7 @@ extension LOBDatabase: TeamStore {
 
     public func round(team: String, round: String) throws -> TeamRoundData {
         try read { db in
-            guard let teamID = try Self.teamID(team, in: db, create: false) else { throw StoreError.noSuchTeam(team) }
+            let teamID = try Self.existingTeamID(team, in: db)
             guard
                 let roundID = try Int64.fetchOne(
                     db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?",
@@ -357,6 +357,12 @@ extension LOBDatabase: TeamStore {
         guard create else { return nil }
         try db.execute(sql: "INSERT INTO team (name) VALUES (?)", arguments: [name])
         return db.lastInsertedRowID
+    }
+
+    /// The team's id, or `StoreError.noSuchTeam`: for every change and read of a team that must exist already.
+    private static func existingTeamID(_ name: String, in db: Database) throws -> Int64 {
+        guard let id = try teamID(name, in: db, create: false) else { throw StoreError.noSuchTeam(name) }
+        return id
     }
 
     private static func rounds(teamID: Int64, in db: Database) throws -> [String] {
