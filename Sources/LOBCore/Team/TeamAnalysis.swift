@@ -365,7 +365,8 @@ struct LeastLoaded {
     private var heap: [(load: Int, index: Int)]
 
     init(_ indices: some Sequence<Int>) {
-        heap = indices.map { (0, $0) }.sorted { ($0.load, $0.index) < ($1.load, $1.index) }
+        // A sorted array is already a heap.
+        heap = indices.map { (0, $0) }.sorted(by: Self.less)
     }
 
     /// The least loaded colleague other than `skipping`, by the loads now; nil when there is none. The chosen one
