@@ -103,9 +103,9 @@ extension LOBApp {
         return removed
     }
 
-    /// Sets a team's privacy threshold (the minimum up to 1,000).
+    /// Sets a team's privacy threshold (`PrivacyRule.settableThresholds`).
     public func setThreshold(_ threshold: Int, team: String) throws {
-        guard (PrivacyRule.minimumThreshold...1_000).contains(threshold) else {
+        guard PrivacyRule.settableThresholds.contains(threshold) else {
             throw AppError.thresholdOutOfRange(threshold)
         }
         guard try teams.team(team) != nil else { throw AppError.noSuchTeam(team) }

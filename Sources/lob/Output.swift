@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LOBApp
+import LOBCore
 import LOBFormats
 import LOBStore
 
@@ -53,7 +54,8 @@ enum Output {
         case .noSchoolScan(let year?): "er is geen schoolscan van \(year) (zie 'lob schoolscan list')"
         case .noSchoolScan(nil): "er is nog geen schoolscan: vul er een in met 'lob schoolscan'"
         case .noSuchMember(let team, let teacher): "team '\(team)' heeft geen scans van '\(teacher)'"
-        case .thresholdOutOfRange(let value): "de privacydrempel is minstens 3 en hooguit 1000, niet \(value)"
+        case .thresholdOutOfRange(let value):
+            "de privacydrempel is minstens \(PrivacyRule.settableThresholds.lowerBound) en hooguit \(PrivacyRule.settableThresholds.upperBound), niet \(value)"
         }
     }
 

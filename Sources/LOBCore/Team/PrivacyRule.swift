@@ -16,6 +16,9 @@ public enum PrivacyRule {
     /// The threshold may be set per team, never below this.
     public static let minimumThreshold = 3
 
+    /// The thresholds a team may set: the minimum up to a bound no team reaches, refused before any arithmetic.
+    public static let settableThresholds = minimumThreshold...1_000
+
     /// The threshold a team may set, raised to the minimum: every view of a team uses this.
     public static func threshold(_ requested: Int) -> Int { max(minimumThreshold, requested) }
 

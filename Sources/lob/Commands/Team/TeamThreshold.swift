@@ -24,7 +24,9 @@ extension LobCommand.Team {
                     "De privacydrempel is minstens \(PrivacyRule.minimumThreshold): met minder mensen is te herleiden wie wat scoorde."
                 )
             }
-            if threshold > 1_000 { throw ValidationError("De privacydrempel is hooguit 1000.") }
+            if threshold > PrivacyRule.settableThresholds.upperBound {
+                throw ValidationError("De privacydrempel is hooguit \(PrivacyRule.settableThresholds.upperBound).")
+            }
         }
 
         func run() throws {
