@@ -6,12 +6,17 @@ import LOBCore
 /// and spreadsheets expect.
 public enum CSVRenderer {
     public static func render(header: [String], rows: [[String]]) throws -> String {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        try writer.write(row: header.map(cell))
-        for row in rows { try writer.write(row: row.map(cell)) }
+        try text(([header] + rows).map { $0.map(cell) }, newline: .crlf)
+    }
+
+    /// The rows as CSV text as they are, every row ended by `newline` (CSV.swift leaves the last one open): the one
+    /// writer behind every CSV file this module makes.
+    static func text(_ rows: [[String]], newline: CSVWriter.Newline) throws -> String {
+        let writer = try CSVWriter(stream: .toMemory(), newline: newline)
+        for row in rows { try writer.write(row: row) }
         writer.stream.close()
         let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        return String(decoding: data, as: UTF8.self) + (newline == .crlf ? "\r\n" : "\n")
     }
 
     /// A cell a spreadsheet will not run: text that starts with =, +, -, @, a tab or a carriage return gets a

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import LOBCore
 
@@ -75,15 +74,11 @@ public enum MoodleFrameworkCSV {
     public static func render(
         catalogue: Catalogue = .standard, profile: Profile? = nil, scale: Scale = .standard
     ) throws -> String {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .lf)
-        try writer.write(row: header)
-        for row in rows(catalogue: catalogue, profile: profile, scale: scale) {
-            // fgetcsv treats a backslash before a quote as an escape: none may appear.
-            try writer.write(row: row.map { $0.replacingOccurrences(of: "\\", with: "/") })
+        // fgetcsv treats a backslash before a quote as an escape: none may appear.
+        let body = rows(catalogue: catalogue, profile: profile, scale: scale).map { row in
+            row.map { $0.replacingOccurrences(of: "\\", with: "/") }
         }
-        writer.stream.close()
-        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return try CSVRenderer.text([header] + body, newline: .lf)
     }
 
     /// Moodle cuts a short name at 100 characters; we cut it ourselves, at a word, with "…", so it reads well.
