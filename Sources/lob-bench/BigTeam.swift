@@ -119,7 +119,8 @@ func bigTeamBenchmark(members: Int = 5_000) {
     }
 }
 
-/// Runs a program with its output to /dev/null; the wall time in seconds, nil when it fails.
+/// Runs a program with its output to /dev/null; the wall time in seconds, nil when it fails. posix_spawn, not
+/// Foundation's Process, whose own start-up cost (tens of milliseconds here) would be counted against the program.
 func spawn(_ program: String, _ arguments: [String]) -> Double? {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)

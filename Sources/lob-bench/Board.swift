@@ -232,29 +232,12 @@ func compare(path: String, query: String, ours: Double, target: Double, runs: In
     print(pad("  (opstarten van sqlite3 zelf: \(String(format: "%.2f", start)) ms)", 52))
 }
 
-/// Runs the sqlite3 shell with the statements as arguments and its output to /dev/null; returns the wall time in
-/// seconds, nil when it is not installed or fails. posix_spawn, not Foundation's Process, whose own start-up cost
-/// (tens of milliseconds here) would be counted against sqlite3.
+/// Runs the sqlite3 shell with the statements as arguments (`spawn`); the wall time in seconds, nil when it is not
+/// installed or fails.
 func sqlite3(_ database: String, _ statements: [String]) -> Double? {
     guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile)
     else { return nil }
-    let arguments = [shell, "-batch", database] + statements
-    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    let clock = ContinuousClock()
-    let start = clock.now
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, shell, &actions, nil, &argv, environ) == 0 else { return nil }
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    let elapsed = clock.now - start
-    guard status == 0 else { return nil }
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return spawn(shell, ["-batch", database] + statements)
 }
 
 func pad(_ text: String, _ width: Int) -> String {
