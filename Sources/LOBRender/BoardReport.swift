@@ -48,13 +48,14 @@ public struct BoardReport: Sendable {
         return blocks
     }
 
-    public var csvHeader: [String] { ["team", "ronde", "respondenten"] + (1...7).map { "competentie\($0)" } }
-
-    public var csvRows: [[String]] {
-        overview.teams.map { row in
-            [row.team, row.round, "\(row.respondents)"]
-                + (1...7).map { id in DutchNumber.rounded(row.means[id]).map { String($0) } ?? "" }
-        }
+    public var csv: CSVTable {
+        let competencies = Catalogue.standard.competencies
+        return CSVTable(
+            header: ["team", "ronde", "respondenten"] + competencies.map { PlanReport.shortName($0) },
+            rows: overview.teams.map { row in
+                [.text(row.team), .text(row.round), .integer(row.respondents)]
+                    + competencies.map { .decimal(row.means[$0.id], places: 2) }
+            })
     }
 }
 

@@ -173,35 +173,37 @@ public struct BudgetReport: Sendable {
 
     // MARK: - CSV
 
-    public var csvHeader: [String] {
-        [
-            "budget", "status", "team", "competentie", "vorm", "deelnemers", "groepen", "uren", "kosten", "gesloten",
-            "gaps",
+    /// One row per funded activity and per open need, for each budget studied.
+    public var csv: CSVTable {
+        let header = [
+            "budget", "status", "team", "competentie", "competentienaam", "vorm", "vormnaam", "deelnemers", "groepen",
+            "uren", "kosten", "gesloten gewogen tekort", "gedragskenmerken onder doel",
         ]
-    }
-
-    public var csvRows: [[String]] {
-        [main, comparison].compactMap { $0 }.flatMap { allocation -> [[String]] in
-            let budget = String(allocation.limits.budget)
-            let funded = allocation.chosen.map { candidate -> [String] in
-                let need = allocation.needs[candidate.need]
-                return [
-                    budget, "gefinancierd", need.team ?? "(verschillende teams)", "\(need.competency)",
-                    candidate.form.id,
-                    "\(candidate.participants)", "\(candidate.groups)", String(candidate.hours),
-                    String(DutchNumber.rounded(candidate.cost) ?? 0),
-                    String(DutchNumber.rounded(candidate.value) ?? 0), "\(candidate.gaps)",
+        func competency(_ need: TrainingNeed) -> [CSVCell] {
+            [
+                .text(need.team ?? "(verschillende teams)"), .integer(need.competency),
+                .text(Catalogue.standard.competency(need.competency)?.name ?? ""),
+            ]
+        }
+        let rows = [main, comparison].compactMap { $0 }.flatMap { allocation -> [[CSVCell]] in
+            let budget = CSVCell.decimal(allocation.limits.budget, places: 2)
+            let funded = allocation.chosen.map { candidate -> [CSVCell] in
+                [budget, .text("gefinancierd")] + competency(allocation.needs[candidate.need]) + [
+                    .text(candidate.form.id), .text(candidate.form.name), .integer(candidate.participants),
+                    .integer(candidate.groups), .decimal(candidate.hours, places: 1),
+                    .decimal(candidate.cost, places: 2), .decimal(candidate.value, places: 2), .integer(candidate.gaps),
                 ]
             }
-            let open = allocation.unfunded.map { entry -> [String] in
-                [
-                    budget, "open", entry.need.team ?? "(verschillende teams)", "\(entry.need.competency)",
-                    entry.cheapest?.form.id ?? "",
-                    "\(entry.waiting)", "", "", String(DutchNumber.rounded(entry.extraCost) ?? 0), "", "",
+            let open = allocation.unfunded.map { entry -> [CSVCell] in
+                [budget, .text("open")] + competency(entry.need) + [
+                    .text(entry.cheapest?.form.id ?? ""), .text(entry.cheapest?.form.name ?? ""),
+                    .integer(entry.waiting), .integer(nil), .decimal(nil, places: 1),
+                    .decimal(entry.extraCost, places: 2), .decimal(nil, places: 2), .integer(nil),
                 ]
             }
             return funded + open
         }
+        return CSVTable(header: header, rows: rows)
     }
 }
 

@@ -2,17 +2,71 @@ import CSV
 import Foundation
 import LOBCore
 
-/// CSV for a spreadsheet (RFC 4180 quoting by CSV.swift): a header row, then the rows, CRLF line ends as the RFC
-/// and spreadsheets expect.
-public enum CSVRenderer {
-    public static func render(header: [String], rows: [[String]]) throws -> String {
-        try text(([header] + rows).map { $0.map(cell) }, newline: .crlf)
+/// Which CSV a reader gets. A Dutch spreadsheet user double-clicks the file, so that is the default; scripts ask
+/// for plain RFC 4180.
+public enum CSVDialect: String, Sendable, CaseIterable {
+    /// As Dutch Excel opens it by double-click: UTF-8 with a byte order mark (else "ë" shows as "Ã«"), ";" between
+    /// fields (the list separator of the Dutch locale), a decimal comma, and ids as `="2.10"` so that Excel keeps
+    /// them text (else "2.10" becomes 2 October and "1.1" 1 January).
+    case excel
+    /// RFC 4180: "," between fields, a decimal point, ids as they are, no byte order mark.
+    case rfc4180
+}
+
+/// One cell of a spreadsheet table: what it is decides how each dialect writes it.
+public enum CSVCell: Sendable, Equatable {
+    case text(String)
+    /// An identifier such as "2.10" that must stay text.
+    case id(String)
+    case integer(Int?)
+    /// A number with a fixed count of decimals, the same down the column.
+    case decimal(Double?, places: Int)
+}
+
+/// A table for a spreadsheet: Dutch headers, then rows of typed cells.
+public struct CSVTable: Sendable {
+    public let header: [String]
+    public let rows: [[CSVCell]]
+
+    public init(header: [String], rows: [[CSVCell]]) {
+        self.header = header
+        self.rows = rows
     }
 
-    /// The rows as CSV text as they are, every row ended by `newline` (CSV.swift leaves the last one open): the one
-    /// writer behind every CSV file this module makes.
-    static func text(_ rows: [[String]], newline: CSVWriter.Newline) throws -> String {
-        let writer = try CSVWriter(stream: .toMemory(), newline: newline)
+    public func render(_ dialect: CSVDialect = .excel) throws -> String {
+        let lines = [header.map { CSVRenderer.cell($0) }] + rows.map { $0.map { Self.write($0, dialect) } }
+        let body = try CSVRenderer.text(lines, newline: .crlf, delimiter: dialect == .excel ? ";" : ",")
+        return dialect == .excel ? "\u{FEFF}" + body : body
+    }
+
+    static func write(_ cell: CSVCell, _ dialect: CSVDialect) -> String {
+        switch cell {
+        case .text(let text): return CSVRenderer.cell(text)
+        case .id(let id):
+            let safe = CSVRenderer.cell(id)
+            // Only an id with a digit can be taken for a number or a date; the formula quotes a constant, runs nothing.
+            guard dialect == .excel, safe.contains(where: \.isNumber) else { return safe }
+            return "=\"\(safe.replacingOccurrences(of: "\"", with: "\"\""))\""
+        case .integer(let value): return value.map(String.init) ?? ""
+        case .decimal(let value, let places):
+            guard let value else { return "" }
+            // Half away from zero, as people round (printf would give 7,12 for 7.125).
+            let scale = (0..<places).reduce(1) { result, _ in result * 10 }
+            let units = Int((value * Double(scale)).rounded())
+            let whole = String(abs(units) / scale), fraction = String(abs(units) % scale)
+            let sign = units < 0 ? "-" : ""
+            guard places > 0 else { return sign + whole }
+            let padded = String(repeating: "0", count: places - fraction.count) + fraction
+            return sign + whole + (dialect == .excel ? "," : ".") + padded
+        }
+    }
+}
+
+/// The writer behind every CSV file this module makes (RFC 4180 quoting by CSV.swift).
+public enum CSVRenderer {
+    /// The rows as CSV text as they are, every row ended by `newline` (CSV.swift leaves the last one open).
+    static func text(_ rows: [[String]], newline: CSVWriter.Newline, delimiter: String = ",") throws -> String {
+        let writer = try CSVWriter(stream: .toMemory(), delimiter: delimiter, newline: newline)
         for row in rows { try writer.write(row: row) }
         writer.stream.close()
         let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()

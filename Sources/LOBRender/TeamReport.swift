@@ -247,23 +247,25 @@ public struct TeamReport: Sendable {
 
     // MARK: - CSV
 
-    /// One row per behaviour, for a spreadsheet; withheld figures are empty and marked.
-    public var csvHeader: [String] {
-        [
-            "team", "ronde", "gedragskenmerk", "competentie", "n", "gemiddelde", "niveau1", "niveau2", "niveau3",
-            "niveau4", "opOfBovenDoel", "achtergehouden",
-        ]
-    }
-
-    public var csvRows: [[String]] {
-        analysis.behaviours.map { aggregate in
-            let levels = aggregate.withheld ? ["", "", "", ""] : aggregate.distribution.map(String.init)
-            return [
-                team, round, aggregate.behaviour.id, "\(aggregate.behaviour.competency)", "\(aggregate.n)",
-                DutchNumber.rounded(aggregate.mean).map { String($0) } ?? "",
-            ] + levels
-                + [aggregate.atOrAboveTarget.map(String.init) ?? "", aggregate.withheld ? "ja" : "nee"]
-        }
+    /// One row per behaviour, for a spreadsheet, the text beside each id; withheld figures are empty and marked.
+    public var csv: CSVTable {
+        let names = Dictionary(
+            uniqueKeysWithValues: analysis.competencies.map { ($0.competency.id, $0.competency.name) })
+        return CSVTable(
+            header: [
+                "team", "ronde", "gedragskenmerk", "omschrijving", "competentie", "competentienaam", "n", "gemiddelde",
+                "niveau 1", "niveau 2", "niveau 3", "niveau 4", "op of boven doel", "achtergehouden",
+            ],
+            rows: analysis.behaviours.map { aggregate in
+                let levels: [CSVCell] = (0..<4).map { level in
+                    .integer(aggregate.withheld ? nil : aggregate.distribution[level])
+                }
+                return [
+                    .text(team), .text(round), .id(aggregate.behaviour.id), .text(aggregate.behaviour.text),
+                    .integer(aggregate.behaviour.competency), .text(names[aggregate.behaviour.competency] ?? ""),
+                    .integer(aggregate.n), .decimal(aggregate.mean, places: 2),
+                ] + levels + [.integer(aggregate.atOrAboveTarget), .text(aggregate.withheld ? "ja" : "nee")]
+            })
     }
 }
 

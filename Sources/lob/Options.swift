@@ -90,17 +90,29 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, html, csv, json
 
     func render(
-        _ blocks: [Block], title: String, text: TextRenderer = TextRenderer(), csv: () throws -> String,
-        json: () throws -> String
+        _ blocks: [Block], title: String, text: TextRenderer = TextRenderer(), csv: () throws -> CSVTable,
+        dialect: CSVOptions, json: () throws -> String
     ) throws -> String {
         switch self {
-        case .csv: try csv()
+        case .csv: try csv().render(dialect.dialect)
         case .text: try DocumentFormat.text.render(blocks, title: title, text: text, json: json)
         case .markdown: try DocumentFormat.markdown.render(blocks, title: title, json: json)
         case .html: try DocumentFormat.html.render(blocks, title: title, json: json)
         case .json: try json()
         }
     }
+}
+
+extension CSVDialect: ExpressibleByArgument {}
+
+/// `--csv-dialect`: Dutch Excel by default, RFC 4180 for scripts.
+struct CSVOptions: ParsableArguments {
+    @Option(
+        name: .customLong("csv-dialect"),
+        help: ArgumentHelp(
+            "CSV voor excel (puntkomma, decimale komma; standaard) of rfc4180 (komma, decimale punt).",
+            valueName: "dialect"))
+    var dialect: CSVDialect = .excel
 }
 
 /// `--out`, shared by every command that makes a document: one option, one help text, one way of writing.

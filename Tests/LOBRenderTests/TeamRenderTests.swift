@@ -35,7 +35,7 @@ struct TeamRenderTests {
     }
 
     @Test func csv_quotes_what_needs_quoting() throws {
-        let csv = try CSVRenderer.render(header: ["team", "n"], rows: [["Bouw, \"boven\"", "3"]])
+        let csv = try CSVTable(header: ["team", "n"], rows: [[.text("Bouw, \"boven\""), .integer(3)]]).render(.rfc4180)
         #expect(csv == "team,n\r\n\"Bouw, \"\"boven\"\"\",3\r\n")
     }
 

@@ -81,10 +81,11 @@ enum Golden {
     static func check(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
+            try Data(actual.utf8).write(to: url, options: .atomic)
         }
         #expect(
-            try String(contentsOf: url, encoding: .utf8) == actual,
+            // Bytes, not String(contentsOf:), which drops a CSV's byte order mark.
+            String(decoding: try Data(contentsOf: url), as: UTF8.self) == actual,
             "Exports/\(name) is out of date: run LOB_UPDATE_EXPORTS=1 swift test --filter ExportsTests",
             sourceLocation: sourceLocation)
     }

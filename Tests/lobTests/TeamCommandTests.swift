@@ -158,7 +158,9 @@ struct TeamCommandTests {
         #expect(!run.stdout.contains("Zorg") && run.stdout.contains("2, waarvan 1 getoond"))
         #expect(!run.stdout.contains("Ans Bakker"))
         let csv = try lob(["team", "board", "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("team,ronde,respondenten,competentie1"))
+        #expect(csv.stdout.hasPrefix("\u{FEFF}team;ronde;respondenten;1 Interpersoonlijke;"))
+        let plain = try lob(["team", "board", "--format", "csv", "--csv-dialect", "rfc4180"])
+        #expect(plain.stdout.hasPrefix("team,ronde,respondenten,1 Interpersoonlijke,"))
     }
 
     /// The demo's spring round with the five who shared by name and Gert, who shared anonymously: once the board gave

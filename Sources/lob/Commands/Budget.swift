@@ -56,6 +56,8 @@ extension LobCommand {
         @Option(help: "Uitvoer: text, markdown, html, csv of json.")
         var format: TableFormat = .text
 
+        @OptionGroup var csv: CSVOptions
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var store: StoreOptions
@@ -89,7 +91,7 @@ extension LobCommand {
                 main: study.main, comparison: study.comparison, move: study.move, afterMove: study.afterMove)
             let text = try format.render(
                 report.blocks(), title: report.title,
-                csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
+                csv: { report.csv }, dialect: csv,
                 json: { try JSON.encode(BudgetJSON(report)) })
             try output.deliver(text, what: "Budgetverslag")
         }

@@ -16,6 +16,8 @@ extension LobCommand.Team {
         @Option(help: "Uitvoer: text, markdown, html, csv of json.")
         var format: TableFormat = .text
 
+        @OptionGroup var csv: CSVOptions
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var store: StoreOptions
@@ -25,7 +27,7 @@ extension LobCommand.Team {
             let report = BoardReport(overview)
             let text = try format.render(
                 report.blocks(), title: report.title, text: TextRenderer(width: 120),
-                csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
+                csv: { report.csv }, dialect: csv,
                 json: { try JSON.encode(BoardReportJSON(report)) })
             try output.deliver(text, what: "Overzicht")
         }

@@ -33,6 +33,8 @@ extension LobCommand.Team {
         @Option(help: "Uitvoer: text, markdown, html, csv of json.")
         var format: TableFormat = .text
 
+        @OptionGroup var csv: CSVOptions
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var store: StoreOptions
@@ -51,7 +53,7 @@ extension LobCommand.Team {
                 team: view.team, round: view.round, analysis: view.analysis, comparison: view.comparison)
             let text = try format.render(
                 report.blocks(), title: report.title, text: TextRenderer(colour: output.out == nil && wantsColour()),
-                csv: { try CSVRenderer.render(header: report.csvHeader, rows: report.csvRows) },
+                csv: { report.csv }, dialect: csv,
                 json: { try JSON.encode(TeamReportJSON(report)) })
             try output.deliver(text, what: "Teamoverzicht")
         }
