@@ -16,7 +16,8 @@ public enum DutchNumber {
         return value > 0 ? "+" + format(value) : format(value)
     }
 
-    /// Euros as a Dutch invoice writes them: "€ 1.350", "€ 87,50".
+    /// Euros as a Dutch invoice writes them: "€ 1.350", "€ 87,50", with a no-break space so that the sign and the
+    /// amount never part at a line end.
     public static func euro(_ value: Double) -> String {
         let cents = Int((value * 100).rounded())
         let whole = abs(cents) / 100, rest = abs(cents) % 100
@@ -27,7 +28,7 @@ public enum DutchNumber {
             digits.removeLast(3)
         }
         let sign = cents < 0 ? "-" : ""
-        return "€ \(sign)\(digits)\(grouped)" + (rest == 0 ? "" : ",\(rest < 10 ? "0" : "")\(rest)")
+        return "€\u{00A0}\(sign)\(digits)\(grouped)" + (rest == 0 ? "" : ",\(rest < 10 ? "0" : "")\(rest)")
     }
 
     /// Rounded to three decimals, for JSON.

@@ -83,18 +83,18 @@ public struct TextRenderer: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// The heatmap as a grid of three-character cells, coloured by shortfall when `colour` is on.
+    /// The heatmap as a grid of four-character cells, coloured by shortfall when `colour` is on.
     private func grid(_ chart: HeatmapChart) -> [String] {
         let labelWidth = max(4, chart.rows.map { Chart.safe($0.label).count }.max() ?? 0)
         func pad(_ text: String, _ size: Int) -> String { text.padding(toLength: size, withPad: " ", startingAt: 0) }
         var lines = [
-            (pad("", labelWidth) + " " + chart.columns.indices.map { pad(" " + HeatmapChart.key($0), 3) }.joined())
+            (pad("", labelWidth) + " " + chart.columns.indices.map { pad(" " + HeatmapChart.key($0), 4) }.joined())
                 .trimmingTrailingSpaces()
         ]
         for row in chart.rows {
             var line = pad(Chart.safe(row.label), labelWidth) + " "
             for cell in row.cells {
-                let text = pad(" " + HeatmapChart.text(cell), 3)
+                let text = pad(" " + HeatmapChart.text(cell), 4)
                 if colour, let cell {
                     // Black on green, yellow or red backgrounds.
                     line += "\u{1B}[30;\([42, 43, 41][cell.shortfall])m" + text + "\u{1B}[0m"
@@ -109,6 +109,8 @@ public struct TextRenderer: Sendable {
 
     /// Columns padded to their widest cell; a last column that would run past `width` wraps under itself.
     private func table(header: [String], rows: [[String]]) -> [String] {
+        let aligned = NumberColumns(header: header, rows: rows)
+        let rows = aligned.rows
         let all = [header] + rows
         var widths = header.indices.map { column in
             all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
@@ -118,8 +120,9 @@ public struct TextRenderer: Sendable {
         if wrapsLast { widths[widths.count - 1] = width - lead }
         func lines(_ cells: [String]) -> [String] {
             let padded = header.indices.dropLast().map { column in
-                (cells.indices.contains(column) ? cells[column] : "").padding(
-                    toLength: widths[column], withPad: " ", startingAt: 0)
+                let cell = cells.indices.contains(column) ? cells[column] : ""
+                let fill = String(repeating: " ", count: max(0, widths[column] - cell.count))
+                return aligned.numeric[column] ? fill + cell : cell + fill
             }
             let prefix = padded.map { $0 + "  " }.joined()
             let last = cells.indices.contains(header.count - 1) ? cells[header.count - 1] : ""
@@ -199,11 +202,12 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func table(_ header: [String], _ rows: [[String]]) -> [String] {
-        [
+        let aligned = NumberColumns(header: header, rows: rows)
+        return [
             "| " + header.map(cell).joined(separator: " | ") + " |",
-            "|" + header.map { _ in " --- " }.joined(separator: "|") + "|",
+            "|" + aligned.numeric.map { $0 ? " ---: " : " --- " }.joined(separator: "|") + "|",
         ]
-            + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+            + aligned.rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
     }
 
     private func cell(_ text: String) -> String { escape(text).replacingOccurrences(of: "|", with: "\\|") }
@@ -232,4 +236,48 @@ extension Block {
 /// Greedy word wrap (`WordWrap`); a word longer than the line stands alone.
 func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
     WordWrap.lines(text, width: width, first: first, rest: rest)
+}
+
+// MARK: - Number columns
+
+/// Which columns of a table hold numbers, and the rows with those numbers given the same decimals down their column
+/// ("3" beside "2,75" becomes "3,00"), so that they line up right-aligned in every format.
+struct NumberColumns {
+    let numeric: [Bool]
+    let rows: [[String]]
+
+    init(header: [String], rows: [[String]]) {
+        let columns = header.indices
+        let numeric = columns.map { column in
+            let cells = rows.compactMap { $0.indices.contains(column) ? $0[column] : nil }
+            let numbers = cells.filter { Self.decimals($0) != nil || Self.isAmount($0) }.count
+            // A column of numbers, with an odd "–" or "achtergehouden" among them.
+            return numbers > 0 && numbers * 2 >= cells.count
+        }
+        self.numeric = numeric
+        self.rows = rows.map { row in
+            row.enumerated().map { column, cell in
+                guard numeric.indices.contains(column), numeric[column], let places = Self.decimals(cell) else {
+                    return cell
+                }
+                let wanted = rows.compactMap { $0.indices.contains(column) ? Self.decimals($0[column]) : nil }.max()
+                guard let wanted, wanted > places else { return cell }
+                return cell + (places == 0 ? "," : "") + String(repeating: "0", count: wanted - places)
+            }
+        }
+    }
+
+    /// The decimals of a number as Dutch text writes it ("2,75" → 2, "+0,8" → 1, "8" → 0); nil if it is no number.
+    static func decimals(_ text: String) -> Int? {
+        var body = Substring(text)
+        if let first = body.first, "+-".contains(first) { body = body.dropFirst() }
+        let parts = body.split(separator: ",", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+            parts[0].allSatisfy(\.isNumber), parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(\.isNumber))
+        else { return nil }
+        return parts.count == 2 ? parts[1].count : 0
+    }
+
+    /// "€ 1.350,50": an amount, right-aligned but written as it is.
+    static func isAmount(_ text: String) -> Bool { text.hasPrefix("€") }
 }

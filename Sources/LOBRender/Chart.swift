@@ -9,29 +9,39 @@ public enum Chart: Equatable, Sendable {
     case radar(RadarChart)
     case timeline(TimelineChart)
     case heatmap(HeatmapChart)
+    case bars(BarChart)
 
     public var title: String {
         switch self {
         case .radar(let chart): chart.title
         case .timeline(let chart): chart.title
         case .heatmap(let chart): chart.title
+        case .bars(let chart): chart.title
         }
     }
 
     /// Lines under the chart in every format.
     var legend: [String] {
         switch self {
-        case .radar: []
+        case .radar, .bars: []
         case .timeline(let chart): chart.legend
         case .heatmap(let chart): chart.legend
         }
     }
 
+    /// In HTML the chart's table is for a screen reader only when the document lists the same things in full
+    /// (the timeline's goals); else it is printed beside the chart.
+    var hidesTable: Bool {
+        if case .timeline = self { return true }
+        return false
+    }
+
     var tableHeader: [String] {
         switch self {
-        case .radar: ["", "score", "doel"]
+        case .radar(let chart): ["", chart.valueLabel, chart.targetLabel]
         case .timeline: ["periode", "wat"]
         case .heatmap(let chart): [""] + chart.columns.indices.map { HeatmapChart.key($0) }
+        case .bars(let chart): [""] + chart.series
         }
     }
 
@@ -51,7 +61,34 @@ public enum Chart: Equatable, Sendable {
             }
         case .heatmap(let chart):
             chart.rows.map { row in [row.label] + row.cells.map(HeatmapChart.text) }
+        case .bars(let chart):
+            chart.groups.map { group in [group.label] + group.values.map { DutchNumber.format($0) } }
         }
+    }
+}
+
+/// Values side by side per group (competency): rounds of a team, or what a budget closes and leaves open.
+public struct BarChart: Equatable, Sendable {
+    public struct Group: Equatable, Sendable {
+        public let label: String
+        /// One per series; nil = not shown (withheld).
+        public let values: [Double?]
+        public init(label: String, values: [Double?]) { (self.label, self.values) = (label, values) }
+    }
+
+    public let title: String
+    public let series: [String]
+    public let groups: [Group]
+    public let maximum: Double
+    /// Stacked (parts of one whole, such as closed and open) or side by side (rounds).
+    public let stacked: Bool
+
+    public init(title: String, series: [String], groups: [Group], maximum: Double, stacked: Bool = false) {
+        self.title = title
+        self.series = series
+        self.groups = groups
+        self.maximum = maximum
+        self.stacked = stacked
     }
 }
 
@@ -69,10 +106,19 @@ public struct HeatmapChart: Equatable, Sendable {
 
     public struct Row: Equatable, Sendable {
         public let label: String
+        /// What the label stands for (the behaviour's text), written beside it in HTML.
+        public let text: String
+        /// The block the row belongs to (its competency): one table each in HTML.
+        public let group: String
         /// One per column; nil = not answered (or not in that member's profile).
         public let cells: [Cell?]
-        public init(label: String, cells: [Cell?]) { (self.label, self.cells) = (label, cells) }
+        public init(label: String, text: String = "", group: String = "", cells: [Cell?]) {
+            (self.label, self.text, self.group, self.cells) = (label, text, group, cells)
+        }
     }
+
+    /// More columns than this and HTML heads them with keys (spelled out before the grid) instead of names.
+    public static let maximumNamedColumns = 8
 
     public let title: String
     /// Column names, shown as keys 1, 2, … above the grid and spelled out in the legend.
@@ -87,16 +133,17 @@ public struct HeatmapChart: Equatable, Sendable {
 
     static func key(_ column: Int) -> String { String(column + 1) }
 
-    /// "3", "2!" (below target), "·" (no answer).
+    /// "3", "2!" (one level below target), "1!!" (two or more below), "·" (no answer): the sign says what the
+    /// colour says.
     static func text(_ cell: Cell?) -> String {
         guard let cell else { return "·" }
-        return "\(cell.score)" + (cell.shortfall > 0 ? "!" : "")
+        return "\(cell.score)" + String(repeating: "!", count: cell.shortfall)
     }
 
     public var legend: [String] {
         [
             "Kolommen: " + columns.indices.map { "\(Self.key($0)) = \(columns[$0])" }.joined(separator: ", ") + ".",
-            "Cijfer = score (1–4); ! = onder het doel van dat profiel; · = niet beantwoord. Kleur: groen = doel gehaald, geel = één niveau eronder, rood = twee of meer eronder.",
+            "Cijfer = score (1–4); ! = één niveau onder het doel van dat profiel, !! = twee of meer eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = één niveau eronder, rood = twee of meer eronder.",
         ]
     }
 }
@@ -197,12 +244,14 @@ enum SVG {
                 return "\(number(p.0)),\(number(p.1))"
             }.joined(separator: " ")
         }
-        var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"radar\">"
+        var out = open(width: width, height: height, chart: .radar(chart), kind: "radar")
         for level in stride(from: 1.0, through: chart.maximum, by: 1) {
             out += "<polygon points=\"\(polygon(Array(repeating: level, count: count)))\" class=\"ring\"/>"
-            let p = point(0, level)
-            out += "<text x=\"\(number(p.0 + 4))\" y=\"\(number(p.1 + 4))\" class=\"tick\">\(Int(level))</text>"
+            // On the ring half-way between the first two axes, clear of the labels at the ends of the axes.
+            let angle = -Double.pi / 2 + Double.pi / Double(count)
+            let r = radius * level / chart.maximum * cos(Double.pi / Double(count))
+            out +=
+                "<text x=\"\(number(cx + r * cos(angle) - 3))\" y=\"\(number(cy + r * sin(angle) + 3))\" class=\"tick\">\(Int(level))</text>"
         }
         for index in 0..<count {
             let end = point(index, chart.maximum)
@@ -226,44 +275,71 @@ enum SVG {
         return out + "</svg>"
     }
 
-    static func heatmap(_ chart: HeatmapChart) -> String {
-        let labelWidth = 44.0, cell = 26.0, rowHeight = 15.0, top = 20.0
-        let width = labelWidth + cell * Double(chart.columns.count) + 4
-        let height = top + rowHeight * Double(chart.rows.count) + 4
-        var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width * 1.6))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"heatmap\">"
-        for index in chart.columns.indices {
-            let x = labelWidth + cell * Double(index) + cell / 2
-            out +=
-                "<text x=\"\(number(x))\" y=\"14\" text-anchor=\"middle\" class=\"column\"><title>\(escape(chart.columns[index]))</title>\(HeatmapChart.key(index))</text>"
+    /// Bars per group, side by side or stacked, with a value axis at 0…maximum and a key of the series.
+    static func bars(_ chart: BarChart) -> String {
+        let series = max(1, chart.series.count)
+        let (left, top, plot, groupHeight) = (200.0, 34.0, 460.0, chart.stacked ? 22.0 : 10.0 + 12.0 * Double(series))
+        let width = left + plot + 60, height = top + groupHeight * Double(chart.groups.count) + 24
+        let scale = chart.maximum > 0 ? plot / chart.maximum : 0
+        var out = open(width: width, height: height, chart: .bars(chart), kind: "bars")
+        for (index, name) in chart.series.enumerated() {
+            let x = left + Double(index) * 150
+            out += "<rect x=\"\(number(x))\" y=\"6\" width=\"14\" height=\"12\" class=\"series\(index % 4)\"/>"
+            out += "<text x=\"\(number(x + 20))\" y=\"16\">\(escape(name))</text>"
         }
-        for (index, row) in chart.rows.enumerated() {
-            let y = top + rowHeight * Double(index)
-            out += "<text x=\"2\" y=\"\(number(y + rowHeight - 4))\" class=\"tick\">\(escape(row.label))</text>"
-            for (column, value) in row.cells.enumerated() {
-                let x = labelWidth + cell * Double(column)
-                let kind = value.map { ["met", "near", "far"][$0.shortfall] } ?? "none"
+        for tick in stride(from: 0.0, through: chart.maximum, by: Swift.max(1, (chart.maximum / 5).rounded(.up))) {
+            let x = left + tick * scale
+            out +=
+                "<line x1=\"\(number(x))\" y1=\"\(number(top - 4))\" x2=\"\(number(x))\" y2=\"\(number(height - 20))\" class=\"axis\"/>"
+            out +=
+                "<text x=\"\(number(x))\" y=\"\(number(height - 6))\" text-anchor=\"middle\" class=\"tick\">\(DutchNumber.format(tick))</text>"
+        }
+        for (row, group) in chart.groups.enumerated() {
+            let y = top + groupHeight * Double(row)
+            out +=
+                "<text x=\"\(number(left - 8))\" y=\"\(number(y + groupHeight / 2 + 4))\" text-anchor=\"end\" class=\"label\">\(escape(group.label))</text>"
+            var start = left
+            for (index, value) in group.values.enumerated() {
+                guard let value else { continue }
+                let w = Swift.max(0, value * scale)
+                let barY = chart.stacked ? y + 4 : y + 4 + 12 * Double(index)
+                let x = chart.stacked ? start : left
                 out +=
-                    "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" class=\"\(kind)\"/>"
-                out +=
-                    "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight - 4))\" text-anchor=\"middle\" class=\"cell\">\(escape(HeatmapChart.text(value)))</text>"
+                    "<rect x=\"\(number(x))\" y=\"\(number(barY))\" width=\"\(number(w))\" height=\"\(chart.stacked ? "14" : "10")\" class=\"series\(index % 4)\"/>"
+                if !chart.stacked {
+                    out +=
+                        "<text x=\"\(number(x + w + 4))\" y=\"\(number(barY + 9))\" class=\"tick\">\(DutchNumber.format(value))</text>"
+                }
+                start += w
             }
         }
         return out + "</svg>"
     }
 
+    /// The opening of a chart's SVG: an image for a screen reader, with its title and its values as description.
+    static func open(width: Double, height: Double, chart: Chart, kind: String) -> String {
+        let values = chart.tableRows.map { row in
+            zip(chart.tableHeader, row).map { header, value in header.isEmpty ? value : "\(header) \(value)" }
+                .joined(separator: ", ")
+        }.joined(separator: "; ")
+        return
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" class=\"\(kind)\"><title>\(escape(Chart.safe(chart.title)))</title><desc>\(escape(Chart.safe(values)))</desc>"
+    }
+
     static func timeline(_ chart: TimelineChart) -> String {
-        let labelWidth = 230.0, columnWidth = 110.0, rowHeight = 34.0, top = 30.0
+        let labelWidth = 230.0, columnWidth = 110.0, rowHeight = 34.0, top = 36.0
         let width = labelWidth + columnWidth * Double(chart.columns.count) + 10
         let height = top + rowHeight * Double(chart.rows.count) + 8
-        var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\" class=\"timeline\">"
+        var out = open(width: width, height: height, chart: .timeline(chart), kind: "timeline")
         for (index, column) in chart.columns.enumerated() {
             let x = labelWidth + columnWidth * Double(index)
             out +=
                 "<rect x=\"\(number(x))\" y=\"0\" width=\"\(number(columnWidth))\" height=\"\(number(height))\" class=\"\(index % 2 == 0 ? "even" : "odd")\"/>"
-            out +=
-                "<text x=\"\(number(x + columnWidth / 2))\" y=\"18\" text-anchor=\"middle\" class=\"column\">\(escape(column))</text>"
+            // Two lines ("periode 4" over "2026-2027"), each short enough for its column at any count of periods.
+            for (line, text) in WordWrap.lines(column, width: 14).prefix(2).enumerated() {
+                out +=
+                    "<text x=\"\(number(x + columnWidth / 2))\" y=\"\(14 + 13 * line)\" text-anchor=\"middle\" class=\"column\">\(escape(text))</text>"
+            }
         }
         for (index, row) in chart.rows.enumerated() {
             let y = top + rowHeight * Double(index)

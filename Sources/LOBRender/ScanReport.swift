@@ -7,6 +7,8 @@ public struct ScanReport: Sendable {
     public let earlier: StoredScan?
     public let scale: Scale
 
+    public var title: String { "Zelfscan van \(stored.scan.teacher)" }
+
     public init(
         _ stored: StoredScan, compareWith earlier: StoredScan? = nil, catalogue: Catalogue = .standard,
         scale: Scale = .standard

@@ -231,12 +231,15 @@ public struct TeamReport: Sendable {
     }
 
     func heatmap(_ columns: [TeamAnalysis.Column]) -> HeatmapChart {
-        HeatmapChart(
+        let groups = Dictionary(
+            uniqueKeysWithValues: analysis.competencies.map { ($0.competency.id, PlanReport.shortName($0.competency)) })
+        return HeatmapChart(
             title: "Score per collega en gedragskenmerk, tegen het doel van zijn of haar profiel",
             columns: columns.map(\.label),
             rows: analysis.behaviours.map { aggregate in
                 HeatmapChart.Row(
-                    label: aggregate.behaviour.id,
+                    label: aggregate.behaviour.id, text: aggregate.behaviour.text,
+                    group: groups[aggregate.behaviour.competency] ?? "",
                     cells: columns.map { column in
                         column.scores[aggregate.behaviour.id].map {
                             HeatmapChart.Cell(score: $0, target: column.targets[aggregate.behaviour.id] ?? 3)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LOBCore
 
 /// The `lob` command: dispatches to its subcommands, one file each in `Commands/`.
 @main
@@ -17,7 +18,7 @@ struct LobCommand: ParsableCommand {
               lob profiles show loopbaanbegeleider-vmbo
               lob profiles validate mijn-profiel.yaml
             """,
-        version: "0.1.0",
+        version: LOBSpiegel.version,
         subcommands: [
             ScanCommand.self, Scans.self, Report.self, Plan.self, Export.self, Team.self, SchoolScanCommand.self,
             Budget.self, Framework.self, Profiles.self,

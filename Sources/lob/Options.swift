@@ -79,7 +79,7 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .text: text.render(blocks)
         case .markdown: MarkdownRenderer().render(blocks)
-        case .html: HTMLRenderer(title: title).render(blocks)
+        case .html: HTMLRenderer(title: title, date: Clock.documentDate().dutch).render(blocks)
         case .json: try json()
         }
     }
@@ -212,6 +212,17 @@ struct ScanChoice: ParsableArguments {
 
 /// Today in the local time zone: the day a scan is made.
 enum Clock {
+    /// The day a document is made: today, or the day of SOURCE_DATE_EPOCH (the reproducible-builds convention), so
+    /// that the same input can give the same bytes.
+    static func documentDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> SchoolDate {
+        guard let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) else { return today() }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: epoch))
+        let text = String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+        return SchoolDate(text) ?? today()
+    }
+
     static func today() -> SchoolDate {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         let text = String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)

@@ -17,12 +17,13 @@ struct TeamRenderTests {
         #expect(
             text == """
                 Heatmap
-                      1  2
-                1.1   4  1!
-                2.10  ·  2!
+                      1   2
+                1.1   4   1!!
+                2.10  ·   2!
                 Kolommen: 1 = Ans, 2 = anoniem 1.
-                Cijfer = score (1–4); ! = onder het doel van dat profiel; · = niet beantwoord. Kleur:
-                groen = doel gehaald, geel = één niveau eronder, rood = twee of meer eronder.
+                Cijfer = score (1–4); ! = één niveau onder het doel van dat profiel, !! = twee of meer
+                eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = één niveau eronder,
+                rood = twee of meer eronder.
 
                 """)
         #expect(!text.contains("\u{1B}"))
@@ -30,8 +31,8 @@ struct TeamRenderTests {
 
     @Test func with_colour_each_cell_gets_the_background_of_its_shortfall() {
         let text = TextRenderer(colour: true).render([.chart(.heatmap(chart))])
-        #expect(text.contains("\u{1B}[30;42m 4 \u{1B}[0m\u{1B}[30;41m 1!\u{1B}[0m"))
-        #expect(text.contains("2.10  · \u{1B}[30;43m 2!\u{1B}[0m"))
+        #expect(text.contains("\u{1B}[30;42m 4  \u{1B}[0m\u{1B}[30;41m 1!!\u{1B}[0m"))
+        #expect(text.contains("2.10  ·  \u{1B}[30;43m 2! \u{1B}[0m"))
     }
 
     @Test func csv_quotes_what_needs_quoting() throws {
@@ -39,11 +40,30 @@ struct TeamRenderTests {
         #expect(csv == "team,n\r\n\"Bouw, \"\"boven\"\"\",3\r\n")
     }
 
-    @Test func the_heatmap_svg_colours_cells_and_escapes_labels() {
-        let svg = SVG.heatmap(
-            HeatmapChart(
-                title: "<x>", columns: ["A&B"], rows: [.init(label: "1.1", cells: [.init(score: 2, target: 3)])]))
-        #expect(svg.contains("class=\"near\"") && svg.contains("A&amp;B") && svg.contains("aria-label=\"&lt;x&gt;\""))
+    @Test func the_html_heatmap_is_a_table_per_competency_with_names_signs_and_colours() {
+        let html = HTMLRenderer(title: "t").render([
+            .chart(
+                .heatmap(
+                    HeatmapChart(
+                        title: "<x>", columns: ["A&B", "Carla"],
+                        rows: [
+                            .init(
+                                label: "1.1", text: "kent zijn leerlingen", group: "1 Interpersoonlijk",
+                                cells: [.init(score: 2, target: 3), .init(score: 1, target: 3)]),
+                            .init(
+                                label: "2.1", text: "tweede", group: "2 Pedagogisch",
+                                cells: [nil, .init(score: 4, target: 3)]),
+                        ])))
+        ])
+        #expect(html.components(separatedBy: "<table class=\"heatmap\">").count == 3)
+        #expect(
+            html.contains("<caption>1 Interpersoonlijk</caption>") && html.contains("<caption>2 Pedagogisch</caption>"))
+        #expect(html.contains("<th scope=\"col\" class=\"person\">A&amp;B</th>") && html.contains("&lt;x&gt;"))
+        #expect(html.contains("<th scope=\"row\">1.1 kent zijn leerlingen</th>"))
+        #expect(html.contains("<td class=\"near\">2!</td>") && html.contains("<td class=\"far\">1!!</td>"))
+        #expect(html.contains("<td class=\"none\">·</td>") && html.contains("<td class=\"met\">4</td>"))
+        // Two names fit: no key of numbered columns.
+        #expect(!html.contains("Kolommen: 1 = A&amp;B"))
     }
 }
 

@@ -45,6 +45,8 @@ struct ExportsTests {
         let report = ScanReport(StoredScan(id: 1, scan: scan, profile: profile))
         try check("report-example.txt", TextRenderer().render(report.blocks()))
         try check("report-example.md", MarkdownRenderer().render(report.blocks()))
+        try check(
+            "report-example.html", HTMLRenderer(title: report.title, date: LobRun.documentDate).render(report.blocks()))
         try check("report-example.json", try JSON.encode(ScanReportJSON(report)))
     }
 
@@ -57,7 +59,8 @@ struct ExportsTests {
         let catalogue = try ActivityCatalogueFile.load(try #require(ShippedProfiles.exampleActivities))
         let report = PlanReport(Scholingsplan(scan: scan, profile: profile, catalogue: catalogue), scanID: 1)
         try check("plan-example.md", MarkdownRenderer().render(report.blocks()))
-        try check("plan-example.html", HTMLRenderer(title: report.title).render(report.blocks()))
+        try check(
+            "plan-example.html", HTMLRenderer(title: report.title, date: LobRun.documentDate).render(report.blocks()))
     }
 
     /// The lists and the import result as JSON, on a database of their own; paths as given, relative to the repository.

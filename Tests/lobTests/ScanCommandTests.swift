@@ -316,7 +316,7 @@ struct ScanCommandTests {
         #expect(try lob(["report"]).stderr.contains("nog geen scans"))
         _ = try lob(["scan", "--answers", Self.example.path])
         let list = try lob(["scans", "list"])
-        #expect(list.stdout.contains("1   2026-11-24  Jan de Vries"))
+        #expect(list.stdout.contains("\n 1  2026-11-24  Jan de Vries"))
         let show = try lob(["scans", "show", "1"])
         #expect(show.stdout.contains("3.4  2 soms / in ontwikkeling"))
         #expect(show.stdout.contains("notitie: Ik merk dat ik leerlingen snel onderbreek"))

@@ -135,6 +135,7 @@ struct BudgetExportsTests {
         #expect(try school.lob(["schoolscan", "--answers", SchoolCommandTests.example.path]).status == 0)
         let outputs: [(String, [String])] = [
             ("schoolscan-example.md", ["schoolscan", "show", "--format", "markdown"]),
+            ("schoolscan-example.html", ["schoolscan", "show", "--format", "html"]),
             ("budget-example.md", ["budget", "--budget", "6000", "--compare-budget", "12000", "--format", "markdown"]),
             ("budget-example.html", ["budget", "--budget", "6000", "--compare-budget", "12000", "--format", "html"]),
             ("budget-example.csv", ["budget", "--budget", "6000", "--compare-budget", "12000", "--format", "csv"]),

@@ -52,6 +52,10 @@ struct LobRun {
         }
     }
 
+    /// 15 March 2027, the demo's spring round.
+    static let documentEpoch = "1805068800"
+    static let documentDate = "15 maart 2027"
+
     /// Starts `lob` with a clean environment: its own empty HOME, no terminal on stdin.
     /// `input`, when given, is the file it reads as standard input.
     static func start(
@@ -62,7 +66,9 @@ struct LobRun {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("lob-home-\(UUID().uuidString)")
-        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+        // A fixed document date (SOURCE_DATE_EPOCH), so that printed footers are the same in every run.
+        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": documentEpoch]
+            .merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -32,6 +32,15 @@ public struct SchoolDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// As people write it: "25 november 2026".
+    public var dutch: String {
+        let months = [
+            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+            "november", "december",
+        ]
+        return "\(day) \(months[month - 1]) \(year)"
+    }
+
     public static func < (lhs: SchoolDate, rhs: SchoolDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

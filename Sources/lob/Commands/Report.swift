@@ -29,7 +29,7 @@ extension LobCommand {
                 try store.appForReading().report(choice.id, compareWith: compare)
             }
             let report = ScanReport(stored, compareWith: earlier)
-            let text = try format.render(report.blocks(), title: "Zelfscan van \(stored.scan.teacher)") {
+            let text = try format.render(report.blocks(), title: report.title) {
                 try JSON.encode(ScanReportJSON(report))
             }
             try output.deliver(text, what: "Uitslag van scan \(stored.id)")
