@@ -43,7 +43,7 @@ public struct TextRenderer: Sendable {
 
     public func render(_ blocks: [Block]) -> String {
         var out: [String] = []
-        for block in blocks.map(\.visible) {
+        for block in blocks.map(\.visible) where !block.isPictureOnly {
             switch block {
             case let .heading(level, text):
                 out.append(level <= 1 ? text.uppercased() : text)
@@ -125,7 +125,10 @@ public struct TextRenderer: Sendable {
                 return aligned.numeric[column] ? fill + cell : cell + fill
             }
             let prefix = padded.map { $0 + "  " }.joined()
-            let last = cells.indices.contains(header.count - 1) ? cells[header.count - 1] : ""
+            var last = cells.indices.contains(header.count - 1) ? cells[header.count - 1] : ""
+            if aligned.numeric.last == true, let lastWidth = widths.last {
+                last = String(repeating: " ", count: max(0, lastWidth - last.count)) + last
+            }
             guard wrapsLast else { return [(prefix + last).trimmingTrailingSpaces()] }
             return wrap(last, width: width, first: prefix, rest: String(repeating: " ", count: lead))
         }
@@ -140,7 +143,7 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ blocks: [Block]) -> String {
         var out: [String] = []
-        for block in blocks.map(\.visible) {
+        for block in blocks.map(\.visible) where !block.isPictureOnly {
             switch block {
             case let .heading(level, text):
                 out.append(String(repeating: "#", count: max(1, min(level, 6))) + " " + inline(text))
@@ -214,6 +217,12 @@ public struct MarkdownRenderer: Sendable {
 }
 
 extension Block {
+    /// A chart whose numbers the table before it already gives: drawn in HTML, left out of text and markdown.
+    var isPictureOnly: Bool {
+        if case .chart(let chart) = self { return chart.numbersInTable }
+        return false
+    }
+
     /// The block with every text made safe to show (`VisibleText`): no control characters, and no newline inside a
     /// text (which would start a heading or a table row of its own in markdown).
     var visible: Block {

@@ -34,6 +34,21 @@ public struct BoardReport: Sendable {
                 }))
         blocks.append(
             .paragraph("C1 … C7: " + competencies.map { PlanReport.shortName($0) }.joined(separator: "; ") + "."))
+        if !shown.isEmpty {
+            blocks.append(
+                .chart(
+                    .heatmap(
+                        HeatmapChart(
+                            title: "Gemiddelde per team en competentie, tegen niveau 3 (bekwaam)",
+                            columns: competencies.map { PlanReport.shortName($0) },
+                            rows: shown.map { row in
+                                .init(
+                                    label: "\(row.team), \(row.round)",
+                                    cells: competencies.map { competency in
+                                        row.means[competency.id].map { .init(mean: $0, target: 3) }
+                                    })
+                            }, target: "niveau 3 (bekwaam)", numbersInTable: true, rowName: "team"))))
+        }
         blocks.append(.heading(level: 2, "Alle teams samen, per gedragskenmerk"))
         blocks.append(
             .table(

@@ -102,6 +102,8 @@ public struct BudgetReport: Sendable {
             blocks.append(.bullets(main.chosen.map { Self.line($0, needs[$0.need]) }))
         }
 
+        if !main.needs.isEmpty { blocks.append(.chart(.bars(closedAndOpen(main)))) }
+
         blocks.append(.heading(level: 2, "Wat open blijft"))
         let open = main.unfunded
         if open.isEmpty {
@@ -169,6 +171,22 @@ public struct BudgetReport: Sendable {
             }
         }
         return blocks
+    }
+
+    /// Per competency the weighted gap this budget closes and what stays open, as stacked bars.
+    func closedAndOpen(_ allocation: BudgetAllocation) -> BarChart {
+        let competencies = Set(allocation.needs.map(\.competency)).sorted()
+        let groups = competencies.map { id -> BarChart.Group in
+            let gap = allocation.needs.filter { $0.competency == id }.reduce(0) { $0 + $1.weightedGap }
+            let closed = allocation.chosen.filter { allocation.needs[$0.need].competency == id }
+                .reduce(0) { $0 + $1.value }
+            let name = Catalogue.standard.competency(id).map(PlanReport.shortName) ?? "\(id)"
+            return BarChart.Group(label: name, values: [closed, max(0, gap - closed)])
+        }
+        let largest = groups.map { $0.values.compactMap { $0 }.reduce(0, +) }.max() ?? 0
+        return BarChart(
+            title: "Gewogen tekort per competentie: wat dit budget sluit en wat open blijft",
+            series: ["gesloten", "open"], groups: groups, maximum: max(1, largest.rounded(.up)), stacked: true)
     }
 
     // MARK: - CSV

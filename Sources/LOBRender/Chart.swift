@@ -33,7 +33,16 @@ public enum Chart: Equatable, Sendable {
     /// (the timeline's goals); else it is printed beside the chart.
     var hidesTable: Bool {
         if case .timeline = self { return true }
-        return false
+        return numbersInTable
+    }
+
+    /// Only a picture of the table before it (see `BarChart.numbersInTable`).
+    var numbersInTable: Bool {
+        switch self {
+        case .bars(let chart): chart.numbersInTable
+        case .heatmap(let chart): chart.numbersInTable
+        case .radar, .timeline: false
+        }
     }
 
     var tableHeader: [String] {
@@ -82,13 +91,20 @@ public struct BarChart: Equatable, Sendable {
     public let maximum: Double
     /// Stacked (parts of one whole, such as closed and open) or side by side (rounds).
     public let stacked: Bool
+    /// The table just before the chart holds its numbers: text and markdown leave the chart out, HTML draws it
+    /// beside that table.
+    public let numbersInTable: Bool
 
-    public init(title: String, series: [String], groups: [Group], maximum: Double, stacked: Bool = false) {
+    public init(
+        title: String, series: [String], groups: [Group], maximum: Double, stacked: Bool = false,
+        numbersInTable: Bool = false
+    ) {
         self.title = title
         self.series = series
         self.groups = groups
         self.maximum = maximum
         self.stacked = stacked
+        self.numbersInTable = numbersInTable
     }
 }
 
@@ -96,12 +112,22 @@ public struct BarChart: Equatable, Sendable {
 /// carries the score and a mark, so it reads without colour (NO_COLOR, print in black and white).
 public struct HeatmapChart: Equatable, Sendable {
     public struct Cell: Equatable, Sendable {
-        public let score: Int
-        public let target: Int
-        public init(score: Int, target: Int) { (self.score, self.target) = (score, target) }
+        /// The figure as shown: a score ("3") or a mean ("2,75").
+        public let value: String
+        /// 0 at or above target, 1 up to one level below, 2 more than that.
+        public let shortfall: Int
 
-        /// 0 at or above target, 1 one level below, 2 two or more below.
-        public var shortfall: Int { min(2, max(0, target - score)) }
+        public init(score: Int, target: Int) {
+            value = String(score)
+            shortfall = min(2, max(0, target - score))
+        }
+
+        /// A team's mean against a target: below it by up to one level is one short, more is two.
+        public init(mean: Double, target: Double) {
+            value = DutchNumber.format(mean)
+            let below = target - mean
+            shortfall = below <= 0.0001 ? 0 : below <= 1 ? 1 : 2
+        }
     }
 
     public struct Row: Equatable, Sendable {
@@ -124,11 +150,23 @@ public struct HeatmapChart: Equatable, Sendable {
     /// Column names, shown as keys 1, 2, … above the grid and spelled out in the legend.
     public let columns: [String]
     public let rows: [Row]
+    /// What the signs and colours are measured against, for the legend.
+    public let target: String
+    /// The table before the chart holds its numbers (see `BarChart.numbersInTable`).
+    public let numbersInTable: Bool
+    /// What a row is, as the head of the row labels.
+    public let rowName: String
 
-    public init(title: String, columns: [String], rows: [Row]) {
+    public init(
+        title: String, columns: [String], rows: [Row], target: String = "het doel van dat profiel",
+        numbersInTable: Bool = false, rowName: String = "gedragskenmerk"
+    ) {
+        self.rowName = rowName
         self.title = title
         self.columns = columns
         self.rows = rows
+        self.target = target
+        self.numbersInTable = numbersInTable
     }
 
     static func key(_ column: Int) -> String { String(column + 1) }
@@ -137,13 +175,13 @@ public struct HeatmapChart: Equatable, Sendable {
     /// colour says.
     static func text(_ cell: Cell?) -> String {
         guard let cell else { return "·" }
-        return "\(cell.score)" + String(repeating: "!", count: cell.shortfall)
+        return cell.value + String(repeating: "!", count: cell.shortfall)
     }
 
     public var legend: [String] {
         [
             "Kolommen: " + columns.indices.map { "\(Self.key($0)) = \(columns[$0])" }.joined(separator: ", ") + ".",
-            "Cijfer = score (1–4); ! = één niveau onder het doel van dat profiel, !! = twee of meer eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = één niveau eronder, rood = twee of meer eronder.",
+            "Cijfer = score (1–4); ! = tot één niveau onder \(target), !! = meer eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = tot één niveau eronder, rood = meer eronder.",
         ]
     }
 }
@@ -260,7 +298,7 @@ enum SVG {
             let label = point(index, chart.maximum * 1.13)
             let anchor = abs(label.0 - cx) < 10 ? "middle" : (label.0 < cx ? "end" : "start")
             out +=
-                "<text x=\"\(number(label.0))\" y=\"\(number(label.1 + 4))\" text-anchor=\"\(anchor)\" class=\"label\">\(escape(chart.axes[index].label))</text>"
+                "<text x=\"\(number(label.0))\" y=\"\(number(label.1 + 4))\" text-anchor=\"\(anchor)\" class=\"label\">\(escape(chart.axes.indices.contains(index) ? chart.axes[index].label : ""))</text>"
         }
         out += "<polygon points=\"\(polygon(chart.axes.map(\.target)))\" class=\"target\"/>"
         out += "<polygon points=\"\(polygon(chart.axes.map { $0.value ?? 0 }))\" class=\"score\"/>"

@@ -128,8 +128,10 @@ public struct HTMLRenderer: Sendable {
         let narrow =
             !hidden && rows.count > 20 && header.count <= 6
             && rows.allSatisfy { $0.allSatisfy { $0.count <= 14 } }
+        // A short table stays on one page, so that no header is left alone at the foot of a page.
+        let kind = hidden ? "values" : rows.count <= 8 ? "data short-table" : "data"
         let node: Node<HTML.BodyContext> = .table(
-            .class(hidden ? "values" : "data"),
+            .class(kind),
             .caption(.class("visually-hidden"), .text(caption)),
             .thead(
                 .tr(
@@ -167,10 +169,11 @@ public struct HTMLRenderer: Sendable {
             .forEach(groups) { group in
                 .table(
                     .class("heatmap"),
-                    .caption(.text(group.name.isEmpty ? chart.title : group.name)),
+                    group.name.isEmpty
+                        ? .caption(.class("visually-hidden"), .text(chart.title)) : .caption(.text(group.name)),
                     .thead(
                         .tr(
-                            .th(.attribute(named: "scope", value: "col"), .text("gedragskenmerk")),
+                            .th(.attribute(named: "scope", value: "col"), .text(chart.rowName)),
                             .forEach(header) { name in
                                 .th(.attribute(named: "scope", value: "col"), .class("person"), .text(name))
                             })),
@@ -202,7 +205,7 @@ public struct HTMLRenderer: Sendable {
         p:has(+ ul), p:has(+ table), p:has(+ figure) { break-after: avoid; }
         ul { margin: 1mm 0 3mm; padding-left: 6mm; } li { break-inside: avoid; }
         table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; }
-        thead { display: table-header-group; } tr { break-inside: avoid; }
+        thead { display: table-header-group; } tr { break-inside: avoid; } table.short-table { break-inside: avoid; }
         th, td { border: 1px solid #b8c4cc; padding: 1mm 1.8mm; text-align: left; vertical-align: top; }
         thead th { background: #e8eef2; }
         tbody th { font-weight: normal; }

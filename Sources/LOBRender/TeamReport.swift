@@ -165,6 +165,15 @@ public struct TeamReport: Sendable {
                         ]
                     }))
             blocks.append(
+                .chart(
+                    .bars(
+                        BarChart(
+                            title: "Gemiddelde per competentie in \(comparison.round) en \(round)",
+                            series: [comparison.round, round],
+                            groups: progress.changes.map {
+                                .init(label: PlanReport.shortName($0.competency), values: [$0.before, $0.after])
+                            }, maximum: 4, numbersInTable: true))))
+            blocks.append(
                 .paragraph(
                     "Een gemiddelde verschilt ook als er andere collega's hebben meegedaan; – betekent achtergehouden of niet gescand."
                 ))

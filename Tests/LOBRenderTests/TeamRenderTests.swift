@@ -21,9 +21,9 @@ struct TeamRenderTests {
                 1.1   4   1!!
                 2.10  ·   2!
                 Kolommen: 1 = Ans, 2 = anoniem 1.
-                Cijfer = score (1–4); ! = één niveau onder het doel van dat profiel, !! = twee of meer
-                eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = één niveau eronder,
-                rood = twee of meer eronder.
+                Cijfer = score (1–4); ! = tot één niveau onder het doel van dat profiel, !! = meer
+                eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = tot één niveau
+                eronder, rood = meer eronder.
 
                 """)
         #expect(!text.contains("\u{1B}"))
@@ -92,5 +92,42 @@ struct LargeTeamRenderTests {
                 "en nog 20 koppels"))
         let small = TextRenderer().render(TeamReport(team: "Klein", round: "r", analysis: team(60)).blocks())
         #expect(small.contains("Kolommen: 1 = ") && !small.contains("te veel voor een leesbare heatmap"))
+    }
+}
+
+/// Charts in HTML come with their numbers: a table beside the picture or an SVG description; charts whose numbers
+/// are in the table before them are pictures only, left out of text.
+struct ChartNumbersTests {
+    let progress = Block.chart(
+        .bars(
+            BarChart(
+                title: "Voortgang", series: ["najaar", "voorjaar"],
+                groups: [
+                    .init(label: "1 Interpersoonlijk", values: [2.5, 3.25]), .init(label: "2 <b>", values: [nil, 2]),
+                ],
+                maximum: 4, numbersInTable: true)))
+
+    @Test func a_chart_describes_its_values_to_a_screen_reader() {
+        let html = HTMLRenderer(title: "t").render([progress])
+        #expect(html.contains("role=\"img\" class=\"bars\"><title>Voortgang</title>"))
+        #expect(
+            html.contains(
+                "<desc>1 Interpersoonlijk, najaar 2,5, voorjaar 3,25; 2 &lt;b&gt;, najaar –, voorjaar 2</desc>"))
+        #expect(!html.contains("<b>"))
+    }
+
+    @Test func a_picture_of_the_table_before_it_is_left_out_of_text_and_markdown() {
+        #expect(TextRenderer().render([.paragraph("x"), progress]) == "x\n")
+        #expect(MarkdownRenderer().render([.paragraph("x"), progress]) == "x\n")
+    }
+
+    @Test func a_radar_gets_a_printed_table_and_a_board_mean_a_sign() {
+        let radar = RadarChart(title: "r", maximum: 4, axes: [.init(label: "1 A", value: 2.75, target: 3)])
+        let html = HTMLRenderer(title: "t").render([.chart(.radar(radar))])
+        #expect(html.contains("<table class=\"data short-table\">"))
+        #expect(html.contains("<td class=\"num short\">2,75</td>"))
+        #expect(HeatmapChart.text(.init(mean: 2.75, target: 3)) == "2,75!")
+        #expect(HeatmapChart.text(.init(mean: 1.5, target: 3)) == "1,5!!")
+        #expect(HeatmapChart.text(.init(mean: 3, target: 3)) == "3")
     }
 }
