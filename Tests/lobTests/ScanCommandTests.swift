@@ -123,7 +123,7 @@ struct ScanCommandTests {
         #expect(behaviours.first { $0["id"] as? String == "3.2" }?["change"] as? Double == 2)
         let text = try lob(["report", "--compare", "1"]).stdout
         #expect(text.contains("Verandering sinds scan 1 van 2026-11-24"))
-        #expect(text.contains("3 Vakinhoudelijke en didactische competentie  2,43  2,71  +0,29"))
+        #expect(text.contains("3 Vakinhoudelijke en didactische competentie  2,43  2,71     +0,29"))
     }
 
     @Test func malformed_files_are_refused_and_the_database_is_unchanged() throws {
