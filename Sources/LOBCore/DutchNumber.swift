@@ -31,6 +31,11 @@ public enum DutchNumber {
         return "€\u{00A0}\(sign)\(digits)\(grouped)" + (rest == 0 ? "" : ",\(rest < 10 ? "0" : "")\(rest)")
     }
 
+    /// A count with its noun in the right number: "1 scan", "3 scans", "1 bestand", "2 bestanden".
+    public static func count(_ value: Int, _ one: String, _ many: String) -> String {
+        "\(value) \(value == 1 ? one : many)"
+    }
+
     /// Rounded to three decimals, for JSON.
     public static func rounded(_ value: Double?) -> Double? {
         value.map { ($0 * 1000).rounded() / 1000 }

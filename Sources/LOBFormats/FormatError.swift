@@ -40,7 +40,10 @@ public struct FormatError: Error, Equatable, CustomStringConvertible, Sendable {
             Array(problems.prefix(Self.limit))
             + [
                 Problem(
-                    file: first.file, message: "en nog \(problems.count - Self.limit) fout(en); verbeter deze eerst")
+                    file: first.file,
+                    message:
+                        "en nog \(DutchNumber.count(problems.count - Self.limit, "fout", "fouten")); verbeter deze eerst"
+                )
             ]
     }
 

@@ -154,7 +154,7 @@ public enum ScanFile {
         _ scan: Scan, profile: Profile, catalogue: Catalogue = .standard, scale: Scale = .standard
     ) -> String {
         var lines = [
-            "# LOB-spiegel zelfscan (formaatversie \(formatVersion)). Zie docs/scan-file.md.",
+            "# LOB-spiegel zelfscan (formaatversie \(formatVersion)). Uitleg: lob help scanbestand.",
             "formatVersion: \(formatVersion)",
             "teacher: \(quoted(scan.teacher))",
         ]

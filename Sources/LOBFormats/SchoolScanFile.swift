@@ -52,7 +52,7 @@ public enum SchoolScanFile {
     /// The scan as a file again, with each aspect's descriptions as comments; `decode(encode(x))` gives `x` back.
     public static func encode(_ scan: SchoolScan) -> String {
         var lines = [
-            "# LOB-spiegel schoolscan (formaatversie \(formatVersion)). Zie docs/school.md.",
+            "# LOB-spiegel schoolscan (formaatversie \(formatVersion)). Uitleg: lob help schoolscan.",
             "# Per aspect: welk model beschrijft hoe het op school werkelijk gaat (current), en waar de school heen wil (wished).",
             "formatVersion: \(formatVersion)",
             "school: \"\(scan.school.replacingOccurrences(of: "\"", with: "\\\""))\"",

@@ -36,7 +36,7 @@ public struct TextRenderer: Sendable {
     /// ANSI colours for the heatmap; off for files, pipes and `NO_COLOR`. The text reads the same without them.
     public var colour: Bool
 
-    public init(width: Int = 88, colour: Bool = false) {
+    public init(width: Int = 80, colour: Bool = false) {
         self.width = width
         self.colour = colour
     }
@@ -46,8 +46,11 @@ public struct TextRenderer: Sendable {
         for block in blocks.map(\.visible) where !block.isPictureOnly {
             switch block {
             case let .heading(level, text):
-                out.append(level <= 1 ? text.uppercased() : text)
-                if level <= 2 { out.append(String(repeating: level <= 1 ? "=" : "-", count: text.count)) }
+                let lines = wrap(level <= 1 ? text.uppercased() : text, width: width)
+                out += lines
+                if level <= 2 {
+                    out.append(String(repeating: level <= 1 ? "=" : "-", count: lines.map(\.count).max() ?? 0))
+                }
             case let .paragraph(text):
                 out += wrap(text, width: width)
             case let .note(text):

@@ -43,7 +43,7 @@ public struct BudgetReport: Sendable {
     public static func line(_ candidate: BudgetAllocation.Candidate, _ need: TrainingNeed) -> String {
         let groups = candidate.form.isGroupActivity && candidate.groups > 1 ? " in \(candidate.groups) groepen" : ""
         return
-            "\(candidate.form.name) voor \(who(need, candidate.participants))\(groups) op competentie \(need.competency): dekt \(candidate.gaps) gaps, sluit \(DutchNumber.format(candidate.value)) gewogen niveaus, \(DutchNumber.format(candidate.hours)) uur, \(DutchNumber.euro(candidate.cost))"
+            "\(candidate.form.name) voor \(who(need, candidate.participants))\(groups) op competentie \(need.competency): dekt \(DutchNumber.count(candidate.gaps, "tekort", "tekorten")), sluit \(DutchNumber.format(candidate.value)) gewogen niveaus, \(DutchNumber.format(candidate.hours)) uur, \(DutchNumber.euro(candidate.cost))"
     }
 
     static func method(_ allocation: BudgetAllocation) -> String {
@@ -86,7 +86,7 @@ public struct BudgetReport: Sendable {
         blocks.append(
             .note(
                 catalogue.isExample
-                    ? "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm (niveaus per deelnemer) en de bedragen komen uit de voorbeeldcatalogus van LOB-spiegel: aannames die de school vervangt (--costs BESTAND, zie docs/activities.md)."
+                    ? "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm (niveaus per deelnemer) en de bedragen komen uit de voorbeeldcatalogus van LOB-spiegel: aannames die de school vervangt (--costs BESTAND; uitleg: lob help catalogus)."
                     : "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm is een aanname uit de catalogus van de school (\(catalogue.title))."
             ))
         blocks.append(

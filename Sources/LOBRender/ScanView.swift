@@ -9,7 +9,7 @@ public enum ScanView {
                 rows: summaries.map {
                     [
                         "\($0.id)", "\($0.date)", $0.teacher, $0.team ?? "-", $0.profileID,
-                        "\($0.answered)/\($0.total)", $0.consent.rawValue,
+                        "\($0.answered)/\($0.total)", $0.consent.word,
                     ]
                 })
         ]

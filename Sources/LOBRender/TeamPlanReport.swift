@@ -115,7 +115,7 @@ public struct TeamPlanReport: Sendable {
             facts.append(
                 (
                     "uren en kosten",
-                    "\(DutchNumber.format(goal.hoursPerParticipant)) uur per deelnemer, \(goal.groups) groep(en), \(DutchNumber.euro(goal.cost))"
+                    "\(DutchNumber.format(goal.hoursPerParticipant)) uur per deelnemer, \(DutchNumber.count(goal.groups, "groep", "groepen")), \(DutchNumber.euro(goal.cost))"
                 ))
         } else {
             facts.append(("vorm", goal.formReason))

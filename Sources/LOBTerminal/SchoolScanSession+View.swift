@@ -108,7 +108,9 @@ extension SchoolScanSession {
         let result = SchoolScanResult(scan)
         var lines = [Line("\(scan.school) · \(scan.schoolYear)", .heading), Line()]
         if !scan.isComplete {
-            lines += page.paragraph("Nog \(Aspect.all.count - answered) aspect(en) open: ga terug met ←.", .warning)
+            lines += page.paragraph(
+                "Nog \(DutchNumber.count(Aspect.all.count - answered, "aspect", "aspecten")) open: ga terug met ←.",
+                .warning)
             lines.append(Line())
         }
         lines.append(

@@ -11,12 +11,17 @@ struct LobCommand: ParsableCommand {
             Voor de vakdocent die loopbaanbegeleider wordt, de teamvoorzitter en de school.
             Het kader komt uit vijf Nederlandse bronnen over LOB (SLO, Project Stimulering LOB).
 
-            Voorbeelden:
-              lob framework                      het hele kader
-              lob framework --format json        hetzelfde als JSON, met de ids
-              lob profiles list                  de beschikbare profielen
-              lob profiles show loopbaanbegeleider-vmbo
-              lob profiles validate mijn-profiel.yaml
+            Beginnen:
+              # de vakdocent: de zelfscan, dan uitslag en scholingsplan
+              lob scan
+              # de teamvoorzitter: de scanbestanden van het team inlezen
+              lob team import scans/ --team "Bouwtechniek bovenbouw"
+              # de school: waar staat de school, en het scholingsbudget
+              lob schoolscan
+              lob budget --budget 25000
+
+            Meer uitleg:
+            \(HelpTopics.list)
             """,
         version: LOBSpiegel.version,
         subcommands: [

@@ -13,7 +13,8 @@ struct ProfileOptions: ParsableArguments {
         name: .customLong("profiles"),
         help: ArgumentHelp(
             "Map met eigen profielen (*.yaml); mag vaker. Ook: LOB_PROFILES (mappen gescheiden door ':').",
-            valueName: "map"))
+            valueName: "map"),
+        completion: .directory)
     var folders: [String] = []
 
     /// Shipped profiles first, then the user's config folder, then LOB_PROFILES, then `--profiles`:
@@ -56,7 +57,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// The document in this format; `json` is asked only when it is the format.
     func render(_ blocks: @autoclosure () -> [Block], json: () throws -> String) rethrows -> String {
         switch self {
-        case .text: TextRenderer().render(blocks())
+        case .text: TextRenderer(width: TerminalWidth.current()).render(blocks())
         case .markdown: MarkdownRenderer().render(blocks())
         case .json: try json()
         }
@@ -74,7 +75,8 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
 
     /// The document in this format; `json` is asked only when it is the format.
     func render(
-        _ blocks: [Block], title: String, text: TextRenderer = TextRenderer(), json: () throws -> String
+        _ blocks: [Block], title: String, text: TextRenderer = TextRenderer(width: TerminalWidth.current()),
+        json: () throws -> String
     ) rethrows -> String {
         switch self {
         case .text: text.render(blocks)
@@ -90,7 +92,8 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, html, csv, json
 
     func render(
-        _ blocks: [Block], title: String, text: TextRenderer = TextRenderer(), csv: () throws -> CSVTable,
+        _ blocks: [Block], title: String, text: TextRenderer = TextRenderer(width: TerminalWidth.current()),
+        csv: () throws -> CSVTable,
         dialect: CSVOptions, json: () throws -> String
     ) throws -> String {
         switch self {
@@ -119,7 +122,8 @@ struct CSVOptions: ParsableArguments {
 struct OutputOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Schrijf naar dit bestand (alleen voor jou leesbaar); - is het scherm.", valueName: "bestand"))
+            "Schrijf naar dit bestand (alleen voor jou leesbaar); - is het scherm.", valueName: "bestand"),
+        completion: .file())
     var out: String?
 
     /// The document to `--out` (privately, as `Output.writePrivately`) with a line saying so, or else to the screen.
@@ -136,7 +140,8 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "Het databasebestand. Anders: LOB_DB, anders $XDG_DATA_HOME/lob-spiegel/lob.sqlite.", valueName: "pad"))
+            "Het databasebestand. Anders: LOB_DB, anders $XDG_DATA_HOME/lob-spiegel/lob.sqlite.", valueName: "pad"),
+        completion: .file())
     var path: String?
 
     func databasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {

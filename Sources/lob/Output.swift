@@ -5,6 +5,18 @@ import LOBCore
 import LOBFormats
 import LOBStore
 
+/// How wide text output is: the terminal's width, else COLUMNS, else 80 (a pipe, a file, a test).
+enum TerminalWidth {
+    static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 {
+            return min(Int(size.ws_col), 200)
+        }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), (40...200).contains(columns) { return columns }
+        return 80
+    }
+}
+
 /// Writing results and failing with a Dutch message on stderr and a non-zero exit status.
 enum Output {
     static func write(_ text: String) {

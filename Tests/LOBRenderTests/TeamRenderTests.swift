@@ -21,9 +21,9 @@ struct TeamRenderTests {
                 1.1   4   1!!
                 2.10  ·   2!
                 Kolommen: 1 = Ans, 2 = anoniem 1.
-                Cijfer = score (1–4); ! = tot één niveau onder het doel van dat profiel, !! = meer
-                eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = tot één niveau
-                eronder, rood = meer eronder.
+                Cijfer = score (1–4); ! = tot één niveau onder het doel van dat profiel, !! =
+                meer eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = tot één
+                niveau eronder, rood = meer eronder.
 
                 """)
         #expect(!text.contains("\u{1B}"))

@@ -81,7 +81,9 @@ struct TeamCommandTests {
         #expect(try counts() == before)
 
         let skipped = try lob(["team", "import", good, bad, "--team", Self.team, "--skip-bad"])
-        #expect(skipped.status == 1 && skipped.stderr.contains("1 bestand(en) niet ingelezen"))
+        #expect(
+            skipped.status == 1 && skipped.stderr.contains("1 bestand niet ingelezen; het goede is opgeslagen")
+                || skipped.stderr.contains("1 bestand niet ingelezen (zie boven)"))
         #expect(try counts()[2] == before[2] + 1)
         // Without --round, the half year of the scan.
         #expect(skipped.stdout.contains("ronde 'najaar 2026'"))
@@ -132,7 +134,7 @@ struct TeamCommandTests {
     @Test func removing_a_member_takes_all_his_scans_and_works_for_anonymous_ones() throws {
         try importDemo()
         let run = try lob(["team", "remove-member", "Gert Bos", "--team", Self.team, "--yes"])
-        #expect(run.status == 0 && run.stdout.contains("2 scan(s)"))
+        #expect(run.status == 0 && run.stdout.contains("2 scans van"))
         #expect(try lob(["team", "remove-member", "Gert Bos", "--team", Self.team, "--yes"]).status == 1)
         #expect(try lob(["team", "remove-member", "Ans Bakker", "--team", Self.team]).status == 1)
     }
@@ -141,7 +143,7 @@ struct TeamCommandTests {
         try importDemo()
         let plain = try lob(["team", "report"])
         #expect(!plain.stdout.contains("\u{1B}["))
-        #expect(plain.stdout.contains("!! = meer\neronder") && plain.stdout.contains("1 = Ans Bakker"))
+        #expect(plain.stdout.contains("!! =\nmeer eronder") && plain.stdout.contains("1 = Ans Bakker"))
     }
 
     @Test func the_board_shows_teams_without_names_and_withholds_small_teams() throws {

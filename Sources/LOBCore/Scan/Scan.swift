@@ -55,6 +55,15 @@ public enum Consent: String, Sendable, Hashable, Codable, CaseIterable {
     /// The teamvoorzitter may see it with his name.
     case metNaam
 
+    /// The choice in a teacher's words ("met naam", not the file's `metNaam`).
+    public var word: String {
+        switch self {
+        case .prive: "privé"
+        case .anoniem: "anoniem"
+        case .metNaam: "met naam"
+        }
+    }
+
     /// What it means, in the words a teacher reads when he chooses it.
     public var meaning: String {
         switch self {

@@ -11,15 +11,22 @@ extension LobCommand {
             abstract:
                 "Voor de school: besteed het scholingsbudget waar het het meeste gat sluit, met uitleg per keuze.",
             discussion: """
-                Neemt van elk team de laatste ronde (met de privacydrempel), de vormen uit de catalogus met kosten per
-                deelnemer en per groep, groepsgrootte, uren en het aangenomen effect, en kiest wat de school betaalt:
-                zoveel mogelijk gewogen gat gesloten binnen het budget (en de uren). Toont aantallen docenten, nooit namen.
-                Met een schoolscan waarin de school een ander model wil, ook wat die overstap extra vraagt.
+                Neemt van elk team de laatste ronde (met de privacydrempel), de vormen uit de catalogus met \
+                kosten per deelnemer en per groep, groepsgrootte, uren en het aangenomen effect, en kiest wat de \
+                school betaalt: zoveel mogelijk gewogen gat gesloten binnen het budget (en de uren). Toont \
+                aantallen docenten, nooit namen. Met een schoolscan waarin de school een ander model wil, ook \
+                wat die overstap extra vraagt.
 
                 Voorbeelden:
+                  # wat € 25.000 dit schooljaar sluit
                   lob budget --budget 25000
-                  lob budget --budget 25000 --hours 400 --compare-budget 40000 --format html --out budget.html
-                  lob budget --budget 25000 --costs onze-scholing.yaml --format csv --out budget.csv
+                  # twee budgetten naast elkaar, met een grens aan de uren
+                  lob budget --budget 25000 --hours 400 --compare-budget 40000
+                  # als HTML om te printen
+                  lob budget --budget 25000 --format html --out budget.html
+                  # voor Excel, met de bedragen van de school
+                  lob budget --budget 25000 --costs onze-scholing.yaml \\
+                    --format csv --out budget.csv
                 """)
 
         @Option(
@@ -47,7 +54,9 @@ extension LobCommand {
             compareBudgetText.flatMap { try? DutchAmount.parse($0, what: "--compare-budget", range: Self.euros) }
         }
 
-        @Option(help: ArgumentHelp("Catalogus van scholingsvormen met kosten en effect (YAML).", valueName: "bestand"))
+        @Option(
+            help: ArgumentHelp("Catalogus van scholingsvormen met kosten en effect (YAML).", valueName: "bestand"),
+            completion: .file())
         var costs: String?
 
         @Option(help: ArgumentHelp("Het schooljaar van de schoolscan (standaard de laatste).", valueName: "jaar"))

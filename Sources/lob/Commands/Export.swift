@@ -21,7 +21,9 @@ extension LobCommand.Export {
         @Argument(help: "Het nummer van de scan.")
         var id: Int64
 
-        @Option(help: ArgumentHelp("Het bestand om te schrijven (alleen leesbaar voor jou).", valueName: "bestand"))
+        @Option(
+            help: ArgumentHelp("Het bestand om te schrijven (alleen leesbaar voor jou).", valueName: "bestand"),
+            completion: .file())
         var out: String
 
         @OptionGroup var store: StoreOptions

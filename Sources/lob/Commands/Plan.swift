@@ -12,20 +12,27 @@ extension LobCommand {
             abstract:
                 "Maak je scholingsplan (POP) uit een scan: doelen, activiteiten die passen bij hoe je leert, tijdpad, kosten en evaluatie.",
             discussion: """
-                Zonder nummer: de laatste scan. De vormen, uren en kosten komen uit een catalogus van scholingsvormen:
-                --costs BESTAND, anders het bestand dat het profiel noemt (costs:), anders de voorbeeldcatalogus van
-                LOB-spiegel (voorbeeldbedragen, geen offertes; zie docs/activities.md).
+                Zonder nummer: de laatste scan. De vormen, uren en kosten komen uit een catalogus van \
+                scholingsvormen: --costs BESTAND, anders het bestand dat het profiel noemt (costs:), anders de \
+                voorbeeldcatalogus van LOB-spiegel (voorbeeldbedragen, geen offertes; uitleg: lob help \
+                catalogus).
 
                 Voorbeelden:
-                  lob plan                                  het plan van je laatste scan, als tekst
-                  lob plan 3 --format html --out plan.html  een HTML-bestand om te printen (A4)
-                  lob plan --costs onze-scholing.yaml       met de bedragen van je eigen school
-                  lob plan --costs onze-scholing.yaml --check   alleen de catalogus controleren
+                  # het plan van je laatste scan, als tekst
+                  lob plan
+                  # een HTML-bestand om te printen (A4)
+                  lob plan 3 --format html --out plan.html
+                  # met de bedragen van je eigen school
+                  lob plan --costs onze-scholing.yaml
+                  # alleen de catalogus controleren
+                  lob plan --costs onze-scholing.yaml --check
                 """)
 
         @OptionGroup var choice: ScanChoice
 
-        @Option(help: ArgumentHelp("Catalogus van scholingsvormen met uren en kosten (YAML).", valueName: "bestand"))
+        @Option(
+            help: ArgumentHelp("Catalogus van scholingsvormen met uren en kosten (YAML).", valueName: "bestand"),
+            completion: .file())
         var costs: String?
 
         @Option(help: ArgumentHelp("Hoeveel doelen ten hoogste.", valueName: "aantal"))

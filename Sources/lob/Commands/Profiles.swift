@@ -29,7 +29,8 @@ extension LobCommand.Profiles {
             Output.write(
                 format == .json
                     ? try JSON.encode(ListJSON.Profiles(all))
-                    : TextRenderer(width: 200).render(ProfileReport.listBlocks(all, catalogue: .standard)))
+                    : TextRenderer(width: TerminalWidth.current()).render(
+                        ProfileReport.listBlocks(all, catalogue: .standard)))
             // A broken profile of the school's own must not go unnoticed: list the rest, then fail.
             guard library.problems.isEmpty else {
                 library.problems.forEach(Output.warn)
@@ -42,7 +43,7 @@ extension LobCommand.Profiles {
         static let configuration = CommandConfiguration(
             abstract: "Toon één profiel met zijn gedragskenmerken, doelen en gewichten.")
 
-        @Argument(help: "Het id van het profiel (zie 'lob profiles list') of een profielbestand.")
+        @Argument(help: "Het id van het profiel (zie 'lob profiles list') of een profielbestand.", completion: .file())
         var id: String
 
         @Option(help: "Uitvoer: text of json.")
@@ -59,7 +60,10 @@ extension LobCommand.Profiles {
             let catalogue = Catalogue.standard
             switch format {
             case .json: Output.write(try JSON.encode(ProfileJSON(profile, catalogue: catalogue)))
-            default: Output.write(TextRenderer().render(ProfileReport.blocks(profile, catalogue: catalogue)))
+            default:
+                Output.write(
+                    TextRenderer(width: TerminalWidth.current()).render(
+                        ProfileReport.blocks(profile, catalogue: catalogue)))
             }
         }
 
@@ -82,7 +86,7 @@ extension LobCommand.Profiles {
         static let configuration = CommandConfiguration(
             abstract: "Controleer profielbestanden; meldt per fout het bestand, de regel en wat er verwacht werd.")
 
-        @Argument(help: "Een of meer profielbestanden (YAML).")
+        @Argument(help: "Een of meer profielbestanden (YAML).", completion: .file())
         var files: [String]
 
         func run() throws {

@@ -8,8 +8,16 @@ extension LobCommand {
         static let configuration = CommandConfiguration(
             abstract: "Toon waar je staat: per competentie en gedragskenmerk score, doel, gat en prioriteit.",
             discussion: """
-                Zonder nummer: de laatste scan. Met --compare ook de verandering sinds een eerdere scan;
-                een jaarlijkse herhaling laat zo zien wat je geleerd hebt (Kirkpatrick niveau 2).
+                Zonder nummer: de laatste scan. Met --compare ook de verandering sinds een eerdere scan; een \
+                jaarlijkse herhaling laat zo zien wat je geleerd hebt (Kirkpatrick niveau 2).
+
+                Voorbeelden:
+                  # je laatste scan als tekst
+                  lob report
+                  # scan 3 naast scan 1
+                  lob report 3 --compare 1
+                  # om te printen of te mailen (A4)
+                  lob report --format html --out uitslag.html
                 """)
 
         @OptionGroup var choice: ScanChoice

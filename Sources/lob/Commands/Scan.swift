@@ -12,13 +12,27 @@ extension LobCommand {
             commandName: "scan",
             abstract: "Doe de zelfscan: je scores op de gedragskenmerken van een profiel.",
             discussion: """
-                Zonder --answers opent de scan in de terminal (minstens 80×24). Elk antwoord wordt meteen bewaard;
-                stop je halverwege, dan biedt 'lob scan' de volgende keer aan verder te gaan waar je was.
-                Met --answers lees je een ingevuld scanbestand in (zie docs/scan-file.md en docs/examples/scan.yaml).
-                Het bestand wordt eerst helemaal gecontroleerd; bij een fout blijft de database ongewijzigd.
+                Zonder --answers opent de scan in de terminal (minstens 80×24). Elk antwoord wordt meteen \
+                bewaard; stop je halverwege, dan biedt 'lob scan' de volgende keer aan verder te gaan waar je \
+                was.
+
+                Met --answers lees je een ingevuld scanbestand in (uitleg: lob help scanbestand); - is \
+                standaardinvoer. Het bestand wordt eerst helemaal gecontroleerd; bij een fout blijft de database \
+                ongewijzigd.
+
+                Voorbeelden:
+                  # de scan in de terminal, met het standaardprofiel
+                  lob scan
+                  # de scan als mentor in model 2
+                  lob scan --profile mentor-model2
+                  # een ingevuld scanbestand inlezen
+                  lob scan --answers mijn-scan.yaml
+                  # daarna: je uitslag en je scholingsplan
+                  lob report && lob plan
                 """)
 
-        @Option(help: ArgumentHelp("Een ingevuld scanbestand (YAML of JSON).", valueName: "bestand"))
+        @Option(
+            help: ArgumentHelp("Een ingevuld scanbestand (YAML of JSON).", valueName: "bestand"), completion: .file())
         var answers: String?
 
         @Option(
@@ -58,7 +72,7 @@ extension LobCommand {
         private func runInTerminal() throws {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw Output.fail(
-                    "'lob scan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (zie docs/scan-file.md)."
+                    "'lob scan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (uitleg: lob help scanbestand)."
                 )
             }
             let library = profiles.library()

@@ -30,10 +30,12 @@ extension LobCommand.Scans {
                 Output.write("Nog geen scans in \(store.databasePath()). Begin er een met: lob scan\n")
                 return
             }
-            if !summaries.isEmpty { Output.write(TextRenderer(width: 200).render(ScanView.listBlocks(summaries))) }
+            if !summaries.isEmpty {
+                Output.write(TextRenderer(width: TerminalWidth.current()).render(ScanView.listBlocks(summaries)))
+            }
             if !unfinished.isEmpty {
                 Output.write((summaries.isEmpty ? "" : "\n") + "Nog niet af (ga verder met 'lob scan'):\n")
-                Output.write(TextRenderer(width: 200).render(ScanView.listBlocks(unfinished)))
+                Output.write(TextRenderer(width: TerminalWidth.current()).render(ScanView.listBlocks(unfinished)))
             }
         }
     }
@@ -48,7 +50,7 @@ extension LobCommand.Scans {
 
         func run() throws {
             let stored = try Output.store { try store.appForReading().scan(id) }
-            Output.write(TextRenderer().render(ScanView.blocks(stored)))
+            Output.write(TextRenderer(width: TerminalWidth.current()).render(ScanView.blocks(stored)))
         }
     }
 

@@ -14,13 +14,18 @@ extension LobCommand {
             abstract:
                 "Voor de school: waar staat de school met LOB? Kies per aspect het model dat past bij hoe het werkelijk gaat.",
             discussion: """
-                Zonder --answers opent de schoolscan in de terminal; elke keuze wordt meteen bewaard, en 'lob schoolscan'
-                gaat later verder waar je was. Met --answers lees je een ingevuld bestand in (zie docs/school.md en
-                docs/examples/schoolscan.yaml). Eén schoolscan per schooljaar: opnieuw invullen vervangt die van dat jaar.
+                Zonder --answers opent de schoolscan in de terminal; elke keuze wordt meteen bewaard, en 'lob \
+                schoolscan' gaat later verder waar je was. Met --answers lees je een ingevuld bestand in \
+                (uitleg: lob help schoolscan). Eén schoolscan per schooljaar: opnieuw invullen vervangt die van \
+                dat jaar.
 
                 Voorbeelden:
-                  lob schoolscan --answers docs/examples/schoolscan.yaml
-                  lob schoolscan show --format markdown
+                  # de schoolscan in de terminal
+                  lob schoolscan
+                  # een ingevuld bestand inlezen
+                  lob schoolscan --answers schoolscan.yaml
+                  # de uitslag voor de directie, om te printen
+                  lob schoolscan show --format html --out schoolscan.html
                 """,
             subcommands: [Fill.self, Show.self, List.self],
             defaultSubcommand: Fill.self)
@@ -32,7 +37,8 @@ extension LobCommand.SchoolScanCommand {
         static let configuration = CommandConfiguration(
             commandName: "fill", abstract: "Vul de schoolscan in (standaard).")
 
-        @Option(help: ArgumentHelp("Een ingevulde schoolscan (YAML of JSON).", valueName: "bestand"))
+        @Option(
+            help: ArgumentHelp("Een ingevulde schoolscan (YAML of JSON).", valueName: "bestand"), completion: .file())
         var answers: String?
 
         @Option(help: "Uitvoer na het inlezen: text, markdown of json.")
@@ -53,7 +59,7 @@ extension LobCommand.SchoolScanCommand {
         private func runInTerminal(_ app: LOBApp) throws {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw Output.fail(
-                    "'lob schoolscan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (zie docs/examples/schoolscan.yaml)."
+                    "'lob schoolscan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (uitleg: lob help schoolscan)."
                 )
             }
             let today = Clock.today()
@@ -125,7 +131,7 @@ extension LobCommand.SchoolScanCommand {
                 return
             }
             Output.write(
-                TextRenderer(width: 200).render([
+                TextRenderer(width: TerminalWidth.current()).render([
                     .table(
                         header: ["schooljaar", "school", "datum", "model nu", "gewenst", "beantwoord"],
                         rows: scans.map { scan in

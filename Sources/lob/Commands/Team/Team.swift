@@ -10,16 +10,19 @@ extension LobCommand {
         static let configuration = CommandConfiguration(
             abstract: "Voor de teamvoorzitter: lees de scans van je team in en bekijk waar het team staat.",
             discussion: """
-                Collega's geven je hun scanbestand (lob export scan N --out scan.yaml). Wat je ziet, hangt af van wat
-                ieder toestond: met naam, anoniem, of niets (prive). Geen cijfer gaat over minder mensen dan de
-                privacydrempel van het team (standaard 3, nooit lager). Zie docs/team.md.
+                Collega's geven je hun scanbestand (lob export scan N --out scan.yaml). Wat je ziet, hangt af \
+                van wat ieder toestond: met naam, anoniem, of niets (privé). Geen cijfer gaat over minder mensen \
+                dan de privacydrempel van het team (standaard 3, nooit lager). Uitleg: lob help privacy.
 
                 Voorbeelden:
-                  lob team import scans/*.yaml --team "Bouwtechniek bovenbouw" --round "najaar 2026"
+                  # de scans van het team inlezen
+                  lob team import scans/ --team "Bouwtechniek bovenbouw"
+                  # waar het team staat
                   lob team report --team "Bouwtechniek bovenbouw"
-                  lob team report --team "Bouwtechniek bovenbouw" --format html --out team.html
-                  lob team plan --team "Bouwtechniek bovenbouw" --format markdown
-                  lob team board                     alle teams naast elkaar, zonder namen
+                  # het teamplan, om te printen
+                  lob team plan --team Bouw --format html --out teamplan.html
+                  # alle teams naast elkaar, zonder namen
+                  lob team board
                 """,
             subcommands: [
                 Import.self, List.self, Members.self, RemoveMember.self, Threshold.self, TeamReportCommand.self,

@@ -26,7 +26,7 @@ extension LobCommand.Team {
             let overview = try Output.store { try store.appForReading().board(round: round) }
             let report = BoardReport(overview)
             let text = try format.render(
-                report.blocks(), title: report.title, text: TextRenderer(width: 120),
+                report.blocks(), title: report.title, text: TextRenderer(width: TerminalWidth.current()),
                 csv: { report.csv }, dialect: csv,
                 json: { try JSON.encode(BoardReportJSON(report)) })
             try output.deliver(text, what: "Overzicht")

@@ -11,13 +11,23 @@ extension LobCommand.Team {
             abstract:
                 "Lees scanbestanden van je team in (een map: alle *.yaml, *.yml en *.json erin; de rest wordt genoemd).",
             discussion: """
-                Dezelfde scan twee keer inlezen verandert niets. Een nieuwere scan van dezelfde collega in dezelfde ronde
-                vervangt de oudere; de oudere blijft als geschiedenis bewaard. Scans met 'prive' worden niet opgeslagen.
-                Notities gaan nooit mee: het team ziet alleen scores. Alles wordt eerst gecontroleerd: bij één fout
-                bestand wordt niets opgeslagen (--all-or-nothing, de standaard), tenzij je --skip-bad geeft.
+                Dezelfde scan twee keer inlezen verandert niets. Een nieuwere scan van dezelfde collega in \
+                dezelfde ronde vervangt de oudere; de oudere blijft als geschiedenis bewaard. Privé-scans worden \
+                niet opgeslagen. Notities gaan nooit mee: het team ziet alleen scores.
+
+                Alles wordt eerst gecontroleerd: bij één fout bestand wordt niets opgeslagen (--all-or-nothing, \
+                de standaard), tenzij je --skip-bad geeft. - is standaardinvoer.
+
+                Voorbeelden:
+                  # een map met scanbestanden
+                  lob team import scans/ --team "Bouwtechniek bovenbouw"
+                  # losse bestanden, in een ronde met een eigen naam
+                  lob team import ans.yaml bram.yaml --team Bouw --round "najaar 2026"
+                  # de goede inlezen, de foute alleen noemen
+                  lob team import scans/ --team Bouw --skip-bad
                 """)
 
-        @Argument(help: ArgumentHelp("Scanbestanden of mappen.", valueName: "bestand"))
+        @Argument(help: ArgumentHelp("Scanbestanden of mappen.", valueName: "bestand"), completion: .file())
         var files: [String]
 
         @Option(
@@ -96,13 +106,17 @@ extension LobCommand.Team {
             }
             let rows = zip(good, result.outcomes).map { entry, outcome in [entry.path, Self.describe(outcome)] }
             Output.write("Team '\(team)', ronde '\(result.round)':\n")
-            Output.write(TextRenderer(width: 200).render([.table(header: ["bestand", "wat er gebeurde"], rows: rows)]))
+            Output.write(
+                TextRenderer(width: TerminalWidth.current()).render([
+                    .table(header: ["bestand", "wat er gebeurde"], rows: rows)
+                ]))
             Output.write(
                 "\(result.count(.added)) nieuw, \(result.count(.replaced)) vervangen, \(result.count(.history)) als geschiedenis, \(result.count(.unchanged)) al ingelezen, \(result.count(.skippedPrivate)) privé (niet opgeslagen), \(result.count(.withdrawn)) ingetrokken, \(result.count(.olderThanWithdrawal)) ouder dan een intrekking.\n"
             )
             if !bad.isEmpty {
                 throw Output.fail(
-                    "\(bad.count) bestand(en) niet ingelezen (zie boven); de \(good.count) goede zijn opgeslagen.")
+                    "\(DutchNumber.count(bad.count, "bestand", "bestanden")) niet ingelezen (zie boven); \(good.count == 1 ? "het goede is" : "de \(good.count) goede zijn") opgeslagen."
+                )
             }
         }
 

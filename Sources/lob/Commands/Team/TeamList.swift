@@ -24,7 +24,7 @@ extension LobCommand.Team {
                 return
             }
             Output.write(
-                TextRenderer(width: 200).render([
+                TextRenderer(width: TerminalWidth.current()).render([
                     .table(
                         header: ["team", "leden", "drempel", "rondes"],
                         rows: teams.map {

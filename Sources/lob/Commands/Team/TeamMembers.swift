@@ -34,7 +34,7 @@ extension LobCommand.Team {
                         "En \(anonymous) \(anonymous == 1 ? "collega die" : "collega's die") anoniem \(anonymous == 1 ? "deelde" : "deelden"). Van hen is geen naam bewaard, maar wel een pseudoniem: een code uit teamnaam en naam waarmee een nieuwere scan van dezelfde collega wordt herkend. Wie de namen van het team kent, kan die code narekenen. Een collega die met naam deelde en daarna anoniem, staat nergens meer met naam, ook niet in de geschiedenis."
                     ))
             }
-            Output.write(TextRenderer(width: 200).render(blocks))
+            Output.write(TextRenderer(width: TerminalWidth.current()).render(blocks))
         }
     }
 }

@@ -12,8 +12,16 @@ extension LobCommand.Team {
             abstract:
                 "Het teamprofessionaliseringsplan: gedeelde doelen, groepsvormen, deelnemers, van elkaar leren, tijdpad, kosten en evaluatie.",
             discussion: """
-                Kosten uit de catalogus van scholingsvormen: --costs BESTAND, anders het bestand dat het profiel van de
-                meeste teamleden noemt, anders de voorbeeldcatalogus (aannames, geen offertes; docs/activities.md).
+                Kosten uit de catalogus van scholingsvormen: --costs BESTAND, anders het bestand dat het profiel \
+                van de meeste teamleden noemt, anders de voorbeeldcatalogus (aannames, geen offertes; uitleg: \
+                lob help catalogus).
+
+                Voorbeelden:
+                  # het plan als markdown
+                  lob team plan --team Bouw
+                  # om te printen, met de bedragen van de school
+                  lob team plan --team Bouw --costs onze-scholing.yaml \\
+                    --format html --out teamplan.html
                 """)
 
         @OptionGroup var choice: TeamChoice
@@ -21,7 +29,9 @@ extension LobCommand.Team {
         @Option(help: ArgumentHelp("De ronde (standaard de laatste).", valueName: "label"))
         var round: String?
 
-        @Option(help: ArgumentHelp("Catalogus van scholingsvormen met uren en kosten (YAML).", valueName: "bestand"))
+        @Option(
+            help: ArgumentHelp("Catalogus van scholingsvormen met uren en kosten (YAML).", valueName: "bestand"),
+            completion: .file())
         var costs: String?
 
         @Option(help: ArgumentHelp("Hoeveel gedeelde doelen ten hoogste.", valueName: "aantal"))

@@ -39,7 +39,8 @@ extension LobCommand.Team {
             }
             let count = try Output.store { try app.removeMember(teacher, team: team) }
             guard count > 0 else { throw Output.fail("team '\(team)' heeft geen scans van '\(teacher)'") }
-            Output.write("\(count) scan(s) van '\(teacher)' verwijderd uit team '\(team)'.\n")
+            Output.write(
+                "\(DutchNumber.count(count, "scan", "scans")) van '\(teacher)' verwijderd uit team '\(team)'.\n")
         }
     }
 }

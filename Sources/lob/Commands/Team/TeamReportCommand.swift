@@ -12,9 +12,20 @@ extension LobCommand.Team {
             abstract:
                 "Waar het team staat: per competentie en gedragskenmerk, de grootste gaten, een heatmap, dekking, wie van wie kan leren en de voortgang.",
             discussion: """
-                Standaard de laatste ronde, vergeleken met de ronde ervoor. In de terminal heeft de heatmap kleur
-                (niet met NO_COLOR of als je de uitvoer doorstuurt); cijfers en tekens zeggen hetzelfde zonder kleur.
-                JSON is het vaste formaat voor scripts (docs/team.md); CSV is voor een spreadsheet.
+                Standaard de laatste ronde, vergeleken met de ronde ervoor. In de terminal heeft de heatmap \
+                kleur (niet met NO_COLOR of als je de uitvoer doorstuurt); cijfers en tekens zeggen hetzelfde \
+                zonder kleur. JSON is het vaste formaat voor scripts; CSV opent in Nederlandse Excel (uitleg: \
+                lob help csv). Wie wat ziet: lob help privacy.
+
+                Voorbeelden:
+                  # de laatste ronde van het enige team
+                  lob team report
+                  # om te printen (A4)
+                  lob team report --team Bouw --format html --out team.html
+                  # voor Excel
+                  lob team report --team Bouw --format csv --out team.csv
+                  # twee bepaalde rondes
+                  lob team report --round "voorjaar 2027" --compare-round "najaar 2026"
                 """)
 
         @OptionGroup var choice: TeamChoice
@@ -52,7 +63,8 @@ extension LobCommand.Team {
             let report = TeamReport(
                 team: view.team, round: view.round, analysis: view.analysis, comparison: view.comparison)
             let text = try format.render(
-                report.blocks(), title: report.title, text: TextRenderer(colour: output.out == nil && wantsColour()),
+                report.blocks(), title: report.title,
+                text: TextRenderer(width: TerminalWidth.current(), colour: output.out == nil && wantsColour()),
                 csv: { report.csv }, dialect: csv,
                 json: { try JSON.encode(TeamReportJSON(report)) })
             try output.deliver(text, what: "Teamoverzicht")

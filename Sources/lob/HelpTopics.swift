@@ -1,0 +1,143 @@
+/// `lob help ONDERWERP`: what an installed user needs to know beyond one command's help, so that nothing a user
+/// reads points to a file of the repository. The texts follow docs/*.md, which are for developers and keep the
+/// details; lines stay within 80 columns (`HelpTests` checks).
+enum HelpTopics {
+    static let topics: [(name: String, summary: String, text: String)] = [
+        ("scanbestand", "een scan invullen zonder terminal: het bestand", scanFile),
+        ("privacy", "wie wat ziet: met naam, anoniem, privé", privacy),
+        ("catalogus", "scholingsvormen met uren, kosten en effect", catalogue),
+        ("schoolscan", "het bestand van de schoolscan", schoolScan),
+        ("csv", "CSV voor Nederlandse Excel of voor scripts", csv),
+        ("aanvullen", "aanvullen met Tab in bash, zsh en fish", completion),
+    ]
+
+    /// The topic's text, or nil when there is no such topic (then `help` is the argument parser's own).
+    static func text(_ name: String) -> String? {
+        topics.first { $0.name == name.lowercased() }.map { $0.text + "\n" }
+    }
+
+    /// The list for `lob --help`.
+    static var list: String {
+        topics.map { "  lob help \($0.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.summary)" }
+            .joined(separator: "\n")
+    }
+
+    static let scanFile = """
+        HET SCANBESTAND
+
+        Eén bestand per scan, YAML (of JSON), met de hand of door 'lob scan' gemaakt.
+        'lob scan --answers BESTAND' leest het in, 'lob team import' ook.
+
+          formatVersion: 1
+          teacher: Jan de Vries               # je naam
+          team: Bouwtechniek bovenbouw        # mag weg
+          profile: loopbaanbegeleider-vmbo    # zie: lob profiles list
+          date: 2026-11-24                    # JJJJ-MM-DD
+          consent: anoniem                    # prive, anoniem of metNaam
+          portraitPosition: 4                 # 0 traditionele vakdocent … 10
+                                              # vakdocent als loopbaanbegeleider
+          learningPreference:
+            chosen: oefenen                   # kunstAfkijken, participeren,
+                                              # kennisVerwerven, oefenen, ontdekken
+          scores:
+            "1.1": 3                          # 1 nog niet … 4 altijd
+            "1.2": {score: 2, note: "een voorbeeld of bewijsstuk"}
+            "1.3": null                       # niet beantwoord
+
+        Delen (consent): prive = alleen voor jezelf (de standaard); anoniem =
+        telt zonder naam mee in de teamcijfers; metNaam = de teamvoorzitter ziet
+        je scores met je naam. Notities gaan nooit mee naar het team.
+
+        De schaal (van LOB-spiegel; de bronnen geven er geen): 1 nog niet,
+        2 soms / in ontwikkeling, 3 meestal / bekwaam, 4 altijd / kan het anderen
+        leren. Een fout wordt gemeld met bestand, regel en wat er verwacht werd;
+        dan wordt niets opgeslagen.
+        """
+
+    static let privacy = """
+        DE PRIVACYREGEL
+
+        Wie met naam deelt, staat met naam in het teamoverzicht. Wie anoniem deelt,
+        telt alleen mee in groepscijfers, en alleen als groep van minstens de
+        privacydrempel (standaard 3, nooit minder). Die groep moet bovendien van
+        elke groep die eerder in dezelfde ronde werd getoond, verschillen in geen
+        of in minstens de drempel van scans: anders laat het verschil tussen twee
+        overzichten zien wat die paar collega's invulden. Waar dat niet lukt,
+        tellen alleen de antwoorden met naam mee en zegt het overzicht waarom.
+        Geen cijfer gaat over minder mensen dan de drempel.
+
+        Een privé-scan telt nergens mee, en een nieuwere privé-scan trekt alle
+        eerdere scans van die collega uit het team terug. De nieuwste scan beslist:
+        wie na een scan met naam anoniem deelt, staat nergens meer met naam, ook
+        niet in de geschiedenis. Het overzicht van alle teams en het
+        scholingsbudget gebruiken precies de cijfers van de teamoverzichten; een
+        team dat zelf niets toont, telt daar ook niet mee.
+
+        De drempel: lob team threshold N --team NAAM (3 tot 1000).
+        Wat er van iemand bewaard is: lob team members NAAM.
+        Iemand helemaal verwijderen: lob team remove-member "NAAM" --team NAAM.
+        """
+
+    static let catalogue = """
+        DE CATALOGUS VAN SCHOLINGSVORMEN
+
+        De bronnen noemen de vormen van professionalisering, maar geen uren,
+        kosten of effect. LOB-spiegel heeft een voorbeeldcatalogus met
+        voorbeeldbedragen (geen offertes); elk plan dat hem gebruikt, zegt dat.
+        Een school maakt een eigen catalogus en gebruikt die zo (de eerste die
+        past):
+          1. lob plan --costs BESTAND   (ook: team plan, budget)
+          2. een regel 'costs: BESTAND' in het profiel van de school
+          3. de voorbeeldcatalogus
+        Controleer een catalogus met: lob plan --costs BESTAND --check
+
+        Per vorm: naam, uren per deelnemer, kosten per deelnemer of per groep,
+        de grootte van een groep, het aantal niveaus dat een deelnemer stijgt
+        (effect) en de leervoorkeuren waar de vorm bij past. Fouten worden gemeld
+        met bestand, regel en reden; dan wordt niets geschreven.
+        """
+
+    static let schoolScan = """
+        HET BESTAND VAN DE SCHOOLSCAN
+
+        Per aspect (1 tot en met 12) welk model beschrijft hoe het op school
+        werkelijk gaat (current), en waar de school heen wil (wished, mag weg).
+        Modellen: model1 de vakkenschool, model2 de activerende school, model3 de
+        flexibele school. De beschrijvingen staan in 'lob framework'.
+
+          formatVersion: 1
+          school: Het Baken
+          date: 2026-11-20
+          schoolYear: 2026-2027               # mag weg: het schooljaar van date
+          aspects:
+            1: {current: model2, wished: model3}
+            2: {current: model2}
+            # … tot en met 12
+
+        Inlezen: lob schoolscan --answers BESTAND. Eén schoolscan per schooljaar:
+        opnieuw inlezen vervangt die van dat jaar.
+        """
+
+    static let csv = """
+        CSV
+
+        --format csv (teamoverzicht, overzicht van alle teams, budget) maakt
+        standaard een bestand dat Nederlandse Excel met een dubbelklik goed opent:
+        puntkomma's tussen de velden, een decimale komma, UTF-8 met BOM, en ids
+        als ="2.10" zodat Excel er geen datum of getal van maakt.
+
+        Voor scripts: --csv-dialect rfc4180 (komma's, decimale punt, geen BOM).
+        """
+
+    static let completion = """
+        AANVULLEN IN DE SHELL
+
+        lob kan zijn commando's, opties en bestandsnamen laten aanvullen met Tab.
+          bash:  lob --generate-completion-script bash > ~/.lob-completion.bash
+                 echo 'source ~/.lob-completion.bash' >> ~/.bashrc
+          zsh:   lob --generate-completion-script zsh > ~/.zfunc/_lob
+                 (met fpath=(~/.zfunc $fpath) en compinit in ~/.zshrc)
+          fish:  lob --generate-completion-script fish \\
+                   > ~/.config/fish/completions/lob.fish
+        """
+}
