@@ -361,11 +361,12 @@ enum SVG {
                 .joined(separator: ", ")
         }.joined(separator: "; ")
         return
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" class=\"\(kind)\"><title>\(escape(Chart.safe(chart.title)))</title><desc>\(escape(Chart.safe(values)))</desc>"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" role=\"img\" class=\"\(kind)\"><title>\(escape(Chart.safe(chart.title)))</title><desc>\(escape(Chart.safe(values)))</desc>"
     }
 
     static func timeline(_ chart: TimelineChart) -> String {
-        let labelWidth = 230.0, columnWidth = 110.0, rowHeight = 34.0, top = 36.0
+        // Narrow enough that eight periods print at A4 width with text of about 8 pt.
+        let labelWidth = 180.0, columnWidth = 88.0, rowHeight = 34.0, top = 36.0
         let width = labelWidth + columnWidth * Double(chart.columns.count) + 10
         let height = top + rowHeight * Double(chart.rows.count) + 8
         var out = open(width: width, height: height, chart: .timeline(chart), kind: "timeline")
@@ -374,7 +375,7 @@ enum SVG {
             out +=
                 "<rect x=\"\(number(x))\" y=\"0\" width=\"\(number(columnWidth))\" height=\"\(number(height))\" class=\"\(index % 2 == 0 ? "even" : "odd")\"/>"
             // Two lines ("periode 4" over "2026-2027"), each short enough for its column at any count of periods.
-            for (line, text) in WordWrap.lines(column, width: 14).prefix(2).enumerated() {
+            for (line, text) in WordWrap.lines(column, width: 11).prefix(2).enumerated() {
                 out +=
                     "<text x=\"\(number(x + columnWidth / 2))\" y=\"\(14 + 13 * line)\" text-anchor=\"middle\" class=\"column\">\(escape(text))</text>"
             }

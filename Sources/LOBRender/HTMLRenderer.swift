@@ -232,7 +232,7 @@ public struct HTMLRenderer: Sendable {
         svg .dot { fill: #16425b; }
         svg .even { fill: #f3f6f8; } svg .odd { fill: #ffffff; }
         svg .column { font-weight: bold; font-size: 12px; }
-        svg.timeline text { font-size: 13px; } svg.timeline .marktext { font-size: 10px; }
+        svg.timeline text { font-size: 13px; } svg.timeline .column { font-size: 11px; } svg.timeline .marktext { font-size: 10px; }
         svg .bar { fill: #5b8fb0; }
         svg .series0 { fill: #16425b; } svg .series1 { fill: #8fb8d0; } svg .series2 { fill: #e0a800; } svg .series3 { fill: #7a8a96; }
         svg .mark { fill: #ffffff; stroke: #c0392b; stroke-width: 1.5; }
