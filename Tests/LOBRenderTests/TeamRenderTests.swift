@@ -131,3 +131,20 @@ struct ChartNumbersTests {
         #expect(HeatmapChart.text(.init(mean: 3, target: 3)) == "3")
     }
 }
+
+/// Period labels of the timeline stay within their column at any count of periods: two short lines each.
+struct TimelineLabelTests {
+    @Test func period_labels_are_two_lines_that_fit_their_column() {
+        let columns = (1...12).map { "periode \($0 % 4 + 1) \(2026 + $0 / 4)-\(2027 + $0 / 4)" }
+        let svg = SVG.timeline(
+            TimelineChart(
+                title: "t", columns: columns, rows: [.init(label: "Doel 1", bars: [], marks: [])], legend: []))
+        let labels = svg.components(separatedBy: "class=\"column\">").dropFirst().map {
+            String($0.prefix { $0 != "<" })
+        }
+        #expect(labels.count == 24)
+        // 11 characters of 11 px bold text (about 7 px each) fit the 88 px column.
+        #expect(labels.allSatisfy { $0.count <= 11 })
+        #expect(labels.prefix(2) == ["periode 2", "2026-2027"])
+    }
+}
