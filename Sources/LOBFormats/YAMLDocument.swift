@@ -31,7 +31,11 @@ public struct YAMLDocument {
         if !problems.isEmpty { throw FormatError(problems) }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // No implicit tags (`.basic`): the readers look at a scalar's text and style, never at its tag, and
+            // resolving tags by regular expression for every scalar (also to hash keys for Yams's own duplicate
+            // check) was a third of reading a scan file. UTF-8 given, as Swift strings are: Yams's default asks the
+            // process environment on every call.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw Self.formatError(error, file: file)
         } catch {
