@@ -110,33 +110,50 @@ public struct TextRenderer: Sendable {
         return lines
     }
 
-    /// Columns padded to their widest cell; a last column that would run past `width` wraps under itself.
+    /// Columns padded to their widest cell, numbers right-aligned; a table wider than `width` wraps its widest text
+    /// column within its cell, so that the table keeps to the terminal.
     private func table(header: [String], rows: [[String]]) -> [String] {
         let aligned = NumberColumns(header: header, rows: rows)
-        let rows = aligned.rows
-        let all = [header] + rows
+        let all = [header] + aligned.rows
         var widths = header.indices.map { column in
             all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
         }
-        let lead = widths.dropLast().reduce(0) { $0 + $1 + 2 }
-        let wrapsLast = lead + (widths.last ?? 0) > width && width - lead >= 20
-        if wrapsLast { widths[widths.count - 1] = width - lead }
-        func lines(_ cells: [String]) -> [String] {
-            let padded = header.indices.dropLast().map { column in
+        var wrapped: Int?
+        var below = false
+        let total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+        if total > width,
+            let widest = widths.indices.filter({ !aligned.numeric[$0] }).max(by: { widths[$0] < widths[$1] })
+        {
+            let room = width - (total - widths[widest])
+            if widest == widths.count - 1 && room < 24 {
+                // Too little room beside the figures: the text goes under its row, indented, at the full width.
+                below = true
+                widths[widest] = header[widest].count
+            } else if room >= 12 {
+                widths[widest] = room
+                wrapped = widest
+            }
+        }
+        func lines(_ cells: [String], textBelow: Bool = false) -> [String] {
+            if textBelow, let text = cells.last {
+                return lines(Array(cells.dropLast()) + [""]) + wrap(text, width: width, first: "    ", rest: "    ")
+            }
+            let columns = header.indices.map { column -> [String] in
                 let cell = cells.indices.contains(column) ? cells[column] : ""
-                let fill = String(repeating: " ", count: max(0, widths[column] - cell.count))
-                return aligned.numeric[column] ? fill + cell : cell + fill
+                guard column == wrapped else { return [cell] }
+                let lines = wrap(cell, width: widths[column])
+                return lines.isEmpty ? [""] : lines
             }
-            let prefix = padded.map { $0 + "  " }.joined()
-            var last = cells.indices.contains(header.count - 1) ? cells[header.count - 1] : ""
-            if aligned.numeric.last == true, let lastWidth = widths.last {
-                last = String(repeating: " ", count: max(0, lastWidth - last.count)) + last
+            return (0..<(columns.map(\.count).max() ?? 1)).map { line in
+                header.indices.map { column in
+                    let text = line < columns[column].count ? columns[column][line] : ""
+                    let fill = String(repeating: " ", count: max(0, widths[column] - text.count))
+                    return aligned.numeric[column] ? fill + text : text + fill
+                }.joined(separator: "  ").trimmingTrailingSpaces()
             }
-            guard wrapsLast else { return [(prefix + last).trimmingTrailingSpaces()] }
-            return wrap(last, width: width, first: prefix, rest: String(repeating: " ", count: lead))
         }
         return lines(header) + [widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-            + rows.flatMap(lines)
+            + aligned.rows.flatMap { lines($0, textBelow: below) }
     }
 }
 

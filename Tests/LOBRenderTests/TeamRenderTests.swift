@@ -148,3 +148,24 @@ struct TimelineLabelTests {
         #expect(labels.prefix(2) == ["periode 2", "2026-2027"])
     }
 }
+
+/// A text table keeps to the width: its widest text column wraps in its cell, or goes under its row when the
+/// figures leave it too little room.
+struct TextTableWidthTests {
+    let text = "laat non-verbale signalen zien die aandacht en interesse tonen"
+
+    @Test func the_widest_text_column_wraps_within_its_cell() {
+        let out = TextRenderer(width: 40).render([.table(header: ["id", "tekst", "n"], rows: [["1.3", text, "5"]])])
+        #expect(out.split(separator: "\n").allSatisfy { $0.count <= 40 })
+        #expect(out.contains("1.3  laat non-verbale signalen zien    5\n     die aandacht en interesse tonen\n"))
+    }
+
+    @Test func with_little_room_the_text_goes_under_its_row() {
+        let header = ["id", "n", "gemiddelde", "verdeling", "prioriteit", "gedragskenmerk"]
+        let out = TextRenderer(width: 64).render([
+            .table(header: header, rows: [["1.3", "5", "2,6", "1 · 1 · 2 · 1", "1,8", text]])
+        ])
+        #expect(out.split(separator: "\n").allSatisfy { $0.count <= 64 })
+        #expect(out.contains("1.3  5         2,6  1 · 1 · 2 · 1         1,8\n    laat non-verbale signalen"))
+    }
+}
