@@ -29,7 +29,7 @@ grep -q $'\e\\[30;42m' <<<"$coloured" || grep -q $'\e\\[42m' <<<"$coloured" || {
 grep -q $'41m' <<<"$coloured" || { echo "FAIL: no red cells in a terminal" >&2; exit 1; }
 plain="$(show NO_COLOR=1)"
 if grep -q $'\e\\[4[123]m\|\e\\[30;4' <<<"$plain"; then echo "FAIL: colour despite NO_COLOR" >&2; exit 1; fi
-grep -q "! = onder het doel" <<<"$plain" || { echo "FAIL: no legend under NO_COLOR" >&2; exit 1; }
+grep -q "! = tot één niveau onder" <<<"$plain" || { echo "FAIL: no legend under NO_COLOR" >&2; exit 1; }
 piped="$("$lob" team report --no-compare --db "$db")"
 if grep -q $'\e' <<<"$piped"; then echo "FAIL: escape sequences in piped output" >&2; exit 1; fi
 echo "team-colour: coloured in tmux, plain with NO_COLOR and in a pipe"
