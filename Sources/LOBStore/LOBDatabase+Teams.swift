@@ -13,6 +13,12 @@ extension LOBDatabase: TeamStore {
 
     /// Imports in date order, so that the newer scan decides whatever order the files came in; the outcomes are in
     /// the order given.
+    /// The INSERT of `count` scores at once.
+    static func insertScores(_ count: Int) -> String {
+        "INSERT INTO teamScore (teamScanId, behaviourId, competencyId, score, target) VALUES "
+            + repeatElement("(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
+    }
+
     public func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome] {
         let lastDate = scans.filter { $0.consent != .prive }.map(\.date).max()
         // Prepare each distinct profile once, before the transaction: a board's thousands of scans share a handful.
@@ -57,10 +63,6 @@ extension LOBDatabase: TeamStore {
                 sql: """
                     INSERT INTO teamScan (teamRoundId, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint, current)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            let insertScore = try db.cachedStatement(
-                sql: """
-                    INSERT INTO teamScore (teamScanId, behaviourId, competencyId, score, target) VALUES (?, ?, ?, ?, ?)
                     """)
 
             var profileIDs: [String: Int64] = [:]
@@ -139,12 +141,22 @@ extension LOBDatabase: TeamStore {
                     roundID, key, scan.consent == .metNaam ? scan.teacher : nil, profileID, scan.date.description,
                     scan.consent.rawValue, scan.learningPreference?.rawValue, scan.fingerprint, outcome != .history,
                 ])
-                let scanID = db.lastInsertedRowID
+                let scanID = db.lastInsertedRowID.databaseValue
+                // One INSERT of all the scan's scores, its values bound without boxing each one: a board imports
+                // hundreds of thousands of scores.
+                var values: [DatabaseValue] = []
+                values.reserveCapacity(prepared.rows.count * 5)
                 for behaviour in prepared.rows {
                     guard let score = scan.scores[behaviour.id] else { continue }
-                    try insertScore.execute(arguments: [
-                        scanID, behaviour.id, behaviour.competency, score, behaviour.target,
-                    ])
+                    values += [
+                        scanID, behaviour.id.databaseValue, behaviour.competency.databaseValue, score.databaseValue,
+                        behaviour.target.databaseValue,
+                    ]
+                }
+                if !values.isEmpty {
+                    let statement = try db.cachedStatement(sql: Self.insertScores(values.count / 5))
+                    statement.setUncheckedArguments(StatementArguments(values))
+                    try statement.execute()
                 }
                 outcomes[index] = outcome
             }
