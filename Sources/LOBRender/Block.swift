@@ -284,14 +284,17 @@ struct NumberColumns {
             return numbers > 0 && numbers * 2 >= cells.count
         }
         self.numeric = numeric
+        // The most decimals in each number column, found once per column.
+        let wanted = columns.map { column in
+            numeric[column]
+                ? rows.compactMap { $0.indices.contains(column) ? Self.decimals($0[column]) : nil }.max() ?? 0 : 0
+        }
         self.rows = rows.map { row in
             row.enumerated().map { column, cell in
-                guard numeric.indices.contains(column), numeric[column], let places = Self.decimals(cell) else {
-                    return cell
-                }
-                let wanted = rows.compactMap { $0.indices.contains(column) ? Self.decimals($0[column]) : nil }.max()
-                guard let wanted, wanted > places else { return cell }
-                return cell + (places == 0 ? "," : "") + String(repeating: "0", count: wanted - places)
+                guard wanted.indices.contains(column), wanted[column] > 0, let places = Self.decimals(cell),
+                    wanted[column] > places
+                else { return cell }
+                return cell + (places == 0 ? "," : "") + String(repeating: "0", count: wanted[column] - places)
             }
         }
     }
