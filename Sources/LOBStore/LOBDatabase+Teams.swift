@@ -11,14 +11,14 @@ extension LOBDatabase: TeamStore {
 
     // MARK: - Writes
 
-    /// Imports in date order, so that the newer scan decides whatever order the files came in; the outcomes are in
-    /// the order given.
     /// The INSERT of `count` scores at once.
     static func insertScores(_ count: Int) -> String {
         "INSERT INTO teamScore (teamScanId, behaviourId, competencyId, score, target) VALUES "
             + repeatElement("(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
     }
 
+    /// Imports in date order, so that the newer scan decides whatever order the files came in; the outcomes are in
+    /// the order given.
     public func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome] {
         let lastDate = scans.filter { $0.consent != .prive }.map(\.date).max()
         // Prepare each distinct profile once, before the transaction: a board's thousands of scans share a handful.
