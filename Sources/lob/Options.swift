@@ -223,13 +223,14 @@ enum Clock {
         guard let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) else { return today() }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: epoch))
-        let text = String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
-        return SchoolDate(text) ?? today()
+        return day(of: Date(timeIntervalSince1970: epoch), in: calendar)
     }
 
-    static func today() -> SchoolDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    static func today() -> SchoolDate { day(of: Date(), in: .current) }
+
+    /// The calendar day of a moment.
+    private static func day(of date: Date, in calendar: Calendar) -> SchoolDate {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
         let text = String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
         return SchoolDate(text) ?? SchoolDate("2000-01-01")!
     }
