@@ -178,11 +178,16 @@ public struct HeatmapChart: Equatable, Sendable {
         return cell.value + String(repeating: "!", count: cell.shortfall)
     }
 
-    public var legend: [String] {
-        [
-            "Kolommen: " + columns.indices.map { "\(Self.key($0)) = \(columns[$0])" }.joined(separator: ", ") + ".",
-            "Cijfer = score (1–4); ! = tot één niveau onder \(target), !! = meer eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = tot één niveau eronder, rood = meer eronder.",
-        ]
+    public var legend: [String] { [columnKey, signKey] }
+
+    /// What the numbered columns stand for.
+    var columnKey: String {
+        "Kolommen: " + columns.indices.map { "\(Self.key($0)) = \(columns[$0])" }.joined(separator: ", ") + "."
+    }
+
+    /// What the figures, signs and colours say.
+    var signKey: String {
+        "Cijfer = score (1–4); ! = tot één niveau onder \(target), !! = meer eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = tot één niveau eronder, rood = meer eronder."
     }
 }
 

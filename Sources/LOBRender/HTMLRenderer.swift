@@ -87,13 +87,12 @@ public struct HTMLRenderer: Sendable {
         case let .table(header, rows):
             return table(caption: caption, header: header, rows: rows)
         case let .chart(chart):
-            if case .heatmap(let heatmap) = chart { return self.heatmap(heatmap) }
             let svg: String
             switch chart {
+            case .heatmap(let heatmap): return self.heatmap(heatmap)
             case .radar(let radar): svg = SVG.radar(radar)
             case .timeline(let timeline): svg = SVG.timeline(timeline)
             case .bars(let bars): svg = SVG.bars(bars)
-            case .heatmap: svg = ""
             }
             // The picture, then the same numbers as a table (which a screen reader reads and a printout keeps).
             return .group(
@@ -149,7 +148,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// The heatmap as one table per competency: behaviour text on the rows, colleagues on the columns (names, or
-    /// initials with the key before the grid), each cell its score, a sign when below target, and a colour.
+    /// numbers with their key before the grid), each cell its score, a sign when below target, and a colour.
     private func heatmap(_ chart: HeatmapChart) -> Node<HTML.BodyContext> {
         let keyed = chart.columns.count > HeatmapChart.maximumNamedColumns
         var groups: [(name: String, rows: [HeatmapChart.Row])] = []
@@ -164,8 +163,8 @@ public struct HTMLRenderer: Sendable {
         return .div(
             .class("heatmap"),
             .p(.class("caption"), .text(chart.title)),
-            .if(keyed, .p(.class("legend"), .text(chart.legend[0]))),
-            .p(.class("legend"), .text(chart.legend[1])),
+            .if(keyed, .p(.class("legend"), .text(chart.columnKey))),
+            .p(.class("legend"), .text(chart.signKey)),
             .forEach(groups) { group in
                 .table(
                     .class("heatmap"),
@@ -238,8 +237,7 @@ public struct HTMLRenderer: Sendable {
         svg .mark { fill: #ffffff; stroke: #c0392b; stroke-width: 1.5; }
         svg .marktext { font-size: 9px; font-weight: bold; fill: #a93226; }
         .heatmap .caption { font-weight: bold; margin-top: 2mm; break-after: avoid; }
-        .heatmap .legend { break-after: avoid; }
-        .heatmap .legend { font-size: 9pt; color: #333; }
+        .heatmap .legend { font-size: 9pt; color: #333; break-after: avoid; }
         table.heatmap { font-size: 8.5pt; line-height: 1.25; break-inside: avoid; margin: 1mm 0 2mm; }
         table.heatmap th, table.heatmap td { padding: 0.6mm 1.5mm; }
         table.heatmap caption { text-align: left; font-weight: bold; padding: 1mm 0; caption-side: top; }
