@@ -370,17 +370,19 @@ enum SVG {
     }
 
     static func timeline(_ chart: TimelineChart) -> String {
-        // Narrow enough that eight periods print at A4 width with text of about 8 pt.
-        let labelWidth = 180.0, columnWidth = 88.0, rowHeight = 34.0, top = 36.0
+        // Narrow enough that eight periods print at A4 width with text of about 8 pt; a period's name in lines short
+        // enough for its column ("periode 4" over "2026-2027"), as many as a school's own names need.
+        let labelWidth = 180.0, columnWidth = 88.0, rowHeight = 34.0
+        let labels = chart.columns.map { WordWrap.lines($0, width: 11) }
+        let top = 10.0 + 13.0 * Double(max(2, labels.map(\.count).max() ?? 0))
         let width = labelWidth + columnWidth * Double(chart.columns.count) + 10
         let height = top + rowHeight * Double(chart.rows.count) + 8
         var out = open(width: width, height: height, chart: .timeline(chart), kind: "timeline")
-        for (index, column) in chart.columns.enumerated() {
+        for (index, lines) in labels.enumerated() {
             let x = labelWidth + columnWidth * Double(index)
             out +=
                 "<rect x=\"\(number(x))\" y=\"0\" width=\"\(number(columnWidth))\" height=\"\(number(height))\" class=\"\(index % 2 == 0 ? "even" : "odd")\"/>"
-            // Two lines ("periode 4" over "2026-2027"), each short enough for its column at any count of periods.
-            for (line, text) in WordWrap.lines(column, width: 11).prefix(2).enumerated() {
+            for (line, text) in lines.enumerated() {
                 out +=
                     "<text x=\"\(number(x + columnWidth / 2))\" y=\"\(14 + 13 * line)\" text-anchor=\"middle\" class=\"column\">\(escape(text))</text>"
             }

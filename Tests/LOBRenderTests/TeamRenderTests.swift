@@ -146,6 +146,10 @@ struct TimelineLabelTests {
         // 11 characters of 11 px bold text (about 7 px each) fit the 88 px column.
         #expect(labels.allSatisfy { $0.count <= 11 })
         #expect(labels.prefix(2) == ["periode 2", "2026-2027"])
+        // A school's longer period name keeps every word, on as many lines as it needs.
+        let long = SVG.timeline(
+            TimelineChart(title: "t", columns: ["blok 1 herfst en winter 2026-2027"], rows: [], legend: []))
+        #expect(long.contains(">blok 1<") && long.contains(">herfst en<") && long.contains(">2026-2027<"))
     }
 }
 
