@@ -38,8 +38,9 @@ enum DutchArguments {
     static func translate(_ text: String) -> String {
         var result = text
         for (english, dutch) in phrases { result = result.replacingOccurrences(of: english, with: dutch) }
-        // "'text', 'markdown' or 'json'" → "… of 'json'"
-        return result.replacingOccurrences(of: "' or '", with: "' of '")
+        // "'text', 'markdown' or 'json'" and "'excel' and 'rfc4180'" → "… of 'json'", "'excel' of 'rfc4180'"
+        return result.replacingOccurrences(of: "' or '", with: "' of '").replacingOccurrences(
+            of: "' and '", with: "' of '")
     }
 }
 
@@ -48,9 +49,17 @@ extension LobCommand {
     /// for the topics in `HelpTopics`.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.count == 2, arguments[0] == "help", let topic = HelpTopics.text(arguments[1]) {
-            print(topic, terminator: "")
-            return
+        if arguments.count == 2, arguments[0] == "help" {
+            if let topic = HelpTopics.text(arguments[1]) { return print(topic, terminator: "") }
+            // Neither a topic nor a command: the argument parser would show the general help without a word.
+            if !configuration.subcommands.contains(where: { $0._commandName == arguments[1] }) {
+                let topics = HelpTopics.topics.map(\.name).joined(separator: ", ")
+                FileHandle.standardError.write(
+                    Data(
+                        "Fout: geen onderwerp of commando '\(arguments[1])'. Onderwerpen: \(topics); commando's: lob --help.\n"
+                            .utf8))
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
         }
         do {
             var command = try parseAsRoot(arguments)

@@ -49,6 +49,8 @@ struct HelpTests {
         #expect(format.stderr.contains("'html' of 'json'") && format.stderr.contains("Zie 'lob report --help'"))
         let missing = try LobRun(["team", "import"])
         #expect(missing.status == 64 && missing.stderr.contains("Verplicht argument ontbreekt: '<bestand> ...'"))
+        let two = try LobRun(["team", "report", "--csv-dialect", "x"])
+        #expect(two.stderr.contains("Kies uit 'excel' of 'rfc4180'."), "\(two.stderr)")
         let unknown = try LobRun(["report", "--id", "3"])
         #expect(unknown.stderr.contains("Onbekende optie '--id'. Bedoel je '--db'?"), "\(unknown.stderr)")
         for run in [format, missing, unknown] {
@@ -65,6 +67,11 @@ struct HelpTests {
         #expect(try LobRun(["--help"]).stdout.contains("  lob help privacy      wie wat ziet"))
         // Not a topic: the argument parser's own help of that command.
         #expect(try LobRun(["help", "team", "import"]).stdout.contains("GEBRUIK: lob team import"))
+        #expect(try LobRun(["help", "budget"]).stdout.contains("GEBRUIK: lob budget"))
+        // Neither: said so, with the topics, instead of the general help.
+        let unknown = try LobRun(["help", "privacyy"])
+        #expect(unknown.status == 64 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr.contains("geen onderwerp of commando 'privacyy'. Onderwerpen: scanbestand, privacy,"))
     }
 
     @Test func bash_completes_file_names_where_a_file_is_expected() throws {
