@@ -47,7 +47,9 @@ public struct BoardReport: Sendable {
                                     cells: competencies.map { competency in
                                         row.means[competency.id].map { .init(mean: $0, target: 3) }
                                     })
-                            }, target: "niveau 3 (bekwaam)", numbersInTable: true, rowName: "team"))))
+                            }, target: "niveau 3 (bekwaam)", figure: "het gemiddelde van het team (1–4)",
+                            numbersInTable: true,
+                            rowName: "team"))))
         }
         blocks.append(.heading(level: 2, "Alle teams samen, per gedragskenmerk"))
         blocks.append(

@@ -150,8 +150,9 @@ public struct HeatmapChart: Equatable, Sendable {
     /// Column names, shown as keys 1, 2, … above the grid and spelled out in the legend.
     public let columns: [String]
     public let rows: [Row]
-    /// What the signs and colours are measured against, for the legend.
+    /// What the signs and colours are measured against, and what a cell's figure is, for the legend.
     public let target: String
+    public let figure: String
     /// The table before the chart holds its numbers (see `BarChart.numbersInTable`).
     public let numbersInTable: Bool
     /// What a row is, as the head of the row labels.
@@ -159,8 +160,9 @@ public struct HeatmapChart: Equatable, Sendable {
 
     public init(
         title: String, columns: [String], rows: [Row], target: String = "het doel van dat profiel",
-        numbersInTable: Bool = false, rowName: String = "gedragskenmerk"
+        figure: String = "score (1–4)", numbersInTable: Bool = false, rowName: String = "gedragskenmerk"
     ) {
+        self.figure = figure
         self.rowName = rowName
         self.title = title
         self.columns = columns
@@ -187,7 +189,7 @@ public struct HeatmapChart: Equatable, Sendable {
 
     /// What the figures, signs and colours say.
     var signKey: String {
-        "Cijfer = score (1–4); ! = tot één niveau onder \(target), !! = meer eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = tot één niveau eronder, rood = meer eronder."
+        "Cijfer = \(figure); ! = tot één niveau onder \(target), !! = meer eronder; · = niet beantwoord. Kleur: groen = doel gehaald, geel = tot één niveau eronder, rood = meer eronder."
     }
 }
 

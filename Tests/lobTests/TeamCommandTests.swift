@@ -161,6 +161,9 @@ struct TeamCommandTests {
         #expect(!run.stdout.contains("Ans Bakker"))
         let csv = try lob(["team", "board", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("\u{FEFF}team;ronde;respondenten;1 Interpersoonlijke;"))
+        // The board's heatmap holds team means, and its key says so.
+        let html = try lob(["team", "board", "--format", "html"]).stdout
+        #expect(html.contains("Cijfer = het gemiddelde van het team (1–4); ! = tot één niveau onder niveau 3"))
         let plain = try lob(["team", "board", "--format", "csv", "--csv-dialect", "rfc4180"])
         #expect(plain.stdout.hasPrefix("team,ronde,respondenten,1 Interpersoonlijke,"))
     }
