@@ -40,6 +40,12 @@ let package = Package(
         .target(name: "LOBApp", dependencies: ["LOBCore"]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
         .target(name: "LOBTerminal", dependencies: ["LOBCore"]),
+        // `lob form`: the scan as one offline HTML file; its page, style and script are files in Resources/.
+        .target(
+            name: "LOBForm", dependencies: ["LOBCore", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [
+                .copy("Resources/scan-form.html"), .copy("Resources/scan-form.css"), .copy("Resources/scan-form.js"),
+            ]),
         // ncurses with wide characters, for UTF-8 (ë, é, ï); only the thin driver uses it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "LOBCurses", dependencies: ["CNcursesw", "LOBTerminal"]),
@@ -49,7 +55,8 @@ let package = Package(
         .executableTarget(
             name: "lob",
             dependencies: [
-                "LOBApp", "LOBCore", "LOBCurses", "LOBFormats", "LOBRender", "LOBShippedProfiles", "LOBStore",
+                "LOBApp", "LOBCore", "LOBCurses", "LOBForm", "LOBFormats", "LOBRender", "LOBShippedProfiles",
+                "LOBStore",
                 "LOBTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -64,11 +71,12 @@ let package = Package(
             name: "LOBRenderTests", dependencies: ["LOBRender", .product(name: "CSV", package: "CSV.swift")],
             resources: [.copy("Schemas")]),
         .testTarget(name: "LOBStoreTests", dependencies: ["LOBStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LOBFormTests", dependencies: ["LOBForm", "LOBFormats", "LOBShippedProfiles"]),
         .testTarget(name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBStore"], exclude: ["Snapshots"]),
         .testTarget(
             name: "lobTests",
             dependencies: [
-                "lob", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBShippedProfiles",
+                "lob", "LOBCore", "LOBForm", "LOBFormats", "LOBRender", "LOBStore", "LOBShippedProfiles",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],

@@ -25,8 +25,8 @@ struct LobCommand: ParsableCommand {
             """,
         version: LOBSpiegel.version,
         subcommands: [
-            ScanCommand.self, Scans.self, Report.self, Plan.self, Export.self, Team.self, SchoolScanCommand.self,
-            Budget.self, Framework.self, Profiles.self,
+            ScanCommand.self, Form.self, Scans.self, Report.self, Plan.self, Export.self, Team.self,
+            SchoolScanCommand.self, Budget.self, Framework.self, Profiles.self,
         ]
     )
 }

@@ -36,6 +36,11 @@ struct ExportsTests {
                 "--base-uri hoort alleen bij --format case"))
     }
 
+    /// `lob form`: the blank self-scan form for the demo team, byte for byte.
+    @Test func form_export_is_current() throws {
+        try check("zelfscan.html", try LobRun(["form", "--team", "Bouwtechniek bovenbouw", "--out", "-"]).stdout)
+    }
+
     /// The report of the documented example scan, as `lob report 1` shows it after `lob scan --answers`.
     @Test func example_report_exports_are_current() throws {
         let example = Self.folder.deletingLastPathComponent().appendingPathComponent("docs/examples/scan.yaml")

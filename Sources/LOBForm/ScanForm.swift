@@ -1,0 +1,66 @@
+import Crypto
+import Foundation
+import LOBCore
+
+/// `lob form`: the self-scan as one self-contained HTML file that a colleague opens in any browser, answers offline
+/// and turns into a scan file (`docs/scan-file.md`) that `lob scan --answers` and `lob team import` read unchanged.
+///
+/// The page, its style and its script are source files of their own (`Resources/`); this type only fills in the
+/// questionnaire (profile, scale, portraits, self-check) as JSON and a Content-Security-Policy that allows exactly
+/// the embedded style and script by their hashes and nothing from the network.
+public enum ScanForm {
+    public enum Failure: Error, Equatable {
+        /// The resources were not installed beside the executable.
+        case missingResource(String)
+    }
+
+    /// The whole HTML file. Same inputs, same bytes.
+    public static func html(
+        profile: Profile, team: String?, catalogue: Catalogue = .standard, scale: Scale = .standard
+    ) throws(Failure) -> String {
+        let page = try resource("scan-form", "html")
+        let style = try resource("scan-form", "css")
+        let script = try resource("scan-form", "js")
+        let data = Questionnaire(profile: profile, team: team, catalogue: catalogue, scale: scale)
+        let policy = [
+            "default-src 'none'", "script-src '\(hash(script))'", "style-src '\(hash(style))'", "img-src data:",
+            "base-uri 'none'", "form-action 'none'",
+        ].joined(separator: "; ")
+        // One pass over the template, so text from a profile can never be read as a placeholder.
+        let values = [
+            "policy": escape(policy), "title": escape("Zelfscan \(profile.title)"), "style": style,
+            "script": script, "data": data.json,
+        ]
+        return fill(page, values)
+    }
+
+    /// `{{name}}` replaced by `values[name]`.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        var result = ""
+        var rest = template[...]
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            result += rest[..<open.lowerBound]
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            result += values[name] ?? String(rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// The CSP source expression of an inline element's exact text.
+    static func hash(_ text: String) -> String {
+        "sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString()
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    private static func resource(_ name: String, _ ext: String) throws(Failure) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { throw .missingResource("\(name).\(ext)") }
+        return text
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import LOBCore
+import LOBForm
+
+extension LobCommand {
+    struct Form: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "form",
+            abstract: "Maak de zelfscan als één HTML-bestand, voor collega's die in de browser antwoorden.",
+            discussion: """
+                Het bestand werkt in elke browser, ook zonder internet en op een telefoon: het laadt niets van \
+                buiten en verstuurt niets. Een collega vult de scan in; elk antwoord blijft in zijn browser \
+                bewaard, zodat hij later verder kan. Aan het eind downloadt hij zijn scanbestand en geeft het aan \
+                jou; dat lees je in met 'lob team import'. Het formulier zelf bevat geen persoonlijke gegevens: \
+                je mag het mailen of op het intranet zetten.
+
+                Voorbeelden:
+                  # het formulier voor het team
+                  lob form --team "Bouwtechniek bovenbouw" --out zelfscan.html
+                  # als mentor in model 2
+                  lob form --profile mentor-model2 --out zelfscan-mentor.html
+                  # daarna: de ingevulde scanbestanden inlezen
+                  lob team import ingeleverd/ --team "Bouwtechniek bovenbouw"
+                """)
+
+        @Option(help: ArgumentHelp("Het profiel (standaard loopbaanbegeleider-vmbo).", valueName: "id"))
+        var profile: String = ScanCommand.defaultProfileID
+
+        @Option(help: ArgumentHelp("Het team, alvast ingevuld in het formulier.", valueName: "naam"))
+        var team: String?
+
+        @Option(
+            help: ArgumentHelp("Het HTML-bestand (standaard zelfscan.html); - is het scherm.", valueName: "bestand"),
+            completion: .file())
+        var out: String = "zelfscan.html"
+
+        @OptionGroup var profiles: ProfileOptions
+
+        func validate() throws {
+            guard let team else { return }
+            let trimmed = team.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { throw ValidationError("--team mag niet leeg zijn.") }
+            if trimmed.count > 120 || trimmed.unicodeScalars.contains(where: VisibleText.isHidden) {
+                throw ValidationError("--team is één regel van hooguit 120 tekens, zonder stuurtekens.")
+            }
+        }
+
+        func run() throws {
+            let library = profiles.library()
+            guard let chosen = library.profile(profile) else {
+                library.problems.forEach(Output.warn)
+                let known = library.entries.map(\.profile.id).joined(separator: ", ")
+                throw Output.fail("onbekend profiel '\(profile)'. Beschikbaar: \(known)")
+            }
+            let html: String
+            do {
+                html = try ScanForm.html(profile: chosen, team: team?.trimmingCharacters(in: .whitespaces))
+            } catch {
+                throw Output.fail("het formulier kan niet gemaakt worden: \(error). Installeer lob opnieuw.")
+            }
+            if out == "-" { return Output.write(html) }
+            // A blank form holds no personal data; it is meant to be mailed or put on the intranet, so it is written
+            // readable for others, unlike every file that holds scores.
+            do {
+                try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw Output.fail("\(out): kan niet schrijven (\(error.localizedDescription))")
+            }
+            Output.write(
+                """
+                Formulier geschreven naar \(out) (profiel \(chosen.id)\(team.map { ", team \($0)" } ?? "")).
+                Stuur het naar je collega's; hun scanbestanden lees je in met: lob team import MAP --team NAAM
+
+                """)
+        }
+    }
+}

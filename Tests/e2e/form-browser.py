@@ -1,0 +1,348 @@
+#!/usr/bin/env python3
+"""`lob form` in a real browser, as a colleague uses it: Debian's chromium driven by Selenium.
+
+Two colleagues answer the same form: one with the mouse (answers part, reloads the tab, goes on where he was), one
+with the keyboard only. Each downloads his scan file; `lob team import` reads both, and every stored score, note,
+consent and preference is compared with what was clicked or typed, and the form's own summary with `lob report`.
+axe-core checks every page for serious or critical accessibility violations, and the page must fit 320 px.
+
+Usage: Tests/e2e/form-browser.py LOB [--shots FOLDER]   (needs chromium, chromium-driver, selenium, axe-selenium-python)
+"""
+import base64
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.action_chains import ActionChains
+
+LOB = os.path.abspath(sys.argv[1])
+SHOTS = sys.argv[sys.argv.index("--shots") + 1] if "--shots" in sys.argv else None
+TEAM = "Bouwtechniek bovenbouw"
+work = tempfile.mkdtemp(prefix="lob-form-")
+downloads = os.path.join(work, "downloads")
+os.makedirs(downloads)
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print("FOUT: " + message)
+
+
+def lob(*args):
+    env = dict(os.environ, LOB_DB=os.path.join(work, "lob.sqlite"))
+    done = subprocess.run([LOB, *args], capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise SystemExit(f"lob {' '.join(args)} failed ({done.returncode}): {done.stderr}")
+    return done.stdout
+
+
+def browser(width=1100):
+    options = Options()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},900",
+                     f"--user-data-dir={work}/profile", "--lang=nl"]:
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                              "download.prompt_for_download": False})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def heading(d):
+    return d.find_element(By.TAG_NAME, "h1").text
+
+
+def accessible(d, where):
+    axe = Axe(d)
+    axe.inject()
+    found = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+    for v in found:
+        print(f"axe ({where}): {v['id']} {v['impact']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}")
+    check(not found, f"axe finds {len(found)} serious or critical violation(s) on {where}")
+
+
+def console_clean(d, where):
+    # A CSP violation, a script error or a failed load shows here as SEVERE.
+    severe = [e["message"] for e in d.get_log("browser") if e["level"] == "SEVERE"]
+    check(not severe, f"browser console on {where}: {severe}")
+
+
+def shot(d, name, height=None):
+    if not SHOTS:
+        return
+    os.makedirs(SHOTS, exist_ok=True)
+    size = d.get_window_size()
+    d.set_window_size(size["width"], height or 900)
+    d.execute_script("window.scrollTo(0, 0)")
+    d.save_screenshot(os.path.join(SHOTS, name))
+    d.set_window_size(size["width"], size["height"])
+
+
+def click_next(d, label="Volgende"):
+    d.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
+
+
+def wait_for_download(before):
+    for _ in range(100):
+        files = set(os.listdir(downloads)) - before
+        done = [f for f in files if f.endswith(".yaml")]
+        if done:
+            return os.path.join(downloads, done[0])
+        time.sleep(0.1)
+    raise SystemExit("no scan file was downloaded")
+
+
+def fits(d, where, width=320):
+    size = d.get_window_size()
+    d.set_window_size(width, 800)
+    overflow = d.execute_script("return document.documentElement.scrollWidth")
+    check(overflow <= width, f"{where} is {overflow} px wide in a {width} px window")
+    d.set_window_size(size["width"], size["height"])
+
+
+# MARK: the form
+form = os.path.join(work, "zelfscan.html")
+lob("form", "--team", TEAM, "--out", form)
+url = "file://" + form
+rng = random.Random(17)
+
+# MARK: a colleague with the mouse, who reloads halfway
+d = browser()
+d.get(url)
+console_clean(d, "the welcome page")
+check(heading(d).startswith("Zelfscan"), f"welcome heading: {heading(d)!r}")
+accessible(d, "the welcome page")
+fits(d, "the welcome page")
+shot(d, "form-welkom.png")
+
+# Without a name the form says so, tied to the field, and keeps the focus there.
+click_next(d, "Begin")
+name = d.find_element(By.ID, "naam")
+check(name.get_attribute("aria-invalid") == "true", "an empty name is not marked invalid")
+check("Vul je naam in" in d.find_element(By.ID, "naam-fout").text, "no message for an empty name")
+check(d.switch_to.active_element == name, "the focus is not on the name after the error")
+check(d.find_element(By.ID, "team").get_attribute("value") == TEAM, "the team is not filled in")
+
+teacher = 'Anouk "Noek" de Wit-Ëlmers'
+name.send_keys(teacher)
+d.find_element(By.CSS_SELECTOR, "label[for='toestemming-1']").click()   # anoniem
+click_next(d, "Begin")
+check(heading(d) == "Twee portretten", f"after the welcome: {heading(d)!r}")
+slider = d.find_element(By.ID, "positie")
+slider.send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)   # 5 → 7
+accessible(d, "the portraits")
+click_next(d)
+
+clicked, notes = {}, {}
+def answer_page(d, reload_after=None):
+    groups = d.find_elements(By.CSS_SELECTOR, "fieldset")
+    for index, group in enumerate(groups):
+        behaviour = group.find_element(By.CSS_SELECTOR, "input").get_attribute("name")[len("gedrag-"):]
+        if rng.random() < 0.1:
+            clicked.pop(behaviour, None)   # left unanswered
+        else:
+            score = rng.randint(1, 4)
+            group.find_element(By.CSS_SELECTOR, f"input[value='{score}'] + span").click()
+            clicked[behaviour] = score
+        if reload_after is not None and index + 1 == reload_after:
+            return behaviour
+    return None
+
+first = True
+stopped_at = None
+while d.find_elements(By.CSS_SELECTOR, "input[name^='gedrag-']"):
+    if first:
+        # A note with a line break and a quote, as a teacher writes one.
+        d.find_element(By.CSS_SELECTOR, "details summary").click()
+        box = d.find_element(By.TAG_NAME, "textarea")
+        box.send_keys('Gesprek met "Sem" over zijn stage.\nTweede regel.')
+        notes[box.get_attribute("id")[len("notitie-"):]] = 'Gesprek met "Sem" over zijn stage.\nTweede regel.'
+        accessible(d, "a competency page")
+        fits(d, "a competency page")
+        shot(d, "form-competentie.png")
+        answer_page(d)
+        first = False
+        click_next(d)
+        continue
+    if stopped_at is None:
+        # Halfway through the second competency the tab is reloaded: every answer must still be there.
+        page = heading(d)
+        stopped_at = answer_page(d, reload_after=3)
+        d.refresh()
+        check(heading(d) == page, f"after a reload the form shows {heading(d)!r}, not {page!r}")
+        check("Welkom terug" in d.find_element(By.ID, "melding").text, "no word that the answers were restored")
+        for behaviour, score in clicked.items():
+            inputs = d.find_elements(By.CSS_SELECTOR, f"input[name='gedrag-{behaviour}'][value='{score}']")
+            if inputs:
+                check(inputs[0].is_selected(), f"after a reload {behaviour} lost its answer {score}")
+        # The answers of the first page survive too: go back and look.
+        click_next(d, "Vorige")
+        for behaviour, score in clicked.items():
+            inputs = d.find_elements(By.CSS_SELECTOR, f"input[name='gedrag-{behaviour}'][value='{score}']")
+            if inputs:
+                check(inputs[0].is_selected(), f"after a reload {behaviour} lost its answer {score}")
+        check(d.find_element(By.TAG_NAME, "textarea").get_attribute("value") == list(notes.values())[0],
+              "after a reload the note is lost")
+        click_next(d)
+    answer_page(d)
+    click_next(d)
+
+check(heading(d) == "Hoe leer jij het liefst?", f"after the behaviours: {heading(d)!r}")
+preferences = {}
+for group in d.find_elements(By.CSS_SELECTOR, "fieldset"):
+    statement = group.find_element(By.CSS_SELECTOR, "input").get_attribute("name")[len("stelling-"):]
+    level = rng.randint(1, 4)
+    group.find_element(By.CSS_SELECTOR, f"input[value='{level}'] + span").click()
+    preferences[statement] = level
+accessible(d, "the self-check")
+click_next(d)
+check(heading(d) == "Je leervoorkeur", f"after the self-check: {heading(d)!r}")
+d.find_element(By.CSS_SELECTOR, "input[value='oefenen'] + span").click()
+click_next(d, "Naar je samenvatting")
+check(heading(d) == "Je samenvatting", f"at the end: {heading(d)!r}")
+accessible(d, "the summary")
+console_clean(d, "the whole scan")
+shot(d, "form-samenvatting.png", height=1400)
+summary = {row.get_attribute("data-competentie"): row.find_elements(By.TAG_NAME, "td")[0].text
+           for row in d.find_elements(By.CSS_SELECTOR, "#per-competentie tbody tr")}
+fits(d, "the summary")
+
+# The summary printed to A4 as "Druk je samenvatting af" prints it: the figures, not the buttons.
+pdf = os.path.join(work, "samenvatting.pdf")
+with open(pdf, "wb") as out:
+    out.write(base64.b64decode(d.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"]))
+info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+printed = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+check(size and round(float(size.group(1))) in (595, 596) and round(float(size.group(2))) in (841, 842),
+      f"the summary does not print on A4: {size and size.group(0)}")
+check("Je samenvatting" in printed and "Ontwikkelpunten" in printed, "the printed summary lacks its sections")
+check("Download je scanbestand" not in printed and "Stap " not in printed, "the print shows buttons or progress")
+pages = int(info.split("Pages:")[1].split()[0])
+print(f"form-browser: the summary prints on {pages} A4 page(s)")
+
+before = set(os.listdir(downloads))
+click_next(d, "Download je scanbestand")
+mouse_file = wait_for_download(before)
+d.quit()
+
+# MARK: a colleague with the keyboard only
+d = browser()
+d.get(url)
+d.execute_script("localStorage.clear()")
+d.refresh()
+def press(*sequence):
+    ActionChains(d).send_keys(*sequence).perform()
+def active():
+    return d.switch_to.active_element
+
+keyboard_scores = {}
+press(Keys.TAB)   # the name field is the first stop
+check(active().get_attribute("id") == "naam", f"the first Tab stop is {active().get_attribute('id')!r}")
+outline = d.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
+check(outline != "none", "the focused name field shows no focus outline")
+press("Bram Jansen", Keys.TAB, Keys.TAB)   # name, team, into the consent group (privé)
+check(active().get_attribute("name") == "toestemming", "Tab does not reach the consent choice")
+press(Keys.ARROW_DOWN, Keys.ARROW_DOWN)   # privé → anoniem → met naam
+press(Keys.TAB)
+check(active().text == "Begin", f"after the consent Tab reaches {active().text!r}")
+press(Keys.ENTER)
+check(heading(d) == "Twee portretten", "Enter on Begin does not start the scan")
+steps = 0
+while heading(d) != "Je samenvatting" and steps < 2000:
+    steps += 1
+    element = active()
+    name_attribute = element.get_attribute("name") or ""
+    tag = element.tag_name
+    if name_attribute.startswith("gedrag-") and name_attribute[7:] not in keyboard_scores:
+        # The group opens on "niet beantwoord" (the last choice); Up k times gives level 5 − k.
+        ups = rng.randint(0, 4)
+        press(*([Keys.ARROW_UP] * ups))
+        keyboard_scores[name_attribute[7:]] = None if ups == 0 else 5 - ups
+        press(Keys.TAB)
+    elif name_attribute.startswith("stelling-") or name_attribute == "leervoorkeur":
+        press(Keys.ARROW_UP, Keys.TAB)
+    elif tag == "button" and element.text in ("Volgende", "Naar je samenvatting"):
+        press(Keys.ENTER)
+    else:
+        press(Keys.TAB)
+check(heading(d) == "Je samenvatting", "the keyboard alone does not reach the summary")
+before = set(os.listdir(downloads))
+while active().text != "Download je scanbestand":
+    press(Keys.TAB)
+press(Keys.ENTER)
+keyboard_file = wait_for_download(before)
+d.quit()
+
+# MARK: the files, read as LOB-spiegel reads them: the teacher's own `lob scan --answers`, the team import
+def report_of(path):
+    out = lob("scan", "--answers", path)
+    scan_id = out.split("Scan ")[1].split(" ")[0]
+    report = json.loads(lob("report", scan_id, "--format", "json"))
+    scores = {b["behaviour"]: b["score"] for b in report["behaviours"]}
+    return report, scores, {b["behaviour"]: b["note"] for b in report["behaviours"] if b.get("note")}
+
+
+report, scores, stored_notes = report_of(mouse_file)
+expected = {b: clicked.get(b) for b in scores}
+check(len(scores) == 44, f"the report has {len(scores)} behaviours")
+check(scores == expected, f"stored scores differ from the clicks: "
+      f"{[(b, scores[b], expected[b]) for b in scores if scores[b] != expected[b]]}")
+check(stored_notes == notes, f"stored notes {stored_notes} differ from {notes}")
+scan = report["scan"]
+check(scan["teacher"] == teacher and scan["team"] == TEAM, f"stored as {scan['teacher']!r} in {scan['team']!r}")
+check(scan["consent"] == "anoniem", f"consent stored as {scan['consent']!r}")
+check(scan["portraitPosition"] == 7, f"portrait position stored as {scan['portraitPosition']!r}")
+check(scan["learningPreference"]["chosen"] == "oefenen", "the chosen learning preference is not stored")
+for competency in report["competencies"]:
+    mean = competency["mean"]
+    shown = summary.get(str(competency["competency"]))
+    same = shown == "–" if mean is None else abs(float(shown.replace(",", ".")) - mean) <= 0.005
+    check(same, f"competency {competency['competency']}: the form shows {shown!r}, lob report {mean!r}")
+stored_preferences = open(mouse_file, encoding="utf-8").read()
+for statement, level in preferences.items():
+    check(f"    {statement}: {level}" in stored_preferences, f"self-check {statement} not written as {level}")
+
+keyboard_report, scores, _ = report_of(keyboard_file)
+check(keyboard_report["scan"]["consent"] == "metNaam", "the keyboard's consent choice is not stored")
+check(len(keyboard_scores) == len(scores), f"the keyboard reached {len(keyboard_scores)} of {len(scores)} behaviours")
+check(scores == {b: keyboard_scores.get(b) for b in scores}, f"keyboard scores differ: "
+      f"{[(b, scores[b], keyboard_scores.get(b)) for b in scores if scores[b] != keyboard_scores.get(b)]}")
+
+inbox = os.path.join(work, "ingeleverd")
+os.makedirs(inbox)
+for index, path in enumerate((mouse_file, keyboard_file)):
+    os.rename(path, os.path.join(inbox, f"{index}-{os.path.basename(path)}"))
+print(lob("team", "import", inbox, "--team", TEAM).strip())
+database = os.path.join(work, "lob.sqlite")
+rows = subprocess.run(["sqlite3", database, "SELECT teamScanId, behaviourId, score FROM teamScore"],
+                      capture_output=True, text=True, check=True).stdout.split()
+team_scores = {}
+for row in rows:
+    scan_id, behaviour, score = row.split("|")
+    team_scores.setdefault(scan_id, {})[behaviour] = int(score)
+wanted = sorted([{b: s for b, s in clicked.items() if s}, {b: s for b, s in keyboard_scores.items() if s}],
+                key=lambda m: sorted(m.items()))
+got = sorted(team_scores.values(), key=lambda m: sorted(m.items()))
+check(got == wanted, "the team import stored other scores than were clicked and typed")
+
+answered = sum(1 for v in clicked.values() if v)
+print(f"form-browser: 2 colleagues, {answered} + {sum(1 for v in keyboard_scores.values() if v)} answers "
+      "clicked and typed, both read by lob scan --answers and lob team import; the reload resumed")
+if failures:
+    print(f"form-browser: {len(failures)} failure(s)")
+    sys.exit(1)
+print("form-browser: ok")

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// `lob form` as the teamvoorzitter runs it; the form itself is tested in LOBFormTests and in Chromium.
+struct FormCommandTests {
+    private let temporary = TemporaryFolder("lob-form")
+
+    @Test func writes_the_form_for_a_team_readable_for_others() throws {
+        let out = temporary.url.appendingPathComponent("zelfscan.html")
+        let run = try LobRun(["form", "--team", "Bouwtechniek bovenbouw", "--out", out.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Formulier geschreven naar \(out.path)"))
+        let html = try String(contentsOf: out, encoding: .utf8)
+        #expect(html.contains("\"team\":\"Bouwtechniek bovenbouw\""))
+        #expect(html.contains("\"id\":\"loopbaanbegeleider-vmbo\""))
+        // A blank form holds no personal data and is meant to be shared.
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? Int)
+        #expect(mode & 0o044 != 0)
+    }
+
+    @Test func another_profile_and_standard_output() throws {
+        let run = try LobRun(["form", "--profile", "mentor-model2", "--out", "-"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(run.stdout.contains("\"id\":\"mentor-model2\""))
+    }
+
+    @Test func refuses_an_unknown_profile_and_a_bad_team_and_writes_nothing() throws {
+        let out = temporary.url.appendingPathComponent("niet.html")
+        let unknown = try LobRun(["form", "--profile", "bestaat-niet", "--out", out.path])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("onbekend profiel 'bestaat-niet'"))
+        let empty = try LobRun(["form", "--team", "  ", "--out", out.path])
+        #expect(empty.status != 0)
+        #expect(empty.stderr.contains("--team mag niet leeg zijn"))
+        let hidden = try LobRun(["form", "--team", "team\u{1B}[31m", "--out", out.path])
+        #expect(hidden.status != 0)
+        #expect(hidden.stderr.contains("zonder stuurtekens"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
