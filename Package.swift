@@ -23,12 +23,16 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Unpacks the .xlsx that Microsoft Forms downloads (`lob import survey`).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // SHA-1 for the name-based (version 5) UUIDs of the CASE export.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "LOBCore"),
-        .target(name: "LOBFormats", dependencies: ["LOBCore", "Yams"]),
+        .target(
+            name: "LOBFormats",
+            dependencies: ["LOBCore", "Yams", .product(name: "CSV", package: "CSV.swift"), "ZIPFoundation"]),
         .target(
             name: "LOBRender",
             dependencies: [
@@ -66,7 +70,7 @@ let package = Package(
             name: "lob-bench",
             dependencies: ["LOBApp", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBTerminal"]),
         .testTarget(name: "LOBCoreTests", dependencies: ["LOBCore"]),
-        .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles"]),
+        .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles", "ZIPFoundation"]),
         .testTarget(
             name: "LOBRenderTests", dependencies: ["LOBRender", .product(name: "CSV", package: "CSV.swift")],
             resources: [.copy("Schemas")]),

@@ -29,6 +29,14 @@ public struct InputFile: Sendable {
     /// The bytes of `url`: refused first when it is missing, a folder, not a regular file (a pipe, a device, a
     /// socket) or too large, then when its first bytes show another format.
     public func read(_ url: URL) throws(FormatError) -> Data {
+        let data = try readBytes(url)
+        if let foreign = Self.foreignFormat(data) { throw FormatError(file: url.relativePath, foreign) }
+        return data
+    }
+
+    /// The bytes of `url`, refused only when it is missing, not a regular file or too large: for a reader that
+    /// takes more than text (a survey's `.xlsx`).
+    public func readBytes(_ url: URL) throws(FormatError) -> Data {
         // Standard input (`-` on the command line): a pipe or a redirected file, read up to the same limit.
         if url.path == Self.standardInput.path {
             let data = (try? FileHandle.standardInput.read(upToCount: maximumBytes + 1)) ?? Data()
@@ -36,7 +44,6 @@ public struct InputFile: Sendable {
                 throw FormatError(
                     file: url.path, "de invoer is te groot: \(name) is hooguit \(Self.size(maximumBytes))")
             }
-            if let foreign = Self.foreignFormat(data) { throw FormatError(file: url.path, foreign) }
             return data
         }
         let path = url.relativePath
@@ -68,7 +75,6 @@ public struct InputFile: Sendable {
         guard data.count <= maximumBytes else {
             throw FormatError(file: path, "is te groot: \(name) is hooguit \(Self.size(maximumBytes))")
         }
-        if let foreign = Self.foreignFormat(data) { throw FormatError(file: path, foreign) }
         return data
     }
 
@@ -77,7 +83,7 @@ public struct InputFile: Sendable {
         let head = [UInt8](data.prefix(8))
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             return
-                "lijkt een Excel-bestand (.xlsx) of een zipbestand: verwacht YAML of JSON-tekst (een enquête-export lees je in met CSV)"
+                "lijkt een Excel-bestand (.xlsx) of een zipbestand: verwacht YAML of JSON-tekst (een enquête-export lees je in met 'lob import survey')"
         }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             return "lijkt een oud Excel- of Word-bestand (.xls, .doc): verwacht YAML of JSON-tekst"

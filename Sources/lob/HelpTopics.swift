@@ -4,6 +4,8 @@
 enum HelpTopics {
     static let topics: [(name: String, summary: String, text: String)] = [
         ("scanbestand", "een scan invullen zonder terminal: het bestand", scanFile),
+        ("formulier", "de scan in de browser: lob form", form),
+        ("enquete", "antwoorden uit Forms of LimeSurvey: lob import survey", survey),
         ("privacy", "wie wat ziet: met naam, anoniem, privé", privacy),
         ("catalogus", "scholingsvormen met uren, kosten en effect", catalogue),
         ("schoolscan", "het bestand van de schoolscan", schoolScan),
@@ -52,6 +54,49 @@ enum HelpTopics {
         2 soms / in ontwikkeling, 3 meestal / bekwaam, 4 altijd / kan het anderen
         leren. Een fout wordt gemeld met bestand, regel en wat er verwacht werd;
         dan wordt niets opgeslagen.
+        """
+
+    static let form = """
+        DE SCAN IN DE BROWSER
+
+        'lob form --team "Bouwtechniek bovenbouw" --out zelfscan.html' maakt de
+        zelfscan als één HTML-bestand. Mail het je collega's of zet het op het
+        intranet: het bevat geen persoonlijke gegevens, laadt niets van internet
+        en verstuurt niets.
+
+        Een collega opent het in een browser (ook op een telefoon), vult zijn
+        naam en zijn keuze voor delen in (privé, anoniem of met naam), leest de
+        twee portretten, scoort de gedragskenmerken en doet de leervoorkeurcheck.
+        Elk antwoord blijft in zijn browser bewaard: sluit hij het tabblad, dan
+        gaat hij de volgende keer verder waar hij was. Aan het eind ziet hij zijn
+        samenvatting (afdrukbaar) en downloadt hij zijn scanbestand.
+
+        Dat bestand geeft hij aan jou; je leest alle bestanden in met
+          lob team import ingeleverd/ --team "Bouwtechniek bovenbouw"
+        Hij kan het ook zelf inlezen met 'lob scan --answers BESTAND'.
+        Met 'Wis je antwoorden uit deze browser' haalt hij ze van een gedeelde
+        computer.
+        """
+
+    static let survey = """
+        ANTWOORDEN UIT EEN ENQUÊTE
+
+        Gebruikt je team al Microsoft Forms, Google Forms of LimeSurvey? Dan kan
+        de scan daar. 'lob import survey --template --out mapping.yaml' geeft de
+        vragen en antwoorden om de enquête mee te maken, en meteen de mapping:
+        welke kolom welke vraag is en welk antwoord welk niveau.
+
+        Exporteer de antwoorden (CSV, ook uit Nederlandse Excel met puntkomma's,
+        of .xlsx uit Microsoft Forms) en lees ze in:
+          lob import survey export.xlsx --mapping mapping.yaml --team Bouw --dry-run
+        --dry-run laat zien wat er opgeslagen zou worden; zonder --dry-run wordt
+        het opgeslagen. Een foute rij wordt gemeld met haar rijnummer en kolom;
+        dan wordt niets opgeslagen, tenzij je --skip-bad geeft. Daarna gelden de
+        regels van 'lob team import': privé wordt niet opgeslagen, anoniem zonder
+        naam.
+
+        Heb je al een enquête? Zet in de mapping de kolomkoppen van je eigen
+        export. Hoofdletters, accenten en dubbele spaties tellen niet mee.
         """
 
     static let privacy = """

@@ -71,7 +71,9 @@ struct HelpTests {
         // Neither: said so, with the topics, instead of the general help.
         let unknown = try LobRun(["help", "privacyy"])
         #expect(unknown.status == 64 && unknown.stdout.isEmpty)
-        #expect(unknown.stderr.contains("geen onderwerp of commando 'privacyy'. Onderwerpen: scanbestand, privacy,"))
+        #expect(
+            unknown.stderr.contains(
+                "geen onderwerp of commando 'privacyy'. Onderwerpen: scanbestand, formulier, enquete, privacy,"))
     }
 
     @Test func bash_completes_file_names_where_a_file_is_expected() throws {
