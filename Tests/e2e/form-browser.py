@@ -80,12 +80,12 @@ def console_clean(d, where):
     check(not severe, f"browser console on {where}: {severe}")
 
 
-def shot(d, name, height=None):
+def shot(d, name, height=None, width=None):
     if not SHOTS:
         return
     os.makedirs(SHOTS, exist_ok=True)
     size = d.get_window_size()
-    d.set_window_size(size["width"], height or 900)
+    d.set_window_size(width or size["width"], height or 900)
     d.execute_script("window.scrollTo(0, 0)")
     d.save_screenshot(os.path.join(SHOTS, name))
     d.set_window_size(size["width"], size["height"])
@@ -173,6 +173,7 @@ while d.find_elements(By.CSS_SELECTOR, "input[name^='gedrag-']"):
         accessible(d, "a competency page")
         fits(d, "a competency page")
         shot(d, "form-competentie.png")
+        shot(d, "form-telefoon.png", height=760, width=360)
         answer_page(d)
         first = False
         click_next(d)
@@ -183,7 +184,9 @@ while d.find_elements(By.CSS_SELECTOR, "input[name^='gedrag-']"):
         stopped_at = answer_page(d, reload_after=3)
         d.refresh()
         check(heading(d) == page, f"after a reload the form shows {heading(d)!r}, not {page!r}")
-        check("Welkom terug" in d.find_element(By.ID, "melding").text, "no word that the answers were restored")
+        time.sleep(0.2)
+        check("Welkom terug, " + teacher in d.find_element(By.ID, "melding").text, "no word that the answers were restored")
+        check(d.find_elements(By.ID, "niet-ik"), "no way for another colleague to start afresh")
         for behaviour, score in clicked.items():
             inputs = d.find_elements(By.CSS_SELECTOR, f"input[name='gedrag-{behaviour}'][value='{score}']")
             if inputs:
@@ -242,7 +245,13 @@ d.quit()
 # MARK: a colleague with the keyboard only
 d = browser()
 d.get(url)
-d.execute_script("localStorage.clear()")
+# The same computer: the first colleague's finished scan is offered, and the second starts his own.
+time.sleep(0.2)
+check(heading(d) == "Je samenvatting" and d.find_elements(By.ID, "niet-ik"), "the earlier scan is not offered")
+d.find_element(By.ID, "niet-ik").click()
+d.switch_to.alert.accept()
+check(heading(d).startswith("Zelfscan") and d.find_element(By.ID, "naam").get_attribute("value") == "",
+      "after 'Ben jij dit niet?' the form does not start empty")
 d.refresh()
 def press(*sequence):
     ActionChains(d).send_keys(*sequence).perform()

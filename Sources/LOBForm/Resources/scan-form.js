@@ -372,11 +372,11 @@
     document.body.append(link);
     link.click();
     link.remove();
-    say("Je scanbestand is gedownload. Geef het aan je teamvoorzitter, of lees het zelf in met lob scan --answers.");
+    say("Je scanbestand is gedownload. Geef het aan je teamvoorzitter, of lees het zelf in met lob scan --answers. Op een gedeelde computer: wis daarna je antwoorden uit deze browser.");
   }
 
   function forget() {
-    if (!window.confirm("Alle antwoorden uit deze browser wissen? Download eerst je scanbestand als je het wilt bewaren.")) return;
+    if (!window.confirm("Alle antwoorden in dit formulier uit deze browser wissen? Download eerst het scanbestand als je het wilt bewaren.")) return;
     localStorage.removeItem(storageKey);
     state = fresh();
     go(0);
@@ -435,8 +435,13 @@
   }
 
   form.addEventListener("submit", (event) => { event.preventDefault(); next(); });
-  if (restore() && state.page > 0) {
-    say("Welkom terug: je antwoorden van eerder staan er nog; je gaat verder waar je was.");
-  }
+  const resumed = restore() && state.page > 0;
   render();
+  if (resumed) {
+    say("Welkom terug" + (state.teacher ? ", " + state.teacher : "") + ": je antwoorden van eerder staan er nog; je gaat verder waar je was.");
+    // On a shared computer the next colleague must not go on in someone else's scan.
+    const other = button("Ben jij dit niet? Begin een nieuwe scan", forget);
+    other.id = "niet-ik";
+    form.prepend(el("div", { class: "knoppen" }, other));
+  }
 })();
