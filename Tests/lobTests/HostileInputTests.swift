@@ -98,10 +98,17 @@ struct HostileInputTests {
         return clear
     }
 
+    static let survey = corpus.deletingLastPathComponent().appendingPathComponent("survey")
+
     /// The commands that read each kind of file, and whether they use the database.
     static func readers(_ kind: String, _ file: String, folder: String) -> [[String]] {
         switch kind {
-        case "scan": [["scan", "--answers", file], ["team", "import", file, "--team", "Bouw"]]
+        // A survey mapping is YAML like a scan file, read by the same checks first.
+        case "scan":
+            [
+                ["scan", "--answers", file], ["team", "import", file, "--team", "Bouw"],
+                ["import", "survey", survey.appendingPathComponent("google.csv").path, "--mapping", file, "--team", "B"],
+            ]
         case "profile": [["profiles", "validate", file], ["profiles", "list", "--profiles", folder]]
         case "catalogue": [["plan", "--costs", file, "--check"]]
         default: [["schoolscan", "--answers", file]]
@@ -165,6 +172,10 @@ struct HostileInputTests {
                 ["scan", "--answers", path, "--db", db], ["team", "import", path, "--team", "Bouw", "--db", db],
                 ["profiles", "validate", path], ["plan", "--costs", path, "--check"],
                 ["schoolscan", "--answers", path, "--db", db],
+                [
+                    "import", "survey", path, "--mapping", Self.survey.appendingPathComponent("mapping.yaml").path,
+                    "--team", "Bouw", "--db", db,
+                ],
             ] {
                 let outcome = try run(arguments)
                 expectRefused(outcome, file: path, "\(path) via \(arguments[0])")
