@@ -107,7 +107,10 @@ struct HostileInputTests {
         case "scan":
             [
                 ["scan", "--answers", file], ["team", "import", file, "--team", "Bouw"],
-                ["import", "survey", survey.appendingPathComponent("google.csv").path, "--mapping", file, "--team", "B"],
+                [
+                    "import", "survey", survey.appendingPathComponent("google.csv").path, "--mapping", file, "--team",
+                    "B",
+                ],
             ]
         case "profile": [["profiles", "validate", file], ["profiles", "list", "--profiles", folder]]
         case "catalogue": [["plan", "--costs", file, "--check"]]
