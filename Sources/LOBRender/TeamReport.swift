@@ -119,7 +119,7 @@ public struct TeamReport: Sendable {
 
         blocks.append(.heading(level: 2, "Van elkaar leren"))
         let gapIDs = Set(gaps.map(\.behaviour.id))
-        let learning = analysis.peerLearning(for: gapIDs).filter {
+        let learning = analysis.peerLearning(for: gapIDs, listing: Self.maximumListed).filter {
             gapIDs.contains($0.behaviour.id) && (!$0.pairs.isEmpty || $0.anonymousLearners != nil)
         }
         if learning.isEmpty {
@@ -138,8 +138,8 @@ public struct TeamReport: Sendable {
                 var items = entry.pairs.prefix(limit).map { pair in
                     "\(pair.learner)\(pair.preference.map { " (\($0.name))" } ?? ""): \(pair.how)"
                 }
-                if entry.pairs.count > limit {
-                    items.append("en nog \(entry.pairs.count - limit) koppels (alle koppels staan in de JSON-uitvoer)")
+                if entry.pairCount > limit {
+                    items.append("en nog \(entry.pairCount - limit) koppels (alle koppels staan in de JSON-uitvoer)")
                 }
                 if let count = entry.anonymousLearners {
                     let mentors =

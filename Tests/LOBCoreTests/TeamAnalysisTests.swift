@@ -96,6 +96,25 @@ struct TeamAnalysisTests {
         #expect(learning.anonymousLearners == nil)
     }
 
+    @Test func listing_the_first_pairs_gives_the_same_pairs_as_the_whole_list() throws {
+        let preferences: [LearningPreference?] = [.oefenen, .kunstAfkijken, nil, .ontdekken]
+        let members = (0..<40).map { index in
+            Self.member(
+                "Collega \(index)", ["1.1": 1 + (index * 7) % 4, "1.2": 1 + (index * 3) % 4],
+                consent: index % 5 == 0 ? .anoniem : .metNaam, preference: preferences[index % 4])
+        }
+        let analysis = TeamAnalysis(members: members, threshold: 3)
+        let whole = analysis.peerLearning(for: nil)
+        let listed = analysis.peerLearning(for: nil, listing: 5)
+        #expect(whole.count == listed.count && !whole.isEmpty)
+        for (all, first) in zip(whole, listed) {
+            #expect(first.pairs == Array(all.pairs.prefix(5)))
+            #expect(first.pairCount == all.pairs.count && all.pairCount == all.pairs.count)
+            #expect(first.mentors == all.mentors && first.anonymousLearners == all.anonymousLearners)
+        }
+        #expect(whole.contains { $0.pairs.count > 5 })
+    }
+
     @Test func progress_compares_competency_means_of_two_rounds() {
         let before = TeamAnalysis(members: ["Ans", "Bob", "Cor"].map { Self.member($0, ["1.1": 2]) }, threshold: 3)
         let after = TeamAnalysis(members: ["Ans", "Bob", "Cor"].map { Self.member($0, ["1.1": 3]) }, threshold: 3)

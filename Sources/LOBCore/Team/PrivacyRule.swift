@@ -51,10 +51,12 @@ public enum PrivacyRule {
     /// The figures a scan answered: its behaviours and their competencies.
     public static func figures(answered behaviours: some Sequence<(Behaviour.ID, Competency.ID)>) -> Set<String> {
         var figures = Set<String>()
+        var competencies = Set<Competency.ID>()
         for (behaviour, competency) in behaviours {
             figures.insert(figure(behaviour: behaviour))
-            figures.insert(figure(competency: competency))
+            competencies.insert(competency)
         }
+        for competency in competencies { figures.insert(figure(competency: competency)) }
         return figures
     }
 

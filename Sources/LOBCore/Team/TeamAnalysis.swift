@@ -48,8 +48,10 @@ public struct TeamAnalysis: Sendable {
         }
 
         public let behaviour: Behaviour
-        /// Named learners paired with a named colleague who masters it.
+        /// Named learners paired with a named colleague who masters it (the first `listing` when one was asked).
         public let pairs: [Pair]
+        /// How many named learners are paired in all; more than `pairs.count` when only the first were listed.
+        public let pairCount: Int
         /// Colleagues who master it and agreed to be named.
         public let mentors: [String]
         /// Anonymous learners, only when the behaviour's anonymous group counts and they are at least the threshold
@@ -92,19 +94,24 @@ public struct TeamAnalysis: Sendable {
         let limit = PrivacyRule.threshold(threshold)
         self.threshold = limit
         included = members.filter { $0.consent != .prive }
-        // One result per distinct profile, filled with each member's scores.
-        var templates: [Profile: Int] = [:]
+        // One result per distinct profile, filled with each member's scores. Found by id, then compared: hashing a
+        // whole profile for each of thousands of members would cost more than the analysis, and members read from a
+        // store share one profile value, which compares at once.
+        var templates: [String: [Int]] = [:]
+        var templateProfiles: [Profile] = []
         var firstUse: [ScanResult] = []
         var templateOf: [Int] = []
+        templateOf.reserveCapacity(included.count)
         let results = included.map { member in
             let template =
-                templates[member.profile]
+                templates[member.profile.id]?.first { templateProfiles[$0] == member.profile }
                 ?? {
                     firstUse.append(
                         ScanResult(
                             scan: Scan(teacher: "", profileID: member.profile.id, date: member.date),
                             profile: member.profile, catalogue: catalogue))
-                    templates[member.profile] = firstUse.count - 1
+                    templateProfiles.append(member.profile)
+                    templates[member.profile.id, default: []].append(firstUse.count - 1)
                     return firstUse.count - 1
                 }()
             templateOf.append(template)
@@ -116,7 +123,7 @@ public struct TeamAnalysis: Sendable {
                 (
                     member.fingerprint,
                     PrivacyRule.figures(
-                        answered: result.behaviours.filter { $0.score != nil }.map {
+                        answered: result.competencies.lazy.flatMap(\.behaviours).filter { $0.score != nil }.map {
                             ($0.behaviour.id, $0.behaviour.competency)
                         })
                 )
@@ -133,15 +140,19 @@ public struct TeamAnalysis: Sendable {
         }
         anonymousCounts = decisions
         func countsAnonymous(_ figure: String) -> Bool { decisions[figure] ?? false }
-        // Each member's behaviour results in his profile's order, and per profile where each behaviour sits in it:
-        // looking a behaviour up is then an index, not a hash, for every member.
+        // Per profile where each behaviour sits in its result (competency, then behaviour): looking a behaviour up
+        // is then an index, not a hash, for every member.
         let entries = zip(included, results).map { member, result in
-            (named: member.consent == .metNaam, result: result, flat: result.behaviours)
+            (named: member.consent == .metNaam, result: result)
         }
-        let positions: [[Behaviour.ID: Int]] = firstUse.map { template in
-            Dictionary(
-                template.behaviours.enumerated().map { ($0.element.behaviour.id, $0.offset) },
-                uniquingKeysWith: { first, _ in first })
+        let positions: [[Behaviour.ID: (Int, Int)]] = firstUse.map { template in
+            var places: [Behaviour.ID: (Int, Int)] = [:]
+            for (c, competency) in template.competencies.enumerated() {
+                for (b, answer) in competency.behaviours.enumerated() where places[answer.behaviour.id] == nil {
+                    places[answer.behaviour.id] = (c, b)
+                }
+            }
+            return places
         }
 
         // Behaviours in catalogue order, then a school's own ones in the order they first appear.
@@ -154,28 +165,38 @@ public struct TeamAnalysis: Sendable {
                 seen.insert(behaviour.id)
             }
         }
-        var counting = Set<Int>()
+        // Each figure is summed in one pass over the members, reading only the fields it needs.
+        var counting = [Bool](repeating: false, count: entries.count)
+        let levelIndex = Dictionary(
+            scale.levels.enumerated().map { ($0.element.value, $0.offset) }, uniquingKeysWith: { first, _ in first })
         behaviours = order.map { behaviour in
             let anonymous = countsAnonymous(PrivacyRule.figure(behaviour: behaviour.id))
             let place = positions.map { $0[behaviour.id] }
-            var answers: [(Int, ScanResult.BehaviourResult)] = []
-            for (index, entry) in entries.enumerated() where entry.named || anonymous {
-                guard let position = place[templateOf[index]], entry.flat[position].score != nil else { continue }
-                answers.append((index, entry.flat[position]))
+            var answered: [Int] = []
+            var sum = 0
+            var strengths = 0
+            var priority = 0.0
+            var distribution = [Int](repeating: 0, count: scale.levels.count)
+            for index in entries.indices where entries[index].named || anonymous {
+                guard let (c, b) = place[templateOf[index]],
+                    let score = entries[index].result.competencies[c].behaviours[b].score
+                else { continue }
+                let target = entries[index].result.competencies[c].behaviours[b].target
+                answered.append(index)
+                sum += score
+                if score >= target { strengths += 1 }
+                priority += Double(max(0, target - score)) * entries[index].result.competencies[c].weight
+                if let level = levelIndex[score] { distribution[level] += 1 }
             }
-            guard answers.count >= limit else {
+            guard answered.count >= limit else {
                 return BehaviourAggregate(
-                    behaviour: behaviour, n: answers.count, mean: nil, distribution: [], atOrAboveTarget: nil,
+                    behaviour: behaviour, n: answered.count, mean: nil, distribution: [], atOrAboveTarget: nil,
                     priority: nil, countsAnonymous: anonymous)
             }
-            answers.forEach { counting.insert($0.0) }
-            let scores = answers.compactMap(\.1.score)
+            for index in answered { counting[index] = true }
             return BehaviourAggregate(
-                behaviour: behaviour, n: answers.count,
-                mean: Double(scores.reduce(0, +)) / Double(scores.count),
-                distribution: scale.levels.map { level in scores.filter { $0 == level.value }.count },
-                atOrAboveTarget: answers.filter(\.1.isStrength).count,
-                priority: answers.compactMap(\.1.priority).reduce(0, +) / Double(answers.count),
+                behaviour: behaviour, n: answered.count, mean: Double(sum) / Double(answered.count),
+                distribution: distribution, atOrAboveTarget: strengths, priority: priority / Double(answered.count),
                 countsAnonymous: anonymous)
         }
         let behaviourFigures = behaviours
@@ -184,21 +205,37 @@ public struct TeamAnalysis: Sendable {
                 return nil
             }
             let anonymous = countsAnonymous(PrivacyRule.figure(competency: competency.id))
-            let scored = entries.compactMap { entry -> ScanResult.CompetencyResult? in
-                guard entry.named || anonymous else { return nil }
-                return entry.result.competencies.first { $0.competency.id == competency.id && $0.mean != nil }
+            // Where the competency sits in each profile's result, once per profile rather than once per member.
+            let place = firstUse.map { template in
+                template.competencies.firstIndex { $0.competency.id == competency.id }
+            }
+            var scored = 0
+            var reaching = 0
+            for index in entries.indices where entries[index].named || anonymous {
+                guard let position = place[templateOf[index]] else { continue }
+                let result = entries[index].result.competencies[position]
+                var sum = 0
+                var count = 0
+                for answer in result.behaviours {
+                    if let score = answer.score {
+                        sum += score
+                        count += 1
+                    }
+                }
+                guard count > 0 else { continue }
+                scored += 1
+                if Double(result.target) - Double(sum) / Double(count) <= 0 { reaching += 1 }
             }
             let shown = behaviourFigures.filter { $0.behaviour.competency == competency.id && !$0.withheld }
             let answers = shown.reduce(0) { $0 + $1.n }
-            guard scored.count >= limit, answers > 0 else {
-                return CompetencyAggregate(competency: competency, n: scored.count, mean: nil, atOrAboveTarget: nil)
+            guard scored >= limit, answers > 0 else {
+                return CompetencyAggregate(competency: competency, n: scored, mean: nil, atOrAboveTarget: nil)
             }
             let total = shown.reduce(0.0) { $0 + ($1.mean ?? 0) * Double($1.n) }
             return CompetencyAggregate(
-                competency: competency, n: scored.count, mean: total / Double(answers),
-                atOrAboveTarget: scored.filter { ($0.gap ?? 1) == 0 }.count)
+                competency: competency, n: scored, mean: total / Double(answers), atOrAboveTarget: reaching)
         }
-        respondents = counting.count
+        respondents = counting.filter { $0 }.count
     }
 
     /// Per figure that anonymous scans answered: whether their answers count (the release counts exactly those scans,
@@ -272,8 +309,10 @@ public struct TeamAnalysis: Sendable {
     /// For each behaviour where someone has a development point and a named colleague masters it.
     public var peerLearning: [PeerLearning] { peerLearning(for: nil) }
 
-    /// Peer learning for these behaviours only (nil: all), for outputs that show a few.
-    public func peerLearning(for ids: Set<Behaviour.ID>?) -> [PeerLearning] {
+    /// Peer learning for these behaviours only (nil: all), for outputs that show a few; with `listing`, only the first
+    /// so many pairs of each are made. Pairs are made learner by learner in name order, so the first ones are the
+    /// same as in the full list.
+    public func peerLearning(for ids: Set<Behaviour.ID>?, listing: Int? = nil) -> [PeerLearning] {
         guard !allWithheld else { return [] }
         // By position in `included`: thousands of members are compared and sorted without copying them.
         let members = included
@@ -282,8 +321,12 @@ public struct TeamAnalysis: Sendable {
         let preferences = LearningPreference.allCases
         return behaviours.filter { ids?.contains($0.behaviour.id) ?? true }.compactMap { aggregate in
             let id = aggregate.behaviour.id
-            func score(_ index: Int) -> Int? { members[index].scores[id] }
-            func target(_ index: Int) -> Int { members[index].profile.target(for: aggregate.behaviour) }
+            // Looked up once per member: the sorts below compare them many times.
+            // Looked up once per member: the sorts below compare them many times.
+            let scores = members.map { $0.scores[id] }
+            let targets = members.map { $0.profile.target(for: aggregate.behaviour) }
+            func score(_ index: Int) -> Int? { scores[index] }
+            func target(_ index: Int) -> Int { targets[index] }
             func learns(_ index: Int) -> Bool { score(index).map { $0 < target(index) } ?? false }
             // Anonymous learners only where the behaviour counts their answers: else even "someone" would say too much.
             let anonymousLearners =
@@ -304,7 +347,9 @@ public struct TeamAnalysis: Sendable {
             }
             var position: [Int: Int] = [:]
             for (offset, index) in masters.enumerated() { position[index] = offset }
-            let pairs: [PeerLearning.Pair] = namedLearners.compactMap { learner in
+            // A learner is never one of the masters (below target against at or above it), so each is paired.
+            let pairs: [PeerLearning.Pair] = namedLearners.prefix(listing ?? namedLearners.count).compactMap {
+                learner in
                 let me = position[learner]
                 let preference = members[learner].learningPreference
                 var chosen: Int?
@@ -320,7 +365,9 @@ public struct TeamAnalysis: Sendable {
                     how: Self.how(preference, mentor: mentor))
             }
             return PeerLearning(
-                behaviour: aggregate.behaviour, pairs: pairs, mentors: masters.map { members[$0].teacher },
+                behaviour: aggregate.behaviour, pairs: pairs,
+                pairCount: listing == nil ? pairs.count : namedLearners.count,
+                mentors: masters.map { members[$0].teacher },
                 anonymousLearners: anonymousLearners >= threshold ? anonymousLearners : nil)
         }
     }
