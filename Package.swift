@@ -39,7 +39,13 @@ let package = Package(
                 "LOBCore", "Plot", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "LOBStore", dependencies: ["LOBCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "LOBStore",
+            dependencies: [
+                "LOBCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for binding a board's scores without boxing each value (GRDB's raw pointers).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // The application core: one call per user action over the store protocols; every front end calls it.
         .target(name: "LOBApp", dependencies: ["LOBCore"]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LOBCore
 
 extension LOBDatabase: TeamStore {
@@ -12,26 +13,65 @@ extension LOBDatabase: TeamStore {
     // MARK: - Writes
 
     /// The INSERT of `count` scores at once.
-    static func insertScores(_ count: Int) -> String {
-        "INSERT INTO teamScore (teamScanId, behaviourId, competencyId, score, target) VALUES "
-            + repeatElement("(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
+    /// A distinct profile of an import, with what is stored of it.
+    struct PreparedProfile {
+        let profile: Profile
+        let hash: String
+        let json: String
+        let rows: [(id: String, competency: Int, target: Int)]
     }
+
+    /// One multi-row INSERT of a scan's scores, its values bound straight to SQLite (GRDB's raw statement pointer):
+    /// a board imports hundreds of thousands of scores, and boxing each value as a `DatabaseValue` in
+    /// `StatementArguments` cost more than storing it.
+    static func insertScores(
+        _ answered: [(row: (id: String, competency: Int, target: Int), score: Int)], scanID: Int64, in db: Database
+    ) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO teamScore (teamScanId, behaviourId, competencyId, score, target) VALUES "
+                + repeatElement("(?, ?, ?, ?, ?)", count: answered.count).joined(separator: ", "))
+        // Resets the statement and marks it bound; the values follow through the C interface.
+        statement.setUncheckedArguments(StatementArguments())
+        let raw = statement.sqliteStatement
+        var index: Int32 = 1
+        for (row, score) in answered {
+            sqlite3_bind_int64(raw, index, scanID)
+            // SQLITE_TRANSIENT: SQLite copies the text before the Swift string goes away.
+            _ = row.id.withCString { sqlite3_bind_text(raw, index + 1, $0, -1, transient) }
+            sqlite3_bind_int64(raw, index + 2, Int64(row.competency))
+            sqlite3_bind_int64(raw, index + 3, Int64(score))
+            sqlite3_bind_int64(raw, index + 4, Int64(row.target))
+            index += 5
+        }
+        try statement.execute()
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Imports in date order, so that the newer scan decides whatever order the files came in; the outcomes are in
     /// the order given.
     public func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome] {
         let lastDate = scans.filter { $0.consent != .prive }.map(\.date).max()
         // Prepare each distinct profile once, before the transaction: a board's thousands of scans share a handful.
-        var profiles: [Profile: (hash: String, json: String, rows: [(id: String, competency: Int, target: Int)])] =
-            [:]
-        for scan in scans where scan.consent != .prive && profiles[scan.profile] == nil {
+        // Found by id, then compared (scans read from files of one profile share one value, which compares at once);
+        // hashing a whole profile for every scan would cost more than storing it.
+        var prepared: [PreparedProfile] = []
+        var preparedByID: [String: [Int]] = [:]
+        var preparedOf = [Int](repeating: -1, count: scans.count)
+        for (index, scan) in scans.enumerated() where scan.consent != .prive {
+            if let found = preparedByID[scan.profile.id]?.first(where: { prepared[$0].profile == scan.profile }) {
+                preparedOf[index] = found
+                continue
+            }
             let json = try Self.encode(scan.profile)
-            profiles[scan.profile] = (
-                Fingerprint.fnv1a(json), json,
-                scan.profile.scoredBehaviours(in: catalogue).map {
-                    ($0.id, $0.competency, scan.profile.target(for: $0))
-                }
-            )
+            prepared.append(
+                PreparedProfile(
+                    profile: scan.profile, hash: Fingerprint.fnv1a(json), json: json,
+                    rows: scan.profile.scoredBehaviours(in: catalogue).map {
+                        ($0.id, $0.competency, scan.profile.target(for: $0))
+                    }))
+            preparedByID[scan.profile.id, default: []].append(prepared.count - 1)
+            preparedOf[index] = prepared.count - 1
         }
         let order = scans.indices.sorted { (scans[$0].date, $0) < (scans[$1].date, $1) }
         return try write { db in
@@ -59,6 +99,12 @@ extension LOBDatabase: TeamStore {
             let withdrawn = try db.cachedStatement(
                 sql: "SELECT date FROM teamWithdrawal WHERE teamId = ? AND teacherKey = ?")
             let demote = try db.cachedStatement(sql: "UPDATE teamScan SET current = 0 WHERE id = ?")
+            let anonymise = try db.cachedStatement(
+                sql: """
+                    UPDATE teamScan SET teacher = NULL, consent = 'anoniem'
+                    WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
+                    AND (teacher IS NOT NULL OR consent <> 'anoniem')
+                    """)
             let insertScan = try db.cachedStatement(
                 sql: """
                     INSERT INTO teamScan (teamRoundId, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint, current)
@@ -99,7 +145,7 @@ extension LOBDatabase: TeamStore {
                     continue
                 }
 
-                let prepared = profiles[scan.profile]!
+                let prepared = prepared[preparedOf[index]]
                 let profileID: Int64
                 if let id = profileIDs[prepared.hash] {
                     profileID = id
@@ -129,34 +175,17 @@ extension LOBDatabase: TeamStore {
                 // The newest scan decides the consent: shared anonymously now, his name goes from every scan he gave
                 // this team, history included.
                 if scan.consent == .anoniem, newest.map({ $0 <= scan.date.description }) ?? true {
-                    try db.execute(
-                        sql: """
-                            UPDATE teamScan SET teacher = NULL, consent = 'anoniem'
-                            WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
-                            AND (teacher IS NOT NULL OR consent <> 'anoniem')
-                            """, arguments: [key, teamID])
+                    try anonymise.execute(arguments: [key, teamID])
                     if db.changesCount > 0 { otherRounds = true }
                 }
                 try insertScan.execute(arguments: [
                     roundID, key, scan.consent == .metNaam ? scan.teacher : nil, profileID, scan.date.description,
                     scan.consent.rawValue, scan.learningPreference?.rawValue, scan.fingerprint, outcome != .history,
                 ])
-                let scanID = db.lastInsertedRowID.databaseValue
-                // One INSERT of all the scan's scores, its values bound without boxing each one: a board imports
-                // hundreds of thousands of scores.
-                var values: [DatabaseValue] = []
-                values.reserveCapacity(prepared.rows.count * 5)
-                for behaviour in prepared.rows {
-                    guard let score = scan.scores[behaviour.id] else { continue }
-                    values += [
-                        scanID, behaviour.id.databaseValue, behaviour.competency.databaseValue, score.databaseValue,
-                        behaviour.target.databaseValue,
-                    ]
-                }
-                if !values.isEmpty {
-                    let statement = try db.cachedStatement(sql: Self.insertScores(values.count / 5))
-                    statement.setUncheckedArguments(StatementArguments(values))
-                    try statement.execute()
+                // One INSERT of all the scan's scores.
+                let answered = prepared.rows.compactMap { row in scan.scores[row.id].map { (row, $0) } }
+                if !answered.isEmpty {
+                    try Self.insertScores(answered, scanID: db.lastInsertedRowID, in: db)
                 }
                 outcomes[index] = outcome
             }
