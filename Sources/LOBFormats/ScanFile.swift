@@ -91,16 +91,21 @@ public enum ScanFile {
     )
         -> [Result<(scan: Scan, profile: Profile), FormatError>]
     {
-        final class Results: @unchecked Sendable {
-            var items: [Result<(scan: Scan, profile: Profile), FormatError>?]
-            let lock = NSLock()
-            init(_ count: Int) { items = Array(repeating: nil, count: count) }
-        }
-        let results = Results(urls.count)
+        loadAll(urls, profile: lookup) { (scan: $0, profile: $1) }
+    }
+
+    /// As `loadAll(_:profile:)`, each good file made into what the caller keeps (a team member's scan) on the same
+    /// core that read it.
+    public static func loadAll<Loaded: Sendable>(
+        _ urls: [URL], profile lookup: @escaping @Sendable (String) -> Profile?,
+        then make: @escaping @Sendable (Scan, Profile) -> Loaded
+    ) -> [Result<Loaded, FormatError>] {
+        let results = LoadResults<Loaded>(urls.count)
         DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-            let result: Result<(scan: Scan, profile: Profile), FormatError>
+            let result: Result<Loaded, FormatError>
             do throws(FormatError) {
-                result = .success(try load(urls[index], profile: lookup))
+                let (scan, profile) = try load(urls[index], profile: lookup)
+                result = .success(make(scan, profile))
             } catch {
                 result = .failure(error)
             }
@@ -211,4 +216,11 @@ public enum ScanFile {
         }
         return result + "\""
     }
+}
+
+/// The outcomes of a parallel read, filled in by the workers under a lock.
+private final class LoadResults<Loaded>: @unchecked Sendable {
+    var items: [Result<Loaded, FormatError>?]
+    let lock = NSLock()
+    init(_ count: Int) { items = Array(repeating: nil, count: count) }
 }

@@ -8,6 +8,7 @@ import LOBRender
 extension LobCommand {
     struct Budget: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "budget",
             abstract:
                 "Voor de school: besteed het scholingsbudget waar het het meeste gat sluit, met uitleg per keuze.",
             discussion: """

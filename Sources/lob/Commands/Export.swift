@@ -5,6 +5,7 @@ import LOBFormats
 extension LobCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Schrijf gegevens naar een bestand.",
             subcommands: [ScanExport.self])
     }

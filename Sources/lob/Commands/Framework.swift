@@ -6,6 +6,7 @@ import LOBRender
 extension LobCommand {
     struct Framework: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "framework",
             abstract:
                 "Het hele kader: competenties, gedragskenmerken, schoolmodellen, rollen en meer; of als export naar Moodle of CASE.",
             subcommands: [Show.self, ExportFramework.self],
@@ -15,7 +16,8 @@ extension LobCommand {
 
 extension LobCommand.Framework {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon het hele kader (standaard).")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Toon het hele kader (standaard).")
 
         @Option(help: "Uitvoer: text, markdown of json.")
         var format: OutputFormat = .text

@@ -9,6 +9,7 @@ import LOBShippedProfiles
 extension LobCommand {
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract:
                 "Maak je scholingsplan (POP) uit een scan: doelen, activiteiten die passen bij hoe je leert, tijdpad, kosten en evaluatie.",
             discussion: """

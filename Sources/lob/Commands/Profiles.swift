@@ -16,7 +16,8 @@ extension LobCommand {
 
 extension LobCommand.Profiles {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon alle beschikbare profielen.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Toon alle beschikbare profielen.")
 
         @Option(help: "Uitvoer: text of json.")
         var format: ListFormat = .text
@@ -41,6 +42,7 @@ extension LobCommand.Profiles {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Toon één profiel met zijn gedragskenmerken, doelen en gewichten.")
 
         @Argument(help: "Het id van het profiel (zie 'lob profiles list') of een profielbestand.", completion: .file())
@@ -84,6 +86,7 @@ extension LobCommand.Profiles {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Controleer profielbestanden; meldt per fout het bestand, de regel en wat er verwacht werd.")
 
         @Argument(help: "Een of meer profielbestanden (YAML).", completion: .file())

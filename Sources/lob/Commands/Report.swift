@@ -6,6 +6,7 @@ import LOBRender
 extension LobCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Toon waar je staat: per competentie en gedragskenmerk score, doel, gat en prioriteit.",
             discussion: """
                 Zonder nummer: de laatste scan. Met --compare ook de verandering sinds een eerdere scan; een \

@@ -7,6 +7,7 @@ import LOBRender
 extension LobCommand {
     struct Scans: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "scans",
             abstract: "Bekijk en verwijder opgeslagen scans.",
             subcommands: [List.self, Show.self, Delete.self])
     }
@@ -14,7 +15,7 @@ extension LobCommand {
 
 extension LobCommand.Scans {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon alle opgeslagen scans.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Toon alle opgeslagen scans.")
 
         @Option(help: "Uitvoer: text of json.")
         var format: ListFormat = .text
@@ -41,7 +42,8 @@ extension LobCommand.Scans {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon één scan met al zijn antwoorden en notities.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Toon één scan met al zijn antwoorden en notities.")
 
         @Argument(help: "Het nummer van de scan (zie 'lob scans list').")
         var id: Int64
@@ -55,7 +57,8 @@ extension LobCommand.Scans {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Verwijder een scan (vraagt eerst om bevestiging).")
+        static let configuration = CommandConfiguration(
+            commandName: "delete", abstract: "Verwijder een scan (vraagt eerst om bevestiging).")
 
         @Argument(help: "Het nummer van de scan.")
         var id: Int64

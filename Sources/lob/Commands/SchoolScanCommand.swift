@@ -85,6 +85,7 @@ extension LobCommand.SchoolScanCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Toon de schoolscan van een schooljaar (standaard de laatste).")
 
         @Option(help: ArgumentHelp("Het schooljaar, bijvoorbeeld 2026-2027.", valueName: "jaar"))
@@ -116,7 +117,8 @@ extension LobCommand.SchoolScanCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon de bewaarde schoolscans, één per schooljaar.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Toon de bewaarde schoolscans, één per schooljaar.")
 
         @Option(help: "Uitvoer: text of json.")
         var format: ListFormat = .text

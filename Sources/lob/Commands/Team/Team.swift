@@ -8,6 +8,7 @@ import LOBRender
 extension LobCommand {
     struct Team: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "team",
             abstract: "Voor de teamvoorzitter: lees de scans van je team in en bekijk waar het team staat.",
             discussion: """
                 Collega's geven je hun scanbestand (lob export scan N --out scan.yaml). Wat je ziet, hangt af \

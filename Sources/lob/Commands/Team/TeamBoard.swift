@@ -8,6 +8,7 @@ import LOBRender
 extension LobCommand.Team {
     struct Board: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "board",
             abstract: "Alle teams naast elkaar (de laatste ronde van elk team): aantallen en gemiddelden, nooit namen.")
 
         @Option(help: ArgumentHelp("Alleen teams met een ronde met dit label, in die ronde.", valueName: "label"))

@@ -8,6 +8,7 @@ import LOBRender
 extension LobCommand.Team {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract:
                 "Lees scanbestanden van je team in (een map: alle *.yaml, *.yml en *.json erin; de rest wordt genoemd).",
             discussion: """
@@ -67,14 +68,17 @@ extension LobCommand.Team {
             var good: [(path: String, scan: TeamMemberScan)] = []
             var bad: [(path: String, error: FormatError)] = []
             // Every file is read and checked first, on every core; the outcomes are in the order given.
-            let loaded = ScanFile.loadAll(paths.map { URL(fileURLWithPath: $0) }, profile: { library.profile($0) })
+            // The team's view of each scan (its fingerprint included) is made on the core that read it.
+            let loaded = ScanFile.loadAll(paths.map { URL(fileURLWithPath: $0) }, profile: { library.profile($0) }) {
+                (team: $0.team, member: TeamMemberScan($0, profile: $1))
+            }
             for (path, result) in zip(paths, loaded) {
                 switch result {
                 case .success(let decoded):
-                    if let named = decoded.scan.team, named != team {
+                    if let named = decoded.team, named != team {
                         Output.warn("\(path): de scan noemt team '\(named)'; hij wordt ingelezen in '\(team)'")
                     }
-                    good.append((path, TeamMemberScan(decoded.scan, profile: decoded.profile)))
+                    good.append((path, decoded.member))
                 case .failure(let error):
                     bad.append((path, error))
                 }

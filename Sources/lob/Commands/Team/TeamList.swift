@@ -7,7 +7,8 @@ import LOBRender
 
 extension LobCommand.Team {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon de teams, hun privacydrempel, leden en rondes.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Toon de teams, hun privacydrempel, leden en rondes.")
 
         @Option(help: "Uitvoer: text of json.")
         var format: ListFormat = .text

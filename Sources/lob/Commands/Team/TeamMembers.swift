@@ -8,6 +8,7 @@ import LOBRender
 extension LobCommand.Team {
     struct Members: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "members",
             abstract: "Toon wie er in een team zit: met naam wie dat toestond, de anderen alleen als aantal.")
 
         @Argument(help: ArgumentHelp("Het team.", valueName: "naam"))

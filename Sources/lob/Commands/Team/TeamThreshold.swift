@@ -8,6 +8,7 @@ import LOBRender
 extension LobCommand.Team {
     struct Threshold: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "threshold",
             abstract: "Zet de privacydrempel van een team: geen cijfer over minder mensen (minstens 3).")
 
         @Argument(help: ArgumentHelp("De nieuwe drempel (3 of meer).", valueName: "aantal"))
