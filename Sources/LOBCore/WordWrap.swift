@@ -10,31 +10,43 @@ public enum WordWrap {
         if cutLongWords && width <= 0 { return [] }
         var lines: [String] = []
         var current = first
+        // Counted as it grows: counting a string's characters walks it, for every word.
+        var currentCount = first.count
+        let restCount = rest.count
         var currentIsEmpty = true
         func flush() {
             lines.append(current.trimmingTrailingSpaces())
             current = rest
+            currentCount = restCount
             currentIsEmpty = true
         }
         for (index, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { flush() }
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
                 var word = Substring(word)
+                var wordCount = word.count
                 if cutLongWords {
-                    while word.count > width - rest.count && word.count > width - current.count {
+                    while wordCount > width - restCount && wordCount > width - currentCount {
                         if !currentIsEmpty { flush() }
-                        let room = max(1, width - current.count)
+                        let room = max(1, width - currentCount)
                         current += word.prefix(room)
                         word = word.dropFirst(room)
+                        wordCount = word.count
                         flush()
                     }
                     if word.isEmpty { continue }
                 }
-                if !currentIsEmpty && current.count + 1 + word.count > width {
+                if !currentIsEmpty && currentCount + 1 + wordCount > width {
                     flush()
                     current += word
+                    currentCount += wordCount
                 } else {
-                    current += (currentIsEmpty ? "" : " ") + word
+                    if !currentIsEmpty {
+                        current += " "
+                        currentCount += 1
+                    }
+                    current += word
+                    currentCount += wordCount
                 }
                 currentIsEmpty = false
             }
@@ -46,6 +58,13 @@ public enum WordWrap {
 
 extension String {
     /// The string without the spaces at its end.
+    /// The text followed by spaces up to `width` characters (never cut). Foundation's `padding(toLength:)` goes
+    /// through NSString and counts UTF-16 units; every text table and `lob --help` pads.
+    public func padded(to width: Int) -> String {
+        let count = self.count
+        return count >= width ? String(self) : self + String(repeating: " ", count: width - count)
+    }
+
     public func trimmingTrailingSpaces() -> String {
         var result = self
         while result.last == " " { result.removeLast() }

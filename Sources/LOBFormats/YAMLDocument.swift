@@ -144,8 +144,29 @@ public struct YAMLDocument {
 /// A position in a parsed document: the node, how it was reached, and the file, for messages.
 public struct NodeReader {
     public let node: Node
-    public let path: [String]
+    /// The path of the parent and this node's own key: the whole path is only put together for a message, as a
+    /// team's thousands of files have tens of thousands of nodes that never need one.
+    private let parent: [String]
+    private let key: String?
     public let file: String
+
+    public var path: [String] { key.map { parent + [$0] } ?? parent }
+
+    public init(node: Node, path: [String], file: String) {
+        self.init(node: node, parent: path, key: nil, file: file)
+    }
+
+    private init(node: Node, parent: [String], key: String?, file: String) {
+        self.node = node
+        self.parent = parent
+        self.key = key
+        self.file = file
+    }
+
+    /// A child of this node, reached by `key`.
+    private func child(_ node: Node, _ key: String) -> NodeReader {
+        NodeReader(node: node, parent: path, key: key, file: file)
+    }
 
     public var line: Int? { node.mark?.line }
     public var pathText: String { path.isEmpty ? "(document)" : path.joined(separator: ".") }
@@ -167,18 +188,19 @@ public struct NodeReader {
         }
         var seen = Set<String>()
         var entries: [(key: String, value: NodeReader)] = []
+        entries.reserveCapacity(mapping.count)
         var problems: [FormatError.Problem] = []
+        let here = path
         for (keyNode, valueNode) in mapping {
             let key = keyNode.scalar?.string ?? ""
-            let child = NodeReader(node: valueNode, path: path + [key], file: file)
-            let at = NodeReader(node: keyNode, path: path + [key], file: file)
+            let at = NodeReader(node: keyNode, parent: here, key: key, file: file)
             if !seen.insert(key).inserted {
                 problems += at.error("sleutel staat er dubbel in").problems
             } else if let allowed, !allowed.contains(key) {
                 problems +=
                     at.error("onbekende sleutel: verwacht een van \(allowed.sorted().joined(separator: ", "))").problems
             }
-            entries.append((key, child))
+            entries.append((key, NodeReader(node: valueNode, parent: here, key: key, file: file)))
         }
         if !problems.isEmpty { throw FormatError(problems) }
         return entries
@@ -189,7 +211,7 @@ public struct NodeReader {
         guard let mapping = node.mapping else { throw error("verwacht een mapping (sleutel: waarde)") }
         for (keyNode, valueNode) in mapping where keyNode.scalar?.string == key {
             if valueNode.isNull { return nil }
-            return NodeReader(node: valueNode, path: path + [key], file: file)
+            return child(valueNode, key)
         }
         return nil
     }
@@ -205,7 +227,7 @@ public struct NodeReader {
     public func sequence() throws(FormatError) -> [NodeReader] {
         guard let sequence = node.sequence else { throw error("verwacht een lijst") }
         return sequence.enumerated().map { index, child in
-            NodeReader(node: child, path: path + ["[\(index)]"], file: file)
+            self.child(child, "[\(index)]")
         }
     }
 

@@ -63,7 +63,7 @@ public struct TextRenderer: Sendable {
             case let .definitions(items):
                 let keyWidth = items.map(\.key.count).max() ?? 0
                 for item in items {
-                    let key = item.key.padding(toLength: keyWidth, withPad: " ", startingAt: 0)
+                    let key = item.key.padded(to: keyWidth)
                     out += wrap(
                         item.text, width: width, first: "  \(key)  ", rest: String(repeating: " ", count: keyWidth + 4))
                 }
@@ -89,7 +89,7 @@ public struct TextRenderer: Sendable {
     /// The heatmap as a grid of four-character cells, coloured by shortfall when `colour` is on.
     private func grid(_ chart: HeatmapChart) -> [String] {
         let labelWidth = max(4, chart.rows.map { Chart.safe($0.label).count }.max() ?? 0)
-        func pad(_ text: String, _ size: Int) -> String { text.padding(toLength: size, withPad: " ", startingAt: 0) }
+        func pad(_ text: String, _ size: Int) -> String { text.padded(to: size) }
         var lines = [
             (pad("", labelWidth) + " " + chart.columns.indices.map { pad(" " + HeatmapChart.key($0), 4) }.joined())
                 .trimmingTrailingSpaces()

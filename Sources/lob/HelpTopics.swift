@@ -20,7 +20,7 @@ enum HelpTopics {
 
     /// The list for `lob --help`.
     static var list: String {
-        topics.map { "  lob help \($0.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.summary)" }
+        topics.map { "  lob help \($0.name.padded(to: 12)) \($0.summary)" }
             .joined(separator: "\n")
     }
 
