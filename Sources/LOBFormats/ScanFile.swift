@@ -19,6 +19,18 @@ public enum ScanFile {
         profileID chosenProfile: String? = nil,
         profile lookup: (String) -> Profile?
     ) throws(FormatError) -> (scan: Scan, profile: Profile) {
+        try decode(
+            data: data, file: file, scale: scale, catalogue: catalogue, profileID: chosenProfile, profile: lookup,
+            scored: { Set($0.scoredBehaviours(in: catalogue).map(\.id)) })
+    }
+
+    /// `scored` gives the behaviour ids a profile scores: worked out once per profile when thousands of files are
+    /// read (`loadAll`).
+    static func decode(
+        data: Data, file: String, scale: Scale = .standard, catalogue: Catalogue = .standard,
+        profileID chosenProfile: String? = nil,
+        profile lookup: (String) -> Profile?, scored scoredIDs: (Profile) -> Set<String>
+    ) throws(FormatError) -> (scan: Scan, profile: Profile) {
         let root = try YAMLDocument(data: data, file: file).reader
         _ = try root.mapping(allowed: keys)
         try root.required("formatVersion").expectFormatVersion(formatVersion)
@@ -68,7 +80,7 @@ public enum ScanFile {
             scan.chosenPreference = try preference.optional("chosen")?.oneOf(LearningPreference.self)
         }
 
-        let scored = Set(profile.scoredBehaviours(in: catalogue).map(\.id))
+        let scored = scoredIDs(profile)
         if let scores = try root.optional("scores") {
             // Every fault in the scores is reported, not only the first.
             var problems: [FormatError.Problem] = []
@@ -101,10 +113,14 @@ public enum ScanFile {
         then make: @escaping @Sendable (Scan, Profile) -> Loaded
     ) -> [Result<Loaded, FormatError>] {
         let results = LoadResults<Loaded>(urls.count)
+        let scored = ScoredIDs()
         DispatchQueue.concurrentPerform(iterations: urls.count) { index in
             let result: Result<Loaded, FormatError>
             do throws(FormatError) {
-                let (scan, profile) = try load(urls[index], profile: lookup)
+                let url = urls[index]
+                let (scan, profile) = try decode(
+                    data: YAMLDocument.read(url, kind: .scan), file: url.relativePath, profile: lookup,
+                    scored: scored.of)
                 result = .success(make(scan, profile))
             } catch {
                 result = .failure(error)
@@ -223,4 +239,21 @@ private final class LoadResults<Loaded>: @unchecked Sendable {
     var items: [Result<Loaded, FormatError>?]
     let lock = NSLock()
     init(_ count: Int) { items = Array(repeating: nil, count: count) }
+}
+
+/// The behaviour ids a profile scores (in the standard catalogue), worked out once per profile for one `loadAll`: a
+/// team's thousands of files share a handful of profiles. Found by id and then compared, which is immediate for the
+/// one profile value they share.
+private final class ScoredIDs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: [(profile: Profile, ids: Set<String>)]] = [:]
+
+    func of(_ profile: Profile) -> Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = known[profile.id]?.first(where: { $0.profile == profile }) { return found.ids }
+        let ids = Set(profile.scoredBehaviours(in: .standard).map(\.id))
+        known[profile.id, default: []].append((profile, ids))
+        return ids
+    }
 }

@@ -44,8 +44,6 @@ public struct YAMLDocument {
         guard let node else {
             throw FormatError(file: file, "het bestand bevat alleen commentaar: verwacht YAML of JSON")
         }
-        let keys = Self.complexKeys(in: node, file: file)
-        if !keys.isEmpty { throw FormatError(keys) }
         self.root = node
     }
 
@@ -53,28 +51,6 @@ public struct YAMLDocument {
     /// not a regular file, or larger than the kind allows.
     public static func read(_ url: URL, kind: InputFile = .document) throws(FormatError) -> Data {
         try kind.read(url)
-    }
-
-    /// Keys must be plain text: a list or mapping as a key is nothing a LOB-spiegel file needs.
-    private static func complexKeys(in node: Node, file: String) -> [FormatError.Problem] {
-        var problems: [FormatError.Problem] = []
-        var stack = [node]
-        while let current = stack.popLast(), problems.count < FormatError.limit {
-            if let mapping = current.mapping {
-                for (key, value) in mapping {
-                    if key.scalar == nil {
-                        problems.append(
-                            .init(
-                                file: file, line: key.mark?.line, column: key.mark?.column,
-                                message: "een sleutel moet gewone tekst zijn, geen lijst of mapping"))
-                    }
-                    stack.append(value)
-                }
-            } else if let sequence = current.sequence {
-                stack += sequence
-            }
-        }
-        return problems
     }
 
     /// The reader at the document's root.
@@ -192,7 +168,14 @@ public struct NodeReader {
         var problems: [FormatError.Problem] = []
         let here = path
         for (keyNode, valueNode) in mapping {
-            let key = keyNode.scalar?.string ?? ""
+            // Keys must be plain text: a list or mapping as a key is nothing a LOB-spiegel file needs.
+            guard let key = keyNode.scalar?.string else {
+                problems +=
+                    NodeReader(node: keyNode, parent: here, key: nil, file: file).error(
+                        "een sleutel moet gewone tekst zijn, geen lijst of mapping"
+                    ).problems
+                continue
+            }
             let at = NodeReader(node: keyNode, parent: here, key: key, file: file)
             if !seen.insert(key).inserted {
                 problems += at.error("sleutel staat er dubbel in").problems

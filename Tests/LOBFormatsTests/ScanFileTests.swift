@@ -86,6 +86,13 @@ struct ScanFileTests {
         #expect(refusal("") == "s.yaml: het bestand is leeg: verwacht YAML of JSON")
     }
 
+    @Test func a_list_or_mapping_as_a_key_is_refused_where_it_stands() {
+        let nested = refusal(minimal.replacingOccurrences(of: "\"3.1\": null", with: "[1, 2]: 3"))
+        #expect(nested.contains("s.yaml:8:3: 'scores': een sleutel moet gewone tekst zijn, geen lijst of mapping"))
+        let top = refusal(minimal + "\n{a: b}: 3")
+        #expect(top.contains("s.yaml:9:1: een sleutel moet gewone tekst zijn"))
+    }
+
     @Test func json_scan_files_are_accepted() throws {
         let scan = try decode(
             #"{"formatVersion": 1, "teacher": "Ann", "profile": "mentor-model2", "date": "2026-01-31", "scores": {"1.1": 4}}"#

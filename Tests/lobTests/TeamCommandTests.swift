@@ -67,6 +67,36 @@ struct TeamCommandTests {
         #expect(!members.stdout.contains("Gert Bos") && !members.stdout.contains("Joost Peters"))
     }
 
+    @Test func a_list_of_files_imports_as_the_same_files_named_on_the_command_line() throws {
+        let round = Self.demo.appendingPathComponent("najaar-2026")
+        let files = try FileManager.default.contentsOfDirectory(atPath: round.path).filter { $0.hasSuffix(".yaml") }
+            .sorted().map { round.appendingPathComponent($0).path }
+        let list = folder.appendingPathComponent("lijst.txt")
+        try (files.joined(separator: "\n") + "\n\n").write(to: list, atomically: true, encoding: .utf8)
+        let listed = try lob([
+            "team", "import", "--files-from", list.path, "--team", Self.team, "--round", "najaar", "--format", "json",
+        ])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let named = try LobRun(
+            ["team", "import"] + files + [
+                "--team", Self.team, "--round", "najaar", "--format", "json", "--db",
+                folder.appendingPathComponent("tweede.sqlite").path,
+            ])
+        #expect(named.status == 0 && listed.stdout == named.stdout)
+        // From standard input, and the refusal of neither files nor a list.
+        let fromInput = try LobRun(
+            [
+                "team", "import", "--files-from", "-", "--team", "X", "--db",
+                folder.appendingPathComponent("3.sqlite").path,
+            ],
+            input: list)
+        #expect(fromInput.status == 0 && fromInput.stdout.contains("nieuw"))
+        let neither = try lob(["team", "import", "--team", Self.team])
+        #expect(neither.status != 0 && neither.stderr.contains("of --files-from LIJST"))
+        let missing = try lob(["team", "import", "--files-from", "weg.txt", "--team", Self.team])
+        #expect(missing.status != 0 && missing.stderr.contains("weg.txt: bestand niet gevonden"))
+    }
+
     @Test func one_bad_file_stores_nothing_unless_skip_bad_and_names_file_and_line() throws {
         let bad = try write(
             "kapot.yaml",

@@ -26,10 +26,21 @@ extension LobCommand.Team {
                   lob team import ans.yaml bram.yaml --team Bouw --round "najaar 2026"
                   # de goede inlezen, de foute alleen noemen
                   lob team import scans/ --team Bouw --skip-bad
+                  # duizenden bestanden: een lijst met een pad per regel (- is standaardinvoer)
+                  lob team import --files-from lijst.txt --team Bouw
                 """)
 
         @Argument(help: ArgumentHelp("Scanbestanden of mappen.", valueName: "bestand"), completion: .file())
-        var files: [String]
+        var files: [String] = []
+
+        // The argument parser handles each extra argument in time that grows with the number before it: for
+        // thousands of files, a folder or a list is the fast way.
+        @Option(
+            name: .customLong("files-from"),
+            help: ArgumentHelp(
+                "Een lijst met een scanbestand of map per regel (- is standaardinvoer), voor duizenden bestanden.",
+                valueName: "lijst"), completion: .file())
+        var list: String?
 
         @Option(
             help: ArgumentHelp(
@@ -57,13 +68,16 @@ extension LobCommand.Team {
 
         func validate() throws {
             if team.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--team mag niet leeg zijn.") }
+            if files.isEmpty && list == nil {
+                throw ValidationError("Geef scanbestanden of mappen, of --files-from LIJST.")
+            }
             if round?.trimmingCharacters(in: .whitespaces).isEmpty == true {
                 throw ValidationError("--round mag niet leeg zijn.")
             }
         }
 
         func run() throws {
-            let paths = try Self.expand(files)
+            let paths = try Self.expand(files + Self.listed(list))
             let library = profiles.library()
             var good: [(path: String, scan: TeamMemberScan)] = []
             var bad: [(path: String, error: FormatError)] = []
@@ -139,6 +153,20 @@ extension LobCommand.Team {
 
         /// Files as given; a folder gives its scan files in name order, and every other file in it is named with
         /// the reason it is not read.
+        /// The paths in a `--files-from` list: one per line, empty lines and a final newline left out.
+        static func listed(_ list: String?) throws -> [String] {
+            guard let list else { return [] }
+            let kind = InputFile(name: "een lijst van bestanden", maximumBytes: 16 << 20)
+            let data: Data
+            do { data = try kind.read(InputFile.url(list)) } catch { throw Output.fail(error) }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw Output.fail("\(Excerpt.visible(list)): de lijst is geen UTF-8-tekst; niets ingelezen")
+            }
+            return text.split(whereSeparator: \.isNewline).map(String.init).filter {
+                !$0.trimmingCharacters(in: .whitespaces).isEmpty
+            }
+        }
+
         static func expand(_ arguments: [String]) throws -> [String] {
             let selection = InputSelection(arguments, extensions: ["yaml", "yml", "json"])
             if let missing = selection.missing.first {
