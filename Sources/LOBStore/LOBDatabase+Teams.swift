@@ -333,7 +333,11 @@ extension LOBDatabase: TeamStore {
         try self.round(team: team, round: round).members
     }
 
-    private static func currentScans(roundID: Int64, in db: Database) throws -> [TeamMemberScan] {
+    private static func currentScans(
+        roundID: Int64, in db: Database, snapshots: SnapshotCache
+    ) throws
+        -> [TeamMemberScan]
+    {
         let scanRows = try Row.fetchAll(
             db,
             sql: """
@@ -355,13 +359,15 @@ extension LOBDatabase: TeamStore {
             let id: Int64 = row["id"]
             let profileID: Int64 = row["teamProfileId"]
             if profiles[profileID] == nil {
-                let snapshot =
-                    try String.fetchOne(
-                        db, sql: "SELECT snapshot FROM teamProfile WHERE id = ?", arguments: [profileID]) ?? ""
-                guard let profile = try? JSONDecoder().decode(Profile.self, from: Data(snapshot.utf8)) else {
-                    throw StoreError.corruptSnapshot(scanID: id)
+                profiles[profileID] = try snapshots.profile(profileID) {
+                    let snapshot =
+                        try String.fetchOne(
+                            db, sql: "SELECT snapshot FROM teamProfile WHERE id = ?", arguments: [profileID]) ?? ""
+                    guard let profile = try? JSONDecoder().decode(Profile.self, from: Data(snapshot.utf8)) else {
+                        throw StoreError.corruptSnapshot(scanID: id)
+                    }
+                    return profile
                 }
-                profiles[profileID] = profile
             }
             guard let date = SchoolDate(row["date"]), let consent = Consent(rawValue: row["consent"]) else {
                 throw StoreError.corruptSnapshot(scanID: id)
@@ -386,7 +392,7 @@ extension LOBDatabase: TeamStore {
                 try Int.fetchOne(db, sql: "SELECT privacyThreshold FROM team WHERE id = ?", arguments: [teamID]) ?? 3
             return TeamRoundData(
                 team: team, round: round, threshold: threshold,
-                members: try Self.currentScans(roundID: roundID, in: db),
+                members: try Self.currentScans(roundID: roundID, in: db, snapshots: snapshots),
                 release: try Self.releases(roundID: roundID, in: db).last)
         }
     }

@@ -14,6 +14,10 @@ public struct LOBDatabase: Sendable {
     /// What opening it did that the user should know (a file made private).
     public let notes: [String]
 
+    /// Profiles decoded from their stored snapshots, by row id: a snapshot never changes (it is stored under the hash
+    /// of its content), and a board's hundreds of team rounds share a handful.
+    let snapshots = SnapshotCache()
+
     /// The framework in which a profile's behaviours are looked up when scans are stored; a school with a framework
     /// of its own sets it.
     public var catalogue: Catalogue = .standard
@@ -211,5 +215,21 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .thresholdTooLow(let value):
             "de privacydrempel is minstens \(PrivacyRule.minimumThreshold), niet \(value)"
         }
+    }
+}
+
+/// Decoded profile snapshots, shared by the copies of one `LOBDatabase`.
+final class SnapshotCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var profiles: [Int64: Profile] = [:]
+
+    /// The profile of snapshot `id`, decoding `snapshot()` the first time.
+    func profile(_ id: Int64, snapshot: () throws -> Profile) rethrows -> Profile {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = profiles[id] { return known }
+        let profile = try snapshot()
+        profiles[id] = profile
+        return profile
     }
 }
