@@ -101,6 +101,10 @@ case "tui"?:
     benchmarkTerminal()
 case "bigteam"?:
     bigTeamBenchmark()
+case "scratch-import"?:
+    scratchImport(arguments[1])
+case "scratch"?:
+    scratchProfile(arguments[1])
 case "board"?:
     benchmarkBoard()
 default:
