@@ -1,0 +1,204 @@
+/// 360° feedback: colleagues and the leidinggevende rate a teacher on the behaviours of his profile, on the same
+/// scale as his self-scan. Seed 003 ("Effecten professionalisering monitoren") names the inputs of the POP-,
+/// functionerings- and beoordelingsgesprekken: "zelfassessment, 360 graden feedback van collega's en de beoordeling
+/// door de leidinggevende". See docs/feedback.md.
+
+/// Who gives feedback.
+public enum RaterGroup: String, Sendable, Hashable, Codable, CaseIterable {
+    /// One, known by role: his ratings are shown as his.
+    case leidinggevende
+    /// Anonymous as a group: shown only as a group of at least the privacy threshold.
+    case collega
+
+    /// As a teacher reads it.
+    public var word: String {
+        switch self {
+        case .leidinggevende: "leidinggevende"
+        case .collega: "collega"
+        }
+    }
+}
+
+/// One rater's answers about one teacher. It holds no rater's name: who answered what is never stored.
+public struct FeedbackResponse: Sendable, Hashable {
+    /// A random id the form gives each response: it recognises a file imported twice and names no one.
+    public let id: String
+    /// The teacher rated.
+    public let subject: String
+    public let group: RaterGroup
+    public let profileID: String
+    public let date: SchoolDate
+    /// Behaviour → level; a behaviour the rater could not judge ("kan ik niet beoordelen") is absent.
+    public var ratings: [Behaviour.ID: Int]
+    /// Competency → an optional remark.
+    public var remarks: [Competency.ID: String]
+
+    public init(
+        id: String, subject: String, group: RaterGroup, profileID: String, date: SchoolDate,
+        ratings: [Behaviour.ID: Int] = [:], remarks: [Competency.ID: String] = [:]
+    ) {
+        self.id = id
+        self.subject = subject
+        self.group = group
+        self.profileID = profileID
+        self.date = date
+        self.ratings = ratings
+        self.remarks = remarks
+    }
+}
+
+/// When self-view and others' view differ "clearly", and when raters "agree". The seeds give no numbers: these are
+/// LOB-spiegel's defaults on the four-level scale, which a school may set otherwise.
+public struct FeedbackRules: Sendable, Hashable {
+    /// Self at least this much above the others' view: a blind spot; this much below: a hidden strength.
+    public var clearDifference: Double
+    /// Colleagues agree when their ratings spread (standard deviation) no more than this, and the leidinggevende, if
+    /// he rated it, is as close to their mean.
+    public var agreement: Double
+
+    public init(clearDifference: Double = 1.0, agreement: Double = 0.5) {
+        self.clearDifference = clearDifference
+        self.agreement = agreement
+    }
+
+    public static let standard = FeedbackRules()
+}
+
+/// A teacher's self-scan beside his raters' view, per behaviour and competency, with the privacy rule of the team
+/// view: colleagues count only as a group of at least the threshold who rated that behaviour, and a group shown must
+/// differ from every group shown before for the same teacher by none or at least the threshold
+/// (`PrivacyRule.release`), so that two reports made at different moments cannot be subtracted to one colleague.
+public struct FeedbackAnalysis: Sendable {
+    /// The colleagues' figure on one behaviour or competency, shown only as a group.
+    public struct Colleagues: Sendable, Hashable {
+        public let n: Int
+        public let mean: Double
+        /// Standard deviation of their ratings.
+        public let spread: Double
+    }
+
+    public enum Reading: String, Sendable, Hashable {
+        /// The teacher rates himself clearly higher than others see him.
+        case blindSpot
+        /// Others rate him clearly higher than he rates himself.
+        case hiddenStrength
+    }
+
+    public struct BehaviourView: Sendable, Hashable {
+        public let behaviour: Behaviour
+        public let selfScore: Int?
+        public let leidinggevende: Int?
+        /// Nil when withheld (fewer colleagues than the threshold, or a change too small since an earlier report).
+        public let colleagues: Colleagues?
+        /// Why the colleagues' figure is withheld, when colleagues rated it but it is not shown.
+        public let withheld: PrivacyRule.Release.Reason?
+        /// The others' view: the colleagues' mean when shown, else the leidinggevende's rating.
+        public var others: Double? { colleagues?.mean ?? leidinggevende.map(Double.init) }
+        public let reading: Reading?
+        /// Colleagues (and the leidinggevende, when he rated it) agree.
+        public let agree: Bool
+    }
+
+    public struct CompetencyView: Sendable, Hashable {
+        public let competency: Competency
+        public let selfMean: Double?
+        public let leidinggevendeMean: Double?
+        /// The mean of the colleagues' shown behaviour figures, weighted by their n; nil when none is shown.
+        public let colleaguesMean: Double?
+        /// Remarks: the leidinggevende's, and the colleagues' only when their group on this competency is shown, in
+        /// alphabetical order so that the order tells nothing.
+        public let leidinggevendeRemark: String?
+        public let colleagueRemarks: [String]
+    }
+
+    public let threshold: Int
+    /// How many colleagues answered: visible, as the issue of who was asked is; who answered what never is.
+    public let colleaguesAnswered: Int
+    public let leidinggevendeAnswered: Bool
+    public let behaviours: [BehaviourView]
+    public let competencies: [CompetencyView]
+    /// Which colleague responses count in which figure now: the store keeps it, so that a later report is checked
+    /// against this one.
+    public let release: PrivacyRule.Release
+
+    public var blindSpots: [BehaviourView] { behaviours.filter { $0.reading == .blindSpot } }
+    public var hiddenStrengths: [BehaviourView] { behaviours.filter { $0.reading == .hiddenStrength } }
+    public var agreements: [BehaviourView] { behaviours.filter(\.agree) }
+
+    /// - Parameters:
+    ///   - scan: the teacher's self-scan, when he has one.
+    ///   - responses: the feedback about him for this profile.
+    ///   - earlier: the releases of earlier reports about him, oldest first.
+    public init(
+        scan: Scan?, profile: Profile, responses: [FeedbackResponse], threshold: Int = PrivacyRule.minimumThreshold,
+        earlier: [PrivacyRule.Release] = [], catalogue: Catalogue = .standard, rules: FeedbackRules = .standard
+    ) {
+        let limit = PrivacyRule.threshold(threshold)
+        self.threshold = limit
+        let colleagues = responses.filter { $0.group == .collega }
+        // The leidinggevende is one: his latest response counts.
+        let leader = responses.filter { $0.group == .leidinggevende }.max { ($0.date, $0.id) < ($1.date, $1.id) }
+        colleaguesAnswered = Set(colleagues.map(\.id)).count
+        leidinggevendeAnswered = leader != nil
+
+        let scored = profile.scoredBehaviours(in: catalogue)
+        var answered: [String: Set<String>] = [:]
+        for response in colleagues {
+            var figures = Set<String>()
+            for behaviour in scored where response.ratings[behaviour.id] != nil {
+                figures.insert(PrivacyRule.figure(behaviour: behaviour.id))
+                figures.insert(PrivacyRule.figure(competency: behaviour.competency))
+            }
+            answered[response.id] = figures
+        }
+        let release = PrivacyRule.release(anonymous: answered, threshold: limit, earlier: earlier)
+        self.release = release
+        let byID = Dictionary(colleagues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        behaviours = scored.map { behaviour in
+            let figure = PrivacyRule.figure(behaviour: behaviour.id)
+            let selfScore = scan?.answers[behaviour.id]?.score
+            let leading = leader?.ratings[behaviour.id]
+            var shown: Colleagues?
+            if let group = release.counted[figure] {
+                let ratings = group.compactMap { byID[$0]?.ratings[behaviour.id] }.map(Double.init)
+                let mean = ratings.reduce(0, +) / Double(ratings.count)
+                let variance = ratings.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(ratings.count)
+                shown = Colleagues(n: ratings.count, mean: mean, spread: variance.squareRoot())
+            }
+            let others = shown?.mean ?? leading.map(Double.init)
+            var reading: Reading?
+            if let selfScore, let others {
+                if Double(selfScore) - others >= rules.clearDifference { reading = .blindSpot }
+                if others - Double(selfScore) >= rules.clearDifference { reading = .hiddenStrength }
+            }
+            let agree =
+                shown.map { group in
+                    group.spread <= rules.agreement
+                        && (leading.map { abs(Double($0) - group.mean) <= rules.agreement } ?? true)
+                } ?? false
+            return BehaviourView(
+                behaviour: behaviour, selfScore: selfScore, leidinggevende: leading, colleagues: shown,
+                withheld: shown == nil ? release.withheld[figure] : nil, reading: reading, agree: agree)
+        }
+
+        let views = behaviours
+        competencies = profile.scoredCompetencies(in: catalogue).map { competency in
+            let own = views.filter { $0.behaviour.competency == competency.id }
+            func mean(_ values: [Double]) -> Double? {
+                values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+            }
+            let shown = own.compactMap(\.colleagues)
+            let answers = shown.reduce(0) { $0 + $1.n }
+            // Only the remarks of the colleagues in the group shown for the competency.
+            let group = shown.isEmpty ? [] : release.counted[PrivacyRule.figure(competency: competency.id)] ?? []
+            return CompetencyView(
+                competency: competency,
+                selfMean: mean(own.compactMap(\.selfScore).map(Double.init)),
+                leidinggevendeMean: mean(own.compactMap(\.leidinggevende).map(Double.init)),
+                colleaguesMean: answers == 0 ? nil : shown.reduce(0) { $0 + $1.mean * Double($1.n) } / Double(answers),
+                leidinggevendeRemark: leader?.remarks[competency.id],
+                colleagueRemarks: group.compactMap { byID[$0]?.remarks[competency.id] }.sorted())
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+
+@testable import LOBCore
+
+/// 360° feedback: the maths of blind spots and agreement, and the privacy rule for colleagues.
+struct FeedbackTests {
+    static let profile = Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "2.1"], defaultTarget: 3)
+    static let date = SchoolDate("2026-11-24")!
+
+    static func colleague(_ id: String, _ ratings: [Behaviour.ID: Int], remark: String? = nil) -> FeedbackResponse {
+        FeedbackResponse(
+            id: id, subject: "Jan", group: .collega, profileID: "p", date: date, ratings: ratings,
+            remarks: remark.map { [1: $0] } ?? [:])
+    }
+
+    static let scan = Scan(
+        teacher: "Jan", profileID: "p", date: date,
+        answers: ["1.1": .init(score: 4), "1.2": .init(score: 1), "2.1": .init(score: 3)])
+
+    @Test func two_colleagues_are_no_group_three_are() throws {
+        let two = FeedbackAnalysis(
+            scan: Self.scan, profile: Self.profile,
+            responses: [Self.colleague("a", ["1.1": 2]), Self.colleague("b", ["1.1": 3])])
+        let first = try #require(two.behaviours.first)
+        #expect(first.colleagues == nil && first.withheld == .tooFew)
+        #expect(two.colleaguesAnswered == 2)
+        let three = FeedbackAnalysis(
+            scan: Self.scan, profile: Self.profile,
+            responses: [
+                Self.colleague("a", ["1.1": 2]), Self.colleague("b", ["1.1": 3]), Self.colleague("c", ["1.1": 4]),
+            ])
+        let shown = try #require(three.behaviours.first?.colleagues)
+        #expect(shown.n == 3 && shown.mean == 3)
+        #expect(abs(shown.spread - (2.0 / 3).squareRoot()) < 1e-9)
+        // 1.2 was rated by nobody: nothing shown, nothing withheld.
+        #expect(three.behaviours[1].colleagues == nil && three.behaviours[1].withheld == nil)
+    }
+
+    @Test func blind_spots_hidden_strengths_and_agreement() throws {
+        let responses =
+            ["a", "b", "c"].map { Self.colleague($0, ["1.1": 2, "1.2": 3, "2.1": 3]) }
+            + [
+                FeedbackResponse(
+                    id: "l", subject: "Jan", group: .leidinggevende, profileID: "p", date: Self.date,
+                    ratings: ["1.1": 2, "1.2": 4, "2.1": 1])
+            ]
+        let analysis = FeedbackAnalysis(scan: Self.scan, profile: Self.profile, responses: responses)
+        // 1.1: self 4, others 2: a blind spot. 1.2: self 1, others 3: a hidden strength. 2.1: self 3, others 3.
+        #expect(analysis.blindSpots.map(\.behaviour.id) == ["1.1"])
+        #expect(analysis.hiddenStrengths.map(\.behaviour.id) == ["1.2"])
+        // Colleagues agree on all three; the leidinggevende is close on 1.1 only.
+        #expect(analysis.agreements.map(\.behaviour.id) == ["1.1"])
+        #expect(analysis.leidinggevendeAnswered && analysis.colleaguesAnswered == 3)
+        let first = try #require(analysis.competencies.first)
+        #expect(first.selfMean == 2.5 && first.leidinggevendeMean == 3 && first.colleaguesMean == 2.5)
+    }
+
+    @Test func without_colleagues_the_leidinggevende_is_the_others_view() throws {
+        let analysis = FeedbackAnalysis(
+            scan: Self.scan, profile: Self.profile,
+            responses: [
+                FeedbackResponse(
+                    id: "l", subject: "Jan", group: .leidinggevende, profileID: "p", date: Self.date,
+                    ratings: ["1.1": 2])
+            ])
+        #expect(analysis.behaviours[0].others == 2 && analysis.behaviours[0].reading == .blindSpot)
+        #expect(analysis.behaviours[0].agree == false)
+    }
+
+    @Test func a_later_report_cannot_be_subtracted_to_one_colleague() throws {
+        let first = ["a", "b", "c"].map { Self.colleague($0, ["1.1": 3]) }
+        let before = FeedbackAnalysis(scan: Self.scan, profile: Self.profile, responses: first)
+        #expect(before.behaviours[0].colleagues?.n == 3)
+        // One more colleague: the difference would be his rating, so the figure is withheld.
+        let one = FeedbackAnalysis(
+            scan: Self.scan, profile: Self.profile, responses: first + [Self.colleague("d", ["1.1": 1])],
+            earlier: [before.release])
+        #expect(one.behaviours[0].colleagues == nil && one.behaviours[0].withheld == .changeTooSmall)
+        // Three more: a group again.
+        let three = FeedbackAnalysis(
+            scan: Self.scan, profile: Self.profile,
+            responses: first + ["d", "e", "f"].map { Self.colleague($0, ["1.1": 1]) }, earlier: [before.release])
+        #expect(three.behaviours[0].colleagues?.n == 6)
+        // One fewer than shown before (a response removed): withheld too.
+        let fewer = FeedbackAnalysis(
+            scan: Self.scan, profile: Self.profile,
+            responses: Array(first.prefix(2)) + [Self.colleague("g", ["1.1": 4])], earlier: [before.release])
+        #expect(fewer.behaviours[0].colleagues == nil)
+    }
+
+    @Test func remarks_of_colleagues_only_with_their_group_and_in_an_order_that_tells_nothing() throws {
+        let two = FeedbackAnalysis(
+            scan: nil, profile: Self.profile,
+            responses: [Self.colleague("a", ["1.1": 2], remark: "Zo"), Self.colleague("b", ["1.1": 3], remark: "Aa")])
+        #expect(two.competencies[0].colleagueRemarks.isEmpty)
+        let three = FeedbackAnalysis(
+            scan: nil, profile: Self.profile,
+            responses: [
+                Self.colleague("a", ["1.1": 2], remark: "Zo"), Self.colleague("b", ["1.1": 3], remark: "Aa"),
+                Self.colleague("c", ["1.1": 3]),
+            ])
+        #expect(three.competencies[0].colleagueRemarks == ["Aa", "Zo"])
+        #expect(three.behaviours[0].selfScore == nil && three.behaviours[0].reading == nil)
+    }
+}
