@@ -9,19 +9,23 @@ public struct LOBApp: Sendable {
     public let scans: any ScanStore
     public let teams: any TeamStore
     public let schools: any SchoolStore
+    public let feedback: any FeedbackStore
     public let catalogue: Catalogue
 
-    public init(scans: any ScanStore, teams: any TeamStore, schools: any SchoolStore, catalogue: Catalogue = .standard)
-    {
+    public init(
+        scans: any ScanStore, teams: any TeamStore, schools: any SchoolStore, feedback: any FeedbackStore,
+        catalogue: Catalogue = .standard
+    ) {
         self.scans = scans
         self.teams = teams
         self.schools = schools
+        self.feedback = feedback
         self.catalogue = catalogue
     }
 
     /// One store that keeps everything (the embedded SQLite database does).
-    public init(store: any ScanStore & TeamStore & SchoolStore, catalogue: Catalogue = .standard) {
-        self.init(scans: store, teams: store, schools: store, catalogue: catalogue)
+    public init(store: any ScanStore & TeamStore & SchoolStore & FeedbackStore, catalogue: Catalogue = .standard) {
+        self.init(scans: store, teams: store, schools: store, feedback: store, catalogue: catalogue)
     }
 }
 

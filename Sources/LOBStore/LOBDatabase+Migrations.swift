@@ -179,6 +179,38 @@ extension LOBDatabase {
         migrator.registerMigration("v7: team scans by teacher") { db in
             try db.create(index: "teamScan_teacher", on: "teamScan", columns: ["teacherKey", "teamRoundId"])
         }
+        // 360° feedback: responses without a rater's name, found by the normalised name of the teacher rated; and per
+        // teacher and profile the releases of the privacy rule.
+        migrator.registerMigration("v8: feedback") { db in
+            try db.create(table: "feedbackResponse") { t in
+                t.primaryKey("id", .text)
+                t.column("subjectKey", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("raterGroup", .text).notNull().check(sql: "raterGroup IN ('leidinggevende', 'collega')")
+                t.column("profileId", .text).notNull()
+                t.column("date", .text).notNull()
+            }
+            try db.create(
+                index: "feedbackResponse_subject", on: "feedbackResponse", columns: ["subjectKey", "profileId"])
+            try db.create(table: "feedbackRating", options: [.withoutRowID]) { t in
+                t.column("responseId", .text).notNull().references("feedbackResponse", onDelete: .cascade)
+                t.column("behaviourId", .text).notNull()
+                t.column("score", .integer).notNull().check(sql: "score BETWEEN 1 AND 4")
+                t.primaryKey(["responseId", "behaviourId"])
+            }
+            try db.create(table: "feedbackRemark", options: [.withoutRowID]) { t in
+                t.column("responseId", .text).notNull().references("feedbackResponse", onDelete: .cascade)
+                t.column("competencyId", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["responseId", "competencyId"])
+            }
+            try db.create(table: "feedbackRelease") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("subjectKey", .text).notNull()
+                t.column("profileId", .text).notNull()
+                t.column("release", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -194,6 +194,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(String)
     case notADatabase(String)
     case corruptSnapshot(scanID: Int64)
+    case corruptFeedback(String)
     case noSuchScan(Int64)
     case noSuchTeam(String)
     case noSuchRound(team: String, round: String)
@@ -209,6 +210,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notADatabase(let path):
             "'\(path)' is geen LOB-spiegeldatabase (of is beschadigd); geef met --db een ander bestand"
         case .corruptSnapshot(let id): "scan \(id): het opgeslagen profiel is onleesbaar"
+        case .corruptFeedback(let id): "feedback \(id) is in de database beschadigd"
         case .noSuchScan(let id): "er is geen scan \(id)"
         case .noSuchTeam(let name): "er is geen team '\(name)' (zie 'lob team list')"
         case .noSuchRound(let team, let round): "team '\(team)' heeft geen ronde '\(round)'"

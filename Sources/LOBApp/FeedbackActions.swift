@@ -1,0 +1,32 @@
+import LOBCore
+
+// MARK: - 360° feedback
+
+extension LOBApp {
+    /// Stores feedback files' responses in one transaction; true for each new one. The privacy rule is decided again
+    /// for every teacher the import touched and kept, so that no later report differs from an earlier one by fewer
+    /// colleagues than the threshold.
+    public func importFeedback(_ responses: [(response: FeedbackResponse, profile: Profile)]) throws -> [Bool] {
+        let profiles = Dictionary(
+            responses.map { ($0.response.profileID, $0.profile) }, uniquingKeysWith: { a, _ in a })
+        return try feedback.importFeedback(responses.map(\.response)) { stored, earlier in
+            guard let profile = stored.first.flatMap({ profiles[$0.profileID] }) else {
+                return PrivacyRule.Release(threshold: PrivacyRule.minimumThreshold, counted: [:], withheld: [:])
+            }
+            return FeedbackAnalysis(
+                scan: nil, profile: profile, responses: stored, earlier: earlier, catalogue: catalogue
+            ).release
+        }
+    }
+
+    /// A teacher's scan beside the feedback about him on the same profile: what `lob feedback report` shows.
+    public func feedbackView(_ id: Int64?) throws -> (scan: StoredScan, analysis: FeedbackAnalysis) {
+        let stored = try scan(id)
+        let (responses, releases) = try feedback.feedback(about: stored.scan.teacher, profileID: stored.profile.id)
+        // The kept releases hold this moment already: deciding again against them gives the same groups.
+        let analysis = FeedbackAnalysis(
+            scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases,
+            catalogue: catalogue)
+        return (stored, analysis)
+    }
+}

@@ -1,0 +1,18 @@
+/// Where 360° feedback is kept: the responses about each teacher (no rater's name), and for each teacher and profile
+/// the releases of the privacy rule, so that every later view is checked against every earlier one.
+public protocol FeedbackStore: Sendable {
+    /// Stores responses in one transaction: true for a new one, false for one stored already (the same id). After
+    /// storing, `release` decides again for every teacher and profile that changed, given all its responses and the
+    /// earlier releases; the store keeps what it returns.
+    func importFeedback(
+        _ responses: [FeedbackResponse],
+        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) throws -> [Bool]
+    /// The responses about a teacher (by `PrivacyRule.memberKey` of his name) for a profile, and the releases kept,
+    /// oldest first.
+    func feedback(
+        about subject: String, profileID: String
+    ) throws -> (
+        responses: [FeedbackResponse], releases: [PrivacyRule.Release]
+    )
+}

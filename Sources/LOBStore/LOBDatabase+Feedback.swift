@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import LOBCore
+
+extension LOBDatabase: FeedbackStore {
+    public func importFeedback(
+        _ responses: [FeedbackResponse],
+        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) throws -> [Bool] {
+        // The rule runs inside the one transaction, on what it has just stored.
+        try withoutActuallyEscaping(release) { release in try importFeedback(responses, deciding: release) }
+    }
+
+    private func importFeedback(
+        _ responses: [FeedbackResponse],
+        deciding release: @escaping ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) throws -> [Bool] {
+        try write { db in
+            var outcomes: [Bool] = []
+            var changed: [(subject: String, profileID: String)] = []
+            for response in responses {
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM feedbackResponse WHERE id = ?", arguments: [response.id])
+                    != nil
+                {
+                    outcomes.append(false)
+                    continue
+                }
+                let key = PrivacyRule.memberKey(response.subject)
+                try db.execute(
+                    sql: """
+                        INSERT INTO feedbackResponse (id, subjectKey, subject, raterGroup, profileId, date)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        response.id, key, response.subject, response.group.rawValue, response.profileID,
+                        response.date.description,
+                    ])
+                for (behaviour, score) in response.ratings.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(
+                        sql: "INSERT INTO feedbackRating (responseId, behaviourId, score) VALUES (?, ?, ?)",
+                        arguments: [response.id, behaviour, score])
+                }
+                for (competency, text) in response.remarks.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(
+                        sql: "INSERT INTO feedbackRemark (responseId, competencyId, text) VALUES (?, ?, ?)",
+                        arguments: [response.id, competency, text])
+                }
+                if !changed.contains(where: { $0.subject == key && $0.profileID == response.profileID }) {
+                    changed.append((key, response.profileID))
+                }
+                outcomes.append(true)
+            }
+            // Every change is a moment of the privacy rule: the next view is checked against it.
+            for (key, profileID) in changed {
+                let (stored, releases) = try Self.feedback(subjectKey: key, profileID: profileID, in: db)
+                let next = release(stored, releases)
+                try db.execute(
+                    sql: "INSERT INTO feedbackRelease (subjectKey, profileId, release) VALUES (?, ?, ?)",
+                    arguments: [key, profileID, String(decoding: try JSONEncoder().encode(next), as: UTF8.self)])
+            }
+            return outcomes
+        }
+    }
+
+    public func feedback(
+        about subject: String, profileID: String
+    ) throws -> (
+        responses: [FeedbackResponse], releases: [PrivacyRule.Release]
+    ) {
+        try read { db in try Self.feedback(subjectKey: PrivacyRule.memberKey(subject), profileID: profileID, in: db) }
+    }
+
+    private static func feedback(
+        subjectKey: String, profileID: String, in db: Database
+    ) throws -> (
+        responses: [FeedbackResponse], releases: [PrivacyRule.Release]
+    ) {
+        var responses = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, subject, raterGroup, date FROM feedbackResponse WHERE subjectKey = ? AND profileId = ?
+                ORDER BY date, id
+                """, arguments: [subjectKey, profileID]
+        ).map { row -> FeedbackResponse in
+            guard let group = RaterGroup(rawValue: row["raterGroup"]), let date = SchoolDate(row["date"]) else {
+                throw StoreError.corruptFeedback(row["id"])
+            }
+            return FeedbackResponse(
+                id: row["id"], subject: row["subject"], group: group, profileID: profileID, date: date)
+        }
+        let index = Dictionary(uniqueKeysWithValues: responses.enumerated().map { ($0.element.id, $0.offset) })
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.responseId, r.behaviourId, r.score FROM feedbackRating r
+                JOIN feedbackResponse f ON f.id = r.responseId WHERE f.subjectKey = ? AND f.profileId = ?
+                """, arguments: [subjectKey, profileID])
+        {
+            if let at = index[row[0]] { responses[at].ratings[row[1]] = row[2] }
+        }
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT m.responseId, m.competencyId, m.text FROM feedbackRemark m
+                JOIN feedbackResponse f ON f.id = m.responseId WHERE f.subjectKey = ? AND f.profileId = ?
+                """, arguments: [subjectKey, profileID])
+        {
+            if let at = index[row[0]] { responses[at].remarks[row[1]] = row[2] }
+        }
+        let releases = try String.fetchAll(
+            db, sql: "SELECT release FROM feedbackRelease WHERE subjectKey = ? AND profileId = ? ORDER BY id",
+            arguments: [subjectKey, profileID]
+        ).map { try JSONDecoder().decode(PrivacyRule.Release.self, from: Data($0.utf8)) }
+        return (responses, releases)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// `lob feedback import` and `report` end to end, and the attacks on a colleague's anonymity a teacher could try.
+struct FeedbackCommandTests {
+    private let temporary = TemporaryFolder("lob-feedback")
+    private var db: String { temporary.url.appendingPathComponent("lob.sqlite").path }
+
+    private func lob(_ arguments: [String]) throws -> LobRun { try LobRun(arguments + ["--db", db]) }
+
+    /// A feedback file about Jan de Vries (the example scan's teacher); `ratings` by behaviour id.
+    private func file(_ name: String, id: String, group: String = "collega", ratings: [String: Int]) throws -> String {
+        let lines =
+            [
+                "formatVersion: 1", "response: \"\(id)\"", "feedbackFor: \"jan  de VRIES\"", "group: \(group)",
+                "profile: loopbaanbegeleider-vmbo", "date: 2026-11-25", "ratings:",
+            ] + ratings.sorted { $0.key < $1.key }.map { "  \"\($0.key)\": \($0.value)" }
+        let url = temporary.url.appendingPathComponent(name)
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    private func report() throws -> [String: Any] {
+        let run = try lob(["feedback", "report", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    private func colleagues(_ report: [String: Any], _ behaviour: String) throws -> [String: Any] {
+        let behaviours = try #require(report["behaviours"] as? [[String: Any]])
+        let entry = try #require(behaviours.first { $0["behaviour"] as? String == behaviour })
+        return try #require(entry["colleagues"] as? [String: Any])
+    }
+
+    @Test func two_colleagues_are_withheld_three_are_shown_and_one_more_is_withheld_again() throws {
+        let example = TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml").path
+        #expect(try lob(["scan", "--answers", example]).status == 0)
+        let first = try lob([
+            "feedback", "import", try file("a.yaml", id: "r-aaaaaaaa", ratings: ["1.1": 2]),
+            try file("b.yaml", id: "r-bbbbbbbb", ratings: ["1.1": 3]),
+            try file("l.yaml", id: "r-llllllll", group: "leidinggevende", ratings: ["1.1": 2]),
+        ])
+        #expect(first.status == 0 && first.stdout.contains("3 nieuwe reacties"), "\(first.stderr)")
+        var shown = try colleagues(try report(), "1.1")
+        #expect(shown["mean"] is NSNull && shown["withheld"] as? String == "tooFew" && shown["n"] as? Int == 0)
+        let text = try lob(["feedback", "report"]).stdout
+        #expect(text.contains("niet getoond") && text.contains("1.1 kent zijn leerlingen: zelf 4, anderen 2"))
+
+        #expect(try lob(["feedback", "import", try file("c.yaml", id: "r-cccccccc", ratings: ["1.1": 4])]).status == 0)
+        shown = try colleagues(try report(), "1.1")
+        #expect(shown["mean"] as? Double == 3 && shown["n"] as? Int == 3)
+
+        // A fourth colleague: the difference between two reports would be his rating.
+        #expect(try lob(["feedback", "import", try file("d.yaml", id: "r-dddddddd", ratings: ["1.1": 1])]).status == 0)
+        shown = try colleagues(try report(), "1.1")
+        #expect(shown["mean"] is NSNull && shown["withheld"] as? String == "changeTooSmall")
+        // The same file again changes nothing, and the report says the same.
+        let again = try lob(["feedback", "import", temporary.url.appendingPathComponent("d.yaml").path])
+        #expect(again.stdout.contains("al ingelezen"))
+        #expect(try colleagues(try report(), "1.1")["withheld"] as? String == "changeTooSmall")
+        // Every key is there in every format; HTML and markdown render.
+        for format in ["html", "markdown", "text"] {
+            #expect(try lob(["feedback", "report", "--format", format]).status == 0)
+        }
+    }
+
+    @Test func a_bad_file_stores_nothing_and_a_rater_name_is_refused() throws {
+        let good = try file("a.yaml", id: "r-aaaaaaaa", ratings: ["1.1": 2])
+        let named = temporary.url.appendingPathComponent("naam.yaml")
+        try (String(contentsOfFile: good, encoding: .utf8) + "rater: \"Ans Bakker\"\n").write(
+            to: named, atomically: true, encoding: .utf8)
+        let run = try lob(["feedback", "import", good, named.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("naam.yaml:9:1: 'rater': onbekende sleutel"))
+        #expect(run.stderr.contains("niets ingelezen"))
+        let nothing = try lob(["feedback", "report", "--format", "json"])
+        #expect(nothing.status != 0)
+        let skip = try lob(["feedback", "import", good, named.path, "--skip-bad"])
+        #expect(skip.status != 0 && skip.stdout.contains("1 nieuwe reactie"))
+    }
+}
