@@ -78,4 +78,21 @@ struct FeedbackCommandTests {
         let skip = try lob(["feedback", "import", good, named.path, "--skip-bad"])
         #expect(skip.status != 0 && skip.stdout.contains("1 nieuwe reactie"))
     }
+
+    /// `Exports/feedback-example.*`: the 360° report of the example scan's teacher with the demo raters of
+    /// `docs/examples/feedback` (`make-demo.py`).
+    @Test func the_demo_feedback_exports_are_current() throws {
+        let repository = TeamCommandTests.repository
+        #expect(
+            try lob(["scan", "--answers", repository.appendingPathComponent("docs/examples/scan.yaml").path]).status
+                == 0)
+        let imported = try lob(["feedback", "import", repository.appendingPathComponent("docs/examples/feedback").path])
+        #expect(imported.status == 0 && imported.stdout.contains("5 nieuwe reacties"), "\(imported.stderr)")
+        try checkExports([
+            ("feedback-example.txt", ["feedback", "report"]),
+            ("feedback-example.md", ["feedback", "report", "--format", "markdown"]),
+            ("feedback-example.html", ["feedback", "report", "--format", "html"]),
+            ("feedback-example.json", ["feedback", "report", "--format", "json"]),
+        ]) { try lob($0) }
+    }
 }
