@@ -6,6 +6,7 @@ enum HelpTopics {
         ("scanbestand", "een scan invullen zonder terminal: het bestand", scanFile),
         ("formulier", "de scan in de browser: lob form", form),
         ("enquete", "antwoorden uit Forms of LimeSurvey: lob import survey", survey),
+        ("feedback", "360°-feedback van collega's en je leidinggevende", feedback),
         ("privacy", "wie wat ziet: met naam, anoniem, privé", privacy),
         ("catalogus", "scholingsvormen met uren, kosten en effect", catalogue),
         ("schoolscan", "het bestand van de schoolscan", schoolScan),
@@ -97,6 +98,36 @@ enum HelpTopics {
 
         Heb je al een enquête? Zet in de mapping de kolomkoppen van je eigen
         export. Hoofdletters, accenten en dubbele spaties tellen niet mee.
+        """
+
+    static let feedback = """
+        360°-FEEDBACK
+
+        Collega's en je leidinggevende beoordelen jou op de gedragskenmerken van
+        je profiel, met dezelfde schaal als je zelfscan. Elk vult een
+        feedbackbestand in:
+
+          formatVersion: 1
+          response: "r-8f3a2c1d"          # willekeurig: noemt niemand
+          feedbackFor: "Jan de Vries"     # wie beoordeeld wordt
+          group: collega                  # collega of leidinggevende
+          profile: loopbaanbegeleider-vmbo
+          date: 2026-12-01
+          ratings:
+            "1.1": 3                      # 1 nog niet … 4 altijd
+            "1.2": null                   # kan ik niet beoordelen
+          remarks:
+            "1": "een opmerking bij competentie 1"
+
+        'lob feedback import MAP' leest ze in; 'lob feedback report' zet je
+        zelfbeeld naast dat van anderen: blinde vlekken (jij ziet jezelf
+        duidelijk hoger), verborgen sterktes (anderen zien je hoger) en waar je
+        beoordelaars het eens zijn.
+
+        Collega's tellen alleen mee als groep van minstens drie die een
+        gedragskenmerk beoordeelden; een groep die sinds een eerder overzicht
+        met minder dan drie collega's veranderde, wordt niet getoond. Het
+        bestand noemt nooit de beoordelaar.
         """
 
     static let privacy = """

@@ -75,7 +75,8 @@ struct HelpTests {
         #expect(unknown.status == 64 && unknown.stdout.isEmpty)
         #expect(
             unknown.stderr.contains(
-                "geen onderwerp of commando 'privacyy'. Onderwerpen: scanbestand, formulier, enquete, privacy,"))
+                "geen onderwerp of commando 'privacyy'. Onderwerpen: scanbestand, formulier, enquete, feedback, privacy,"
+            ))
     }
 
     @Test func bash_completes_file_names_where_a_file_is_expected() throws {
