@@ -101,13 +101,9 @@ case "tui"?:
     benchmarkTerminal()
 case "bigteam"?:
     bigTeamBenchmark()
-case "scratch-import"?:
-    scratchImport(arguments[1])
-case "scratch"?:
-    scratchProfile(arguments[1])
 case "board"?:
     benchmarkBoard()
 default:
-    print("gebruik: lob-bench tui | board")
+    print("gebruik: lob-bench tui | board | bigteam")
     exit(arguments.isEmpty ? 0 : 64)
 }
