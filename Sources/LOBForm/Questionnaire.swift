@@ -36,6 +36,12 @@ struct Questionnaire: Encodable {
         let metaphor: String
         let text: String
     }
+    /// In a feedback form: whom the rater rates, and as which group.
+    struct FeedbackTarget: Encodable {
+        let subject: String
+        let group: String
+        let groupWord: String
+    }
     struct Metaphor: Encodable {
         let id: String
         let name: String
@@ -57,8 +63,15 @@ struct Questionnaire: Encodable {
     let caveat: String
     let disclaimer: String
     let version: String
+    let feedback: FeedbackTarget?
 
-    init(profile: Profile, team: String?, catalogue: Catalogue, scale: Scale) {
+    init(
+        profile: Profile, team: String?, catalogue: Catalogue, scale: Scale,
+        feedback: (subject: String, group: RaterGroup)? = nil
+    ) {
+        self.feedback = feedback.map {
+            FeedbackTarget(subject: $0.subject, group: $0.group.rawValue, groupWord: $0.group.word)
+        }
         self.profile = Choice(id: profile.id, word: profile.title, meaning: profile.description)
         self.team = team
         self.scale = scale.levels.map { Level(value: $0.value, label: $0.label) }

@@ -15,20 +15,26 @@ public enum ScanForm {
     }
 
     /// The whole HTML file. Same inputs, same bytes.
+    /// With `feedbackFor`, the form asks a colleague or the leidinggevende to rate that teacher on the same
+    /// behaviours (360° feedback, `docs/feedback.md`) and saves a feedback file instead of a scan file.
     public static func html(
-        profile: Profile, team: String?, catalogue: Catalogue = .standard, scale: Scale = .standard
+        profile: Profile, team: String?, feedbackFor: (subject: String, group: RaterGroup)? = nil,
+        catalogue: Catalogue = .standard, scale: Scale = .standard
     ) throws(Failure) -> String {
         let page = try resource("scan-form", "html")
         let style = try resource("scan-form", "css")
         let script = try resource("scan-form", "js")
-        let data = Questionnaire(profile: profile, team: team, catalogue: catalogue, scale: scale)
+        let data = Questionnaire(
+            profile: profile, team: team, catalogue: catalogue, scale: scale, feedback: feedbackFor)
         let policy = [
             "default-src 'none'", "script-src '\(hash(script))'", "style-src '\(hash(style))'", "img-src data:",
             "base-uri 'none'", "form-action 'none'",
         ].joined(separator: "; ")
         // One pass over the template, so text from a profile can never be read as a placeholder.
         let values = [
-            "policy": escape(policy), "title": escape("Zelfscan \(profile.title)"), "style": style,
+            "policy": escape(policy),
+            "title": escape(feedbackFor.map { "Feedback voor \($0.subject)" } ?? "Zelfscan \(profile.title)"),
+            "style": style,
             "script": script, "data": data.json,
         ]
         return fill(page, values)

@@ -82,3 +82,19 @@ struct ScanFormTests {
         #expect(ScanForm.escape("<a href=\"x\">&</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;")
     }
 }
+
+/// The feedback form: the same page with the rater's target, and nothing that asks the rater's name.
+struct FeedbackFormTests {
+    @Test func the_feedback_form_names_the_teacher_and_the_group() throws {
+        let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
+        let profile = try #require(library.profile("loopbaanbegeleider-vmbo"))
+        let html = try ScanForm.html(
+            profile: profile, team: nil, feedbackFor: ("Jan </script> de Vries", .leidinggevende))
+        #expect(html.contains("<title>Feedback voor Jan &lt;/script&gt; de Vries</title>"))
+        #expect(
+            html.contains(
+                "\"feedback\":{\"group\":\"leidinggevende\",\"groupWord\":\"leidinggevende\",\"subject\":\"Jan \\u003c/script\\u003e de Vries\"}"
+            ))
+        #expect(!(try ScanForm.html(profile: profile, team: nil)).contains("\"feedback\""))
+    }
+}

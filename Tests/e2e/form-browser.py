@@ -49,10 +49,10 @@ def lob(*args):
     return done.stdout
 
 
-def browser(width=1100):
+def browser(width=1100, profile="profile"):
     options = Options()
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},900",
-                     f"--user-data-dir={work}/profile", "--lang=nl"]:
+                     f"--user-data-dir={work}/{profile}", "--lang=nl"]:
         options.add_argument(argument)
     options.binary_location = "/usr/bin/chromium"
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -347,6 +347,68 @@ wanted = sorted([{b: s for b, s in clicked.items() if s}, {b: s for b, s in keyb
                 key=lambda m: sorted(m.items()))
 got = sorted(team_scores.values(), key=lambda m: sorted(m.items()))
 check(got == wanted, "the team import stored other scores than were clicked and typed")
+
+# MARK: 360° feedback: three colleagues and the leidinggevende rate the mouse colleague in the feedback form
+feedback_form = os.path.join(work, "feedback.html")
+lob("form", "--feedback-for", teacher, "--out", feedback_form)
+leader_form = os.path.join(work, "feedback-leider.html")
+lob("form", "--feedback-for", teacher, "--group", "leidinggevende", "--out", leader_form)
+given = []
+for rater, form_path in enumerate([feedback_form, feedback_form, feedback_form, leader_form]):
+    d = browser(profile=f"rater-{rater}")
+    d.get("file://" + form_path)
+    console_clean(d, "the feedback form")
+    check(heading(d) == "Feedback voor " + teacher, f"feedback heading: {heading(d)!r}")
+    check(not d.find_elements(By.ID, "naam"), "the feedback form asks the rater's name")
+    if rater == 0:
+        accessible(d, "the feedback welcome")
+        shot(d, "feedback-welkom.png")
+    click_next(d, "Begin")
+    ratings = {}
+    while d.find_elements(By.CSS_SELECTOR, "input[name^='gedrag-']"):
+        for group in d.find_elements(By.CSS_SELECTOR, "fieldset"):
+            behaviour = group.find_element(By.CSS_SELECTOR, "input").get_attribute("name")[len("gedrag-"):]
+            if rng.random() < 0.15:
+                continue   # kan ik niet beoordelen
+            level = rng.randint(1, 4)
+            group.find_element(By.CSS_SELECTOR, f"input[value='{level}'] + span").click()
+            ratings[behaviour] = level
+        if rater == 0 and "remarked" not in ratings:
+            d.find_element(By.CSS_SELECTOR, "textarea").send_keys("Luistert goed.")
+            accessible(d, "a feedback page")
+            ratings["remarked"] = 0
+        click_next(d)
+    check(heading(d).startswith("Klaar"), f"the feedback form ends on {heading(d)!r}")
+    before = set(os.listdir(downloads))
+    click_next(d, "Download je feedbackbestand")
+    path = wait_for_download(before)
+    text = open(path, encoding="utf-8").read()
+    check("Ans" not in text and "naam" not in text.lower().replace("feedbackfor", ""), "a feedback file names its rater")
+    ratings.pop("remarked", None)
+    given.append((path, ratings))
+    d.quit()
+fb_inbox = os.path.join(work, "feedback")
+os.makedirs(fb_inbox)
+for index, (path, _) in enumerate(given):
+    os.rename(path, os.path.join(fb_inbox, f"{index}-{os.path.basename(path)}"))
+imported = lob("feedback", "import", fb_inbox)
+check("4 nieuwe reacties" in imported, f"feedback import: {imported}")
+fb = json.loads(lob("feedback", "report", str(report["scan"]["id"]), "--format", "json"))
+for entry in fb["behaviours"]:
+    b = entry["behaviour"]
+    colleague_scores = [r[b] for _, r in given[:3] if b in r]
+    leader = given[3][1].get(b)
+    check(entry["leidinggevende"] == leader, f"{b}: the leidinggevende's rating {entry['leidinggevende']} is not {leader}")
+    if len(colleague_scores) == 3:
+        mean = sum(colleague_scores) / 3
+        check(entry["colleagues"]["n"] == 3 and abs(entry["colleagues"]["mean"] - mean) < 1e-9,
+              f"{b}: colleagues {entry['colleagues']} not the mean {mean} of {colleague_scores}")
+    else:
+        check(entry["colleagues"]["mean"] is None, f"{b}: {len(colleague_scores)} colleagues shown as a group")
+check(fb["colleaguesAnswered"] == 3 and fb["leidinggevendeAnswered"], "feedback counts")
+remarks = [r for c in fb["competencies"] for r in c["colleagueRemarks"]]
+check(remarks == ["Luistert goed."], f"remarks: {remarks}")
+print(f"form-browser: 360° feedback from 3 colleagues and a leidinggevende in the browser, read back by lob feedback")
 
 answered = sum(1 for v in clicked.values() if v)
 print(f"form-browser: 2 colleagues, {answered} + {sum(1 for v in keyboard_scores.values() if v)} answers "

@@ -38,4 +38,14 @@ struct FormCommandTests {
         #expect(hidden.stderr.contains("zonder stuurtekens"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
+
+    @Test func a_feedback_form_for_a_colleague_or_the_leidinggevende() throws {
+        let out = temporary.url.appendingPathComponent("feedback.html")
+        let run = try LobRun(["form", "--feedback-for", "Jan de Vries", "--group", "leidinggevende", "--out", out.path])
+        #expect(run.status == 0 && run.stdout.contains("Feedbackformulier voor Jan de Vries"))
+        #expect(run.stdout.contains("voor een leidinggevende") && run.stdout.contains("lob feedback import"))
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("\"group\":\"leidinggevende\""))
+        #expect(try LobRun(["form", "--feedback-for", " "]).stderr.contains("--feedback-for mag niet leeg zijn"))
+        #expect(try LobRun(["form", "--feedback-for", "Jan", "--group", "buurman"]).status != 0)
+    }
 }

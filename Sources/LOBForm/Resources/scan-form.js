@@ -1,6 +1,7 @@
 // LOB-spiegel zelfscan in the browser: the same path as `lob scan`, offline, one page at a time.
 // Every answer is kept in localStorage as it is given, so a closed tab resumes where it stopped; at the end the
-// teacher downloads a scan file (docs/scan-file.md). Nothing is sent anywhere. The page is built with DOM calls
+// teacher downloads a scan file (docs/scan-file.md). Nothing is sent anywhere. With `data.feedback` the same pages ask
+// a colleague or leidinggevende to rate a teacher (360° feedback) and save a feedback file (docs/feedback.md). The page is built with DOM calls
 // and textContent only, so no text from the questionnaire or the teacher is ever read as HTML.
 "use strict";
 
@@ -8,17 +9,22 @@
   const data = JSON.parse(document.getElementById("vragenlijst").textContent);
   const form = document.getElementById("scan");
   const status = document.getElementById("melding");
-  const storageKey = "lob-spiegel-zelfscan:" + data.profile.id + ":" + (data.team || "");
+  const feedback = data.feedback || null;
+  const storageKey = feedback
+    ? "lob-spiegel-feedback:" + data.profile.id + ":" + feedback.subject + ":" + feedback.group
+    : "lob-spiegel-zelfscan:" + data.profile.id + ":" + (data.team || "");
   const behaviours = data.competencies.flatMap((c) => c.behaviours);
 
   // The pages in order: welcome, portraits, one per competency, the self-check, the choice of metaphor, the summary.
-  const pages = ["welkom", "portretten"]
-    .concat(data.competencies.map((c, i) => "competentie-" + i))
-    .concat(["leervoorkeur", "keuze", "samenvatting"]);
+  const pages = feedback
+    ? ["welkom"].concat(data.competencies.map((c, i) => "competentie-" + i)).concat(["samenvatting"])
+    : ["welkom", "portretten"]
+      .concat(data.competencies.map((c, i) => "competentie-" + i))
+      .concat(["leervoorkeur", "keuze", "samenvatting"]);
 
   const fresh = () => ({
     page: 0, teacher: "", team: data.team || "", consent: "prive", portrait: null,
-    scores: {}, notes: {}, preferences: {}, chosen: null,
+    scores: {}, notes: {}, preferences: {}, chosen: null, remarks: {}, response: null,
   });
   let state = fresh();
 
@@ -97,7 +103,20 @@
 
   // MARK: pages
 
+  function feedbackWelcome() {
+    return [
+      el("h1", { tabindex: "-1" }, "Feedback voor " + feedback.subject),
+      el("p", {}, feedback.subject + " vraagt je als " + feedback.groupWord + " om hem te beoordelen op de gedragskenmerken van het profiel " + data.profile.word + ". Het kost ongeveer een kwartier; je kunt stoppen wanneer je wilt en later verdergaan in dezelfde browser."),
+      el("p", {}, "Je naam wordt nergens gevraagd of bewaard. " + (feedback.group === "collega"
+        ? "Wat collega's geven, ziet " + feedback.subject + " alleen als groep van minstens drie collega's die hetzelfde gedragskenmerk beoordeelden."
+        : "Als leidinggevende is je beoordeling herkenbaar als de jouwe.")),
+      el("p", { class: "uitleg" }, "Kun je iets niet beoordelen, kies dan 'kan ik niet beoordelen'. Per competentie mag je een opmerking geven."),
+      navigation("Begin"),
+    ];
+  }
+
   function welcome() {
+    if (feedback) return feedbackWelcome();
     const name = el("input", { type: "text", id: "naam", autocomplete: "name", maxlength: "120", required: true,
       value: state.teacher, "aria-describedby": "naam-fout" });
     name.addEventListener("input", () => { state.teacher = clean(name.value, false); save(); });
@@ -156,10 +175,12 @@
     const competency = data.competencies[index];
     const before = data.competencies.slice(0, index).reduce((n, c) => n + c.behaviours.length, 0);
     const levels = data.scale.map((l) => ({ value: l.value, label: l.value + " " + l.label }))
-      .concat([{ value: "", label: data.notAnswered }]);
+      .concat([{ value: "", label: feedback ? "kan ik niet beoordelen" : data.notAnswered }]);
     return [
       el("h1", { tabindex: "-1" }, competency.name),
-      el("p", { class: "uitleg" }, "Kies bij elk gedragskenmerk hoe vaak je het nu doet. Een notitie (een voorbeeld of bewijsstuk) mag, hoeft niet."),
+      el("p", { class: "uitleg" }, feedback
+        ? "Kies bij elk gedragskenmerk hoe vaak " + feedback.subject + " het volgens jou doet."
+        : "Kies bij elk gedragskenmerk hoe vaak je het nu doet. Een notitie (een voorbeeld of bewijsstuk) mag, hoeft niet."),
       competency.behaviours.map((b, i) => {
         const number = before + i + 1;
         const group = radios("gedrag-" + b.id,
@@ -170,6 +191,7 @@
             save();
             progress();
           });
+        if (feedback) return group;
         const noteID = "notitie-" + b.id;
         const note = el("textarea", { id: noteID, maxlength: "2000" });
         note.value = state.notes[b.id] || "";
@@ -184,8 +206,22 @@
           el("label", { for: noteID, class: "veld" }, "Notitie bij " + b.id + ": een voorbeeld of bewijsstuk"),
           note));
       }),
+      feedback ? remarkField(competency) : null,
       navigation(),
     ];
+  }
+
+  /// In a feedback form: one optional remark per competency.
+  function remarkField(competency) {
+    const id = "opmerking-" + competency.id;
+    const box = el("textarea", { id: id, maxlength: "2000" });
+    box.value = state.remarks[competency.id] || "";
+    box.addEventListener("input", () => {
+      const text = clean(box.value, true);
+      if (text.trim()) state.remarks[competency.id] = text; else delete state.remarks[competency.id];
+      save();
+    });
+    return el("div", {}, el("label", { class: "veld", for: id }, "Opmerking bij " + competency.name + " (mag leeg)"), box);
   }
 
   function preferencePage() {
@@ -233,7 +269,22 @@
     ];
   }
 
+  function feedbackSummary() {
+    const rated = Object.keys(state.scores).length;
+    return [
+      el("h1", { tabindex: "-1" }, "Klaar: je feedback voor " + feedback.subject),
+      el("p", {}, "Je beoordeelde " + rated + " van " + behaviours.length + " gedragskenmerken" +
+        (Object.keys(state.remarks).length ? " en gaf " + Object.keys(state.remarks).length + " opmerking(en)." : ".")),
+      el("p", {}, "Download je feedbackbestand en geef het aan " + feedback.subject + " of aan wie erom vroeg. Het bestand noemt jou niet; het zegt alleen dat het van een " + feedback.groupWord + " komt."),
+      buttons(
+        button("Vorige", () => go(state.page - 1)),
+        button("Download je feedbackbestand", download, true),
+        button("Wis je antwoorden uit deze browser", forget)),
+    ];
+  }
+
   function summaryPage() {
+    if (feedback) return feedbackSummary();
     const result = data.competencies.map((c) => {
       const scores = c.behaviours.map((b) => state.scores[b.id]).filter((s) => s !== undefined);
       const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
@@ -364,7 +415,51 @@
     return lines.join("\n") + "\n";
   }
 
+  /// A random id for a feedback response: it recognises a file imported twice and names no one.
+  function responseID() {
+    if (!state.response) {
+      const bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      state.response = "r-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      save();
+    }
+    return state.response;
+  }
+
+  function feedbackFile() {
+    const q = (text) => JSON.stringify(text);
+    const today = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    const lines = [
+      "# LOB-spiegel feedback (formaatversie " + data.formatVersion + "), gemaakt met het formulier van LOB-spiegel " + data.version + ".",
+      "# Inlezen: lob feedback import BESTAND.",
+      "formatVersion: " + data.formatVersion,
+      "response: " + q(responseID()),
+      "feedbackFor: " + q(feedback.subject),
+      "group: " + feedback.group,
+      "profile: " + q(data.profile.id),
+      "date: " + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()),
+      "ratings:",
+    ];
+    behaviours.forEach((b) => lines.push("  " + q(b.id) + ": " + (state.scores[b.id] === undefined ? "null" : state.scores[b.id])));
+    const remarks = data.competencies.filter((c) => state.remarks[c.id]);
+    if (remarks.length) {
+      lines.push("remarks:");
+      remarks.forEach((c) => lines.push("  " + q(String(c.id)) + ": " + q(state.remarks[c.id])));
+    }
+    return lines.join("\n") + "\n";
+  }
+
   function download() {
+    if (feedback) {
+      const blob = new Blob([feedbackFile()], { type: "application/x-yaml" });
+      const link = el("a", { href: URL.createObjectURL(blob), download: "feedback-" + responseID().slice(2, 10) + ".yaml" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      say("Je feedbackbestand is gedownload. Op een gedeelde computer: wis daarna je antwoorden uit deze browser.");
+      return;
+    }
     const name = (state.teacher.trim() || "scan").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
     const blob = new Blob([scanFile()], { type: "application/x-yaml" });
@@ -376,7 +471,7 @@
   }
 
   function forget() {
-    if (!window.confirm("Alle antwoorden in dit formulier uit deze browser wissen? Download eerst het scanbestand als je het wilt bewaren.")) return;
+    if (!window.confirm("Alle antwoorden in dit formulier uit deze browser wissen? Download eerst je bestand als je het wilt bewaren.")) return;
     localStorage.removeItem(storageKey);
     state = fresh();
     go(0);
@@ -386,7 +481,7 @@
   // MARK: moving between pages
 
   function next() {
-    if (pages[state.page] === "welkom" && !state.teacher.trim()) {
+    if (!feedback && pages[state.page] === "welkom" && !state.teacher.trim()) {
       const name = document.getElementById("naam");
       name.setAttribute("aria-invalid", "true");
       document.getElementById("naam-fout").textContent = "Vul je naam in: die komt in je scanbestand.";
@@ -434,6 +529,10 @@
     progress();
   }
 
+  if (feedback) {
+    document.querySelector(".merk").textContent = "LOB-spiegel · 360°-feedback";
+    document.querySelector(".voet p").textContent = "Je antwoorden blijven in deze browser op dit apparaat. Niets wordt verstuurd: alleen jij beslist of je het feedbackbestand geeft.";
+  }
   form.addEventListener("submit", (event) => { event.preventDefault(); next(); });
   const resumed = restore() && state.page > 0;
   render();

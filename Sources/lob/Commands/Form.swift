@@ -22,6 +22,8 @@ extension LobCommand {
                   lob form --profile mentor-model2 --out zelfscan-mentor.html
                   # daarna: de ingevulde scanbestanden inlezen
                   lob team import ingeleverd/ --team "Bouwtechniek bovenbouw"
+                  # 360°-feedback: collega's beoordelen Jan (uitleg: lob help feedback)
+                  lob form --feedback-for "Jan de Vries" --out feedback-jan.html
                 """)
 
         @Option(help: ArgumentHelp("Het profiel (standaard loopbaanbegeleider-vmbo).", valueName: "id"))
@@ -35,14 +37,25 @@ extension LobCommand {
             completion: .file())
         var out: String = "zelfscan.html"
 
+        @Option(
+            help: ArgumentHelp(
+                "Een feedbackformulier: collega's of de leidinggevende beoordelen deze collega.", valueName: "naam"))
+        var feedbackFor: String?
+
+        @Option(
+            help: ArgumentHelp("Bij --feedback-for: wie het invult, collega of leidinggevende.", valueName: "groep"))
+        var group: RaterGroup = .collega
+
         @OptionGroup var profiles: ProfileOptions
 
         func validate() throws {
-            guard let team else { return }
-            let trimmed = team.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { throw ValidationError("--team mag niet leeg zijn.") }
-            if trimmed.count > 120 || trimmed.unicodeScalars.contains(where: VisibleText.isHidden) {
-                throw ValidationError("--team is één regel van hooguit 120 tekens, zonder stuurtekens.")
+            for (option, value) in [("--team", team), ("--feedback-for", feedbackFor)] {
+                guard let value else { continue }
+                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { throw ValidationError("\(option) mag niet leeg zijn.") }
+                if trimmed.count > 120 || trimmed.unicodeScalars.contains(where: VisibleText.isHidden) {
+                    throw ValidationError("\(option) is één regel van hooguit 120 tekens, zonder stuurtekens.")
+                }
             }
         }
 
@@ -55,7 +68,9 @@ extension LobCommand {
             }
             let html: String
             do {
-                html = try ScanForm.html(profile: chosen, team: team?.trimmingCharacters(in: .whitespaces))
+                html = try ScanForm.html(
+                    profile: chosen, team: team?.trimmingCharacters(in: .whitespaces),
+                    feedbackFor: feedbackFor.map { ($0.trimmingCharacters(in: .whitespaces), group) })
             } catch {
                 throw Output.fail("het formulier kan niet gemaakt worden: \(error). Installeer lob opnieuw.")
             }
@@ -67,6 +82,15 @@ extension LobCommand {
             } catch {
                 throw Output.fail("\(out): kan niet schrijven (\(error.localizedDescription))")
             }
+            if let feedbackFor {
+                Output.write(
+                    """
+                    Feedbackformulier voor \(feedbackFor) geschreven naar \(out) (profiel \(chosen.id), voor een \(group.word)).
+                    Stuur het naar wie feedback geeft; de bestanden lees je in met: lob feedback import MAP
+
+                    """)
+                return
+            }
             Output.write(
                 """
                 Formulier geschreven naar \(out) (profiel \(chosen.id)\(team.map { ", team \($0)" } ?? "")).
@@ -76,3 +100,5 @@ extension LobCommand {
         }
     }
 }
+
+extension RaterGroup: ExpressibleByArgument {}
