@@ -29,4 +29,16 @@ extension LOBApp {
             catalogue: catalogue)
         return (stored, analysis)
     }
+
+    /// The scholingsplan on the combined picture of self-view and feedback (`FeedbackAnalysis.combined`), with the
+    /// analysis for the topics of the ontwikkelgesprek.
+    public func planWithFeedback(
+        _ stored: StoredScan, activities: ActivityCatalogue, options: Scholingsplan.Options
+    ) throws -> (plan: Scholingsplan, feedback: FeedbackAnalysis) {
+        let (responses, releases) = try feedback.feedback(about: stored.scan.teacher, profileID: stored.profile.id)
+        let analysis = FeedbackAnalysis(
+            scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases, catalogue: catalogue)
+        let combined = StoredScan(id: stored.id, scan: analysis.combined(stored.scan), profile: stored.profile)
+        return (plan(combined, activities: activities, options: options), analysis)
+    }
 }

@@ -5,10 +5,39 @@ import LOBCore
 public struct PlanReport: Sendable {
     public let plan: Scholingsplan
     public let scanID: Int64
+    /// With `lob plan --with-feedback`: the 360° feedback the priorities were reckoned with.
+    public let feedback: FeedbackAnalysis?
 
-    public init(_ plan: Scholingsplan, scanID: Int64) {
+    public init(_ plan: Scholingsplan, scanID: Int64, feedback: FeedbackAnalysis? = nil) {
         self.plan = plan
         self.scanID = scanID
+        self.feedback = feedback
+    }
+
+    /// The section on the feedback: how the priorities were reckoned and the topics of the ontwikkelgesprek.
+    func feedbackBlocks(_ feedback: FeedbackAnalysis) -> [Block] {
+        var blocks: [Block] = [
+            .heading(level: 2, "Voor het ontwikkelgesprek"),
+            .note(
+                "De prioriteiten van dit plan rekenen met het gecombineerde beeld: per gedragskenmerk het gemiddelde van je eigen score en die van anderen (je collega's als groep, anders je leidinggevende), naar beneden afgerond. Feedback van \(DutchNumber.count(feedback.colleaguesAnswered, "collega", "collega's"))\(feedback.leidinggevendeAnswered ? " en je leidinggevende" : "")."
+            ),
+        ]
+        let topics = feedback.conversationTopics
+        if topics.isEmpty {
+            blocks.append(
+                .paragraph(
+                    "Geen blinde vlekken of verborgen sterktes: je zelfbeeld en dat van anderen liggen dicht bij elkaar."
+                ))
+        } else {
+            blocks.append(
+                .bullets(
+                    topics.map { view in
+                        let kind = view.reading == .blindSpot ? "blinde vlek" : "verborgen sterkte"
+                        return
+                            "\(view.behaviour.id) \(view.behaviour.text) (\(kind): zelf \(view.selfScore.map(String.init) ?? "–"), anderen \(DutchNumber.format(view.others)))"
+                    }))
+        }
+        return blocks
     }
 
     var year: SchoolYear { plan.catalogue.schoolYear }
@@ -122,6 +151,8 @@ public struct PlanReport: Sendable {
                         )
                     }))
         }
+
+        if let feedback { blocks += feedbackBlocks(feedback) }
 
         blocks.append(.heading(level: 2, "Over leervoorkeuren"))
         if let preference = plan.learningPreference { blocks.append(.paragraph(preference.description)) }
@@ -276,6 +307,13 @@ public struct PlanJSON: Encodable {
         let title: String
         let example: Bool
     }
+    /// A topic for the ontwikkelgesprek (`--with-feedback`): a blind spot or a hidden strength.
+    struct TopicJSON: Encodable {
+        let behaviour: String
+        let reading: String
+        @Null var selfScore: Int?
+        @Null var others: Double?
+    }
 
     let formatVersion = 1
     let scan: Int64
@@ -291,8 +329,15 @@ public struct PlanJSON: Encodable {
     let strengths: [StrengthJSON]
     let totalHours: Double
     let totalCost: Double
+    /// Null without `--with-feedback`.
+    @Null var conversationTopics: [TopicJSON]?
 
     public init(_ report: PlanReport) {
+        conversationTopics = report.feedback?.conversationTopics.map {
+            TopicJSON(
+                behaviour: $0.behaviour.id, reading: $0.reading?.rawValue ?? "", selfScore: $0.selfScore,
+                others: DutchNumber.rounded($0.others))
+        }
         let plan = report.plan
         let year = plan.catalogue.schoolYear
         scan = report.scanID

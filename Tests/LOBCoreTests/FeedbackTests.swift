@@ -102,4 +102,14 @@ struct FeedbackTests {
         #expect(three.competencies[0].colleagueRemarks == ["Aa", "Zo"])
         #expect(three.behaviours[0].selfScore == nil && three.behaviours[0].reading == nil)
     }
+
+    @Test func the_combined_picture_is_the_mean_of_self_and_others_rounded_down() {
+        let responses = ["a", "b", "c"].map { Self.colleague($0, ["1.1": 2, "1.2": 4]) }
+        let analysis = FeedbackAnalysis(scan: Self.scan, profile: Self.profile, responses: responses)
+        let combined = analysis.combined(Self.scan)
+        // 1.1: (4 + 2) / 2 = 3. 1.2: (1 + 4) / 2 = 2.5, down to 2. 2.1: no others, his own 3.
+        #expect(combined.answers["1.1"]?.score == 3 && combined.answers["1.2"]?.score == 2)
+        #expect(combined.answers["2.1"]?.score == 3)
+        #expect(analysis.conversationTopics.map(\.behaviour.id) == ["1.1", "1.2"])
+    }
 }

@@ -88,6 +88,12 @@ struct FeedbackCommandTests {
                 == 0)
         let imported = try lob(["feedback", "import", repository.appendingPathComponent("docs/examples/feedback").path])
         #expect(imported.status == 0 && imported.stdout.contains("5 nieuwe reacties"), "\(imported.stderr)")
+        // The plan with the feedback names the topics of the ontwikkelgesprek; without it the key is null.
+        let plain = try lob(["plan", "--format", "json"])
+        #expect(plain.stdout.contains("\"conversationTopics\" : null"))
+        let withFeedback = try lob(["plan", "--with-feedback", "--format", "json"])
+        #expect(withFeedback.status == 0 && withFeedback.stdout.contains("\"reading\" : \"blindSpot\""))
+        #expect(try lob(["plan", "--with-feedback"]).stdout.contains("Voor het ontwikkelgesprek"))
         try checkExports([
             ("feedback-example.txt", ["feedback", "report"]),
             ("feedback-example.md", ["feedback", "report", "--format", "markdown"]),

@@ -202,3 +202,22 @@ public struct FeedbackAnalysis: Sendable {
         }
     }
 }
+
+extension FeedbackAnalysis {
+    /// The scan with the combined picture as its scores, for a plan's priorities: per behaviour the mean of the
+    /// teacher's own score and the others' view, rounded down (a level counts as reached when the combined view
+    /// reaches it). LOB-spiegel's rule; the seeds give none. A behaviour without the others' view keeps his score.
+    public func combined(_ scan: Scan) -> Scan {
+        var result = scan
+        for view in behaviours {
+            guard let own = view.selfScore, let others = view.others else { continue }
+            var answer = result.answers[view.behaviour.id] ?? Scan.Answer(score: nil)
+            answer.score = Int(((Double(own) + others) / 2).rounded(.down))
+            result.answers[view.behaviour.id] = answer
+        }
+        return result
+    }
+
+    /// What the ontwikkelgesprek should be about: the blind spots first, then the hidden strengths.
+    public var conversationTopics: [BehaviourView] { blindSpots + hiddenStrengths }
+}

@@ -27,6 +27,8 @@ extension LobCommand {
                   lob plan --costs onze-scholing.yaml
                   # alleen de catalogus controleren
                   lob plan --costs onze-scholing.yaml --check
+                  # met de 360°-feedback (uitleg: lob help feedback)
+                  lob plan --with-feedback
                 """)
 
         @OptionGroup var choice: ScanChoice
@@ -41,6 +43,12 @@ extension LobCommand {
 
         @Flag(help: "Controleer alleen de catalogus van scholingsvormen.")
         var check = false
+
+        @Flag(
+            help:
+                "Reken met het gecombineerde beeld van je zelfscan en de 360°-feedback, en noem de onderwerpen voor het ontwikkelgesprek."
+        )
+        var withFeedback = false
 
         @Option(help: "Uitvoer: text, markdown, html of json.")
         var format: DocumentFormat = .text
@@ -66,8 +74,16 @@ extension LobCommand {
             let app = try store.appForReading()
             let stored = try choice.scan(in: app)
             let catalogue = try Catalogues.load(try catalogueURL(for: stored.profile))
-            let plan = app.plan(stored, activities: catalogue, options: .init(maxGoals: goals))
-            let report = PlanReport(plan, scanID: stored.id)
+            let report: PlanReport
+            if withFeedback {
+                let (plan, feedback) = try Output.store {
+                    try app.planWithFeedback(stored, activities: catalogue, options: .init(maxGoals: goals))
+                }
+                report = PlanReport(plan, scanID: stored.id, feedback: feedback)
+            } else {
+                report = PlanReport(
+                    app.plan(stored, activities: catalogue, options: .init(maxGoals: goals)), scanID: stored.id)
+            }
             let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(PlanJSON(report)) }
             try output.deliver(text, what: "Scholingsplan van scan \(stored.id)")
         }
