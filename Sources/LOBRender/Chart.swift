@@ -47,7 +47,7 @@ public enum Chart: Equatable, Sendable {
 
     var tableHeader: [String] {
         switch self {
-        case .radar(let chart): ["", chart.valueLabel, chart.targetLabel]
+        case .radar(let chart): ["", chart.valueLabel, chart.targetLabel] + (chart.extra.map { [$0.label] } ?? [])
         case .timeline: ["periode", "wat"]
         case .heatmap(let chart): [""] + chart.columns.indices.map { HeatmapChart.key($0) }
         case .bars(let chart): [""] + chart.series
@@ -57,7 +57,13 @@ public enum Chart: Equatable, Sendable {
     var tableRows: [[String]] {
         switch self {
         case .radar(let chart):
-            chart.axes.map { [$0.label, DutchNumber.format($0.value), DutchNumber.format($0.target)] }
+            chart.axes.enumerated().map { index, axis in
+                [axis.label, DutchNumber.format(axis.value), DutchNumber.format(axis.target)]
+                    + (chart.extra.map {
+                        [DutchNumber.format($0.values.indices.contains(index) ? $0.values[index] : nil)]
+                    }
+                        ?? [])
+            }
         case .timeline(let chart):
             // Period by period: what happens for each row (bars by their text, marks by their code).
             chart.columns.indices.map { column in
@@ -207,20 +213,31 @@ public struct RadarChart: Equatable, Sendable {
         }
     }
 
+    /// A third line (the leidinggevende beside self and colleagues), one value per axis; drawn only where every axis
+    /// has one, listed in the table always.
+    public struct Series: Equatable, Sendable {
+        public let label: String
+        public let values: [Double?]
+        public init(label: String, values: [Double?]) { (self.label, self.values) = (label, values) }
+    }
+
     public let title: String
     public let maximum: Double
     public let axes: [Axis]
     public let valueLabel: String
     public let targetLabel: String
+    public let extra: Series?
 
     public init(
-        title: String, maximum: Double, axes: [Axis], valueLabel: String = "score", targetLabel: String = "doel"
+        title: String, maximum: Double, axes: [Axis], valueLabel: String = "score", targetLabel: String = "doel",
+        extra: Series? = nil
     ) {
         self.title = title
         self.maximum = maximum
         self.axes = axes
         self.valueLabel = valueLabel
         self.targetLabel = targetLabel
+        self.extra = extra
     }
 }
 
@@ -309,6 +326,10 @@ enum SVG {
         }
         out += "<polygon points=\"\(polygon(chart.axes.map(\.target)))\" class=\"target\"/>"
         out += "<polygon points=\"\(polygon(chart.axes.map { $0.value ?? 0 }))\" class=\"score\"/>"
+        let extra = chart.extra.map { $0.values.compactMap { $0 } } ?? []
+        if !extra.isEmpty && extra.count == chart.axes.count {
+            out += "<polygon points=\"\(polygon(extra))\" class=\"extra\"/>"
+        }
         for (index, axis) in chart.axes.enumerated() {
             let p = point(index, axis.value ?? 0)
             out += "<circle cx=\"\(number(p.0))\" cy=\"\(number(p.1))\" r=\"3.5\" class=\"dot\"/>"
@@ -316,7 +337,12 @@ enum SVG {
         out +=
             "<g class=\"legend\"><rect x=\"12\" y=\"12\" width=\"14\" height=\"14\" class=\"score\"/><text x=\"32\" y=\"24\">\(escape(chart.valueLabel))</text>"
         out +=
-            "<line x1=\"12\" y1=\"40\" x2=\"26\" y2=\"40\" class=\"target\"/><text x=\"32\" y=\"44\">\(escape(chart.targetLabel))</text></g>"
+            "<line x1=\"12\" y1=\"40\" x2=\"26\" y2=\"40\" class=\"target\"/><text x=\"32\" y=\"44\">\(escape(chart.targetLabel))</text>"
+        if let series = chart.extra, !extra.isEmpty, extra.count == chart.axes.count {
+            out +=
+                "<line x1=\"12\" y1=\"58\" x2=\"26\" y2=\"58\" class=\"extra\"/><text x=\"32\" y=\"62\">\(escape(series.label))</text>"
+        }
+        out += "</g>"
         return out + "</svg>"
     }
 

@@ -50,7 +50,9 @@ public struct FeedbackReport: Sendable {
                             RadarChart.Axis(
                                 label: PlanReport.shortName(view.competency), value: view.selfMean,
                                 target: view.colleaguesMean ?? view.leidinggevendeMean ?? 0)
-                        }, valueLabel: "zelf", targetLabel: "anderen (collega's, anders leidinggevende)"))))
+                        }, valueLabel: "zelf", targetLabel: "collega's (anders leidinggevende)",
+                        extra: RadarChart.Series(
+                            label: "leidinggevende", values: analysis.competencies.map(\.leidinggevendeMean))))))
         blocks.append(
             .table(
                 header: ["Competentie", "Zelf", "Leidinggevende", "Collega's"],

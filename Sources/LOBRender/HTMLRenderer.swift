@@ -228,6 +228,7 @@ public struct HTMLRenderer: Sendable {
         svg .tick { fill: #4a5a66; font-size: 9px; }
         svg .target { fill: none; stroke: #c0392b; stroke-width: 2; stroke-dasharray: 5 4; }
         svg .score { fill: rgba(22, 66, 91, 0.28); stroke: #16425b; stroke-width: 2; }
+        svg .extra { fill: none; stroke: #2e6b1f; stroke-width: 2.5; stroke-dasharray: 1 4; stroke-linecap: round; }
         svg .dot { fill: #16425b; }
         svg .even { fill: #f3f6f8; } svg .odd { fill: #ffffff; }
         svg .column { font-weight: bold; font-size: 12px; }
