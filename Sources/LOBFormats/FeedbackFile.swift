@@ -97,18 +97,7 @@ public enum FeedbackFile {
     public static func encode(
         _ response: FeedbackResponse, profile: Profile, catalogue: Catalogue = .standard, scale: Scale = .standard
     ) -> String {
-        func quoted(_ text: String) -> String {
-            let escaped = text.unicodeScalars.map { scalar -> String in
-                switch scalar {
-                case "\"": return "\\\""
-                case "\\": return "\\\\"
-                case "\n": return "\\n"
-                case "\t": return "\\t"
-                default: return String(scalar)
-                }
-            }
-            return "\"" + escaped.joined() + "\""
-        }
+        let quoted = ScanFile.quoted
         var lines = [
             "# LOB-spiegel feedback (formaatversie \(formatVersion)). Zie 'lob help feedback'.",
             "formatVersion: \(formatVersion)",

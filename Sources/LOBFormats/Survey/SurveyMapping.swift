@@ -153,9 +153,7 @@ extension SurveyMapping {
     )
         -> String
     {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
+        let quoted = ScanFile.quoted
         var lines = [
             "# LOB-spiegel: hoe een enquête-export op de zelfscan aansluit (formaatversie 1). Zie docs/survey.md.",
             "#",
