@@ -81,8 +81,16 @@ struct Questionnaire: Encodable {
             PortraitText(title: $0.title, description: $0.description, quoteBy: $0.quoteBy, pupilQuote: $0.pupilQuote)
         }
         portraitRange = [Scan.portraitRange.lowerBound, Scan.portraitRange.upperBound]
-        let behaviours = profile.scoredBehaviours(in: catalogue)
-        competencies = profile.scoredCompetencies(in: catalogue).map { competency in
+        // Pupils are asked the school's own pupil-worded statements only, in those words.
+        let pupilWords = feedback?.group == .leerling ? profile.pupilStatements ?? [:] : nil
+        let behaviours = profile.scoredBehaviours(in: catalogue).compactMap { behaviour -> Behaviour? in
+            guard let pupilWords else { return behaviour }
+            return pupilWords[behaviour.id].map {
+                Behaviour(id: behaviour.id, competency: behaviour.competency, text: $0)
+            }
+        }
+        let asked = Set(behaviours.map(\.competency))
+        competencies = profile.scoredCompetencies(in: catalogue).filter { asked.contains($0.id) }.map { competency in
             CompetencyItems(
                 id: "\(competency.id)", name: competency.name, target: profile.target(forCompetency: competency.id),
                 weight: profile.weight(for: competency.id),

@@ -12,6 +12,8 @@ public enum ScanForm {
     public enum Failure: Error, Equatable {
         /// The resources were not installed beside the executable.
         case missingResource(String)
+        /// Feedback from pupils asked of a profile without pupil-worded statements.
+        case noPupilStatements(String)
     }
 
     /// The whole HTML file. Same inputs, same bytes.
@@ -21,6 +23,9 @@ public enum ScanForm {
         profile: Profile, team: String?, feedbackFor: (subject: String, group: RaterGroup)? = nil,
         catalogue: Catalogue = .standard, scale: Scale = .standard
     ) throws(Failure) -> String {
+        if feedbackFor?.group == .leerling, (profile.pupilStatements ?? [:]).isEmpty {
+            throw .noPupilStatements(profile.id)
+        }
         let page = try resource("scan-form", "html")
         let style = try resource("scan-form", "css")
         let script = try resource("scan-form", "js")

@@ -38,14 +38,25 @@ public enum FeedbackFile {
             group: try root.required("group").oneOf(RaterGroup.self), profileID: profile.id, date: date)
 
         var problems: [FormatError.Problem] = []
-        let scored = Set(profile.scoredBehaviours(in: catalogue).map(\.id))
+        var scored = Set(profile.scoredBehaviours(in: catalogue).map(\.id))
+        if response.group == .leerling {
+            // Pupils answer the school's own pupil-worded statements only: the seeds word none for them.
+            let pupil = Set((profile.pupilStatements ?? [:]).keys)
+            guard !pupil.isEmpty else {
+                throw try root.required("group").error(
+                    "profiel \(Excerpt.quote(profile.id)) heeft geen stellingen voor leerlingen (pupilStatements): feedback van leerlingen kan alleen daarop"
+                )
+            }
+            scored.formIntersection(pupil)
+        }
         if let ratings = try root.optional("ratings") {
             for (behaviour, value) in try ratings.mapping() {
                 guard scored.contains(behaviour) else {
-                    problems +=
-                        value.error(
-                            "gedragskenmerk \(Excerpt.quote(behaviour)) hoort niet bij profiel \(Excerpt.quote(profile.id))"
-                        ).problems
+                    let message =
+                        response.group == .leerling
+                        ? "gedragskenmerk \(Excerpt.quote(behaviour)) heeft geen stelling voor leerlingen in profiel \(Excerpt.quote(profile.id))"
+                        : "gedragskenmerk \(Excerpt.quote(behaviour)) hoort niet bij profiel \(Excerpt.quote(profile.id))"
+                    problems += value.error(message).problems
                     continue
                 }
                 if value.node.isNull { continue }
@@ -103,12 +114,13 @@ public enum FeedbackFile {
             "formatVersion: \(formatVersion)",
             "response: \(quoted(response.id))   # willekeurig: noemt niemand",
             "feedbackFor: \(quoted(response.subject))",
-            "group: \(response.group.rawValue)   # collega | leidinggevende",
+            "group: \(response.group.rawValue)   # collega | leidinggevende | leerling",
             "profile: \(quoted(response.profileID))",
             "date: \(response.date)",
             "ratings:",
         ]
-        for behaviour in profile.scoredBehaviours(in: catalogue) {
+        for behaviour in profile.scoredBehaviours(in: catalogue)
+        where response.group != .leerling || profile.pupilStatements?[behaviour.id] != nil {
             let value = response.ratings[behaviour.id]
             lines.append(
                 "  \(quoted(behaviour.id)): \(value.map(String.init) ?? "null")   # \(value.flatMap(scale.label) ?? "kan ik niet beoordelen")"

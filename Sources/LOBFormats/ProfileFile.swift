@@ -9,7 +9,7 @@ public enum ProfileFile {
 
     static let keys: Set<String> = [
         "formatVersion", "id", "title", "role", "model", "description", "target", "targets",
-        "weights", "weightSource", "behaviours", "ownBehaviours", "costs",
+        "weights", "weightSource", "behaviours", "ownBehaviours", "costs", "pupilStatements",
     ]
 
     /// Reads and validates a profile; every problem is reported with file and line.
@@ -50,6 +50,11 @@ public enum ProfileFile {
                     profile.behaviourTargets[key] = try value.int(in: 1...4, "doelniveau")
                 }
             }
+        }
+        if let statements = try root.optional("pupilStatements") {
+            var texts: [Behaviour.ID: String] = [:]
+            for (behaviour, value) in try statements.mapping() { texts[behaviour] = try value.line(maximum: 300) }
+            profile.pupilStatements = texts
         }
         if let weights = try root.optional("weights") {
             profile.weights = try intKeyed(weights) { value throws(FormatError) in

@@ -17,10 +17,19 @@ public struct FeedbackReport: Sendable {
     static func number(_ value: Double?) -> String { DutchNumber.format(value) }
 
     static func colleagues(_ view: FeedbackAnalysis.BehaviourView) -> (mean: String, n: String, spread: String) {
-        if let group = view.colleagues {
+        group(view.colleagues, withheld: view.withheld)
+    }
+
+    /// A group's figure as shown, or why not.
+    static func group(
+        _ group: FeedbackAnalysis.Colleagues?, withheld: PrivacyRule.Release.Reason?
+    ) -> (
+        mean: String, n: String, spread: String
+    ) {
+        if let group {
             return (number(group.mean), "\(group.n)", number(group.spread))
         }
-        switch view.withheld {
+        switch withheld {
         case .tooFew?: return ("niet getoond", "minder dan \(PrivacyRule.minimumThreshold)", "–")
         case .changeTooSmall?: return ("niet getoond", "te kleine verandering", "–")
         case nil: return ("–", "0", "–")
@@ -30,7 +39,10 @@ public struct FeedbackReport: Sendable {
     public func blocks() -> [Block] {
         let scan = stored.scan
         var blocks: [Block] = [.heading(level: 1, title)]
-        let leider = analysis.leidinggevendeAnswered ? " en je leidinggevende" : ""
+        let leider =
+            (analysis.pupilsAnswered > 0
+                ? ", \(DutchNumber.count(analysis.pupilsAnswered, "leerling", "leerlingen"))" : "")
+            + (analysis.leidinggevendeAnswered ? " en je leidinggevende" : "")
         blocks.append(
             .paragraph(
                 "Profiel \(stored.profile.title); je zelfscan van \(scan.date.dutch). Feedback van \(DutchNumber.count(analysis.colleaguesAnswered, "collega", "collega's"))\(leider)."
@@ -89,9 +101,19 @@ public struct FeedbackReport: Sendable {
                     view.leidinggevende.map(String.init) ?? "–", colleagues.mean, colleagues.n, colleagues.spread,
                 ]
             }
+            // The pupils' view, on the behaviours the school worded for them.
+            let pupilRows = analysis.behaviours.filter {
+                $0.behaviour.competency == competency.competency.id && ($0.pupils != nil || $0.pupilsWithheld != nil)
+            }.map { view -> [String] in
+                let pupils = Self.group(view.pupils, withheld: view.pupilsWithheld)
+                return ["\(view.behaviour.id)", pupils.mean, pupils.n, pupils.spread]
+            }
             blocks.append(
                 .table(
                     header: ["Gedragskenmerk", "Zelf", "Leidinggevende", "Collega's", "n", "Spreiding"], rows: rows))
+            if !pupilRows.isEmpty {
+                blocks.append(.table(header: ["Gedragskenmerk", "Leerlingen", "n", "Spreiding"], rows: pupilRows))
+            }
             if let remark = competency.leidinggevendeRemark {
                 blocks.append(.quote(remark, by: "Je leidinggevende"))
             }
@@ -130,6 +152,8 @@ public struct FeedbackReportJSON: Encodable {
         /// `blindSpot` or `hiddenStrength`.
         @Null var reading: String?
         let agree: Bool
+        /// Pupils as a group, on the school's own pupil-worded statements.
+        let pupils: Colleagues
     }
     struct CompetencyJSON: Encodable {
         let competency: Int
@@ -148,6 +172,7 @@ public struct FeedbackReportJSON: Encodable {
     let threshold: Int
     let colleaguesAnswered: Int
     let leidinggevendeAnswered: Bool
+    let pupilsAnswered: Int
     let competencies: [CompetencyJSON]
     let behaviours: [BehaviourJSON]
 
@@ -159,6 +184,7 @@ public struct FeedbackReportJSON: Encodable {
         threshold = analysis.threshold
         colleaguesAnswered = analysis.colleaguesAnswered
         leidinggevendeAnswered = analysis.leidinggevendeAnswered
+        pupilsAnswered = analysis.pupilsAnswered
         competencies = analysis.competencies.map {
             CompetencyJSON(
                 competency: $0.competency.id, name: $0.competency.name, selfMean: $0.selfMean,
@@ -172,7 +198,10 @@ public struct FeedbackReportJSON: Encodable {
                 colleagues: Colleagues(
                     n: view.colleagues?.n ?? 0, mean: view.colleagues?.mean, spread: view.colleagues?.spread,
                     withheld: view.withheld?.rawValue),
-                reading: view.reading?.rawValue, agree: view.agree)
+                reading: view.reading?.rawValue, agree: view.agree,
+                pupils: Colleagues(
+                    n: view.pupils?.n ?? 0, mean: view.pupils?.mean, spread: view.pupils?.spread,
+                    withheld: view.pupilsWithheld?.rawValue))
         }
     }
 }

@@ -112,4 +112,25 @@ struct FeedbackTests {
         #expect(combined.answers["2.1"]?.score == 3)
         #expect(analysis.conversationTopics.map(\.behaviour.id) == ["1.1", "1.2"])
     }
+
+    @Test func pupils_are_a_group_of_their_own_beside_the_colleagues() throws {
+        func pupil(_ id: String, _ level: Int) -> FeedbackResponse {
+            FeedbackResponse(
+                id: id, subject: "Jan", group: .leerling, profileID: "p", date: Self.date, ratings: ["1.1": level])
+        }
+        let colleagues = ["a", "b", "c"].map { Self.colleague($0, ["1.1": 2]) }
+        let two = FeedbackAnalysis(
+            scan: Self.scan, profile: Self.profile, responses: colleagues + [pupil("x", 4), pupil("y", 4)])
+        #expect(two.behaviours[0].pupils == nil && two.behaviours[0].pupilsWithheld == .tooFew)
+        #expect(two.behaviours[0].colleagues?.mean == 2 && two.pupilsAnswered == 2)
+        let three = FeedbackAnalysis(
+            scan: Self.scan, profile: Self.profile,
+            responses: colleagues + [pupil("x", 4), pupil("y", 4), pupil("z", 1)])
+        #expect(three.behaviours[0].pupils?.n == 3 && three.behaviours[0].pupils?.mean == 3)
+        // The others' view stays the colleagues': pupils do not move a blind spot.
+        #expect(three.behaviours[0].others == 2 && three.behaviours[0].reading == .blindSpot)
+        // A pupil's figure is never counted as a colleague's, nor the other way round.
+        #expect(three.release.counted["1.1"] == ["a", "b", "c"])
+        #expect(three.release.counted["leerling:1.1"] == ["x", "y", "z"])
+    }
 }

@@ -67,4 +67,30 @@ struct FeedbackFileTests {
             #expect(error.description.contains("onbekende sleutel"))
         }
     }
+
+    @Test func pupils_answer_only_the_schools_own_pupil_statements() throws {
+        let pupil = minimal.replacingOccurrences(of: "group: collega", with: "group: leerling")
+        do {
+            _ = try decode(pupil)
+            Issue.record("pupil feedback on a profile without pupil statements was accepted")
+        } catch {
+            #expect(error.description.contains("heeft geen stellingen voor leerlingen (pupilStatements)"))
+        }
+        var profile = try #require(library.profile("loopbaanbegeleider-vmbo"))
+        profile.pupilStatements = ["1.1": "Mijn mentor kent mij goed."]
+        let lookup = { (id: String) in id == profile.id ? profile : nil }
+        let own = pupil.replacingOccurrences(of: "  \"1.2\": null\n", with: "")
+        let response = try FeedbackFile.decode(data: Data(own.utf8), file: "f.yaml", profile: lookup).response
+        #expect(response.group == .leerling && response.ratings == ["1.1": 3])
+        #expect(
+            try FeedbackFile.decode(
+                data: Data(FeedbackFile.encode(response, profile: profile).utf8), file: "e", profile: lookup
+            ).response == response)
+        do {
+            _ = try FeedbackFile.decode(data: Data(pupil.utf8), file: "f.yaml", profile: lookup)
+            Issue.record("a behaviour without a pupil statement was accepted")
+        } catch {
+            #expect(error.description.contains("'1.2' heeft geen stelling voor leerlingen"))
+        }
+    }
 }

@@ -44,6 +44,17 @@ struct ProfileFileTests {
         #expect(profile.weightSource == StarRatings.readingNote)
     }
 
+    @Test func a_schools_pupil_statements_are_read_and_checked() throws {
+        let profile = try decode(valid + "\npupilStatements:\n  \"1.1\": \"Mijn mentor kent mij goed.\"\n")
+        #expect(profile.pupilStatements == ["1.1": "Mijn mentor kent mij goed."])
+        #expect(try decode(valid).pupilStatements == nil)
+        let foreign = problems(valid + "\npupilStatements:\n  \"4.1\": \"Iets\"\n")
+        #expect(
+            foreign.contains {
+                $0.contains("pupilStatements.4.1: gedragskenmerk '4.1' wordt in dit profiel niet gescoord")
+            })
+    }
+
     @Test func unknown_behaviour_is_reported_on_its_line() {
         let yaml = valid.replacingOccurrences(of: "\"3.1\"", with: "\"3.11\"")
         #expect(

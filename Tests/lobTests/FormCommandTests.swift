@@ -48,4 +48,28 @@ struct FormCommandTests {
         #expect(try LobRun(["form", "--feedback-for", " "]).stderr.contains("--feedback-for mag niet leeg zijn"))
         #expect(try LobRun(["form", "--feedback-for", "Jan", "--group", "buurman"]).status != 0)
     }
+
+    @Test func a_pupil_form_needs_the_schools_own_pupil_statements() throws {
+        let refused = try LobRun(["form", "--feedback-for", "Jan", "--group", "leerling", "--out", "-"])
+        #expect(refused.status != 0 && refused.stderr.contains("heeft geen stellingen voor leerlingen"))
+        let folder = temporary.url.appendingPathComponent("profielen")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+        formatVersion: 1
+        id: mentor-leerlingen
+        title: Mentor met leerlingenfeedback
+        behaviours: ["1.1", "1.2", "2.1"]
+        pupilStatements:
+          "1.1": "Mijn mentor kent mij goed."
+          "2.1": "Mijn mentor daagt mij uit."
+        """.write(to: folder.appendingPathComponent("mentor.yaml"), atomically: true, encoding: .utf8)
+        let run = try LobRun([
+            "form", "--feedback-for", "Jan", "--group", "leerling", "--profile", "mentor-leerlingen", "--profiles",
+            folder.path, "--out", "-",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Mijn mentor kent mij goed.") && run.stdout.contains("Mijn mentor daagt mij uit."))
+        // Only the worded behaviours are asked, in the school's words.
+        #expect(!run.stdout.contains("\"id\":\"1.2\"") && !run.stdout.contains("\"text\":\"kent zijn leerlingen\""))
+    }
 }

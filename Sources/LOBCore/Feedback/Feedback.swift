@@ -9,12 +9,16 @@ public enum RaterGroup: String, Sendable, Hashable, Codable, CaseIterable {
     case leidinggevende
     /// Anonymous as a group: shown only as a group of at least the privacy threshold.
     case collega
+    /// Pupils, anonymous as a group like colleagues, on the school's own pupil-worded statements only
+    /// (`Profile.pupilStatements`).
+    case leerling
 
     /// As a teacher reads it.
     public var word: String {
         switch self {
         case .leidinggevende: "leidinggevende"
         case .collega: "collega"
+        case .leerling: "leerling"
         }
     }
 }
@@ -92,6 +96,9 @@ public struct FeedbackAnalysis: Sendable {
         public let colleagues: Colleagues?
         /// Why the colleagues' figure is withheld, when colleagues rated it but it is not shown.
         public let withheld: PrivacyRule.Release.Reason?
+        /// The pupils as a group, under the same rule as the colleagues; a view of its own, not part of `others`.
+        public let pupils: Colleagues?
+        public let pupilsWithheld: PrivacyRule.Release.Reason?
         /// The others' view: the colleagues' mean when shown, else the leidinggevende's rating.
         public var others: Double? { colleagues?.mean ?? leidinggevende.map(Double.init) }
         public let reading: Reading?
@@ -115,6 +122,8 @@ public struct FeedbackAnalysis: Sendable {
     /// How many colleagues answered: visible, as the issue of who was asked is; who answered what never is.
     public let colleaguesAnswered: Int
     public let leidinggevendeAnswered: Bool
+    /// How many pupils answered.
+    public let pupilsAnswered: Int
     public let behaviours: [BehaviourView]
     public let competencies: [CompetencyView]
     /// Which colleague responses count in which figure now: the store keeps it, so that a later report is checked
@@ -136,6 +145,8 @@ public struct FeedbackAnalysis: Sendable {
         let limit = PrivacyRule.threshold(threshold)
         self.threshold = limit
         let colleagues = responses.filter { $0.group == .collega }
+        let pupils = responses.filter { $0.group == .leerling }
+        pupilsAnswered = Set(pupils.map(\.id)).count
         // The leidinggevende is one: his latest response counts.
         let leader = responses.filter { $0.group == .leidinggevende }.max { ($0.date, $0.id) < ($1.date, $1.id) }
         colleaguesAnswered = Set(colleagues.map(\.id)).count
@@ -151,21 +162,32 @@ public struct FeedbackAnalysis: Sendable {
             }
             answered[response.id] = figures
         }
+        // Pupils are a group of their own: their figures have their own keys in the same release.
+        for response in pupils {
+            answered[response.id] = Set(
+                scored.filter { response.ratings[$0.id] != nil }.map { Self.pupilFigure($0.id) })
+        }
         let release = PrivacyRule.release(anonymous: answered, threshold: limit, earlier: earlier)
         self.release = release
         let byID = Dictionary(colleagues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let pupilByID = Dictionary(pupils.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func group(_ ids: Set<String>?, _ responses: [String: FeedbackResponse], _ behaviour: Behaviour) -> Colleagues?
+        {
+            guard let ids else { return nil }
+            let ratings = ids.compactMap { responses[$0]?.ratings[behaviour.id] }.map(Double.init)
+            guard !ratings.isEmpty else { return nil }
+            let mean = ratings.reduce(0, +) / Double(ratings.count)
+            let variance = ratings.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(ratings.count)
+            return Colleagues(n: ratings.count, mean: mean, spread: variance.squareRoot())
+        }
 
         behaviours = scored.map { behaviour in
             let figure = PrivacyRule.figure(behaviour: behaviour.id)
             let selfScore = scan?.answers[behaviour.id]?.score
             let leading = leader?.ratings[behaviour.id]
-            var shown: Colleagues?
-            if let group = release.counted[figure] {
-                let ratings = group.compactMap { byID[$0]?.ratings[behaviour.id] }.map(Double.init)
-                let mean = ratings.reduce(0, +) / Double(ratings.count)
-                let variance = ratings.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(ratings.count)
-                shown = Colleagues(n: ratings.count, mean: mean, spread: variance.squareRoot())
-            }
+            let shown = group(release.counted[figure], byID, behaviour)
+            let pupilFigure = Self.pupilFigure(behaviour.id)
+            let pupilsShown = group(release.counted[pupilFigure], pupilByID, behaviour)
             let others = shown?.mean ?? leading.map(Double.init)
             var reading: Reading?
             if let selfScore, let others {
@@ -179,7 +201,9 @@ public struct FeedbackAnalysis: Sendable {
                 } ?? false
             return BehaviourView(
                 behaviour: behaviour, selfScore: selfScore, leidinggevende: leading, colleagues: shown,
-                withheld: shown == nil ? release.withheld[figure] : nil, reading: reading, agree: agree)
+                withheld: shown == nil ? release.withheld[figure] : nil, pupils: pupilsShown,
+                pupilsWithheld: pupilsShown == nil ? release.withheld[pupilFigure] : nil, reading: reading, agree: agree
+            )
         }
 
         let views = behaviours
@@ -204,6 +228,11 @@ public struct FeedbackAnalysis: Sendable {
 }
 
 extension FeedbackAnalysis {
+    /// The key of the pupils' figure on a behaviour, apart from the colleagues'.
+    static func pupilFigure(_ behaviour: Behaviour.ID) -> String {
+        "leerling:" + PrivacyRule.figure(behaviour: behaviour)
+    }
+
     /// The scan with the combined picture as its scores, for a plan's priorities: per behaviour the mean of the
     /// teacher's own score and the others' view, rounded down (a level counts as reached when the combined view
     /// reaches it). LOB-spiegel's rule; the seeds give none. A behaviour without the others' view keeps his score.

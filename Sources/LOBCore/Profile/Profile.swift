@@ -23,6 +23,9 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
     /// The school's activity catalogue (forms, hours, costs) as the profile file names it, relative to that file;
     /// nil for the shipped example catalogue.
     public var costs: String?
+    /// The school's own wording of behaviours for pupils, for 360° feedback from leerlingen. The seeds word the
+    /// behaviours for colleagues, not pupils, so a profile has none unless a school writes them; only these are asked.
+    public var pupilStatements: [Behaviour.ID: String]?
 
     public init(
         id: String, title: String, role: Role? = nil, model: SchoolModel.ID? = nil, description: String = "",
@@ -185,6 +188,14 @@ extension Profile {
                 problems.append(
                     ValidationProblem(path, "doelniveau \(target) ligt buiten de schaal: verwacht \(rangeText)"))
             }
+        }
+        for (behaviour, text) in (pupilStatements ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let path: [ValidationProblem.PathComponent] = [.key("pupilStatements"), .key(behaviour)]
+            if !seen.contains(behaviour) {
+                problems.append(
+                    ValidationProblem(path, "gedragskenmerk '\(behaviour)' wordt in dit profiel niet gescoord"))
+            }
+            if text.isEmpty { problems.append(ValidationProblem(path, "tekst ontbreekt")) }
         }
         for (behaviour, target) in behaviourTargets.sorted(by: { $0.key < $1.key }) {
             let path: [ValidationProblem.PathComponent] = [.key("targets"), .key("behaviours"), .key(behaviour)]

@@ -107,9 +107,9 @@
     return [
       el("h1", { tabindex: "-1" }, "Feedback voor " + feedback.subject),
       el("p", {}, feedback.subject + " vraagt je als " + feedback.groupWord + " om hem te beoordelen op de gedragskenmerken van het profiel " + data.profile.word + ". Het kost ongeveer een kwartier; je kunt stoppen wanneer je wilt en later verdergaan in dezelfde browser."),
-      el("p", {}, "Je naam wordt nergens gevraagd of bewaard. " + (feedback.group === "collega"
-        ? "Wat collega's geven, ziet " + feedback.subject + " alleen als groep van minstens drie collega's die hetzelfde gedragskenmerk beoordeelden."
-        : "Als leidinggevende is je beoordeling herkenbaar als de jouwe.")),
+      el("p", {}, "Je naam wordt nergens gevraagd of bewaard. " + (feedback.group === "leidinggevende"
+        ? "Als leidinggevende is je beoordeling herkenbaar als de jouwe."
+        : "Wat " + feedback.groupWord + "en geven, ziet " + feedback.subject + " alleen als groep van minstens drie " + feedback.groupWord + "en die hetzelfde gedragskenmerk beoordeelden.")),
       el("p", { class: "uitleg" }, "Kun je iets niet beoordelen, kies dan 'kan ik niet beoordelen'. Per competentie mag je een opmerking geven."),
       navigation("Begin"),
     ];

@@ -43,7 +43,9 @@ extension LobCommand {
         var feedbackFor: String?
 
         @Option(
-            help: ArgumentHelp("Bij --feedback-for: wie het invult, collega of leidinggevende.", valueName: "groep"))
+            help: ArgumentHelp(
+                "Bij --feedback-for: wie het invult, collega, leidinggevende of leerling (alleen met de eigen leerlingstellingen van een profiel).",
+                valueName: "groep"))
         var group: RaterGroup = .collega
 
         @OptionGroup var profiles: ProfileOptions
@@ -71,6 +73,10 @@ extension LobCommand {
                 html = try ScanForm.html(
                     profile: chosen, team: team?.trimmingCharacters(in: .whitespaces),
                     feedbackFor: feedbackFor.map { ($0.trimmingCharacters(in: .whitespaces), group) })
+            } catch .noPupilStatements(let id) {
+                throw Output.fail(
+                    "profiel '\(id)' heeft geen stellingen voor leerlingen (pupilStatements); de bronnen geven ze niet, de school schrijft ze zelf in een eigen profiel (uitleg: lob help feedback)"
+                )
             } catch {
                 throw Output.fail("het formulier kan niet gemaakt worden: \(error). Installeer lob opnieuw.")
             }
