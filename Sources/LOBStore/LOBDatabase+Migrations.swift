@@ -186,7 +186,8 @@ extension LOBDatabase {
                 t.primaryKey("id", .text)
                 t.column("subjectKey", .text).notNull()
                 t.column("subject", .text).notNull()
-                t.column("raterGroup", .text).notNull().check(sql: "raterGroup IN ('leidinggevende', 'collega', 'leerling')")
+                t.column("raterGroup", .text).notNull().check(
+                    sql: "raterGroup IN ('leidinggevende', 'collega', 'leerling')")
                 t.column("profileId", .text).notNull()
                 t.column("date", .text).notNull()
             }
