@@ -22,12 +22,15 @@ extension LOBApp {
     /// A teacher's scan beside the feedback about him on the same profile: what `lob feedback report` shows.
     public func feedbackView(_ id: Int64?) throws -> (scan: StoredScan, analysis: FeedbackAnalysis) {
         let stored = try scan(id)
+        return (stored, try feedbackAnalysis(stored))
+    }
+
+    /// The feedback about the teacher of a scan on its profile. The kept releases hold this moment already: deciding
+    /// again against them gives the same groups.
+    private func feedbackAnalysis(_ stored: StoredScan) throws -> FeedbackAnalysis {
         let (responses, releases) = try feedback.feedback(about: stored.scan.teacher, profileID: stored.profile.id)
-        // The kept releases hold this moment already: deciding again against them gives the same groups.
-        let analysis = FeedbackAnalysis(
-            scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases,
-            catalogue: catalogue)
-        return (stored, analysis)
+        return FeedbackAnalysis(
+            scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases, catalogue: catalogue)
     }
 
     /// The scholingsplan on the combined picture of self-view and feedback (`FeedbackAnalysis.combined`), with the
@@ -35,9 +38,7 @@ extension LOBApp {
     public func planWithFeedback(
         _ stored: StoredScan, activities: ActivityCatalogue, options: Scholingsplan.Options
     ) throws -> (plan: Scholingsplan, feedback: FeedbackAnalysis) {
-        let (responses, releases) = try feedback.feedback(about: stored.scan.teacher, profileID: stored.profile.id)
-        let analysis = FeedbackAnalysis(
-            scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases, catalogue: catalogue)
+        let analysis = try feedbackAnalysis(stored)
         let combined = StoredScan(id: stored.id, scan: analysis.combined(stored.scan), profile: stored.profile)
         return (plan(combined, activities: activities, options: options), analysis)
     }

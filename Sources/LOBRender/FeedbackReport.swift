@@ -16,21 +16,17 @@ public struct FeedbackReport: Sendable {
     /// "2,75", or "–" for nothing.
     static func number(_ value: Double?) -> String { DutchNumber.format(value) }
 
-    static func colleagues(_ view: FeedbackAnalysis.BehaviourView) -> (mean: String, n: String, spread: String) {
-        group(view.colleagues, withheld: view.withheld)
-    }
-
     /// A group's figure as shown, or why not.
-    static func group(
+    func group(
         _ group: FeedbackAnalysis.Colleagues?, withheld: PrivacyRule.Release.Reason?
     ) -> (
         mean: String, n: String, spread: String
     ) {
         if let group {
-            return (number(group.mean), "\(group.n)", number(group.spread))
+            return (Self.number(group.mean), "\(group.n)", Self.number(group.spread))
         }
         switch withheld {
-        case .tooFew?: return ("niet getoond", "minder dan \(PrivacyRule.minimumThreshold)", "–")
+        case .tooFew?: return ("niet getoond", "minder dan \(analysis.threshold)", "–")
         case .changeTooSmall?: return ("niet getoond", "te kleine verandering", "–")
         case nil: return ("–", "0", "–")
         }
@@ -95,7 +91,7 @@ public struct FeedbackReport: Sendable {
             blocks.append(.heading(level: 3, competency.competency.name))
             let rows = analysis.behaviours.filter { $0.behaviour.competency == competency.competency.id }.map {
                 view -> [String] in
-                let colleagues = Self.colleagues(view)
+                let colleagues = group(view.colleagues, withheld: view.withheld)
                 return [
                     "\(view.behaviour.id) \(view.behaviour.text)", view.selfScore.map(String.init) ?? "–",
                     view.leidinggevende.map(String.init) ?? "–", colleagues.mean, colleagues.n, colleagues.spread,
@@ -105,7 +101,7 @@ public struct FeedbackReport: Sendable {
             let pupilRows = analysis.behaviours.filter {
                 $0.behaviour.competency == competency.competency.id && ($0.pupils != nil || $0.pupilsWithheld != nil)
             }.map { view -> [String] in
-                let pupils = Self.group(view.pupils, withheld: view.pupilsWithheld)
+                let pupils = group(view.pupils, withheld: view.pupilsWithheld)
                 return ["\(view.behaviour.id)", pupils.mean, pupils.n, pupils.spread]
             }
             blocks.append(

@@ -155,12 +155,8 @@ public struct FeedbackAnalysis: Sendable {
         let scored = profile.scoredBehaviours(in: catalogue)
         var answered: [String: Set<String>] = [:]
         for response in colleagues {
-            var figures = Set<String>()
-            for behaviour in scored where response.ratings[behaviour.id] != nil {
-                figures.insert(PrivacyRule.figure(behaviour: behaviour.id))
-                figures.insert(PrivacyRule.figure(competency: behaviour.competency))
-            }
-            answered[response.id] = figures
+            answered[response.id] = PrivacyRule.figures(
+                answered: scored.filter { response.ratings[$0.id] != nil }.map { ($0.id, $0.competency) })
         }
         // Pupils are a group of their own: their figures have their own keys in the same release.
         for response in pupils {
