@@ -28,6 +28,28 @@ public enum VisibleText {
 
     public enum Newlines: Sendable { case keep, space, escape }
 
+    /// The most characters of a person's or a team's name, wherever one is read.
+    public static let nameLength = 120
+
+    /// What keeps a text from being one plain line (a name, a title): each reader words these in its own way.
+    public struct LineFaults: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let severalLines = LineFaults(rawValue: 1)
+        public static let tooLong = LineFaults(rawValue: 2)
+        /// Control, format or bidirectional characters (`isHidden`); a line break is one too.
+        public static let hidden = LineFaults(rawValue: 4)
+    }
+
+    /// Everything that keeps `text` from being one line of at most `maximum` characters without hidden characters.
+    public static func lineFaults(_ text: String, maximum: Int) -> LineFaults {
+        var faults: LineFaults = []
+        if text.contains(where: \.isNewline) { faults.insert(.severalLines) }
+        if text.count > maximum { faults.insert(.tooLong) }
+        if text.unicodeScalars.contains(where: isHidden) { faults.insert(.hidden) }
+        return faults
+    }
+
     /// A character that steers a terminal or hides or reorders text.
     public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value

@@ -236,18 +236,15 @@ public struct NodeReader {
     }
 
     /// A person's or team's name: one line, at most 120 characters, no control characters.
-    public func name() throws(FormatError) -> String { try line(maximum: 120, "een naam") }
+    public func name() throws(FormatError) -> String { try line(maximum: VisibleText.nameLength, "een naam") }
 
     /// A title or label: one line of at most `maximum` characters, without control characters.
     public func line(maximum: Int = 200, _ what: String = "deze tekst") throws(FormatError) -> String {
         let value = try nonEmptyString()
-        guard !value.contains(where: \.isNewline) else { throw error("\(what) is één regel, gevonden \(found)") }
-        guard value.count <= maximum else {
-            throw error("\(what) is hooguit \(maximum) tekens, gevonden \(value.count)")
-        }
-        guard !value.unicodeScalars.contains(where: VisibleText.isHidden) else {
-            throw error("\(what) bevat geen stuurtekens, gevonden \(found)")
-        }
+        let faults = VisibleText.lineFaults(value, maximum: maximum)
+        if faults.contains(.severalLines) { throw error("\(what) is één regel, gevonden \(found)") }
+        if faults.contains(.tooLong) { throw error("\(what) is hooguit \(maximum) tekens, gevonden \(value.count)") }
+        if faults.contains(.hidden) { throw error("\(what) bevat geen stuurtekens, gevonden \(found)") }
         return value
     }
 

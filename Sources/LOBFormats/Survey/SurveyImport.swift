@@ -10,6 +10,8 @@ public struct SurveyImport: Sendable {
         public let scan: Scan
     }
 
+    /// The profile every row is scored against (the mapping's).
+    public let profile: Profile
     public let entries: [Entry]
     /// One problem per bad row (its first fault and how many more), in row order.
     public let badRows: [(row: Int, problems: [String])]
@@ -148,6 +150,7 @@ public struct SurveyImport: Sendable {
             scan.portraitPosition = portrait
             entries.append(Entry(row: row.number, scan: scan))
         }
+        self.profile = profile
         self.entries = entries
         self.badRows = bad
     }
@@ -164,12 +167,13 @@ public struct SurveyImport: Sendable {
             problem(cell.header, "leeg: verwacht een naam")
             return nil
         }
-        if text.contains(where: \.isNewline) || text.unicodeScalars.contains(where: VisibleText.isHidden) {
+        let faults = VisibleText.lineFaults(text, maximum: VisibleText.nameLength)
+        if !faults.isDisjoint(with: [.severalLines, .hidden]) {
             problem(cell.header, "een naam is één regel zonder stuurtekens")
             return nil
         }
-        if text.count > 120 {
-            problem(cell.header, "een naam is hooguit 120 tekens, gevonden \(text.count)")
+        if faults.contains(.tooLong) {
+            problem(cell.header, "een naam is hooguit \(VisibleText.nameLength) tekens, gevonden \(text.count)")
             return nil
         }
         return text

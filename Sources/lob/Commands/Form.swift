@@ -55,8 +55,9 @@ extension LobCommand {
                 guard let value else { continue }
                 let trimmed = value.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty { throw ValidationError("\(option) mag niet leeg zijn.") }
-                if trimmed.count > 120 || trimmed.unicodeScalars.contains(where: VisibleText.isHidden) {
-                    throw ValidationError("\(option) is één regel van hooguit 120 tekens, zonder stuurtekens.")
+                if !VisibleText.lineFaults(trimmed, maximum: VisibleText.nameLength).isEmpty {
+                    throw ValidationError(
+                        "\(option) is één regel van hooguit \(VisibleText.nameLength) tekens, zonder stuurtekens.")
                 }
             }
         }
