@@ -101,7 +101,7 @@ public enum FeedbackFile {
     ) throws(FormatError) -> (
         response: FeedbackResponse, profile: Profile
     ) {
-        try decode(data: YAMLDocument.read(url, kind: .scan), file: url.relativePath, profile: lookup)
+        try decode(data: YAMLDocument.read(url, kind: .feedback), file: url.relativePath, profile: lookup)
     }
 
     /// The response as a file again, in the profile's order; `decode(encode(x))` gives `x` back.

@@ -21,6 +21,7 @@ public struct InputFile: Sendable {
     }
 
     public static let scan = InputFile(name: "een scanbestand", maximumBytes: 1 << 20)
+    public static let feedback = InputFile(name: "een feedbackbestand", maximumBytes: 1 << 20)
     public static let profile = InputFile(name: "een profiel", maximumBytes: 1 << 20)
     public static let catalogue = InputFile(name: "een catalogus", maximumBytes: 1 << 20)
     public static let schoolScan = InputFile(name: "een schoolscan", maximumBytes: 256 << 10)

@@ -107,15 +107,14 @@ extension LobCommand.Import {
             guard !read.entries.isEmpty else { throw Output.fail("geen enkele goede rij om in te lezen") }
             if dryRun { return preview(read) }
             let app = try store.app()
-            var lines: [[String]] = []
             var stored: [TeamImportOutcome] = []
             // One transaction per team: a survey for one team (the usual case) is stored all or nothing.
             for teamName in Self.teams(read) {
                 let entries = read.entries.filter { $0.scan.team == teamName }
-                let members = entries.map { TeamMemberScan($0.scan, profile: profileOf($0.scan, library)) }
+                let members = entries.map { TeamMemberScan($0.scan, profile: read.profile) }
                 let result = try Output.store { try app.importScans(members, team: teamName, round: round) }
                 Output.write("Team '\(teamName)', ronde '\(result.round)':\n")
-                lines = zip(entries, result.outcomes).map { entry, outcome in
+                let lines = zip(entries, result.outcomes).map { entry, outcome in
                     ["\(entry.row)", Self.who(entry.scan), LobCommand.Team.Import.describe(outcome)]
                 }
                 stored += result.outcomes
@@ -133,11 +132,6 @@ extension LobCommand.Import {
                     "\(DutchNumber.count(read.badRows.count, "rij", "rijen")) niet ingelezen (zie boven); de goede zijn opgeslagen."
                 )
             }
-        }
-
-        private func profileOf(_ scan: Scan, _ library: ProfileLibrary) -> Profile {
-            // The mapping was decoded with this profile, so it is there.
-            library.profile(scan.profileID)!
         }
 
         /// The name only when the colleague chose to be seen by name.
