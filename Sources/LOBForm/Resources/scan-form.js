@@ -378,10 +378,17 @@
 
   // MARK: the scan file
 
-  function scanFile() {
-    const q = (text) => JSON.stringify(text);
-    const today = new Date();
+  // A JSON string is a valid YAML double-quoted scalar: names and notes are written safely whatever they hold.
+  const q = (text) => JSON.stringify(text);
+
+  /// Today in the browser, as the files write a date (JJJJ-MM-DD).
+  function today() {
+    const now = new Date();
     const pad = (n) => String(n).padStart(2, "0");
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function scanFile() {
     const lines = [
       "# LOB-spiegel zelfscan (formaatversie " + data.formatVersion + "), gemaakt met het formulier van LOB-spiegel " + data.version + ".",
       "# Inlezen: lob scan --answers BESTAND, of door de teamvoorzitter met lob team import.",
@@ -390,7 +397,7 @@
     ];
     if (state.team.trim()) lines.push("team: " + q(state.team.trim()));
     lines.push("profile: " + q(data.profile.id));
-    lines.push("date: " + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()));
+    lines.push("date: " + today());
     lines.push("consent: " + state.consent);
     if (state.portrait !== null) lines.push("portraitPosition: " + state.portrait);
     const answers = data.statements.filter((s) => state.preferences[s.id] !== undefined);
@@ -427,9 +434,6 @@
   }
 
   function feedbackFile() {
-    const q = (text) => JSON.stringify(text);
-    const today = new Date();
-    const pad = (n) => String(n).padStart(2, "0");
     const lines = [
       "# LOB-spiegel feedback (formaatversie " + data.formatVersion + "), gemaakt met het formulier van LOB-spiegel " + data.version + ".",
       "# Inlezen: lob feedback import BESTAND.",
@@ -438,7 +442,7 @@
       "feedbackFor: " + q(feedback.subject),
       "group: " + feedback.group,
       "profile: " + q(data.profile.id),
-      "date: " + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()),
+      "date: " + today(),
       "ratings:",
     ];
     behaviours.forEach((b) => lines.push("  " + q(b.id) + ": " + (state.scores[b.id] === undefined ? "null" : state.scores[b.id])));
@@ -450,23 +454,24 @@
     return lines.join("\n") + "\n";
   }
 
+  /// Hands the text to the browser as a file download; nothing leaves the computer.
+  function offer(text, filename) {
+    const blob = new Blob([text], { type: "application/x-yaml" });
+    const link = el("a", { href: URL.createObjectURL(blob), download: filename });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
   function download() {
     if (feedback) {
-      const blob = new Blob([feedbackFile()], { type: "application/x-yaml" });
-      const link = el("a", { href: URL.createObjectURL(blob), download: "feedback-" + responseID().slice(2, 10) + ".yaml" });
-      document.body.append(link);
-      link.click();
-      link.remove();
+      offer(feedbackFile(), "feedback-" + responseID().slice(2, 10) + ".yaml");
       say("Je feedbackbestand is gedownload. Op een gedeelde computer: wis daarna je antwoorden uit deze browser.");
       return;
     }
     const name = (state.teacher.trim() || "scan").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-    const blob = new Blob([scanFile()], { type: "application/x-yaml" });
-    const link = el("a", { href: URL.createObjectURL(blob), download: "zelfscan-" + (name || "scan") + ".yaml" });
-    document.body.append(link);
-    link.click();
-    link.remove();
+    offer(scanFile(), "zelfscan-" + (name || "scan") + ".yaml");
     say("Je scanbestand is gedownload. Geef het aan je teamvoorzitter, of lees het zelf in met lob scan --answers. Op een gedeelde computer: wis daarna je antwoorden uit deze browser.");
   }
 
