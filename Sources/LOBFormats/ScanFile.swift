@@ -241,19 +241,15 @@ private final class LoadResults<Loaded>: @unchecked Sendable {
     init(_ count: Int) { items = Array(repeating: nil, count: count) }
 }
 
-/// The behaviour ids a profile scores (in the standard catalogue), worked out once per profile for one `loadAll`: a
-/// team's thousands of files share a handful of profiles. Found by id and then compared, which is immediate for the
-/// one profile value they share.
+/// The behaviour ids a profile scores (in the standard catalogue), worked out once per profile for one `loadAll`, on
+/// whichever core reads a file first.
 private final class ScoredIDs: @unchecked Sendable {
     private let lock = NSLock()
-    private var known: [String: [(profile: Profile, ids: Set<String>)]] = [:]
+    private var known = PerProfile<Set<String>>()
 
     func of(_ profile: Profile) -> Set<String> {
         lock.lock()
         defer { lock.unlock() }
-        if let found = known[profile.id]?.first(where: { $0.profile == profile }) { return found.ids }
-        let ids = Set(profile.scoredBehaviours(in: .standard).map(\.id))
-        known[profile.id, default: []].append((profile, ids))
-        return ids
+        return known.value(for: profile) { Set($0.scoredBehaviours(in: .standard).map(\.id)) }
     }
 }

@@ -12,10 +12,8 @@ extension LOBDatabase: TeamStore {
 
     // MARK: - Writes
 
-    /// The INSERT of `count` scores at once.
     /// A distinct profile of an import, with what is stored of it.
     struct PreparedProfile {
-        let profile: Profile
         let hash: String
         let json: String
         let rows: [(id: String, competency: Int, target: Int)]
@@ -53,26 +51,19 @@ extension LOBDatabase: TeamStore {
     public func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome] {
         let lastDate = scans.filter { $0.consent != .prive }.map(\.date).max()
         // Prepare each distinct profile once, before the transaction: a board's thousands of scans share a handful.
-        // Found by id, then compared (scans read from files of one profile share one value, which compares at once);
-        // hashing a whole profile for every scan would cost more than storing it.
-        var prepared: [PreparedProfile] = []
-        var preparedByID: [String: [Int]] = [:]
+        var profiles = PerProfile<PreparedProfile>()
         var preparedOf = [Int](repeating: -1, count: scans.count)
         for (index, scan) in scans.enumerated() where scan.consent != .prive {
-            if let found = preparedByID[scan.profile.id]?.first(where: { prepared[$0].profile == scan.profile }) {
-                preparedOf[index] = found
-                continue
+            preparedOf[index] = try profiles.index(of: scan.profile) { profile in
+                let json = try Self.encode(profile)
+                return PreparedProfile(
+                    hash: Fingerprint.fnv1a(json), json: json,
+                    rows: profile.scoredBehaviours(in: catalogue).map {
+                        ($0.id, $0.competency, profile.target(for: $0))
+                    })
             }
-            let json = try Self.encode(scan.profile)
-            prepared.append(
-                PreparedProfile(
-                    profile: scan.profile, hash: Fingerprint.fnv1a(json), json: json,
-                    rows: scan.profile.scoredBehaviours(in: catalogue).map {
-                        ($0.id, $0.competency, scan.profile.target(for: $0))
-                    }))
-            preparedByID[scan.profile.id, default: []].append(prepared.count - 1)
-            preparedOf[index] = prepared.count - 1
         }
+        let prepared = profiles.values
         let order = scans.indices.sorted { (scans[$0].date, $0) < (scans[$1].date, $1) }
         return try write { db in
             guard let teamID = try Self.teamID(team, in: db, create: lastDate != nil) else {

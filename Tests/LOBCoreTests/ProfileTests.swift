@@ -63,3 +63,29 @@ struct ProfileTests {
         #expect(weights.count == 7)
     }
 }
+
+/// Work done once per distinct profile, for the thousands of scans that share one.
+struct PerProfileTests {
+    @Test func one_value_per_distinct_profile_even_with_the_same_id() {
+        let first = Profile(id: "p", title: "P", behaviours: ["1.1"])
+        var edited = first
+        edited.defaultTarget = 4
+        var made = 0
+        var values = PerProfile<Int>()
+        let a = values.index(of: first) { _ in
+            made += 1
+            return 10
+        }
+        let b = values.index(of: first) { _ in
+            made += 1
+            return 20
+        }
+        let c = values.index(of: edited) { _ in
+            made += 1
+            return 30
+        }
+        #expect(a == b && a != c && made == 2)
+        #expect(values.values == [10, 30])
+        #expect(values.value(for: edited) { _ in 40 } == 30)
+    }
+}

@@ -94,29 +94,20 @@ public struct TeamAnalysis: Sendable {
         let limit = PrivacyRule.threshold(threshold)
         self.threshold = limit
         included = members.filter { $0.consent != .prive }
-        // One result per distinct profile, filled with each member's scores. Found by id, then compared: hashing a
-        // whole profile for each of thousands of members would cost more than the analysis, and members read from a
-        // store share one profile value, which compares at once.
-        var templates: [String: [Int]] = [:]
-        var templateProfiles: [Profile] = []
-        var firstUse: [ScanResult] = []
+        // One result per distinct profile, filled with each member's scores.
+        var templates = PerProfile<ScanResult>()
         var templateOf: [Int] = []
         templateOf.reserveCapacity(included.count)
         let results = included.map { member in
-            let template =
-                templates[member.profile.id]?.first { templateProfiles[$0] == member.profile }
-                ?? {
-                    firstUse.append(
-                        ScanResult(
-                            scan: Scan(teacher: "", profileID: member.profile.id, date: member.date),
-                            profile: member.profile, catalogue: catalogue))
-                    templateProfiles.append(member.profile)
-                    templates[member.profile.id, default: []].append(firstUse.count - 1)
-                    return firstUse.count - 1
-                }()
+            let template = templates.index(of: member.profile) { profile in
+                ScanResult(
+                    scan: Scan(teacher: "", profileID: profile.id, date: member.date), profile: profile,
+                    catalogue: catalogue)
+            }
             templateOf.append(template)
-            return firstUse[template].with(scores: member.scores)
+            return templates.values[template].with(scores: member.scores)
         }
+        let firstUse = templates.values
         self.results = results
         let anonymousFigures = Dictionary(
             zip(included, results).filter { $0.0.consent == .anoniem }.map { member, result in
