@@ -31,6 +31,9 @@ struct ProfileOptions: ParsableArguments {
     }
 
     func library() -> ProfileLibrary { ProfileLibrary(folders: searchFolders()) }
+
+    /// The profile a scan or form uses when none is named: all 44 behaviours of the vmbo career guide.
+    static let defaultProfileID = "loopbaanbegeleider-vmbo"
 }
 
 /// The XDG base directories (https://specifications.freedesktop.org/basedir-spec/).

@@ -71,6 +71,20 @@ enum Output {
         }
     }
 
+    /// What an import did with one scan, in the words of the command line.
+    static func wording(_ outcome: TeamImportOutcome) -> String {
+        switch outcome {
+        case .added: "nieuw"
+        case .replaced: "vervangt een eerdere scan van deze collega (die blijft als geschiedenis)"
+        case .history: "ouder dan de scan die telt: bewaard als geschiedenis"
+        case .unchanged: "al ingelezen: niets veranderd"
+        case .skippedPrivate: "privé: niet opgeslagen"
+        case .withdrawn: "privé en nieuwer: alle eerdere scans van deze collega in dit team zijn verwijderd"
+        case .olderThanWithdrawal:
+            "niet nieuwer dan de privé-scan waarmee deze collega zich terugtrok: niet opgeslagen"
+        }
+    }
+
     /// Runs a store operation; a failure (busy database, disk full) ends the command with its message. A command's
     /// own refusal inside it passes through as it is.
     static func store<T>(_ body: () throws -> T) throws -> T {

@@ -27,7 +27,7 @@ extension LobCommand {
                 """)
 
         @Option(help: ArgumentHelp("Het profiel (standaard loopbaanbegeleider-vmbo).", valueName: "id"))
-        var profile: String = ScanCommand.defaultProfileID
+        var profile: String = ProfileOptions.defaultProfileID
 
         @Option(help: ArgumentHelp("Het team, alvast ingevuld in het formulier.", valueName: "naam"))
         var team: String?

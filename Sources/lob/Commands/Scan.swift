@@ -44,8 +44,6 @@ extension LobCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
 
-        static let defaultProfileID = "loopbaanbegeleider-vmbo"
-
         func run() throws {
             guard let answers else { return try runInTerminal() }
             let library = profiles.library()
@@ -78,7 +76,7 @@ extension LobCommand {
             let library = profiles.library()
             library.problems.forEach(Output.warn)
             let choosable = library.entries.map(\.profile)
-            let defaultID = profile ?? Self.defaultProfileID
+            let defaultID = profile ?? ProfileOptions.defaultProfileID
             guard library.profile(defaultID) != nil else {
                 throw Output.fail(
                     "onbekend profiel '\(defaultID)'. Bekend: \(choosable.map(\.id).joined(separator: ", "))")

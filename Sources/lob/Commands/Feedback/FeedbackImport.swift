@@ -31,7 +31,7 @@ extension LobCommand.Feedback {
         @OptionGroup var profiles: ProfileOptions
 
         func run() throws {
-            let paths = try LobCommand.Team.Import.expand(files)
+            let paths = try FileArguments.expand(files)
             let library = profiles.library()
             var good: [(path: String, response: FeedbackResponse, profile: Profile)] = []
             var bad = 0

@@ -78,7 +78,7 @@ extension LobCommand.Import {
         func run() throws {
             let library = profiles.library()
             if template {
-                let id = profile ?? LobCommand.ScanCommand.defaultProfileID
+                let id = profile ?? ProfileOptions.defaultProfileID
                 guard let chosen = library.profile(id) else {
                     throw Output.fail("onbekend profiel '\(id)': zie 'lob profiles list'")
                 }
@@ -115,7 +115,7 @@ extension LobCommand.Import {
                 let result = try Output.store { try app.importScans(members, team: teamName, round: round) }
                 Output.write("Team '\(teamName)', ronde '\(result.round)':\n")
                 let lines = zip(entries, result.outcomes).map { entry, outcome in
-                    ["\(entry.row)", Self.who(entry.scan), LobCommand.Team.Import.describe(outcome)]
+                    ["\(entry.row)", Self.who(entry.scan), Output.wording(outcome)]
                 }
                 stored += result.outcomes
                 Output.write(

@@ -77,7 +77,7 @@ extension LobCommand.Team {
         }
 
         func run() throws {
-            let paths = try Self.expand(files + Self.listed(list))
+            let paths = try FileArguments.expand(files + FileArguments.listed(list))
             let library = profiles.library()
             var good: [(path: String, scan: TeamMemberScan)] = []
             var bad: [(path: String, error: FormatError)] = []
@@ -122,7 +122,7 @@ extension LobCommand.Team {
                 if !bad.isEmpty { throw ExitCode.failure }
                 return
             }
-            let rows = zip(good, result.outcomes).map { entry, outcome in [entry.path, Self.describe(outcome)] }
+            let rows = zip(good, result.outcomes).map { entry, outcome in [entry.path, Output.wording(outcome)] }
             Output.write("Team '\(team)', ronde '\(result.round)':\n")
             Output.write(
                 TextRenderer(width: TerminalWidth.current()).render([
@@ -136,51 +136,6 @@ extension LobCommand.Team {
                     "\(DutchNumber.count(bad.count, "bestand", "bestanden")) niet ingelezen (zie boven); \(good.count == 1 ? "het goede is" : "de \(good.count) goede zijn") opgeslagen."
                 )
             }
-        }
-
-        static func describe(_ outcome: TeamImportOutcome) -> String {
-            switch outcome {
-            case .added: "nieuw"
-            case .replaced: "vervangt een eerdere scan van deze collega (die blijft als geschiedenis)"
-            case .history: "ouder dan de scan die telt: bewaard als geschiedenis"
-            case .unchanged: "al ingelezen: niets veranderd"
-            case .skippedPrivate: "privé: niet opgeslagen"
-            case .withdrawn: "privé en nieuwer: alle eerdere scans van deze collega in dit team zijn verwijderd"
-            case .olderThanWithdrawal:
-                "niet nieuwer dan de privé-scan waarmee deze collega zich terugtrok: niet opgeslagen"
-            }
-        }
-
-        /// Files as given; a folder gives its scan files in name order, and every other file in it is named with
-        /// the reason it is not read.
-        /// The paths in a `--files-from` list: one per line, empty lines and a final newline left out.
-        static func listed(_ list: String?) throws -> [String] {
-            guard let list else { return [] }
-            let kind = InputFile(name: "een lijst van bestanden", maximumBytes: 16 << 20)
-            let data: Data
-            do { data = try kind.read(InputFile.url(list)) } catch { throw Output.fail(error) }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw Output.fail("\(Excerpt.visible(list)): de lijst is geen UTF-8-tekst; niets ingelezen")
-            }
-            return text.split(whereSeparator: \.isNewline).map(String.init).filter {
-                !$0.trimmingCharacters(in: .whitespaces).isEmpty
-            }
-        }
-
-        static func expand(_ arguments: [String]) throws -> [String] {
-            let selection = InputSelection(arguments, extensions: ["yaml", "yml", "json"])
-            if let missing = selection.missing.first {
-                throw Output.fail("\(Excerpt.visible(missing)): bestand niet gevonden; niets ingelezen")
-            }
-            for skipped in selection.skipped + selection.emptyFolders {
-                Output.warn("\(Excerpt.visible(skipped.path)): \(skipped.reason)")
-            }
-            if !selection.skipped.isEmpty {
-                Output.warn(
-                    "\(selection.skipped.count) \(selection.skipped.count == 1 ? "bestand" : "bestanden") in de map niet ingelezen (zie boven)"
-                )
-            }
-            return selection.files
         }
     }
 }
