@@ -56,6 +56,15 @@ enum XLSXSheet {
         return data
     }
 
+    /// Parses one part with external entities off (no file or network is ever read for a workbook); the line where
+    /// the XML is broken, or nil when it is whole.
+    static func parse(_ data: Data, with delegate: any XMLParserDelegate) -> Int? {
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        parser.shouldResolveExternalEntities = false
+        return parser.parse() ? nil : parser.lineNumber
+    }
+
     /// The first sheet in the workbook's order (workbook.xml and its relationships), else `sheet1.xml`.
     static func firstSheet(_ archive: Archive, file: String) throws(FormatError) -> String {
         let fallback = "xl/worksheets/sheet1.xml"
@@ -79,10 +88,7 @@ private final class Elements: NSObject, XMLParserDelegate {
 
     static func attributes(of name: String, in data: Data) -> [[String: String]] {
         let delegate = Elements(name)
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.shouldResolveExternalEntities = false
-        _ = parser.parse()
+        _ = XLSXSheet.parse(data, with: delegate)
         return delegate.found
     }
 
@@ -102,10 +108,7 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data, file: String) throws(FormatError) -> [String] {
         let delegate = SharedStrings()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.shouldResolveExternalEntities = false
-        guard parser.parse() else {
+        guard XLSXSheet.parse(data, with: delegate) == nil else {
             throw FormatError(file: file, "de teksten in het .xlsx-bestand (sharedStrings.xml) zijn geen geldige XML")
         }
         return delegate.strings
@@ -156,12 +159,8 @@ private final class Cells: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data, strings: [String], file: String) throws(FormatError) -> Cells {
         let delegate = Cells(strings: strings)
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.shouldResolveExternalEntities = false
-        guard parser.parse() else {
-            throw FormatError(
-                file: file, line: parser.lineNumber, "het werkblad in het .xlsx-bestand is geen geldige XML")
+        if let line = XLSXSheet.parse(data, with: delegate) {
+            throw FormatError(file: file, line: line, "het werkblad in het .xlsx-bestand is geen geldige XML")
         }
         if let bad = delegate.badIndex {
             throw FormatError(file: file, "cel \(bad) verwijst naar een tekst die niet in het .xlsx-bestand staat")
