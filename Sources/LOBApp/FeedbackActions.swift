@@ -29,6 +29,9 @@ extension LOBApp {
     /// again against them gives the same groups.
     private func feedbackAnalysis(_ stored: StoredScan) throws -> FeedbackAnalysis {
         let (responses, releases) = try feedback.feedback(about: stored.scan.teacher, profileID: stored.profile.id)
+        guard !responses.isEmpty else {
+            throw AppError.noFeedback(teacher: stored.scan.teacher, profile: stored.profile.id)
+        }
         return FeedbackAnalysis(
             scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases, catalogue: catalogue)
     }

@@ -46,4 +46,6 @@ public enum AppError: Error, Equatable, Sendable {
     /// `remove-member` found nothing of that teacher.
     case noSuchMember(team: String, teacher: String)
     case thresholdOutOfRange(Int)
+    /// No feedback about this teacher on this profile has been read in.
+    case noFeedback(teacher: String, profile: String)
 }

@@ -66,6 +66,8 @@ enum Output {
         case .noSchoolScan(let year?): "er is geen schoolscan van \(year) (zie 'lob schoolscan list')"
         case .noSchoolScan(nil): "er is nog geen schoolscan: vul er een in met 'lob schoolscan'"
         case .noSuchMember(let team, let teacher): "team '\(team)' heeft geen scans van '\(teacher)'"
+        case .noFeedback(let teacher, let profile):
+            "nog geen feedback over \(teacher) op profiel \(profile): lees feedbackbestanden in met 'lob feedback import MAP' (uitleg: lob help feedback)"
         case .thresholdOutOfRange(let value):
             "de privacydrempel is minstens \(PrivacyRule.settableThresholds.lowerBound) en hooguit \(PrivacyRule.settableThresholds.upperBound), niet \(value)"
         }

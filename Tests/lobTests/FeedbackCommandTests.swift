@@ -35,6 +35,11 @@ struct FeedbackCommandTests {
     @Test func two_colleagues_are_withheld_three_are_shown_and_one_more_is_withheld_again() throws {
         let example = TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml").path
         #expect(try lob(["scan", "--answers", example]).status == 0)
+        // Before any feedback: said so, with what to do, instead of an empty report.
+        for arguments in [["feedback", "report"], ["plan", "--with-feedback"]] {
+            let none = try lob(arguments)
+            #expect(none.status != 0 && none.stderr.contains("nog geen feedback over Jan de Vries op profiel"))
+        }
         let first = try lob([
             "feedback", "import", try file("a.yaml", id: "r-aaaaaaaa", ratings: ["1.1": 2]),
             try file("b.yaml", id: "r-bbbbbbbb", ratings: ["1.1": 3]),
