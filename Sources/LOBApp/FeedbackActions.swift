@@ -46,3 +46,36 @@ extension LOBApp {
         return (plan(combined, activities: activities, options: options), analysis)
     }
 }
+
+// MARK: - The team's view of 360° feedback
+
+extension LOBApp {
+    /// Per behaviour, where the self-view of a round's members and their colleagues' view differ most, under the
+    /// privacy rule (`TeamFeedback`). Each view is kept as a moment of the rule, so a later one is checked against it.
+    public func teamFeedback(team named: String?, round: String?) throws -> TeamFeedback {
+        let view = try teamView(team: named, round: round)
+        let data = try teams.round(team: view.team, round: view.round)
+        // Feedback names the teacher; an anonymous member is known by his pseudonym in the team.
+        let subjects = try feedback.feedbackSubjects()
+        let byPseudonym = Dictionary(
+            subjects.map { (PrivacyRule.pseudonym(team: view.team, teacher: $0), $0) }, uniquingKeysWith: { a, _ in a })
+        let members = try data.members.map { scan -> TeamFeedback.Member in
+            let pseudonym =
+                scan.consent == .metNaam ? PrivacyRule.pseudonym(team: view.team, teacher: scan.teacher) : scan.teacher
+            guard let subject = byPseudonym[pseudonym] else { return TeamFeedback.Member(scan: scan, feedback: nil) }
+            let (responses, releases) = try feedback.feedback(about: subject, profileID: scan.profile.id)
+            guard !responses.isEmpty else { return TeamFeedback.Member(scan: scan, feedback: nil) }
+            return TeamFeedback.Member(
+                scan: scan,
+                feedback: FeedbackAnalysis(
+                    scan: scan.scan, profile: scan.profile, responses: responses, threshold: data.threshold,
+                    earlier: releases, catalogue: catalogue))
+        }
+        return try feedback.decideTeamFeedback(team: view.team, round: view.round) { earlier in
+            let result = TeamFeedback(
+                team: view.team, round: view.round, members: members, threshold: data.threshold, earlier: earlier,
+                catalogue: catalogue)
+            return (result, result.release)
+        }
+    }
+}

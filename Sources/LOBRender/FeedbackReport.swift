@@ -183,8 +183,9 @@ public struct FeedbackReportJSON: Encodable {
         pupilsAnswered = analysis.pupilsAnswered
         competencies = analysis.competencies.map {
             CompetencyJSON(
-                competency: $0.competency.id, name: $0.competency.name, selfMean: $0.selfMean,
-                leidinggevendeMean: $0.leidinggevendeMean, colleaguesMean: $0.colleaguesMean,
+                competency: $0.competency.id, name: $0.competency.name, selfMean: DutchNumber.rounded($0.selfMean),
+                leidinggevendeMean: DutchNumber.rounded($0.leidinggevendeMean),
+                colleaguesMean: DutchNumber.rounded($0.colleaguesMean),
                 leidinggevendeRemark: $0.leidinggevendeRemark, colleagueRemarks: $0.colleagueRemarks)
         }
         behaviours = analysis.behaviours.map { view in
@@ -192,11 +193,13 @@ public struct FeedbackReportJSON: Encodable {
                 behaviour: view.behaviour.id, competency: view.behaviour.competency, selfScore: view.selfScore,
                 leidinggevende: view.leidinggevende,
                 colleagues: Colleagues(
-                    n: view.colleagues?.n ?? 0, mean: view.colleagues?.mean, spread: view.colleagues?.spread,
+                    n: view.colleagues?.n ?? 0, mean: DutchNumber.rounded(view.colleagues?.mean),
+                    spread: DutchNumber.rounded(view.colleagues?.spread),
                     withheld: view.withheld?.rawValue),
                 reading: view.reading?.rawValue, agree: view.agree,
                 pupils: Colleagues(
-                    n: view.pupils?.n ?? 0, mean: view.pupils?.mean, spread: view.pupils?.spread,
+                    n: view.pupils?.n ?? 0, mean: DutchNumber.rounded(view.pupils?.mean),
+                    spread: DutchNumber.rounded(view.pupils?.spread),
                     withheld: view.pupilsWithheld?.rawValue))
         }
     }

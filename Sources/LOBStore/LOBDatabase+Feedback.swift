@@ -114,3 +114,47 @@ extension LOBDatabase: FeedbackStore {
         return (responses, releases)
     }
 }
+
+// MARK: - The team's view
+
+extension LOBDatabase {
+    public func feedbackSubjects() throws -> [String] {
+        try read { db in
+            // One name per person: the latest spelling of it.
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT subject FROM feedbackResponse f
+                    WHERE rowid = (SELECT max(rowid) FROM feedbackResponse WHERE subjectKey = f.subjectKey)
+                    ORDER BY subjectKey
+                    """)
+        }
+    }
+
+    public func decideTeamFeedback<View>(
+        team: String, round: String, _ decide: ([PrivacyRule.Release]) throws -> (View, PrivacyRule.Release)
+    ) throws -> View {
+        try withoutActuallyEscaping(decide) { decide in
+            try write { db in
+                guard
+                    let roundID = try Int64.fetchOne(
+                        db,
+                        sql:
+                            "SELECT r.id FROM teamRound r JOIN team t ON t.id = r.teamId WHERE t.name = ? AND r.label = ?",
+                        arguments: [team, round])
+                else { throw StoreError.noSuchRound(team: team, round: round) }
+                let earlier = try String.fetchAll(
+                    db, sql: "SELECT release FROM teamFeedbackRelease WHERE teamRoundId = ? ORDER BY id",
+                    arguments: [roundID]
+                ).map { try JSONDecoder().decode(PrivacyRule.Release.self, from: Data($0.utf8)) }
+                let (view, release) = try decide(earlier)
+                if release != earlier.last {
+                    try db.execute(
+                        sql: "INSERT INTO teamFeedbackRelease (teamRoundId, release) VALUES (?, ?)",
+                        arguments: [roundID, String(decoding: try JSONEncoder().encode(release), as: UTF8.self)])
+                }
+                return view
+            }
+        }
+    }
+}

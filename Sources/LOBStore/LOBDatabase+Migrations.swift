@@ -212,6 +212,14 @@ extension LOBDatabase {
                 t.column("release", .text).notNull()
             }
         }
+        migrator.registerMigration("v9: team feedback releases") { db in
+            // What each view of a round's 360° feedback released (`TeamFeedback`): a later view is checked against it.
+            try db.create(table: "teamFeedbackRelease") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("teamRoundId", .integer).notNull().indexed().references("teamRound", onDelete: .cascade)
+                t.column("release", .text).notNull()
+            }
+        }
         return migrator
     }
 }

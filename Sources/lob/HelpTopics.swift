@@ -128,6 +128,11 @@ enum HelpTopics {
         gedragskenmerk beoordeelden; een groep die sinds een eerder overzicht
         met minder dan drie collega's veranderde, wordt niet getoond. Het
         bestand noemt nooit de beoordelaar.
+
+        Voor de teamvoorzitter: 'lob team feedback' toont per gedragskenmerk
+        waar het zelfbeeld van het team en het beeld van collega's het meest
+        verschillen. Elk cijfer gaat over minstens de privacydrempel aan
+        teamleden, ook als die hun scan met naam deelden.
         """
 
     static let privacy = """

@@ -80,8 +80,8 @@ struct LOBDatabaseTests {
         #expect(
             tables == [
                 "answer", "feedbackRating", "feedbackRelease", "feedbackRemark", "feedbackResponse", "preferenceAnswer",
-                "scan", "schoolScan", "schoolScanAnswer", "team", "teamProfile", "teamRelease", "teamRound", "teamScan",
-                "teamScore", "teamWithdrawal",
+                "scan", "schoolScan", "schoolScanAnswer", "team", "teamFeedbackRelease", "teamProfile", "teamRelease",
+                "teamRound", "teamScan", "teamScore", "teamWithdrawal",
             ])
         let ids = try database.reader.read { db in
             try String.fetchAll(db, sql: "SELECT behaviourId FROM answer ORDER BY position")
@@ -95,7 +95,7 @@ struct LOBDatabaseTests {
         #expect(
             try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == [
                 "v1: scans and answers", "v2: unfinished scans", "v3: teams", "v4: school scans", "v5: privacy rule",
-                "v6: columns nothing reads", "v7: team scans by teacher", "v8: feedback",
+                "v6: columns nothing reads", "v7: team scans by teacher", "v8: feedback", "v9: team feedback releases",
             ])
         #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }

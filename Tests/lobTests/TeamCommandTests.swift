@@ -246,4 +246,21 @@ struct TeamExportsTests {
         ]
         try checkExports(outputs) { try commands.lob($0) }
     }
+
+    /// Exports/team-feedback.*: where the demo team's self-view and colleagues' view differ most, with the demo
+    /// feedback of docs/examples/team/feedback (make-feedback.py).
+    @Test func team_feedback_exports_are_current() throws {
+        let commands = try TeamCommandTests()
+        try commands.importDemo()
+        let feedback = TeamCommandTests.demo.appendingPathComponent("feedback").path
+        let imported = try commands.lob(["feedback", "import", feedback])
+        #expect(imported.status == 0 && imported.stdout.contains("25 nieuwe reacties"), "\(imported.stderr)")
+        try checkExports([
+            ("team-feedback.md", ["team", "feedback", "--format", "markdown"]),
+            ("team-feedback.json", ["team", "feedback", "--format", "json"]),
+        ]) { try commands.lob($0) }
+        // Ilias's two colleagues are withheld in his own report, so he counts nowhere: 7 of 8 members.
+        let json = try commands.lob(["team", "feedback", "--format", "json"]).stdout
+        #expect(json.contains("\"membersWithFeedback\" : 7") && json.contains("\"members\" : 8"))
+    }
 }

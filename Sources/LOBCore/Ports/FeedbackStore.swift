@@ -15,4 +15,11 @@ public protocol FeedbackStore: Sendable {
     ) throws -> (
         responses: [FeedbackResponse], releases: [PrivacyRule.Release]
     )
+    /// Every teacher there is feedback about, one name per person (by `PrivacyRule.memberKey`), sorted.
+    func feedbackSubjects() throws -> [String]
+    /// A view of a team round's feedback, decided in one transaction against the releases of the round's earlier
+    /// views (oldest first); the store keeps the release `decide` returns when it differs from the latest.
+    func decideTeamFeedback<View>(
+        team: String, round: String, _ decide: ([PrivacyRule.Release]) throws -> (View, PrivacyRule.Release)
+    ) throws -> View
 }
