@@ -27,6 +27,10 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // SHA-1 for the name-based (version 5) UUIDs of the CASE export.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // `lob serve`: the web service, bcrypt for the dashboard's passwords, and logging without personal data.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "LOBCore"),
@@ -47,7 +51,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // The application core: one call per user action over the store protocols; every front end calls it.
-        .target(name: "LOBApp", dependencies: ["LOBCore"]),
+        .target(name: "LOBApp", dependencies: ["LOBCore", .product(name: "Crypto", package: "swift-crypto")]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
         .target(name: "LOBTerminal", dependencies: ["LOBCore"]),
         // `lob form`: the scan as one offline HTML file; its page, style and script are files in Resources/.
@@ -56,6 +60,18 @@ let package = Package(
             resources: [
                 .copy("Resources/scan-form.html"), .copy("Resources/scan-form.css"), .copy("Resources/scan-form.js"),
             ]),
+        // `lob serve`: a team's scan round in the browser (Hummingbird 2), over the application core; the colleague's
+        // pages are lob form's. Its own module, so that only it and `lob` build Hummingbird.
+        .target(
+            name: "LOBServe",
+            dependencies: [
+                "LOBApp", "LOBCore", "LOBForm", "LOBFormats", "LOBRender", "Plot",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/serve.css")]),
         // ncurses with wide characters, for UTF-8 (ë, é, ï); only the thin driver uses it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "LOBCurses", dependencies: ["CNcursesw", "LOBTerminal"]),
@@ -65,7 +81,8 @@ let package = Package(
         .executableTarget(
             name: "lob",
             dependencies: [
-                "LOBApp", "LOBCore", "LOBCurses", "LOBForm", "LOBFormats", "LOBRender", "LOBShippedProfiles",
+                "LOBApp", "LOBCore", "LOBCurses", "LOBForm", "LOBFormats", "LOBRender", "LOBServe",
+                "LOBShippedProfiles",
                 "LOBStore",
                 "LOBTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -81,6 +98,12 @@ let package = Package(
             name: "LOBRenderTests", dependencies: ["LOBRender", .product(name: "CSV", package: "CSV.swift")],
             resources: [.copy("Schemas")]),
         .testTarget(name: "LOBStoreTests", dependencies: ["LOBStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "LOBServeTests",
+            dependencies: [
+                "LOBServe", "LOBStore", "LOBApp", "LOBShippedProfiles", "LOBFormats",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "LOBFormTests", dependencies: ["LOBForm", "LOBFormats", "LOBShippedProfiles"]),
         .testTarget(name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBStore"], exclude: ["Snapshots"]),
         .testTarget(

@@ -10,22 +10,28 @@ public struct LOBApp: Sendable {
     public let teams: any TeamStore
     public let schools: any SchoolStore
     public let feedback: any FeedbackStore
+    public let invitations: any InvitationStore
     public let catalogue: Catalogue
 
     public init(
         scans: any ScanStore, teams: any TeamStore, schools: any SchoolStore, feedback: any FeedbackStore,
-        catalogue: Catalogue = .standard
+        invitations: any InvitationStore, catalogue: Catalogue = .standard
     ) {
         self.scans = scans
         self.teams = teams
         self.schools = schools
         self.feedback = feedback
+        self.invitations = invitations
         self.catalogue = catalogue
     }
 
     /// One store that keeps everything (the embedded SQLite database does).
-    public init(store: any ScanStore & TeamStore & SchoolStore & FeedbackStore, catalogue: Catalogue = .standard) {
-        self.init(scans: store, teams: store, schools: store, feedback: store, catalogue: catalogue)
+    public init(
+        store: any ScanStore & TeamStore & SchoolStore & FeedbackStore & InvitationStore,
+        catalogue: Catalogue = .standard
+    ) {
+        self.init(
+            scans: store, teams: store, schools: store, feedback: store, invitations: store, catalogue: catalogue)
     }
 }
 
@@ -48,4 +54,12 @@ public enum AppError: Error, Equatable, Sendable {
     case thresholdOutOfRange(Int)
     /// No feedback about this teacher on this profile has been read in.
     case noFeedback(teacher: String, profile: String)
+    /// A link that opens nothing: unknown, or no longer valid. Unknown and wrong look the same to whoever tries.
+    case linkNotValid(Invitation.LinkState?)
+    /// A state-changing request without the page's CSRF token.
+    case forbidden
+    /// The invitation list has no names, or a name twice.
+    case invitationList(String)
+    /// A finished scan cannot be changed; delete it to start again.
+    case alreadyFinished
 }

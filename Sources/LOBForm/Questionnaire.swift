@@ -64,11 +64,14 @@ struct Questionnaire: Encodable {
     let disclaimer: String
     let version: String
     let feedback: FeedbackTarget?
+    /// On `lob serve`: where the page saves each answer and hands the scan in.
+    let server: ScanForm.ServerLink?
 
     init(
         profile: Profile, team: String?, catalogue: Catalogue, scale: Scale,
-        feedback: (subject: String, group: RaterGroup)? = nil
+        feedback: (subject: String, group: RaterGroup)? = nil, server: ScanForm.ServerLink? = nil
     ) {
+        self.server = server
         self.feedback = feedback.map {
             FeedbackTarget(subject: $0.subject, group: $0.group.rawValue, groupWord: $0.group.word)
         }

@@ -16,12 +16,33 @@ public enum ScanForm {
         case noPupilStatements(String)
     }
 
+    /// The page served through a colleague's personal link (`lob serve`): the same pages, but every answer is saved
+    /// on the server as it is given (PUT `save`, JSON state), and the scan is handed in (POST `handIn`, the scan
+    /// file) instead of downloaded. Both carry `csrf` in the `X-CSRF-Token` header.
+    public struct ServerLink: Encodable, Sendable {
+        /// The invited colleague's name: fixed, he does not type it.
+        public let name: String
+        public let save: String
+        public let handIn: String
+        public let csrf: String
+        /// The state saved last time (JSON), to resume.
+        public let draft: String?
+
+        public init(name: String, save: String, handIn: String, csrf: String, draft: String?) {
+            self.name = name
+            self.save = save
+            self.handIn = handIn
+            self.csrf = csrf
+            self.draft = draft
+        }
+    }
+
     /// The whole HTML file. Same inputs, same bytes.
     /// With `feedbackFor`, the form asks a colleague or the leidinggevende to rate that teacher on the same
     /// behaviours (360° feedback, `docs/feedback.md`) and saves a feedback file instead of a scan file.
     public static func html(
         profile: Profile, team: String?, feedbackFor: (subject: String, group: RaterGroup)? = nil,
-        catalogue: Catalogue = .standard, scale: Scale = .standard
+        server: ServerLink? = nil, catalogue: Catalogue = .standard, scale: Scale = .standard
     ) throws(Failure) -> String {
         if feedbackFor?.group == .leerling, (profile.pupilStatements ?? [:]).isEmpty {
             throw .noPupilStatements(profile.id)
@@ -30,11 +51,12 @@ public enum ScanForm {
         let style = try resource("scan-form", "css")
         let script = try resource("scan-form", "js")
         let data = Questionnaire(
-            profile: profile, team: team, catalogue: catalogue, scale: scale, feedback: feedbackFor)
+            profile: profile, team: team, catalogue: catalogue, scale: scale, feedback: feedbackFor, server: server)
+        // Offline nothing may leave the page; served, it may talk to its own server only.
         let policy = [
             "default-src 'none'", "script-src '\(hash(script))'", "style-src '\(hash(style))'", "img-src data:",
-            "base-uri 'none'", "form-action 'none'",
-        ].joined(separator: "; ")
+            server == nil ? nil : "connect-src 'self'", "base-uri 'none'", "form-action 'none'",
+        ].compactMap { $0 }.joined(separator: "; ")
         // One pass over the template, so text from a profile can never be read as a placeholder.
         let values = [
             "policy": escape(policy),

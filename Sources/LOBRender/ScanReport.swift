@@ -55,7 +55,7 @@ public struct ScanReport: Sendable {
 
     // MARK: - Blocks
 
-    public func blocks() -> [Block] {
+    public func blocks(commands: Bool = true) -> [Block] {
         let scan = stored.scan
         var blocks: [Block] = [.heading(level: 1, "Zelfscan van \(scan.teacher)")]
         var facts: [(key: String, text: String)] = [
@@ -166,6 +166,8 @@ public struct ScanReport: Sendable {
                 ))
         }
 
+        // The command line's next steps; a web page (lob serve) has its own.
+        guard commands else { return blocks }
         blocks.append(.heading(level: 2, "Verder"))
         blocks.append(
             .bullets([

@@ -220,6 +220,40 @@ extension LOBDatabase {
                 t.column("release", .text).notNull()
             }
         }
+        migrator.registerMigration("v10: invitations and dashboard accounts") { db in
+            // `lob serve`: a link's token, a session's cookie and a password are stored only as hashes.
+            try db.create(table: "invitation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("team", .text).notNull()
+                t.column("round", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("profileId", .text).notNull()
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("csrf", .text).notNull()
+                t.column("createdAt", .integer).notNull()
+                t.column("expiresAt", .integer).notNull()
+                t.column("revokedAt", .integer)
+                t.column("closedAt", .integer)
+                t.column("startedAt", .integer)
+                t.column("finishedAt", .integer)
+                // The form's state as last saved (JSON), and the finished scan file (YAML).
+                t.column("draft", .text)
+                t.column("scan", .text)
+            }
+            try db.create(index: "invitation_team", on: "invitation", columns: ["team", "round"])
+            try db.create(table: "dashboardAccount") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("login", .text).notNull().unique()
+                t.column("team", .text).notNull()
+                t.column("passwordHash", .text).notNull()
+            }
+            try db.create(table: "dashboardSession") { t in
+                t.primaryKey("tokenHash", .text)
+                t.column("accountId", .integer).notNull().references("dashboardAccount", onDelete: .cascade)
+                t.column("csrf", .text).notNull()
+                t.column("expiresAt", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

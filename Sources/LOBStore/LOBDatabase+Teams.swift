@@ -194,6 +194,20 @@ extension LOBDatabase: TeamStore {
         }
     }
 
+    public func removeScans(team: String, round: String, teacher: String) throws -> Int {
+        try write { db in
+            let teamID = try Self.existingTeamID(team, in: db)
+            try db.execute(
+                sql: """
+                    DELETE FROM teamScan WHERE teacherKey = ?
+                    AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ? AND label = ?)
+                    """, arguments: [Self.teacherKey(team: team, teacher: teacher), teamID, round])
+            let count = db.changesCount
+            try Self.updateReleases(teamID: teamID, in: db)
+            return count
+        }
+    }
+
     /// Deletes every scan of a teacher in a team, history included; returns how many.
     @discardableResult
     private static func deleteScans(teamID: Int64, key: String, in db: Database) throws -> Int {

@@ -70,6 +70,10 @@ enum Output {
             "nog geen feedback over \(teacher) op profiel \(profile): lees feedbackbestanden in met 'lob feedback import MAP' (uitleg: lob help feedback)"
         case .thresholdOutOfRange(let value):
             "de privacydrempel is minstens \(PrivacyRule.settableThresholds.lowerBound) en hooguit \(PrivacyRule.settableThresholds.upperBound), niet \(value)"
+        case .linkNotValid: "die uitnodiging bestaat niet (meer)"
+        case .forbidden: "niet toegestaan"
+        case .invitationList(let why): "de lijst met namen: \(why)"
+        case .alreadyFinished: "deze scan is al ingeleverd"
         }
     }
 

@@ -39,9 +39,18 @@ struct ScanFormTests {
         #expect(policy.hasPrefix("default-src 'none'"))
         #expect(!policy.contains("unsafe"))
         // Nothing is loaded from elsewhere: no source, link, import or url() at all.
-        for load in [" src=", "<link", "@import", "url(", "fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket"] {
+        for load in [" src=", "<link", "@import", "url(", "XMLHttpRequest", "sendBeacon", "WebSocket"] {
             #expect(!html.contains(load), "the form contains \(load)")
         }
+        // The script talks only to the server of `lob serve`, and only when served: offline the policy allows no
+        // connection at all (default-src 'none', no connect-src), and every request goes to the server's own URLs.
+        #expect(!policy.contains("connect-src"))
+        let requests = html.components(separatedBy: "fetch(").dropFirst()
+        #expect(requests.count == 2 && requests.allSatisfy { $0.hasPrefix("server.") })
+        let served = try ScanForm.html(
+            profile: profile, team: "T",
+            server: .init(name: "Ans", save: "/s/x/antwoorden", handIn: "/s/x/inleveren", csrf: "c", draft: nil))
+        #expect(served.contains("connect-src 'self'") && served.contains("\"save\":\"/s/x/antwoorden\""))
         #expect(html.contains("<html lang=\"nl\">"))
         // Same input, same bytes.
         #expect(html == (try ScanForm.html(profile: profile, team: "Bouwtechniek bovenbouw")))

@@ -83,6 +83,8 @@ public protocol TeamStore: Sendable {
     func members(team: String) throws -> [TeamMember]
     /// Removes a teacher's scans (current and history) from a team; returns how many.
     func removeMember(team: String, teacher: String) throws -> Int
+    /// Removes a teacher's scans (current and history) from one round of a team; returns how many.
+    func removeScans(team: String, round: String, teacher: String) throws -> Int
     /// Rounds, oldest first (by the latest scan date in each).
     func rounds(team: String) throws -> [String]
     /// The current scan of every teacher in a round. Anonymous scans carry a pseudonym, never a name.

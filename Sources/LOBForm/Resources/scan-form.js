@@ -1,8 +1,10 @@
 // LOB-spiegel zelfscan in the browser: the same path as `lob scan`, offline, one page at a time.
 // Every answer is kept in localStorage as it is given, so a closed tab resumes where it stopped; at the end the
 // teacher downloads a scan file (docs/scan-file.md). Nothing is sent anywhere. With `data.feedback` the same pages ask
-// a colleague or leidinggevende to rate a teacher (360° feedback) and save a feedback file (docs/feedback.md). The page is built with DOM calls
-// and textContent only, so no text from the questionnaire or the teacher is ever read as HTML.
+// a colleague or leidinggevende to rate a teacher (360° feedback) and save a feedback file (docs/feedback.md). With
+// `data.server` (lob serve, a colleague's personal link) every answer is saved on the school's server instead, and the
+// scan is handed in there (docs/serve.md). The page is built with DOM calls and textContent only, so no text from the
+// questionnaire or the teacher is ever read as HTML.
 "use strict";
 
 (function () {
@@ -10,6 +12,7 @@
   const form = document.getElementById("scan");
   const status = document.getElementById("melding");
   const feedback = data.feedback || null;
+  const server = data.server || null;
   const storageKey = feedback
     ? "lob-spiegel-feedback:" + data.profile.id + ":" + feedback.subject + ":" + feedback.group
     : "lob-spiegel-zelfscan:" + data.profile.id + ":" + (data.team || "");
@@ -30,7 +33,34 @@
 
   // MARK: storage
 
+  // On the server: the whole state after each answer, one request at a time in order, a typed note after a pause.
+  let sending = Promise.resolve();
+  let timer = null;
+  let unsaved = 0;
+
+  function send() {
+    timer = null;
+    const body = JSON.stringify(state);
+    sending = sending.then(() => fetch(server.save, {
+      method: "PUT", credentials: "same-origin", body: body,
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": server.csrf },
+    }).then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      unsaved = 0;
+      document.body.dataset.opgeslagen = String(Number(document.body.dataset.opgeslagen || 0) + 1);
+    }).catch(() => {
+      unsaved += 1;
+      say("Je laatste antwoord is niet opgeslagen: is de verbinding weg? Het wordt opnieuw geprobeerd bij je volgende antwoord.");
+    }));
+    return sending;
+  }
+
   function save() {
+    if (server) {
+      if (timer) window.clearTimeout(timer);
+      timer = window.setTimeout(send, 250);
+      return;
+    }
     try {
       localStorage.setItem(storageKey, JSON.stringify(state));
     } catch (e) {
@@ -39,6 +69,17 @@
   }
 
   function restore() {
+    if (server) {
+      state = fresh();
+      try {
+        const saved = server.draft ? JSON.parse(server.draft) : null;
+        if (saved && typeof saved === "object") Object.assign(state, saved);
+      } catch (e) { /* an unreadable draft is ignored: he starts again */ }
+      state.teacher = server.name;
+      state.team = data.team || "";
+      state.page = Math.min(Math.max(0, state.page | 0), pages.length - 1);
+      return server.draft !== undefined && server.draft !== null;
+    }
     try {
       const saved = JSON.parse(localStorage.getItem(storageKey) || "null");
       if (saved && typeof saved === "object") {
@@ -115,8 +156,18 @@
     ];
   }
 
+  function serverWelcome() {
+    return [
+      el("h1", { tabindex: "-1" }, "Zelfscan: " + data.profile.word),
+      el("p", {}, "Welkom, " + server.name + ". Met deze scan kijk je hoe jij nu staat als loopbaanbegeleider" + (data.team ? " in team " + data.team : "") + ". Je scoort jezelf op de gedragskenmerken van het profiel. Het kost ongeveer twintig minuten."),
+      el("p", {}, "Elk antwoord wordt meteen bewaard op de server van je school. Je kunt stoppen wanneer je wilt en later verdergaan via dezelfde persoonlijke link. Aan het eind kies je wie je scan mag zien, en lever je hem in."),
+      navigation("Begin"),
+    ];
+  }
+
   function welcome() {
     if (feedback) return feedbackWelcome();
+    if (server) return serverWelcome();
     const name = el("input", { type: "text", id: "naam", autocomplete: "name", maxlength: "120", required: true,
       value: state.teacher, "aria-describedby": "naam-fout" });
     name.addEventListener("input", () => { state.teacher = clean(name.value, false); save(); });
@@ -283,6 +334,32 @@
     ];
   }
 
+  /// On the server: the choice of consent, then handing in; his report and plan wait behind his link.
+  function handInPart(consent) {
+    const choices = data.consent.map((c) => ({ value: c.id, label: c.word, meaning: c.meaning }));
+    return [
+      el("h2", { class: "geen-afdruk" }, "Inleveren"),
+      radios("toestemming", "Wie mag je scan zien als je hem inlevert?", choices, state.consent,
+        (value) => { state.consent = value; save(); }),
+      el("p", { class: "uitleg geen-afdruk" }, "Een teamcijfer toont nooit minder collega's dan de privacydrempel van het team. Privé: je scan telt nergens mee en is alleen via jouw link te zien."),
+      buttons(
+        button("Vorige", () => go(state.page - 1)),
+        button("Lever je scan in", handIn, true),
+        button("Druk je samenvatting af", () => window.print())),
+    ];
+  }
+
+  function handIn() {
+    if (timer) window.clearTimeout(timer);
+    send().then(() => fetch(server.handIn, {
+      method: "POST", credentials: "same-origin", body: scanFile(),
+      headers: { "Content-Type": "application/x-yaml", "X-CSRF-Token": server.csrf },
+    })).then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      window.location.reload();
+    }).catch(() => say("Inleveren is niet gelukt: is de verbinding weg? Je antwoorden zijn bewaard; probeer het zo opnieuw."));
+  }
+
   function summaryPage() {
     if (feedback) return feedbackSummary();
     const result = data.competencies.map((c) => {
@@ -325,6 +402,7 @@
       strengths.length ? el("ul", { id: "sterk" }, strengths.map(item)) : el("p", {}, "Nog geen gedragskenmerk op of boven het doel."),
       el("h2", {}, "Ontwikkelpunten"),
       points.length ? el("ol", { id: "ontwikkel" }, points.map(item)) : el("p", {}, "Geen gedragskenmerk onder het doel."),
+    ].concat(server ? handInPart(consent) : [
       el("h2", { class: "geen-afdruk" }, "Inleveren"),
       el("p", { class: "geen-afdruk" }, "Download je scanbestand en geef het aan je teamvoorzitter, of lees het zelf in met lob scan --answers. Pas daarna telt je scan mee, zoals je hebt gekozen: " + consent.word + "."),
       buttons(
@@ -332,7 +410,7 @@
         button("Download je scanbestand", download, true),
         button("Druk je samenvatting af", () => window.print()),
         button("Wis je antwoorden uit deze browser", forget)),
-    ];
+    ]);
   }
 
   /// Bars of the mean per competency with the target as a mark; the table beside it holds the same numbers.
@@ -538,10 +616,15 @@
     document.querySelector(".merk").textContent = "LOB-spiegel · 360°-feedback";
     document.querySelector(".voet p").textContent = "Je antwoorden blijven in deze browser op dit apparaat. Niets wordt verstuurd: alleen jij beslist of je het feedbackbestand geeft.";
   }
+  if (server) {
+    document.querySelector(".voet p").textContent = "Je antwoorden worden bij elke stap bewaard op de server van je school, bij jouw persoonlijke link. Deel die link met niemand.";
+  }
   form.addEventListener("submit", (event) => { event.preventDefault(); next(); });
   const resumed = restore() && state.page > 0;
   render();
-  if (resumed) {
+  if (resumed && server) {
+    say("Welkom terug, " + server.name + ": je antwoorden van eerder staan er nog; je gaat verder waar je was.");
+  } else if (resumed) {
     say("Welkom terug" + (state.teacher ? ", " + state.teacher : "") + ": je antwoorden van eerder staan er nog; je gaat verder waar je was.");
     // On a shared computer the next colleague must not go on in someone else's scan.
     const other = button("Ben jij dit niet? Begin een nieuwe scan", forget);

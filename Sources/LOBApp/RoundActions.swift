@@ -1,0 +1,197 @@
+import Crypto
+import Foundation
+import LOBCore
+
+// MARK: - A scan round on a server (`lob serve`)
+
+/// Secrets of the server: link tokens, session cookies and CSRF tokens. 256 random bits each, stored only as their
+/// SHA-256 hash, compared in constant time.
+public enum Secret {
+    /// 32 random bytes as unpadded base64url (43 characters): fit for a URL and a cookie.
+    public static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Equal without an early exit, so the time taken says nothing about where two secrets differ.
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// Whether a token has the shape `make` gives: anything else is refused before the store is asked.
+    public static func wellFormed(_ token: String) -> Bool {
+        token.utf8.count == 43
+            && token.utf8.allSatisfy {
+                (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 45 || $0 == 95
+            }
+    }
+}
+
+extension LOBApp {
+    /// A link made for one colleague: the token is in it, and is shown this once.
+    public struct IssuedLink: Sendable, Hashable {
+        public let invitationID: Int64
+        public let name: String
+        public let token: String
+    }
+
+    /// How long a link is valid unless said otherwise.
+    public static let defaultLinkDays = 21
+
+    /// Opens a round: one personal link per colleague, valid for `days`. Names are checked as a team's members are
+    /// (the same person twice is refused).
+    public func openRound(
+        team: String, round: String, profileID: String, names: [String], days: Int = defaultLinkDays, now: Int64
+    ) throws -> [IssuedLink] {
+        let cleaned = names.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            .filter { !$0.isEmpty }
+        guard !cleaned.isEmpty else { throw AppError.invitationList("de lijst noemt niemand") }
+        var seen: [String: String] = [:]
+        for name in cleaned {
+            if let first = seen[PrivacyRule.memberKey(name)] {
+                throw AppError.invitationList("'\(first)' en '\(name)' zijn dezelfde persoon")
+            }
+            seen[PrivacyRule.memberKey(name)] = name
+        }
+        let existing = Set(
+            try invitations.invitations(team: team).filter { $0.round == round }.map {
+                PrivacyRule.memberKey($0.name)
+            })
+        if let again = cleaned.first(where: { existing.contains(PrivacyRule.memberKey($0)) }) {
+            throw AppError.invitationList(
+                "'\(again)' is al uitgenodigd voor deze ronde: stuur een nieuwe link vanaf het dashboard")
+        }
+        let tokens = cleaned.map { _ in Secret.make() }
+        let ids = try invitations.createInvitations(
+            zip(cleaned, tokens).map { name, token in
+                NewInvitation(
+                    team: team, round: round, name: name, profileID: profileID, tokenHash: Secret.hash(token),
+                    csrf: Secret.make(),
+                    createdAt: now, expiresAt: now + Int64(days) * 86_400)
+            })
+        return zip(ids, zip(cleaned, tokens)).map { IssuedLink(invitationID: $0, name: $1.0, token: $1.1) }
+    }
+
+    /// The invitation a link opens, when it still does. An unknown token and a wrong one get the same answer.
+    public func invitation(token: String, now: Int64) throws -> InvitationRecord {
+        guard Secret.wellFormed(token) else { throw AppError.linkNotValid(nil) }
+        let hash = Secret.hash(token)
+        guard let record = try invitations.invitation(tokenHash: hash), Secret.equal(record.tokenHash, hash) else {
+            throw AppError.linkNotValid(nil)
+        }
+        let state = record.invitation.linkState(now: now)
+        guard state == .active else { throw AppError.linkNotValid(state) }
+        return record
+    }
+
+    /// Checks a state-changing request's CSRF token against the page's.
+    public static func checkCSRF(_ given: String?, expected: String) throws {
+        guard let given, Secret.equal(given, expected) else { throw AppError.forbidden }
+    }
+
+    /// Keeps the form's state after one more answer.
+    public func saveDraft(_ record: InvitationRecord, draft: String, now: Int64) throws {
+        guard record.scan == nil else { throw AppError.alreadyFinished }
+        try invitations.saveDraft(id: record.invitation.id, draft: draft, at: now)
+    }
+
+    /// Hands in the finished scan: under his own name and the round's team, whatever the page sent, into the team's
+    /// round by his consent (a private scan withdraws what the team kept of him, as `lob team import` does), then
+    /// kept with the invitation for his own report. The team's copy is written first: a crash in between leaves an
+    /// unfinished invitation, and handing in again changes nothing in the team (the same scan).
+    public func handIn(
+        _ record: InvitationRecord, scan submitted: Scan, profile: Profile, now: Int64, encode: (Scan) -> String
+    ) throws -> (scan: Scan, outcome: TeamImportOutcome) {
+        guard record.scan == nil else { throw AppError.alreadyFinished }
+        var scan = submitted
+        scan.teacher = record.invitation.name
+        scan.team = record.invitation.team
+        let result = try importScans(
+            [TeamMemberScan(scan, profile: profile)], team: record.invitation.team, round: record.invitation.round)
+        try invitations.finish(
+            id: record.invitation.id, scan: encode(scan), at: now)
+        return (scan, result.outcomes[0])
+    }
+
+    /// Deletes his scan: from the team's round and from the server; his link opens an empty scan again.
+    public func deleteOwnScan(_ record: InvitationRecord) throws {
+        if try teams.team(record.invitation.team) != nil {
+            _ = try teams.removeScans(
+                team: record.invitation.team, round: record.invitation.round, teacher: record.invitation.name)
+        }
+        try invitations.clearAnswers(id: record.invitation.id)
+    }
+
+    // MARK: The dashboard
+
+    /// A new session for an account whose password `verify` accepted; nil otherwise. `verify(password, nil)` is
+    /// asked for an unknown login: it must spend the time a real check takes and say no, so that a wrong login and a
+    /// wrong password look alike.
+    public func logIn(
+        login: String, password: String, verify: (String, String?) -> Bool, now: Int64, hours: Int = 8
+    ) throws -> (cookie: String, csrf: String, account: DashboardAccount)? {
+        guard let account = try invitations.account(login: login) else {
+            _ = verify(password, nil)
+            return nil
+        }
+        guard verify(password, account.passwordHash) else { return nil }
+        let (cookie, csrf) = (Secret.make(), Secret.make())
+        try invitations.createSession(
+            tokenHash: Secret.hash(cookie), accountID: account.id, csrf: csrf, expiresAt: now + Int64(hours) * 3600)
+        return (cookie, csrf, account)
+    }
+
+    public func session(cookie: String, now: Int64) throws -> (account: DashboardAccount, csrf: String)? {
+        guard Secret.wellFormed(cookie) else { return nil }
+        return try invitations.session(tokenHash: Secret.hash(cookie), now: now)
+    }
+
+    public func logOut(cookie: String) throws {
+        guard Secret.wellFormed(cookie) else { return }
+        try invitations.deleteSession(tokenHash: Secret.hash(cookie))
+    }
+
+    /// Per round of a team: invited, started, finished. Never who chose which consent.
+    public func roundProgress(team: String) throws -> [RoundProgress] {
+        RoundProgress.of(try invitations.invitations(team: team))
+    }
+
+    /// One of the team's invitations; another team's is as unknown as a missing one.
+    public func teamInvitation(_ id: Int64, team: String) throws -> Invitation {
+        guard let record = try invitations.invitation(id: id), record.invitation.team == team else {
+            throw AppError.linkNotValid(nil)
+        }
+        return record.invitation
+    }
+
+    /// A new link for a colleague (lost mail, expired link): the old one stops working.
+    public func resend(_ id: Int64, team: String, days: Int = defaultLinkDays, now: Int64) throws -> IssuedLink {
+        let invitation = try teamInvitation(id, team: team)
+        guard invitation.closedAt == nil else { throw AppError.linkNotValid(.closed) }
+        let token = Secret.make()
+        try invitations.replaceToken(
+            id: id, tokenHash: Secret.hash(token), csrf: Secret.make(), expiresAt: now + Int64(days) * 86_400)
+        return IssuedLink(invitationID: id, name: invitation.name, token: token)
+    }
+
+    public func revoke(_ id: Int64, team: String, now: Int64) throws {
+        _ = try teamInvitation(id, team: team)
+        try invitations.revoke(id: id, at: now)
+    }
+
+    public func closeRound(team: String, round: String, now: Int64) throws {
+        try invitations.closeRound(team: team, round: round, at: now)
+    }
+
+    public func createAccount(login: String, team: String, passwordHash: String) throws {
+        try invitations.createAccount(login: login, team: team, passwordHash: passwordHash)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import LOBApp
+import LOBCore
+import LOBRender
+
+// MARK: - The teamvoorzitter's dashboard
+
+extension LOBServer {
+    static let sessionCookie = "lob_sessie"
+    /// Before login there is no session: the login form's CSRF token is also a cookie, and both must match.
+    static let loginCookie = "lob_inloggen"
+
+    func dashboardRoutes(_ router: Router<ServeContext>) {
+        router.get("inloggen") { _, _ in loginPage(failed: false, status: .ok) }
+        router.post("inloggen") { request, context in
+            if await isBlocked(request, context) { return Self.tooMany }
+            let form = try URLEncodedFormDecoder().decode(LoginForm.self, from: try await body(request))
+            guard let expected = request.cookies[Self.loginCookie]?.value, let given = form.csrf,
+                Secret.equal(given, expected)
+            else { throw AppError.forbidden }
+            let (app, decoy, hours, now) = (app, decoy, configuration.sessionHours, configuration.now())
+            // bcrypt takes a quarter of a second on purpose: off the server's own threads.
+            let session = try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global().async {
+                    continuation.resume(
+                        with: Result {
+                            try app.logIn(
+                                login: form.login ?? "", password: form.wachtwoord ?? "",
+                                verify: { Bcrypt.verify($0, hash: $1 ?? decoy) && $1 != nil }, now: now, hours: hours)
+                        })
+                }
+            }
+            guard let session else {
+                await recordFailure(request, context)
+                return loginPage(failed: true, status: .unauthorized)
+            }
+            var response = Self.redirect("/dashboard")
+            response.setCookie(cookie(Self.sessionCookie, session.cookie, maxAge: hours * 3600))
+            response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, path: "/inloggen"))
+            return response
+        }
+        router.post("uitloggen") { request, context in
+            try await withSession(request, context, form: CSRFForm.self) { _, _ in
+                if let value = request.cookies[Self.sessionCookie]?.value { try app.logOut(cookie: value) }
+                var response = Self.redirect("/inloggen")
+                response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
+                return response
+            }
+        }
+        router.get("dashboard") { request, context in
+            try await withSession(request, context) { account, csrf in
+                let now = configuration.now()
+                let rounds = Set(try app.teams.team(account.team)?.rounds ?? [])
+                return Self.page(
+                    Pages.dashboard(
+                        account: account, progress: try app.roundProgress(team: account.team),
+                        invitations: try app.invitations.invitations(team: account.team), teamRounds: rounds,
+                        profiles: profiles, csrf: csrf, now: now))
+            }
+        }
+        router.get("dashboard/teamoverzicht") { request, context in
+            try await withSession(request, context) { account, _ in
+                let view = try app.teamView(team: account.team, round: round(request), compare: .previous)
+                let report = TeamReport(
+                    team: view.team, round: view.round, analysis: view.analysis, comparison: view.comparison)
+                return Self.document(HTMLRenderer(title: report.title, date: today().dutch).render(report.blocks()))
+            }
+        }
+        router.get("dashboard/teamplan") { request, context in
+            try await withSession(request, context) { account, _ in
+                let view = try app.teamView(team: account.team, round: round(request))
+                guard let activities = configuration.activities(app.commonestProfile(view)) else {
+                    return Self.page(
+                        Pages.message("Geen catalogus", "De school heeft nog geen catalogus van scholingsvormen."),
+                        status: .serviceUnavailable)
+                }
+                let report = TeamPlanReport(app.teamPlan(view, activities: activities, options: .init()))
+                return Self.document(HTMLRenderer(title: report.title, date: today().dutch).render(report.blocks()))
+            }
+        }
+        router.post("dashboard/ronde") { request, context in
+            try await withSession(request, context, form: RoundForm.self) { account, form in
+                let label = (form.ronde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !label.isEmpty, VisibleText.lineFaults(label, maximum: 80).isEmpty,
+                    let profileID = form.profiel, configuration.profile(profileID) != nil
+                else {
+                    return Self.page(
+                        Pages.message(
+                            "Ronde niet geopend", "Geef de ronde een naam (hooguit 80 tekens) en kies een profiel.",
+                            link: ("/dashboard", "Terug")), status: .badRequest)
+                }
+                let names = (form.namen ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                let links = try app.openRound(
+                    team: account.team, round: label, profileID: profileID, names: names, days: configuration.linkDays,
+                    now: configuration.now())
+                return Self.page(Pages.links(links, round: label, configuration: configuration))
+            }
+        }
+        router.post("dashboard/uitnodiging/:id/nieuw") { request, context in
+            try await withSession(request, context, form: CSRFForm.self) { account, _ in
+                let link = try app.resend(
+                    try invitationID(context), team: account.team, days: configuration.linkDays,
+                    now: configuration.now())
+                return Self.page(Pages.links([link], round: "nieuwe link", configuration: configuration))
+            }
+        }
+        router.post("dashboard/uitnodiging/:id/intrekken") { request, context in
+            try await withSession(request, context, form: CSRFForm.self) { account, _ in
+                try app.revoke(try invitationID(context), team: account.team, now: configuration.now())
+                return Self.redirect("/dashboard")
+            }
+        }
+        router.post("dashboard/ronde/sluiten") { request, context in
+            try await withSession(request, context, form: RoundForm.self) { account, form in
+                try app.closeRound(team: account.team, round: form.ronde ?? "", now: configuration.now())
+                return Self.redirect("/dashboard")
+            }
+        }
+    }
+
+    struct LoginForm: Decodable {
+        let csrf: String?
+        let login: String?
+        let wachtwoord: String?
+    }
+
+    struct RoundForm: Decodable, CSRFCarrying {
+        let csrf: String?
+        let ronde: String?
+        let profiel: String?
+        let namen: String?
+    }
+
+    var profiles: [(id: String, title: String)] {
+        configuration.profiles().map { ($0.id, $0.title) }
+    }
+
+    func loginPage(failed: Bool, status: HTTPResponse.Status) -> Response {
+        let csrf = Secret.make()
+        var response = Self.page(Pages.login(csrf: csrf, failed: failed), status: status)
+        response.setCookie(cookie(Self.loginCookie, csrf, maxAge: 3600, path: "/inloggen"))
+        return response
+    }
+
+    /// `HttpOnly`, `SameSite=Strict`, and `Secure` when the server is reached over https.
+    func cookie(_ name: String, _ value: String, maxAge: Int, path: String = "/") -> Cookie {
+        Cookie(
+            name: name, value: value, maxAge: maxAge, path: path, secure: configuration.secureCookies, httpOnly: true,
+            sameSite: .strict)
+    }
+
+    func round(_ request: Request) -> String? {
+        request.uri.queryParameters.get("ronde").map { String($0) }
+    }
+
+    func invitationID(_ context: ServeContext) throws -> Int64 {
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else { throw AppError.linkNotValid(nil) }
+        return id
+    }
+
+    /// A dashboard page for a logged-in account; otherwise to the login.
+    func withSession(
+        _ request: Request, _ context: ServeContext,
+        _ body: (DashboardAccount, String) async throws -> Response
+    ) async throws -> Response {
+        guard let value = request.cookies[Self.sessionCookie]?.value,
+            let (account, csrf) = try app.session(cookie: value, now: configuration.now())
+        else { return Self.redirect("/inloggen") }
+        return try await body(account, csrf)
+    }
+
+    /// A dashboard change: a logged-in account, and the form's CSRF token equal to the session's.
+    func withSession<Form: Decodable & CSRFCarrying>(
+        _ request: Request, _ context: ServeContext, form: Form.Type,
+        _ body: (DashboardAccount, Form) async throws -> Response
+    ) async throws -> Response {
+        try await withSession(request, context) { account, csrf in
+            let form = try URLEncodedFormDecoder().decode(Form.self, from: try await self.body(request))
+            try LOBApp.checkCSRF(form.csrf, expected: csrf)
+            return try await body(account, form)
+        }
+    }
+}
+
+protocol CSRFCarrying {
+    var csrf: String? { get }
+}
+
+extension LOBServer.CSRFForm: CSRFCarrying {}

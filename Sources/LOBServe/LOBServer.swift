@@ -1,0 +1,246 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import LOBApp
+import LOBCore
+import LOBForm
+import LOBFormats
+import LOBRender
+import Logging
+import NIOCore
+
+/// `lob serve`: a team's scan round in the browser (docs/serve.md). Every route calls the application core
+/// (`LOBApp`), as `lob` does; the colleague's pages are `lob form`'s, saving each answer here instead of in the
+/// browser.
+///
+/// - `/s/TOKEN…`: a colleague's personal link: his scan, his report and plan, his scan file, deleting it.
+/// - `/inloggen`, `/dashboard…`, `/uitloggen`: the teamvoorzitter's dashboard, behind a login.
+public struct LOBServer: Sendable {
+    let app: LOBApp
+    let configuration: ServeConfiguration
+    let failures: FailureLimit
+    let logger: Logger
+    /// A bcrypt hash of a secret nobody knows: an unknown login is checked against it, taking as long as a real one.
+    let decoy: String
+
+    public init(app: LOBApp, configuration: ServeConfiguration, logger: Logger = Logger(label: "lob-serve")) {
+        self.app = app
+        self.configuration = configuration
+        self.logger = logger
+        failures = FailureLimit(limit: configuration.failureLimit, window: configuration.failureWindow)
+        decoy = Bcrypt.hash(Secret.make(), cost: configuration.bcryptCost)
+    }
+
+    /// The password's slow hash, for `lob serve account`.
+    public static func hashPassword(_ password: String, cost: UInt8 = 12) -> String {
+        Bcrypt.hash(password, cost: cost)
+    }
+
+    /// The web application, for `runService()` (which stops gracefully on SIGTERM and SIGINT: requests under way
+    /// finish, every answer already saved is in the database) or for in-process tests.
+    public func application(
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    )
+        -> some ApplicationProtocol
+    {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: onServerRunning, logger: logger)
+    }
+
+    public func router() -> Router<ServeContext> {
+        let router = Router(context: ServeContext.self)
+        router.middlewares.add(Guard(server: self))
+        router.get("/") { _, _ in Self.page(Pages.landing()) }
+        router.get("/stijl.css") { _, _ in Self.stylesheet() }
+        colleagueRoutes(router)
+        dashboardRoutes(router)
+        return router
+    }
+
+    // MARK: - Responses
+
+    static let ownPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+    static func page(_ html: String, status: HTTPResponse.Status = .ok, policy: String = ownPolicy) -> Response {
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        headers[.contentSecurityPolicy] = policy
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A document rendered elsewhere (a report, the scan form): its own inline style and script are allowed by
+    /// their hashes, nothing else inline (no `unsafe-inline`).
+    static func document(_ html: String, connect: Bool = false) -> Response {
+        page(html, policy: inlinePolicy(html, connect: connect))
+    }
+
+    static func inlinePolicy(_ html: String, connect: Bool) -> String {
+        func hashes(_ tag: String) -> [String] {
+            var result: [String] = []
+            var rest = html[...]
+            while let open = rest.range(of: "<\(tag)>"), let close = rest[open.upperBound...].range(of: "</\(tag)>") {
+                let body = rest[open.upperBound..<close.lowerBound]
+                result.append("'sha256-\(Data(SHA256.hash(data: Data(body.utf8))).base64EncodedString())'")
+                rest = rest[close.upperBound...]
+            }
+            return result
+        }
+        let scripts = hashes("script")
+        let styles = hashes("style")
+        return [
+            "default-src 'none'", scripts.isEmpty ? nil : "script-src \(scripts.joined(separator: " "))",
+            "style-src 'self'" + (styles.isEmpty ? "" : " " + styles.joined(separator: " ")), "img-src 'self' data:",
+            connect ? "connect-src 'self'" : nil, "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'",
+        ].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    static func text(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    static func stylesheet() -> Response {
+        let css =
+            Bundle.module.url(forResource: "serve", withExtension: "css").flatMap {
+                try? String(contentsOf: $0, encoding: .utf8)
+            } ?? ""
+        return Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: css)))
+    }
+
+    /// The application core's refusals as pages; anything else is logged by its type only (never its text, which
+    /// may hold a name) and answered with 500.
+    func failure(_ error: any Error, context: ServeContext) -> Response {
+        switch error {
+        case AppError.linkNotValid(let state?):
+            let why =
+                switch state {
+                case .expired: "Deze link is verlopen."
+                case .revoked: "Deze link is ingetrokken: er is een nieuwe gemaakt, of de uitnodiging is vervallen."
+                case .closed: "Deze ronde is gesloten."
+                case .active: ""
+                }
+            return Self.page(
+                Pages.message("Link werkt niet meer", why + " Vraag je teamvoorzitter om een nieuwe link."),
+                status: .gone)
+        case AppError.linkNotValid(nil):
+            return Self.page(
+                Pages.message(
+                    "Link onbekend",
+                    "Deze link kennen we niet. Controleer of je hem helemaal hebt overgenomen, of vraag je teamvoorzitter om een nieuwe."
+                ), status: .notFound)
+        case AppError.forbidden:
+            return Self.page(
+                Pages.message(
+                    "Niet toegestaan", "Dit verzoek kwam niet van een pagina van LOB-spiegel. Laad de pagina opnieuw."),
+                status: .forbidden)
+        case AppError.alreadyFinished:
+            return Self.text("Deze scan is al ingeleverd.", status: .conflict)
+        case AppError.noSuchRound, AppError.noSuchTeam, AppError.noTeamRounds:
+            return Self.page(
+                Pages.message(
+                    "Nog niets te zien", "Voor deze ronde is nog geen scan ingeleverd.", link: ("/dashboard", "Terug")),
+                status: .notFound)
+        case AppError.invitationList(let why):
+            return Self.page(
+                Pages.message("De lijst met namen", "Niet gelukt: \(why).", link: ("/dashboard", "Terug")),
+                status: .badRequest)
+        case let error as FormatError:
+            return Self.text("Je scan is niet in orde:\n\(error.description)", status: .unprocessableContent)
+        case is NIOTooManyBytesError:
+            return Self.text("Te groot.", status: .contentTooLarge)
+        case let error as HTTPError:
+            return Self.text(
+                error.status == .contentTooLarge ? "Te groot." : error.status.reasonPhrase, status: error.status)
+        default:
+            context.logger.error("request failed", metadata: ["error.type": "\(type(of: error))"])
+            return Self.page(
+                Pages.message(
+                    "Er ging iets mis", "Probeer het zo nog eens. Blijft het misgaan, meld het dan je teamvoorzitter."),
+                status: .internalServerError)
+        }
+    }
+
+    // MARK: - The client and the failure limit
+
+    func client(_ request: Request, _ context: ServeContext) -> String {
+        if configuration.trustForwardedFor, let forwarded = request.headers[.init("X-Forwarded-For")!] {
+            let last = forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) }
+            if let last, !last.isEmpty { return last }
+        }
+        return context.peer ?? "onbekend"
+    }
+
+    func isBlocked(_ request: Request, _ context: ServeContext) async -> Bool {
+        await failures.isBlocked(client(request, context), now: configuration.now())
+    }
+
+    func recordFailure(_ request: Request, _ context: ServeContext) async {
+        await failures.record(client(request, context), now: configuration.now())
+    }
+
+    static let tooMany = text(
+        "Te veel mislukte pogingen vanaf dit adres. Probeer het over tien minuten opnieuw.", status: .tooManyRequests)
+
+    /// A request body as text, refused above the limit.
+    func body(_ request: Request) async throws -> String {
+        let buffer = try await request.body.collect(upTo: configuration.maxBody)
+        return String(buffer: buffer)
+    }
+
+    /// Today in the Netherlands: the date a handed-in scan gets.
+    func today() -> SchoolDate {
+        let components = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "Europe/Amsterdam") ?? .current,
+            from: Date(timeIntervalSince1970: TimeInterval(configuration.now())))
+        return SchoolDate(
+            String(format: "%04d-%02d-%02d", components.year ?? 2000, components.month ?? 1, components.day ?? 1))!
+    }
+}
+
+/// Around every request: the security headers, a response for every error, and a log line without personal data
+/// (method, the route's pattern — never the path, which holds a link's token — status and time).
+struct Guard: RouterMiddleware {
+    typealias Context = ServeContext
+    let server: LOBServer
+
+    func handle(
+        _ request: Request, context: ServeContext, next: (Request, ServeContext) async throws -> Response
+    ) async throws -> Response {
+        let start = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = server.failure(error, context: context)
+        }
+        var headers = response.headers
+        if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = LOBServer.ownPolicy }
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        headers[.init("Referrer-Policy")!] = "no-referrer"
+        headers[.init("X-Frame-Options")!] = "DENY"
+        headers[.init("Cross-Origin-Opener-Policy")!] = "same-origin"
+        if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }
+        if server.configuration.secureCookies {
+            headers[.init("Strict-Transport-Security")!] = "max-age=31536000"
+        }
+        response.headers = headers
+        let elapsed = ContinuousClock.now - start
+        context.logger.info(
+            "\(request.method) \(context.endpointPath ?? "(geen route)") \(response.status.code)",
+            metadata: [
+                "ms": "\(elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000)"
+            ])
+        return response
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import LOBApp
+import LOBCore
+import Plot
+
+/// The server's own pages (landing, login, dashboard, the page after handing in), built with Plot, which escapes
+/// every text. They use the one stylesheet `/stijl.css` and no script: their Content-Security-Policy allows
+/// neither inline style nor script.
+enum Pages {
+    static func document(_ title: String, _ content: Node<HTML.BodyContext>...) -> String {
+        HTML(
+            .lang(.dutch),
+            .head(
+                .meta(.charset(.utf8)), .title("\(title) · LOB-spiegel"),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .meta(.name("referrer"), .content("no-referrer")), .stylesheet("/stijl.css")),
+            .body(
+                .header(.class("kop"), .p(.class("merk"), .text("LOB-spiegel"))),
+                .main(.id("inhoud"), .h1(.text(title)), .group(content)))
+        ).render()
+    }
+
+    static func message(_ title: String, _ text: String, link: (href: String, label: String)? = nil) -> String {
+        document(title, .p(.text(text)), .unwrap(link) { .p(.a(.href($0.href), .text($0.label))) })
+    }
+
+    static func landing() -> String {
+        document(
+            "Welkom",
+            .p(
+                .text(
+                    "Met LOB-spiegel kijk je hoe jij nu staat als loopbaanbegeleider. Heb je van je teamvoorzitter een persoonlijke link gekregen? Open die link: daar vul je je scan in."
+                )),
+            .p(.text("Teamvoorzitter? "), .a(.href("/inloggen"), .text("Log in op het dashboard")), .text(".")))
+    }
+
+    /// A hidden field with the CSRF token: every form that changes something carries it.
+    static func csrfField(_ token: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("csrf"), .value(token))
+    }
+
+    static func postButton(
+        _ action: String, _ label: String, csrf: String, extra: [(String, String)] = []
+    )
+        -> Node<HTML.BodyContext>
+    {
+        .form(
+            .class("inline"), .action(action), .method(.post), csrfField(csrf),
+            .forEach(extra) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
+            .button(.type(.submit), .text(label)))
+    }
+
+    static func login(csrf: String, failed: Bool) -> String {
+        document(
+            "Inloggen voor de teamvoorzitter",
+            .if(
+                failed,
+                .p(.class("fout"), .attribute(named: "role", value: "alert"), .text("Onjuiste naam of wachtwoord."))),
+            .form(
+                .action("/inloggen"), .method(.post), csrfField(csrf),
+                .label(.for("login"), .text("Naam")),
+                .input(
+                    .type(.text), .name("login"), .id("login"), .attribute(named: "autocomplete", value: "username"),
+                    .required(true)),
+                .label(.for("wachtwoord"), .text("Wachtwoord")),
+                .input(
+                    .type(.password), .name("wachtwoord"), .id("wachtwoord"),
+                    .attribute(named: "autocomplete", value: "current-password"), .required(true)),
+                .button(.type(.submit), .class("hoofd"), .text("Inloggen"))))
+    }
+
+    /// After handing in: what he can do now, through his own link only.
+    static func handedIn(name: String, scan: Scan, token: String, csrf: String) -> String {
+        let base = "/s/\(token)"
+        return document(
+            "Je scan is ingeleverd",
+            .p(
+                .text(
+                    "Dank je, \(name). Je scan van \(scan.date.dutch) is ingeleverd: \(scan.consent.word) (\(scan.consent.meaning))."
+                )),
+            .ul(
+                .li(.a(.href("\(base)/uitslag"), .text("Je uitslag"))),
+                .li(.a(.href("\(base)/plan"), .text("Je scholingsplan"))),
+                .li(.a(.href("\(base)/scan.yaml"), .text("Download je scanbestand")))),
+            .p(
+                .text(
+                    "Deze pagina en alles erachter zijn alleen via jouw persoonlijke link te zien. Deel die link met niemand."
+                )),
+            .h2(.text("Je scan verwijderen")),
+            .p(
+                .text(
+                    "Verwijder je je scan, dan telt hij nergens meer mee en staat hij niet meer op de server. Met je link kun je daarna opnieuw beginnen."
+                )),
+            postButton("\(base)/verwijderen", "Verwijder mijn scan", csrf: csrf))
+    }
+
+    static func date(_ seconds: Int64) -> String {
+        let components = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "Europe/Amsterdam") ?? .current,
+            from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let text = String(
+            format: "%04d-%02d-%02d", components.year ?? 1970, components.month ?? 1, components.day ?? 1)
+        return SchoolDate(text)?.dutch ?? text
+    }
+
+    static func stateWord(_ state: Invitation.LinkState) -> String {
+        switch state {
+        case .active: "actief"
+        case .expired: "verlopen"
+        case .revoked: "ingetrokken"
+        case .closed: "ronde gesloten"
+        }
+    }
+
+    /// The teamvoorzitter's overview: per round how many were invited, started and finished — never who chose which
+    /// consent, nor who finished (the team report would then show who kept his scan private).
+    static func dashboard(
+        account: DashboardAccount, progress: [RoundProgress], invitations: [Invitation], teamRounds: Set<String>,
+        profiles: [(id: String, title: String)], csrf: String, now: Int64
+    ) -> String {
+        document(
+            "Dashboard: \(account.team)",
+            .p(
+                .text("Ingelogd als \(account.login). "),
+                .form(
+                    .class("inline"), .action("/uitloggen"), .method(.post), csrfField(csrf),
+                    .button(.type(.submit), .text("Uitloggen")))),
+            .h2(.text("Rondes")),
+            .if(
+                progress.isEmpty, .p(.text("Nog geen ronde. Open er hieronder een."))),
+            .if(
+                !progress.isEmpty,
+                .table(
+                    .caption(.text("Per ronde: hoeveel collega's zijn uitgenodigd, begonnen en klaar")),
+                    .thead(
+                        .tr(
+                            .th(.text("Ronde")), .th(.class("getal"), .text("Uitgenodigd")),
+                            .th(.class("getal"), .text("Begonnen")), .th(.class("getal"), .text("Ingeleverd")),
+                            .th(.text("Status")), .th(.text("Bekijken")))),
+                    .tbody(
+                        .forEach(progress) { round in
+                            .tr(
+                                .td(.text(round.round)), .td(.class("getal"), .text("\(round.invited)")),
+                                .td(.class("getal"), .text("\(round.started)")),
+                                .td(.class("getal"), .text("\(round.finished)")),
+                                .td(.text(round.closed ? "gesloten" : "open")),
+                                .td(
+                                    teamRounds.contains(round.round)
+                                        ? .group(
+                                            .a(
+                                                .href("/dashboard/teamoverzicht?ronde=\(query(round.round))"),
+                                                .text("Teamoverzicht")), .text(" · "),
+                                            .a(
+                                                .href("/dashboard/teamplan?ronde=\(query(round.round))"),
+                                                .text("Teamplan")))
+                                        : .text("nog geen ingeleverde scans")))
+                        }))),
+            .forEach(progress.filter { !$0.closed }) { round in
+                postButton(
+                    "/dashboard/ronde/sluiten", "Sluit ronde \(round.round)", csrf: csrf,
+                    extra: [("ronde", round.round)])
+            },
+            .h2(.text("Uitnodigingen")),
+            .p(
+                .text(
+                    "Een nieuwe link maakt de oude ongeldig. Of iemand begonnen of klaar is, staat hier niet: dan zou het teamoverzicht laten zien wie zijn scan privé hield."
+                )),
+            .table(
+                .thead(
+                    .tr(
+                        .th(.text("Naam")), .th(.text("Ronde")), .th(.text("Link")), .th(.text("Geldig tot")),
+                        .th(.text("")))),
+                .tbody(
+                    .forEach(invitations) { invitation in
+                        let state = invitation.linkState(now: now)
+                        return .tr(
+                            .td(.text(invitation.name)), .td(.text(invitation.round)), .td(.text(stateWord(state))),
+                            .td(.text(date(invitation.expiresAt))),
+                            .td(
+                                .if(
+                                    state != .closed,
+                                    .group(
+                                        postButton(
+                                            "/dashboard/uitnodiging/\(invitation.id)/nieuw", "Nieuwe link", csrf: csrf),
+                                        .if(
+                                            state == .active,
+                                            postButton(
+                                                "/dashboard/uitnodiging/\(invitation.id)/intrekken", "Intrekken",
+                                                csrf: csrf))))))
+                    })),
+            .h2(.text("Een ronde openen")),
+            .form(
+                .action("/dashboard/ronde"), .method(.post), csrfField(csrf),
+                .label(.for("ronde"), .text("Naam van de ronde (bijvoorbeeld voorjaar 2027)")),
+                .input(.type(.text), .name("ronde"), .id("ronde"), .required(true)),
+                .label(.for("profiel"), .text("Profiel")),
+                .select(
+                    .attribute(named: "name", value: "profiel"), .id("profiel"),
+                    .forEach(profiles) { profile in
+                        .element(
+                            named: "option",
+                            nodes: [
+                                .attribute(named: "value", value: profile.id),
+                                .text("\(profile.title) (\(profile.id))"),
+                            ])
+                    }),
+                .label(.for("namen"), .text("Namen van de collega's, één per regel")),
+                .textarea(.name("namen"), .id("namen"), .attribute(named: "rows", value: "8"), .required(true)),
+                .button(.type(.submit), .class("hoofd"), .text("Maak de links"))))
+    }
+
+    /// Links are shown this once: only their hashes are kept.
+    static func links(_ links: [LOBApp.IssuedLink], round: String, configuration: ServeConfiguration) -> String {
+        document(
+            "Persoonlijke links: \(round)",
+            .p(
+                .class("let-op"),
+                .text(
+                    "Deze links worden maar één keer getoond: bewaar of verstuur ze nu. Ieder krijgt alleen zijn eigen link; wie een link heeft, kan die scan openen. Kwijt? Maak op het dashboard een nieuwe."
+                )),
+            .table(
+                .thead(.tr(.th(.text("Naam")), .th(.text("Link")))),
+                .tbody(
+                    .forEach(links) { link in
+                        .tr(.td(.text(link.name)), .td(.code(.text(configuration.link(link.token)))))
+                    })),
+            .p(.a(.href("/dashboard"), .text("Terug naar het dashboard"))))
+    }
+
+    static func query(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+}

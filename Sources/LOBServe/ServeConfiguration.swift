@@ -1,0 +1,49 @@
+import Foundation
+import LOBApp
+import LOBCore
+
+/// How `lob serve` runs: where it listens, the address colleagues reach it at, and its limits. The defaults are
+/// LOB-spiegel's; a school sets its own with `lob serve`'s options (docs/serve.md).
+public struct ServeConfiguration: Sendable {
+    /// Only this machine, unless a school says otherwise.
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// The address in the links (`https://lob.school.nl`): behind a reverse proxy, the proxy's. With https, every
+    /// cookie is `Secure`.
+    public var publicURL = "http://127.0.0.1:8080"
+    public var linkDays = LOBApp.defaultLinkDays
+    public var sessionHours = 8
+    /// bcrypt's cost for the dashboard's passwords: 2^cost rounds.
+    public var bcryptCost: UInt8 = 12
+    /// The largest request body: a scan's state is a few kilobytes.
+    public var maxBody = 64 * 1024
+    /// Failed links or logins from one address within `failureWindow` seconds, before it is refused for a while.
+    public var failureLimit = 10
+    public var failureWindow: Int64 = 600
+    /// Behind a reverse proxy every request comes from the proxy: then the client is the last address the proxy
+    /// added to `X-Forwarded-For`.
+    public var trustForwardedFor = false
+    /// Seconds since 1970; tests move it.
+    public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    /// The profiles a round may use, by id.
+    public var profile: @Sendable (String) -> Profile?
+    /// Every profile a round may use, for the dashboard's choice.
+    public var profiles: @Sendable () -> [Profile] = { [] }
+    /// The school's catalogue of activity forms for a profile's plans.
+    public var activities: @Sendable (Profile?) -> ActivityCatalogue?
+
+    public init(
+        profile: @escaping @Sendable (String) -> Profile?,
+        activities: @escaping @Sendable (Profile?) -> ActivityCatalogue?
+    ) {
+        self.profile = profile
+        self.activities = activities
+    }
+
+    var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
+
+    /// A colleague's personal link.
+    public func link(_ token: String) -> String {
+        (publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL) + "/s/" + token
+    }
+}
