@@ -86,6 +86,7 @@ let package = Package(
                 "LOBStore",
                 "LOBTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Benchmarks with a reference measured in the same run; `swift run -c release lob-bench tui`.

@@ -57,7 +57,7 @@ extension LOBServer {
                     Pages.dashboard(
                         account: account, progress: try app.roundProgress(team: account.team),
                         invitations: try app.invitations.invitations(team: account.team), teamRounds: rounds,
-                        profiles: profiles, csrf: csrf, now: now))
+                        profiles: profiles, defaultProfile: configuration.defaultProfileID, csrf: csrf, now: now))
             }
         }
         router.get("dashboard/teamoverzicht") { request, context in

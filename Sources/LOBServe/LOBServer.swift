@@ -56,6 +56,8 @@ public struct LOBServer: Sendable {
         router.middlewares.add(Guard(server: self))
         router.get("/") { _, _ in Self.page(Pages.landing()) }
         router.get("/stijl.css") { _, _ in Self.stylesheet() }
+        // Browsers ask for it on every site; there is none.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent, headers: [.cacheControl: "max-age=86400"]) }
         colleagueRoutes(router)
         dashboardRoutes(router)
         return router

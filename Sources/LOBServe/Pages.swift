@@ -116,7 +116,7 @@ enum Pages {
     /// consent, nor who finished (the team report would then show who kept his scan private).
     static func dashboard(
         account: DashboardAccount, progress: [RoundProgress], invitations: [Invitation], teamRounds: Set<String>,
-        profiles: [(id: String, title: String)], csrf: String, now: Int64
+        profiles: [(id: String, title: String)], defaultProfile: String, csrf: String, now: Int64
     ) -> String {
         document(
             "Dashboard: \(account.team)",
@@ -201,6 +201,7 @@ enum Pages {
                             named: "option",
                             nodes: [
                                 .attribute(named: "value", value: profile.id),
+                                .if(profile.id == defaultProfile, .attribute(named: "selected", value: "selected")),
                                 .text("\(profile.title) (\(profile.id))"),
                             ])
                     }),

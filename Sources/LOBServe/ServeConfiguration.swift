@@ -27,6 +27,8 @@ public struct ServeConfiguration: Sendable {
     public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     /// The profiles a round may use, by id.
     public var profile: @Sendable (String) -> Profile?
+    /// The profile the dashboard offers first for a new round.
+    public var defaultProfileID = "loopbaanbegeleider-vmbo"
     /// Every profile a round may use, for the dashboard's choice.
     public var profiles: @Sendable () -> [Profile] = { [] }
     /// The school's catalogue of activity forms for a profile's plans.

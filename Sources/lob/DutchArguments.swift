@@ -46,8 +46,8 @@ enum DutchArguments {
 
 extension LobCommand {
     /// As `ParsableCommand.main()`, with every message of the argument parser in Dutch and `lob help ONDERWERP`
-    /// for the topics in `HelpTopics`.
-    static func main() {
+    /// for the topics in `HelpTopics`. Async for the one command that runs until it is stopped (`lob serve`).
+    static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.count == 2, arguments[0] == "help" {
             if let topic = HelpTopics.text(arguments[1]) { return print(topic, terminator: "") }
@@ -63,7 +63,11 @@ extension LobCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var server = command as? any AsyncParsableCommand {
+                try await server.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let message = DutchArguments.translate(fullMessage(for: error))
             let code = exitCode(for: error)

@@ -27,7 +27,7 @@ extension LobCommand {
                 """,
             subcommands: [
                 Import.self, List.self, Members.self, RemoveMember.self, Threshold.self, TeamReportCommand.self,
-                TeamPlanCommand.self, TeamFeedbackCommand.self, Board.self,
+                TeamPlanCommand.self, TeamFeedbackCommand.self, Board.self, Round.self,
             ])
     }
 }

@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import LOBApp
+import LOBCore
+import LOBFormats
+import LOBServe
+import Logging
+
+extension LobCommand {
+    /// `lob serve`: a team's scan round in the browser, on the school's own machine (docs/serve.md).
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "Een webdienst voor een scanronde: collega's vullen hun scan in via een persoonlijke link.",
+            discussion: """
+                De teamvoorzitter opent een ronde (lob team round open, of op het dashboard) en stuurt ieder \
+                zijn link. Elk antwoord wordt meteen in de database bewaard; het teamoverzicht volgt dezelfde \
+                privacyregel als lob team report. Uitleg, ook over een reverse proxy met https en back-ups: \
+                docs/serve.md.
+
+                Voorbeelden:
+                  # een inlog voor het dashboard (het wachtwoord wordt gevraagd)
+                  lob serve account --team "Bouwtechniek bovenbouw" --login voorzitter
+                  # de dienst, alleen op deze computer
+                  lob serve
+                  # achter een reverse proxy met https
+                  lob serve --port 8080 --url https://lob.school.nl --trust-proxy
+                """,
+            subcommands: [Start.self, Account.self], defaultSubcommand: Start.self)
+    }
+}
+
+extension LobCommand.Serve {
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "start", abstract: "Start de webdienst (stoppen: Ctrl-C of SIGTERM; niets gaat verloren).")
+
+        @Option(help: "Het adres om op te luisteren; standaard alleen deze computer.")
+        var host = "127.0.0.1"
+
+        @Option(help: "De poort.")
+        var port = 8080
+
+        @Option(
+            help: ArgumentHelp(
+                "Het adres waarop collega's de dienst bereiken, voor de links (met https: cookies alleen via https).",
+                valueName: "url"))
+        var url: String?
+
+        @Flag(help: "Achter een reverse proxy: het adres van de collega staat in X-Forwarded-For.")
+        var trustProxy = false
+
+        @Option(help: ArgumentHelp("Hoe lang een link geldig is, in dagen.", valueName: "dagen"))
+        var linkDays = LOBApp.defaultLinkDays
+
+        @Option(
+            help: ArgumentHelp(
+                "De catalogus van scholingsvormen voor de plannen (standaard die van het profiel).",
+                valueName: "bestand"))
+        var costs: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var profiles: ProfileOptions
+
+        func validate() throws {
+            guard (1...65_535).contains(port) else { throw ValidationError("--port: verwacht 1 t/m 65535.") }
+            if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+                throw ValidationError("--url: verwacht een adres dat begint met http:// of https://.")
+            }
+            guard (1...365).contains(linkDays) else { throw ValidationError("--link-days: verwacht 1 t/m 365.") }
+        }
+
+        func run() async throws {
+            let app = try store.app()
+            let library = profiles.library()
+            let costs = costs
+            var configuration = ServeConfiguration(
+                profile: { library.profile($0) },
+                activities: { profile in
+                    (try? Catalogues.url(costs: costs, profile: profile, library: library)).flatMap {
+                        try? ActivityCatalogueFile.load($0)
+                    }
+                })
+            configuration.profiles = { library.entries.map(\.profile) }
+            configuration.host = host
+            configuration.port = port
+            configuration.publicURL = url ?? "http://\(host):\(port)"
+            configuration.trustForwardedFor = trustProxy
+            configuration.linkDays = linkDays
+            var logger = Logger(label: "lob-serve")
+            logger.logLevel = .info
+            Output.write(
+                "LOB-spiegel luistert op http://\(host):\(port) (links: \(configuration.publicURL)). Stoppen: Ctrl-C.\n"
+            )
+            try await LOBServer(app: app, configuration: configuration, logger: logger).application().runService()
+        }
+    }
+
+    struct Account: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "account",
+            abstract: "Maak een inlog voor het dashboard van een team, of geef een inlog een nieuw wachtwoord.",
+            discussion: """
+                Het wachtwoord (minstens 10 tekens) wordt gevraagd, of met --password-stdin van de invoer gelezen; \
+                alleen een bcrypt-hash ervan wordt bewaard. Een nieuw wachtwoord beëindigt de sessies van die inlog.
+                """)
+
+        @Option(help: ArgumentHelp("Het team dat deze inlog mag zien.", valueName: "naam"))
+        var team: String
+
+        @Option(help: ArgumentHelp("De naam om mee in te loggen.", valueName: "naam"))
+        var login: String
+
+        @Flag(help: "Lees het wachtwoord van de eerste regel van de invoer (voor scripts).")
+        var passwordStdin = false
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard VisibleText.lineFaults(login, maximum: 80).isEmpty, !login.isEmpty else {
+                throw ValidationError("--login: verwacht één regel van hooguit 80 tekens.")
+            }
+        }
+
+        func run() throws {
+            let password: String
+            if passwordStdin {
+                password = readLine(strippingNewline: true) ?? ""
+            } else {
+                let first = String(cString: getpass("Wachtwoord: "))
+                let second = String(cString: getpass("Nog een keer: "))
+                guard first == second else { throw Output.fail("de twee wachtwoorden zijn niet gelijk") }
+                password = first
+            }
+            guard password.count >= 10 else { throw Output.fail("het wachtwoord is te kort: minstens 10 tekens") }
+            let app = try store.app()
+            try Output.store {
+                try app.createAccount(login: login, team: team, passwordHash: LOBServer.hashPassword(password))
+            }
+            Output.write("Inlog '\(login)' voor team '\(team)' is klaar.\n")
+        }
+    }
+}

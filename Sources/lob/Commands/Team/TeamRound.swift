@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import LOBApp
+import LOBCore
+import LOBFormats
+import LOBServe
+
+extension LobCommand.Team {
+    /// `lob team round`: a scan round on `lob serve`, with a personal link per colleague.
+    struct Round: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "round", abstract: "Een scanronde via lob serve: persoonlijke links voor je team.",
+            subcommands: [Open.self])
+    }
+}
+
+extension LobCommand.Team.Round {
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open",
+            abstract: "Open een ronde: één persoonlijke link per collega, maar één keer getoond.",
+            discussion: """
+                De lijst heeft één naam per regel (regels met # en lege regels tellen niet), of is een CSV met een \
+                kolom 'naam'. Alleen een hash van elke link wordt bewaard: kwijt is kwijt, maak dan op het \
+                dashboard een nieuwe. Met --out komen de links in een CSV die alleen jij kunt lezen.
+
+                Voorbeelden:
+                  lob team round open --team Bouw --round "voorjaar 2027" --invite namen.txt \\
+                    --url https://lob.school.nl --out links.csv
+                """)
+
+        @Option(help: ArgumentHelp("Het team.", valueName: "naam"))
+        var team: String
+
+        @Option(help: ArgumentHelp("De naam van de ronde.", valueName: "label"))
+        var round: String
+
+        @Option(help: ArgumentHelp("De namen: één per regel, of een CSV met een kolom 'naam'.", valueName: "bestand"))
+        var invite: String
+
+        @Option(help: ArgumentHelp("Het profiel van de scan.", valueName: "id"))
+        var profile = ProfileOptions.defaultProfileID
+
+        @Option(help: ArgumentHelp("Hoe lang de links geldig zijn, in dagen.", valueName: "dagen"))
+        var days = LOBApp.defaultLinkDays
+
+        @Option(help: ArgumentHelp("Het adres van lob serve, zoals collega's het bereiken.", valueName: "url"))
+        var url = "http://127.0.0.1:8080"
+
+        @Option(help: ArgumentHelp("Schrijf de links naar deze CSV (alleen voor jou leesbaar).", valueName: "bestand"))
+        var out: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var profiles: ProfileOptions
+
+        func validate() throws {
+            guard !round.isEmpty, VisibleText.lineFaults(round, maximum: 80).isEmpty else {
+                throw ValidationError("--round: verwacht één regel van hooguit 80 tekens.")
+            }
+            guard (1...365).contains(days) else { throw ValidationError("--days: verwacht 1 t/m 365.") }
+        }
+
+        func run() throws {
+            guard profiles.library().profile(profile) != nil else {
+                throw Output.fail("onbekend profiel '\(profile)': zie 'lob profiles list'")
+            }
+            let names: [String]
+            do {
+                names = try InvitationList.load(InputFile.url(invite))
+            } catch {
+                throw Output.fail(error)
+            }
+            let app = try store.app()
+            let now = Int64(Date().timeIntervalSince1970)
+            let links = try Output.store {
+                try app.openRound(team: team, round: round, profileID: profile, names: names, days: days, now: now)
+            }
+            var configuration = ServeConfiguration(profile: { _ in nil }, activities: { _ in nil })
+            configuration.publicURL = url
+            let rows = links.map { ($0.name, configuration.link($0.token)) }
+            if let out {
+                let csv =
+                    (["naam;link"] + rows.map { "\"\($0.0.replacingOccurrences(of: "\"", with: "\"\""))\";\($0.1)" })
+                    .joined(separator: "\r\n") + "\r\n"
+                try Output.writePrivately(csv, to: out)
+                Output.write("\(DutchNumber.count(links.count, "link", "links")) geschreven naar \(out).\n")
+            } else {
+                for (name, link) in rows { Output.write("\(name)\t\(link)\n") }
+            }
+            Output.write(
+                "Deze links worden maar één keer getoond en zijn \(days) dagen geldig. Ieder krijgt alleen zijn eigen link.\n"
+            )
+        }
+    }
+}
