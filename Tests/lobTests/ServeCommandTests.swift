@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `lob team round open` and `lob serve account`: the round's links from the command line, and the dashboard's
+/// login, with their refusals.
+struct ServeCommandTests {
+    private let temporary = TemporaryFolder("lob-serve")
+    private var db: String { temporary.url.appendingPathComponent("lob.sqlite").path }
+
+    private func lob(_ arguments: [String], input: URL? = nil) throws -> LobRun {
+        try LobRun(arguments + ["--db", db], input: input)
+    }
+
+    private func write(_ name: String, _ text: String) throws -> String {
+        let url = temporary.url.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func opening_a_round_shows_each_link_once_and_keeps_only_hashes() throws {
+        let names = try write("namen.txt", "# team Bouw\nAns Bakker\n\nBram de Jong\n")
+        let out = temporary.url.appendingPathComponent("links.csv").path
+        let run = try lob([
+            "team", "round", "open", "--team", "Bouw", "--round", "voorjaar 2027", "--invite", names, "--url",
+            "https://lob.school.nl/", "--out", out,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = try String(contentsOfFile: out, encoding: .utf8)
+        let lines = csv.split(separator: "\r\n")
+        #expect(lines.first == "naam;link" && lines.count == 3)
+        #expect(lines[1].hasPrefix("\"Ans Bakker\";https://lob.school.nl/s/"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: out)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        // The database holds no token: only its SHA-256 hash.
+        let token = String(lines[1].split(separator: "/").last!)
+        let stored = try DatabaseQueue(path: db).read { db in
+            try String.fetchAll(db, sql: "SELECT tokenHash FROM invitation ORDER BY id")
+        }
+        #expect(stored.count == 2 && stored.allSatisfy { $0.count == 64 && !$0.contains(token) })
+        let dump = try Data(contentsOf: URL(fileURLWithPath: db))
+        #expect(dump.range(of: Data(token.utf8)) == nil)
+
+        // The same colleague again in the same round is refused, and nothing is added.
+        let again = try lob([
+            "team", "round", "open", "--team", "Bouw", "--round", "voorjaar 2027", "--invite",
+            try write("nog.txt", "Carla Visser\nans  bakker\n"),
+        ])
+        #expect(again.status != 0 && again.stderr.contains("al uitgenodigd"))
+        #expect(try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM invitation") } == 2)
+    }
+
+    @Test func a_bad_list_names_its_line_and_a_csv_its_column() throws {
+        let bad = try write("namen.txt", "Ans Bakker\nBram\u{202E}kaas\n")
+        let run = try lob([
+            "team", "round", "open", "--team", "Bouw", "--round", "r", "--invite", bad, "--profile", "mentor-model2",
+        ])
+        #expect(run.status != 0 && run.stderr.contains("namen.txt:2: verwacht een naam"))
+        let empty = try lob([
+            "team", "round", "open", "--team", "Bouw", "--round", "r", "--invite", try write("leeg.txt", "# niemand\n"),
+        ])
+        #expect(empty.status != 0 && empty.stderr.contains("de lijst noemt niemand"))
+        let unknown = try lob([
+            "team", "round", "open", "--team", "Bouw", "--round", "r", "--invite", bad, "--profile", "bestaat-niet",
+        ])
+        #expect(unknown.status != 0 && unknown.stderr.contains("onbekend profiel"))
+        // A CSV export with a column "Naam" (Dutch Excel: semicolons, a BOM).
+        let csv = try write(
+            "team.csv", "\u{FEFF}E-mail;Naam\r\nans@school.nl;Ans Bakker\r\nbram@school.nl;Bram de Jong\r\n")
+        let good = try lob(["team", "round", "open", "--team", "Bouw", "--round", "r", "--invite", csv])
+        #expect(good.status == 0 && good.stdout.contains("Ans Bakker\thttp://127.0.0.1:8080/s/"))
+        #expect(good.stdout.contains("Bram de Jong\t") && !good.stdout.contains("school.nl"))
+    }
+
+    @Test func an_account_needs_a_long_password_and_keeps_only_its_bcrypt_hash() throws {
+        let short = try lob(
+            ["serve", "account", "--team", "Bouw", "--login", "voorzitter", "--password-stdin"],
+            input: URL(fileURLWithPath: try write("kort", "kort\n")))
+        #expect(short.status != 0 && short.stderr.contains("minstens 10 tekens"))
+        let made = try lob(
+            ["serve", "account", "--team", "Bouw", "--login", "voorzitter", "--password-stdin"],
+            input: URL(fileURLWithPath: try write("goed", "een lang wachtwoord\n")))
+        #expect(made.status == 0, "\(made.stderr)")
+        let hash = try DatabaseQueue(path: db).read { db in
+            try String.fetchOne(db, sql: "SELECT passwordHash FROM dashboardAccount WHERE login = 'voorzitter'")
+        }
+        #expect(hash?.hasPrefix("$2b$12$") == true && hash?.contains("wachtwoord") == false)
+    }
+
+    @Test func the_server_refuses_a_port_or_url_that_cannot_work() throws {
+        let port = try lob(["serve", "--port", "70000"])
+        #expect(port.status != 0 && port.stderr.contains("--port"))
+        let url = try lob(["serve", "--url", "lob.school.nl"])
+        #expect(url.status != 0 && url.stderr.contains("http://"))
+    }
+}
