@@ -7,6 +7,7 @@ enum HelpTopics {
         ("formulier", "de scan in de browser: lob form", form),
         ("enquete", "antwoorden uit Forms of LimeSurvey: lob import survey", survey),
         ("feedback", "360°-feedback van collega's en je leidinggevende", feedback),
+        ("webdienst", "een scanronde in de browser: lob serve", serve),
         ("privacy", "wie wat ziet: met naam, anoniem, privé", privacy),
         ("catalogus", "scholingsvormen met uren, kosten en effect", catalogue),
         ("schoolscan", "het bestand van de schoolscan", schoolScan),
@@ -133,6 +134,30 @@ enum HelpTopics {
         waar het zelfbeeld van het team en het beeld van collega's het meest
         verschillen. Elk cijfer gaat over minstens de privacydrempel aan
         teamleden, ook als die hun scan met naam deelden.
+        """
+
+    static let serve = """
+        EEN SCANRONDE IN DE BROWSER: LOB SERVE
+
+        Voor een school die een kleine webdienst kan draaien. Eenmalig een
+        inlog voor de teamvoorzitter (het wachtwoord wordt gevraagd):
+
+          lob serve account --team "Bouwtechniek bovenbouw" --login voorzitter
+          lob serve --url https://lob.school.nl --trust-proxy
+
+        Een ronde openen, op het dashboard of zo:
+
+          lob team round open --team "Bouwtechniek bovenbouw" \\
+            --round "voorjaar 2027" --invite namen.txt --out links.csv
+
+        Ieder krijgt één persoonlijke link; de links worden maar één keer
+        getoond (alleen een hash wordt bewaard). Elk antwoord wordt meteen op
+        de server bewaard; aan het eind kiest de collega wie zijn scan mag
+        zien en levert hij in. Het dashboard toont per ronde hoeveel er zijn
+        uitgenodigd, begonnen en klaar, nooit wie wat koos, met het
+        teamoverzicht en het teamplan volgens dezelfde privacyregel.
+
+        Https, een systemd-dienst en back-ups: docs/serve.md.
         """
 
     static let privacy = """
