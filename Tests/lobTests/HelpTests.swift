@@ -75,7 +75,7 @@ struct HelpTests {
         #expect(unknown.status == 64 && unknown.stdout.isEmpty)
         #expect(
             unknown.stderr.contains(
-                "geen onderwerp of commando 'privacyy'. Onderwerpen: scanbestand, formulier, enquete, feedback, privacy,"
+                "geen onderwerp of commando 'privacyy'. Onderwerpen: scanbestand, formulier, enquete, feedback, webdienst, privacy,"
             ))
     }
 
