@@ -92,7 +92,10 @@ let package = Package(
         // Benchmarks with a reference measured in the same run; `swift run -c release lob-bench tui`.
         .executableTarget(
             name: "lob-bench",
-            dependencies: ["LOBApp", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBTerminal"]),
+            dependencies: [
+                "LOBApp", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBTerminal",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "LOBCoreTests", dependencies: ["LOBCore"]),
         .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles", "ZIPFoundation"]),
         .testTarget(

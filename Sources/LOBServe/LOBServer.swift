@@ -110,12 +110,14 @@ public struct LOBServer: Sendable {
         Response(status: .seeOther, headers: [.location: location])
     }
 
+    /// Read once: it is the same for every page.
+    static let css =
+        Bundle.module.url(forResource: "serve", withExtension: "css").flatMap {
+            try? String(contentsOf: $0, encoding: .utf8)
+        } ?? ""
+
     static func stylesheet() -> Response {
-        let css =
-            Bundle.module.url(forResource: "serve", withExtension: "css").flatMap {
-                try? String(contentsOf: $0, encoding: .utf8)
-            } ?? ""
-        return Response(
+        Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(string: css)))
     }

@@ -103,7 +103,9 @@ case "bigteam"?:
     bigTeamBenchmark()
 case "board"?:
     benchmarkBoard()
+case "serve"?:
+    serveLoadBenchmark()
 default:
-    print("gebruik: lob-bench tui | board | bigteam")
+    print("gebruik: lob-bench tui | board | bigteam | serve")
     exit(arguments.isEmpty ? 0 : 64)
 }

@@ -1,0 +1,269 @@
+// `lob-bench serve`: 200 colleagues answering at once through `lob serve`, from this second process over loopback.
+// Saving one answer is timed beside fetching the server's static stylesheet in the same run (the reference: what
+// the same server and network path cost without the database); then every acknowledged answer is looked up in the
+// database (0 lost) and SQLite checks the file.
+import Foundation
+import GRDB
+import LOBApp
+import LOBCore
+import LOBStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One HTTP/1.1 keep-alive connection to 127.0.0.1, as blocking socket calls: enough for a load generator.
+final class Connection {
+    let socket: Int32
+    private var buffer = [UInt8]()
+
+    init?(port: UInt16) {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        var one: Int32 = 1
+        setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        if connected != 0 {
+            close(socket)
+            return nil
+        }
+    }
+
+    deinit { close(socket) }
+
+    /// Sends a request and reads the response; returns the status (0 when the connection failed).
+    func exchange(_ request: [UInt8]) -> Int {
+        var sent = 0
+        while sent < request.count {
+            let n = request.withUnsafeBytes { send(socket, $0.baseAddress! + sent, request.count - sent, 0) }
+            if n <= 0 { return 0 }
+            sent += n
+        }
+        // Headers, then as many body bytes as Content-Length says.
+        var headerEnd: Int?
+        while headerEnd == nil {
+            guard fill() else { return 0 }
+            headerEnd = find([13, 10, 13, 10])
+        }
+        let head = String(decoding: buffer[..<headerEnd!], as: UTF8.self)
+        let status = Int(head.split(separator: " ").dropFirst().first ?? "") ?? 0
+        var length = 0
+        for line in head.split(separator: "\r\n") where line.lowercased().hasPrefix("content-length:") {
+            length = Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) ?? 0
+        }
+        let total = headerEnd! + 4 + length
+        while buffer.count < total { guard fill() else { return 0 } }
+        buffer.removeFirst(total)
+        return status
+    }
+
+    private func fill() -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        let n = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, 65_536, 0) }
+        guard n > 0 else { return false }
+        buffer.append(contentsOf: chunk[..<n])
+        return true
+    }
+
+    private func find(_ pattern: [UInt8]) -> Int? {
+        guard buffer.count >= pattern.count else { return nil }
+        for i in 0...(buffer.count - pattern.count) where buffer[i] == pattern[0] {
+            if Array(buffer[i..<(i + pattern.count)]) == pattern { return i }
+        }
+        return nil
+    }
+}
+
+func freePort() -> UInt16 {
+    let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(probe) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    _ = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(probe, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
+    }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(probe, $0, &length) }
+    }
+    return UInt16(bigEndian: address.sin_port)
+}
+
+/// What the load's threads share: the last acknowledged answer per colleague, and how many still answer.
+final class LoadState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var acknowledged: [Int]
+    private var answering: Int
+
+    init(colleagues: Int) {
+        acknowledged = Array(repeating: 0, count: colleagues)
+        answering = colleagues
+    }
+
+    func acknowledge(_ index: Int, _ answer: Int) { lock.withLock { acknowledged[index] = answer } }
+    func acknowledged(_ index: Int) -> Int { lock.withLock { acknowledged[index] } }
+    func oneDone() { lock.withLock { answering -= 1 } }
+    var anyAnswering: Bool { lock.withLock { answering > 0 } }
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+
+/// Milliseconds, sorted.
+final class Samples: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Double] = []
+    func add(_ more: [Double]) { lock.withLock { values += more } }
+    var sorted: [Double] { lock.withLock { values.sorted() } }
+}
+
+func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-bench-serve-\(getpid())")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("lob.sqlite").path
+
+    // The round: one invitation per colleague, made through the application core as `lob team round open` does.
+    let now = Int64(Date().timeIntervalSince1970)
+    let invitations: [(token: String, csrf: String)]
+    do {
+        let app = LOBApp(store: try LOBDatabase.openFile(at: path))
+        let links = try app.openRound(
+            team: "Last", round: "r", profileID: "mentor-model2",
+            names: (1...colleagues).map { "Collega \($0)" }, now: now)
+        invitations = try links.map { ($0.token, try app.invitation(token: $0.token, now: now).csrf) }
+    } catch {
+        print("kan de ronde niet maken: \(error)")
+        exit(1)
+    }
+
+    let port = freePort()
+    let lob = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lob")
+    let server = Process()
+    server.executableURL = lob
+    server.arguments = ["serve", "--port", "\(port)", "--db", path]
+    server.standardOutput = FileHandle.nullDevice
+    server.standardError = FileHandle.nullDevice
+    do { try server.run() } catch {
+        print("kan \(lob.path) niet starten: \(error)")
+        exit(1)
+    }
+    var ready = false
+    for _ in 0..<200 where !ready {
+        if let probe = Connection(port: port) {
+            ready = probe.exchange(Array("GET /stijl.css HTTP/1.1\r\nHost: x\r\n\r\n".utf8)) == 200
+        }
+        if !ready { usleep(50_000) }
+    }
+    guard ready else {
+        print("lob serve kwam niet op")
+        server.terminate()
+        exit(1)
+    }
+
+    let saving = Samples()
+    let reference = Samples()
+    let state = LoadState(colleagues: colleagues)
+    let failures = Samples()
+    let done = DispatchGroup()
+    let clock = ContinuousClock()
+
+    let start = clock.now
+    // Each colleague on his own connection, one answer after the other as a form sends them: the whole state.
+    for index in 0..<colleagues {
+        let thread = Thread {
+            defer {
+                state.oneDone()
+                done.leave()
+            }
+            guard let connection = Connection(port: port) else { return failures.add([1]) }
+            let (token, csrf) = invitations[index]
+            var latencies: [Double] = []
+            var scores: [String] = []
+            for answer in 1...answers {
+                scores.append("\"\(answer).1\":\(answer % 4 + 1)")
+                let body =
+                    "{\"page\":\(answer / 7 + 2),\"seq\":\(answer),\"scores\":{\(scores.joined(separator: ","))}}"
+                let request =
+                    "PUT /s/\(token)/antwoorden HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "X-CSRF-Token: \(csrf)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                let began = clock.now
+                let status = connection.exchange(Array(request.utf8))
+                latencies.append(milliseconds(clock.now - began))
+                if status == 204 { state.acknowledge(index, answer) } else { failures.add([Double(status)]) }
+            }
+            saving.add(latencies)
+        }
+        thread.stackSize = 1 << 20
+        done.enter()
+        thread.start()
+    }
+    // The reference, during the same load: the static stylesheet from the same server.
+    for _ in 0..<4 {
+        let thread = Thread {
+            defer { done.leave() }
+            guard let connection = Connection(port: port) else { return }
+            var latencies: [Double] = []
+            while state.anyAnswering {
+                let began = clock.now
+                _ = connection.exchange(Array("GET /stijl.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
+                latencies.append(milliseconds(clock.now - began))
+            }
+            reference.add(latencies)
+        }
+        done.enter()
+        thread.start()
+    }
+    done.wait()
+    let seconds = milliseconds(clock.now - start) / 1000
+
+    server.terminate()  // SIGTERM: a graceful stop
+    server.waitUntilExit()
+
+    // Every acknowledged answer must be in the database: the draft's `seq` is the last one saved.
+    var lost = 0
+    var integrity = "?"
+    do {
+        let queue = try DatabaseQueue(path: path)
+        let drafts = try queue.read { db in
+            try String?.fetchAll(db, sql: "SELECT draft FROM invitation ORDER BY id")
+        }
+        for (index, draft) in drafts.enumerated() {
+            let object = draft.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
+            if (object?["seq"] as? Int ?? 0) < state.acknowledged(index) { lost += 1 }
+        }
+        integrity = try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } ?? "?"
+    } catch {
+        print("kan de database niet lezen: \(error)")
+    }
+
+    let saved = saving.sorted
+    let static_ = reference.sorted
+    func percentile(_ values: [Double], _ p: Int) -> Double {
+        values.isEmpty ? .nan : values[min(values.count - 1, values.count * p / 100)]
+    }
+    print("lob serve onder last: \(colleagues) collega's tegelijk, elk \(answers) antwoorden, over loopback")
+    print(pad("", 44) + "   aantal      p50 (ms)   p99 (ms)")
+    print(
+        pad("referentie: GET /stijl.css (statisch)", 44)
+            + String(format: "%8d %10.2f %10.2f", static_.count, percentile(static_, 50), percentile(static_, 99)))
+    print(
+        pad("een antwoord bewaren: PUT …/antwoorden", 44)
+            + String(format: "%8d %10.2f %10.2f", saved.count, percentile(saved, 50), percentile(saved, 99)))
+    print(
+        String(
+            format: "%.0f antwoorden per seconde (%d in %.2f s); mislukt: %d; verloren: %d; integrity_check: %@",
+            Double(saved.count) / seconds, saved.count, seconds, failures.sorted.count, lost, integrity))
+    if lost > 0 || integrity != "ok" || !failures.sorted.isEmpty { exit(1) }
+}
