@@ -107,6 +107,7 @@ let package = Package(
             dependencies: [
                 "LOBServe", "LOBStore", "LOBApp", "LOBShippedProfiles", "LOBFormats",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "LOBFormTests", dependencies: ["LOBForm", "LOBFormats", "LOBShippedProfiles"]),
         .testTarget(name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBStore"], exclude: ["Snapshots"]),

@@ -27,7 +27,7 @@ extension LOBApp {
 
     /// The feedback about the teacher of a scan on its profile. The kept releases hold this moment already: deciding
     /// again against them gives the same groups.
-    private func feedbackAnalysis(_ stored: StoredScan) throws -> FeedbackAnalysis {
+    public func feedbackAnalysis(_ stored: StoredScan) throws -> FeedbackAnalysis {
         let (responses, releases) = try feedback.feedback(about: stored.scan.teacher, profileID: stored.profile.id)
         guard !responses.isEmpty else {
             throw AppError.noFeedback(teacher: stored.scan.teacher, profile: stored.profile.id)

@@ -195,3 +195,78 @@ extension LOBApp {
         try invitations.createAccount(login: login, team: team, passwordHash: passwordHash)
     }
 }
+
+// MARK: - Raters' links for 360° feedback
+
+extension LOBApp {
+    /// Links for raters to give feedback about a teacher: one per rater, labelled with the names given, which are
+    /// shown once and never stored. A leidinggevende is one person; pupils only on a profile with the school's own
+    /// pupil-worded statements.
+    public func inviteRaters(
+        team: String, subject: String, group: RaterGroup, profile: Profile, names: [String],
+        days: Int = defaultLinkDays, now: Int64
+    ) throws -> [IssuedLink] {
+        let labels = names.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
+        let who = subject.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !who.isEmpty else { throw AppError.invitationList("wie wordt er beoordeeld?") }
+        guard !labels.isEmpty else { throw AppError.invitationList("de lijst noemt niemand") }
+        if group == .leidinggevende, labels.count > 1 {
+            throw AppError.invitationList("er is één leidinggevende; de lijst noemt er \(labels.count)")
+        }
+        if group == .leerling, (profile.pupilStatements ?? [:]).isEmpty {
+            throw AppError.invitationList(
+                "profiel \(profile.id) heeft geen uitspraken voor leerlingen (pupilStatements); zie docs/feedback.md")
+        }
+        if labels.contains(where: { PrivacyRule.memberKey($0) == PrivacyRule.memberKey(who) }) {
+            throw AppError.invitationList("\(who) kan zichzelf geen feedback geven")
+        }
+        let tokens = labels.map { _ in Secret.make() }
+        let ids = try invitations.createFeedbackInvitations(
+            tokens.map { token in
+                NewFeedbackInvitation(
+                    team: team, subject: who, group: group, profileID: profile.id, tokenHash: Secret.hash(token),
+                    csrf: Secret.make(), createdAt: now, expiresAt: now + Int64(days) * 86_400)
+            })
+        return zip(ids, zip(labels, tokens)).map { IssuedLink(invitationID: $0, name: $1.0, token: $1.1) }
+    }
+
+    /// The rater's link, when it still opens; `AppError.alreadyFinished` once he answered.
+    public func raterInvitation(token: String, now: Int64) throws -> FeedbackInvitationRecord {
+        guard Secret.wellFormed(token) else { throw AppError.linkNotValid(nil) }
+        let hash = Secret.hash(token)
+        guard let record = try invitations.feedbackInvitation(tokenHash: hash), Secret.equal(record.tokenHash, hash)
+        else { throw AppError.linkNotValid(nil) }
+        let state = record.invitation.linkState(now: now)
+        guard state == .active else { throw AppError.linkNotValid(state) }
+        return record
+    }
+
+    public func saveRaterDraft(_ record: FeedbackInvitationRecord, draft: String) throws {
+        guard record.invitation.answeredAt == nil else { throw AppError.alreadyFinished }
+        try invitations.saveFeedbackDraft(id: record.invitation.id, draft: draft)
+    }
+
+    /// Stores the rater's answers as a response about the link's teacher, group and profile (whatever the page sent),
+    /// with a new random id that nothing links to the link; the link is then used up. `AppError.alreadyFinished` when
+    /// it was already.
+    public func answerAsRater(
+        _ record: FeedbackInvitationRecord, ratings: [Behaviour.ID: Int], remarks: [Competency.ID: String],
+        profile: Profile, date: SchoolDate, now: Int64
+    ) throws {
+        let invitation = record.invitation
+        let response = FeedbackResponse(
+            id: "r-" + String(Secret.hash(Secret.make()).prefix(32)), subject: invitation.subject,
+            group: invitation.group, profileID: invitation.profileID, date: date, ratings: ratings, remarks: remarks)
+        let stored = try invitations.answerFeedback(id: invitation.id, response: response, at: now) {
+            responses, earlier in
+            FeedbackAnalysis(scan: nil, profile: profile, responses: responses, earlier: earlier, catalogue: catalogue)
+                .release
+        }
+        guard stored else { throw AppError.alreadyFinished }
+    }
+
+    /// Per teacher and group: how many raters were asked and how many answered. Never who.
+    public func raterProgress(team: String) throws -> [FeedbackProgress] {
+        FeedbackProgress.of(try invitations.feedbackInvitations(team: team))
+    }
+}

@@ -64,6 +64,15 @@ extension LOBServer {
                 return Self.document(HTMLRenderer(title: report.title, date: scan.date.dutch).render(report.blocks()))
             }
         }
+        // His 360° feedback beside his handed-in scan, by the privacy rule of `lob feedback report`.
+        link.get("feedback") { request, context in
+            try await withInvitation(request, context) { record, token in
+                guard let (scan, profile) = try handedIn(record) else { return Self.redirect("/s/\(token)") }
+                let stored = StoredScan(id: record.invitation.id, scan: scan, profile: profile)
+                let report = FeedbackReport(stored, analysis: try app.feedbackAnalysis(stored))
+                return Self.document(HTMLRenderer(title: report.title, date: scan.date.dutch).render(report.blocks()))
+            }
+        }
         link.get("scan.yaml") { request, context in
             try await withInvitation(request, context) { record, token in
                 guard let text = record.scan else { return Self.redirect("/s/\(token)") }
@@ -109,9 +118,12 @@ extension LOBServer {
 
     /// The scan page: `lob form`'s pages, saving to this server; after handing in, what he can do with it.
     func scanPage(_ record: InvitationRecord, token: String) throws -> Response {
-        if let (scan, _) = try handedIn(record) {
+        if let (scan, profile) = try handedIn(record) {
+            let feedback = try app.feedback.feedback(about: scan.teacher, profileID: profile.id).responses
             return Self.page(
-                Pages.handedIn(name: record.invitation.name, scan: scan, token: token, csrf: record.csrf))
+                Pages.handedIn(
+                    name: record.invitation.name, scan: scan, token: token, csrf: record.csrf,
+                    hasFeedback: !feedback.isEmpty))
         }
         guard let profile = configuration.profile(record.invitation.profileID) else {
             return Self.page(

@@ -57,7 +57,8 @@ extension LOBServer {
                     Pages.dashboard(
                         account: account, progress: try app.roundProgress(team: account.team),
                         invitations: try app.invitations.invitations(team: account.team), teamRounds: rounds,
-                        profiles: profiles, defaultProfile: configuration.defaultProfileID, csrf: csrf, now: now))
+                        profiles: profiles, defaultProfile: configuration.defaultProfileID,
+                        feedback: try app.raterProgress(team: account.team), csrf: csrf, now: now))
             }
         }
         router.get("dashboard/teamoverzicht") { request, context in
@@ -98,6 +99,25 @@ extension LOBServer {
                 return Self.page(Pages.links(links, round: label, configuration: configuration))
             }
         }
+        router.post("dashboard/feedback") { request, context in
+            try await withSession(request, context, form: FeedbackForm.self) { account, form in
+                guard let group = form.groep.flatMap(RaterGroup.init(rawValue:)),
+                    let profile = form.profiel.flatMap(configuration.profile),
+                    let subject = form.voor, VisibleText.lineFaults(subject, maximum: VisibleText.nameLength).isEmpty
+                else {
+                    return Self.page(
+                        Pages.message(
+                            "Geen feedback gevraagd", "Geef de naam van de collega, de groep en het profiel.",
+                            link: ("/dashboard", "Terug")), status: .badRequest)
+                }
+                let names = (form.namen ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                let links = try app.inviteRaters(
+                    team: account.team, subject: subject, group: group, profile: profile, names: names,
+                    days: configuration.linkDays, now: configuration.now())
+                return Self.page(
+                    Pages.links(links, round: "feedback over \(subject)", configuration: configuration, path: "/f/"))
+            }
+        }
         router.post("dashboard/uitnodiging/:id/nieuw") { request, context in
             try await withSession(request, context, form: CSRFForm.self) { account, _ in
                 let link = try app.resend(
@@ -124,6 +144,14 @@ extension LOBServer {
         let csrf: String?
         let login: String?
         let wachtwoord: String?
+    }
+
+    struct FeedbackForm: Decodable, CSRFCarrying {
+        let csrf: String?
+        let voor: String?
+        let groep: String?
+        let profiel: String?
+        let namen: String?
     }
 
     struct RoundForm: Decodable, CSRFCarrying {

@@ -59,6 +59,7 @@ public struct LOBServer: Sendable {
         // Browsers ask for it on every site; there is none.
         router.get("/favicon.ico") { _, _ in Response(status: .noContent, headers: [.cacheControl: "max-age=86400"]) }
         colleagueRoutes(router)
+        raterRoutes(router)
         dashboardRoutes(router)
         return router
     }

@@ -34,6 +34,15 @@ enum Pages {
             .p(.text("Teamvoorzitter? "), .a(.href("/inloggen"), .text("Log in op het dashboard")), .text(".")))
     }
 
+    static func thanks() -> String {
+        document(
+            "Dank je wel",
+            .p(
+                .text(
+                    "Je feedback is ingeleverd. Hij is bewaard zonder je naam en zonder je link, en telt mee zoals de pagina zei. Deze link werkt nu niet meer."
+                )))
+    }
+
     /// A hidden field with the CSRF token: every form that changes something carries it.
     static func csrfField(_ token: String) -> Node<HTML.FormContext> {
         .input(.type(.hidden), .name("csrf"), .value(token))
@@ -70,7 +79,7 @@ enum Pages {
     }
 
     /// After handing in: what he can do now, through his own link only.
-    static func handedIn(name: String, scan: Scan, token: String, csrf: String) -> String {
+    static func handedIn(name: String, scan: Scan, token: String, csrf: String, hasFeedback: Bool) -> String {
         let base = "/s/\(token)"
         return document(
             "Je scan is ingeleverd",
@@ -81,7 +90,8 @@ enum Pages {
             .ul(
                 .li(.a(.href("\(base)/uitslag"), .text("Je uitslag"))),
                 .li(.a(.href("\(base)/plan"), .text("Je scholingsplan"))),
-                .li(.a(.href("\(base)/scan.yaml"), .text("Download je scanbestand")))),
+                .li(.a(.href("\(base)/scan.yaml"), .text("Download je scanbestand"))),
+                .if(hasFeedback, .li(.a(.href("\(base)/feedback"), .text("Je 360°-feedback"))))),
             .p(
                 .text(
                     "Deze pagina en alles erachter zijn alleen via jouw persoonlijke link te zien. Deel die link met niemand."
@@ -116,7 +126,8 @@ enum Pages {
     /// consent, nor who finished (the team report would then show who kept his scan private).
     static func dashboard(
         account: DashboardAccount, progress: [RoundProgress], invitations: [Invitation], teamRounds: Set<String>,
-        profiles: [(id: String, title: String)], defaultProfile: String, csrf: String, now: Int64
+        profiles: [(id: String, title: String)], defaultProfile: String, feedback: [FeedbackProgress], csrf: String,
+        now: Int64
     ) -> String {
         document(
             "Dashboard: \(account.team)",
@@ -188,30 +199,73 @@ enum Pages {
                                                 "/dashboard/uitnodiging/\(invitation.id)/intrekken", "Intrekken",
                                                 csrf: csrf))))))
                     })),
+            .h2(.text("360°-feedback")),
+            .if(
+                feedback.isEmpty, .p(.text("Nog niemand om feedback gevraagd."))),
+            .if(
+                !feedback.isEmpty,
+                .table(
+                    .caption(.text("Per collega en groep: hoeveel beoordelaars zijn gevraagd en hoeveel gaven feedback")),
+                    .thead(
+                        .tr(
+                            .th(.text("Over")), .th(.text("Groep")), .th(.class("getal"), .text("Gevraagd")),
+                            .th(.class("getal"), .text("Gegeven")))),
+                    .tbody(
+                        .forEach(feedback) { row in
+                            .tr(
+                                .td(.text(row.subject)), .td(.text(row.group.word)),
+                                .td(.class("getal"), .text("\(row.asked)")),
+                                .td(.class("getal"), .text("\(row.answered)")))
+                        }))),
+            .form(
+                .action("/dashboard/feedback"), .method(.post), csrfField(csrf),
+                .label(.for("voor"), .text("Feedback over (naam van de collega)")),
+                .input(.type(.text), .name("voor"), .id("voor"), .required(true)),
+                .label(.for("groep"), .text("Wie geven feedback")),
+                .select(
+                    .attribute(named: "name", value: "groep"), .id("groep"),
+                    .forEach(RaterGroup.allCases) { group in
+                        .element(
+                            named: "option",
+                            nodes: [.attribute(named: "value", value: group.rawValue), .text(group.word)])
+                    }),
+                .label(.for("feedbackprofiel"), .text("Profiel")),
+                profileChoice(profiles, defaultProfile: defaultProfile, id: "feedbackprofiel"),
+                .label(.for("beoordelaars"), .text("Namen van de beoordelaars, één per regel (alleen voor de lijst met links; niet bewaard)")),
+                .textarea(.name("namen"), .id("beoordelaars"), .attribute(named: "rows", value: "5"), .required(true)),
+                .button(.type(.submit), .class("hoofd"), .text("Maak de feedbacklinks"))),
             .h2(.text("Een ronde openen")),
             .form(
                 .action("/dashboard/ronde"), .method(.post), csrfField(csrf),
                 .label(.for("ronde"), .text("Naam van de ronde (bijvoorbeeld voorjaar 2027)")),
                 .input(.type(.text), .name("ronde"), .id("ronde"), .required(true)),
                 .label(.for("profiel"), .text("Profiel")),
-                .select(
-                    .attribute(named: "name", value: "profiel"), .id("profiel"),
-                    .forEach(profiles) { profile in
-                        .element(
-                            named: "option",
-                            nodes: [
-                                .attribute(named: "value", value: profile.id),
-                                .if(profile.id == defaultProfile, .attribute(named: "selected", value: "selected")),
-                                .text("\(profile.title) (\(profile.id))"),
-                            ])
-                    }),
+                profileChoice(profiles, defaultProfile: defaultProfile, id: "profiel"),
                 .label(.for("namen"), .text("Namen van de collega's, één per regel")),
                 .textarea(.name("namen"), .id("namen"), .attribute(named: "rows", value: "8"), .required(true)),
                 .button(.type(.submit), .class("hoofd"), .text("Maak de links"))))
     }
 
+    static func profileChoice(_ profiles: [(id: String, title: String)], defaultProfile: String, id: String)
+        -> Node<HTML.FormContext>
+    {
+        .select(
+            .attribute(named: "name", value: "profiel"), .id(id),
+            .forEach(profiles) { profile in
+                .element(
+                    named: "option",
+                    nodes: [
+                        .attribute(named: "value", value: profile.id),
+                        .if(profile.id == defaultProfile, .attribute(named: "selected", value: "selected")),
+                        .text("\(profile.title) (\(profile.id))"),
+                    ])
+            })
+    }
+
     /// Links are shown this once: only their hashes are kept.
-    static func links(_ links: [LOBApp.IssuedLink], round: String, configuration: ServeConfiguration) -> String {
+    static func links(
+        _ links: [LOBApp.IssuedLink], round: String, configuration: ServeConfiguration, path: String = "/s/"
+    ) -> String {
         document(
             "Persoonlijke links: \(round)",
             .p(
@@ -223,7 +277,7 @@ enum Pages {
                 .thead(.tr(.th(.text("Naam")), .th(.text("Link")))),
                 .tbody(
                     .forEach(links) { link in
-                        .tr(.td(.text(link.name)), .td(.code(.text(configuration.link(link.token)))))
+                        .tr(.td(.text(link.name)), .td(.code(.text(configuration.link(link.token, path: path)))))
                     })),
             .p(.a(.href("/dashboard"), .text("Terug naar het dashboard"))))
     }

@@ -44,8 +44,8 @@ public struct ServeConfiguration: Sendable {
 
     var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
 
-    /// A colleague's personal link.
-    public func link(_ token: String) -> String {
-        (publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL) + "/s/" + token
+    /// A colleague's personal link (`/s/`), or a rater's (`/f/`).
+    public func link(_ token: String, path: String = "/s/") -> String {
+        (publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL) + path + token
     }
 }

@@ -15,51 +15,58 @@ extension LOBDatabase: FeedbackStore {
         _ responses: [FeedbackResponse],
         deciding release: @escaping ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
     ) throws -> [Bool] {
-        try write { db in
-            var outcomes: [Bool] = []
-            var changed: [(subject: String, profileID: String)] = []
-            for response in responses {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM feedbackResponse WHERE id = ?", arguments: [response.id])
-                    != nil
-                {
-                    outcomes.append(false)
-                    continue
-                }
-                let key = PrivacyRule.memberKey(response.subject)
-                try db.execute(
-                    sql: """
-                        INSERT INTO feedbackResponse (id, subjectKey, subject, raterGroup, profileId, date)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        response.id, key, response.subject, response.group.rawValue, response.profileID,
-                        response.date.description,
-                    ])
-                for (behaviour, score) in response.ratings.sorted(by: { $0.key < $1.key }) {
-                    try db.execute(
-                        sql: "INSERT INTO feedbackRating (responseId, behaviourId, score) VALUES (?, ?, ?)",
-                        arguments: [response.id, behaviour, score])
-                }
-                for (competency, text) in response.remarks.sorted(by: { $0.key < $1.key }) {
-                    try db.execute(
-                        sql: "INSERT INTO feedbackRemark (responseId, competencyId, text) VALUES (?, ?, ?)",
-                        arguments: [response.id, competency, text])
-                }
-                if !changed.contains(where: { $0.subject == key && $0.profileID == response.profileID }) {
-                    changed.append((key, response.profileID))
-                }
-                outcomes.append(true)
+        try write { db in try Self.insertFeedback(responses, deciding: release, in: db) }
+    }
+
+    /// Stores responses and decides the privacy rule again for every teacher they are about, inside the caller's
+    /// transaction.
+    static func insertFeedback(
+        _ responses: [FeedbackResponse],
+        deciding release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release, in db: Database
+    ) throws -> [Bool] {
+        var outcomes: [Bool] = []
+        var changed: [(subject: String, profileID: String)] = []
+        for response in responses {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM feedbackResponse WHERE id = ?", arguments: [response.id])
+                != nil
+            {
+                outcomes.append(false)
+                continue
             }
-            // Every change is a moment of the privacy rule: the next view is checked against it.
-            for (key, profileID) in changed {
-                let (stored, releases) = try Self.feedback(subjectKey: key, profileID: profileID, in: db)
-                let next = release(stored, releases)
+            let key = PrivacyRule.memberKey(response.subject)
+            try db.execute(
+                sql: """
+                    INSERT INTO feedbackResponse (id, subjectKey, subject, raterGroup, profileId, date)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    response.id, key, response.subject, response.group.rawValue, response.profileID,
+                    response.date.description,
+                ])
+            for (behaviour, score) in response.ratings.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
-                    sql: "INSERT INTO feedbackRelease (subjectKey, profileId, release) VALUES (?, ?, ?)",
-                    arguments: [key, profileID, String(decoding: try JSONEncoder().encode(next), as: UTF8.self)])
+                    sql: "INSERT INTO feedbackRating (responseId, behaviourId, score) VALUES (?, ?, ?)",
+                    arguments: [response.id, behaviour, score])
             }
-            return outcomes
+            for (competency, text) in response.remarks.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: "INSERT INTO feedbackRemark (responseId, competencyId, text) VALUES (?, ?, ?)",
+                    arguments: [response.id, competency, text])
+            }
+            if !changed.contains(where: { $0.subject == key && $0.profileID == response.profileID }) {
+                changed.append((key, response.profileID))
+            }
+            outcomes.append(true)
         }
+        // Every change is a moment of the privacy rule: the next view is checked against it.
+        for (key, profileID) in changed {
+            let (stored, releases) = try Self.feedback(subjectKey: key, profileID: profileID, in: db)
+            let next = release(stored, releases)
+            try db.execute(
+                sql: "INSERT INTO feedbackRelease (subjectKey, profileId, release) VALUES (?, ?, ?)",
+                arguments: [key, profileID, String(decoding: try JSONEncoder().encode(next), as: UTF8.self)])
+        }
+        return outcomes
     }
 
     public func feedback(

@@ -144,3 +144,85 @@ extension LOBDatabase: InvitationStore {
         DashboardAccount(id: row["id"], login: row["login"], team: row["team"], passwordHash: row["passwordHash"])
     }
 }
+
+// MARK: - Raters' links
+
+extension LOBDatabase {
+    public func createFeedbackInvitations(_ invitations: [NewFeedbackInvitation]) throws -> [Int64] {
+        try write { db in
+            try invitations.map { new in
+                try db.execute(
+                    sql: """
+                        INSERT INTO feedbackInvitation
+                        (team, subject, raterGroup, profileId, tokenHash, csrf, createdAt, expiresAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        new.team, new.subject, new.group.rawValue, new.profileID, new.tokenHash, new.csrf,
+                        new.createdAt, new.expiresAt,
+                    ])
+                return db.lastInsertedRowID
+            }
+        }
+    }
+
+    public func feedbackInvitation(tokenHash: String) throws -> FeedbackInvitationRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM feedbackInvitation WHERE tokenHash = ?", arguments: [tokenHash])
+                .flatMap { row in
+                    Self.feedbackInvitation(row).map {
+                        FeedbackInvitationRecord(
+                            invitation: $0, tokenHash: row["tokenHash"], csrf: row["csrf"], draft: row["draft"])
+                    }
+                }
+        }
+    }
+
+    public func feedbackInvitations(team: String) throws -> [FeedbackInvitation] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM feedbackInvitation WHERE team = ? ORDER BY createdAt, id", arguments: [team]
+            ).compactMap(Self.feedbackInvitation)
+        }
+    }
+
+    public func saveFeedbackDraft(id: Int64, draft: String) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE feedbackInvitation SET draft = ? WHERE id = ? AND answeredAt IS NULL",
+                arguments: [draft, id])
+        }
+    }
+
+    public func answerFeedback(
+        id: Int64, response: FeedbackResponse, at time: Int64,
+        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) throws -> Bool {
+        try withoutActuallyEscaping(release) { release in
+            try write { db in
+                try db.execute(
+                    sql: "UPDATE feedbackInvitation SET answeredAt = ?, draft = NULL WHERE id = ? AND answeredAt IS NULL",
+                    arguments: [time, id])
+                guard db.changesCount == 1 else { return false }
+                _ = try Self.insertFeedback([response], deciding: release, in: db)
+                return true
+            }
+        }
+    }
+
+    public func revokeFeedbackInvitation(id: Int64, at time: Int64) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE feedbackInvitation SET revokedAt = coalesce(revokedAt, ?) WHERE id = ?",
+                arguments: [time, id])
+        }
+    }
+
+    private static func feedbackInvitation(_ row: Row) -> FeedbackInvitation? {
+        guard let group = RaterGroup(rawValue: row["raterGroup"]) else { return nil }
+        return FeedbackInvitation(
+            id: row["id"], team: row["team"], subject: row["subject"], group: group, profileID: row["profileId"],
+            createdAt: row["createdAt"], expiresAt: row["expiresAt"], revokedAt: row["revokedAt"],
+            answeredAt: row["answeredAt"])
+    }
+}

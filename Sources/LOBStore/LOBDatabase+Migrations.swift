@@ -254,6 +254,26 @@ extension LOBDatabase {
                 t.column("expiresAt", .integer).notNull()
             }
         }
+        migrator.registerMigration("v11: feedback invitations") { db in
+            // A rater's link: about whom, as which group, on which profile. No rater's name is stored at all; his
+            // answers are kept here only until he hands them in, and then only as a response with a random id.
+            try db.create(table: "feedbackInvitation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("team", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("raterGroup", .text).notNull().check(
+                    sql: "raterGroup IN ('leidinggevende', 'collega', 'leerling')")
+                t.column("profileId", .text).notNull()
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("csrf", .text).notNull()
+                t.column("createdAt", .integer).notNull()
+                t.column("expiresAt", .integer).notNull()
+                t.column("revokedAt", .integer)
+                t.column("answeredAt", .integer)
+                t.column("draft", .text)
+            }
+            try db.create(index: "feedbackInvitation_team", on: "feedbackInvitation", columns: ["team"])
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -7,9 +8,10 @@ import LOBCore
 import LOBFormats
 import LOBServe
 import LOBShippedProfiles
-import LOBStore
 import Synchronization
 import Testing
+
+@testable import LOBStore
 
 /// `lob serve`'s routes in process: a colleague's link from the first answer to his own report, the dashboard, and
 /// every refusal an attacker could try (no token, a wrong one, expired, revoked, another team, no CSRF token, an
@@ -358,5 +360,100 @@ struct ServeTests {
         }
         let stored = try database.invitations(team: "T")
         #expect(stored.map(\.name) == ["Ans Bakker", "Bram de Jong"])
+    }
+
+    // MARK: - Raters' links
+
+    /// A feedback file as the page hands it in; its subject, group and profile are ignored by the server.
+    static func feedbackFile(rating: Int) -> String {
+        [
+            "formatVersion: 1", "response: \"r-zelfgekozen-id\"", "feedbackFor: \"Iemand Anders\"",
+            "group: leidinggevende", "profile: \"\(profileID)\"", "date: 2026-11-25", "ratings:",
+            "  \"2.1\": \(rating)", "  \"2.2\": \(rating)", "remarks:", "  \"2\": \"Neemt de tijd.\"",
+        ].joined(separator: "\n") + "\n"
+    }
+
+    func handIn(_ client: any TestClientProtocol, rater token: String, rating: Int) async throws -> HTTPResponse.Status
+    {
+        let page = String(buffer: try await client.execute(uri: "/f/\(token)", method: .get).body)
+        let csrf = try #require(Self.csrf(in: page))
+        return try await client.execute(
+            uri: "/f/\(token)/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf],
+            body: ByteBuffer(string: Self.feedbackFile(rating: rating))
+        ).status
+    }
+
+    @Test func raters_answer_through_their_links_and_the_teacher_sees_them_as_a_group() async throws {
+        let profile = try #require(Self.library.profile(Self.profileID))
+        let ans = try invite(["Ans Bakker"])[0]
+        let raters = try app.inviteRaters(
+            team: "T", subject: "Ans Bakker", group: .collega, profile: profile,
+            names: ["Bram de Jong", "Carla Visser", "Dirk Smit"], now: clock.now
+        ).map(\.token)
+        let app = app
+        let clock = clock
+        let database = database
+        try await test { client async throws in
+            // Ans hands in her own scan first.
+            let page = String(buffer: try await client.execute(uri: "/s/\(ans)", method: .get).body)
+            let csrf = try #require(Self.csrf(in: page))
+            let handedIn = try await client.execute(
+                uri: "/s/\(ans)/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf],
+                body: ByteBuffer(string: Self.scanFile(name: "Ans Bakker", consent: "prive", score: 4)))
+            #expect(handedIn.status == .ok)
+
+            let form = String(buffer: try await client.execute(uri: "/f/\(raters[0])", method: .get).body)
+            #expect(form.contains("\"subject\":\"Ans Bakker\"") && form.contains("\"group\":\"collega\""))
+            #expect(try await handIn(client, rater: raters[0], rating: 2) == .ok)
+            #expect(try await handIn(client, rater: raters[1], rating: 3) == .ok)
+            // Answered once: the link thanks him and takes nothing more.
+            let again = String(buffer: try await client.execute(uri: "/f/\(raters[0])", method: .get).body)
+            #expect(again.contains("Dank je wel"))
+            let csrf0 = try app.raterInvitation(token: raters[0], now: clock.now).csrf
+            let twice = try await client.execute(
+                uri: "/f/\(raters[0])/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf0],
+                body: ByteBuffer(string: Self.feedbackFile(rating: 1)))
+            #expect(twice.status == .conflict)
+
+            // Two colleagues are no group: Ans's report withholds them.
+            let done = String(buffer: try await client.execute(uri: "/s/\(ans)", method: .get).body)
+            #expect(done.contains("Je 360°-feedback"))
+            var report = String(buffer: try await client.execute(uri: "/s/\(ans)/feedback", method: .get).body)
+            #expect(report.contains("niet getoond") && !report.contains("Neemt de tijd."))
+            #expect(try await handIn(client, rater: raters[2], rating: 4) == .ok)
+            report = String(buffer: try await client.execute(uri: "/s/\(ans)/feedback", method: .get).body)
+            // Mean 3 and spread 0,82 of the ratings 2, 3 and 4.
+            #expect(report.contains("Neemt de tijd.") && report.contains("0,82"))
+        }
+        // Stored under the link's teacher and group, with ids the server chose; no rater's name and no draft left.
+        let (responses, _) = try database.feedback(about: "Ans Bakker", profileID: Self.profileID)
+        #expect(responses.count == 3 && responses.allSatisfy { $0.group == .collega && $0.id != "r-zelfgekozen-id" })
+        let everything = try await database.reader.read { db in
+            try ["feedbackInvitation", "feedbackResponse", "feedbackRating", "feedbackRemark"].flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\($0)" }
+            }
+        }.joined(separator: "\n")
+        for name in ["Bram", "Carla", "Dirk"] { #expect(!everything.contains(name), "\(name) is stored") }
+        #expect(!everything.contains("\"page\""), "a rater's draft is kept after he answered")
+        #expect(
+            try app.raterProgress(team: "T").map { "\($0.subject) \($0.asked) \($0.answered)" } == ["Ans Bakker 3 3"])
+    }
+
+    @Test func raters_links_that_cannot_be_made() throws {
+        let profile = try #require(Self.library.profile(Self.profileID))
+        #expect(throws: AppError.self) {
+            try app.inviteRaters(
+                team: "T", subject: "Ans", group: .leidinggevende, profile: profile, names: ["A", "B"], now: clock.now)
+        }
+        #expect(throws: AppError.self) {
+            try app.inviteRaters(
+                team: "T", subject: "Ans Bakker", group: .collega, profile: profile, names: ["ans  bakker"],
+                now: clock.now)
+        }
+        // Pupils only where the school worded statements for them; the shipped profiles have none.
+        #expect(throws: AppError.self) {
+            try app.inviteRaters(
+                team: "T", subject: "Ans", group: .leerling, profile: profile, names: ["Sem"], now: clock.now)
+        }
     }
 }

@@ -38,8 +38,10 @@ struct ServeCommandTests {
             try String.fetchAll(db, sql: "SELECT tokenHash FROM invitation ORDER BY id")
         }
         #expect(stored.count == 2 && stored.allSatisfy { $0.count == 64 && !$0.contains(token) })
-        let dump = try Data(contentsOf: URL(fileURLWithPath: db))
-        #expect(dump.range(of: Data(token.utf8)) == nil)
+        for file in [db, db + "-wal"] {
+            let dump = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
+            #expect(dump.range(of: Data(token.utf8)) == nil, "\(file)")
+        }
 
         // The same colleague again in the same round is refused, and nothing is added.
         let again = try lob([
@@ -92,5 +94,33 @@ struct ServeCommandTests {
         #expect(port.status != 0 && port.stderr.contains("--port"))
         let url = try lob(["serve", "--url", "lob.school.nl"])
         #expect(url.status != 0 && url.stderr.contains("http://"))
+    }
+
+    @Test func raters_links_name_no_rater_in_the_database() throws {
+        let raters = try write("beoordelaars.txt", "Bram de Jong\nCarla Visser\n")
+        let run = try lob([
+            "feedback", "invite", "--team", "Bouw", "--for", "Ans Bakker", "--group", "collega", "--invite", raters,
+            "--profile", "mentor-model2",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Bram de Jong\thttp://127.0.0.1:8080/f/"))
+        // Neither in the database nor in its write-ahead log.
+        let files = [db, db + "-wal"].compactMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) }
+        #expect(!files.isEmpty)
+        for name in ["Bram de Jong", "Carla Visser"] {
+            #expect(files.allSatisfy { $0.range(of: Data(name.utf8)) == nil }, "\(name)")
+        }
+        // The files looked in are the ones that hold the links: the teacher rated is in them.
+        #expect(files.contains { $0.range(of: Data("Ans Bakker".utf8)) != nil })
+        // One leidinggevende, and nobody rates himself.
+        let two = try lob([
+            "feedback", "invite", "--team", "Bouw", "--for", "Ans Bakker", "--group", "leidinggevende", "--invite",
+            raters,
+        ])
+        #expect(two.status != 0 && two.stderr.contains("één leidinggevende"))
+        let own = try lob([
+            "feedback", "invite", "--team", "Bouw", "--for", "Bram de Jong", "--invite", raters,
+        ])
+        #expect(own.status != 0 && own.stderr.contains("kan zichzelf geen feedback geven"))
     }
 }

@@ -20,6 +20,20 @@ public protocol InvitationStore: Sendable {
     /// Closes every invitation of a round.
     func closeRound(team: String, round: String, at: Int64) throws
 
+    /// Makes raters' links in one transaction; returns their ids.
+    func createFeedbackInvitations(_ invitations: [NewFeedbackInvitation]) throws -> [Int64]
+    func feedbackInvitation(tokenHash: String) throws -> FeedbackInvitationRecord?
+    /// A team's raters' links, oldest first.
+    func feedbackInvitations(team: String) throws -> [FeedbackInvitation]
+    func saveFeedbackDraft(id: Int64, draft: String) throws
+    /// In one transaction: the link is marked answered (false when it was already, and nothing is stored), its draft
+    /// forgotten, and the response stored as `FeedbackStore.importFeedback` stores it, deciding the rule again.
+    func answerFeedback(
+        id: Int64, response: FeedbackResponse, at: Int64,
+        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) throws -> Bool
+    func revokeFeedbackInvitation(id: Int64, at: Int64) throws
+
     func createAccount(login: String, team: String, passwordHash: String) throws
     func account(login: String) throws -> DashboardAccount?
     func createSession(tokenHash: String, accountID: Int64, csrf: String, expiresAt: Int64) throws
@@ -46,6 +60,32 @@ public struct NewInvitation: Sendable, Hashable {
         self.team = team
         self.round = round
         self.name = name
+        self.profileID = profileID
+        self.tokenHash = tokenHash
+        self.csrf = csrf
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+}
+
+/// A rater's link to make: the token only as its hash, and no rater's name.
+public struct NewFeedbackInvitation: Sendable, Hashable {
+    public let team: String
+    public let subject: String
+    public let group: RaterGroup
+    public let profileID: String
+    public let tokenHash: String
+    public let csrf: String
+    public let createdAt: Int64
+    public let expiresAt: Int64
+
+    public init(
+        team: String, subject: String, group: RaterGroup, profileID: String, tokenHash: String, csrf: String,
+        createdAt: Int64, expiresAt: Int64
+    ) {
+        self.team = team
+        self.subject = subject
+        self.group = group
         self.profileID = profileID
         self.tokenHash = tokenHash
         self.csrf = csrf

@@ -120,3 +120,78 @@ public struct DashboardAccount: Sendable, Hashable {
         self.passwordHash = passwordHash
     }
 }
+
+/// A rater's link for 360° feedback (docs/feedback.md): about whom, as which group, on which profile. It names no
+/// rater: who was asked is known only from the list of links shown once; the store keeps how many were asked and
+/// answered.
+public struct FeedbackInvitation: Sendable, Hashable {
+    public let id: Int64
+    public let team: String
+    /// The teacher rated.
+    public let subject: String
+    public let group: RaterGroup
+    public let profileID: String
+    public let createdAt: Int64
+    public let expiresAt: Int64
+    public let revokedAt: Int64?
+    public let answeredAt: Int64?
+
+    public init(
+        id: Int64, team: String, subject: String, group: RaterGroup, profileID: String, createdAt: Int64,
+        expiresAt: Int64, revokedAt: Int64? = nil, answeredAt: Int64? = nil
+    ) {
+        self.id = id
+        self.team = team
+        self.subject = subject
+        self.group = group
+        self.profileID = profileID
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+        self.answeredAt = answeredAt
+    }
+
+    public func linkState(now: Int64) -> Invitation.LinkState {
+        if revokedAt != nil { return .revoked }
+        return now >= expiresAt ? .expired : .active
+    }
+}
+
+/// A rater's link with what it carries: the CSRF token and his answers so far (until he hands them in).
+public struct FeedbackInvitationRecord: Sendable, Hashable {
+    public let invitation: FeedbackInvitation
+    public let tokenHash: String
+    public let csrf: String
+    public let draft: String?
+
+    public init(invitation: FeedbackInvitation, tokenHash: String, csrf: String, draft: String?) {
+        self.invitation = invitation
+        self.tokenHash = tokenHash
+        self.csrf = csrf
+        self.draft = draft
+    }
+}
+
+/// How many raters were asked about a teacher and how many answered, per group: what the dashboard shows.
+public struct FeedbackProgress: Sendable, Hashable {
+    public let subject: String
+    public let group: RaterGroup
+    public let asked: Int
+    public let answered: Int
+
+    public init(subject: String, group: RaterGroup, asked: Int, answered: Int) {
+        self.subject = subject
+        self.group = group
+        self.asked = asked
+        self.answered = answered
+    }
+
+    public static func of(_ invitations: [FeedbackInvitation]) -> [FeedbackProgress] {
+        let groups = Dictionary(grouping: invitations) { "\(PrivacyRule.memberKey($0.subject))\u{1}\($0.group.rawValue)" }
+        return groups.values.map { list in
+            FeedbackProgress(
+                subject: list[0].subject, group: list[0].group, asked: list.count,
+                answered: list.filter { $0.answeredAt != nil }.count)
+        }.sorted { ($0.subject, $0.group.rawValue) < ($1.subject, $1.group.rawValue) }
+    }
+}

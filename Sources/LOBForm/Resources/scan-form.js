@@ -147,7 +147,7 @@
   function feedbackWelcome() {
     return [
       el("h1", { tabindex: "-1" }, "Feedback voor " + feedback.subject),
-      el("p", {}, feedback.subject + " vraagt je als " + feedback.groupWord + " om hem te beoordelen op de gedragskenmerken van het profiel " + data.profile.word + ". Het kost ongeveer een kwartier; je kunt stoppen wanneer je wilt en later verdergaan in dezelfde browser."),
+      el("p", {}, feedback.subject + " vraagt je als " + feedback.groupWord + " om hem te beoordelen op de gedragskenmerken van het profiel " + data.profile.word + ". Het kost ongeveer een kwartier; je kunt stoppen wanneer je wilt en later verdergaan " + (server ? "via dezelfde link." : "in dezelfde browser.")),
       el("p", {}, "Je naam wordt nergens gevraagd of bewaard. " + (feedback.group === "leidinggevende"
         ? "Als leidinggevende is je beoordeling herkenbaar als de jouwe."
         : "Wat " + feedback.groupWord + "en geven, ziet " + feedback.subject + " alleen als groep van minstens drie " + feedback.groupWord + "en die hetzelfde gedragskenmerk beoordeelden.")),
@@ -326,12 +326,18 @@
       el("h1", { tabindex: "-1" }, "Klaar: je feedback voor " + feedback.subject),
       el("p", {}, "Je beoordeelde " + rated + " van " + behaviours.length + " gedragskenmerken" +
         (Object.keys(state.remarks).length ? " en gaf " + Object.keys(state.remarks).length + " opmerking(en)." : ".")),
+    ].concat(server ? [
+      el("p", {}, "Lever je feedback in. Wat je gaf, wordt bewaard zonder je naam of je link; " + feedback.subject + " ziet het alleen als groep van minstens drie " + feedback.groupWord + "en" + (feedback.group === "leidinggevende" ? " (als leidinggevende: als de jouwe)" : "") + ". Daarna werkt je link niet meer."),
+      buttons(
+        button("Vorige", () => go(state.page - 1)),
+        button("Lever je feedback in", handIn, true)),
+    ] : [
       el("p", {}, "Download je feedbackbestand en geef het aan " + feedback.subject + " of aan wie erom vroeg. Het bestand noemt jou niet; het zegt alleen dat het van een " + feedback.groupWord + " komt."),
       buttons(
         button("Vorige", () => go(state.page - 1)),
         button("Download je feedbackbestand", download, true),
         button("Wis je antwoorden uit deze browser", forget)),
-    ];
+    ]);
   }
 
   /// On the server: the choice of consent, then handing in; his report and plan wait behind his link.
@@ -352,7 +358,7 @@
   function handIn() {
     if (timer) window.clearTimeout(timer);
     send().then(() => fetch(server.handIn, {
-      method: "POST", credentials: "same-origin", body: scanFile(),
+      method: "POST", credentials: "same-origin", body: feedback ? feedbackFile() : scanFile(),
       headers: { "Content-Type": "application/x-yaml", "X-CSRF-Token": server.csrf },
     })).then((response) => {
       if (!response.ok) throw new Error(String(response.status));
@@ -623,7 +629,7 @@
   const resumed = restore() && state.page > 0;
   render();
   if (resumed && server) {
-    say("Welkom terug, " + server.name + ": je antwoorden van eerder staan er nog; je gaat verder waar je was.");
+    say("Welkom terug" + (feedback ? "" : ", " + server.name) + ": je antwoorden van eerder staan er nog; je gaat verder waar je was.");
   } else if (resumed) {
     say("Welkom terug" + (state.teacher ? ", " + state.teacher : "") + ": je antwoorden van eerder staan er nog; je gaat verder waar je was.");
     // On a shared computer the next colleague must not go on in someone else's scan.

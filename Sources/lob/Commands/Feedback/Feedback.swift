@@ -6,6 +6,6 @@ extension LobCommand {
         static let configuration = CommandConfiguration(
             commandName: "feedback",
             abstract: "360°-feedback: collega's en je leidinggevende beoordelen dezelfde gedragskenmerken.",
-            subcommands: [Import.self, Report.self])
+            subcommands: [Import.self, Report.self, Invite.self])
     }
 }

@@ -3,7 +3,6 @@ import Foundation
 import LOBApp
 import LOBCore
 import LOBFormats
-import LOBServe
 
 extension LobCommand.Team {
     /// `lob team round`: a scan round on `lob serve`, with a personal link per colleague.
@@ -64,32 +63,13 @@ extension LobCommand.Team.Round {
             guard profiles.library().profile(profile) != nil else {
                 throw Output.fail("onbekend profiel '\(profile)': zie 'lob profiles list'")
             }
-            let names: [String]
-            do {
-                names = try InvitationList.load(InputFile.url(invite))
-            } catch {
-                throw Output.fail(error)
-            }
+            let names = try IssuedLinks.names(invite)
             let app = try store.app()
             let now = Int64(Date().timeIntervalSince1970)
             let links = try Output.store {
                 try app.openRound(team: team, round: round, profileID: profile, names: names, days: days, now: now)
             }
-            var configuration = ServeConfiguration(profile: { _ in nil }, activities: { _ in nil })
-            configuration.publicURL = url
-            let rows = links.map { ($0.name, configuration.link($0.token)) }
-            if let out {
-                let csv =
-                    (["naam;link"] + rows.map { "\"\($0.0.replacingOccurrences(of: "\"", with: "\"\""))\";\($0.1)" })
-                    .joined(separator: "\r\n") + "\r\n"
-                try Output.writePrivately(csv, to: out)
-                Output.write("\(DutchNumber.count(links.count, "link", "links")) geschreven naar \(out).\n")
-            } else {
-                for (name, link) in rows { Output.write("\(name)\t\(link)\n") }
-            }
-            Output.write(
-                "Deze links worden maar één keer getoond en zijn \(days) dagen geldig. Ieder krijgt alleen zijn eigen link.\n"
-            )
+            try IssuedLinks.deliver(links, url: url, path: "/s/", days: days, out: out)
         }
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import LOBApp
+import LOBCore
+import LOBForm
+import LOBFormats
+import LOBRender
+
+// MARK: - A rater's link (360° feedback)
+
+extension LOBServer {
+    func raterRoutes(_ router: Router<ServeContext>) {
+        let link = router.group("f/:token")
+        link.get { request, context in
+            try await withRaterLink(request, context) { record, token in
+                guard record.invitation.answeredAt == nil else { return Self.page(Pages.thanks()) }
+                let invitation = record.invitation
+                guard let profile = configuration.profile(invitation.profileID) else {
+                    return Self.page(
+                        Pages.message("Profiel ontbreekt", "Het profiel van deze vraag staat niet meer op de server."),
+                        status: .serviceUnavailable)
+                }
+                let html = try ScanForm.html(
+                    profile: profile, team: nil, feedbackFor: (invitation.subject, invitation.group),
+                    server: ScanForm.ServerLink(
+                        name: invitation.subject, save: "/f/\(token)/antwoorden", handIn: "/f/\(token)/inleveren",
+                        csrf: record.csrf, draft: record.draft))
+                return Self.document(html, connect: true)
+            }
+        }
+        link.put("antwoorden") { request, context in
+            try await withRaterLink(request, context) { record, _ in
+                try LOBApp.checkCSRF(request.headers[.init("X-CSRF-Token")!], expected: record.csrf)
+                let draft = try await body(request)
+                guard (try? JSONSerialization.jsonObject(with: Data(draft.utf8))) is [String: Any] else {
+                    return Self.text("Verwacht de antwoorden als JSON-object.", status: .badRequest)
+                }
+                try app.saveRaterDraft(record, draft: draft)
+                return Response(status: .noContent)
+            }
+        }
+        // The feedback file the page made, checked as `lob feedback import` checks it; only its ratings and
+        // remarks are taken: whom, as which group and on which profile is the link's.
+        link.post("inleveren") { request, context in
+            try await withRaterLink(request, context) { record, _ in
+                try LOBApp.checkCSRF(request.headers[.init("X-CSRF-Token")!], expected: record.csrf)
+                let invitation = record.invitation
+                guard let profile = configuration.profile(invitation.profileID) else {
+                    throw AppError.linkNotValid(nil)
+                }
+                let (response, _) = try FeedbackFile.decode(
+                    data: Data(try await body(request).utf8), file: "je feedback", profile: { _ in profile })
+                try app.answerAsRater(
+                    record, ratings: response.ratings, remarks: response.remarks, profile: profile, date: today(),
+                    now: configuration.now())
+                return Self.text("Ingeleverd.", status: .ok)
+            }
+        }
+    }
+
+    /// Runs a rater's request when his link is valid, with the failure limit of the colleagues' links.
+    func withRaterLink(
+        _ request: Request, _ context: ServeContext,
+        _ body: (FeedbackInvitationRecord, String) async throws -> Response
+    ) async throws -> Response {
+        if await isBlocked(request, context) { return Self.tooMany }
+        let token = context.parameters.get("token") ?? ""
+        let record: FeedbackInvitationRecord
+        do {
+            record = try app.raterInvitation(token: token, now: configuration.now())
+        } catch AppError.linkNotValid(nil) {
+            await recordFailure(request, context)
+            throw AppError.linkNotValid(nil)
+        }
+        return try await body(record, token)
+    }
+}
