@@ -206,7 +206,9 @@ extension LOBApp {
         team: String, subject: String, group: RaterGroup, profile: Profile, names: [String],
         days: Int = defaultLinkDays, now: Int64
     ) throws -> [IssuedLink] {
-        let labels = names.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
+        let labels = names.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter {
+            !$0.isEmpty
+        }
         let who = subject.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !who.isEmpty else { throw AppError.invitationList("wie wordt er beoordeeld?") }
         guard !labels.isEmpty else { throw AppError.invitationList("de lijst noemt niemand") }

@@ -205,7 +205,8 @@ enum Pages {
             .if(
                 !feedback.isEmpty,
                 .table(
-                    .caption(.text("Per collega en groep: hoeveel beoordelaars zijn gevraagd en hoeveel gaven feedback")),
+                    .caption(
+                        .text("Per collega en groep: hoeveel beoordelaars zijn gevraagd en hoeveel gaven feedback")),
                     .thead(
                         .tr(
                             .th(.text("Over")), .th(.text("Groep")), .th(.class("getal"), .text("Gevraagd")),
@@ -231,7 +232,9 @@ enum Pages {
                     }),
                 .label(.for("feedbackprofiel"), .text("Profiel")),
                 profileChoice(profiles, defaultProfile: defaultProfile, id: "feedbackprofiel"),
-                .label(.for("beoordelaars"), .text("Namen van de beoordelaars, één per regel (alleen voor de lijst met links; niet bewaard)")),
+                .label(
+                    .for("beoordelaars"),
+                    .text("Namen van de beoordelaars, één per regel (alleen voor de lijst met links; niet bewaard)")),
                 .textarea(.name("namen"), .id("beoordelaars"), .attribute(named: "rows", value: "5"), .required(true)),
                 .button(.type(.submit), .class("hoofd"), .text("Maak de feedbacklinks"))),
             .h2(.text("Een ronde openen")),
@@ -246,7 +249,9 @@ enum Pages {
                 .button(.type(.submit), .class("hoofd"), .text("Maak de links"))))
     }
 
-    static func profileChoice(_ profiles: [(id: String, title: String)], defaultProfile: String, id: String)
+    static func profileChoice(
+        _ profiles: [(id: String, title: String)], defaultProfile: String, id: String
+    )
         -> Node<HTML.FormContext>
     {
         .select(

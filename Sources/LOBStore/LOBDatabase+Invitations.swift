@@ -201,7 +201,8 @@ extension LOBDatabase {
         try withoutActuallyEscaping(release) { release in
             try write { db in
                 try db.execute(
-                    sql: "UPDATE feedbackInvitation SET answeredAt = ?, draft = NULL WHERE id = ? AND answeredAt IS NULL",
+                    sql:
+                        "UPDATE feedbackInvitation SET answeredAt = ?, draft = NULL WHERE id = ? AND answeredAt IS NULL",
                     arguments: [time, id])
                 guard db.changesCount == 1 else { return false }
                 _ = try Self.insertFeedback([response], deciding: release, in: db)

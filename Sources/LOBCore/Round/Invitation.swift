@@ -187,7 +187,9 @@ public struct FeedbackProgress: Sendable, Hashable {
     }
 
     public static func of(_ invitations: [FeedbackInvitation]) -> [FeedbackProgress] {
-        let groups = Dictionary(grouping: invitations) { "\(PrivacyRule.memberKey($0.subject))\u{1}\($0.group.rawValue)" }
+        let groups = Dictionary(grouping: invitations) {
+            "\(PrivacyRule.memberKey($0.subject))\u{1}\($0.group.rawValue)"
+        }
         return groups.values.map { list in
             FeedbackProgress(
                 subject: list[0].subject, group: list[0].group, asked: list.count,

@@ -28,7 +28,9 @@ extension LobCommand.Feedback {
         @Option(help: "Wie beoordelen: collega, leidinggevende of leerling.")
         var group: RaterGroup = .collega
 
-        @Option(help: ArgumentHelp("De beoordelaars: één per regel, of een CSV met een kolom 'naam'.", valueName: "bestand"))
+        @Option(
+            help: ArgumentHelp("De beoordelaars: één per regel, of een CSV met een kolom 'naam'.", valueName: "bestand")
+        )
         var invite: String
 
         @Option(help: ArgumentHelp("Het profiel van de feedback.", valueName: "id"))
