@@ -225,7 +225,7 @@ enum Pages {
                 .label(.for("groep"), .text("Wie geven feedback")),
                 .select(
                     .attribute(named: "name", value: "groep"), .id("groep"),
-                    .forEach(RaterGroup.allCases) { group in
+                    .forEach([RaterGroup.collega, .leidinggevende, .leerling]) { group in
                         .element(
                             named: "option",
                             nodes: [.attribute(named: "value", value: group.rawValue), .text(group.word)])

@@ -101,6 +101,18 @@ def shot(d, name, height=900):
         d.set_window_size(1100, 900)
 
 
+def wait_for(d, test, seconds=10):
+    """Polls until `test(d)` holds (a form post loads a new page), ignoring a page replaced while it is read."""
+    for _ in range(seconds * 10):
+        try:
+            if test(d):
+                return True
+        except (StaleElementReferenceException, NoSuchElementException):
+            pass
+        time.sleep(0.1)
+    return False
+
+
 def click(d, label):
     d.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
 
@@ -217,16 +229,17 @@ accessible(d, "the login page")
 d.find_element(By.ID, "login").send_keys("voorzitter")
 d.find_element(By.ID, "wachtwoord").send_keys("fout wachtwoord")
 click(d, "Inloggen")
-check("Onjuiste naam of wachtwoord" in d.page_source, "a wrong password is not refused")
+check(wait_for(d, lambda d: "Onjuiste naam of wachtwoord" in d.page_source), "a wrong password is not refused")
 d.find_element(By.ID, "login").send_keys("voorzitter")
 d.find_element(By.ID, "wachtwoord").send_keys(PASSWORD)
 click(d, "Inloggen")
-check(heading(d) == f"Dashboard: {TEAM}", f"after login: {heading(d)!r}")
+check(wait_for(d, lambda d: heading(d) == f"Dashboard: {TEAM}"), f"after login: {heading(d)!r}")
 accessible(d, "the dashboard")
 shot(d, "serve-dashboard.png", height=1200)
 row = [c.text for c in d.find_elements(By.CSS_SELECTOR, "table tbody tr")[0].find_elements(By.TAG_NAME, "td")]
 check(row[:4] == [ROUND, "3", "3", "3"], f"the dashboard's round row: {row}")
 d.find_element(By.LINK_TEXT, "Teamoverzicht").click()
+wait_for(d, lambda d: heading(d).startswith("Teamoverzicht"))
 # The wrong password above was answered with 401, which the console notes; nothing else may be there.
 console_clean(d, "the dashboard and the team report page", expected=("/inloggen - Failed to load resource: the server responded with a status of 401",))
 table = None
@@ -251,6 +264,57 @@ if table is not None:
             check(abs(page_mean - competency["mean"]) < 0.006,
                   f"competency {competency['competency']}: mean {cells[2]} on the page, {competency['mean']} in JSON")
     print(f"serve-browser: the team report page matches lob team report on {len(stored['competencies'])} competencies")
+
+# MARK: 360° feedback about Ans: the teamvoorzitter asks three raters on the dashboard, they answer through their links
+d.get(base + "/dashboard")
+d.find_element(By.ID, "voor").send_keys("Ans Bakker")
+d.find_element(By.CSS_SELECTOR, "#groep option[value='collega']").click()
+d.find_element(By.CSS_SELECTOR, "#feedbackprofiel option[value='mentor-model2']").click()
+d.find_element(By.ID, "beoordelaars").send_keys("Rater een\nRater twee\nRater drie")
+click(d, "Maak de feedbacklinks")
+wait_for(d, lambda d: heading(d).startswith("Persoonlijke links"))
+rater_links = [c.text for c in d.find_elements(By.CSS_SELECTOR, "table tbody td code")]
+check(len(rater_links) == 3 and all("/f/" in link for link in rater_links), f"the raters' links: {rater_links}")
+d.quit()
+rater_scores = []
+for index, link in enumerate(rater_links):
+    r = browser(f"beoordelaar-{index}")
+    r.get(link)
+    check(heading(r) == "Feedback voor Ans Bakker", f"a rater's link opens {heading(r)!r}")
+    if index == 0:
+        accessible(r, "a rater's welcome page")
+    click(r, "Begin")
+    given = {}
+    while r.find_elements(By.CSS_SELECTOR, "input[name^='gedrag-']"):
+        for group in r.find_elements(By.CSS_SELECTOR, "fieldset"):
+            behaviour = group.find_element(By.CSS_SELECTOR, "input").get_attribute("name")[len("gedrag-"):]
+            score = rng.randint(1, 4)
+            group.find_element(By.CSS_SELECTOR, f"input[value='{score}'] + span").click()
+            given[behaviour] = score
+        click(r, "Volgende")
+    rater_scores.append(given)
+    click(r, "Lever je feedback in")
+    for _ in range(50):
+        if heading(r) == "Dank je wel":
+            break
+        time.sleep(0.1)
+    check(heading(r) == "Dank je wel", f"after handing in feedback: {heading(r)!r}")
+    console_clean(r, "a rater's pages")
+    r.quit()
+
+# Ans sees her colleagues as a group of three beside her own scores, behind her own link.
+d = browser("collega-0")
+d.get(links[0][1])
+d.find_element(By.LINK_TEXT, "Je 360°-feedback").click()
+check(heading(d) == "360°-feedback voor Ans Bakker", f"Ans's feedback page: {heading(d)!r}")
+behaviour = "2.1"
+expected = sum(g[behaviour] for g in rater_scores) / 3
+row = d.find_element(By.XPATH, f"//*[self::td or self::th][starts-with(normalize-space(), '{behaviour} ')]/..")
+cells = [c.text for c in row.find_elements(By.CSS_SELECTOR, "th, td")]
+check(abs(float(cells[3].replace(",", ".")) - expected) < 0.006 and cells[4] == "3",
+      f"Ans's feedback on {behaviour}: {cells}, expected a mean of {expected:.2f} over 3")
+accessible(d, "the 360° report behind a link")
+console_clean(d, "the 360° report behind a link")
 d.quit()
 
 # MARK: stopping: SIGTERM ends the server cleanly, and the database is whole
@@ -271,4 +335,5 @@ check(integrity.strip() == "ok", f"integrity_check: {integrity.strip()}")
 if failures:
     print(f"serve-browser: {len(failures)} failure(s)")
     sys.exit(1)
-print("serve-browser: 3 colleagues answered through their links, the dashboard and team report agree with lob")
+print("serve-browser: 3 colleagues answered through their links, the dashboard and team report agree with lob; "
+      "3 raters gave feedback through theirs and Ans sees them as a group")
