@@ -61,7 +61,13 @@ extension LOBServer {
                 let stored = StoredScan(id: record.invitation.id, scan: scan, profile: profile)
                 let report = PlanReport(
                     app.plan(stored, activities: activities, options: .init()), scanID: record.invitation.id)
-                return Self.document(HTMLRenderer(title: report.title, date: scan.date.dutch).render(report.blocks()))
+                var response = Self.document(
+                    HTMLRenderer(title: report.title, date: scan.date.dutch).render(report.blocks()))
+                // `?download`: the same page as a file to keep (it prints on A4 as it is).
+                if request.uri.queryParameters["download"] != nil {
+                    response.headers[.contentDisposition] = "attachment; filename=\"scholingsplan.html\""
+                }
+                return response
             }
         }
         // His 360° feedback beside his handed-in scan, by the privacy rule of `lob feedback report`.

@@ -89,7 +89,9 @@ enum Pages {
                 )),
             .ul(
                 .li(.a(.href("\(base)/uitslag"), .text("Je uitslag"))),
-                .li(.a(.href("\(base)/plan"), .text("Je scholingsplan"))),
+                .li(
+                    .a(.href("\(base)/plan"), .text("Je scholingsplan")), .text(" ("),
+                    .a(.href("\(base)/plan?download"), .text("download")), .text(")")),
                 .li(.a(.href("\(base)/scan.yaml"), .text("Download je scanbestand"))),
                 .if(hasFeedback, .li(.a(.href("\(base)/feedback"), .text("Je 360°-feedback"))))),
             .p(

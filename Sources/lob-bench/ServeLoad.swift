@@ -128,6 +128,90 @@ final class Samples: @unchecked Sendable {
     var sorted: [Double] { lock.withLock { values.sorted() } }
 }
 
+/// `lob serve` on a free port over the database at `path`; nil when it does not come up.
+func startServer(path: String) -> (process: Process, port: UInt16)? {
+    let port = freePort()
+    let lob = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lob")
+    let server = Process()
+    server.executableURL = lob
+    server.arguments = ["serve", "--port", "\(port)", "--db", path]
+    server.standardOutput = FileHandle.nullDevice
+    server.standardError = FileHandle.nullDevice
+    do { try server.run() } catch {
+        print("kan \(lob.path) niet starten: \(error)")
+        return nil
+    }
+    for _ in 0..<200 {
+        if let probe = Connection(port: port),
+            probe.exchange(Array("GET /stijl.css HTTP/1.1\r\nHost: x\r\n\r\n".utf8)) == 200
+        {
+            return (server, port)
+        }
+        usleep(50_000)
+    }
+    server.terminate()
+    return nil
+}
+
+/// Colleagues answering at once, each on his own connection, one answer after the other as a form sends them (the
+/// whole state, with its sequence number from `first`). A colleague stops at his first failure when
+/// `stopOnFailure` (the server is going away). Returns when all are done.
+func answerAtOnce(
+    port: UInt16, invitations: [(token: String, csrf: String)], answers: Int, first: Int = 1, state: LoadState,
+    saving: Samples, failures: Samples, stopOnFailure: Bool = false
+) -> DispatchGroup {
+    let done = DispatchGroup()
+    let clock = ContinuousClock()
+    for (index, (token, csrf)) in invitations.enumerated() {
+        let thread = Thread {
+            defer {
+                state.oneDone()
+                done.leave()
+            }
+            guard let connection = Connection(port: port) else { return failures.add([1]) }
+            var latencies: [Double] = []
+            var scores: [String] = []
+            for answer in first..<(first + answers) {
+                scores.append("\"\(answer % 44).1\":\(answer % 4 + 1)")
+                let body =
+                    "{\"page\":\(answer % 7 + 2),\"seq\":\(answer),\"scores\":{\(scores.joined(separator: ","))}}"
+                let request =
+                    "PUT /s/\(token)/antwoorden HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "X-CSRF-Token: \(csrf)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                let began = clock.now
+                let status = connection.exchange(Array(request.utf8))
+                latencies.append(milliseconds(clock.now - began))
+                if status == 204 {
+                    state.acknowledge(index, answer)
+                } else {
+                    failures.add([Double(status)])
+                    if stopOnFailure { break }
+                }
+            }
+            saving.add(latencies)
+        }
+        thread.stackSize = 1 << 20
+        done.enter()
+        thread.start()
+    }
+    return done
+}
+
+/// How many acknowledged answers the database does not hold: the draft's `seq` is the last one saved.
+func lostAnswers(path: String, state: LoadState, count: Int) throws -> (lost: Int, integrity: String) {
+    let queue = try DatabaseQueue(path: path)
+    let drafts = try queue.read { db in
+        try String?.fetchAll(db, sql: "SELECT draft FROM invitation ORDER BY id LIMIT ?", arguments: [count])
+    }
+    var lost = 0
+    for (index, draft) in drafts.enumerated() {
+        let object = draft.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
+        if (object?["seq"] as? Int ?? 0) < state.acknowledged(index) { lost += 1 }
+    }
+    let integrity = try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } ?? "?"
+    return (lost, integrity)
+}
+
 func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-bench-serve-\(getpid())")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -147,72 +231,21 @@ func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) {
         print("kan de ronde niet maken: \(error)")
         exit(1)
     }
-
-    let port = freePort()
-    let lob = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lob")
-    let server = Process()
-    server.executableURL = lob
-    server.arguments = ["serve", "--port", "\(port)", "--db", path]
-    server.standardOutput = FileHandle.nullDevice
-    server.standardError = FileHandle.nullDevice
-    do { try server.run() } catch {
-        print("kan \(lob.path) niet starten: \(error)")
-        exit(1)
-    }
-    var ready = false
-    for _ in 0..<200 where !ready {
-        if let probe = Connection(port: port) {
-            ready = probe.exchange(Array("GET /stijl.css HTTP/1.1\r\nHost: x\r\n\r\n".utf8)) == 200
-        }
-        if !ready { usleep(50_000) }
-    }
-    guard ready else {
-        print("lob serve kwam niet op")
-        server.terminate()
-        exit(1)
-    }
+    guard let (server, port) = startServer(path: path) else { exit(1) }
 
     let saving = Samples()
     let reference = Samples()
-    let state = LoadState(colleagues: colleagues)
     let failures = Samples()
-    let done = DispatchGroup()
+    let state = LoadState(colleagues: colleagues)
     let clock = ContinuousClock()
-
     let start = clock.now
-    // Each colleague on his own connection, one answer after the other as a form sends them: the whole state.
-    for index in 0..<colleagues {
-        let thread = Thread {
-            defer {
-                state.oneDone()
-                done.leave()
-            }
-            guard let connection = Connection(port: port) else { return failures.add([1]) }
-            let (token, csrf) = invitations[index]
-            var latencies: [Double] = []
-            var scores: [String] = []
-            for answer in 1...answers {
-                scores.append("\"\(answer).1\":\(answer % 4 + 1)")
-                let body =
-                    "{\"page\":\(answer / 7 + 2),\"seq\":\(answer),\"scores\":{\(scores.joined(separator: ","))}}"
-                let request =
-                    "PUT /s/\(token)/antwoorden HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "X-CSRF-Token: \(csrf)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
-                let began = clock.now
-                let status = connection.exchange(Array(request.utf8))
-                latencies.append(milliseconds(clock.now - began))
-                if status == 204 { state.acknowledge(index, answer) } else { failures.add([Double(status)]) }
-            }
-            saving.add(latencies)
-        }
-        thread.stackSize = 1 << 20
-        done.enter()
-        thread.start()
-    }
+    let answering = answerAtOnce(
+        port: port, invitations: invitations, answers: answers, state: state, saving: saving, failures: failures)
     // The reference, during the same load: the static stylesheet from the same server.
+    let referencing = DispatchGroup()
     for _ in 0..<4 {
         let thread = Thread {
-            defer { done.leave() }
+            defer { referencing.leave() }
             guard let connection = Connection(port: port) else { return }
             var latencies: [Double] = []
             while state.anyAnswering {
@@ -222,31 +255,41 @@ func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) {
             }
             reference.add(latencies)
         }
-        done.enter()
+        referencing.enter()
         thread.start()
     }
-    done.wait()
+    answering.wait()
+    referencing.wait()
     let seconds = milliseconds(clock.now - start) / 1000
-
     server.terminate()  // SIGTERM: a graceful stop
     server.waitUntilExit()
 
-    // Every acknowledged answer must be in the database: the draft's `seq` is the last one saved.
-    var lost = 0
-    var integrity = "?"
+    // Stopping under load: SIGTERM while 50 colleagues are still answering. Every answer the server acknowledged
+    // must be in the database afterwards.
+    let stopState = LoadState(colleagues: 50)
+    let stopFailures = Samples()
+    guard let (stopping, stopPort) = startServer(path: path) else { exit(1) }
+    let stopRun = answerAtOnce(
+        port: stopPort, invitations: Array(invitations.prefix(50)), answers: 100_000, first: 1_000, state: stopState,
+        saving: Samples(), failures: stopFailures, stopOnFailure: true)
+    usleep(1_000_000)
+    stopping.terminate()
+    stopping.waitUntilExit()
+    stopRun.wait()
+    let stopStatus = stopping.terminationStatus
+
+    let checked: (lost: Int, integrity: String)
+    let stopChecked: (lost: Int, integrity: String)
     do {
-        let queue = try DatabaseQueue(path: path)
-        let drafts = try queue.read { db in
-            try String?.fetchAll(db, sql: "SELECT draft FROM invitation ORDER BY id")
-        }
-        for (index, draft) in drafts.enumerated() {
-            let object = draft.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
-            if (object?["seq"] as? Int ?? 0) < state.acknowledged(index) { lost += 1 }
-        }
-        integrity = try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } ?? "?"
+        stopChecked = try lostAnswers(path: path, state: stopState, count: 50)
+        // The second run wrote later answers (from 1,000 on) for the first 50: still at least what the first run
+        // acknowledged, so all 200 are checked against the first run too.
+        checked = try lostAnswers(path: path, state: state, count: colleagues)
     } catch {
         print("kan de database niet lezen: \(error)")
+        exit(1)
     }
+    let firstLost = checked.lost
 
     let saved = saving.sorted
     let static_ = reference.sorted
@@ -263,7 +306,15 @@ func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) {
             + String(format: "%8d %10.2f %10.2f", saved.count, percentile(saved, 50), percentile(saved, 99)))
     print(
         String(
-            format: "%.0f antwoorden per seconde (%d in %.2f s); mislukt: %d; verloren: %d; integrity_check: %@",
-            Double(saved.count) / seconds, saved.count, seconds, failures.sorted.count, lost, integrity))
-    if lost > 0 || integrity != "ok" || !failures.sorted.isEmpty { exit(1) }
+            format: "%.0f antwoorden per seconde (%d in %.2f s); mislukt: %d; verloren: %d",
+            Double(saved.count) / seconds, saved.count, seconds, failures.sorted.count, firstLost))
+    let acknowledgedBeforeStop = (0..<50).map { stopState.acknowledged($0) - 999 }.filter { $0 > 0 }.reduce(0, +)
+    print(
+        "stoppen onder last (SIGTERM terwijl 50 collega's antwoorden): \(acknowledgedBeforeStop) bevestigd, "
+            + "verloren: \(stopChecked.lost), exitcode \(stopStatus); integrity_check: \(stopChecked.integrity)")
+    if firstLost > 0 || stopChecked.lost > 0 || stopChecked.integrity != "ok" || !failures.sorted.isEmpty
+        || stopStatus != 0
+    {
+        exit(1)
+    }
 }

@@ -122,6 +122,8 @@ struct ServeTests {
             #expect(!String(buffer: report.body).contains("lob export"))
             let plan = try await client.execute(uri: "/s/\(token)/plan", method: .get)
             #expect(plan.status == .ok && String(buffer: plan.body).contains("Scholingsplan"))
+            let planFile = try await client.execute(uri: "/s/\(token)/plan?download", method: .get)
+            #expect(planFile.headers[.contentDisposition] == "attachment; filename=\"scholingsplan.html\"")
             let file = try await client.execute(uri: "/s/\(token)/scan.yaml", method: .get)
             #expect(String(buffer: file.body).contains("teacher: \"Ans Bakker\""))
             #expect(file.headers[.contentDisposition]?.contains("attachment") == true)
