@@ -43,6 +43,18 @@ extension LOBApp {
         public let token: String
     }
 
+    /// The names of a list as one person each is named: white space folded, empty lines dropped; a name over the
+    /// length of a name or with hidden characters (control, bidirectional) is refused, whichever front end sent it.
+    static func names(_ list: [String]) throws -> [String] {
+        let names = list.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw AppError.invitationList("de lijst noemt niemand") }
+        if let bad = names.first(where: { !VisibleText.lineFaults($0, maximum: VisibleText.nameLength).isEmpty }) {
+            throw AppError.invitationList(
+                "'\(VisibleText.make(String(bad.prefix(60))))' is geen naam van hooguit \(VisibleText.nameLength) tekens zonder onzichtbare tekens")
+        }
+        return names
+    }
+
     /// How long a link is valid unless said otherwise.
     public static let defaultLinkDays = 21
 
@@ -51,9 +63,7 @@ extension LOBApp {
     public func openRound(
         team: String, round: String, profileID: String, names: [String], days: Int = defaultLinkDays, now: Int64
     ) throws -> [IssuedLink] {
-        let cleaned = names.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-            .filter { !$0.isEmpty }
-        guard !cleaned.isEmpty else { throw AppError.invitationList("de lijst noemt niemand") }
+        let cleaned = try Self.names(names)
         var seen: [String: String] = [:]
         for name in cleaned {
             if let first = seen[PrivacyRule.memberKey(name)] {
@@ -206,12 +216,8 @@ extension LOBApp {
         team: String, subject: String, group: RaterGroup, profile: Profile, names: [String],
         days: Int = defaultLinkDays, now: Int64
     ) throws -> [IssuedLink] {
-        let labels = names.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter {
-            !$0.isEmpty
-        }
-        let who = subject.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard !who.isEmpty else { throw AppError.invitationList("wie wordt er beoordeeld?") }
-        guard !labels.isEmpty else { throw AppError.invitationList("de lijst noemt niemand") }
+        let labels = try Self.names(names)
+        guard let who = try Self.names([subject]).first else { throw AppError.invitationList("wie wordt er beoordeeld?") }
         if group == .leidinggevende, labels.count > 1 {
             throw AppError.invitationList("er is één leidinggevende; de lijst noemt er \(labels.count)")
         }

@@ -458,4 +458,21 @@ struct ServeTests {
                 team: "T", subject: "Ans", group: .leerling, profile: profile, names: ["Sem"], now: clock.now)
         }
     }
+
+    @Test func hostile_names_are_text_on_every_page_and_hidden_characters_are_refused() async throws {
+        try app.createAccount(login: "voorzitter", team: "T", passwordHash: LOBServer.hashPassword("geheim", cost: 4))
+        let evil = "</script><img src=x onerror=alert(1)>&amp;"
+        let token = try invite([evil])[0]
+        #expect(throws: AppError.self) { try invite(["Bram\u{202E}kaas"], round: "ander") }
+        #expect(throws: AppError.self) { try invite([String(repeating: "a", count: 121)], round: "ander") }
+        try await test { client async throws in
+            let page = String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)
+            // In the form's JSON the name cannot end the script element.
+            #expect(!page.contains("</script><img") && page.contains("\\u003c/script\\u003e\\u003cimg"))
+            let session = try #require(try await Self.logIn(client, "voorzitter", "geheim").cookie)
+            let dashboard = String(
+                buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: session]).body)
+            #expect(!dashboard.contains("<img") && dashboard.contains("&lt;/script&gt;&lt;img"))
+        }
+    }
 }
