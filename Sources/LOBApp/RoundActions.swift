@@ -50,7 +50,8 @@ extension LOBApp {
         guard !names.isEmpty else { throw AppError.invitationList("de lijst noemt niemand") }
         if let bad = names.first(where: { !VisibleText.lineFaults($0, maximum: VisibleText.nameLength).isEmpty }) {
             throw AppError.invitationList(
-                "'\(VisibleText.make(String(bad.prefix(60))))' is geen naam van hooguit \(VisibleText.nameLength) tekens zonder onzichtbare tekens")
+                "'\(VisibleText.make(String(bad.prefix(60))))' is geen naam van hooguit \(VisibleText.nameLength) tekens zonder onzichtbare tekens"
+            )
         }
         return names
     }
@@ -217,7 +218,9 @@ extension LOBApp {
         days: Int = defaultLinkDays, now: Int64
     ) throws -> [IssuedLink] {
         let labels = try Self.names(names)
-        guard let who = try Self.names([subject]).first else { throw AppError.invitationList("wie wordt er beoordeeld?") }
+        guard let who = try Self.names([subject]).first else {
+            throw AppError.invitationList("wie wordt er beoordeeld?")
+        }
         if group == .leidinggevende, labels.count > 1 {
             throw AppError.invitationList("er is één leidinggevende; de lijst noemt er \(labels.count)")
         }
