@@ -179,12 +179,15 @@ struct HostileInputTests {
                     "import", "survey", path, "--mapping", Self.survey.appendingPathComponent("mapping.yaml").path,
                     "--team", "Bouw", "--db", db,
                 ],
+                ["team", "round", "open", "--team", "Bouw", "--round", "r", "--invite", path, "--db", db],
+                ["feedback", "invite", "--team", "Bouw", "--for", "Jan", "--invite", path, "--db", db],
             ] {
                 let outcome = try run(arguments)
                 expectRefused(outcome, file: path, "\(path) via \(arguments[0])")
                 // A folder named to `team import` is opened; it holds no scans.
                 let expected =
-                    arguments[0] == "team" && path == directory.path ? "is een map zonder bestanden" : message
+                    arguments[0...1] == ["team", "import"] && path == directory.path
+                    ? "is een map zonder bestanden" : message
                 #expect(outcome.stderr.contains(expected), "\(path) via \(arguments[0]): \(outcome.stderr)")
                 #expect(outcome.seconds < 5)
             }
