@@ -104,22 +104,28 @@ extension LOBServer {
         let csrf: String?
     }
 
-    /// Runs a colleague's request when his link is valid. An unknown token counts as a failure of the client's
-    /// address; too many, and every link is refused for a while.
-    func withInvitation(
-        _ request: Request, _ context: ServeContext,
-        _ body: (InvitationRecord, String) async throws -> Response
+    /// Runs a request of a personal link (a colleague's or a rater's) when the link is valid. An unknown token counts
+    /// as a failure of the client's address; too many, and every link is refused for a while.
+    func withLink<Record>(
+        _ request: Request, _ context: ServeContext, find: (String, Int64) throws -> Record,
+        _ body: (Record, String) async throws -> Response
     ) async throws -> Response {
         if await isBlocked(request, context) { return Self.tooMany }
         let token = context.parameters.get("token") ?? ""
-        let record: InvitationRecord
+        let record: Record
         do {
-            record = try app.invitation(token: token, now: configuration.now())
+            record = try find(token, configuration.now())
         } catch AppError.linkNotValid(nil) {
             await recordFailure(request, context)
             throw AppError.linkNotValid(nil)
         }
         return try await body(record, token)
+    }
+
+    func withInvitation(
+        _ request: Request, _ context: ServeContext, _ body: (InvitationRecord, String) async throws -> Response
+    ) async throws -> Response {
+        try await withLink(request, context, find: { try app.invitation(token: $0, now: $1) }, body)
     }
 
     /// The scan page: `lob form`'s pages, saving to this server; after handing in, what he can do with it.

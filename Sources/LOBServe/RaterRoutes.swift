@@ -58,20 +58,10 @@ extension LOBServer {
         }
     }
 
-    /// Runs a rater's request when his link is valid, with the failure limit of the colleagues' links.
     func withRaterLink(
         _ request: Request, _ context: ServeContext,
         _ body: (FeedbackInvitationRecord, String) async throws -> Response
     ) async throws -> Response {
-        if await isBlocked(request, context) { return Self.tooMany }
-        let token = context.parameters.get("token") ?? ""
-        let record: FeedbackInvitationRecord
-        do {
-            record = try app.raterInvitation(token: token, now: configuration.now())
-        } catch AppError.linkNotValid(nil) {
-            await recordFailure(request, context)
-            throw AppError.linkNotValid(nil)
-        }
-        return try await body(record, token)
+        try await withLink(request, context, find: { try app.raterInvitation(token: $0, now: $1) }, body)
     }
 }

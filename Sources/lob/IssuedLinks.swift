@@ -1,8 +1,40 @@
+import ArgumentParser
 import Foundation
 import LOBApp
 import LOBCore
 import LOBFormats
 import LOBServe
+
+/// What every command that makes personal links takes: the list of names, how long the links hold, the server's
+/// address and where the links go (`lob team round open`, `lob feedback invite`).
+struct LinkOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("De namen: één per regel, of een CSV met een kolom 'naam'.", valueName: "bestand"))
+    var invite: String
+
+    @Option(help: ArgumentHelp("Hoe lang de links geldig zijn, in dagen.", valueName: "dagen"))
+    var days = LOBApp.defaultLinkDays
+
+    @Option(help: ArgumentHelp("Het adres van lob serve, zoals de ontvangers het bereiken.", valueName: "url"))
+    var url = "http://127.0.0.1:8080"
+
+    @Option(help: ArgumentHelp("Schrijf de links naar deze CSV (alleen voor jou leesbaar).", valueName: "bestand"))
+    var out: String?
+
+    func validate() throws {
+        guard (1...365).contains(days) else { throw ValidationError("--days: verwacht 1 t/m 365.") }
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw ValidationError("--url: verwacht een adres dat begint met http:// of https://.")
+        }
+    }
+
+    /// The names of the list, or the command's end with the list's faults.
+    func names() throws -> [String] { try IssuedLinks.names(invite) }
+
+    /// The links, shown once.
+    func deliver(_ links: [LOBApp.IssuedLink], path: String) throws {
+        try IssuedLinks.deliver(links, url: url, path: path, days: days, out: out)
+    }
+}
 
 /// Personal links made on the command line (`lob team round open`, `lob feedback invite`): shown this once, on the
 /// screen or in a CSV readable by its owner only, since only their hashes are kept.

@@ -28,23 +28,10 @@ extension LobCommand.Feedback {
         @Option(help: "Wie beoordelen: collega, leidinggevende of leerling.")
         var group: RaterGroup = .collega
 
-        @Option(
-            help: ArgumentHelp("De beoordelaars: één per regel, of een CSV met een kolom 'naam'.", valueName: "bestand")
-        )
-        var invite: String
-
         @Option(help: ArgumentHelp("Het profiel van de feedback.", valueName: "id"))
         var profile = ProfileOptions.defaultProfileID
 
-        @Option(help: ArgumentHelp("Hoe lang de links geldig zijn, in dagen.", valueName: "dagen"))
-        var days = LOBApp.defaultLinkDays
-
-        @Option(help: ArgumentHelp("Het adres van lob serve, zoals de beoordelaars het bereiken.", valueName: "url"))
-        var url = "http://127.0.0.1:8080"
-
-        @Option(help: ArgumentHelp("Schrijf de links naar deze CSV (alleen voor jou leesbaar).", valueName: "bestand"))
-        var out: String?
-
+        @OptionGroup var links: LinkOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
 
@@ -52,21 +39,21 @@ extension LobCommand.Feedback {
             guard !subject.isEmpty, VisibleText.lineFaults(subject, maximum: VisibleText.nameLength).isEmpty else {
                 throw ValidationError("--for: verwacht een naam op één regel.")
             }
-            guard (1...365).contains(days) else { throw ValidationError("--days: verwacht 1 t/m 365.") }
         }
 
         func run() throws {
             guard let chosen = profiles.library().profile(profile) else {
                 throw Output.fail("onbekend profiel '\(profile)': zie 'lob profiles list'")
             }
-            let names = try IssuedLinks.names(invite)
+            let names = try links.names()
             let app = try store.app()
             let now = Int64(Date().timeIntervalSince1970)
-            let links = try Output.store {
+            let made = try Output.store {
                 try app.inviteRaters(
-                    team: team, subject: subject, group: group, profile: chosen, names: names, days: days, now: now)
+                    team: team, subject: subject, group: group, profile: chosen, names: names, days: links.days,
+                    now: now)
             }
-            try IssuedLinks.deliver(links, url: url, path: "/f/", days: days, out: out)
+            try links.deliver(made, path: "/f/")
         }
     }
 }

@@ -34,21 +34,10 @@ extension LobCommand.Team.Round {
         @Option(help: ArgumentHelp("De naam van de ronde.", valueName: "label"))
         var round: String
 
-        @Option(help: ArgumentHelp("De namen: één per regel, of een CSV met een kolom 'naam'.", valueName: "bestand"))
-        var invite: String
-
         @Option(help: ArgumentHelp("Het profiel van de scan.", valueName: "id"))
         var profile = ProfileOptions.defaultProfileID
 
-        @Option(help: ArgumentHelp("Hoe lang de links geldig zijn, in dagen.", valueName: "dagen"))
-        var days = LOBApp.defaultLinkDays
-
-        @Option(help: ArgumentHelp("Het adres van lob serve, zoals collega's het bereiken.", valueName: "url"))
-        var url = "http://127.0.0.1:8080"
-
-        @Option(help: ArgumentHelp("Schrijf de links naar deze CSV (alleen voor jou leesbaar).", valueName: "bestand"))
-        var out: String?
-
+        @OptionGroup var links: LinkOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
 
@@ -56,20 +45,20 @@ extension LobCommand.Team.Round {
             guard !round.isEmpty, VisibleText.lineFaults(round, maximum: 80).isEmpty else {
                 throw ValidationError("--round: verwacht één regel van hooguit 80 tekens.")
             }
-            guard (1...365).contains(days) else { throw ValidationError("--days: verwacht 1 t/m 365.") }
         }
 
         func run() throws {
             guard profiles.library().profile(profile) != nil else {
                 throw Output.fail("onbekend profiel '\(profile)': zie 'lob profiles list'")
             }
-            let names = try IssuedLinks.names(invite)
+            let names = try links.names()
             let app = try store.app()
             let now = Int64(Date().timeIntervalSince1970)
-            let links = try Output.store {
-                try app.openRound(team: team, round: round, profileID: profile, names: names, days: days, now: now)
+            let made = try Output.store {
+                try app.openRound(
+                    team: team, round: round, profileID: profile, names: names, days: links.days, now: now)
             }
-            try IssuedLinks.deliver(links, url: url, path: "/s/", days: days, out: out)
+            try links.deliver(made, path: "/s/")
         }
     }
 }
