@@ -79,7 +79,8 @@ struct LOBDatabaseTests {
         }
         #expect(
             tables == [
-                "answer", "dashboardAccount", "dashboardSession", "feedbackRating", "feedbackRelease", "feedbackRemark",
+                "answer", "dashboardAccount", "dashboardSession", "feedbackInvitation", "feedbackRating",
+                "feedbackRelease", "feedbackRemark",
                 "feedbackResponse", "invitation", "preferenceAnswer",
                 "scan", "schoolScan", "schoolScanAnswer", "team", "teamFeedbackRelease", "teamProfile", "teamRelease",
                 "teamRound", "teamScan", "teamScore", "teamWithdrawal",
@@ -97,7 +98,7 @@ struct LOBDatabaseTests {
             try queue.read { db in try LOBDatabase.migrator.appliedIdentifiers(db) } == [
                 "v1: scans and answers", "v2: unfinished scans", "v3: teams", "v4: school scans", "v5: privacy rule",
                 "v6: columns nothing reads", "v7: team scans by teacher", "v8: feedback", "v9: team feedback releases",
-                "v10: invitations and dashboard accounts",
+                "v10: invitations and dashboard accounts", "v11: feedback invitations",
             ])
         #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }
