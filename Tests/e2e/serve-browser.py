@@ -235,7 +235,7 @@ d.find_element(By.ID, "wachtwoord").send_keys(PASSWORD)
 click(d, "Inloggen")
 check(wait_for(d, lambda d: heading(d) == f"Dashboard: {TEAM}"), f"after login: {heading(d)!r}")
 accessible(d, "the dashboard")
-shot(d, "serve-dashboard.png", height=1200)
+shot(d, "serve-dashboard.png", height=1700)
 row = [c.text for c in d.find_elements(By.CSS_SELECTOR, "table tbody tr")[0].find_elements(By.TAG_NAME, "td")]
 check(row[:4] == [ROUND, "3", "3", "3"], f"the dashboard's round row: {row}")
 d.find_element(By.LINK_TEXT, "Teamoverzicht").click()
