@@ -291,6 +291,14 @@ struct ServeTests {
                     uri: "/dashboard/teamoverzicht?ronde=voorjaar", method: .get, headers: [.cookie: session]
                 ).body)
             #expect(report.contains("geen enkel cijfer"))
+            let plan = try await client.execute(
+                uri: "/dashboard/teamplan?ronde=voorjaar", method: .get, headers: [.cookie: session])
+            #expect(plan.status == .ok && String(buffer: plan.body).contains("<h1>Teamprofessionaliseringsplan T"))
+            #expect(!String(buffer: plan.body).contains("Carla"))
+            // A round that is not there: said so, not an error.
+            let missing = try await client.execute(
+                uri: "/dashboard/teamoverzicht?ronde=bestaat-niet", method: .get, headers: [.cookie: session])
+            #expect(missing.status == .notFound)
             #expect(!report.contains("Carla") && !report.contains("Bram"))
 
             // A change without the session's CSRF token is refused; with it, a new link replaces the old.
