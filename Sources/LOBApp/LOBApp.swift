@@ -62,4 +62,7 @@ public enum AppError: Error, Equatable, Sendable {
     case invitationList(String)
     /// A finished scan cannot be changed; delete it to start again.
     case alreadyFinished
+    /// A scan handed in on the day the teacher withdrew from the team with a private scan: not newer than the
+    /// withdrawal, so the team may not count it (as `lob team import` would not).
+    case notNewerThanWithdrawal
 }

@@ -95,6 +95,8 @@ extension LOBApp {
         scan.team = record.invitation.team
         let result = try importScans(
             [TeamMemberScan(scan, profile: profile)], team: record.invitation.team, round: record.invitation.round)
+        // Nothing was stored: say so, rather than show a scan as handed in that counts nowhere.
+        if result.outcomes[0] == .olderThanWithdrawal { throw AppError.notNewerThanWithdrawal }
         try invitations.finish(
             id: record.invitation.id, scan: encode(scan), at: now)
         return (scan, result.outcomes[0])

@@ -150,7 +150,11 @@ public struct LOBServer: Sendable {
                     "Niet toegestaan", "Dit verzoek kwam niet van een pagina van LOB-spiegel. Laad de pagina opnieuw."),
                 status: .forbidden)
         case AppError.alreadyFinished:
-            return Self.text("Deze scan is al ingeleverd.", status: .conflict)
+            return Self.text("Dit is al ingeleverd.", status: .conflict)
+        case AppError.notNewerThanWithdrawal:
+            return Self.text(
+                "Je hebt je vandaag met een privé-scan teruggetrokken uit het team; een nieuwe scan kan pas vanaf morgen meetellen. Kies nu privé, of lever morgen opnieuw in.",
+                status: .conflict)
         case AppError.noSuchRound, AppError.noSuchTeam, AppError.noTeamRounds:
             return Self.page(
                 Pages.message(

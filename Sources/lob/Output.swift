@@ -74,6 +74,7 @@ enum Output {
         case .forbidden: "niet toegestaan"
         case .invitationList(let why): "de lijst met namen: \(why)"
         case .alreadyFinished: "deze scan is al ingeleverd"
+        case .notNewerThanWithdrawal: "niet nieuwer dan de privé-scan waarmee deze collega zich terugtrok"
         }
     }
 

@@ -483,4 +483,36 @@ struct ServeTests {
             #expect(!dashboard.contains("<img") && dashboard.contains("&lt;/script&gt;&lt;img"))
         }
     }
+
+    @Test func a_scan_after_a_same_day_withdrawal_is_refused_not_shown_as_counting() async throws {
+        // Ans counted anonymously in the autumn; in the spring she hands in privé, which withdraws her from the
+        // team, deletes that and hands in anonymously the same day: the team may not count it, and she is told.
+        let autumn = try invite(["Ans Bakker", "Bram de Jong", "Carla Visser"], round: "najaar")[0]
+        let spring = try invite(["Ans Bakker"], round: "voorjaar")[0]
+        let database = database
+        try await test { client async throws in
+            func handIn(_ token: String, _ consent: String) async throws -> TestResponse {
+                let csrf = try #require(
+                    Self.csrf(in: String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)))
+                return try await client.execute(
+                    uri: "/s/\(token)/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf],
+                    body: ByteBuffer(string: Self.scanFile(name: "Ans Bakker", consent: consent)))
+            }
+            #expect(try await handIn(autumn, "anoniem").status == .ok)
+            #expect(try await handIn(spring, "prive").status == .ok)
+            #expect(try database.currentScans(team: "T", round: "najaar").isEmpty)
+            let csrf = try #require(
+                Self.csrf(in: String(buffer: try await client.execute(uri: "/s/\(spring)", method: .get).body)))
+            let deleted = try await client.execute(
+                uri: "/s/\(spring)/verwijderen", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "csrf=\(csrf)"))
+            #expect(deleted.status == .seeOther)
+            let again = try await handIn(spring, "anoniem")
+            #expect(again.status == .conflict && String(buffer: again.body).contains("pas vanaf morgen"))
+            // Still not handed in: the link opens the scan, not "ingeleverd".
+            let page = String(buffer: try await client.execute(uri: "/s/\(spring)", method: .get).body)
+            #expect(!page.contains("Je scan is ingeleverd"))
+        }
+        #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
+    }
 }

@@ -361,8 +361,11 @@
       method: "POST", credentials: "same-origin", body: feedback ? feedbackFile() : scanFile(),
       headers: { "Content-Type": "application/x-yaml", "X-CSRF-Token": server.csrf },
     })).then((response) => {
-      if (!response.ok) throw new Error(String(response.status));
-      window.location.reload();
+      if (response.ok) return window.location.reload();
+      // The server says why in a sentence (a refused scan, a link that no longer works): show it as it is.
+      return response.text().then((reason) => {
+        say("Inleveren is niet gelukt. " + (response.status < 500 ? reason.trim() : "Probeer het zo opnieuw.") + " Je antwoorden zijn bewaard.");
+      });
     }).catch(() => say("Inleveren is niet gelukt: is de verbinding weg? Je antwoorden zijn bewaard; probeer het zo opnieuw."));
   }
 
