@@ -168,9 +168,20 @@ public struct LOBServer: Sendable {
             return Self.text("Je scan is niet in orde:\n\(error.description)", status: .unprocessableContent)
         case is NIOTooManyBytesError:
             return Self.text("Te groot.", status: .contentTooLarge)
+        case let error as HTTPError where error.status == .notFound:
+            return Self.page(
+                Pages.message("Niet gevonden", "Deze pagina bestaat niet.", link: ("/", "Naar het begin")),
+                status: .notFound)
         case let error as HTTPError:
-            return Self.text(
-                error.status == .contentTooLarge ? "Te groot." : error.status.reasonPhrase, status: error.status)
+            let why: String =
+                switch error.status {
+                case .contentTooLarge: "Te groot."
+                case .methodNotAllowed: "Dat kan op deze pagina niet."
+                default: "Dit verzoek kan niet worden verwerkt."
+                }
+            return Self.text(why, status: error.status)
+        case is DecodingError:
+            return Self.text("Het formulier is niet in orde.", status: .badRequest)
         default:
             context.logger.error("request failed", metadata: ["error.type": "\(type(of: error))"])
             return Self.page(

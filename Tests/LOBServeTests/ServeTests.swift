@@ -210,6 +210,11 @@ struct ServeTests {
             #expect(notJSON.status == .badRequest)
             // Another team's link is a link: it opens his own scan, never team T's dashboard.
             #expect(try await Self.status(client, uri: "/s/\(other)", method: .get) == .ok)
+            // Pages that are not there, and methods that do not fit, are answered in Dutch.
+            let nowhere = try await client.execute(uri: "/admin", method: .get)
+            #expect(nowhere.status == .notFound && String(buffer: nowhere.body).contains("Deze pagina bestaat niet"))
+            let wrongMethod = try await client.execute(uri: "/s/\(other)/inleveren", method: .get)
+            #expect(wrongMethod.status.code >= 400 && !String(buffer: wrongMethod.body).contains("Not"))
             #expect(try await Self.status(client, uri: "/dashboard", method: .get) == .seeOther)
         }
         clock.advance(days: 22)
