@@ -113,6 +113,13 @@ def wait_for(d, test, seconds=10):
     return False
 
 
+def fits(d, where, width=320):
+    d.set_window_size(width, 800)
+    overflow = d.execute_script("return document.documentElement.scrollWidth")
+    check(overflow <= width, f"{where} is {overflow} px wide in a {width} px window")
+    d.set_window_size(1100, 900)
+
+
 def click(d, label):
     d.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
 
@@ -209,6 +216,7 @@ for index, (name, link) in enumerate(links):
     check(heading(d) == "Je scan is ingeleverd", f"{name}: after handing in {heading(d)!r}")
     if index == 0:
         accessible(d, "the page after handing in")
+        fits(d, "the page after handing in")
         shot(d, "serve-ingeleverd.png")
     d.find_element(By.LINK_TEXT, "Je uitslag").click()
     check(heading(d) == f"Zelfscan van {name}", f"{name}: his report shows {heading(d)!r}")
@@ -226,6 +234,7 @@ d = browser("voorzitter")
 d.get(base + "/dashboard")
 check(heading(d).startswith("Inloggen"), f"the dashboard without login shows {heading(d)!r}")
 accessible(d, "the login page")
+fits(d, "the login page")
 d.find_element(By.ID, "login").send_keys("voorzitter")
 d.find_element(By.ID, "wachtwoord").send_keys("fout wachtwoord")
 click(d, "Inloggen")
@@ -235,6 +244,7 @@ d.find_element(By.ID, "wachtwoord").send_keys(PASSWORD)
 click(d, "Inloggen")
 check(wait_for(d, lambda d: heading(d) == f"Dashboard: {TEAM}"), f"after login: {heading(d)!r}")
 accessible(d, "the dashboard")
+fits(d, "the dashboard")
 shot(d, "serve-dashboard.png", height=1700)
 row = [c.text for c in d.find_elements(By.CSS_SELECTOR, "table tbody tr")[0].find_elements(By.TAG_NAME, "td")]
 check(row[:4] == [ROUND, "3", "3", "3"], f"the dashboard's round row: {row}")
