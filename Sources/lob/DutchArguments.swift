@@ -22,6 +22,9 @@ enum DutchArguments {
         ("' for more information.", "' voor meer uitleg."),
         ("  See '", "  Zie '"),
         ("  See 'lob help <subcommand>' for detailed help.", "  Zie 'lob help <subcommando>' voor meer uitleg."),
+        // A command with subcommands under `lob` ("See 'lob help serve <subcommand>' …").
+        ("' for detailed help.", "' voor meer uitleg."),
+        ("(default)  ", "(standaard)"),  // as wide, so the column stays where it was
         ("OVERVIEW: ", "OVERZICHT: "),
         ("USAGE: ", "GEBRUIK: "),
         ("ARGUMENTS:", "ARGUMENTEN:"),

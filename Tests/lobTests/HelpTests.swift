@@ -8,19 +8,23 @@ import Testing
 struct HelpTests {
     static let starting: [[String]] = [
         ["scan"], ["report"], ["plan"], ["team", "import"], ["team", "report"], ["team", "plan"], ["budget"],
-        ["schoolscan"],
+        ["schoolscan"], ["serve"], ["team", "round", "open"], ["feedback", "invite"], ["team", "feedback"],
     ]
     static let all: [[String]] =
         [[]] + starting + [
             ["scans"], ["export"], ["team"], ["team", "board"], ["team", "members"], ["team", "threshold"],
             ["team", "remove-member"], ["schoolscan", "show"], ["framework"], ["profiles", "validate"],
+            ["serve", "account"], ["serve", "start"], ["team", "round"],
         ]
 
     @Test func help_is_dutch_and_points_to_no_repository_file() throws {
         for command in Self.all {
             let help = try LobRun(command + ["--help"])
             #expect(help.status == 0, "\(command)")
-            for english in ["OVERVIEW", "USAGE:", "OPTIONS:", "Show help information", "default:", "values:", "See '"] {
+            for english in [
+                "OVERVIEW", "USAGE:", "OPTIONS:", "Show help information", "default:", "values:", "See '", "(default)",
+                "detailed help",
+            ] {
                 #expect(!help.stdout.contains(english), "\(command): \(english)")
             }
             #expect(help.stdout.contains("OVERZICHT: ") && help.stdout.contains("Toon deze uitleg."), "\(command)")

@@ -15,8 +15,12 @@ extension LobCommand.Feedback {
                 als welke groep en op welk profiel, en of de link is gebruikt. Een link werkt één keer.
 
                 Voorbeelden:
-                  lob feedback invite --team Bouw --for "Jan de Vries" --group collega --invite collegas.txt \\
-                    --url https://lob.school.nl --out feedbacklinks.csv
+                  lob feedback invite --team Bouw --for "Jan de Vries" \\
+                    --invite collegas.txt --url https://lob.school.nl \\
+                    --out feedbacklinks.csv
+                  # zijn leidinggevende
+                  lob feedback invite --team Bouw --for "Jan de Vries" \\
+                    --group leidinggevende --invite leidinggevende.txt
                 """)
 
         @Option(help: ArgumentHelp("Het team (voor het dashboard).", valueName: "naam"))

@@ -16,7 +16,7 @@ extension LobCommand {
                 De teamvoorzitter opent een ronde (lob team round open, of op het dashboard) en stuurt ieder \
                 zijn link. Elk antwoord wordt meteen in de database bewaard; het teamoverzicht volgt dezelfde \
                 privacyregel als lob team report. Uitleg, ook over een reverse proxy met https en back-ups: \
-                docs/serve.md.
+                lob help webdienst.
 
                 Voorbeelden:
                   # een inlog voor het dashboard (het wachtwoord wordt gevraagd)
