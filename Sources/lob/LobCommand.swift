@@ -19,6 +19,8 @@ struct LobCommand: ParsableCommand {
               # de school: waar staat de school, en het scholingsbudget
               lob schoolscan
               lob budget --budget 25000
+              # een scanronde in de browser, op een server van de school
+              lob serve
 
             Meer uitleg:
             \(HelpTopics.list)
