@@ -90,8 +90,11 @@ extension LobCommand.Serve {
             var logger = Logger(label: "lob-serve")
             logger.logLevel = .info
             Output.write(
-                "LOB-spiegel luistert op http://\(host):\(port) (links: \(configuration.publicURL)). Stoppen: Ctrl-C.\n"
-            )
+                """
+                LOB-spiegel luistert op http://\(host):\(port) (links: \(configuration.publicURL)). Stoppen: Ctrl-C.
+                Dashboard: \(configuration.link("", path: "/inloggen")) (een inlog: lob serve account --team NAAM --login NAAM)
+
+                """)
             try await LOBServer(app: app, configuration: configuration, logger: logger).application().runService()
         }
     }
