@@ -25,7 +25,7 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 
 LOB = os.path.abspath(sys.argv[1])
@@ -72,7 +72,8 @@ def heading(d):
     for _ in range(20):
         try:
             return d.find_element(By.TAG_NAME, "h1").text
-        except (StaleElementReferenceException, NoSuchElementException):
+        except WebDriverException:
+            # Stale, missing, or "node does not belong to the document" while the page is replaced.
             time.sleep(0.1)
     return ""
 
@@ -107,7 +108,7 @@ def wait_for(d, test, seconds=10):
         try:
             if test(d):
                 return True
-        except (StaleElementReferenceException, NoSuchElementException):
+        except WebDriverException:
             pass
         time.sleep(0.1)
     return False
@@ -209,17 +210,13 @@ for index, (name, link) in enumerate(links):
     if index == 0:
         accessible(d, "the served summary")
     click(d, "Lever je scan in")
-    for _ in range(50):
-        if heading(d) == "Je scan is ingeleverd":
-            break
-        time.sleep(0.1)
-    check(heading(d) == "Je scan is ingeleverd", f"{name}: after handing in {heading(d)!r}")
+    check(wait_for(d, lambda d: heading(d) == "Je scan is ingeleverd"), f"{name}: after handing in {heading(d)!r}")
     if index == 0:
         accessible(d, "the page after handing in")
         fits(d, "the page after handing in")
         shot(d, "serve-ingeleverd.png")
     d.find_element(By.LINK_TEXT, "Je uitslag").click()
-    check(heading(d) == f"Zelfscan van {name}", f"{name}: his report shows {heading(d)!r}")
+    check(wait_for(d, lambda d: heading(d) == f"Zelfscan van {name}"), f"{name}: his report shows {heading(d)!r}")
     console_clean(d, f"{name}'s pages")
     d.quit()
 
@@ -304,11 +301,7 @@ for index, link in enumerate(rater_links):
         click(r, "Volgende")
     rater_scores.append(given)
     click(r, "Lever je feedback in")
-    for _ in range(50):
-        if heading(r) == "Dank je wel":
-            break
-        time.sleep(0.1)
-    check(heading(r) == "Dank je wel", f"after handing in feedback: {heading(r)!r}")
+    check(wait_for(r, lambda r: heading(r) == "Dank je wel"), f"after handing in feedback: {heading(r)!r}")
     console_clean(r, "a rater's pages")
     r.quit()
 
@@ -316,7 +309,7 @@ for index, link in enumerate(rater_links):
 d = browser("collega-0")
 d.get(links[0][1])
 d.find_element(By.LINK_TEXT, "Je 360°-feedback").click()
-check(heading(d) == "360°-feedback voor Ans Bakker", f"Ans's feedback page: {heading(d)!r}")
+check(wait_for(d, lambda d: heading(d) == "360°-feedback voor Ans Bakker"), f"Ans's feedback page: {heading(d)!r}")
 behaviour = "2.1"
 expected = sum(g[behaviour] for g in rater_scores) / 3
 row = d.find_element(By.XPATH, f"//*[self::td or self::th][starts-with(normalize-space(), '{behaviour} ')]/..")
