@@ -96,11 +96,24 @@ def click_next(d, label="Volgende"):
 
 
 def wait_for_download(before):
+    """The downloaded file, copied out of Chromium's folder once the download is whole: Chromium may still rename or,
+    when the browser quits right after, clean up what it just wrote."""
     for _ in range(100):
-        files = set(os.listdir(downloads)) - before
-        done = [f for f in files if f.endswith(".yaml")]
-        if done:
-            return os.path.join(downloads, done[0])
+        names = set(os.listdir(downloads)) - before
+        done = [f for f in names if f.endswith(".yaml")]
+        if done and not any(f.endswith(".crdownload") for f in os.listdir(downloads)):
+            path = os.path.join(downloads, done[0])
+            time.sleep(0.3)
+            try:
+                data = open(path, "rb").read()
+            except FileNotFoundError:
+                continue
+            kept = os.path.join(work, "kept")
+            os.makedirs(kept, exist_ok=True)
+            copy = os.path.join(kept, done[0])
+            with open(copy, "wb") as out:
+                out.write(data)
+            return copy
         time.sleep(0.1)
     raise SystemExit("no scan file was downloaded")
 
