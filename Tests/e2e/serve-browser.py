@@ -126,15 +126,9 @@ def click(d, label):
 
 
 def saved(d):
-    """Waits until the page has saved every answer on the server (its counter stops moving)."""
-    last, still = None, 0
-    for _ in range(60):
-        now = d.execute_script("return document.body.dataset.opgeslagen || '0'")
-        still = still + 1 if now == last else 0
-        if still >= 4:
-            return
-        last = now
-        time.sleep(0.1)
+    """Waits until the page has every answer on the server (it says so on its body)."""
+    check(wait_for(d, lambda d: d.execute_script("return document.body.dataset.bezig || 'nee'") == "nee"),
+          "the page does not finish saving")
 
 
 # MARK: the round and the server

@@ -34,29 +34,36 @@
   // MARK: storage
 
   // On the server: the whole state after each answer, one request at a time in order, a typed note after a pause.
+  // `data-bezig` on the body is "ja" while an answer is not yet on the server, "nee" when all are (tests wait on it).
   let sending = Promise.resolve();
   let timer = null;
-  let unsaved = 0;
+  let inFlight = 0;
+
+  function settled() {
+    if (!timer && inFlight === 0) document.body.dataset.bezig = "nee";
+  }
 
   function send() {
     timer = null;
+    inFlight += 1;
     const body = JSON.stringify(state);
     sending = sending.then(() => fetch(server.save, {
       method: "PUT", credentials: "same-origin", body: body,
       headers: { "Content-Type": "application/json", "X-CSRF-Token": server.csrf },
     }).then((response) => {
       if (!response.ok) throw new Error(String(response.status));
-      unsaved = 0;
-      document.body.dataset.opgeslagen = String(Number(document.body.dataset.opgeslagen || 0) + 1);
     }).catch(() => {
-      unsaved += 1;
       say("Je laatste antwoord is niet opgeslagen: is de verbinding weg? Het wordt opnieuw geprobeerd bij je volgende antwoord.");
+    }).then(() => {
+      inFlight -= 1;
+      settled();
     }));
     return sending;
   }
 
   function save() {
     if (server) {
+      document.body.dataset.bezig = "ja";
       if (timer) window.clearTimeout(timer);
       timer = window.setTimeout(send, 250);
       return;
