@@ -219,12 +219,13 @@ public struct LOBServer: Sendable {
     }
 
     /// Today in the Netherlands: the date a handed-in scan gets.
-    func today() -> SchoolDate {
-        let components = Calendar(identifier: .gregorian).dateComponents(
-            in: TimeZone(identifier: "Europe/Amsterdam") ?? .current,
-            from: Date(timeIntervalSince1970: TimeInterval(configuration.now())))
-        return SchoolDate(
-            String(format: "%04d-%02d-%02d", components.year ?? 2000, components.month ?? 1, components.day ?? 1))!
+    func today() -> SchoolDate { Self.day(configuration.now()) }
+
+    /// The Dutch calendar day of a moment (seconds since 1970).
+    static func day(_ seconds: Int64) -> SchoolDate {
+        SchoolDate.day(
+            of: Date(timeIntervalSince1970: TimeInterval(seconds)),
+            in: TimeZone(identifier: "Europe/Amsterdam") ?? .current)
     }
 }
 

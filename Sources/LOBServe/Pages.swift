@@ -106,14 +106,7 @@ enum Pages {
             postButton("\(base)/verwijderen", "Verwijder mijn scan", csrf: csrf))
     }
 
-    static func date(_ seconds: Int64) -> String {
-        let components = Calendar(identifier: .gregorian).dateComponents(
-            in: TimeZone(identifier: "Europe/Amsterdam") ?? .current,
-            from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        let text = String(
-            format: "%04d-%02d-%02d", components.year ?? 1970, components.month ?? 1, components.day ?? 1)
-        return SchoolDate(text)?.dutch ?? text
-    }
+    static func date(_ seconds: Int64) -> String { LOBServer.day(seconds).dutch }
 
     static func stateWord(_ state: Invitation.LinkState) -> String {
         switch state {

@@ -224,19 +224,10 @@ enum Clock {
     /// that the same input can give the same bytes.
     static func documentDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> SchoolDate {
         guard let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) else { return today() }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return day(of: Date(timeIntervalSince1970: epoch), in: calendar)
+        return SchoolDate.day(of: Date(timeIntervalSince1970: epoch), in: TimeZone(identifier: "UTC")!)
     }
 
-    static func today() -> SchoolDate { day(of: Date(), in: .current) }
-
-    /// The calendar day of a moment.
-    private static func day(of date: Date, in calendar: Calendar) -> SchoolDate {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        let text = String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
-        return SchoolDate(text) ?? SchoolDate("2000-01-01")!
-    }
+    static func today() -> SchoolDate { SchoolDate.day(of: Date(), in: .current) }
 }
 
 /// Which catalogue of activity forms (hours, costs) a plan uses; shared by `plan`, `team plan` and `budget`.
