@@ -61,12 +61,21 @@ extension LOBApp {
 
     /// The invitation a link opens, when it still does. An unknown token and a wrong one get the same answer.
     public func invitation(token: String, now: Int64) throws -> InvitationRecord {
+        try open(token, now: now, find: invitations.invitation(tokenHash:))
+    }
+
+    /// The record a personal link (a colleague's or a rater's) opens: a token of the wrong shape is refused before the
+    /// store is asked, the store finds it by its hash, the hash is compared again in constant time, and the link must
+    /// still be valid.
+    private func open<Record: PersonalLink>(
+        _ token: String, now: Int64, find: (String) throws -> Record?
+    ) throws -> Record {
         guard Secret.wellFormed(token) else { throw AppError.linkNotValid(nil) }
         let hash = Secret.hash(token)
-        guard let record = try invitations.invitation(tokenHash: hash), Secret.equal(record.tokenHash, hash) else {
+        guard let record = try find(hash), Secret.equal(record.tokenHash, hash) else {
             throw AppError.linkNotValid(nil)
         }
-        let state = record.invitation.linkState(now: now)
+        let state = record.linkState(now: now)
         guard state == .active else { throw AppError.linkNotValid(state) }
         return record
     }
@@ -213,13 +222,7 @@ extension LOBApp {
 
     /// The rater's link, when it still opens; `AppError.alreadyFinished` once he answered.
     public func raterInvitation(token: String, now: Int64) throws -> FeedbackInvitationRecord {
-        guard Secret.wellFormed(token) else { throw AppError.linkNotValid(nil) }
-        let hash = Secret.hash(token)
-        guard let record = try invitations.feedbackInvitation(tokenHash: hash), Secret.equal(record.tokenHash, hash)
-        else { throw AppError.linkNotValid(nil) }
-        let state = record.invitation.linkState(now: now)
-        guard state == .active else { throw AppError.linkNotValid(state) }
-        return record
+        try open(token, now: now, find: invitations.feedbackInvitation(tokenHash:))
     }
 
     public func saveRaterDraft(_ record: FeedbackInvitationRecord, draft: String) throws {

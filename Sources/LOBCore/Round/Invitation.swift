@@ -50,9 +50,15 @@ public struct Invitation: Sendable, Hashable {
     }
 }
 
+/// What a personal link opens (a colleague's invitation, a rater's): found by the hash of its token, valid or not.
+public protocol PersonalLink {
+    var tokenHash: String { get }
+    func linkState(now: Int64) -> Invitation.LinkState
+}
+
 /// What the colleague's link holds beside the invitation: his answers so far, his finished scan, and the token that
 /// state-changing requests must carry (CSRF).
-public struct InvitationRecord: Sendable, Hashable {
+public struct InvitationRecord: Sendable, Hashable, PersonalLink {
     public let invitation: Invitation
     /// The hash of the link's token, which the store found it by: compared again in constant time.
     public let tokenHash: String
@@ -61,6 +67,8 @@ public struct InvitationRecord: Sendable, Hashable {
     public let draft: String?
     /// The finished scan as a scan file (docs/scan-file.md), nil until he hands it in.
     public let scan: String?
+
+    public func linkState(now: Int64) -> Invitation.LinkState { invitation.linkState(now: now) }
 
     public init(invitation: Invitation, tokenHash: String, csrf: String, draft: String?, scan: String?) {
         self.invitation = invitation
@@ -158,11 +166,13 @@ public struct FeedbackInvitation: Sendable, Hashable {
 }
 
 /// A rater's link with what it carries: the CSRF token and his answers so far (until he hands them in).
-public struct FeedbackInvitationRecord: Sendable, Hashable {
+public struct FeedbackInvitationRecord: Sendable, Hashable, PersonalLink {
     public let invitation: FeedbackInvitation
     public let tokenHash: String
     public let csrf: String
     public let draft: String?
+
+    public func linkState(now: Int64) -> Invitation.LinkState { invitation.linkState(now: now) }
 
     public init(invitation: FeedbackInvitation, tokenHash: String, csrf: String, draft: String?) {
         self.invitation = invitation
