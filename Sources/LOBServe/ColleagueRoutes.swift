@@ -17,11 +17,7 @@ extension LOBServer {
         // Every answer as it is given: the form's whole state, as JSON.
         link.put("antwoorden") { request, context in
             try await withInvitation(request, context) { record, _ in
-                try LOBApp.checkCSRF(request.headers[.init("X-CSRF-Token")!], expected: record.csrf)
-                let draft = try await body(request)
-                guard (try? JSONSerialization.jsonObject(with: Data(draft.utf8))) is [String: Any] else {
-                    return Self.text("Verwacht de antwoorden als JSON-object.", status: .badRequest)
-                }
+                guard let draft = try await draft(request, csrf: record.csrf) else { return Self.notADraft }
                 try app.saveDraft(record, draft: draft, now: configuration.now())
                 return Response(status: .noContent)
             }
@@ -29,8 +25,7 @@ extension LOBServer {
         // Handing in: the scan file the page made, checked as `lob scan --answers` checks it.
         link.post("inleveren") { request, context in
             try await withInvitation(request, context) { record, _ in
-                try LOBApp.checkCSRF(request.headers[.init("X-CSRF-Token")!], expected: record.csrf)
-                let text = try await body(request)
+                let text = try await checkedBody(request, csrf: record.csrf)
                 let (scan, profile) = try ScanFile.decode(
                     data: Data(text.utf8), file: "je scan", profileID: record.invitation.profileID,
                     profile: configuration.profile)

@@ -218,6 +218,20 @@ public struct LOBServer: Sendable {
         return String(buffer: buffer)
     }
 
+    /// The body of a state-changing request from a link's page: its `X-CSRF-Token` must be the link's.
+    func checkedBody(_ request: Request, csrf: String) async throws -> String {
+        try LOBApp.checkCSRF(request.headers[.init("X-CSRF-Token")!], expected: csrf)
+        return try await body(request)
+    }
+
+    /// A link page's state as it saves it after an answer: a JSON object, or nil for anything else.
+    func draft(_ request: Request, csrf: String) async throws -> String? {
+        let draft = try await checkedBody(request, csrf: csrf)
+        return (try? JSONSerialization.jsonObject(with: Data(draft.utf8))) is [String: Any] ? draft : nil
+    }
+
+    static let notADraft = text("Verwacht de antwoorden als JSON-object.", status: .badRequest)
+
     /// Today in the Netherlands: the date a handed-in scan gets.
     func today() -> SchoolDate { Self.day(configuration.now()) }
 

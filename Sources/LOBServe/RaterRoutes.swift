@@ -30,11 +30,7 @@ extension LOBServer {
         }
         link.put("antwoorden") { request, context in
             try await withRaterLink(request, context) { record, _ in
-                try LOBApp.checkCSRF(request.headers[.init("X-CSRF-Token")!], expected: record.csrf)
-                let draft = try await body(request)
-                guard (try? JSONSerialization.jsonObject(with: Data(draft.utf8))) is [String: Any] else {
-                    return Self.text("Verwacht de antwoorden als JSON-object.", status: .badRequest)
-                }
+                guard let draft = try await draft(request, csrf: record.csrf) else { return Self.notADraft }
                 try app.saveRaterDraft(record, draft: draft)
                 return Response(status: .noContent)
             }
@@ -43,13 +39,13 @@ extension LOBServer {
         // remarks are taken: whom, as which group and on which profile is the link's.
         link.post("inleveren") { request, context in
             try await withRaterLink(request, context) { record, _ in
-                try LOBApp.checkCSRF(request.headers[.init("X-CSRF-Token")!], expected: record.csrf)
+                let text = try await checkedBody(request, csrf: record.csrf)
                 let invitation = record.invitation
                 guard let profile = configuration.profile(invitation.profileID) else {
                     throw AppError.linkNotValid(nil)
                 }
                 let (response, _) = try FeedbackFile.decode(
-                    data: Data(try await body(request).utf8), file: "je feedback", profile: { _ in profile })
+                    data: Data(text.utf8), file: "je feedback", profile: { _ in profile })
                 try app.answerAsRater(
                     record, ratings: response.ratings, remarks: response.remarks, profile: profile, date: today(),
                     now: configuration.now())
