@@ -69,7 +69,6 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/serve.css")]),
         // ncurses with wide characters, for UTF-8 (ë, é, ï); only the thin driver uses it.

@@ -80,8 +80,9 @@ public enum ScanForm {
         return result + rest
     }
 
-    /// The CSP source expression of an inline element's exact text.
-    static func hash(_ text: String) -> String {
+    /// The CSP source expression of an inline element's exact text (also what `lob serve` allows its pages' inline
+    /// elements by).
+    public static func hash(_ text: String) -> String {
         "sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString()
     }
 

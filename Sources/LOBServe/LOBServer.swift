@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -87,7 +86,7 @@ public struct LOBServer: Sendable {
             var rest = html[...]
             while let open = rest.range(of: "<\(tag)>"), let close = rest[open.upperBound...].range(of: "</\(tag)>") {
                 let body = rest[open.upperBound..<close.lowerBound]
-                result.append("'sha256-\(Data(SHA256.hash(data: Data(body.utf8))).base64EncodedString())'")
+                result.append("'\(ScanForm.hash(String(body)))'")
                 rest = rest[close.upperBound...]
             }
             return result

@@ -46,6 +46,11 @@ public struct ServeConfiguration: Sendable {
 
     /// A colleague's personal link (`/s/`), or a rater's (`/f/`).
     public func link(_ token: String, path: String = "/s/") -> String {
+        Self.link(token, path: path, at: publicURL)
+    }
+
+    /// A personal link on a server reached at `publicURL`: what `lob team round open` prints without a server.
+    public static func link(_ token: String, path: String, at publicURL: String) -> String {
         (publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL) + path + token
     }
 }

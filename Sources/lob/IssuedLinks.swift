@@ -49,9 +49,7 @@ enum IssuedLinks {
     }
 
     static func deliver(_ links: [LOBApp.IssuedLink], url: String, path: String, days: Int, out: String?) throws {
-        var configuration = ServeConfiguration(profile: { _ in nil }, activities: { _ in nil })
-        configuration.publicURL = url
-        let rows = links.map { ($0.name, configuration.link($0.token, path: path)) }
+        let rows = links.map { ($0.name, ServeConfiguration.link($0.token, path: path, at: url)) }
         if let out {
             let lines = rows.map { "\"\($0.0.replacingOccurrences(of: "\"", with: "\"\""))\";\($0.1)" }
             try Output.writePrivately((["naam;link"] + lines).joined(separator: "\r\n") + "\r\n", to: out)
