@@ -48,16 +48,25 @@ extension LOBApp {
             throw AppError.invitationList(
                 "'\(again)' is al uitgenodigd voor deze ronde: stuur een nieuwe link vanaf het dashboard")
         }
-        let tokens = cleaned.map { _ in Secret.make() }
-        let ids = try invitations.createInvitations(
-            zip(cleaned, tokens).map { name, token in
-                NewInvitation(
-                    team: team, round: round, name: name, profileID: profileID, tokenHash: Secret.hash(token),
-                    csrf: Secret.make(),
-                    createdAt: now, expiresAt: now + Int64(days) * 86_400)
-            })
-        return zip(ids, zip(cleaned, tokens)).map { IssuedLink(invitationID: $0, name: $1.0, token: $1.1) }
+        return try issue(cleaned, store: invitations.createInvitations) { name, tokenHash in
+            NewInvitation(
+                team: team, round: round, name: name, profileID: profileID, tokenHash: tokenHash, csrf: Secret.make(),
+                createdAt: now, expiresAt: Self.expiry(now, days: days))
+        }
     }
+
+    /// One new link per label: a fresh token each, of which `make` gets only the hash for the record `store` keeps;
+    /// the links with their tokens, to show once.
+    private func issue<New>(
+        _ labels: [String], store: ([New]) throws -> [Int64], make: (String, String) -> New
+    ) throws -> [IssuedLink] {
+        let tokens = labels.map { _ in Secret.make() }
+        let ids = try store(zip(labels, tokens).map { make($0, Secret.hash($1)) })
+        return zip(ids, zip(labels, tokens)).map { IssuedLink(invitationID: $0, name: $1.0, token: $1.1) }
+    }
+
+    /// When a link made now stops working.
+    static func expiry(_ now: Int64, days: Int) -> Int64 { now + Int64(days) * 86_400 }
 
     /// The invitation a link opens, when it still does. An unknown token and a wrong one get the same answer.
     public func invitation(token: String, now: Int64) throws -> InvitationRecord {
@@ -168,7 +177,7 @@ extension LOBApp {
         guard invitation.closedAt == nil else { throw AppError.linkNotValid(.closed) }
         let token = Secret.make()
         try invitations.replaceToken(
-            id: id, tokenHash: Secret.hash(token), csrf: Secret.make(), expiresAt: now + Int64(days) * 86_400)
+            id: id, tokenHash: Secret.hash(token), csrf: Secret.make(), expiresAt: Self.expiry(now, days: days))
         return IssuedLink(invitationID: id, name: invitation.name, token: token)
     }
 
@@ -210,14 +219,11 @@ extension LOBApp {
         if labels.contains(where: { PrivacyRule.memberKey($0) == PrivacyRule.memberKey(who) }) {
             throw AppError.invitationList("\(who) kan zichzelf geen feedback geven")
         }
-        let tokens = labels.map { _ in Secret.make() }
-        let ids = try invitations.createFeedbackInvitations(
-            tokens.map { token in
-                NewFeedbackInvitation(
-                    team: team, subject: who, group: group, profileID: profile.id, tokenHash: Secret.hash(token),
-                    csrf: Secret.make(), createdAt: now, expiresAt: now + Int64(days) * 86_400)
-            })
-        return zip(ids, zip(labels, tokens)).map { IssuedLink(invitationID: $0, name: $1.0, token: $1.1) }
+        return try issue(labels, store: invitations.createFeedbackInvitations) { _, tokenHash in
+            NewFeedbackInvitation(
+                team: team, subject: who, group: group, profileID: profile.id, tokenHash: tokenHash,
+                csrf: Secret.make(), createdAt: now, expiresAt: Self.expiry(now, days: days))
+        }
     }
 
     /// The rater's link, when it still opens; `AppError.alreadyFinished` once he answered.
