@@ -53,7 +53,9 @@ extension LOBApp {
     /// Per behaviour, where the self-view of a round's members and their colleagues' view differ most, under the
     /// privacy rule (`TeamFeedback`). Each view is kept as a moment of the rule, so a later one is checked against it.
     public func teamFeedback(team named: String?, round: String?) throws -> TeamFeedback {
-        let view = try teamView(team: named, round: round)
+        // The round's scans only: the team analysis of `teamView` is not needed here.
+        let (summary, label) = try teamRound(team: named, round: round)
+        let view = (team: summary.name, round: label)
         let data = try teams.round(team: view.team, round: view.round)
         // Feedback names the teacher; an anonymous member is known by his pseudonym in the team.
         let subjects = try feedback.feedbackSubjects()

@@ -53,12 +53,8 @@ extension LOBApp {
 
     /// A team's round (the latest when `round` is nil) with its analysis, and the comparison asked for.
     public func teamView(team named: String?, round: String?, compare: Comparison = .none) throws -> TeamView {
-        let team = try teamName(named)
-        guard let summary = try teams.team(team) else { throw AppError.noSuchTeam(team) }
-        guard let label = round ?? summary.rounds.last else {
-            throw AppError.noSuchRound(team: team, round: round ?? "")
-        }
-        guard summary.rounds.contains(label) else { throw AppError.noSuchRound(team: team, round: label) }
+        let (summary, label) = try teamRound(team: named, round: round)
+        let team = summary.name
         let analysis = try teams.round(team: team, round: label).analysis(catalogue: catalogue)
         var comparison: (String, TeamAnalysis)?
         let other: String? =
@@ -72,6 +68,17 @@ extension LOBApp {
             comparison = (other, try teams.round(team: team, round: other).analysis(catalogue: catalogue))
         }
         return TeamView(team: team, round: label, rounds: summary.rounds, analysis: analysis, comparison: comparison)
+    }
+
+    /// The team a user means and its round (the latest when `round` is nil), both checked to exist.
+    func teamRound(team named: String?, round: String?) throws -> (summary: TeamSummary, round: String) {
+        let team = try teamName(named)
+        guard let summary = try teams.team(team) else { throw AppError.noSuchTeam(team) }
+        guard let label = round ?? summary.rounds.last else {
+            throw AppError.noSuchRound(team: team, round: round ?? "")
+        }
+        guard summary.rounds.contains(label) else { throw AppError.noSuchRound(team: team, round: label) }
+        return (summary, label)
     }
 
     /// The profile most of the counted members scored against: whose catalogue of forms a team plan uses.
