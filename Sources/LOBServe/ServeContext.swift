@@ -1,15 +1,11 @@
 import Hummingbird
-import LOBCore
 import NIOCore
 
-/// What a request carries through the server: the client's address (for the failure limit) and, on the
-/// dashboard, who is logged in.
+/// What a request carries through the server: the client's address, for the failure limit.
 public struct ServeContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer's address; nil in in-process tests.
     public let peer: String?
-    /// Set by the dashboard's session check.
-    var session: (account: DashboardAccount, csrf: String)?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
