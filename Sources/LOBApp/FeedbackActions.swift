@@ -55,15 +55,14 @@ extension LOBApp {
     public func teamFeedback(team named: String?, round: String?) throws -> TeamFeedback {
         // The round's scans only: the team analysis of `teamView` is not needed here.
         let (summary, label) = try teamRound(team: named, round: round)
-        let view = (team: summary.name, round: label)
-        let data = try teams.round(team: view.team, round: view.round)
+        let data = try teams.round(team: summary.name, round: label)
         // Feedback names the teacher; an anonymous member is known by his pseudonym in the team.
         let subjects = try feedback.feedbackSubjects()
         let byPseudonym = Dictionary(
-            subjects.map { (PrivacyRule.pseudonym(team: view.team, teacher: $0), $0) }, uniquingKeysWith: { a, _ in a })
+            subjects.map { (PrivacyRule.pseudonym(team: data.team, teacher: $0), $0) }, uniquingKeysWith: { a, _ in a })
         let members = try data.members.map { scan -> TeamFeedback.Member in
             let pseudonym =
-                scan.consent == .metNaam ? PrivacyRule.pseudonym(team: view.team, teacher: scan.teacher) : scan.teacher
+                scan.consent == .metNaam ? PrivacyRule.pseudonym(team: data.team, teacher: scan.teacher) : scan.teacher
             guard let subject = byPseudonym[pseudonym] else { return TeamFeedback.Member(scan: scan, feedback: nil) }
             let (responses, releases) = try feedback.feedback(about: subject, profileID: scan.profile.id)
             guard !responses.isEmpty else { return TeamFeedback.Member(scan: scan, feedback: nil) }
@@ -73,9 +72,9 @@ extension LOBApp {
                     scan: scan.scan, profile: scan.profile, responses: responses, threshold: data.threshold,
                     earlier: releases, catalogue: catalogue))
         }
-        return try feedback.decideTeamFeedback(team: view.team, round: view.round) { earlier in
+        return try feedback.decideTeamFeedback(team: data.team, round: data.round) { earlier in
             let result = TeamFeedback(
-                team: view.team, round: view.round, members: members, threshold: data.threshold, earlier: earlier,
+                team: data.team, round: data.round, members: members, threshold: data.threshold, earlier: earlier,
                 catalogue: catalogue)
             return (result, result.release)
         }
