@@ -60,11 +60,22 @@ extension LOBApp {
         let subjects = try feedback.feedbackSubjects()
         let byPseudonym = Dictionary(
             subjects.map { (PrivacyRule.pseudonym(team: data.team, teacher: $0), $0) }, uniquingKeysWith: { a, _ in a })
+        // Feedback through `lob serve` belongs to the member's invitation of this round; a file's to his name.
+        let invited = Dictionary(
+            try invitations.invitations(team: data.team).filter { $0.round == data.round }.map {
+                (PrivacyRule.pseudonym(team: data.team, teacher: $0.name), $0.id)
+            }, uniquingKeysWith: { a, _ in a })
         let members = try data.members.map { scan -> TeamFeedback.Member in
             let pseudonym =
                 scan.consent == .metNaam ? PrivacyRule.pseudonym(team: data.team, teacher: scan.teacher) : scan.teacher
-            guard let subject = byPseudonym[pseudonym] else { return TeamFeedback.Member(scan: scan, feedback: nil) }
-            let (responses, releases) = try feedback.feedback(about: subject, profileID: scan.profile.id)
+            var found: (responses: [FeedbackResponse], releases: [PrivacyRule.Release])?
+            if let id = invited[pseudonym] {
+                found = try feedback.feedback(invitation: id, profileID: scan.profile.id)
+            }
+            if found?.responses.isEmpty ?? true, let subject = byPseudonym[pseudonym] {
+                found = try feedback.feedback(about: subject, profileID: scan.profile.id)
+            }
+            guard let (responses, releases) = found else { return TeamFeedback.Member(scan: scan, feedback: nil) }
             guard !responses.isEmpty else { return TeamFeedback.Member(scan: scan, feedback: nil) }
             return TeamFeedback.Member(
                 scan: scan,

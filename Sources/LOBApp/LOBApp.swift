@@ -65,4 +65,15 @@ public enum AppError: Error, Equatable, Sendable {
     /// A scan handed in on the day the teacher withdrew from the team with a private scan: not newer than the
     /// withdrawal, so the team may not count it (as `lob team import` would not).
     case notNewerThanWithdrawal
+    /// The link was claimed already (by a personal code): it cannot be claimed again.
+    case linkClaimed
+    /// A personal code that cannot be chosen.
+    case personalCode(CodeFault)
+
+    /// A dashboard password that cannot be chosen.
+    case password(CodeFault)
+
+    public enum CodeFault: Sendable, Equatable {
+        case tooShort, tooLong, hidden, different
+    }
 }

@@ -96,28 +96,35 @@ extension LOBApp {
 
     /// Keeps the form's state after one more answer.
     public func saveDraft(_ record: InvitationRecord, draft: String, now: Int64) throws {
-        guard record.scan == nil else { throw AppError.alreadyFinished }
+        guard record.scan == nil, record.invitation.finishedAt == nil else { throw AppError.alreadyFinished }
         try invitations.saveDraft(id: record.invitation.id, draft: draft, at: now)
     }
 
     /// Hands in the finished scan: under his own name and the round's team, whatever the page sent, into the team's
     /// round by his consent (a private scan withdraws what the team kept of him, as `lob team import` does), then
-    /// kept with the invitation for his own report. The team's copy is written first: a crash in between leaves an
-    /// unfinished invitation, and handing in again changes nothing in the team (the same scan).
+    /// kept with the invitation for his own report. Once per link: the invitation is marked first, so a second
+    /// hand-in sent at the same moment is refused; a failed one unmarks it.
     public func handIn(
         _ record: InvitationRecord, scan submitted: Scan, profile: Profile, now: Int64, encode: (Scan) -> String
     ) throws -> (scan: Scan, outcome: TeamImportOutcome) {
-        guard record.scan == nil else { throw AppError.alreadyFinished }
-        var scan = submitted
-        scan.teacher = record.invitation.name
-        scan.team = record.invitation.team
-        let result = try importScans(
-            [TeamMemberScan(scan, profile: profile)], team: record.invitation.team, round: record.invitation.round)
-        // Nothing was stored: say so, rather than show a scan as handed in that counts nowhere.
-        if result.outcomes[0] == .olderThanWithdrawal { throw AppError.notNewerThanWithdrawal }
-        try invitations.finish(
-            id: record.invitation.id, scan: encode(scan), at: now)
-        return (scan, result.outcomes[0])
+        let id = record.invitation.id
+        guard record.scan == nil, try invitations.beginHandIn(id: id, at: now) else {
+            throw AppError.alreadyFinished
+        }
+        do {
+            var scan = submitted
+            scan.teacher = record.invitation.name
+            scan.team = record.invitation.team
+            let result = try importScans(
+                [TeamMemberScan(scan, profile: profile)], team: record.invitation.team, round: record.invitation.round)
+            // Nothing was stored: say so, rather than show a scan as handed in that counts nowhere.
+            if result.outcomes[0] == .olderThanWithdrawal { throw AppError.notNewerThanWithdrawal }
+            try invitations.finish(id: id, scan: encode(scan), at: now)
+            return (scan, result.outcomes[0])
+        } catch {
+            try? invitations.cancelHandIn(id: id)
+            throw error
+        }
     }
 
     /// Deletes his scan: from the team's round and from the server; his link opens an empty scan again.
@@ -129,6 +136,80 @@ extension LOBApp {
         try invitations.clearAnswers(id: record.invitation.id)
     }
 
+    // MARK: Claiming a link
+
+    /// What a browser gets for a link it may open: a cookie (shown this once, stored as a hash) and the CSRF token of
+    /// its requests.
+    public struct LinkKey: Sendable, Hashable {
+        public let cookie: String
+        public let device: LinkDevice
+    }
+
+    /// The shortest personal code, and the longest (bcrypt reads 72 bytes; more would be ignored unseen).
+    public static let codeLength = 8
+    public static let codeBytes = 72
+
+    /// Checks a personal code as the colleague chose it.
+    static func checkCode(_ code: String, repeated: String) throws {
+        guard code.count >= codeLength else { throw AppError.personalCode(.tooShort) }
+        guard code.utf8.count <= codeBytes else { throw AppError.personalCode(.tooLong) }
+        guard !code.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw AppError.personalCode(.hidden)
+        }
+        guard code == repeated else { throw AppError.personalCode(.different) }
+    }
+
+    /// Claims an unclaimed link for the colleague who opened it: his code (as `hash` makes it, slowly) and this
+    /// browser. From then on only that browser or his code opens the link.
+    public func claimLink(
+        _ record: InvitationRecord, code: String, repeated: String, hash: (String) -> String, now: Int64
+    ) throws -> LinkKey {
+        guard !record.isClaimed else { throw AppError.linkClaimed }
+        try Self.checkCode(code, repeated: repeated)
+        let key = newKey(record, now: now)
+        guard try invitations.claim(id: record.invitation.id, codeHash: hash(code), device: key.device, at: now) else {
+            throw AppError.linkClaimed
+        }
+        return key
+    }
+
+    /// Binds one more browser to a claimed link when `verify(code, hash)` accepts his code; nil otherwise.
+    public func unlockLink(
+        _ record: InvitationRecord, code: String, verify: (String, String) -> Bool, now: Int64
+    ) throws -> LinkKey? {
+        guard let codeHash = record.codeHash, !codeHash.isEmpty, code.utf8.count <= Self.codeBytes,
+            verify(code, codeHash)
+        else { return nil }
+        let key = newKey(record, now: now)
+        try invitations.addDevice(key.device)
+        return key
+    }
+
+    private func newKey(_ record: InvitationRecord, now: Int64) -> LinkKey {
+        let cookie = Secret.make()
+        return LinkKey(
+            cookie: cookie,
+            device: LinkDevice(
+                tokenHash: Secret.hash(cookie), invitationID: record.invitation.id, csrf: Secret.make(),
+                expiresAt: record.invitation.expiresAt))
+    }
+
+    /// The browser a cookie binds to this claimed link, if it does.
+    public func linkDevice(_ record: InvitationRecord, cookie: String?, now: Int64) throws -> LinkDevice? {
+        guard record.isClaimed, let cookie, Secret.wellFormed(cookie),
+            let device = try invitations.device(
+                tokenHash: Secret.hash(cookie), invitationID: record.invitation.id, now: now),
+            Secret.equal(device.tokenHash, Secret.hash(cookie))
+        else { return nil }
+        return device
+    }
+
+    /// Starts the link again for whoever lost both his browser and his code: everything of him on the server is
+    /// forgotten (what the team's round counts stays), and the link opens an empty scan to claim.
+    public func restartLink(_ record: InvitationRecord) throws {
+        try invitations.restart(id: record.invitation.id)
+    }
+
     // MARK: The dashboard
 
     /// A new session for an account whose password `verify` accepted; nil otherwise. `verify(password, nil)` is
@@ -137,8 +218,9 @@ extension LOBApp {
     public func logIn(
         login: String, password: String, verify: (String, String?) -> Bool, now: Int64, hours: Int = 8
     ) throws -> (cookie: String, csrf: String, account: DashboardAccount)? {
-        guard let account = try invitations.account(login: login) else {
-            _ = verify(password, nil)
+        // bcrypt reads 72 bytes: a longer password was never accepted as an account's (`checkPassword`).
+        guard let account = try invitations.account(login: login), password.utf8.count <= Self.passwordBytes else {
+            _ = verify(String(password.utf8.prefix(Self.passwordBytes)) ?? "", nil)
             return nil
         }
         guard verify(password, account.passwordHash) else { return nil }
@@ -190,27 +272,49 @@ extension LOBApp {
         try invitations.closeRound(team: team, round: round, at: now)
     }
 
-    public func createAccount(login: String, team: String, passwordHash: String) throws {
-        try invitations.createAccount(login: login, team: team, passwordHash: passwordHash)
+    /// The shortest password of a dashboard login, and the longest: bcrypt reads 72 bytes, and would silently
+    /// ignore the rest.
+    public static let passwordLength = 10
+    public static let passwordBytes = 72
+
+    /// A dashboard login for a team, or a new password for one (which ends its sessions); `hash` makes the slow hash.
+    public func createAccount(login: String, team: String, password: String, hash: (String) -> String) throws {
+        guard password.count >= Self.passwordLength else { throw AppError.password(.tooShort) }
+        guard password.utf8.count <= Self.passwordBytes else { throw AppError.password(.tooLong) }
+        try invitations.createAccount(login: login, team: team, passwordHash: hash(password))
     }
 }
 
 // MARK: - Raters' links for 360° feedback
 
 extension LOBApp {
-    /// Links for raters to give feedback about a teacher: one per rater, labelled with the names given, which are
-    /// shown once and never stored. A leidinggevende is one person; pupils only on a profile with the school's own
-    /// pupil-worded statements.
+    /// Links for raters to give feedback about a colleague invited in the account's own team (his invitation, chosen,
+    /// not typed: another team's request never reaches his report): one per rater, labelled with the names given,
+    /// which are shown once and never stored. The raters rate on his round's profile. A leidinggevende is one person,
+    /// and one per colleague per round; pupils only on a profile with the school's own pupil-worded statements.
     public func inviteRaters(
-        team: String, subject: String, group: RaterGroup, profile: Profile, names: [String],
+        team: String, invitation id: Int64, group: RaterGroup, profile: Profile, names: [String],
         days: Int = defaultLinkDays, now: Int64
     ) throws -> [IssuedLink] {
-        let labels = try Self.names(names)
-        guard let who = try Self.names([subject]).first else {
-            throw AppError.invitationList("wie wordt er beoordeeld?")
+        let invitation = try teamInvitation(id, team: team)
+        guard invitation.closedAt == nil else { throw AppError.linkNotValid(.closed) }
+        guard profile.id == invitation.profileID else {
+            throw AppError.invitationList("de feedback gaat over het profiel van de ronde (\(invitation.profileID))")
         }
-        if group == .leidinggevende, labels.count > 1 {
-            throw AppError.invitationList("er is één leidinggevende; de lijst noemt er \(labels.count)")
+        let labels = try Self.names(names)
+        let who = invitation.name
+        if group == .leidinggevende {
+            guard labels.count == 1 else {
+                throw AppError.invitationList("er is één leidinggevende; de lijst noemt er \(labels.count)")
+            }
+            let earlier = try invitations.feedbackRequests(team: team).contains {
+                $0.invitationID == id && $0.group == .leidinggevende && $0.withdrawnAt == nil
+            }
+            if earlier {
+                throw AppError.invitationList(
+                    "\(who) heeft in deze ronde al een leidinggevende; trek die vraag eerst in als het de verkeerde was"
+                )
+            }
         }
         if group == .leerling, (profile.pupilStatements ?? [:]).isEmpty {
             throw AppError.invitationList(
@@ -219,44 +323,115 @@ extension LOBApp {
         if labels.contains(where: { PrivacyRule.memberKey($0) == PrivacyRule.memberKey(who) }) {
             throw AppError.invitationList("\(who) kan zichzelf geen feedback geven")
         }
-        return try issue(labels, store: invitations.createFeedbackInvitations) { _, tokenHash in
-            NewFeedbackInvitation(
-                team: team, subject: who, group: group, profileID: profile.id, tokenHash: tokenHash,
-                csrf: Secret.make(), createdAt: now, expiresAt: Self.expiry(now, days: days))
+        var seen: Set<String> = []
+        if let again = labels.first(where: { !seen.insert(PrivacyRule.memberKey($0)).inserted }) {
+            throw AppError.invitationList("'\(again)' staat twee keer in de lijst")
+        }
+        guard labels.count <= Self.maximumRaters else {
+            throw AppError.invitationList("hooguit \(Self.maximumRaters) beoordelaars per vraag")
+        }
+        let request = NewFeedbackRequest(
+            team: team, round: invitation.round, invitationID: id, subject: who, group: group, profileID: profile.id,
+            createdAt: now)
+        return try issue(labels, store: { try invitations.createFeedbackRequest(request, links: $0) }) { _, hash in
+            NewFeedbackLink(tokenHash: hash, csrf: Secret.make(), expiresAt: Self.expiry(now, days: days))
         }
     }
 
-    /// The rater's link, when it still opens; `AppError.alreadyFinished` once he answered.
+    /// A colleague's invitation in a team's open round, by his name (and the round's label, or else his latest open
+    /// round): what `lob feedback invite` asks feedback about.
+    public func roundInvitation(team: String, round: String?, name: String) throws -> Invitation {
+        let key = PrivacyRule.memberKey(name)
+        let open = try invitations.invitations(team: team).filter {
+            PrivacyRule.memberKey($0.name) == key && $0.closedAt == nil && (round == nil || $0.round == round)
+        }
+        guard let latest = open.last else {
+            throw AppError.invitationList(
+                "\(name) is niet uitgenodigd in een open ronde van team \(team)"
+                    + (round.map { " met de naam '\($0)'" } ?? "") + "; open eerst een ronde (lob team round open)")
+        }
+        return latest
+    }
+
+    /// The most raters one request asks: more is a mistake, not a team.
+    public static let maximumRaters = 60
+
+    /// The rater's link, when it still opens and has not been answered (an answered link is as unknown as a wrong
+    /// one).
     public func raterInvitation(token: String, now: Int64) throws -> FeedbackInvitationRecord {
         try open(token, now: now, find: invitations.feedbackInvitation(tokenHash:))
     }
 
+    /// The browser of a rater: the first to open the link is bound to it (a new cookie, returned to set); later only
+    /// that browser opens it. nil for any other browser, which sees what an unknown link shows.
+    public func raterBrowser(
+        _ record: FeedbackInvitationRecord, cookie: String?
+    ) throws -> (bound: Bool, newCookie: String?) {
+        if let deviceHash = record.deviceHash {
+            guard let cookie, Secret.wellFormed(cookie), !deviceHash.isEmpty,
+                Secret.equal(deviceHash, Secret.hash(cookie))
+            else { return (false, nil) }
+            return (true, nil)
+        }
+        let fresh = Secret.make()
+        guard try invitations.bindRater(id: record.invitation.id, deviceHash: Secret.hash(fresh)) else {
+            return (false, nil)
+        }
+        return (true, fresh)
+    }
+
     public func saveRaterDraft(_ record: FeedbackInvitationRecord, draft: String) throws {
-        guard record.invitation.answeredAt == nil else { throw AppError.alreadyFinished }
         try invitations.saveFeedbackDraft(id: record.invitation.id, draft: draft)
     }
 
-    /// Stores the rater's answers as a response about the link's teacher, group and profile (whatever the page sent),
-    /// with a new random id that nothing links to the link; the link is then used up. `AppError.alreadyFinished` when
-    /// it was already.
+    /// Stores the rater's answers as a response about the link's colleague, group and profile (whatever the page
+    /// sent), with a new random id and the request's, and nothing of the link, which is forgotten.
+    /// `AppError.alreadyFinished` when it was already answered.
     public func answerAsRater(
         _ record: FeedbackInvitationRecord, ratings: [Behaviour.ID: Int], remarks: [Competency.ID: String],
-        profile: Profile, date: SchoolDate, now: Int64
+        profile: Profile, date: SchoolDate
     ) throws {
         let invitation = record.invitation
         let response = FeedbackResponse(
             id: "r-" + String(Secret.hash(Secret.make()).prefix(32)), subject: invitation.subject,
-            group: invitation.group, profileID: invitation.profileID, date: date, ratings: ratings, remarks: remarks)
-        let stored = try invitations.answerFeedback(id: invitation.id, response: response, at: now) {
-            responses, earlier in
-            FeedbackAnalysis(scan: nil, profile: profile, responses: responses, earlier: earlier, catalogue: catalogue)
-                .release
-        }
+            group: invitation.group, profileID: invitation.profileID, date: date, ratings: ratings, remarks: remarks,
+            requestID: invitation.request.id)
+        let stored = try invitations.answerFeedback(id: invitation.id, response: response, release: release(profile))
         guard stored else { throw AppError.alreadyFinished }
     }
 
-    /// Per teacher and group: how many raters were asked and how many answered. Never who.
-    public func raterProgress(team: String) throws -> [FeedbackProgress] {
-        FeedbackProgress.of(try invitations.feedbackInvitations(team: team))
+    /// Undoes a wrong request (the wrong colleague, the wrong group): its links stop working and the answers given
+    /// through them are deleted.
+    public func withdrawRaters(_ id: Int64, team: String, profile: Profile, now: Int64) throws {
+        guard try invitations.withdrawFeedbackRequest(id: id, team: team, at: now, release: release(profile)) else {
+            throw AppError.linkNotValid(nil)
+        }
+    }
+
+    private func release(_ profile: Profile) -> ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release {
+        { [catalogue] responses, earlier in
+            FeedbackAnalysis(scan: nil, profile: profile, responses: responses, earlier: earlier, catalogue: catalogue)
+                .release
+        }
+    }
+
+    /// The team's requests for feedback: per colleague and group how many were asked and answered. Never who.
+    public func feedbackRequests(team: String) throws -> [FeedbackRequest] {
+        try invitations.feedbackRequests(team: team)
+    }
+
+    /// The feedback given through the links about one colleague's invitation, beside his handed-in scan.
+    public func feedbackAnalysis(_ stored: StoredScan, invitation: Int64) throws -> FeedbackAnalysis {
+        let (responses, releases) = try feedback.feedback(invitation: invitation, profileID: stored.profile.id)
+        guard !responses.isEmpty else {
+            throw AppError.noFeedback(teacher: stored.scan.teacher, profile: stored.profile.id)
+        }
+        return FeedbackAnalysis(
+            scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases, catalogue: catalogue)
+    }
+
+    /// Whether any feedback came in through the links about a colleague's invitation.
+    public func hasFeedback(invitation: Int64, profileID: String) throws -> Bool {
+        try !feedback.feedback(invitation: invitation, profileID: profileID).responses.isEmpty
     }
 }

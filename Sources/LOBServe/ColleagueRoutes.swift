@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdBcrypt
 import LOBApp
 import LOBCore
 import LOBForm
@@ -9,23 +10,86 @@ import LOBRender
 // MARK: - A colleague's personal link
 
 extension LOBServer {
+    /// The cookie that binds a browser to a claimed link; its path is the link's own.
+    static let linkCookie = "lob_link"
+
     func colleagueRoutes(_ router: Router<ServeContext>) {
         let link = router.group("s/:token")
+        // Unclaimed: choose a code. Claimed: the scan in a bound browser, else the code.
         link.get { request, context in
-            try await withInvitation(request, context) { record, token in try scanPage(record, token: token) }
+            try await withInvitation(request, context) { record, token in
+                guard record.isClaimed else {
+                    return Self.page(
+                        Pages.claim(name: record.invitation.name, token: token, csrf: record.csrf, fault: nil))
+                }
+                guard let device = try device(request, record) else {
+                    return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: false))
+                }
+                return try scanPage(record, device: device, token: token)
+            }
+        }
+        link.post("code") { request, context in
+            try await withInvitation(request, context) { record, token in
+                let form = try URLEncodedFormDecoder().decode(CodeForm.self, from: try await body(request))
+                try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
+                let cost = configuration.bcryptCost
+                do {
+                    let (app, now, code, again) = (app, configuration.now(), form.code ?? "", form.nogmaals ?? "")
+                    let key = try await Self.offThread {
+                        try app.claimLink(
+                            record, code: code, repeated: again, hash: { Bcrypt.hash($0, cost: cost) }, now: now)
+                    }
+                    return opened(key, token: token)
+                } catch AppError.personalCode(let fault) {
+                    return Self.page(
+                        Pages.claim(
+                            name: record.invitation.name, token: token, csrf: record.csrf, fault: Self.words(fault)),
+                        status: .badRequest)
+                }
+            }
+        }
+        link.post("openen") { request, context in
+            try await withInvitation(request, context) { record, token in
+                let form = try URLEncodedFormDecoder().decode(CodeForm.self, from: try await body(request))
+                try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
+                guard record.isClaimed else { return Self.redirect("/s/\(token)") }
+                let keys = codeKeys(request, context, invitation: record.invitation.id)
+                let now = configuration.now()
+                guard await failures.reserve(keys, now: now) else { return Self.tooMany }
+                let (app, code) = (app, form.code ?? "")
+                let key = try await Self.offThread {
+                    try app.unlockLink(record, code: code, verify: { Bcrypt.verify($0, hash: $1) }, now: now)
+                }
+                guard let key else {
+                    return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: true), status: .unauthorized)
+                }
+                await failures.refund(keys, now: now)
+                return opened(key, token: token)
+            }
+        }
+        link.post("opnieuw") { request, context in
+            try await withInvitation(request, context) { record, token in
+                let form = try URLEncodedFormDecoder().decode(RestartForm.self, from: try await body(request))
+                try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
+                guard form.zeker == "ja" else { return Self.redirect("/s/\(token)") }
+                try app.restartLink(record)
+                var response = Self.redirect("/s/\(token)")
+                response.setCookie(cookie(Self.linkCookie, "", maxAge: 0, path: "/s/\(token)"))
+                return response
+            }
         }
         // Every answer as it is given: the form's whole state, as JSON.
         link.put("antwoorden") { request, context in
-            try await withInvitation(request, context) { record, _ in
-                guard let draft = try await draft(request, csrf: record.csrf) else { return Self.notADraft }
+            try await withOpenedLink(request, context) { record, device, _ in
+                guard let draft = try await draft(request, csrf: device.csrf) else { return Self.notADraft }
                 try app.saveDraft(record, draft: draft, now: configuration.now())
                 return Response(status: .noContent)
             }
         }
         // Handing in: the scan file the page made, checked as `lob scan --answers` checks it.
         link.post("inleveren") { request, context in
-            try await withInvitation(request, context) { record, _ in
-                let text = try await checkedBody(request, csrf: record.csrf)
+            try await withOpenedLink(request, context) { record, device, _ in
+                let text = try await checkedBody(request, csrf: device.csrf)
                 let (scan, profile) = try ScanFile.decode(
                     data: Data(text.utf8), file: "je scan", profileID: record.invitation.profileID,
                     profile: configuration.profile)
@@ -38,7 +102,7 @@ extension LOBServer {
             }
         }
         link.get("uitslag") { request, context in
-            try await withInvitation(request, context) { record, token in
+            try await withOpenedLink(request, context) { record, _, token in
                 guard let (scan, profile) = try handedIn(record) else { return Self.redirect("/s/\(token)") }
                 let report = ScanReport(StoredScan(id: record.invitation.id, scan: scan, profile: profile))
                 return Self.document(
@@ -46,7 +110,7 @@ extension LOBServer {
             }
         }
         link.get("plan") { request, context in
-            try await withInvitation(request, context) { record, token in
+            try await withOpenedLink(request, context) { record, _, token in
                 guard let (scan, profile) = try handedIn(record) else { return Self.redirect("/s/\(token)") }
                 guard let activities = configuration.activities(profile) else {
                     return Self.page(
@@ -67,15 +131,16 @@ extension LOBServer {
         }
         // His 360° feedback beside his handed-in scan, by the privacy rule of `lob feedback report`.
         link.get("feedback") { request, context in
-            try await withInvitation(request, context) { record, token in
+            try await withOpenedLink(request, context) { record, _, token in
                 guard let (scan, profile) = try handedIn(record) else { return Self.redirect("/s/\(token)") }
                 let stored = StoredScan(id: record.invitation.id, scan: scan, profile: profile)
-                let report = FeedbackReport(stored, analysis: try app.feedbackAnalysis(stored))
+                let report = FeedbackReport(
+                    stored, analysis: try app.feedbackAnalysis(stored, invitation: record.invitation.id))
                 return Self.document(HTMLRenderer(title: report.title, date: scan.date.dutch).render(report.blocks()))
             }
         }
         link.get("scan.yaml") { request, context in
-            try await withInvitation(request, context) { record, token in
+            try await withOpenedLink(request, context) { record, _, token in
                 guard let text = record.scan else { return Self.redirect("/s/\(token)") }
                 return Response(
                     status: .ok,
@@ -86,12 +151,65 @@ extension LOBServer {
             }
         }
         link.post("verwijderen") { request, context in
-            try await withInvitation(request, context) { record, token in
+            try await withOpenedLink(request, context) { record, device, token in
                 let form = try URLEncodedFormDecoder().decode(CSRFForm.self, from: try await body(request))
-                try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
+                try LOBApp.checkCSRF(form.csrf, expected: device.csrf)
                 try app.deleteOwnScan(record)
                 return Self.redirect("/s/\(token)")
             }
+        }
+    }
+
+    struct CodeForm: Decodable {
+        let csrf: String?
+        let code: String?
+        let nogmaals: String?
+    }
+
+    struct RestartForm: Decodable {
+        let csrf: String?
+        let zeker: String?
+    }
+
+    static func words(_ fault: AppError.CodeFault) -> String {
+        switch fault {
+        case .tooShort: "Je code is te kort: kies er een van minstens \(LOBApp.codeLength) tekens."
+        case .tooLong: "Je code is te lang: hooguit \(LOBApp.codeBytes) bytes (ongeveer zoveel letters)."
+        case .hidden: "Je code bevat een onzichtbaar teken (zoals een tab); kies een code van gewone tekens."
+        case .different: "De twee codes zijn niet gelijk. Probeer het nog eens."
+        }
+    }
+
+    /// The browser is bound now: its cookie, on the link's own path, until the link expires.
+    func opened(_ key: LOBApp.LinkKey, token: String) -> Response {
+        var response = Self.redirect("/s/\(token)")
+        let seconds = max(0, key.device.expiresAt - configuration.now())
+        response.setCookie(
+            cookie(Self.linkCookie, key.cookie, maxAge: Int(min(seconds, 366 * 86_400)), path: "/s/\(token)"))
+        return response
+    }
+
+    /// The bound browser of this request, if it is one.
+    func device(_ request: Request, _ record: InvitationRecord) throws -> LinkDevice? {
+        try app.linkDevice(record, cookie: request.cookies[Self.linkCookie]?.value, now: configuration.now())
+    }
+
+    /// A request that only a browser bound to the link may make: others go back to the link's first page (a page) or
+    /// are refused (a save or a hand-in from a page that is no longer his).
+    func withOpenedLink(
+        _ request: Request, _ context: ServeContext,
+        _ body: (InvitationRecord, LinkDevice, String) async throws -> Response
+    ) async throws -> Response {
+        try await withInvitation(request, context) { record, token in
+            guard let device = try device(request, record) else {
+                guard request.method == .get else {
+                    return Self.text(
+                        "Deze browser hoort niet (meer) bij deze link. Open de link opnieuw en vul je persoonlijke code in.",
+                        status: .forbidden)
+                }
+                return Self.redirect("/s/\(token)")
+            }
+            return try await body(record, device, token)
         }
     }
 
@@ -99,19 +217,22 @@ extension LOBServer {
         let csrf: String?
     }
 
-    /// Runs a request of a personal link (a colleague's or a rater's) when the link is valid. An unknown token counts
-    /// as a failure of the client's address; too many, and every link is refused for a while.
+    /// Runs a request of a personal link (a colleague's or a rater's) when the link is valid. A link that opens
+    /// nothing counts as a guess of the client's address; too many, and such links are refused for a while (a link
+    /// that does open is still served: a guesser behind a school's NAT locks nobody out).
     func withLink<Record>(
         _ request: Request, _ context: ServeContext, find: (String, Int64) throws -> Record,
         _ body: (Record, String) async throws -> Response
     ) async throws -> Response {
-        if await isBlocked(request, context) { return Self.tooMany }
         let token = context.parameters.get("token") ?? ""
         let record: Record
+        let now = configuration.now()
         do {
-            record = try find(token, configuration.now())
+            record = try find(token, now)
         } catch AppError.linkNotValid(nil) {
-            await recordFailure(request, context)
+            let key = guessKey(request, context)
+            if await failures.isBlocked(key, now: now) { return Self.tooMany }
+            await failures.record(key, now: now)
             throw AppError.linkNotValid(nil)
         }
         return try await body(record, token)
@@ -124,13 +245,12 @@ extension LOBServer {
     }
 
     /// The scan page: `lob form`'s pages, saving to this server; after handing in, what he can do with it.
-    func scanPage(_ record: InvitationRecord, token: String) throws -> Response {
+    func scanPage(_ record: InvitationRecord, device: LinkDevice, token: String) throws -> Response {
         if let (scan, profile) = try handedIn(record) {
-            let feedback = try app.feedback.feedback(about: scan.teacher, profileID: profile.id).responses
             return Self.page(
                 Pages.handedIn(
-                    name: record.invitation.name, scan: scan, token: token, csrf: record.csrf,
-                    hasFeedback: !feedback.isEmpty))
+                    name: record.invitation.name, scan: scan, token: token, csrf: device.csrf,
+                    hasFeedback: try app.hasFeedback(invitation: record.invitation.id, profileID: profile.id)))
         }
         guard let profile = configuration.profile(record.invitation.profileID) else {
             return Self.page(
@@ -143,7 +263,7 @@ extension LOBServer {
             profile: profile, team: record.invitation.team,
             server: ScanForm.ServerLink(
                 name: record.invitation.name, save: "/s/\(token)/antwoorden", handIn: "/s/\(token)/inleveren",
-                csrf: record.csrf, draft: record.draft))
+                csrf: device.csrf, draft: record.draft))
         return Self.document(html, connect: true)
     }
 

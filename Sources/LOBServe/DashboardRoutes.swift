@@ -15,27 +15,22 @@ extension LOBServer {
     func dashboardRoutes(_ router: Router<ServeContext>) {
         router.get("inloggen") { _, _ in loginPage(failed: false, status: .ok) }
         router.post("inloggen") { request, context in
-            if await isBlocked(request, context) { return Self.tooMany }
             let form = try URLEncodedFormDecoder().decode(LoginForm.self, from: try await body(request))
             guard let expected = request.cookies[Self.loginCookie]?.value, let given = form.csrf,
                 Secret.equal(given, expected)
             else { throw AppError.forbidden }
             let (app, decoy, hours, now) = (app, decoy, configuration.sessionHours, configuration.now())
-            // bcrypt takes a quarter of a second on purpose: off the server's own threads.
-            let session = try await withCheckedThrowingContinuation { continuation in
-                DispatchQueue.global().async {
-                    continuation.resume(
-                        with: Result {
-                            try app.logIn(
-                                login: form.login ?? "", password: form.wachtwoord ?? "",
-                                verify: { Bcrypt.verify($0, hash: $1 ?? decoy) && $1 != nil }, now: now, hours: hours)
-                        })
-                }
+            let (login, password) = (form.login ?? "", form.wachtwoord ?? "")
+            // Counted before bcrypt runs, so that many guesses at once get no more checks than the limit.
+            let keys = loginKeys(request, context, login: login)
+            guard await failures.reserve(keys, now: now) else { return Self.tooMany }
+            let session = try await Self.offThread {
+                try app.logIn(
+                    login: login, password: password,
+                    verify: { Bcrypt.verify($0, hash: $1 ?? decoy) && $1 != nil }, now: now, hours: hours)
             }
-            guard let session else {
-                await recordFailure(request, context)
-                return loginPage(failed: true, status: .unauthorized)
-            }
+            guard let session else { return loginPage(failed: true, status: .unauthorized) }
+            await failures.refund(keys, now: now)
             var response = Self.redirect("/dashboard")
             response.setCookie(cookie(Self.sessionCookie, session.cookie, maxAge: hours * 3600))
             response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, path: "/inloggen"))
@@ -58,7 +53,7 @@ extension LOBServer {
                         account: account, progress: try app.roundProgress(team: account.team),
                         invitations: try app.invitations.invitations(team: account.team), teamRounds: rounds,
                         profiles: profiles, defaultProfile: configuration.defaultProfileID,
-                        feedback: try app.raterProgress(team: account.team), csrf: csrf, now: now))
+                        feedback: try app.feedbackRequests(team: account.team), csrf: csrf, now: now))
             }
         }
         router.get("dashboard/teamoverzicht") { request, context in
@@ -102,20 +97,34 @@ extension LOBServer {
         router.post("dashboard/feedback") { request, context in
             try await withSession(request, context, form: FeedbackForm.self) { account, form in
                 guard let group = form.groep.flatMap(RaterGroup.init(rawValue:)),
-                    let profile = form.profiel.flatMap(configuration.profile),
-                    let subject = form.voor, VisibleText.lineFaults(subject, maximum: VisibleText.nameLength).isEmpty
+                    let id = form.uitnodiging.flatMap({ Int64($0) })
                 else {
                     return Self.page(
                         Pages.message(
-                            "Geen feedback gevraagd", "Geef de naam van de collega, de groep en het profiel.",
-                            link: ("/dashboard", "Terug")), status: .badRequest)
+                            "Geen feedback gevraagd", "Kies de collega en de groep.", link: ("/dashboard", "Terug")),
+                        status: .badRequest)
+                }
+                let invitation = try app.teamInvitation(id, team: account.team)
+                guard let profile = configuration.profile(invitation.profileID) else {
+                    throw AppError.invitationList("het profiel van de ronde staat niet meer op de server")
                 }
                 let names = (form.namen ?? "").split(whereSeparator: \.isNewline).map(String.init)
                 let links = try app.inviteRaters(
-                    team: account.team, subject: subject, group: group, profile: profile, names: names,
+                    team: account.team, invitation: id, group: group, profile: profile, names: names,
                     days: configuration.linkDays, now: configuration.now())
                 return Self.page(
-                    Pages.links(links, round: "feedback over \(subject)", configuration: configuration, path: "/f/"))
+                    Pages.links(
+                        links, round: "feedback over \(invitation.name)", configuration: configuration, path: "/f/"))
+            }
+        }
+        router.post("dashboard/feedback/:id/intrekken") { request, context in
+            try await withSession(request, context, form: CSRFForm.self) { account, _ in
+                guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
+                    let request = try app.feedbackRequests(team: account.team).first(where: { $0.id == id }),
+                    let profile = configuration.profile(request.profileID)
+                else { throw AppError.linkNotValid(nil) }
+                try app.withdrawRaters(id, team: account.team, profile: profile, now: configuration.now())
+                return Self.redirect("/dashboard")
             }
         }
         router.post("dashboard/uitnodiging/:id/nieuw") { request, context in
@@ -148,9 +157,8 @@ extension LOBServer {
 
     struct FeedbackForm: Decodable, CSRFCarrying {
         let csrf: String?
-        let voor: String?
+        let uitnodiging: String?
         let groep: String?
-        let profiel: String?
         let namen: String?
     }
 

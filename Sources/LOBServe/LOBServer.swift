@@ -28,7 +28,7 @@ public struct LOBServer: Sendable {
         self.app = app
         self.configuration = configuration
         self.logger = logger
-        failures = FailureLimit(limit: configuration.failureLimit, window: configuration.failureWindow)
+        failures = FailureLimit(window: configuration.failureWindow)
         decoy = Bcrypt.hash(Secret.make(), cost: configuration.bcryptCost)
     }
 
@@ -46,6 +46,9 @@ public struct LOBServer: Sendable {
     {
         Application(
             router: router(),
+            // A connection that sends no complete request head for this long is closed: half-sent requests cannot
+            // exhaust the server's file descriptors.
+            server: .http1(configuration: .init(idleTimeout: .seconds(configuration.readTimeout))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: onServerRunning, logger: logger)
     }
@@ -148,6 +151,12 @@ public struct LOBServer: Sendable {
                 Pages.message(
                     "Niet toegestaan", "Dit verzoek kwam niet van een pagina van LOB-spiegel. Laad de pagina opnieuw."),
                 status: .forbidden)
+        case AppError.linkClaimed:
+            return Self.page(
+                Pages.message(
+                    "Link al in gebruik",
+                    "Iemand heeft deze link net in gebruik genomen. Open de link opnieuw: was jij het, vul dan je persoonlijke code in."
+                ), status: .conflict)
         case AppError.alreadyFinished:
             return Self.text("Dit is al ingeleverd.", status: .conflict)
         case AppError.notNewerThanWithdrawal:
@@ -176,6 +185,7 @@ public struct LOBServer: Sendable {
                 switch error.status {
                 case .contentTooLarge: "Te groot."
                 case .methodNotAllowed: "Dat kan op deze pagina niet."
+                case .requestTimeout: "Het verzoek kwam te langzaam binnen."
                 default: "Dit verzoek kan niet worden verwerkt."
                 }
             return Self.text(why, status: error.status)
@@ -192,28 +202,63 @@ public struct LOBServer: Sendable {
 
     // MARK: - The client and the failure limit
 
+    /// The client's address: the peer's, or behind one of the named proxies the right-most hop of `X-Forwarded-For`.
     func client(_ request: Request, _ context: ServeContext) -> String {
-        if configuration.trustForwardedFor, let forwarded = request.headers[.init("X-Forwarded-For")!] {
-            let last = forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) }
-            if let last, !last.isEmpty { return last }
+        let peer = context.peer ?? "onbekend"
+        guard configuration.proxies.contains(peer), let forwarded = request.headers[.init("X-Forwarded-For")!] else {
+            return peer
         }
-        return context.peer ?? "onbekend"
+        let last = forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return last.isEmpty || last.count > 64 ? peer : last
     }
 
-    func isBlocked(_ request: Request, _ context: ServeContext) async -> Bool {
-        await failures.isBlocked(client(request, context), now: configuration.now())
+    /// Guessing links: counted per address, and refused only for links that open nothing, so that one guesser behind
+    /// a school's NAT never locks his colleagues out of their own links.
+    func guessKey(_ request: Request, _ context: ServeContext) -> FailureLimit.Key {
+        .init(name: "raden:" + client(request, context), limit: configuration.failureLimit)
     }
 
-    func recordFailure(_ request: Request, _ context: ServeContext) async {
-        await failures.record(client(request, context), now: configuration.now())
+    /// A personal code: per link, whoever tries, and per address over all links.
+    func codeKeys(_ request: Request, _ context: ServeContext, invitation: Int64) -> [FailureLimit.Key] {
+        [
+            .init(name: "code:\(invitation)", limit: configuration.failureLimit),
+            .init(name: "code-adres:" + client(request, context), limit: configuration.failureLimit * 3),
+        ]
+    }
+
+    /// A login: per login, whoever tries, and per address over all logins.
+    func loginKeys(_ request: Request, _ context: ServeContext, login: String) -> [FailureLimit.Key] {
+        [
+            .init(name: "login:" + login.lowercased(), limit: configuration.failureLimit),
+            .init(name: "login-adres:" + client(request, context), limit: configuration.failureLimit * 3),
+        ]
     }
 
     static let tooMany = text(
-        "Te veel mislukte pogingen vanaf dit adres. Probeer het over tien minuten opnieuw.", status: .tooManyRequests)
+        "Te veel mislukte pogingen. Probeer het over tien minuten opnieuw.", status: .tooManyRequests)
 
-    /// A request body as text, refused above the limit.
+    /// A slow check (bcrypt takes a quarter of a second on purpose), off the server's own threads.
+    static func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    /// A request body as text, refused above the limit, and when it takes longer than the read timeout to arrive.
     func body(_ request: Request) async throws -> String {
-        let buffer = try await request.body.collect(upTo: configuration.maxBody)
+        let (limit, seconds) = (configuration.maxBody, configuration.readTimeout)
+        let buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await request.body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let buffer = first else {
+                throw HTTPError(.requestTimeout)
+            }
+            return buffer
+        }
         return String(buffer: buffer)
     }
 
@@ -253,11 +298,16 @@ struct Guard: RouterMiddleware {
     ) async throws -> Response {
         let start = ContinuousClock.now
         var response: Response
+        // HEAD is GET without the body, for every page.
+        let isHead = request.method == .head
+        var head = request.head
+        if isHead { head.method = .get }
         do {
-            response = try await next(request, context)
+            response = try await next(isHead ? Request(head: head, body: request.body) : request, context)
         } catch {
             response = server.failure(error, context: context)
         }
+        if isHead { response.body = .init() }
         var headers = response.headers
         if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = LOBServer.ownPolicy }
         headers[.init("X-Content-Type-Options")!] = "nosniff"

@@ -11,7 +11,8 @@ enum Pages {
         HTML(
             .lang(.dutch),
             .head(
-                .meta(.charset(.utf8)), .title("\(title) · LOB-spiegel"),
+                // Not Plot's `.title`, which copies the text unescaped into meta attributes.
+                .meta(.charset(.utf8)), .element(named: "title", text: "\(title) · LOB-spiegel"),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .meta(.name("referrer"), .content("no-referrer")), .stylesheet("/stijl.css")),
             .body(
@@ -34,15 +35,6 @@ enum Pages {
             .p(.text("Teamvoorzitter? "), .a(.href("/inloggen"), .text("Log in op het dashboard")), .text(".")))
     }
 
-    static func thanks() -> String {
-        document(
-            "Dank je wel",
-            .p(
-                .text(
-                    "Je feedback is ingeleverd. Hij is bewaard zonder je naam en zonder je link, en telt mee zoals de pagina zei. Deze link werkt nu niet meer."
-                )))
-    }
-
     /// A hidden field with the CSRF token: every form that changes something carries it.
     static func csrfField(_ token: String) -> Node<HTML.FormContext> {
         .input(.type(.hidden), .name("csrf"), .value(token))
@@ -55,7 +47,7 @@ enum Pages {
     {
         .form(
             .class("inline"), .action(action), .method(.post), csrfField(csrf),
-            .forEach(extra) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
+            .forEach(extra) { .input(.type(.hidden), .name($0.0), .value(attribute($0.1))) },
             .button(.type(.submit), .text(label)))
     }
 
@@ -96,7 +88,7 @@ enum Pages {
                 .if(hasFeedback, .li(.a(.href("\(base)/feedback"), .text("Je 360°-feedback"))))),
             .p(
                 .text(
-                    "Deze pagina en alles erachter zijn alleen via jouw persoonlijke link te zien. Deel die link met niemand."
+                    "Deze pagina en alles erachter zijn alleen te zien in deze browser, of met je link en je persoonlijke code: niet met de link alleen, dus ook niet door je teamvoorzitter."
                 )),
             .h2(.text("Je scan verwijderen")),
             .p(
@@ -104,6 +96,64 @@ enum Pages {
                     "Verwijder je je scan, dan telt hij nergens meer mee en staat hij niet meer op de server. Met je link kun je daarna opnieuw beginnen."
                 )),
             postButton("\(base)/verwijderen", "Verwijder mijn scan", csrf: csrf))
+    }
+
+    /// The first visit of a link: he chooses the personal code that, with this browser, makes the link his alone.
+    static func claim(name: String, token: String, csrf: String, fault: String?) -> String {
+        document(
+            "Welkom, \(name)",
+            .p(
+                .text(
+                    "Met deze persoonlijke link vul je je LOB-spiegelscan in. Kies eerst een persoonlijke code van minstens \(LOBApp.codeLength) tekens. Daarna opent deze link je scan alleen nog in deze browser, of op een ander apparaat met je code."
+                )),
+            .p(
+                .class("let-op"),
+                .text(
+                    "Waarom? Je teamvoorzitter heeft de links gemaakt en kan ze dus kennen. Je code kent hij niet: zonder je code of deze browser ziet niemand je antwoorden, ook hij niet. Schrijf je code ergens op waar alleen jij bij kunt. Ben je hem kwijt en werk je in een andere browser, dan kun je alleen opnieuw beginnen met een lege scan."
+                )),
+            .if(fault != nil, .p(.class("fout"), .attribute(named: "role", value: "alert"), .text(fault ?? ""))),
+            .form(
+                .action("/s/\(token)/code"), .method(.post), csrfField(csrf),
+                .label(.for("code"), .text("Kies je persoonlijke code")),
+                .input(
+                    .type(.password), .name("code"), .id("code"),
+                    .attribute(named: "autocomplete", value: "new-password"),
+                    .attribute(named: "minlength", value: "\(LOBApp.codeLength)"), .required(true)),
+                .label(.for("nogmaals"), .text("Nog een keer, ter controle")),
+                .input(
+                    .type(.password), .name("nogmaals"), .id("nogmaals"),
+                    .attribute(named: "autocomplete", value: "new-password"), .required(true)),
+                .button(.type(.submit), .class("hoofd"), .text("Begin met de scan"))))
+    }
+
+    /// A claimed link in a browser that is not bound to it: only his code opens it; or he starts again, empty.
+    static func unlock(token: String, csrf: String, failed: Bool) -> String {
+        document(
+            "Je persoonlijke code",
+            .p(
+                .text(
+                    "Deze link is al in gebruik genomen. Ben jij dat? Vul je persoonlijke code in; daarna opent de link je scan ook in deze browser."
+                )),
+            .if(
+                failed,
+                .p(.class("fout"), .attribute(named: "role", value: "alert"), .text("Deze code klopt niet."))),
+            .form(
+                .action("/s/\(token)/openen"), .method(.post), csrfField(csrf),
+                .label(.for("code"), .text("Persoonlijke code")),
+                .input(
+                    .type(.password), .name("code"), .id("code"),
+                    .attribute(named: "autocomplete", value: "current-password"), .required(true)),
+                .button(.type(.submit), .class("hoofd"), .text("Open mijn scan"))),
+            .h2(.text("Code kwijt?")),
+            .p(
+                .text(
+                    "Dan kun je opnieuw beginnen: alles wat je met deze link op de server had staan (je antwoorden, je ingeleverde scan en je code) wordt gewist, en je kiest een nieuwe code. Wat je team al van je meetelt, blijft zoals je het inleverde. Was jij het niet die de link in gebruik nam, meld het dan je teamvoorzitter of de school."
+                )),
+            .form(
+                .class("inline"), .action("/s/\(token)/opnieuw"), .method(.post), csrfField(csrf),
+                .input(.type(.checkbox), .name("zeker"), .id("zeker"), .value("ja"), .required(true)),
+                .label(.class("naast"), .for("zeker"), .text("Ja, wis alles en begin opnieuw")),
+                .button(.type(.submit), .text("Opnieuw beginnen"))))
     }
 
     static func date(_ seconds: Int64) -> String { LOBServer.day(seconds).dutch }
@@ -121,7 +171,7 @@ enum Pages {
     /// consent, nor who finished (the team report would then show who kept his scan private).
     static func dashboard(
         account: DashboardAccount, progress: [RoundProgress], invitations: [Invitation], teamRounds: Set<String>,
-        profiles: [(id: String, title: String)], defaultProfile: String, feedback: [FeedbackProgress], csrf: String,
+        profiles: [(id: String, title: String)], defaultProfile: String, feedback: [FeedbackRequest], csrf: String,
         now: Int64
     ) -> String {
         document(
@@ -201,37 +251,64 @@ enum Pages {
                 !feedback.isEmpty,
                 .table(
                     .caption(
-                        .text("Per collega en groep: hoeveel beoordelaars zijn gevraagd en hoeveel gaven feedback")),
+                        .text(
+                            "Per vraag: over wie, welke groep, hoeveel beoordelaars zijn gevraagd en hoeveel gaven feedback"
+                        )
+                    ),
                     .thead(
                         .tr(
-                            .th(.text("Over")), .th(.text("Groep")), .th(.class("getal"), .text("Gevraagd")),
-                            .th(.class("getal"), .text("Gegeven")))),
+                            .th(.text("Over")), .th(.text("Ronde")), .th(.text("Groep")),
+                            .th(.class("getal"), .text("Gevraagd")), .th(.class("getal"), .text("Gegeven")),
+                            .th(.text("")))),
                     .tbody(
                         .forEach(feedback) { row in
                             .tr(
-                                .td(.text(row.subject)), .td(.text(row.group.word)),
+                                .td(.text(row.subject)), .td(.text(row.round)), .td(.text(row.group.word)),
                                 .td(.class("getal"), .text("\(row.asked)")),
-                                .td(.class("getal"), .text("\(row.answered)")))
+                                .td(.class("getal"), .text("\(row.answered)")),
+                                .td(
+                                    row.withdrawnAt == nil
+                                        ? postButton(
+                                            "/dashboard/feedback/\(row.id)/intrekken", "Intrekken", csrf: csrf)
+                                        : .text("ingetrokken")))
                         }))),
-            .form(
-                .action("/dashboard/feedback"), .method(.post), csrfField(csrf),
-                .label(.for("voor"), .text("Feedback over (naam van de collega)")),
-                .input(.type(.text), .name("voor"), .id("voor"), .required(true)),
-                .label(.for("groep"), .text("Wie geven feedback")),
-                .select(
-                    .attribute(named: "name", value: "groep"), .id("groep"),
-                    .forEach([RaterGroup.collega, .leidinggevende, .leerling]) { group in
-                        .element(
-                            named: "option",
-                            nodes: [.attribute(named: "value", value: group.rawValue), .text(group.word)])
-                    }),
-                .label(.for("feedbackprofiel"), .text("Profiel")),
-                profileChoice(profiles, defaultProfile: defaultProfile, id: "feedbackprofiel"),
-                .label(
-                    .for("beoordelaars"),
-                    .text("Namen van de beoordelaars, één per regel (alleen voor de lijst met links; niet bewaard)")),
-                .textarea(.name("namen"), .id("beoordelaars"), .attribute(named: "rows", value: "5"), .required(true)),
-                .button(.type(.submit), .class("hoofd"), .text("Maak de feedbacklinks"))),
+            .p(
+                .text(
+                    "Een vraag intrekken maakt zijn links ongeldig en wist de feedback die erdoor is gegeven: voor een vraag over de verkeerde collega of aan de verkeerde groep."
+                )),
+            .if(
+                invitations.allSatisfy { $0.linkState(now: now) == .closed },
+                .p(.text("Feedback vraag je over een collega van een open ronde; open eerst een ronde."))),
+            .if(
+                !invitations.allSatisfy { $0.linkState(now: now) == .closed },
+                .form(
+                    .action("/dashboard/feedback"), .method(.post), csrfField(csrf),
+                    .label(.for("voor"), .text("Feedback over")),
+                    .select(
+                        .attribute(named: "name", value: "uitnodiging"), .id("voor"),
+                        .forEach(invitations.filter { $0.closedAt == nil }) { invitation in
+                            .element(
+                                named: "option",
+                                nodes: [
+                                    .attribute(named: "value", value: "\(invitation.id)"),
+                                    .text("\(invitation.name) (\(invitation.round))"),
+                                ])
+                        }),
+                    .label(.for("groep"), .text("Wie geven feedback")),
+                    .select(
+                        .attribute(named: "name", value: "groep"), .id("groep"),
+                        .forEach([RaterGroup.collega, .leidinggevende, .leerling]) { group in
+                            .element(
+                                named: "option",
+                                nodes: [.attribute(named: "value", value: group.rawValue), .text(group.word)])
+                        }),
+                    .label(
+                        .for("beoordelaars"),
+                        .text(
+                            "Namen van de beoordelaars, één per regel (alleen voor de lijst met links; niet bewaard)")),
+                    .textarea(
+                        .name("namen"), .id("beoordelaars"), .attribute(named: "rows", value: "5"), .required(true)),
+                    .button(.type(.submit), .class("hoofd"), .text("Maak de feedbacklinks")))),
             .h2(.text("Een ronde openen")),
             .form(
                 .action("/dashboard/ronde"), .method(.post), csrfField(csrf),
@@ -255,7 +332,7 @@ enum Pages {
                 .element(
                     named: "option",
                     nodes: [
-                        .attribute(named: "value", value: profile.id),
+                        .attribute(named: "value", value: attribute(profile.id)),
                         .if(profile.id == defaultProfile, .attribute(named: "selected", value: "selected")),
                         .text("\(profile.title) (\(profile.id))"),
                     ])
@@ -280,6 +357,23 @@ enum Pages {
                         .tr(.td(.text(link.name)), .td(.code(.text(configuration.link(link.token, path: path)))))
                     })),
             .p(.a(.href("/dashboard"), .text("Terug naar het dashboard"))))
+    }
+
+    /// Text for an attribute value: Plot writes attribute values as they are, so a `"` would end the attribute and
+    /// start markup of the writer's choosing. Every value that a user or a school can set goes through here.
+    static func attribute(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 
     static func query(_ text: String) -> String {

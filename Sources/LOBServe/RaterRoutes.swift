@@ -9,11 +9,16 @@ import LOBRender
 // MARK: - A rater's link (360° feedback)
 
 extension LOBServer {
+    /// The cookie that binds a rater's browser to his link; its path is the link's own.
+    static let raterCookie = "lob_beoordelaar"
+
     func raterRoutes(_ router: Router<ServeContext>) {
         let link = router.group("f/:token")
+        // The first browser to open the link is bound to it; any other sees what an unknown link shows, and so does
+        // every browser once the link is answered (it is forgotten then): nobody learns from a link whether or when
+        // its rater answered, nor reads his draft.
         link.get { request, context in
-            try await withRaterLink(request, context) { record, token in
-                guard record.invitation.answeredAt == nil else { return Self.page(Pages.thanks()) }
+            try await withRaterLink(request, context) { record, token, newCookie in
                 let invitation = record.invitation
                 guard let profile = configuration.profile(invitation.profileID) else {
                     return Self.page(
@@ -25,11 +30,18 @@ extension LOBServer {
                     server: ScanForm.ServerLink(
                         name: invitation.subject, save: "/f/\(token)/antwoorden", handIn: "/f/\(token)/inleveren",
                         csrf: record.csrf, draft: record.draft))
-                return Self.document(html, connect: true)
+                var response = Self.document(html, connect: true)
+                if let newCookie {
+                    let seconds = max(0, invitation.expiresAt - configuration.now())
+                    response.setCookie(
+                        cookie(
+                            Self.raterCookie, newCookie, maxAge: Int(min(seconds, 366 * 86_400)), path: "/f/\(token)"))
+                }
+                return response
             }
         }
         link.put("antwoorden") { request, context in
-            try await withRaterLink(request, context) { record, _ in
+            try await withRaterLink(request, context, bind: false) { record, _, _ in
                 guard let draft = try await draft(request, csrf: record.csrf) else { return Self.notADraft }
                 try app.saveRaterDraft(record, draft: draft)
                 return Response(status: .noContent)
@@ -38,7 +50,7 @@ extension LOBServer {
         // The feedback file the page made, checked as `lob feedback import` checks it; only its ratings and
         // remarks are taken: whom, as which group and on which profile is the link's.
         link.post("inleveren") { request, context in
-            try await withRaterLink(request, context) { record, _ in
+            try await withRaterLink(request, context, bind: false) { record, _, _ in
                 let text = try await checkedBody(request, csrf: record.csrf)
                 let invitation = record.invitation
                 guard let profile = configuration.profile(invitation.profileID) else {
@@ -47,17 +59,29 @@ extension LOBServer {
                 let (response, _) = try FeedbackFile.decode(
                     data: Data(text.utf8), file: "je feedback", profile: { _ in profile })
                 try app.answerAsRater(
-                    record, ratings: response.ratings, remarks: response.remarks, profile: profile, date: today(),
-                    now: configuration.now())
+                    record, ratings: response.ratings, remarks: response.remarks, profile: profile, date: today())
                 return Self.text("Ingeleverd.", status: .ok)
             }
         }
     }
 
+    /// A rater's request, from the browser bound to his link (the first one, when `bind`); any other browser gets
+    /// the page of an unknown link.
     func withRaterLink(
-        _ request: Request, _ context: ServeContext,
-        _ body: (FeedbackInvitationRecord, String) async throws -> Response
+        _ request: Request, _ context: ServeContext, bind: Bool = true,
+        _ body: (FeedbackInvitationRecord, String, String?) async throws -> Response
     ) async throws -> Response {
-        try await withLink(request, context, find: { try app.raterInvitation(token: $0, now: $1) }, body)
+        try await withLink(request, context, find: { try app.raterInvitation(token: $0, now: $1) }) { record, token in
+            let cookie = request.cookies[Self.raterCookie]?.value
+            let browser =
+                bind || record.deviceHash != nil
+                ? try app.raterBrowser(record, cookie: cookie) : (bound: false, newCookie: nil)
+            guard browser.bound else {
+                let key = guessKey(request, context)
+                await failures.record(key, now: configuration.now())
+                throw AppError.linkNotValid(nil)
+            }
+            return try await body(record, token, browser.newCookie)
+        }
     }
 }

@@ -20,9 +20,13 @@ public struct ServeConfiguration: Sendable {
     /// Failed links or logins from one address within `failureWindow` seconds, before it is refused for a while.
     public var failureLimit = 10
     public var failureWindow: Int64 = 600
-    /// Behind a reverse proxy every request comes from the proxy: then the client is the last address the proxy
-    /// added to `X-Forwarded-For`.
-    public var trustForwardedFor = false
+    /// The reverse proxies in front of the server, by address: for a request from one of them the client is the
+    /// right-most address of `X-Forwarded-For` (the one the proxy added; anything left of it the client could have
+    /// written himself). From any other peer the header is ignored.
+    public var proxies: Set<String> = []
+    /// How long a client may take to send a request's head, and how long a connection may stay idle, in seconds:
+    /// half-sent requests cannot hold the server's connections.
+    public var readTimeout: Int64 = 15
     /// Seconds since 1970; tests move it.
     public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     /// The profiles a round may use, by id.

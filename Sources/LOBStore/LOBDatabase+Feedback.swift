@@ -19,13 +19,13 @@ extension LOBDatabase: FeedbackStore {
     }
 
     /// Stores responses and decides the privacy rule again for every teacher they are about, inside the caller's
-    /// transaction.
+    /// transaction. A response through a link of a request about an invitation belongs to that invitation.
     static func insertFeedback(
         _ responses: [FeedbackResponse],
         deciding release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release, in db: Database
     ) throws -> [Bool] {
         var outcomes: [Bool] = []
-        var changed: [(subject: String, profileID: String)] = []
+        var changed: [Scope] = []
         for response in responses {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM feedbackResponse WHERE id = ?", arguments: [response.id])
                 != nil
@@ -36,12 +36,12 @@ extension LOBDatabase: FeedbackStore {
             let key = PrivacyRule.memberKey(response.subject)
             try db.execute(
                 sql: """
-                    INSERT INTO feedbackResponse (id, subjectKey, subject, raterGroup, profileId, date)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO feedbackResponse (id, subjectKey, subject, raterGroup, profileId, date, requestId)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     response.id, key, response.subject, response.group.rawValue, response.profileID,
-                    response.date.description,
+                    response.date.description, response.requestID,
                 ])
             for (behaviour, score) in response.ratings.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
@@ -53,20 +53,42 @@ extension LOBDatabase: FeedbackStore {
                     sql: "INSERT INTO feedbackRemark (responseId, competencyId, text) VALUES (?, ?, ?)",
                     arguments: [response.id, competency, text])
             }
-            if !changed.contains(where: { $0.subject == key && $0.profileID == response.profileID }) {
-                changed.append((key, response.profileID))
+            let invitation = try response.requestID.flatMap {
+                try Int64.fetchOne(db, sql: "SELECT invitationId FROM feedbackRequest WHERE id = ?", arguments: [$0])
             }
+            let scope = Scope(subjectKey: key, profileID: response.profileID, invitation: invitation)
+            if !changed.contains(scope) { changed.append(scope) }
             outcomes.append(true)
         }
         // Every change is a moment of the privacy rule: the next view is checked against it.
-        for (key, profileID) in changed {
-            let (stored, releases) = try Self.feedback(subjectKey: key, profileID: profileID, in: db)
-            let next = release(stored, releases)
-            try db.execute(
-                sql: "INSERT INTO feedbackRelease (subjectKey, profileId, release) VALUES (?, ?, ?)",
-                arguments: [key, profileID, String(decoding: try JSONEncoder().encode(next), as: UTF8.self)])
+        for scope in changed {
+            try decide(
+                subjectKey: scope.subjectKey, profileID: scope.profileID, invitation: scope.invitation,
+                deciding: release, in: db)
         }
         return outcomes
+    }
+
+    /// Whose feedback a response is: a teacher's by name (files), or one colleague's invitation (`lob serve`).
+    struct Scope: Hashable {
+        let subjectKey: String
+        let profileID: String
+        let invitation: Int64?
+    }
+
+    /// Decides the rule again for one teacher's feedback and keeps the release.
+    static func decide(
+        subjectKey: String, profileID: String, invitation: Int64?,
+        deciding release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release, in db: Database
+    ) throws {
+        let (stored, releases) = try feedback(
+            subjectKey: subjectKey, profileID: profileID, invitation: invitation, in: db)
+        let next = release(stored, releases)
+        try db.execute(
+            sql: "INSERT INTO feedbackRelease (subjectKey, profileId, invitationId, release) VALUES (?, ?, ?, ?)",
+            arguments: [
+                subjectKey, profileID, invitation, String(decoding: try JSONEncoder().encode(next), as: UTF8.self),
+            ])
     }
 
     public func feedback(
@@ -74,34 +96,60 @@ extension LOBDatabase: FeedbackStore {
     ) throws -> (
         responses: [FeedbackResponse], releases: [PrivacyRule.Release]
     ) {
-        try read { db in try Self.feedback(subjectKey: PrivacyRule.memberKey(subject), profileID: profileID, in: db) }
+        try read { db in
+            try Self.feedback(
+                subjectKey: PrivacyRule.memberKey(subject), profileID: profileID, invitation: nil, in: db)
+        }
     }
 
-    private static func feedback(
-        subjectKey: String, profileID: String, in db: Database
+    public func feedback(
+        invitation: Int64, profileID: String
     ) throws -> (
         responses: [FeedbackResponse], releases: [PrivacyRule.Release]
     ) {
+        try read { db in try Self.feedback(subjectKey: nil, profileID: profileID, invitation: invitation, in: db) }
+    }
+
+    /// The responses of one scope: by name, those from files (and from links made before requests had an invitation);
+    /// by invitation, those from its requests' links.
+    private static func feedback(
+        subjectKey: String?, profileID: String, invitation: Int64?, in db: Database
+    ) throws -> (
+        responses: [FeedbackResponse], releases: [PrivacyRule.Release]
+    ) {
+        let scope: String
+        let arguments: StatementArguments
+        if let invitation {
+            scope = "f.profileId = ? AND f.requestId IN (SELECT id FROM feedbackRequest WHERE invitationId = ?)"
+            arguments = [profileID, invitation]
+        } else {
+            scope = """
+                f.subjectKey = ? AND f.profileId = ? AND (f.requestId IS NULL
+                OR f.requestId IN (SELECT id FROM feedbackRequest WHERE invitationId IS NULL))
+                """
+            arguments = [subjectKey ?? "", profileID]
+        }
         var responses = try Row.fetchAll(
             db,
             sql: """
-                SELECT id, subject, raterGroup, date FROM feedbackResponse WHERE subjectKey = ? AND profileId = ?
-                ORDER BY date, id
-                """, arguments: [subjectKey, profileID]
+                SELECT f.id, f.subject, f.raterGroup, f.date, f.requestId FROM feedbackResponse f WHERE \(scope)
+                ORDER BY f.date, f.id
+                """, arguments: arguments
         ).map { row -> FeedbackResponse in
             guard let group = RaterGroup(rawValue: row["raterGroup"]), let date = SchoolDate(row["date"]) else {
                 throw StoreError.corruptFeedback(row["id"])
             }
             return FeedbackResponse(
-                id: row["id"], subject: row["subject"], group: group, profileID: profileID, date: date)
+                id: row["id"], subject: row["subject"], group: group, profileID: profileID, date: date,
+                requestID: row["requestId"])
         }
         let index = Dictionary(uniqueKeysWithValues: responses.enumerated().map { ($0.element.id, $0.offset) })
         for row in try Row.fetchAll(
             db,
             sql: """
                 SELECT r.responseId, r.behaviourId, r.score FROM feedbackRating r
-                JOIN feedbackResponse f ON f.id = r.responseId WHERE f.subjectKey = ? AND f.profileId = ?
-                """, arguments: [subjectKey, profileID])
+                JOIN feedbackResponse f ON f.id = r.responseId WHERE \(scope)
+                """, arguments: arguments)
         {
             if let at = index[row[0]] { responses[at].ratings[row[1]] = row[2] }
         }
@@ -109,15 +157,25 @@ extension LOBDatabase: FeedbackStore {
             db,
             sql: """
                 SELECT m.responseId, m.competencyId, m.text FROM feedbackRemark m
-                JOIN feedbackResponse f ON f.id = m.responseId WHERE f.subjectKey = ? AND f.profileId = ?
-                """, arguments: [subjectKey, profileID])
+                JOIN feedbackResponse f ON f.id = m.responseId WHERE \(scope)
+                """, arguments: arguments)
         {
             if let at = index[row[0]] { responses[at].remarks[row[1]] = row[2] }
         }
-        let releases = try String.fetchAll(
-            db, sql: "SELECT release FROM feedbackRelease WHERE subjectKey = ? AND profileId = ? ORDER BY id",
-            arguments: [subjectKey, profileID]
-        ).map { try JSONDecoder().decode(PrivacyRule.Release.self, from: Data($0.utf8)) }
+        let releases =
+            try
+            (invitation != nil
+            ? String.fetchAll(
+                db, sql: "SELECT release FROM feedbackRelease WHERE invitationId = ? AND profileId = ? ORDER BY id",
+                arguments: [invitation, profileID])
+            : String.fetchAll(
+                db,
+                sql: """
+                    SELECT release FROM feedbackRelease WHERE subjectKey = ? AND profileId = ? AND invitationId IS NULL
+                    ORDER BY id
+                    """, arguments: [subjectKey ?? "", profileID])).map {
+                try JSONDecoder().decode(PrivacyRule.Release.self, from: Data($0.utf8))
+            }
         return (responses, releases)
     }
 }

@@ -42,13 +42,34 @@ extension LOBDatabase: InvitationStore {
 
     public func saveDraft(id: Int64, draft: String, at time: Int64) throws {
         try change(
-            "UPDATE invitation SET draft = ?, startedAt = coalesce(startedAt, ?) WHERE id = ?", [draft, time, id])
+            "UPDATE invitation SET draft = ?, startedAt = coalesce(startedAt, ?) WHERE id = ? AND finishedAt IS NULL",
+            [draft, time, id])
+    }
+
+    public func beginHandIn(id: Int64, at time: Int64) throws -> Bool {
+        try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE invitation SET finishedAt = ?, startedAt = coalesce(startedAt, ?)
+                    WHERE id = ? AND (finishedAt IS NULL OR (scan IS NULL AND finishedAt < ?))
+                    """, arguments: [time, time, id, time - Self.handInGrace])
+            return db.changesCount == 1
+        }
+    }
+
+    /// A hand-in marked this long ago without a scan was cut off (the server stopped): it may be tried again.
+    static let handInGrace: Int64 = 120
+
+    public func cancelHandIn(id: Int64) throws {
+        try change("UPDATE invitation SET finishedAt = NULL WHERE id = ? AND scan IS NULL", [id])
     }
 
     public func finish(id: Int64, scan: String, at time: Int64) throws {
         try change(
-            "UPDATE invitation SET scan = ?, finishedAt = ?, startedAt = coalesce(startedAt, ?) WHERE id = ?",
-            [scan, time, time, id])
+            """
+            UPDATE invitation SET scan = ?, draft = NULL, finishedAt = coalesce(finishedAt, ?),
+            startedAt = coalesce(startedAt, ?) WHERE id = ?
+            """, [scan, time, time, id])
     }
 
     public func clearAnswers(id: Int64) throws {
@@ -56,10 +77,66 @@ extension LOBDatabase: InvitationStore {
             "UPDATE invitation SET draft = NULL, scan = NULL, startedAt = NULL, finishedAt = NULL WHERE id = ?", [id])
     }
 
+    public func claim(id: Int64, codeHash: String, device: LinkDevice, at time: Int64) throws -> Bool {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE invitation SET codeHash = ?, claimedAt = ? WHERE id = ? AND codeHash IS NULL",
+                arguments: [codeHash, time, id])
+            guard db.changesCount == 1 else { return false }
+            try Self.insert(device, in: db)
+            return true
+        }
+    }
+
+    public func addDevice(_ device: LinkDevice) throws {
+        try write { db in
+            // Expired browsers go as new ones come.
+            try db.execute(
+                sql: "DELETE FROM linkDevice WHERE invitationId = ? AND expiresAt <= ?",
+                arguments: [device.invitationID, device.expiresAt - 366 * 86_400])
+            try Self.insert(device, in: db)
+        }
+    }
+
+    private static func insert(_ device: LinkDevice, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO linkDevice (tokenHash, invitationId, csrf, expiresAt) VALUES (?, ?, ?, ?)",
+            arguments: [device.tokenHash, device.invitationID, device.csrf, device.expiresAt])
+    }
+
+    public func device(tokenHash: String, invitationID: Int64, now: Int64) throws -> LinkDevice? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM linkDevice WHERE tokenHash = ? AND invitationId = ? AND expiresAt > ?",
+                arguments: [tokenHash, invitationID, now]
+            ).map {
+                LinkDevice(
+                    tokenHash: $0["tokenHash"], invitationID: $0["invitationId"], csrf: $0["csrf"],
+                    expiresAt: $0["expiresAt"])
+            }
+        }
+    }
+
+    public func restart(id: Int64) throws {
+        try write { db in try Self.restart(id, in: db) }
+    }
+
+    private static func restart(_ id: Int64, in db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE invitation SET draft = NULL, scan = NULL, startedAt = NULL, finishedAt = NULL, codeHash = NULL,
+                claimedAt = NULL WHERE id = ?
+                """, arguments: [id])
+        try db.execute(sql: "DELETE FROM linkDevice WHERE invitationId = ?", arguments: [id])
+    }
+
     public func replaceToken(id: Int64, tokenHash: String, csrf: String, expiresAt: Int64) throws {
-        try change(
-            "UPDATE invitation SET tokenHash = ?, csrf = ?, expiresAt = ?, revokedAt = NULL WHERE id = ?",
-            [tokenHash, csrf, expiresAt, id])
+        try write { db in
+            try db.execute(
+                sql: "UPDATE invitation SET tokenHash = ?, csrf = ?, expiresAt = ?, revokedAt = NULL WHERE id = ?",
+                arguments: [tokenHash, csrf, expiresAt, id])
+            try Self.restart(id, in: db)
+        }
     }
 
     public func revoke(id: Int64, at time: Int64) throws {
@@ -137,7 +214,8 @@ extension LOBDatabase: InvitationStore {
                 createdAt: row["createdAt"],
                 expiresAt: row["expiresAt"], revokedAt: row["revokedAt"], closedAt: row["closedAt"],
                 startedAt: row["startedAt"], finishedAt: row["finishedAt"]),
-            tokenHash: row["tokenHash"], csrf: row["csrf"], draft: row["draft"], scan: row["scan"])
+            tokenHash: row["tokenHash"], csrf: row["csrf"], draft: row["draft"], scan: row["scan"],
+            codeHash: row["codeHash"])
     }
 
     private static func account(_ row: Row) -> DashboardAccount {
@@ -148,82 +226,123 @@ extension LOBDatabase: InvitationStore {
 // MARK: - Raters' links
 
 extension LOBDatabase {
-    public func createFeedbackInvitations(_ invitations: [NewFeedbackInvitation]) throws -> [Int64] {
+    public func createFeedbackRequest(_ request: NewFeedbackRequest, links: [NewFeedbackLink]) throws -> [Int64] {
         try write { db in
-            try invitations.map { new in
+            // The columns a v11 link needs are filled from its request; they are not read any more.
+            try db.execute(
+                sql: """
+                    INSERT INTO feedbackRequest
+                    (team, round, invitationId, subject, raterGroup, profileId, asked, answered, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)
+                    """,
+                arguments: [
+                    request.team, request.round, request.invitationID, request.subject, request.group.rawValue,
+                    request.profileID, links.count, request.createdAt,
+                ])
+            let requestID = db.lastInsertedRowID
+            return try links.map { link in
                 try db.execute(
                     sql: """
                         INSERT INTO feedbackInvitation
-                        (team, subject, raterGroup, profileId, tokenHash, csrf, createdAt, expiresAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        (team, subject, raterGroup, profileId, tokenHash, csrf, createdAt, expiresAt, requestId)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        new.team, new.subject, new.group.rawValue, new.profileID, new.tokenHash, new.csrf,
-                        new.createdAt, new.expiresAt,
+                        request.team, "", request.group.rawValue, request.profileID, link.tokenHash, link.csrf,
+                        request.createdAt, link.expiresAt, requestID,
                     ])
                 return db.lastInsertedRowID
             }
         }
     }
 
-    public func feedbackInvitation(tokenHash: String) throws -> FeedbackInvitationRecord? {
+    public func feedbackRequests(team: String) throws -> [FeedbackRequest] {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM feedbackInvitation WHERE tokenHash = ?", arguments: [tokenHash])
-                .flatMap { row in
-                    Self.feedbackInvitation(row).map {
-                        FeedbackInvitationRecord(
-                            invitation: $0, tokenHash: row["tokenHash"], csrf: row["csrf"], draft: row["draft"])
-                    }
-                }
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM feedbackRequest WHERE team = ? ORDER BY createdAt, id", arguments: [team]
+            ).compactMap(Self.feedbackRequest)
         }
     }
 
-    public func feedbackInvitations(team: String) throws -> [FeedbackInvitation] {
+    public func feedbackInvitation(tokenHash: String) throws -> FeedbackInvitationRecord? {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM feedbackInvitation WHERE team = ? ORDER BY createdAt, id", arguments: [team]
-            ).compactMap(Self.feedbackInvitation)
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM feedbackInvitation WHERE tokenHash = ?", arguments: [tokenHash]),
+                let requestRow = try Row.fetchOne(
+                    db, sql: "SELECT * FROM feedbackRequest WHERE id = ?", arguments: [row["requestId"] as Int64?]),
+                let request = Self.feedbackRequest(requestRow)
+            else { return nil }
+            return FeedbackInvitationRecord(
+                invitation: FeedbackInvitation(id: row["id"], request: request, expiresAt: row["expiresAt"]),
+                tokenHash: row["tokenHash"], csrf: row["csrf"], deviceHash: row["deviceHash"], draft: row["draft"])
+        }
+    }
+
+    public func bindRater(id: Int64, deviceHash: String) throws -> Bool {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE feedbackInvitation SET deviceHash = ? WHERE id = ? AND deviceHash IS NULL",
+                arguments: [deviceHash, id])
+            return db.changesCount == 1
         }
     }
 
     public func saveFeedbackDraft(id: Int64, draft: String) throws {
-        try write { db in
-            try db.execute(
-                sql: "UPDATE feedbackInvitation SET draft = ? WHERE id = ? AND answeredAt IS NULL",
-                arguments: [draft, id])
-        }
+        try change("UPDATE feedbackInvitation SET draft = ? WHERE id = ?", [draft, id])
     }
 
     public func answerFeedback(
-        id: Int64, response: FeedbackResponse, at time: Int64,
+        id: Int64, response: FeedbackResponse,
         release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
     ) throws -> Bool {
         try withoutActuallyEscaping(release) { release in
             try write { db in
+                guard
+                    let requestID = try Int64.fetchOne(
+                        db, sql: "SELECT requestId FROM feedbackInvitation WHERE id = ?", arguments: [id])
+                else { return false }
+                try db.execute(sql: "DELETE FROM feedbackInvitation WHERE id = ?", arguments: [id])
                 try db.execute(
-                    sql:
-                        "UPDATE feedbackInvitation SET answeredAt = ?, draft = NULL WHERE id = ? AND answeredAt IS NULL",
-                    arguments: [time, id])
-                guard db.changesCount == 1 else { return false }
-                _ = try Self.insertFeedback([response], deciding: release, in: db)
+                    sql: "UPDATE feedbackRequest SET answered = answered + 1 WHERE id = ?", arguments: [requestID])
+                var stored = response
+                stored.requestID = requestID
+                _ = try Self.insertFeedback([stored], deciding: release, in: db)
                 return true
             }
         }
     }
 
-    public func revokeFeedbackInvitation(id: Int64, at time: Int64) throws {
-        try write { db in
-            try db.execute(
-                sql: "UPDATE feedbackInvitation SET revokedAt = coalesce(revokedAt, ?) WHERE id = ?",
-                arguments: [time, id])
+    public func withdrawFeedbackRequest(
+        id: Int64, team: String, at time: Int64,
+        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) throws -> Bool {
+        try withoutActuallyEscaping(release) { release in
+            try write { db in
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT * FROM feedbackRequest WHERE id = ? AND team = ? AND withdrawnAt IS NULL",
+                        arguments: [id, team]),
+                    let request = Self.feedbackRequest(row)
+                else { return false }
+                try db.execute(sql: "DELETE FROM feedbackInvitation WHERE requestId = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM feedbackResponse WHERE requestId = ?", arguments: [id])
+                try db.execute(
+                    sql: "UPDATE feedbackRequest SET withdrawnAt = ?, asked = 0, answered = 0 WHERE id = ?",
+                    arguments: [time, id])
+                try Self.decide(
+                    subjectKey: PrivacyRule.memberKey(request.subject), profileID: request.profileID,
+                    invitation: request.invitationID, deciding: release, in: db)
+                return true
+            }
         }
     }
 
-    private static func feedbackInvitation(_ row: Row) -> FeedbackInvitation? {
+    static func feedbackRequest(_ row: Row) -> FeedbackRequest? {
         guard let group = RaterGroup(rawValue: row["raterGroup"]) else { return nil }
-        return FeedbackInvitation(
-            id: row["id"], team: row["team"], subject: row["subject"], group: group, profileID: row["profileId"],
-            createdAt: row["createdAt"], expiresAt: row["expiresAt"], revokedAt: row["revokedAt"],
-            answeredAt: row["answeredAt"])
+        return FeedbackRequest(
+            id: row["id"], team: row["team"], round: row["round"], invitationID: row["invitationId"],
+            subject: row["subject"], group: group, profileID: row["profileId"], asked: row["asked"],
+            answered: row["answered"], createdAt: row["createdAt"], withdrawnAt: row["withdrawnAt"])
     }
 }

@@ -274,6 +274,71 @@ extension LOBDatabase {
             }
             try db.create(index: "feedbackInvitation_team", on: "feedbackInvitation", columns: ["team"])
         }
+        migrator.registerMigration("v12: claimed links") { db in
+            // A colleague claims his link with a personal code (kept as a slow hash) and binds browsers to it; from
+            // then on the link alone opens nothing of his. A link that already held answers when this came cannot be
+            // claimed by whoever opens it first: its code matches nothing, and its colleague starts again.
+            try db.alter(table: "invitation") { t in
+                t.add(column: "codeHash", .text)
+                t.add(column: "claimedAt", .integer)
+            }
+            try db.execute(
+                sql: "UPDATE invitation SET codeHash = '' WHERE draft IS NOT NULL OR scan IS NOT NULL")
+            try db.create(table: "linkDevice") { t in
+                t.primaryKey("tokenHash", .text)
+                t.column("invitationId", .integer).notNull().indexed().references("invitation", onDelete: .cascade)
+                t.column("csrf", .text).notNull()
+                t.column("expiresAt", .integer).notNull()
+            }
+        }
+        migrator.registerMigration("v13: feedback requests") { db in
+            // A request for feedback about one colleague's invitation of a round; its raters' links are bound to it
+            // and to the browser that opens each first. An answered link is deleted and its request counts one answer
+            // more: nothing keeps which link answered, or when. A response carries its request (shared by all its
+            // raters) and is shown only behind that colleague's own link.
+            try db.create(table: "feedbackRequest") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("team", .text).notNull().indexed()
+                t.column("round", .text).notNull()
+                t.column("invitationId", .integer).references("invitation", onDelete: .setNull)
+                t.column("subject", .text).notNull()
+                t.column("raterGroup", .text).notNull()
+                t.column("profileId", .text).notNull()
+                t.column("asked", .integer).notNull()
+                t.column("answered", .integer).notNull()
+                t.column("createdAt", .integer).notNull()
+                t.column("withdrawnAt", .integer)
+            }
+            try db.alter(table: "feedbackInvitation") { t in
+                t.add(column: "requestId", .integer).references("feedbackRequest", onDelete: .cascade)
+                t.add(column: "deviceHash", .text)
+            }
+            // Links made before: one request per batch, not bound to an invitation (their responses stay with the
+            // name, as files' do); answered links are forgotten; a link already opened opens for nobody now.
+            try db.execute(
+                sql: """
+                    INSERT INTO feedbackRequest
+                    (team, round, subject, raterGroup, profileId, asked, answered, createdAt, withdrawnAt)
+                    SELECT team, '', subject, raterGroup, profileId, count(*), count(answeredAt), createdAt,
+                    CASE WHEN count(revokedAt) = count(*) THEN max(revokedAt) END
+                    FROM feedbackInvitation GROUP BY team, subject, raterGroup, profileId, createdAt
+                    """)
+            try db.execute(
+                sql: """
+                    UPDATE feedbackInvitation SET requestId = (
+                    SELECT q.id FROM feedbackRequest q WHERE q.team = feedbackInvitation.team
+                    AND q.subject = feedbackInvitation.subject AND q.raterGroup = feedbackInvitation.raterGroup
+                    AND q.profileId = feedbackInvitation.profileId AND q.createdAt = feedbackInvitation.createdAt)
+                    """)
+            try db.execute(sql: "DELETE FROM feedbackInvitation WHERE answeredAt IS NOT NULL OR revokedAt IS NOT NULL")
+            try db.execute(sql: "UPDATE feedbackInvitation SET deviceHash = '' WHERE draft IS NOT NULL")
+            try db.alter(table: "feedbackResponse") { t in
+                t.add(column: "requestId", .integer).indexed()
+            }
+            try db.alter(table: "feedbackRelease") { t in
+                t.add(column: "invitationId", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -157,12 +157,13 @@ func startServer(path: String) -> (process: Process, port: UInt16)? {
 /// whole state, with its sequence number from `first`). A colleague stops at his first failure when
 /// `stopOnFailure` (the server is going away). Returns when all are done.
 func answerAtOnce(
-    port: UInt16, invitations: [(token: String, csrf: String)], answers: Int, first: Int = 1, state: LoadState,
+    port: UInt16, invitations: [(token: String, csrf: String, cookie: String)], answers: Int, first: Int = 1,
+    state: LoadState,
     saving: Samples, failures: Samples, stopOnFailure: Bool = false
 ) -> DispatchGroup {
     let done = DispatchGroup()
     let clock = ContinuousClock()
-    for (index, (token, csrf)) in invitations.enumerated() {
+    for (index, (token, csrf, cookie)) in invitations.enumerated() {
         let thread = Thread {
             defer {
                 state.oneDone()
@@ -177,7 +178,7 @@ func answerAtOnce(
                     "{\"page\":\(answer % 7 + 2),\"seq\":\(answer),\"scores\":{\(scores.joined(separator: ","))}}"
                 let request =
                     "PUT /s/\(token)/antwoorden HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "X-CSRF-Token: \(csrf)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                    + "Cookie: lob_link=\(cookie)\r\nX-CSRF-Token: \(csrf)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
                 let began = clock.now
                 let status = connection.exchange(Array(request.utf8))
                 latencies.append(milliseconds(clock.now - began))
@@ -220,13 +221,19 @@ func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) {
 
     // The round: one invitation per colleague, made through the application core as `lob team round open` does.
     let now = Int64(Date().timeIntervalSince1970)
-    let invitations: [(token: String, csrf: String)]
+    let invitations: [(token: String, csrf: String, cookie: String)]
     do {
         let app = LOBApp(store: try LOBDatabase.openFile(at: path))
         let links = try app.openRound(
             team: "Last", round: "r", profileID: "mentor-model2",
             names: (1...colleagues).map { "Collega \($0)" }, now: now)
-        invitations = try links.map { ($0.token, try app.invitation(token: $0.token, now: now).csrf) }
+        // Each colleague has claimed his link (the code's hash is never checked here) and answers from that browser.
+        invitations = try links.map {
+            let key = try app.claimLink(
+                try app.invitation(token: $0.token, now: now), code: "bench-code", repeated: "bench-code",
+                hash: { _ in "bench" }, now: now)
+            return ($0.token, key.device.csrf, key.cookie)
+        }
     } catch {
         print("kan de ronde niet maken: \(error)")
         exit(1)

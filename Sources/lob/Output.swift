@@ -75,6 +75,18 @@ enum Output {
         case .invitationList(let why): "de lijst met namen: \(why)"
         case .alreadyFinished: "deze scan is al ingeleverd"
         case .notNewerThanWithdrawal: "niet nieuwer dan de privé-scan waarmee deze collega zich terugtrok"
+        case .linkClaimed: "deze link is al in gebruik genomen"
+        case .personalCode(let fault): "de persoonlijke code " + wording(fault, shortest: LOBApp.codeLength)
+        case .password(let fault): "het wachtwoord " + wording(fault, shortest: LOBApp.passwordLength)
+        }
+    }
+
+    static func wording(_ fault: AppError.CodeFault, shortest: Int) -> String {
+        switch fault {
+        case .tooShort: "is te kort: minstens \(shortest) tekens"
+        case .tooLong: "is te lang: hooguit \(LOBApp.passwordBytes) bytes (bcrypt leest er niet meer)"
+        case .hidden: "bevat een onzichtbaar teken"
+        case .different: "is de tweede keer anders"
         }
     }
 

@@ -47,6 +47,15 @@ struct ServeTests {
         server = LOBServer(app: app, configuration: configuration)
     }
 
+    static let password = "geheim-wachtwoord"
+
+    /// A dashboard login with the tests' password (bcrypt at its cheapest).
+    func account(_ login: String, team: String) throws {
+        try app.createAccount(login: login, team: team, password: Self.password) {
+            LOBServer.hashPassword($0, cost: 4)
+        }
+    }
+
     /// Opens a round of `names` in team T; returns their tokens.
     func invite(_ names: [String], team: String = "T", round: String = "voorjaar") throws -> [String] {
         try app.openRound(team: team, round: round, profileID: Self.profileID, names: names, now: clock.now).map(
@@ -90,7 +99,14 @@ struct ServeTests {
         let token = try invite(["Ans Bakker", "Bram de Jong"])[0]
         let database = database
         try await test { client async throws in
-            let page = try await client.execute(uri: "/s/\(token)", method: .get)
+            // The first visit asks for a personal code, and says why.
+            let first = try await client.execute(uri: "/s/\(token)", method: .get)
+            #expect(first.status == .ok)
+            let welcome = String(buffer: first.body)
+            #expect(welcome.contains("Welkom, Ans Bakker") && welcome.contains("ook hij niet"))
+            #expect(!welcome.contains("\"server\""))
+            let browser = try await LinkBrowser.claim(client, token)
+            let page = try await browser.get()
             #expect(page.status == .ok)
             let html = String(buffer: page.body)
             #expect(html.contains("\"name\":\"Ans Bakker\"") && html.contains("\"team\":\"T\""))
@@ -99,38 +115,31 @@ struct ServeTests {
             #expect(policy.contains("script-src 'sha256-") && !policy.contains("unsafe-inline"))
             #expect(policy.contains("connect-src 'self'") && policy.contains("frame-ancestors 'none'"))
             #expect(page.headers[.cacheControl] == "no-store")
-            let csrf = try #require(Self.csrf(in: html))
 
             // An answer is saved as it is given, and the page of his next visit holds it.
             let state = #"{"page":3,"scores":{"1.1":2},"consent":"prive"}"#
-            let saved = try await client.execute(
-                uri: "/s/\(token)/antwoorden", method: .put, headers: [.init("X-CSRF-Token")!: csrf],
-                body: ByteBuffer(string: state))
-            #expect(saved.status == .noContent)
-            let again = String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)
+            #expect(try await browser.send("/antwoorden", .put, state).status == .noContent)
+            let again = try await browser.page()
             #expect(again.contains(#""draft":"{\"page\":3,\"scores\":{\"1.1\":2},\"consent\":\"prive\"}""#))
 
             // Handed in under his own name and team, whatever the file says.
-            let handIn = try await client.execute(
-                uri: "/s/\(token)/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf],
-                body: ByteBuffer(string: Self.scanFile(name: "Iemand Anders", consent: "metNaam")))
+            let handIn = try await browser.handIn(Self.scanFile(name: "Iemand Anders", consent: "metNaam"))
             #expect(handIn.status == .ok, "\(String(buffer: handIn.body))")
-            let done = String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)
+            let done = try await browser.page()
             #expect(done.contains("Je scan is ingeleverd") && done.contains("Ans Bakker"))
-            let report = try await client.execute(uri: "/s/\(token)/uitslag", method: .get)
+            #expect(done.contains("niet met de link alleen"))
+            let report = try await browser.get("/uitslag")
             #expect(report.status == .ok && String(buffer: report.body).contains("Ans Bakker"))
             #expect(!String(buffer: report.body).contains("lob export"))
-            let plan = try await client.execute(uri: "/s/\(token)/plan", method: .get)
+            let plan = try await browser.get("/plan")
             #expect(plan.status == .ok && String(buffer: plan.body).contains("Scholingsplan"))
-            let planFile = try await client.execute(uri: "/s/\(token)/plan?download", method: .get)
+            let planFile = try await browser.get("/plan?download")
             #expect(planFile.headers[.contentDisposition] == "attachment; filename=\"scholingsplan.html\"")
-            let file = try await client.execute(uri: "/s/\(token)/scan.yaml", method: .get)
+            let file = try await browser.get("/scan.yaml")
             #expect(String(buffer: file.body).contains("teacher: \"Ans Bakker\""))
             #expect(file.headers[.contentDisposition]?.contains("attachment") == true)
             // Handing in twice changes nothing.
-            let twice = try await client.execute(
-                uri: "/s/\(token)/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf],
-                body: ByteBuffer(string: Self.scanFile(name: "Ans Bakker", consent: "metNaam")))
+            let twice = try await browser.handIn(Self.scanFile(name: "Ans Bakker", consent: "metNaam"))
             #expect(twice.status == .conflict)
         }
         let members = try database.currentScans(team: "T", round: "voorjaar")
@@ -141,34 +150,30 @@ struct ServeTests {
         let tokens = try invite(["Ans Bakker", "Bram de Jong"])
         let database = database
         try await test { client async throws in
+            var browsers: [LinkBrowser] = []
             for (token, consent) in zip(tokens, ["prive", "anoniem"]) {
-                let csrf = try #require(
-                    Self.csrf(in: String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)))
-                let handIn = try await client.execute(
-                    uri: "/s/\(token)/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf],
-                    body: ByteBuffer(string: Self.scanFile(name: "x", consent: consent)))
-                #expect(handIn.status == .ok)
+                let browser = try await LinkBrowser.claim(client, token)
+                #expect(try await browser.handIn(Self.scanFile(name: "x", consent: consent)).status == .ok)
+                browsers.append(browser)
             }
-            // The private one is reachable through his own link only.
-            let own = try await client.execute(uri: "/s/\(tokens[0])/uitslag", method: .get)
+            // The private one is reachable through his own browser only.
+            let own = try await browsers[0].get("/uitslag")
             #expect(own.status == .ok && String(buffer: own.body).contains("Ans Bakker"))
-        }
-        let members = try database.currentScans(team: "T", round: "voorjaar")
-        #expect(members.count == 1 && members[0].consent == .anoniem && members[0].teacher != "Bram de Jong")
+            #expect(try await Self.status(client, uri: "/s/\(tokens[0])/uitslag", method: .get) == .seeOther)
 
-        try await test { client async throws in
-            let page = String(buffer: try await client.execute(uri: "/s/\(tokens[1])", method: .get).body)
-            let csrf = try #require(Self.csrf(in: page))
             // Without the page's token nothing is deleted.
-            let forged = try await client.execute(
-                uri: "/s/\(tokens[1])/verwijderen", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "csrf=fout"))
+            let forged = try await browsers[1].submit("/verwijderen", [("csrf", "fout")])
             #expect(forged.status == .forbidden)
-            let deleted = try await client.execute(
-                uri: "/s/\(tokens[1])/verwijderen", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "csrf=\(csrf)"))
+            // Nor without his browser, with the token of his page.
+            let elsewhere = try await client.execute(
+                uri: "/s/\(tokens[1])/verwijderen", method: .post, headers: LinkBrowser.formType,
+                body: LinkBrowser.form([("csrf", browsers[1].csrf)]))
+            #expect(elsewhere.status == .forbidden)
+            let members = try database.currentScans(team: "T", round: "voorjaar")
+            #expect(members.count == 1 && members[0].consent == .anoniem && members[0].teacher != "Bram de Jong")
+            let deleted = try await browsers[1].submit("/verwijderen", [("csrf", browsers[1].csrf)])
             #expect(deleted.status == .seeOther)
-            let fresh = String(buffer: try await client.execute(uri: "/s/\(tokens[1])", method: .get).body)
+            let fresh = try await browsers[1].page()
             #expect(fresh.contains("\"server\"") && !fresh.contains("Je scan is ingeleverd"))
         }
         #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
@@ -187,27 +192,24 @@ struct ServeTests {
             #expect(try await Self.status(client, uri: "/s/\(wrong)", method: .get) == .notFound)
             #expect(try await Self.status(client, uri: "/s/kort", method: .get) == .notFound)
             #expect(try await Self.status(client, uri: "/s/\(tokens[1])", method: .get) == .gone)
-            // One colleague's CSRF token does not work with another's link.
-            let csrfA = try #require(
-                Self.csrf(in: String(buffer: try await client.execute(uri: "/s/\(tokens[0])", method: .get).body)))
-            let crossed = try await client.execute(
-                uri: "/s/\(tokens[2])/antwoorden", method: .put, headers: [.init("X-CSRF-Token")!: csrfA],
-                body: ByteBuffer(string: "{}"))
+            // One colleague's CSRF token and cookie do not work with another's link.
+            let ans = try await LinkBrowser.claim(client, tokens[0])
+            let carla = try await LinkBrowser.claim(client, tokens[2])
+            let crossed = try await carla.send("/antwoorden", .put, "{}", csrf: ans.csrf)
             #expect(crossed.status == .forbidden)
+            let crossedCookie = try await client.execute(
+                uri: "/s/\(tokens[2])/antwoorden", method: .put,
+                headers: [.cookie: ans.cookie, .init("X-CSRF-Token")!: carla.csrf], body: ByteBuffer(string: "{}"))
+            #expect(crossedCookie.status == .forbidden)
             let none = try await client.execute(
-                uri: "/s/\(tokens[2])/antwoorden", method: .put, body: ByteBuffer(string: "{}"))
+                uri: "/s/\(tokens[2])/antwoorden", method: .put, headers: [.cookie: carla.cookie],
+                body: ByteBuffer(string: "{}"))
             #expect(none.status == .forbidden)
             // Too large: refused before it is kept.
-            let csrfC = try #require(
-                Self.csrf(in: String(buffer: try await client.execute(uri: "/s/\(tokens[2])", method: .get).body)))
-            let huge = try await client.execute(
-                uri: "/s/\(tokens[2])/antwoorden", method: .put, headers: [.init("X-CSRF-Token")!: csrfC],
-                body: ByteBuffer(string: "{\"x\":\"" + String(repeating: "a", count: 70_000) + "\"}"))
+            let huge = try await carla.send(
+                "/antwoorden", .put, "{\"x\":\"" + String(repeating: "a", count: 70_000) + "\"}")
             #expect(huge.status == .contentTooLarge)
-            let notJSON = try await client.execute(
-                uri: "/s/\(tokens[2])/antwoorden", method: .put, headers: [.init("X-CSRF-Token")!: csrfC],
-                body: ByteBuffer(string: "[1,2]"))
-            #expect(notJSON.status == .badRequest)
+            #expect(try await carla.send("/antwoorden", .put, "[1,2]").status == .badRequest)
             // Another team's link is a link: it opens his own scan, never team T's dashboard.
             #expect(try await Self.status(client, uri: "/s/\(other)", method: .get) == .ok)
             // Pages that are not there, and methods that do not fit, are answered in Dutch.
@@ -223,19 +225,147 @@ struct ServeTests {
         }
     }
 
-    @Test func guessing_links_is_stopped_after_the_limit() async throws {
+    @Test func guessing_links_is_stopped_after_the_limit_without_locking_out_real_links() async throws {
         let token = try invite(["Ans Bakker"])[0]
         try await test { client async throws in
             for _ in 0..<5 {
                 #expect(try await Self.status(client, uri: "/s/\(Secret.make())", method: .get) == .notFound)
             }
-            // The limit holds for every link from this address, also the right one, until the window passes.
+            // Links that open nothing are refused from this address until the window passes; a colleague behind the
+            // same address (a school's NAT) still opens his own.
             #expect(try await Self.status(client, uri: "/s/\(Secret.make())", method: .get) == .tooManyRequests)
-            #expect(try await Self.status(client, uri: "/s/\(token)", method: .get) == .tooManyRequests)
+            #expect(try await Self.status(client, uri: "/s/\(token)", method: .get) == .ok)
         }
         clock.advance(days: 1)
         try await test { client async throws in
-            #expect(try await Self.status(client, uri: "/s/\(token)", method: .get) == .ok)
+            #expect(try await Self.status(client, uri: "/s/\(Secret.make())", method: .get) == .notFound)
+        }
+    }
+
+    // MARK: - The round's owner holds every link: a claimed link opens nothing of the colleague's
+
+    @Test func whoever_holds_a_claimed_link_without_the_browser_or_code_reads_nothing() async throws {
+        let token = try invite(["Ans Bakker"])[0]
+        let note = "ik zit thuis met een burn-out"
+        try await test { client async throws in
+            let ans = try await LinkBrowser.claim(client, token)
+            let state =
+                #"{"page":2,"scores":{"1.1":2},"notes":{"1":"ik zit thuis met een burn-out"},"consent":"prive"}"#
+            #expect(try await ans.send("/antwoorden", .put, state).status == .noContent)
+
+            // The teamvoorzitter with links.csv: the code page, nothing of hers.
+            let stranger = try await client.execute(uri: "/s/\(token)", method: .get)
+            let html = String(buffer: stranger.body)
+            #expect(stranger.status == .ok && html.contains("Je persoonlijke code"))
+            for secret in [note, "\"draft\"", "prive", "Ans Bakker", ans.csrf] {
+                #expect(!html.contains(secret), "\(secret)")
+            }
+            // Every page and request behind the link needs her browser.
+            for path in ["/uitslag", "/plan", "/scan.yaml", "/feedback"] {
+                #expect(try await Self.status(client, uri: "/s/\(token)\(path)", method: .get) == .seeOther)
+            }
+            let save = try await client.execute(
+                uri: "/s/\(token)/antwoorden", method: .put, headers: [.init("X-CSRF-Token")!: ans.csrf],
+                body: ByteBuffer(string: "{}"))
+            #expect(save.status == .forbidden)
+            // A forged cookie is no browser of hers.
+            let forgedCookie = try await client.execute(
+                uri: "/s/\(token)", method: .get, headers: [.cookie: "lob_link=\(Secret.make())"])
+            #expect(!String(buffer: forgedCookie.body).contains(note))
+            // Claiming it again is refused.
+            let csrf = try #require(Self.csrf(in: html))
+            let reclaim = try await client.execute(
+                uri: "/s/\(token)/code", method: .post, headers: LinkBrowser.formType,
+                body: LinkBrowser.form([("csrf", csrf), ("code", "andere code 1"), ("nogmaals", "andere code 1")]))
+            #expect(reclaim.status == .conflict)
+            // Guessing her code: refused after the limit, per link, from any address.
+            for _ in 0..<5 {
+                let (browser, response) = try await LinkBrowser.unlock(
+                    client, token, code: "raden \(Int.random(in: 0..<999))")
+                #expect(browser == nil && response.status == .unauthorized)
+                #expect(String(buffer: response.body).contains("Deze code klopt niet"))
+            }
+            let limited = try await LinkBrowser.unlock(client, token, code: LinkBrowser.code)
+            #expect(limited.browser == nil && limited.response.status == .tooManyRequests)
+            // Her own browser is not locked out.
+            #expect(try await ans.page().contains(note))
+        }
+        clock.advance(days: 1)
+        try await test { client async throws in
+            // On another device, with her code, she finds her answers again.
+            let (phone, _) = try await LinkBrowser.unlock(client, token, code: LinkBrowser.code)
+            let page = try #require(phone)
+            #expect(try await page.page().contains(note))
+        }
+    }
+
+    @Test func starting_again_or_a_new_link_forgets_everything_of_the_colleague() async throws {
+        let tokens = try invite(["Ans Bakker", "Bram de Jong", "Carla Visser"])
+        let app = app
+        let clock = clock
+        let database = database
+        try await test { client async throws in
+            for token in tokens {
+                let browser = try await LinkBrowser.claim(client, token)
+                #expect(try await browser.handIn(Self.scanFile(name: "x", consent: "anoniem")).status == .ok)
+            }
+            // Whoever holds Ans's link, without her code: he may only start again, which wipes her copy.
+            let page = String(buffer: try await client.execute(uri: "/s/\(tokens[0])", method: .get).body)
+            let csrf = try #require(Self.csrf(in: page))
+            let unconfirmed = try await client.execute(
+                uri: "/s/\(tokens[0])/opnieuw", method: .post, headers: LinkBrowser.formType,
+                body: LinkBrowser.form([("csrf", csrf)]))
+            #expect(unconfirmed.status == .seeOther)
+            #expect(try database.invitation(id: 1)?.scan != nil)
+            let restarted = try await client.execute(
+                uri: "/s/\(tokens[0])/opnieuw", method: .post, headers: LinkBrowser.formType,
+                body: LinkBrowser.form([("csrf", csrf), ("zeker", "ja")]))
+            #expect(restarted.status == .seeOther)
+            let attacker = try await LinkBrowser.claim(client, tokens[0], code: "code van een ander")
+            let empty = try await attacker.page()
+            #expect(
+                empty.contains("\"server\"") && !empty.contains(#""draft":""#)
+                    && !empty.contains("<h1>Je scan is ingeleverd"))
+            #expect(try await attacker.get("/uitslag").status == .seeOther)
+
+            // A new link from the dashboard: the old one is unknown, the new one opens an empty, unclaimed scan.
+            let bram = try app.invitation(token: tokens[1], now: clock.now).invitation.id
+            let link = try app.resend(bram, team: "T", now: clock.now)
+            #expect(try await Self.status(client, uri: "/s/\(tokens[1])", method: .get) == .notFound)
+            let fresh = try await LinkBrowser.claim(client, link.token, code: "nog een code")
+            let freshPage = try await fresh.page()
+            #expect(
+                freshPage.contains("\"server\"") && !freshPage.contains(#""draft":""#)
+                    && !freshPage.contains("<h1>Je scan is ingeleverd"))
+        }
+        // What the team counts stays as they handed it in.
+        #expect(try database.currentScans(team: "T", round: "voorjaar").count == 3)
+        let stored = try #require(try database.invitation(id: 2))
+        #expect(stored.scan == nil && stored.draft == nil && stored.invitation.finishedAt == nil)
+    }
+
+    @Test func a_personal_code_must_be_chosen_well() async throws {
+        let token = try invite(["Ans Bakker"])[0]
+        try await test { client async throws in
+            let html = String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)
+            let csrf = try #require(Self.csrf(in: html))
+            for (code, again, message) in [
+                ("kort", "kort", "te kort"), ("lang genoeg 1", "lang genoeg 2", "niet gelijk"),
+                (String(repeating: "é", count: 40), String(repeating: "é", count: 40), "te lang"),
+                ("met\ttab erin", "met\ttab erin", "onzichtbaar teken"),
+            ] {
+                let response = try await client.execute(
+                    uri: "/s/\(token)/code", method: .post, headers: LinkBrowser.formType,
+                    body: LinkBrowser.form([("csrf", csrf), ("code", code), ("nogmaals", again)]))
+                #expect(response.status == .badRequest && String(buffer: response.body).contains(message), "\(code)")
+            }
+            // A code from a page of another site: refused.
+            let forged = try await client.execute(
+                uri: "/s/\(token)/code", method: .post, headers: LinkBrowser.formType,
+                body: LinkBrowser.form([("csrf", "vals"), ("code", "goede code"), ("nogmaals", "goede code")]))
+            #expect(forged.status == .forbidden)
+            // Still unclaimed.
+            #expect(String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body).contains("Kies je"))
         }
     }
 
@@ -257,8 +387,8 @@ struct ServeTests {
     }
 
     @Test func the_dashboard_shows_counts_never_who_chose_what() async throws {
-        try app.createAccount(login: "voorzitter", team: "T", passwordHash: LOBServer.hashPassword("geheim", cost: 4))
-        try app.createAccount(login: "ander", team: "Ander team", passwordHash: LOBServer.hashPassword("x", cost: 4))
+        try account("voorzitter", team: "T")
+        try account("ander", team: "Ander team")
         let tokens = try invite(["Ans Bakker", "Bram de Jong", "Carla Visser"])
         let other = try invite(["Dirk Smit"], team: "Ander team")
         let app = app
@@ -274,9 +404,9 @@ struct ServeTests {
         try await test { client async throws in
             let wrong = try await Self.logIn(client, "voorzitter", "fout")
             #expect(wrong.cookie == nil && wrong.response.status == .unauthorized)
-            let unknown = try await Self.logIn(client, "niemand", "geheim")
+            let unknown = try await Self.logIn(client, "niemand", Self.password)
             #expect(unknown.cookie == nil && unknown.response.status == .unauthorized)
-            let (cookie, response) = try await Self.logIn(client, "voorzitter", "geheim")
+            let (cookie, response) = try await Self.logIn(client, "voorzitter", Self.password)
             #expect(response.status == .seeOther)
             let setCookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("lob_sessie=") })
             #expect(
@@ -350,10 +480,10 @@ struct ServeTests {
     }
 
     @Test func a_round_opened_from_the_dashboard_shows_its_links_once() async throws {
-        try app.createAccount(login: "voorzitter", team: "T", passwordHash: LOBServer.hashPassword("geheim", cost: 4))
+        try account("voorzitter", team: "T")
         let database = database
         try await test { client async throws in
-            let session = try #require(try await Self.logIn(client, "voorzitter", "geheim").cookie)
+            let session = try #require(try await Self.logIn(client, "voorzitter", Self.password).cookie)
             let html = String(
                 buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: session]).body)
             let csrf = try #require(Self.csrf(in: html))
@@ -388,60 +518,85 @@ struct ServeTests {
         ].joined(separator: "\n") + "\n"
     }
 
+    /// A rater's browser: the first GET binds it (its cookie); then it hands in with that cookie.
+    func rater(_ client: any TestClientProtocol, _ token: String) async throws -> (cookie: String, csrf: String) {
+        let page = try await client.execute(uri: "/f/\(token)", method: .get)
+        let cookie = try #require(LinkBrowser.cookie(page, "lob_beoordelaar"))
+        return (cookie, try #require(Self.csrf(in: String(buffer: page.body))))
+    }
+
     func handIn(_ client: any TestClientProtocol, rater token: String, rating: Int) async throws -> HTTPResponse.Status
     {
-        let page = String(buffer: try await client.execute(uri: "/f/\(token)", method: .get).body)
-        let csrf = try #require(Self.csrf(in: page))
+        let (cookie, csrf) = try await rater(client, token)
         return try await client.execute(
-            uri: "/f/\(token)/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf],
+            uri: "/f/\(token)/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf, .cookie: cookie],
             body: ByteBuffer(string: Self.feedbackFile(rating: rating))
         ).status
     }
 
-    @Test func raters_answer_through_their_links_and_the_teacher_sees_them_as_a_group() async throws {
-        let profile = try #require(Self.library.profile(Self.profileID))
-        let ans = try invite(["Ans Bakker"])[0]
-        let raters = try app.inviteRaters(
-            team: "T", subject: "Ans Bakker", group: .collega, profile: profile,
-            names: ["Bram de Jong", "Carla Visser", "Dirk Smit"], now: clock.now
+    /// Ans's invitation in round voorjaar of team T, and raters' links about her.
+    func raters(
+        about invitation: Int64, team: String = "T", group: RaterGroup = .collega, _ names: [String]
+    ) throws -> [String] {
+        try app.inviteRaters(
+            team: team, invitation: invitation, group: group, profile: Self.library.profile(Self.profileID)!,
+            names: names, now: clock.now
         ).map(\.token)
+    }
+
+    @Test func raters_answer_through_their_links_and_the_teacher_sees_them_as_a_group() async throws {
+        let ans = try invite(["Ans Bakker"])[0]
+        let ansID = try app.invitation(token: ans, now: clock.now).invitation.id
+        let raters = try raters(about: ansID, ["Bram de Jong", "Carla Visser", "Dirk Smit"])
         let app = app
-        let clock = clock
         let database = database
         try await test { client async throws in
             // Ans hands in her own scan first.
-            let page = String(buffer: try await client.execute(uri: "/s/\(ans)", method: .get).body)
-            let csrf = try #require(Self.csrf(in: page))
-            let handedIn = try await client.execute(
-                uri: "/s/\(ans)/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf],
-                body: ByteBuffer(string: Self.scanFile(name: "Ans Bakker", consent: "prive", score: 4)))
+            let browser = try await LinkBrowser.claim(client, ans)
+            let handedIn = try await browser.handIn(Self.scanFile(name: "Ans Bakker", consent: "prive", score: 4))
             #expect(handedIn.status == .ok)
 
-            let form = String(buffer: try await client.execute(uri: "/f/\(raters[0])", method: .get).body)
-            #expect(form.contains("\"subject\":\"Ans Bakker\"") && form.contains("\"group\":\"collega\""))
-            #expect(try await handIn(client, rater: raters[0], rating: 2) == .ok)
+            let (cookie, csrf) = try await rater(client, raters[0])
+            let draft = #"{"page":2,"scores":{"2.1":2},"remarks":{"2":"eerlijk gezegd"}}"#
+            let saved = try await client.execute(
+                uri: "/f/\(raters[0])/antwoorden", method: .put,
+                headers: [.init("X-CSRF-Token")!: csrf, .cookie: cookie], body: ByteBuffer(string: draft))
+            #expect(saved.status == .noContent)
+            let form = String(
+                buffer: try await client.execute(uri: "/f/\(raters[0])", method: .get, headers: [.cookie: cookie]).body)
+            #expect(form.contains("\"subject\":\"Ans Bakker\"") && form.contains("eerlijk gezegd"))
+            // A second browser (whoever else holds the link) sees what an unknown link shows: no draft, no form.
+            let unknown = try await client.execute(uri: "/f/\(Secret.make())", method: .get)
+            let other = try await client.execute(uri: "/f/\(raters[0])", method: .get)
+            #expect(other.status == .notFound && String(buffer: other.body) == String(buffer: unknown.body))
             #expect(try await handIn(client, rater: raters[1], rating: 3) == .ok)
-            // Answered once: the link thanks him and takes nothing more.
-            let again = String(buffer: try await client.execute(uri: "/f/\(raters[0])", method: .get).body)
-            #expect(again.contains("Dank je wel"))
-            let csrf0 = try app.raterInvitation(token: raters[0], now: clock.now).csrf
+            let answered = try await client.execute(
+                uri: "/f/\(raters[0])/inleveren", method: .post,
+                headers: [.init("X-CSRF-Token")!: csrf, .cookie: cookie],
+                body: ByteBuffer(string: Self.feedbackFile(rating: 2)))
+            #expect(answered.status == .ok)
+            // Answered: the link is forgotten, in his browser too, and takes nothing more.
+            let again = try await client.execute(uri: "/f/\(raters[0])", method: .get, headers: [.cookie: cookie])
+            #expect(again.status == .notFound && String(buffer: again.body) == String(buffer: unknown.body))
             let twice = try await client.execute(
-                uri: "/f/\(raters[0])/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf0],
+                uri: "/f/\(raters[0])/inleveren", method: .post,
+                headers: [.init("X-CSRF-Token")!: csrf, .cookie: cookie],
                 body: ByteBuffer(string: Self.feedbackFile(rating: 1)))
-            #expect(twice.status == .conflict)
+            #expect(twice.status == .notFound)
 
             // Two colleagues are no group: Ans's report withholds them.
-            let done = String(buffer: try await client.execute(uri: "/s/\(ans)", method: .get).body)
+            let done = try await browser.page()
             #expect(done.contains("Je 360°-feedback"))
-            var report = String(buffer: try await client.execute(uri: "/s/\(ans)/feedback", method: .get).body)
+            var report = try await browser.page("/feedback")
             #expect(report.contains("niet getoond") && !report.contains("Neemt de tijd."))
             #expect(try await handIn(client, rater: raters[2], rating: 4) == .ok)
-            report = String(buffer: try await client.execute(uri: "/s/\(ans)/feedback", method: .get).body)
+            report = try await browser.page("/feedback")
             // Mean 3 and spread 0,82 of the ratings 2, 3 and 4.
             #expect(report.contains("Neemt de tijd.") && report.contains("0,82"))
         }
-        // Stored under the link's teacher and group, with ids the server chose; no rater's name and no draft left.
-        let (responses, _) = try database.feedback(about: "Ans Bakker", profileID: Self.profileID)
+        // Stored under the link's colleague and group, with ids the server chose; no rater's name, no draft, no time
+        // and no link left to tie a response to a rater.
+        let (responses, _) = try database.feedback(invitation: ansID, profileID: Self.profileID)
         #expect(responses.count == 3 && responses.allSatisfy { $0.group == .collega && $0.id != "r-zelfgekozen-id" })
         let everything = try await database.reader.read { db in
             try ["feedbackInvitation", "feedbackResponse", "feedbackRating", "feedbackRemark"].flatMap { table in
@@ -450,42 +605,166 @@ struct ServeTests {
         }.joined(separator: "\n")
         for name in ["Bram", "Carla", "Dirk"] { #expect(!everything.contains(name), "\(name) is stored") }
         #expect(!everything.contains("\"page\""), "a rater's draft is kept after he answered")
+        #expect(try database.feedbackInvitation(tokenHash: Secret.hash(raters[0])) == nil)
         #expect(
-            try app.raterProgress(team: "T").map { "\($0.subject) \($0.asked) \($0.answered)" } == ["Ans Bakker 3 3"])
+            try app.feedbackRequests(team: "T").map { "\($0.subject) \($0.asked) \($0.answered)" } == [
+                "Ans Bakker 3 3"
+            ])
+    }
+
+    @Test func another_team_cannot_reach_a_colleagues_feedback_and_a_wrong_request_can_be_undone() async throws {
+        let ans = try invite(["Ans Bakker"])[0]
+        let ansID = try app.invitation(token: ans, now: clock.now).invitation.id
+        // Another team's account cannot ask about her, and its own "Ans Bakker" is another invitation.
+        #expect(throws: AppError.linkNotValid(nil)) {
+            try raters(about: ansID, team: "Ander team", ["X", "Y", "Z"])
+        }
+        let twin = try invite(["Ans Bakker"], team: "Ander team")[0]
+        let twinID = try app.invitation(token: twin, now: clock.now).invitation.id
+        let fake = try raters(about: twinID, team: "Ander team", ["X", "Y", "Z"])
+        let real = try raters(about: ansID, ["Bram de Jong", "Carla Visser", "Dirk Smit"])
+        try account("voorzitter", team: "T")
+        let app = app
+        let database = database
+        try await test { client async throws in
+            for token in fake { #expect(try await handIn(client, rater: token, rating: 1) == .ok) }
+            for token in real { #expect(try await handIn(client, rater: token, rating: 4) == .ok) }
+            let browser = try await LinkBrowser.claim(client, ans)
+            #expect(try await browser.handIn(Self.scanFile(name: "Ans Bakker", consent: "prive")).status == .ok)
+            let report = try await browser.page("/feedback")
+            // Only her own team's three raters: all 4, never the other team's 1.
+            #expect(report.contains("2.1 daagt de leerling uit: zelf 3, anderen 4</li>"))
+            #expect(!report.contains("2,5") && !report.contains("anderen 1"))
+
+            // A wrong request is undone on the dashboard: its answers go, its links stop working.
+            let session = try #require(try await Self.logIn(client, "voorzitter", Self.password).cookie)
+            let dashboard = String(
+                buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: session]).body)
+            #expect(dashboard.contains("<option value=\"\(ansID)\">Ans Bakker (voorjaar)</option>"))
+            let csrf = try #require(Self.csrf(in: dashboard))
+            let request = try #require(try app.feedbackRequests(team: "T").first)
+            let undone = try await client.execute(
+                uri: "/dashboard/feedback/\(request.id)/intrekken", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "csrf=\(csrf)"))
+            #expect(undone.status == .seeOther)
+            #expect(try database.feedback(invitation: ansID, profileID: Self.profileID).responses.isEmpty)
+            #expect(try await browser.page().contains("Je 360°-feedback") == false)
+            // The other team's request is not this account's to undo.
+            let theirs = try #require(try app.feedbackRequests(team: "Ander team").first)
+            let crossTeam = try await client.execute(
+                uri: "/dashboard/feedback/\(theirs.id)/intrekken", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "csrf=\(csrf)"))
+            #expect(crossTeam.status == .notFound)
+            #expect(try database.feedback(invitation: twinID, profileID: Self.profileID).responses.count == 3)
+        }
     }
 
     @Test func raters_links_that_cannot_be_made() throws {
-        let profile = try #require(Self.library.profile(Self.profileID))
-        #expect(throws: AppError.self) {
-            try app.inviteRaters(
-                team: "T", subject: "Ans", group: .leidinggevende, profile: profile, names: ["A", "B"], now: clock.now)
+        let ans = try invite(["Ans Bakker"])[0]
+        let ansID = try app.invitation(token: ans, now: clock.now).invitation.id
+        #expect(throws: AppError.invitationList("er is één leidinggevende; de lijst noemt er 2")) {
+            try raters(about: ansID, group: .leidinggevende, ["A", "B"])
         }
-        #expect(throws: AppError.self) {
-            try app.inviteRaters(
-                team: "T", subject: "Ans Bakker", group: .collega, profile: profile, names: ["ans  bakker"],
-                now: clock.now)
+        #expect(throws: AppError.invitationList("Ans Bakker kan zichzelf geen feedback geven")) {
+            try raters(about: ansID, ["ans  bakker"])
         }
+        #expect(throws: AppError.invitationList("'bram' staat twee keer in de lijst")) {
+            try raters(about: ansID, ["Bram", "bram"])
+        }
+        // One leidinggevende per colleague per round; once undone, another may be asked.
+        _ = try raters(about: ansID, group: .leidinggevende, ["Mevrouw de Boer"])
+        #expect(
+            throws: AppError.invitationList(
+                "Ans Bakker heeft in deze ronde al een leidinggevende; trek die vraag eerst in als het de verkeerde was"
+            )
+        ) {
+            try raters(about: ansID, group: .leidinggevende, ["Meneer Jansen"])
+        }
+        let first = try #require(try app.feedbackRequests(team: "T").first)
+        try app.withdrawRaters(
+            first.id, team: "T", profile: Self.library.profile(Self.profileID)!, now: clock.now)
+        #expect(try raters(about: ansID, group: .leidinggevende, ["Meneer Jansen"]).count == 1)
         // Pupils only where the school worded statements for them; the shipped profiles have none.
-        #expect(throws: AppError.self) {
-            try app.inviteRaters(
-                team: "T", subject: "Ans", group: .leerling, profile: profile, names: ["Sem"], now: clock.now)
+        #expect(
+            throws: AppError.invitationList(
+                "profiel mentor-model2 heeft geen uitspraken voor leerlingen (pupilStatements); zie docs/feedback.md")
+        ) {
+            try raters(about: ansID, group: .leerling, ["Sem"])
         }
     }
 
     @Test func hostile_names_are_text_on_every_page_and_hidden_characters_are_refused() async throws {
-        try app.createAccount(login: "voorzitter", team: "T", passwordHash: LOBServer.hashPassword("geheim", cost: 4))
+        try account("voorzitter", team: "T")
         let evil = "</script><img src=x onerror=alert(1)>&amp;"
         let token = try invite([evil])[0]
         #expect(throws: AppError.self) { try invite(["Bram\u{202E}kaas"], round: "ander") }
         #expect(throws: AppError.self) { try invite([String(repeating: "a", count: 121)], round: "ander") }
         try await test { client async throws in
-            let page = String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)
+            let claimPage = String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)
+            #expect(!claimPage.contains("<img") && claimPage.contains("&lt;/script&gt;&lt;img"))
+            let page = try await LinkBrowser.claim(client, token).page()
             // In the form's JSON the name cannot end the script element.
             #expect(!page.contains("</script><img") && page.contains("\\u003c/script\\u003e\\u003cimg"))
-            let session = try #require(try await Self.logIn(client, "voorzitter", "geheim").cookie)
+            let session = try #require(try await Self.logIn(client, "voorzitter", Self.password).cookie)
             let dashboard = String(
                 buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: session]).body)
             #expect(!dashboard.contains("<img") && dashboard.contains("&lt;/script&gt;&lt;img"))
+        }
+    }
+
+    /// Plot writes attribute values as they are: every value a user or a school sets is fed `"'<>&` and a markup
+    /// payload, and no page may carry the payload as markup.
+    @Test func every_value_a_user_sets_is_escaped_on_every_page() async throws {
+        let payload = #"x"><meta http-equiv="refresh" content="0;url=https://kwaad.example">'&"#
+        let team = "Team " + payload
+        try account("voorzitter", team: team)
+        try await test { client async throws in
+            var pages: [String: String] = [:]
+            let session = try #require(try await Self.logIn(client, "voorzitter", Self.password).cookie)
+            let dashboard = String(
+                buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: session]).body)
+            let csrf = try #require(Self.csrf(in: dashboard))
+            let opened = try await client.execute(
+                uri: "/dashboard/ronde", method: .post,
+                headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
+                body: LinkBrowser.form([
+                    ("csrf", csrf), ("ronde", "ronde " + payload), ("profiel", Self.profileID),
+                    ("namen", "Ans " + payload + "\nBram " + payload + "\nCarla " + payload),
+                ]))
+            pages["links"] = String(buffer: opened.body)
+            #expect(opened.status == .ok)
+            let tokens = pages["links"]!.components(separatedBy: "https://lob.school.example/s/").dropFirst().map {
+                String($0.prefix(43))
+            }
+            #expect(tokens.count == 3)
+            pages["claim"] = String(buffer: try await client.execute(uri: "/s/\(tokens[0])", method: .get).body)
+            var browsers: [LinkBrowser] = []
+            for token in tokens { browsers.append(try await LinkBrowser.claim(client, token)) }
+            pages["unlock"] = String(buffer: try await client.execute(uri: "/s/\(tokens[0])", method: .get).body)
+            pages["scan"] = try await browsers[0].page()
+            for browser in browsers {
+                #expect(try await browser.handIn(Self.scanFile(name: "x", consent: "anoniem")).status == .ok)
+            }
+            pages["handed in"] = try await browsers[0].page()
+            pages["report"] = try await browsers[0].page("/uitslag")
+            pages["plan"] = try await browsers[0].page("/plan")
+            pages["dashboard"] = String(
+                buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: session]).body)
+            let round = ("ronde " + payload).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            for (name, path) in [("team report", "teamoverzicht"), ("team plan", "teamplan")] {
+                pages[name] = String(
+                    buffer: try await client.execute(
+                        uri: "/dashboard/\(path)?ronde=\(round)", method: .get, headers: [.cookie: session]
+                    ).body)
+            }
+            #expect(pages["dashboard"]!.contains("Sluit ronde"))
+            for (name, html) in pages {
+                // In text a `"` is harmless; as markup, or inside an attribute's quotes, it is not.
+                #expect(!html.contains("<meta http-equiv=\"refresh"), "\(name)")
+                #expect(!html.contains("=\"x\">"), "\(name)")
+            }
         }
     }
 
@@ -496,26 +775,22 @@ struct ServeTests {
         let spring = try invite(["Ans Bakker"], round: "voorjaar")[0]
         let database = database
         try await test { client async throws in
-            func handIn(_ token: String, _ consent: String) async throws -> TestResponse {
-                let csrf = try #require(
-                    Self.csrf(in: String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)))
-                return try await client.execute(
-                    uri: "/s/\(token)/inleveren", method: .post, headers: [.init("X-CSRF-Token")!: csrf],
-                    body: ByteBuffer(string: Self.scanFile(name: "Ans Bakker", consent: consent)))
+            let (autumnBrowser, springBrowser) = (
+                try await LinkBrowser.claim(client, autumn), try await LinkBrowser.claim(client, spring)
+            )
+            func handIn(_ browser: LinkBrowser, _ consent: String) async throws -> TestResponse {
+                try await browser.handIn(Self.scanFile(name: "Ans Bakker", consent: consent))
             }
-            #expect(try await handIn(autumn, "anoniem").status == .ok)
-            #expect(try await handIn(spring, "prive").status == .ok)
+            #expect(try await handIn(autumnBrowser, "anoniem").status == .ok)
+            #expect(try await handIn(springBrowser, "prive").status == .ok)
             #expect(try database.currentScans(team: "T", round: "najaar").isEmpty)
-            let csrf = try #require(
-                Self.csrf(in: String(buffer: try await client.execute(uri: "/s/\(spring)", method: .get).body)))
-            let deleted = try await client.execute(
-                uri: "/s/\(spring)/verwijderen", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "csrf=\(csrf)"))
+            let csrf = try #require(Self.csrf(in: try await springBrowser.page()))
+            let deleted = try await springBrowser.submit("/verwijderen", [("csrf", csrf)])
             #expect(deleted.status == .seeOther)
-            let again = try await handIn(spring, "anoniem")
+            let again = try await handIn(springBrowser, "anoniem")
             #expect(again.status == .conflict && String(buffer: again.body).contains("pas vanaf morgen"))
             // Still not handed in: the link opens the scan, not "ingeleverd".
-            let page = String(buffer: try await client.execute(uri: "/s/\(spring)", method: .get).body)
+            let page = try await springBrowser.page()
             #expect(!page.contains("Je scan is ingeleverd"))
         }
         #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)

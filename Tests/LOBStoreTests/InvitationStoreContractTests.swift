@@ -56,6 +56,51 @@ struct InvitationStoreContractTests {
     }
 
     @Test(arguments: stores)
+    func a_link_is_claimed_once_handed_in_once_and_a_new_link_carries_nothing_over(store name: String) throws {
+        let store = try Self.make(name)
+        let ids = try store.createInvitations([Self.new("Ans", hash: "h1"), Self.new("Bram", hash: "h2")])
+        let device = LinkDevice(tokenHash: "d1", invitationID: ids[0], csrf: "dc1", expiresAt: 2_000)
+        #expect(try store.claim(id: ids[0], codeHash: "code", device: device, at: 1_050))
+        // A second claim changes nothing: the code and the browser stay the first one's.
+        let other = LinkDevice(tokenHash: "d2", invitationID: ids[0], csrf: "dc2", expiresAt: 2_000)
+        #expect(try !store.claim(id: ids[0], codeHash: "ander", device: other, at: 1_060))
+        #expect(try store.invitation(id: ids[0])?.codeHash == "code")
+        #expect(try store.device(tokenHash: "d2", invitationID: ids[0], now: 1_100) == nil)
+        #expect(try store.device(tokenHash: "d1", invitationID: ids[0], now: 1_100) == device)
+        // A browser opens only its own link, and only until it expires.
+        #expect(try store.device(tokenHash: "d1", invitationID: ids[1], now: 1_100) == nil)
+        #expect(try store.device(tokenHash: "d1", invitationID: ids[0], now: 2_000) == nil)
+        try store.addDevice(other)
+        #expect(try store.device(tokenHash: "d2", invitationID: ids[0], now: 1_100) == other)
+
+        // Handed in once: a second hand-in at the same moment is refused; a failed one can be tried again.
+        try store.saveDraft(id: ids[0], draft: "{}", at: 1_100)
+        #expect(try store.beginHandIn(id: ids[0], at: 1_200))
+        #expect(try !store.beginHandIn(id: ids[0], at: 1_200))
+        try store.cancelHandIn(id: ids[0])
+        #expect(try store.beginHandIn(id: ids[0], at: 1_210))
+        try store.finish(id: ids[0], scan: "scan", at: 1_210)
+        var ans = try #require(try store.invitation(id: ids[0]))
+        #expect(ans.scan == "scan" && ans.draft == nil && ans.invitation.finishedAt == 1_210)
+        #expect(try !store.beginHandIn(id: ids[0], at: 9_999))
+
+        // Starting again forgets answers, copy, code and browsers.
+        try store.restart(id: ids[0])
+        ans = try #require(try store.invitation(id: ids[0]))
+        #expect(ans.scan == nil && ans.draft == nil && ans.codeHash == nil && ans.invitation.finishedAt == nil)
+        #expect(try store.device(tokenHash: "d1", invitationID: ids[0], now: 1_100) == nil)
+
+        // A new link never carries a draft, a scan or a claim over.
+        let bram = LinkDevice(tokenHash: "d3", invitationID: ids[1], csrf: "dc3", expiresAt: 2_000)
+        #expect(try store.claim(id: ids[1], codeHash: "code", device: bram, at: 1_050))
+        try store.saveDraft(id: ids[1], draft: "{\"geheim\":1}", at: 1_100)
+        try store.replaceToken(id: ids[1], tokenHash: "h2-nieuw", csrf: "c2", expiresAt: 3_000)
+        let renewed = try #require(try store.invitation(tokenHash: "h2-nieuw"))
+        #expect(renewed.draft == nil && renewed.codeHash == nil && renewed.invitation.startedAt == nil)
+        #expect(try store.device(tokenHash: "d3", invitationID: ids[1], now: 1_100) == nil)
+    }
+
+    @Test(arguments: stores)
     func a_new_password_ends_the_sessions_and_an_expired_session_opens_nothing(store name: String) throws {
         let store = try Self.make(name)
         try store.createAccount(login: "v", team: "T", passwordHash: "hash1")
@@ -72,31 +117,43 @@ struct InvitationStoreContractTests {
     }
 
     @Test(arguments: stores)
-    func a_raters_link_gives_one_response_and_keeps_no_draft(store name: String) throws {
+    func a_raters_link_gives_one_response_is_then_forgotten_and_binds_one_browser(store name: String) throws {
         let store = try Self.make(name)
-        let id = try #require(
-            try store.createFeedbackInvitations([
-                NewFeedbackInvitation(
-                    team: "T", subject: "Ans", group: .collega, profileID: "p", tokenHash: "f1", csrf: "c",
-                    createdAt: 1_000, expiresAt: 2_000)
-            ]).first)
-        try store.saveFeedbackDraft(id: id, draft: "{\"1.1\":3}")
+        let ans = try store.createInvitations([Self.new("Ans", hash: "h1")])[0]
+        let request = NewFeedbackRequest(
+            team: "T", round: "r", invitationID: ans, subject: "Ans", group: .collega, profileID: "p",
+            createdAt: 1_000)
+        let ids = try store.createFeedbackRequest(
+            request,
+            links: ["f1", "f2"].map { NewFeedbackLink(tokenHash: $0, csrf: "c-\($0)", expiresAt: 2_000) })
+        #expect(ids.count == 2)
+        // The first browser is bound; a second is not.
+        #expect(try store.bindRater(id: ids[0], deviceHash: "d1"))
+        #expect(try !store.bindRater(id: ids[0], deviceHash: "d2"))
+        #expect(try store.feedbackInvitation(tokenHash: "f1")?.deviceHash == "d1")
+        try store.saveFeedbackDraft(id: ids[0], draft: "{\"1.1\":3}")
         #expect(try store.feedbackInvitation(tokenHash: "f1")?.draft == "{\"1.1\":3}")
         let response = FeedbackResponse(
             id: "r-00000001", subject: "Ans", group: .collega, profileID: "p", date: SchoolDate("2026-11-25")!,
             ratings: ["1.1": 3])
         let none = PrivacyRule.Release(threshold: 3, counted: [:], withheld: [:])
-        #expect(try store.answerFeedback(id: id, response: response, at: 1_100) { _, _ in none })
-        let record = try #require(try store.feedbackInvitation(tokenHash: "f1"))
-        #expect(record.draft == nil && record.invitation.answeredAt == 1_100)
-        // A second answer through the same link stores nothing.
+        #expect(try store.answerFeedback(id: ids[0], response: response) { _, _ in none })
+        // Answered: the link is gone, with its draft; its request counts one answer, and nothing says which link.
+        #expect(try store.feedbackInvitation(tokenHash: "f1") == nil)
+        let counted = try #require(try store.feedbackRequests(team: "T").first)
+        #expect(counted.asked == 2 && counted.answered == 1 && counted.invitationID == ans)
         let second = FeedbackResponse(
             id: "r-00000002", subject: "Ans", group: .collega, profileID: "p", date: SchoolDate("2026-11-25")!,
             ratings: ["1.1": 1])
-        #expect(try !store.answerFeedback(id: id, response: second, at: 1_200) { _, _ in none })
-        #expect(try store.feedback(about: "Ans", profileID: "p").responses.map(\.id) == ["r-00000001"])
-        // A draft after answering is not kept either.
-        try store.saveFeedbackDraft(id: id, draft: "{}")
-        #expect(try store.feedbackInvitation(tokenHash: "f1")?.draft == nil)
+        #expect(try !store.answerFeedback(id: ids[0], response: second) { _, _ in none })
+        // The response belongs to Ans's invitation, not to everyone called Ans.
+        #expect(try store.feedback(invitation: ans, profileID: "p").responses.map(\.id) == ["r-00000001"])
+        #expect(try store.feedback(about: "Ans", profileID: "p").responses.isEmpty)
+        // Undone: the other link and the response are gone; another team cannot undo it.
+        #expect(try !store.withdrawFeedbackRequest(id: counted.id, team: "Ander", at: 1_500) { _, _ in none })
+        #expect(try store.withdrawFeedbackRequest(id: counted.id, team: "T", at: 1_500) { _, _ in none })
+        #expect(try store.feedbackInvitation(tokenHash: "f2") == nil)
+        #expect(try store.feedback(invitation: ans, profileID: "p").responses.isEmpty)
+        #expect(try store.feedbackRequests(team: "T").first?.withdrawnAt == 1_500)
     }
 }

@@ -80,8 +80,8 @@ struct LOBDatabaseTests {
         #expect(
             tables == [
                 "answer", "dashboardAccount", "dashboardSession", "feedbackInvitation", "feedbackRating",
-                "feedbackRelease", "feedbackRemark",
-                "feedbackResponse", "invitation", "preferenceAnswer",
+                "feedbackRelease", "feedbackRemark", "feedbackRequest",
+                "feedbackResponse", "invitation", "linkDevice", "preferenceAnswer",
                 "scan", "schoolScan", "schoolScanAnswer", "team", "teamFeedbackRelease", "teamProfile", "teamRelease",
                 "teamRound", "teamScan", "teamScore", "teamWithdrawal",
             ])
@@ -89,6 +89,28 @@ struct LOBDatabaseTests {
             try String.fetchAll(db, sql: "SELECT behaviourId FROM answer ORDER BY position")
         }
         #expect(ids == ["1.1", "1.2", "2.10"])
+    }
+
+    /// Links that held answers before links could be claimed would be claimed by whoever opened them first (the round's
+    /// owner holds every link): v12 makes their code match nothing, so only starting again opens them.
+    @Test func a_link_with_answers_from_before_v12_opens_for_nobody() throws {
+        let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
+        try LOBDatabase.migrator.migrate(queue, upTo: "v11: feedback invitations")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO invitation (team, round, name, profileId, tokenHash, csrf, createdAt, expiresAt, draft)
+                    VALUES ('T', 'r', 'Ans', 'p', 'h1', 'c', 1, 2, '{"notes":"geheim"}'),
+                    ('T', 'r', 'Bram', 'p', 'h2', 'c', 1, 2, NULL)
+                    """)
+        }
+        try LOBDatabase.migrator.migrate(queue)
+        let codes = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, codeHash FROM invitation ORDER BY id").map {
+                "\($0["name"] as String) \($0["codeHash"] as String? ?? "nil")"
+            }
+        }
+        #expect(codes == ["Ans ", "Bram nil"])
     }
 
     @Test func migrations_are_named_and_complete() throws {
@@ -99,6 +121,7 @@ struct LOBDatabaseTests {
                 "v1: scans and answers", "v2: unfinished scans", "v3: teams", "v4: school scans", "v5: privacy rule",
                 "v6: columns nothing reads", "v7: team scans by teacher", "v8: feedback", "v9: team feedback releases",
                 "v10: invitations and dashboard accounts", "v11: feedback invitations",
+                "v12: claimed links", "v13: feedback requests",
             ])
         #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }

@@ -33,6 +33,7 @@ SHOTS = sys.argv[sys.argv.index("--shots") + 1] if "--shots" in sys.argv else No
 TEAM = "Bouwtechniek bovenbouw"
 ROUND = "voorjaar 2027"
 PASSWORD = "een lang wachtwoord"
+CODES = ["ans haar code", "bram zijn code", "carla haar code"]
 work = tempfile.mkdtemp(prefix="lob-serve-")
 database = os.path.join(work, "lob.sqlite")
 failures = []
@@ -158,8 +159,17 @@ for index, (name, link) in enumerate(links):
     name = name.strip('"')
     d = browser(f"collega-{index}")
     d.get(link)
+    # The first visit: he claims his link with a personal code; from then on the link alone opens nothing of his.
+    check(heading(d) == f"Welkom, {name}", f"{name}: the link first shows {heading(d)!r}")
+    if index == 0:
+        accessible(d, "the page that claims a link")
+        fits(d, "the page that claims a link")
+        shot(d, "serve-code.png")
+    d.find_element(By.ID, "code").send_keys(CODES[index])
+    d.find_element(By.ID, "nogmaals").send_keys(CODES[index])
+    click(d, "Begin met de scan")
+    check(wait_for(d, lambda d: heading(d).startswith("Zelfscan")), f"{name}: after the code {heading(d)!r}")
     console_clean(d, "the scan page")
-    check(heading(d).startswith("Zelfscan"), f"{name}: the link opens {heading(d)!r}")
     check(name in d.find_element(By.ID, "scan").text, f"{name}: the page does not greet him by name")
     if index == 0:
         accessible(d, "the served welcome page")
@@ -213,6 +223,29 @@ for index, (name, link) in enumerate(links):
     check(wait_for(d, lambda d: heading(d) == f"Zelfscan van {name}"), f"{name}: his report shows {heading(d)!r}")
     console_clean(d, f"{name}'s pages")
     d.quit()
+
+# MARK: the teamvoorzitter as an attacker: he holds links.csv, but a claimed link opens nothing without the code
+a = browser("aanvaller")
+a.get(links[0][1])
+check(heading(a) == "Je persoonlijke code", f"a claimed link in another browser shows {heading(a)!r}")
+check("Ans Bakker" not in a.page_source and "anoniem" not in a.page_source, "a claimed link shows Ans's scan")
+accessible(a, "the page that asks for a code")
+for path in ["/uitslag", "/plan", "/scan.yaml", "/feedback"]:
+    a.get(links[0][1] + path)
+    check(heading(a) == "Je persoonlijke code", f"{path} without Ans's browser shows {heading(a)!r}")
+a.find_element(By.ID, "code").send_keys("een gok van de voorzitter")
+click(a, "Open mijn scan")
+check(wait_for(a, lambda a: "Deze code klopt niet" in a.page_source), "a wrong code is not refused")
+check("Je scan is ingeleverd" not in a.page_source, "a wrong code opens Ans's scan")
+console_clean(a, "the attacker's pages", expected=("status of 401",))
+a.quit()
+# Ans herself, on another device, with her code.
+p = browser("ans-telefoon")
+p.get(links[0][1])
+p.find_element(By.ID, "code").send_keys(CODES[0])
+click(p, "Open mijn scan")
+check(wait_for(p, lambda p: heading(p) == "Je scan is ingeleverd"), f"Ans with her code sees {heading(p)!r}")
+p.quit()
 
 # MARK: what the team's round holds now, read by the command line
 stored = json.loads(lob("team", "report", "--team", TEAM, "--round", ROUND, "--no-compare", "--format", "json"))
@@ -268,9 +301,9 @@ if table is not None:
 
 # MARK: 360° feedback about Ans: the teamvoorzitter asks three raters on the dashboard, they answer through their links
 d.get(base + "/dashboard")
-d.find_element(By.ID, "voor").send_keys("Ans Bakker")
+# The colleague is chosen from the round's invitations, not typed.
+d.find_element(By.XPATH, f"//select[@id='voor']/option[normalize-space()='Ans Bakker ({ROUND})']").click()
 d.find_element(By.CSS_SELECTOR, "#groep option[value='collega']").click()
-d.find_element(By.CSS_SELECTOR, "#feedbackprofiel option[value='mentor-model2']").click()
 d.find_element(By.ID, "beoordelaars").send_keys("Rater een\nRater twee\nRater drie")
 click(d, "Maak de feedbacklinks")
 wait_for(d, lambda d: heading(d).startswith("Persoonlijke links"))
@@ -294,9 +327,18 @@ for index, link in enumerate(rater_links):
             given[behaviour] = score
         click(r, "Volgende")
     rater_scores.append(given)
+    if index == 0:
+        # Whoever else holds the link (the teamvoorzitter has links.csv) sees an unknown link, not the draft.
+        other = browser("aanvaller-beoordelaar")
+        other.get(link)
+        check(heading(other) == "Link onbekend", f"a rater's link in a second browser shows {heading(other)!r}")
+        other.quit()
     click(r, "Lever je feedback in")
     check(wait_for(r, lambda r: heading(r) == "Dank je wel"), f"after handing in feedback: {heading(r)!r}")
     console_clean(r, "a rater's pages")
+    # Answered, the link is forgotten: opened again it is an unknown link, so nobody learns whether or when he answered.
+    r.get(link)
+    check(heading(r) == "Link onbekend", f"an answered rater's link shows {heading(r)!r}")
     r.quit()
 
 # Ans sees her colleagues as a group of three beside her own scores, behind her own link.

@@ -78,7 +78,12 @@ struct ServeCommandTests {
         let short = try lob(
             ["serve", "account", "--team", "Bouw", "--login", "voorzitter", "--password-stdin"],
             input: URL(fileURLWithPath: try write("kort", "kort\n")))
-        #expect(short.status != 0 && short.stderr.contains("minstens 10 tekens"))
+        #expect(short.status != 0 && short.stderr.contains("het wachtwoord is te kort: minstens 10 tekens"))
+        // bcrypt reads 72 bytes; a longer password would be cut unseen, so it is refused.
+        let long = try lob(
+            ["serve", "account", "--team", "Bouw", "--login", "voorzitter", "--password-stdin"],
+            input: URL(fileURLWithPath: try write("lang", String(repeating: "ä", count: 37) + "\n")))
+        #expect(long.status != 0 && long.stderr.contains("het wachtwoord is te lang: hooguit 72 bytes"))
         let made = try lob(
             ["serve", "account", "--team", "Bouw", "--login", "voorzitter", "--password-stdin"],
             input: URL(fileURLWithPath: try write("goed", "een lang wachtwoord\n")))
@@ -97,17 +102,26 @@ struct ServeCommandTests {
     }
 
     @Test func raters_links_name_no_rater_in_the_database() throws {
-        let raters = try write("beoordelaars.txt", "Bram de Jong\nCarla Visser\n")
+        let raters = try write("beoordelaars.txt", "Carla Visser\nDirk Smit\n")
+        // Feedback is asked about a colleague of an open round of the team, never about a typed name.
+        let outside = try lob([
+            "feedback", "invite", "--team", "Bouw", "--for", "Ans Bakker", "--group", "collega", "--invite", raters,
+        ])
+        #expect(outside.status != 0 && outside.stderr.contains("Ans Bakker is niet uitgenodigd in een open ronde"))
+        let names = try write("namen.txt", "Ans Bakker\nBram de Jong\n")
+        let round = try lob([
+            "team", "round", "open", "--team", "Bouw", "--round", "r", "--invite", names, "--profile", "mentor-model2",
+        ])
+        #expect(round.status == 0, "\(round.stderr)")
         let run = try lob([
             "feedback", "invite", "--team", "Bouw", "--for", "Ans Bakker", "--group", "collega", "--invite", raters,
-            "--profile", "mentor-model2",
         ])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Bram de Jong\thttp://127.0.0.1:8080/f/"))
+        #expect(run.stdout.contains("Carla Visser\thttp://127.0.0.1:8080/f/"))
         // Neither in the database nor in its write-ahead log.
         let files = [db, db + "-wal"].compactMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) }
         #expect(!files.isEmpty)
-        for name in ["Bram de Jong", "Carla Visser"] {
+        for name in ["Carla Visser", "Dirk Smit"] {
             #expect(files.allSatisfy { $0.range(of: Data(name.utf8)) == nil }, "\(name)")
         }
         // The files looked in are the ones that hold the links: the teacher rated is in them.
@@ -119,7 +133,8 @@ struct ServeCommandTests {
         ])
         #expect(two.status != 0 && two.stderr.contains("één leidinggevende"))
         let own = try lob([
-            "feedback", "invite", "--team", "Bouw", "--for", "Bram de Jong", "--invite", raters,
+            "feedback", "invite", "--team", "Bouw", "--for", "Bram de Jong", "--invite",
+            try write("zelf.txt", "Bram de Jong\n"),
         ])
         #expect(own.status != 0 && own.stderr.contains("kan zichzelf geen feedback geven"))
     }

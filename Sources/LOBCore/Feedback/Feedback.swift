@@ -36,11 +36,15 @@ public struct FeedbackResponse: Sendable, Hashable {
     public var ratings: [Behaviour.ID: Int]
     /// Competency → an optional remark.
     public var remarks: [Competency.ID: String]
+    /// The request of `lob serve` whose link gave it; nil for a feedback file. Shared by every rater of the request,
+    /// so it names none of them.
+    public var requestID: Int64?
 
     public init(
         id: String, subject: String, group: RaterGroup, profileID: String, date: SchoolDate,
-        ratings: [Behaviour.ID: Int] = [:], remarks: [Competency.ID: String] = [:]
+        ratings: [Behaviour.ID: Int] = [:], remarks: [Competency.ID: String] = [:], requestID: Int64? = nil
     ) {
+        self.requestID = requestID
         self.id = id
         self.subject = subject
         self.group = group

@@ -8,10 +8,17 @@ public protocol FeedbackStore: Sendable {
         _ responses: [FeedbackResponse],
         release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
     ) throws -> [Bool]
-    /// The responses about a teacher (by `PrivacyRule.memberKey` of his name) for a profile, and the releases kept,
-    /// oldest first.
+    /// The responses about a teacher (by `PrivacyRule.memberKey` of his name) for a profile that came in as files,
+    /// and the releases kept, oldest first. Responses through `lob serve`'s links belong to one invitation and are
+    /// not among them: a request of another team may use the same name.
     func feedback(
         about subject: String, profileID: String
+    ) throws -> (
+        responses: [FeedbackResponse], releases: [PrivacyRule.Release]
+    )
+    /// The responses given through the links of requests about one colleague's invitation, and their releases.
+    func feedback(
+        invitation: Int64, profileID: String
     ) throws -> (
         responses: [FeedbackResponse], releases: [PrivacyRule.Release]
     )

@@ -10,29 +10,55 @@ public protocol InvitationStore: Sendable {
     func invitations(team: String) throws -> [Invitation]
     /// Keeps the form's state (one answer more); marks the invitation started.
     func saveDraft(id: Int64, draft: String, at: Int64) throws
-    /// Keeps the finished scan and marks the invitation finished.
+    /// Marks the invitation as being handed in, once: false when it was already (two hand-ins sent at once), and
+    /// nothing changes.
+    func beginHandIn(id: Int64, at: Int64) throws -> Bool
+    /// Undoes `beginHandIn` when handing in failed.
+    func cancelHandIn(id: Int64) throws
+    /// Keeps the finished scan of an invitation being handed in, and forgets its draft.
     func finish(id: Int64, scan: String, at: Int64) throws
-    /// Forgets his answers and his finished scan (the invitation stays, so that his link opens an empty scan).
+    /// Forgets his answers and his finished scan (the invitation stays, so that his link opens an empty scan); his
+    /// code and browsers stay.
     func clearAnswers(id: Int64) throws
-    /// A new link for an invitation: the old token stops working.
+    /// Binds an unclaimed link to its colleague: his code's slow hash and his first browser, in one transaction.
+    /// False, and nothing changes, when the link was claimed already.
+    func claim(id: Int64, codeHash: String, device: LinkDevice, at: Int64) throws -> Bool
+    /// Another browser of a colleague who gave his code.
+    func addDevice(_ device: LinkDevice) throws
+    /// The browser whose cookie has this hash, bound to this invitation and not expired.
+    func device(tokenHash: String, invitationID: Int64, now: Int64) throws -> LinkDevice?
+    /// Forgets everything of the colleague on this link, in one transaction: answers, handed-in copy, code and
+    /// browsers; the link opens an empty, unclaimed scan. What the team's round counts of him stays.
+    func restart(id: Int64) throws
+    /// A new link for an invitation: the old token stops working, and the new one starts as `restart` leaves a link
+    /// (it never carries a draft, a handed-in scan or a claim over).
     func replaceToken(id: Int64, tokenHash: String, csrf: String, expiresAt: Int64) throws
     func revoke(id: Int64, at: Int64) throws
     /// Closes every invitation of a round.
     func closeRound(team: String, round: String, at: Int64) throws
 
-    /// Makes raters' links in one transaction; returns their ids.
-    func createFeedbackInvitations(_ invitations: [NewFeedbackInvitation]) throws -> [Int64]
+    /// Makes a request for feedback and its raters' links in one transaction; returns the links' ids.
+    func createFeedbackRequest(_ request: NewFeedbackRequest, links: [NewFeedbackLink]) throws -> [Int64]
+    /// A team's requests, oldest first, with how many were asked and answered.
+    func feedbackRequests(team: String) throws -> [FeedbackRequest]
+    /// The unanswered rater's link whose token has this hash.
     func feedbackInvitation(tokenHash: String) throws -> FeedbackInvitationRecord?
-    /// A team's raters' links, oldest first.
-    func feedbackInvitations(team: String) throws -> [FeedbackInvitation]
+    /// Binds a rater's link to the browser that opened it first: false, and nothing changes, when it was bound.
+    func bindRater(id: Int64, deviceHash: String) throws -> Bool
     func saveFeedbackDraft(id: Int64, draft: String) throws
-    /// In one transaction: the link is marked answered (false when it was already, and nothing is stored), its draft
-    /// forgotten, and the response stored as `FeedbackStore.importFeedback` stores it, deciding the rule again.
+    /// In one transaction: the link is forgotten (false when it was already, and nothing is stored), its request
+    /// counts one answer more, and the response is stored as `FeedbackStore.importFeedback` stores it, under the
+    /// link's request, deciding the rule again for the colleague rated.
     func answerFeedback(
-        id: Int64, response: FeedbackResponse, at: Int64,
+        id: Int64, response: FeedbackResponse,
         release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
     ) throws -> Bool
-    func revokeFeedbackInvitation(id: Int64, at: Int64) throws
+    /// Undoes a request of a team, in one transaction: its links and its responses are deleted and the rule is
+    /// decided again for the colleague rated. False when the team has no such request.
+    func withdrawFeedbackRequest(
+        id: Int64, team: String, at: Int64,
+        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) throws -> Bool
 
     func createAccount(login: String, team: String, passwordHash: String) throws
     func account(login: String) throws -> DashboardAccount?
@@ -60,32 +86,6 @@ public struct NewInvitation: Sendable, Hashable {
         self.team = team
         self.round = round
         self.name = name
-        self.profileID = profileID
-        self.tokenHash = tokenHash
-        self.csrf = csrf
-        self.createdAt = createdAt
-        self.expiresAt = expiresAt
-    }
-}
-
-/// A rater's link to make: the token only as its hash, and no rater's name.
-public struct NewFeedbackInvitation: Sendable, Hashable {
-    public let team: String
-    public let subject: String
-    public let group: RaterGroup
-    public let profileID: String
-    public let tokenHash: String
-    public let csrf: String
-    public let createdAt: Int64
-    public let expiresAt: Int64
-
-    public init(
-        team: String, subject: String, group: RaterGroup, profileID: String, tokenHash: String, csrf: String,
-        createdAt: Int64, expiresAt: Int64
-    ) {
-        self.team = team
-        self.subject = subject
-        self.group = group
         self.profileID = profileID
         self.tokenHash = tokenHash
         self.csrf = csrf

@@ -56,26 +56,56 @@ public protocol PersonalLink {
     func linkState(now: Int64) -> Invitation.LinkState
 }
 
-/// What the colleague's link holds beside the invitation: his answers so far, his finished scan, and the token that
-/// state-changing requests must carry (CSRF).
+/// What the colleague's link holds beside the invitation: his answers so far, his finished scan, the slow hash of
+/// the personal code he chose when he claimed the link, and the token that the claim and unlock forms carry (CSRF).
+///
+/// Whoever opens a round holds every link; so once a colleague has claimed his link, the link alone opens nothing of
+/// his: only a browser he bound to it (`LinkDevice`) or his code does.
 public struct InvitationRecord: Sendable, Hashable, PersonalLink {
     public let invitation: Invitation
     /// The hash of the link's token, which the store found it by: compared again in constant time.
     public let tokenHash: String
+    /// For the forms before the link is opened (claiming it, unlocking it, starting again); an opened link's own
+    /// requests carry the browser's token instead.
     public let csrf: String
     /// The form's state as the browser last saved it (JSON), nil before the first answer.
     public let draft: String?
     /// The finished scan as a scan file (docs/scan-file.md), nil until he hands it in.
     public let scan: String?
+    /// The slow hash of his personal code; nil while nobody has claimed the link. An empty hash matches no code (a
+    /// link whose answers were on the server before links could be claimed).
+    public let codeHash: String?
+
+    public var isClaimed: Bool { codeHash != nil }
 
     public func linkState(now: Int64) -> Invitation.LinkState { invitation.linkState(now: now) }
 
-    public init(invitation: Invitation, tokenHash: String, csrf: String, draft: String?, scan: String?) {
+    public init(
+        invitation: Invitation, tokenHash: String, csrf: String, draft: String?, scan: String?,
+        codeHash: String? = nil
+    ) {
         self.invitation = invitation
         self.tokenHash = tokenHash
         self.csrf = csrf
         self.draft = draft
         self.scan = scan
+        self.codeHash = codeHash
+    }
+}
+
+/// A browser a colleague bound to his claimed link: its cookie only as a hash, and the CSRF token of its requests.
+public struct LinkDevice: Sendable, Hashable {
+    public let tokenHash: String
+    public let invitationID: Int64
+    public let csrf: String
+    /// Seconds since 1970: when the cookie stops opening the link.
+    public let expiresAt: Int64
+
+    public init(tokenHash: String, invitationID: Int64, csrf: String, expiresAt: Int64) {
+        self.tokenHash = tokenHash
+        self.invitationID = invitationID
+        self.csrf = csrf
+        self.expiresAt = expiresAt
     }
 }
 
@@ -129,81 +159,120 @@ public struct DashboardAccount: Sendable, Hashable {
     }
 }
 
-/// A rater's link for 360° feedback (docs/feedback.md): about whom, as which group, on which profile. It names no
-/// rater: who was asked is known only from the list of links shown once; the store keeps how many were asked and
-/// answered.
-public struct FeedbackInvitation: Sendable, Hashable {
+/// A request for 360° feedback about one colleague of a round (docs/feedback.md): about whom (his invitation, so
+/// another team's request can never reach his report), as which group, on his profile; how many raters were asked
+/// and how many answered. It names no rater: who was asked is known only from the list of links shown once.
+public struct FeedbackRequest: Sendable, Hashable {
     public let id: Int64
     public let team: String
-    /// The teacher rated.
+    public let round: String
+    /// The colleague rated: his invitation, nil for a request made before requests were bound to one.
+    public let invitationID: Int64?
     public let subject: String
     public let group: RaterGroup
     public let profileID: String
+    public let asked: Int
+    public let answered: Int
     public let createdAt: Int64
-    public let expiresAt: Int64
-    public let revokedAt: Int64?
-    public let answeredAt: Int64?
+    /// Set when the request was undone: its links and its responses are gone.
+    public let withdrawnAt: Int64?
 
     public init(
-        id: Int64, team: String, subject: String, group: RaterGroup, profileID: String, createdAt: Int64,
-        expiresAt: Int64, revokedAt: Int64? = nil, answeredAt: Int64? = nil
+        id: Int64, team: String, round: String, invitationID: Int64?, subject: String, group: RaterGroup,
+        profileID: String, asked: Int, answered: Int, createdAt: Int64, withdrawnAt: Int64? = nil
     ) {
         self.id = id
         self.team = team
+        self.round = round
+        self.invitationID = invitationID
         self.subject = subject
         self.group = group
         self.profileID = profileID
+        self.asked = asked
+        self.answered = answered
         self.createdAt = createdAt
+        self.withdrawnAt = withdrawnAt
+    }
+}
+
+/// A rater's link that has not been answered yet (an answered link is forgotten: nothing ties a response to it).
+public struct FeedbackInvitation: Sendable, Hashable {
+    public let id: Int64
+    public let request: FeedbackRequest
+    public let expiresAt: Int64
+
+    public init(id: Int64, request: FeedbackRequest, expiresAt: Int64) {
+        self.id = id
+        self.request = request
         self.expiresAt = expiresAt
-        self.revokedAt = revokedAt
-        self.answeredAt = answeredAt
     }
 
+    public var subject: String { request.subject }
+    public var group: RaterGroup { request.group }
+    public var profileID: String { request.profileID }
+
     public func linkState(now: Int64) -> Invitation.LinkState {
-        if revokedAt != nil { return .revoked }
+        if request.withdrawnAt != nil { return .revoked }
         return now >= expiresAt ? .expired : .active
     }
 }
 
-/// A rater's link with what it carries: the CSRF token and his answers so far (until he hands them in).
+/// A rater's link with what it carries: the CSRF token, the browser it is bound to on first use (only as its
+/// cookie's hash), and his answers so far.
 public struct FeedbackInvitationRecord: Sendable, Hashable, PersonalLink {
     public let invitation: FeedbackInvitation
     public let tokenHash: String
     public let csrf: String
+    /// nil until a browser opens the link; an empty hash matches no browser.
+    public let deviceHash: String?
     public let draft: String?
 
     public func linkState(now: Int64) -> Invitation.LinkState { invitation.linkState(now: now) }
 
-    public init(invitation: FeedbackInvitation, tokenHash: String, csrf: String, draft: String?) {
+    public init(
+        invitation: FeedbackInvitation, tokenHash: String, csrf: String, deviceHash: String? = nil, draft: String?
+    ) {
         self.invitation = invitation
         self.tokenHash = tokenHash
         self.csrf = csrf
+        self.deviceHash = deviceHash
         self.draft = draft
     }
 }
 
-/// How many raters were asked about a teacher and how many answered, per group: what the dashboard shows.
-public struct FeedbackProgress: Sendable, Hashable {
+/// A request for feedback to make: about one colleague's invitation, with one link per rater (tokens only as hashes).
+public struct NewFeedbackRequest: Sendable, Hashable {
+    public let team: String
+    public let round: String
+    public let invitationID: Int64
     public let subject: String
     public let group: RaterGroup
-    public let asked: Int
-    public let answered: Int
+    public let profileID: String
+    public let createdAt: Int64
 
-    public init(subject: String, group: RaterGroup, asked: Int, answered: Int) {
+    public init(
+        team: String, round: String, invitationID: Int64, subject: String, group: RaterGroup, profileID: String,
+        createdAt: Int64
+    ) {
+        self.team = team
+        self.round = round
+        self.invitationID = invitationID
         self.subject = subject
         self.group = group
-        self.asked = asked
-        self.answered = answered
+        self.profileID = profileID
+        self.createdAt = createdAt
     }
+}
 
-    public static func of(_ invitations: [FeedbackInvitation]) -> [FeedbackProgress] {
-        let groups = Dictionary(grouping: invitations) {
-            "\(PrivacyRule.memberKey($0.subject))\u{1}\($0.group.rawValue)"
-        }
-        return groups.values.map { list in
-            FeedbackProgress(
-                subject: list[0].subject, group: list[0].group, asked: list.count,
-                answered: list.filter { $0.answeredAt != nil }.count)
-        }.sorted { ($0.subject, $0.group.rawValue) < ($1.subject, $1.group.rawValue) }
+/// One rater's link of a new request.
+public struct NewFeedbackLink: Sendable, Hashable {
+    public let tokenHash: String
+    public let csrf: String
+    public let expiresAt: Int64
+
+    public init(tokenHash: String, csrf: String, expiresAt: Int64) {
+        self.tokenHash = tokenHash
+        self.csrf = csrf
+        self.expiresAt = expiresAt
     }
 }

@@ -167,7 +167,7 @@
     return [
       el("h1", { tabindex: "-1" }, "Zelfscan: " + data.profile.word),
       el("p", {}, "Welkom, " + server.name + ". Met deze scan kijk je hoe jij nu staat als loopbaanbegeleider" + (data.team ? " in team " + data.team : "") + ". Je scoort jezelf op de gedragskenmerken van het profiel. Het kost ongeveer twintig minuten."),
-      el("p", {}, "Elk antwoord wordt meteen bewaard op de server van je school. Je kunt stoppen wanneer je wilt en later verdergaan via dezelfde persoonlijke link. Aan het eind kies je wie je scan mag zien, en lever je hem in."),
+      el("p", {}, "Elk antwoord wordt meteen bewaard op de server van je school. Je kunt stoppen wanneer je wilt en later verdergaan via je link: in deze browser meteen, op een ander apparaat met je persoonlijke code. Niemand anders kan je antwoorden openen, ook je teamvoorzitter niet. Aan het eind kies je wie je scan mag zien, en lever je hem in."),
       navigation("Begin"),
     ];
   }
@@ -368,12 +368,21 @@
       method: "POST", credentials: "same-origin", body: feedback ? feedbackFile() : scanFile(),
       headers: { "Content-Type": "application/x-yaml", "X-CSRF-Token": server.csrf },
     })).then((response) => {
-      if (response.ok) return window.location.reload();
+      // A rater's link is forgotten once answered (opened again it is an unknown link): thank him here.
+      if (response.ok) return feedback ? thanked() : window.location.reload();
       // The server says why in a sentence (a refused scan, a link that no longer works): show it as it is.
       return response.text().then((reason) => {
         say("Inleveren is niet gelukt. " + (response.status < 500 ? reason.trim() : "Probeer het zo opnieuw.") + " Je antwoorden zijn bewaard.");
       });
     }).catch(() => say("Inleveren is niet gelukt: is de verbinding weg? Je antwoorden zijn bewaard; probeer het zo opnieuw."));
+  }
+
+  function thanked() {
+    form.replaceChildren(
+      el("h1", { tabindex: "-1" }, "Dank je wel"),
+      el("p", {}, "Je feedback is ingeleverd. Hij is bewaard zonder je naam en zonder je link, en telt mee zoals de pagina zei. Deze link werkt nu niet meer."));
+    document.title = "Dank je wel · LOB-spiegel";
+    form.querySelector("h1").focus();
   }
 
   function summaryPage() {
@@ -633,7 +642,9 @@
     document.querySelector(".voet p").textContent = "Je antwoorden blijven in deze browser op dit apparaat. Niets wordt verstuurd: alleen jij beslist of je het feedbackbestand geeft.";
   }
   if (server) {
-    document.querySelector(".voet p").textContent = "Je antwoorden worden bij elke stap bewaard op de server van je school, bij jouw persoonlijke link. Deel die link met niemand.";
+    document.querySelector(".voet p").textContent = feedback
+      ? "Je antwoorden worden bij elke stap bewaard op de server van je school, bij deze link in deze browser: een andere browser opent ze niet. Je naam wordt nergens bewaard."
+      : "Je antwoorden worden bij elke stap bewaard op de server van je school. Alleen deze browser, of je link met je persoonlijke code, opent ze.";
   }
   form.addEventListener("submit", (event) => { event.preventDefault(); next(); });
   const resumed = restore() && state.page > 0;

@@ -11,8 +11,10 @@ extension LobCommand.Feedback {
             abstract: "Vraag feedback via lob serve: één link per beoordelaar, maar één keer getoond.",
             discussion: """
                 Voor de teamvoorzitter (of wie de dienst beheert), niet voor wie beoordeeld wordt: zo kan die zelf \
-                geen feedback invullen. De namen staan alleen in de lijst met links; bewaard wordt alleen over wie, \
-                als welke groep en op welk profiel, en of de link is gebruikt. Een link werkt één keer.
+                geen feedback invullen. De collega moet in een open ronde van het team zijn uitgenodigd; de \
+                beoordelaars beoordelen op het profiel van die ronde. De namen staan alleen in de lijst met links; \
+                bewaard wordt alleen over wie, als welke groep, en hoeveel links er zijn gebruikt (niet welke). Een \
+                link werkt één keer, in de browser die hem het eerst opent.
 
                 Voorbeelden:
                   lob feedback invite --team Bouw --for "Jan de Vries" \\
@@ -32,8 +34,8 @@ extension LobCommand.Feedback {
         @Option(help: "Wie beoordelen: collega, leidinggevende of leerling.")
         var group: RaterGroup = .collega
 
-        @Option(help: ArgumentHelp("Het profiel van de feedback.", valueName: "id"))
-        var profile = ProfileOptions.defaultProfileID
+        @Option(help: ArgumentHelp("De ronde (standaard zijn laatste open ronde).", valueName: "label"))
+        var round: String?
 
         @OptionGroup var links: LinkOptions
         @OptionGroup var store: StoreOptions
@@ -46,16 +48,17 @@ extension LobCommand.Feedback {
         }
 
         func run() throws {
-            guard let chosen = profiles.library().profile(profile) else {
-                throw Output.fail("onbekend profiel '\(profile)': zie 'lob profiles list'")
-            }
             let names = try links.names()
             let app = try store.app()
             let now = Int64(Date().timeIntervalSince1970)
+            let invitation = try Output.store { try app.roundInvitation(team: team, round: round, name: subject) }
+            guard let chosen = profiles.library().profile(invitation.profileID) else {
+                throw Output.fail("onbekend profiel '\(invitation.profileID)': zie 'lob profiles list'")
+            }
             let made = try Output.store {
                 try app.inviteRaters(
-                    team: team, subject: subject, group: group, profile: chosen, names: names, days: links.days,
-                    now: now)
+                    team: team, invitation: invitation.id, group: group, profile: chosen, names: names,
+                    days: links.days, now: now)
             }
             try links.deliver(made, path: "/f/")
         }

@@ -47,8 +47,17 @@ extension LobCommand.Serve {
                 valueName: "url"))
         var url: String?
 
-        @Flag(help: "Achter een reverse proxy: het adres van de collega staat in X-Forwarded-For.")
+        @Flag(
+            help:
+                "Achter een reverse proxy op deze computer: het adres van de collega is het laatste in X-Forwarded-For."
+        )
         var trustProxy = false
+
+        @Option(
+            help: ArgumentHelp(
+                "Het adres van een reverse proxy op een andere computer (mag vaker): alleen van hem geldt X-Forwarded-For.",
+                valueName: "adres"))
+        var proxy: [String] = []
 
         @Option(help: ArgumentHelp("Hoe lang een link geldig is, in dagen.", valueName: "dagen"))
         var linkDays = LOBApp.defaultLinkDays
@@ -85,7 +94,7 @@ extension LobCommand.Serve {
             configuration.host = host
             configuration.port = port
             configuration.publicURL = url ?? "http://\(host):\(port)"
-            configuration.trustForwardedFor = trustProxy
+            configuration.proxies = Set(proxy + (trustProxy ? ["127.0.0.1", "::1"] : []))
             configuration.linkDays = linkDays
             var logger = Logger(label: "lob-serve")
             logger.logLevel = .info
@@ -135,10 +144,9 @@ extension LobCommand.Serve {
                 guard first == second else { throw Output.fail("de twee wachtwoorden zijn niet gelijk") }
                 password = first
             }
-            guard password.count >= 10 else { throw Output.fail("het wachtwoord is te kort: minstens 10 tekens") }
             let app = try store.app()
             try Output.store {
-                try app.createAccount(login: login, team: team, passwordHash: LOBServer.hashPassword(password))
+                try app.createAccount(login: login, team: team, password: password) { LOBServer.hashPassword($0) }
             }
             Output.write("Inlog '\(login)' voor team '\(team)' is klaar.\n")
         }
