@@ -37,6 +37,10 @@ public struct LOBServer: Sendable {
         Bcrypt.hash(password, cost: cost)
     }
 
+    public static func verifyPassword(_ password: String, hash: String) -> Bool {
+        Bcrypt.verify(password, hash: hash)
+    }
+
     /// The web application, for `runService()` (which stops gracefully on SIGTERM and SIGINT: requests under way
     /// finish, every answer already saved is in the database) or for in-process tests.
     public func application(
@@ -45,7 +49,7 @@ public struct LOBServer: Sendable {
         -> some ApplicationProtocol
     {
         Application(
-            router: router(),
+            responder: HeadAsGet(base: router().buildResponder()),
             // A connection that sends no complete request head for this long is closed: half-sent requests cannot
             // exhaust the server's file descriptors.
             server: .http1(configuration: .init(idleTimeout: .seconds(configuration.readTimeout))),
@@ -287,6 +291,20 @@ public struct LOBServer: Sendable {
     }
 }
 
+/// HEAD is GET without the body, for every page: routes are found by method, so the request is asked as GET.
+struct HeadAsGet<Base: HTTPResponder>: HTTPResponder {
+    let base: Base
+
+    func respond(to request: Request, context: Base.Context) async throws -> Response {
+        guard request.method == .head else { return try await base.respond(to: request, context: context) }
+        var head = request.head
+        head.method = .get
+        var response = try await base.respond(to: Request(head: head, body: request.body), context: context)
+        response.body = .init()
+        return response
+    }
+}
+
 /// Around every request: the security headers, a response for every error, and a log line without personal data
 /// (method, the route's pattern — never the path, which holds a link's token — status and time).
 struct Guard: RouterMiddleware {
@@ -298,16 +316,11 @@ struct Guard: RouterMiddleware {
     ) async throws -> Response {
         let start = ContinuousClock.now
         var response: Response
-        // HEAD is GET without the body, for every page.
-        let isHead = request.method == .head
-        var head = request.head
-        if isHead { head.method = .get }
         do {
-            response = try await next(isHead ? Request(head: head, body: request.body) : request, context)
+            response = try await next(request, context)
         } catch {
             response = server.failure(error, context: context)
         }
-        if isHead { response.body = .init() }
         var headers = response.headers
         if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = LOBServer.ownPolicy }
         headers[.init("X-Content-Type-Options")!] = "nosniff"
