@@ -58,7 +58,7 @@ public struct BoardReport: Sendable {
                 rows: overview.behaviours.map {
                     [
                         $0.behaviour, "\($0.n)", DutchNumber.format($0.mean),
-                        $0.distribution.map(String.init).joined(separator: " · "),
+                        TeamReport.distributionText($0.distribution, coarsened: $0.coarsened),
                         $0.atOrAboveTarget.map(String.init) ?? "–",
                     ]
                 }))
@@ -92,6 +92,7 @@ public struct BoardReportJSON: Encodable {
         @Null var distribution: [Int]?
         @Null var atOrAboveTarget: Int?
         let withheld: Bool
+        let coarsened: Bool
     }
 
     let formatVersion = 2
@@ -109,8 +110,8 @@ public struct BoardReportJSON: Encodable {
         behaviours = report.overview.behaviours.map {
             BehaviourJSON(
                 behaviour: $0.behaviour, competency: $0.competency, n: $0.n, mean: DutchNumber.rounded($0.mean),
-                distribution: $0.withheld ? nil : $0.distribution, atOrAboveTarget: $0.atOrAboveTarget,
-                withheld: $0.withheld)
+                distribution: $0.distribution.isEmpty ? nil : $0.distribution, atOrAboveTarget: $0.atOrAboveTarget,
+                withheld: $0.withheld, coarsened: $0.coarsened)
         }
     }
 }

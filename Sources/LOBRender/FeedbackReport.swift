@@ -28,6 +28,7 @@ public struct FeedbackReport: Sendable {
         switch withheld {
         case .tooFew?: return ("niet getoond", "minder dan \(analysis.threshold)", "–")
         case .changeTooSmall?: return ("niet getoond", "te kleine verandering", "–")
+        case .sameAnswers?: return ("niet getoond", "zou ieders antwoord tonen", "–")
         case nil: return ("–", "0", "–")
         }
     }
@@ -45,7 +46,7 @@ public struct FeedbackReport: Sendable {
             ))
         blocks.append(
             .note(
-                "Collega's tellen alleen mee als groep van minstens \(analysis.threshold) die een gedragskenmerk beoordeelden; wie wat gaf, wordt nergens bewaard. Een groep die sinds een eerder overzicht met minder dan \(analysis.threshold) collega's veranderde, wordt niet getoond: het verschil zou laten zien wat die collega's gaven."
+                "Collega's tellen alleen mee als groep van minstens \(analysis.threshold) die een gedragskenmerk beoordeelden; wie wat gaf, wordt nergens bewaard. Een groep die sinds een eerder overzicht met minder dan \(analysis.threshold) collega's veranderde, wordt niet getoond: het verschil zou laten zien wat die collega's gaven. Gaven (bijna) allen het laagste of het hoogste niveau, dan staat ook het gemiddelde er niet bij. De spreiding staat er pas bij vanaf \(GroupDisclosure.spreadMinimum) collega's, en opmerkingen van collega's vanaf \(GroupDisclosure.remarkMinimum): met minder zou wie zelf beoordeelde kunnen terugrekenen wat de anderen gaven, of aan een opmerking zien van wie die is."
             ))
 
         blocks.append(.heading(level: 2, "Per competentie"))
@@ -136,7 +137,7 @@ public struct FeedbackReportJSON: Encodable {
         let n: Int
         @Null var mean: Double?
         @Null var spread: Double?
-        /// `tooFew` or `changeTooSmall` when colleagues rated it but their figure is not shown.
+        /// `tooFew`, `changeTooSmall` or `sameAnswers` when colleagues rated it but their figure is not shown.
         @Null var withheld: String?
     }
     struct BehaviourJSON: Encodable {

@@ -29,6 +29,15 @@ public struct TeamReport: Sendable {
 
     var withheldText: String { "achtergehouden (minder dan \(analysis.threshold))" }
 
+    func withheldText(_ aggregate: TeamAnalysis.BehaviourAggregate) -> String {
+        aggregate.withheldBecause == .sameAnswers ? "achtergehouden (zou ieders antwoord tonen)" : withheldText
+    }
+
+    /// A distribution as "1 · 2 · 0 · 3", or why it is left out.
+    static func distributionText(_ distribution: [Int], coarsened: Bool) -> String {
+        coarsened ? "niet getoond" : distribution.map(String.init).joined(separator: " · ")
+    }
+
     public func blocks() -> [Block] {
         var blocks: [Block] = [.heading(level: 1, title)]
         var facts: [(key: String, text: String)] = [
@@ -186,8 +195,8 @@ public struct TeamReport: Sendable {
                 rows: analysis.behaviours.map { aggregate in
                     [
                         aggregate.behaviour.id, "\(aggregate.n)",
-                        aggregate.withheld ? withheldText : DutchNumber.format(aggregate.mean),
-                        aggregate.distribution.map(String.init).joined(separator: " · "),
+                        aggregate.withheld ? withheldText(aggregate) : DutchNumber.format(aggregate.mean),
+                        Self.distributionText(aggregate.distribution, coarsened: aggregate.coarsened),
                         aggregate.atOrAboveTarget.map(String.init) ?? "–",
                     ]
                 }))
@@ -221,8 +230,13 @@ public struct TeamReport: Sendable {
                 "Sinds een eerder overzicht van deze ronde zijn er minder dan \(t) anonieme scans bijgekomen, vervangen of weggegaan. Het verschil tussen de twee overzichten zou laten zien wat die collega's invulden; daarom tellen de anonieme antwoorden nu niet mee. Ze tellen weer mee als de groep met minstens \(t) scans verschilt van elke eerdere."
             )
         }
-        if !analysis.allWithheld && analysis.behaviours.contains(where: \.withheld) {
+        if !analysis.allWithheld && analysis.behaviours.contains(where: { $0.withheldBecause == .tooFew }) {
             notes.append("Cijfers over minder dan \(analysis.threshold) antwoorden zijn achtergehouden (gemarkeerd).")
+        }
+        if analysis.behaviours.contains(where: { $0.coarsened || $0.withheldBecause == .sameAnswers }) {
+            notes.append(
+                "Ook een groep kan verraden wat ieder invulde: kozen (bijna) alle anonieme collega's hetzelfde niveau, dan staat de verdeling er niet bij, en lag dat niveau aan de rand van de schaal, dan ook het gemiddelde niet (gemarkeerd)."
+            )
         }
         notes.append(
             "Namen staan er alleen bij wie met naam deelde. Wie anoniem deelde, telt alleen mee in groepscijfers en heeft geen eigen kolom. Privé-scans komen niet in het team."
@@ -233,7 +247,7 @@ public struct TeamReport: Sendable {
     private func gapRow(_ aggregate: TeamAnalysis.BehaviourAggregate) -> [String] {
         [
             aggregate.behaviour.id, "\(aggregate.n)", DutchNumber.format(aggregate.mean),
-            aggregate.distribution.map(String.init).joined(separator: " · "),
+            Self.distributionText(aggregate.distribution, coarsened: aggregate.coarsened),
             aggregate.atOrAboveTarget.map(String.init) ?? "–", DutchNumber.format(aggregate.priority),
             aggregate.behaviour.text,
         ]
@@ -270,7 +284,7 @@ public struct TeamReport: Sendable {
             ],
             rows: analysis.behaviours.map { aggregate in
                 let levels: [CSVCell] = (0..<4).map { level in
-                    .integer(aggregate.withheld ? nil : aggregate.distribution[level])
+                    .integer(aggregate.distribution.indices.contains(level) ? aggregate.distribution[level] : nil)
                 }
                 return [
                     .text(team), .text(round), .id(aggregate.behaviour.id), .text(aggregate.behaviour.text),
@@ -295,6 +309,7 @@ public struct TeamReportJSON: Encodable {
         @Null var atOrAboveTarget: Int?
         @Null var priority: Double?
         let withheld: Bool
+        let coarsened: Bool
     }
     struct CompetencyJSON: Encodable {
         let competency: Int
@@ -368,8 +383,8 @@ public struct TeamReportJSON: Encodable {
             BehaviourJSON(
                 behaviour: $0.behaviour.id, competency: $0.behaviour.competency, n: $0.n,
                 mean: DutchNumber.rounded($0.mean),
-                distribution: $0.withheld ? nil : $0.distribution, atOrAboveTarget: $0.atOrAboveTarget,
-                priority: DutchNumber.rounded($0.priority), withheld: $0.withheld)
+                distribution: $0.distribution.isEmpty ? nil : $0.distribution, atOrAboveTarget: $0.atOrAboveTarget,
+                priority: DutchNumber.rounded($0.priority), withheld: $0.withheld, coarsened: $0.coarsened)
         }
         competencies = analysis.competencies.map {
             CompetencyJSON(

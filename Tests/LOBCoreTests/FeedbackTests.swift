@@ -31,14 +31,39 @@ struct FeedbackTests {
             ])
         let shown = try #require(three.behaviours.first?.colleagues)
         #expect(shown.n == 3 && shown.mean == 3)
-        #expect(abs(shown.spread - (2.0 / 3).squareRoot()) < 1e-9)
+        // With three, one rater beside the teacher rated could work out the other two from a spread: none is shown.
+        #expect(shown.spread == nil)
         // 1.2 was rated by nobody: nothing shown, nothing withheld.
         #expect(three.behaviours[1].colleagues == nil && three.behaviours[1].withheld == nil)
     }
 
+    /// The insider: with three raters, one of them beside the teacher rated could work out the other two from the
+    /// mean and the spread; a remark names its author more easily than a number; a mean at the scale's end tells all.
+    @Test func a_small_rater_group_shows_its_mean_only_and_no_remarks() throws {
+        func raters(_ ratings: [Int]) -> [FeedbackResponse] {
+            ratings.enumerated().map { index, rating in
+                var response = Self.colleague("r\(index)", ["1.1": rating])
+                response.remarks = [1: "opmerking \(index)"]
+                return response
+            }
+        }
+        let three = FeedbackAnalysis(scan: Self.scan, profile: Self.profile, responses: raters([1, 2, 4]))
+        let group = try #require(three.behaviours.first?.colleagues)
+        #expect(group.n == 3 && group.spread == nil && !three.behaviours[0].agree)
+        #expect(three.competencies.first?.colleagueRemarks == [])
+        let five = FeedbackAnalysis(scan: Self.scan, profile: Self.profile, responses: raters([2, 2, 3, 3, 2]))
+        #expect(five.behaviours.first?.colleagues?.spread != nil && five.behaviours[0].agree)
+        #expect(five.competencies.first?.colleagueRemarks.count == 5)
+        // All at the top, or all but one with the one next to them: the mean would tell each rating.
+        for ratings in [[4, 4, 4], [4, 4, 3], [1, 1, 2, 1, 1]] {
+            let analysis = FeedbackAnalysis(scan: Self.scan, profile: Self.profile, responses: raters(ratings))
+            #expect(analysis.behaviours[0].colleagues == nil && analysis.behaviours[0].withheld == .sameAnswers)
+        }
+    }
+
     @Test func blind_spots_hidden_strengths_and_agreement() throws {
         let responses =
-            ["a", "b", "c"].map { Self.colleague($0, ["1.1": 2, "1.2": 3, "2.1": 3]) }
+            ["a", "b", "c", "d", "e"].map { Self.colleague($0, ["1.1": 2, "1.2": 3, "2.1": 3]) }
             + [
                 FeedbackResponse(
                     id: "l", subject: "Jan", group: .leidinggevende, profileID: "p", date: Self.date,
@@ -50,7 +75,7 @@ struct FeedbackTests {
         #expect(analysis.hiddenStrengths.map(\.behaviour.id) == ["1.2"])
         // Colleagues agree on all three; the leidinggevende is close on 1.1 only.
         #expect(analysis.agreements.map(\.behaviour.id) == ["1.1"])
-        #expect(analysis.leidinggevendeAnswered && analysis.colleaguesAnswered == 3)
+        #expect(analysis.leidinggevendeAnswered && analysis.colleaguesAnswered == 5)
         let first = try #require(analysis.competencies.first)
         #expect(first.selfMean == 2.5 && first.leidinggevendeMean == 3 && first.colleaguesMean == 2.5)
     }
@@ -93,21 +118,29 @@ struct FeedbackTests {
             scan: nil, profile: Self.profile,
             responses: [Self.colleague("a", ["1.1": 2], remark: "Zo"), Self.colleague("b", ["1.1": 3], remark: "Aa")])
         #expect(two.competencies[0].colleagueRemarks.isEmpty)
+        // Remarks need a group of five (a number of three is shown, a remark of one of three is not).
         let three = FeedbackAnalysis(
             scan: nil, profile: Self.profile,
             responses: [
                 Self.colleague("a", ["1.1": 2], remark: "Zo"), Self.colleague("b", ["1.1": 3], remark: "Aa"),
                 Self.colleague("c", ["1.1": 3]),
             ])
-        #expect(three.competencies[0].colleagueRemarks == ["Aa", "Zo"])
-        #expect(three.behaviours[0].selfScore == nil && three.behaviours[0].reading == nil)
+        #expect(three.behaviours[0].colleagues?.n == 3 && three.competencies[0].colleagueRemarks.isEmpty)
+        let five = FeedbackAnalysis(
+            scan: nil, profile: Self.profile,
+            responses: [
+                Self.colleague("a", ["1.1": 2], remark: "Zo"), Self.colleague("b", ["1.1": 3], remark: "Aa"),
+                Self.colleague("c", ["1.1": 3]), Self.colleague("d", ["1.1": 2]), Self.colleague("e", ["1.1": 3]),
+            ])
+        #expect(five.competencies[0].colleagueRemarks == ["Aa", "Zo"])
+        #expect(five.behaviours[0].selfScore == nil && five.behaviours[0].reading == nil)
     }
 
     @Test func the_combined_picture_is_the_mean_of_self_and_others_rounded_down() {
-        let responses = ["a", "b", "c"].map { Self.colleague($0, ["1.1": 2, "1.2": 4]) }
+        let responses = zip(["a", "b", "c"], [3, 3, 4]).map { Self.colleague($0, ["1.1": 2, "1.2": $1]) }
         let analysis = FeedbackAnalysis(scan: Self.scan, profile: Self.profile, responses: responses)
         let combined = analysis.combined(Self.scan)
-        // 1.1: (4 + 2) / 2 = 3. 1.2: (1 + 4) / 2 = 2.5, down to 2. 2.1: no others, his own 3.
+        // 1.1: (4 + 2) / 2 = 3. 1.2: (1 + 3,33) / 2 = 2,17, down to 2. 2.1: no others, his own 3.
         #expect(combined.answers["1.1"]?.score == 3 && combined.answers["1.2"]?.score == 2)
         #expect(combined.answers["2.1"]?.score == 3)
         #expect(analysis.conversationTopics.map(\.behaviour.id) == ["1.1", "1.2"])

@@ -35,6 +35,29 @@ struct TeamAnalysisTests {
         #expect(analysis.uncoveredCompetencies.map(\.competency.id) == [2])
     }
 
+    /// Group disclosure: three anonymous colleagues who all chose the same level are no secret kept by a count.
+    @Test(arguments: [
+        // scores of the three anonymous colleagues on 1.1, mean shown?, distribution shown?
+        ([1, 1, 1], false, false), ([1, 1, 2], false, false), ([4, 4, 4], false, false), ([3, 4, 4], false, false),
+        ([2, 2, 2], true, false), ([2, 2, 4], true, false), ([1, 2, 4], true, true), ([1, 3, 4], true, true),
+    ])
+    func a_group_that_nearly_agrees_does_not_show_each_answer(scores: [Int], mean: Bool, distribution: Bool) throws {
+        let members = scores.enumerated().map {
+            Self.member("Anoniem \($0.offset)", ["1.1": $0.element], consent: .anoniem)
+        }
+        let named = Self.member("Ans", ["1.1": 1])
+        let analysis = TeamAnalysis(members: members + [named], threshold: 3)
+        let figure = try #require(analysis.behaviours.first { $0.behaviour.id == "1.1" })
+        #expect(figure.n == 4 && figure.countsAnonymous)
+        #expect(figure.withheld == !mean && (figure.withheldBecause == .sameAnswers) == !mean)
+        #expect(figure.distribution.isEmpty == !distribution && (figure.atOrAboveTarget == nil) == !distribution)
+        #expect(figure.coarsened == (mean && !distribution))
+        // Named colleagues are public: their agreeing never hides a figure.
+        let allNamed = TeamAnalysis(
+            members: (0..<3).map { Self.member("Naam \($0)", ["1.1": 4]) }, threshold: 3)
+        #expect(allNamed.behaviours.first { $0.behaviour.id == "1.1" }?.distribution == [0, 0, 0, 3])
+    }
+
     @Test func fewer_than_the_threshold_withholds_every_figure() {
         let analysis = TeamAnalysis(
             members: [Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2])], threshold: 3)

@@ -59,9 +59,9 @@ struct TeamFeedbackTests {
     @Test func a_member_counts_only_where_his_own_colleagues_form_a_group() {
         // c has two colleagues: his own report withholds them, so the team figure may not use them either.
         let members = [
-            Self.member("a", scores: ["1.1": 4], colleagues: 3, rating: ["1.1": 1]),
-            Self.member("b", scores: ["1.1": 4], colleagues: 3, rating: ["1.1": 2]),
-            Self.member("c", scores: ["1.1": 4], colleagues: 2, rating: ["1.1": 4]),
+            Self.member("a", scores: ["1.1": 4], colleagues: 3, rating: ["1.1": 2]),
+            Self.member("b", scores: ["1.1": 4], colleagues: 3, rating: ["1.1": 3]),
+            Self.member("c", scores: ["1.1": 4], colleagues: 2, rating: ["1.1": 3]),
         ]
         let view = TeamFeedback(team: "T", round: "r", members: members, threshold: 3, earlier: [])
         #expect(view.membersWithFeedback == 2)
@@ -73,12 +73,12 @@ struct TeamFeedbackTests {
         let first = TeamFeedback(team: "T", round: "r", members: three, threshold: 3, earlier: [])
         #expect(first.behaviours.count == 1)
         // A fourth member's feedback arrives: the difference of the two views would be his alone.
-        let four = three + [Self.member("m3", scores: ["1.1": 1], colleagues: 3, rating: ["1.1": 4])]
+        let four = three + [Self.member("m3", scores: ["1.1": 1], colleagues: 3, rating: ["1.1": 3])]
         let second = TeamFeedback(team: "T", round: "r", members: four, threshold: 3, earlier: [first.release])
         #expect(second.behaviours.isEmpty && second.withheld == ["1.1": .changeTooSmall])
         // New feedback about one member who counted already changes his part: the same attack, the same answer.
         var changed = three
-        changed[0] = Self.member("m0", scores: ["1.1": 4], colleagues: 4, rating: ["1.1": 1])
+        changed[0] = Self.member("m0", scores: ["1.1": 4], colleagues: 4, rating: ["1.1": 3])
         let third = TeamFeedback(team: "T", round: "r", members: changed, threshold: 3, earlier: [first.release])
         #expect(third.behaviours.isEmpty && third.withheld == ["1.1": .changeTooSmall])
         // Three more at once: a group again.

@@ -109,9 +109,11 @@ struct FeedbackCommandTests {
 
     // MARK: - The team's view
 
-    /// `count` colleagues' feedback files about a member of the demo team, each rating 2.1 and 2.2 as given.
-    private func teamFeedback(about teacher: String, count: Int, rating: Int, tag: String) throws -> [String] {
+    /// Three colleagues' feedback files about a member of the demo team, rating 2.1 and 2.2 one below, at and one
+    /// above `rating`: a group whose mean is `rating` and tells nobody's answer.
+    private func teamFeedback(about teacher: String, count: Int = 3, rating mean: Int, tag: String) throws -> [String] {
         try (0..<count).map { index in
+            let rating = mean - 1 + index % 3
             let lines = [
                 "formatVersion: 1", "response: \"r-\(tag)\(index)-0000\"", "feedbackFor: \"\(teacher)\"",
                 "group: collega",
@@ -136,8 +138,8 @@ struct FeedbackCommandTests {
             try lob(["team", "import", demo, "--team", TeamCommandTests.team, "--round", "najaar 2026"]).status == 0)
         // Two named members (Ans 3 and 4 on 2.1 and 2.2, Bram) and one anonymous (Gert, 2 and 2).
         let files =
-            try teamFeedback(about: "Ans Bakker", count: 3, rating: 1, tag: "a")
-            + teamFeedback(about: "Bram de Jong", count: 3, rating: 1, tag: "b")
+            try teamFeedback(about: "Ans Bakker", rating: 2, tag: "a")
+            + teamFeedback(about: "Bram de Jong", rating: 2, tag: "b")
         #expect(try lob(["feedback", "import"] + files).status == 0)
         var view = try teamView()
         // Two members are no group, though both shared their scan by name.
@@ -147,20 +149,20 @@ struct FeedbackCommandTests {
         #expect(text.contains("Nog geen gedragskenmerk om te tonen") && !text.contains("Ans"))
 
         #expect(
-            try lob(["feedback", "import"] + teamFeedback(about: "Gert Bos", count: 3, rating: 1, tag: "g")).status == 0
+            try lob(["feedback", "import"] + teamFeedback(about: "Gert Bos", rating: 2, tag: "g")).status == 0
         )
         view = try teamView()
         let behaviours = try #require(view["behaviours"] as? [[String: Any]])
         let first = try #require(behaviours.first { $0["behaviour"] as? String == "2.1" })
         #expect(first["n"] as? Int == 3 && view["membersWithFeedback"] as? Int == 3)
-        // What the three scored themselves on 2.1, each minus their colleagues' 1: the team's mean difference.
+        // What the three scored themselves on 2.1, each minus their colleagues' 2: the team's mean difference.
         let selfScores = try ["ans-bakker", "bram-de-jong", "gert-bos"].map { name -> Int in
             let text = try String(contentsOfFile: "\(demo)/\(name).yaml", encoding: .utf8)
             let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  \"2.1\":") })
             // `"2.1": 3` or `"2.1": {score: 3, note: …}`: the first digit after the key.
             return try #require(line.dropFirst(8).first(where: \.isNumber)?.wholeNumberValue)
         }
-        let expected = Double(selfScores.reduce(0, +)) / 3 - 1
+        let expected = Double(selfScores.reduce(0, +)) / 3 - 2
         // Rounded to three decimals, as every mean in the JSON.
         #expect(abs((first["meanDifference"] as? Double ?? .nan) - expected) <= 0.0005)
         // Every format renders, and none names anyone.
@@ -171,7 +173,7 @@ struct FeedbackCommandTests {
 
         // Feedback about a fourth member: the difference of two views would be his alone.
         #expect(
-            try lob(["feedback", "import"] + teamFeedback(about: "Carla Visser", count: 3, rating: 4, tag: "c")).status
+            try lob(["feedback", "import"] + teamFeedback(about: "Carla Visser", rating: 3, tag: "c")).status
                 == 0)
         view = try teamView()
         #expect((view["behaviours"] as? [Any])?.isEmpty == true)

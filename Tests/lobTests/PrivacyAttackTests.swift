@@ -54,8 +54,9 @@ struct PrivacyAttackTests {
         /// the only other case the tool has — every anonymous one that did.
         func figure(_ entry: [String: Any], moment: Moment, context: String) {
             guard entry["withheld"] as? Bool == false, let behaviour = entry["behaviour"] as? String,
-                let n = entry["n"] as? Int, let distribution = entry["distribution"] as? [Int]
+                let n = entry["n"] as? Int, let mean = entry["mean"] as? Double
             else { return }
+            let distribution = entry["distribution"] as? [Int]
             figuresSeen += 1
             let named = moment.named.values.compactMap { $0[behaviour] }
             let anonymous = moment.anonymous.filter { $0.value[behaviour] != nil }
@@ -70,8 +71,21 @@ struct PrivacyAttackTests {
                 )
                 return
             }
-            let total = distribution.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }
+            // Group disclosure: what is shown of the anonymous part may not tell each member's level.
+            let hidden = covered.compactMap { moment.anonymous[$0]?[behaviour] }
+            let hiddenLevels = (1...4).map { level in hidden.filter { $0 == level }.count }
+            #expect(
+                !GroupDisclosure.meanTells(sum: hidden.reduce(0, +), n: hidden.count, low: 1, high: 4),
+                "\(context) \(behaviour): a mean over anonymous answers \(hidden.sorted()) tells each of them")
+            if distribution != nil {
+                #expect(
+                    !GroupDisclosure.distributionTells(hiddenLevels),
+                    "\(context) \(behaviour): a distribution tells each anonymous answer \(hidden.sorted())")
+            }
+            let total = Int((mean * Double(n)).rounded())
             add(covered, behaviour: behaviour, level: nil, value: total - named.reduce(0, +))
+            guard let distribution else { return }
+            #expect(distribution.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element } == total)
             for level in 1...4 {
                 add(
                     covered, behaviour: behaviour, level: level,
@@ -253,6 +267,7 @@ struct PrivacyAttackTests {
             let board = try json(
                 BoardReportJSON(BoardReport(BoardOverview(rounds: rounds.map { ($0.team, $0.round, $0.analysis()) }))))
             var totals: [String: [Int]] = [:]
+            var coarsened: Set<String> = []
             for row in board["teams"] as? [[String: Any]] ?? [] {
                 let key = "\(row["team"] as? String ?? "")|\(row["round"] as? String ?? "")"
                 let report = try #require(reports[key], "\(context): board shows \(key) that has no report")
@@ -267,14 +282,23 @@ struct PrivacyAttackTests {
                         "\(context): board and report differ for \(key) C\(id)")
                 }
                 for entry in report["behaviours"] as? [[String: Any]] ?? [] where entry["withheld"] as? Bool == false {
-                    let distribution = entry["distribution"] as? [Int] ?? []
-                    totals[entry["behaviour"] as? String ?? "", default: [0, 0, 0, 0]] = zip(
-                        totals[entry["behaviour"] as? String ?? ""] ?? [0, 0, 0, 0], distribution
+                    let behaviour = entry["behaviour"] as? String ?? ""
+                    guard let distribution = entry["distribution"] as? [Int] else {
+                        coarsened.insert(behaviour)
+                        continue
+                    }
+                    totals[behaviour, default: [0, 0, 0, 0]] = zip(
+                        totals[behaviour] ?? [0, 0, 0, 0], distribution
                     ).map(+)
                 }
             }
             for entry in board["behaviours"] as? [[String: Any]] ?? [] {
                 let behaviour = entry["behaviour"] as? String ?? ""
+                // A total beside a team's coarsened figure would give that figure away by subtraction.
+                if coarsened.contains(behaviour) {
+                    #expect(entry["distribution"] is NSNull && entry["coarsened"] as? Bool == true, "\(context)")
+                    continue
+                }
                 #expect(
                     (entry["distribution"] as? [Int] ?? [0, 0, 0, 0]) == (totals[behaviour] ?? [0, 0, 0, 0]),
                     "\(context): board total of \(behaviour) is not the sum of the shown teams")

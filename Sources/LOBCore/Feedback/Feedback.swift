@@ -81,8 +81,9 @@ public struct FeedbackAnalysis: Sendable {
     public struct Colleagues: Sendable, Hashable {
         public let n: Int
         public let mean: Double
-        /// Standard deviation of their ratings.
-        public let spread: Double
+        /// Standard deviation of their ratings; nil under `GroupDisclosure.spreadMinimum` raters, where a rater who
+        /// knows his own rating could work out the others' from the mean and the spread.
+        public let spread: Double?
     }
 
     public enum Reading: String, Sendable, Hashable {
@@ -171,39 +172,48 @@ public struct FeedbackAnalysis: Sendable {
         self.release = release
         let byID = Dictionary(colleagues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let pupilByID = Dictionary(pupils.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func group(_ ids: Set<String>?, _ responses: [String: FeedbackResponse], _ behaviour: Behaviour) -> Colleagues?
-        {
-            guard let ids else { return nil }
-            let ratings = ids.compactMap { responses[$0]?.ratings[behaviour.id] }.map(Double.init)
-            guard !ratings.isEmpty else { return nil }
+        let (low, high) = (Scale.standard.levels.first?.value ?? 1, Scale.standard.levels.last?.value ?? 4)
+        /// A group's figure, or why not: a mean at an end of the scale tells every rating.
+        func group(
+            _ ids: Set<String>?, _ responses: [String: FeedbackResponse], _ behaviour: Behaviour
+        ) -> (Colleagues?, PrivacyRule.Release.Reason?) {
+            guard let ids else { return (nil, nil) }
+            let scores = ids.compactMap { responses[$0]?.ratings[behaviour.id] }
+            guard !scores.isEmpty else { return (nil, nil) }
+            guard !GroupDisclosure.meanTells(sum: scores.reduce(0, +), n: scores.count, low: low, high: high) else {
+                return (nil, .sameAnswers)
+            }
+            let ratings = scores.map(Double.init)
             let mean = ratings.reduce(0, +) / Double(ratings.count)
             let variance = ratings.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(ratings.count)
-            return Colleagues(n: ratings.count, mean: mean, spread: variance.squareRoot())
+            let spread = ratings.count >= GroupDisclosure.spreadMinimum ? variance.squareRoot() : nil
+            return (Colleagues(n: ratings.count, mean: mean, spread: spread), nil)
         }
 
         behaviours = scored.map { behaviour in
             let figure = PrivacyRule.figure(behaviour: behaviour.id)
             let selfScore = scan?.answers[behaviour.id]?.score
             let leading = leader?.ratings[behaviour.id]
-            let shown = group(release.counted[figure], byID, behaviour)
+            let (shown, tells) = group(release.counted[figure], byID, behaviour)
             let pupilFigure = Self.pupilFigure(behaviour.id)
-            let pupilsShown = group(release.counted[pupilFigure], pupilByID, behaviour)
+            let (pupilsShown, pupilsTell) = group(release.counted[pupilFigure], pupilByID, behaviour)
             let others = shown?.mean ?? leading.map(Double.init)
             var reading: Reading?
             if let selfScore, let others {
                 if Double(selfScore) - others >= rules.clearDifference { reading = .blindSpot }
                 if others - Double(selfScore) >= rules.clearDifference { reading = .hiddenStrength }
             }
+            // Agreement is read from the spread, so it is said only where the spread may be shown.
             let agree =
                 shown.map { group in
-                    group.spread <= rules.agreement
+                    group.spread.map { $0 <= rules.agreement } ?? false
                         && (leading.map { abs(Double($0) - group.mean) <= rules.agreement } ?? true)
                 } ?? false
             return BehaviourView(
                 behaviour: behaviour, selfScore: selfScore, leidinggevende: leading, colleagues: shown,
-                withheld: shown == nil ? release.withheld[figure] : nil, pupils: pupilsShown,
-                pupilsWithheld: pupilsShown == nil ? release.withheld[pupilFigure] : nil, reading: reading, agree: agree
-            )
+                withheld: shown == nil ? tells ?? release.withheld[figure] : nil, pupils: pupilsShown,
+                pupilsWithheld: pupilsShown == nil ? pupilsTell ?? release.withheld[pupilFigure] : nil,
+                reading: reading, agree: agree)
         }
 
         let views = behaviours
@@ -214,8 +224,10 @@ public struct FeedbackAnalysis: Sendable {
             }
             let shown = own.compactMap(\.colleagues)
             let answers = shown.reduce(0) { $0 + $1.n }
-            // Only the remarks of the colleagues in the group shown for the competency.
-            let group = shown.isEmpty ? [] : release.counted[PrivacyRule.figure(competency: competency.id)] ?? []
+            // Only the remarks of the colleagues in the group shown for the competency, and only from a group of
+            // `GroupDisclosure.remarkMinimum`: free text names its author more easily than a number.
+            let counted = release.counted[PrivacyRule.figure(competency: competency.id)] ?? []
+            let group = shown.isEmpty || counted.count < GroupDisclosure.remarkMinimum ? [] : counted
             return CompetencyView(
                 competency: competency,
                 selfMean: mean(own.compactMap(\.selfScore).map(Double.init)),

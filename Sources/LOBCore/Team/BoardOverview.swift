@@ -20,8 +20,11 @@ public struct BoardOverview: Sendable, Hashable {
         /// The answers in the shown team figures.
         public let n: Int
         public let mean: Double?
+        /// Empty, like `atOrAboveTarget` nil, when withheld or when a team's own figure is coarsened
+        /// (`GroupDisclosure`): a total of the others would give that team's distribution away by subtraction.
         public let distribution: [Int]
         public let atOrAboveTarget: Int?
+        public let coarsened: Bool
         public var withheld: Bool { mean == nil }
     }
 
@@ -42,13 +45,16 @@ public struct BoardOverview: Sendable, Hashable {
             return TeamRow(team: entry.team, round: entry.round, respondents: entry.analysis.respondents, means: means)
         }
         var order: [Behaviour.ID] = []
-        var totals: [Behaviour.ID: (competency: Int, n: Int, sum: Double, distribution: [Int], atOrAbove: Int)] = [:]
+        var totals:
+            [Behaviour.ID: (competency: Int, n: Int, sum: Double, distribution: [Int], atOrAbove: Int, coarsened: Bool)] =
+                [:]
         for entry in shown {
             for aggregate in entry.analysis.behaviours {
                 let id = aggregate.behaviour.id
                 if totals[id] == nil { order.append(id) }
-                var total = totals[id] ?? (aggregate.behaviour.competency, 0, 0, [0, 0, 0, 0], 0)
+                var total = totals[id] ?? (aggregate.behaviour.competency, 0, 0, [0, 0, 0, 0], 0, false)
                 if let mean = aggregate.mean {
+                    total.coarsened = total.coarsened || aggregate.coarsened
                     total.n += aggregate.n
                     total.sum += mean * Double(aggregate.n)
                     for level in aggregate.distribution.indices where level < total.distribution.count {
@@ -69,10 +75,12 @@ public struct BoardOverview: Sendable, Hashable {
                 let total = totals[id]!
                 // Every part is a shown team figure (of at least its team's threshold), so a total is never smaller.
                 let shown = total.n > 0
+                let whole = shown && !total.coarsened
                 return BehaviourTotal(
                     behaviour: id, competency: total.competency, n: total.n,
                     mean: shown ? total.sum / Double(total.n) : nil,
-                    distribution: shown ? total.distribution : [], atOrAboveTarget: shown ? total.atOrAbove : nil)
+                    distribution: whole ? total.distribution : [], atOrAboveTarget: whole ? total.atOrAbove : nil,
+                    coarsened: shown && total.coarsened)
             }
     }
 }

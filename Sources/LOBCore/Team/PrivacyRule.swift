@@ -90,6 +90,9 @@ public enum PrivacyRule {
             /// Since an earlier moment of the round, fewer than the threshold of anonymous scans came or went: the
             /// difference between the two would show what those colleagues answered.
             case changeTooSmall
+            /// Not the release's own decision but a view's: the group's answers are all, or all but one next to them,
+            /// at an end of the scale, so its mean would tell each of them (`GroupDisclosure`).
+            case sameAnswers
         }
 
         public let threshold: Int

@@ -8,14 +8,26 @@ public struct TeamAnalysis: Sendable {
         public let n: Int
         /// Nil when withheld.
         public let mean: Double?
-        /// Counts for levels 1…4; empty when withheld.
+        /// Counts for levels 1…4; empty when withheld or coarsened.
         public let distribution: [Int]
+        /// Nil when withheld or coarsened.
         public let atOrAboveTarget: Int?
         /// Mean over respondents of gap × weight; nil when withheld.
         public let priority: Double?
         /// Whether anonymous answers are in it (else it counts the named ones only).
         public let countsAnonymous: Bool
+        /// Why the mean is withheld: too few answers, or the anonymous answers' sum at an end of the scale.
+        public let withheldBecause: Withholding?
+        /// The distribution and the count at or above target are left out, the mean shown: all, or all but one, of
+        /// the anonymous answers are one level (`GroupDisclosure`).
+        public let coarsened: Bool
         public var withheld: Bool { mean == nil }
+
+        public enum Withholding: String, Sendable, Hashable {
+            case tooFew
+            /// Every anonymous answer, or all but one next to them, at one end of the scale.
+            case sameAnswers
+        }
     }
 
     public struct CompetencyAggregate: Sendable, Hashable {
@@ -168,6 +180,9 @@ public struct TeamAnalysis: Sendable {
             var strengths = 0
             var priority = 0.0
             var distribution = [Int](repeating: 0, count: scale.levels.count)
+            // The anonymous part alone: the named part is public, so whatever a figure shows of it can be had by
+            // subtracting.
+            var hidden = (n: 0, sum: 0, distribution: [Int](repeating: 0, count: scale.levels.count))
             for index in entries.indices where entries[index].named || anonymous {
                 guard let (c, b) = place[templateOf[index]],
                     let score = entries[index].result.competencies[c].behaviours[b].score
@@ -177,18 +192,30 @@ public struct TeamAnalysis: Sendable {
                 sum += score
                 if score >= target { strengths += 1 }
                 priority += Double(max(0, target - score)) * entries[index].result.competencies[c].weight
-                if let level = levelIndex[score] { distribution[level] += 1 }
+                if let level = levelIndex[score] {
+                    distribution[level] += 1
+                    if !entries[index].named {
+                        hidden.n += 1
+                        hidden.sum += score
+                        hidden.distribution[level] += 1
+                    }
+                }
             }
-            guard answered.count >= limit else {
+            let sameAnswers = GroupDisclosure.meanTells(
+                sum: hidden.sum, n: hidden.n, low: scale.levels.first?.value ?? 1, high: scale.levels.last?.value ?? 4)
+            guard answered.count >= limit, !sameAnswers else {
                 return BehaviourAggregate(
                     behaviour: behaviour, n: answered.count, mean: nil, distribution: [], atOrAboveTarget: nil,
-                    priority: nil, countsAnonymous: anonymous)
+                    priority: nil, countsAnonymous: anonymous, withheldBecause: sameAnswers ? .sameAnswers : .tooFew,
+                    coarsened: false)
             }
             for index in answered { counting[index] = true }
+            let coarsened = GroupDisclosure.distributionTells(hidden.distribution)
             return BehaviourAggregate(
                 behaviour: behaviour, n: answered.count, mean: Double(sum) / Double(answered.count),
-                distribution: distribution, atOrAboveTarget: strengths, priority: priority / Double(answered.count),
-                countsAnonymous: anonymous)
+                distribution: coarsened ? [] : distribution, atOrAboveTarget: coarsened ? nil : strengths,
+                priority: priority / Double(answered.count), countsAnonymous: anonymous, withheldBecause: nil,
+                coarsened: coarsened)
         }
         let behaviourFigures = behaviours
         competencies = catalogue.competencies.compactMap { competency in
