@@ -16,7 +16,7 @@ public struct TeamFeedbackReport: Sendable {
             ))
         blocks.append(
             .note(
-                "Per gedragskenmerk het gemiddelde verschil tussen zelfscore en het gemiddelde van de collega's, over de teamleden bij wie beide er zijn. Boven 0: het team ziet zichzelf hoger dan collega's het zien. Een teamlid telt alleen mee als zijn eigen feedbackoverzicht het cijfer van zijn collega's toont (minstens \(view.threshold) collega's), en een cijfer gaat over minstens \(view.threshold) teamleden, ook wie zijn scan met naam deelde: wat collega's over iemand zeiden, is van hem. Wie waar meetelt, staat nergens."
+                "Per gedragskenmerk het gemiddelde verschil tussen zelfscore en het gemiddelde van de collega's, over de teamleden bij wie beide er zijn. Boven 0: het team ziet zichzelf hoger dan collega's het zien. Een teamlid telt alleen mee als zijn eigen feedbackoverzicht het cijfer van zijn collega's toont (minstens \(view.threshold) collega's), en een cijfer gaat over minstens \(view.threshold) teamleden, ook wie zijn scan met naam deelde: wat collega's over iemand zeiden, is van hem. Wie waar meetelt, staat nergens. Vallen (bijna) alle teamleden in één hokje (zelf duidelijk hoger, collega's duidelijk hoger, of geen van beide), dan staan de aantallen er niet bij: ze zouden het van ieder zeggen."
             ))
         blocks.append(.heading(level: 2, "Waar zelfbeeld en collega's het meest verschillen"))
         if view.behaviours.isEmpty {
@@ -35,7 +35,8 @@ public struct TeamFeedbackReport: Sendable {
                         [
                             "\(gap.behaviour.id) \(gap.behaviour.text)", "\(gap.n)",
                             DutchNumber.signed(gap.meanDifference),
-                            "\(gap.blindSpots)", "\(gap.hiddenStrengths)",
+                            gap.blindSpots.map(String.init) ?? "niet getoond",
+                            gap.hiddenStrengths.map(String.init) ?? "niet getoond",
                         ]
                     }))
         }
@@ -67,8 +68,8 @@ public struct TeamFeedbackJSON: Encodable {
         let competency: Int
         let n: Int
         let meanDifference: Double
-        let blindSpots: Int
-        let hiddenStrengths: Int
+        @Null var blindSpots: Int?
+        @Null var hiddenStrengths: Int?
     }
 
     var formatVersion = 1

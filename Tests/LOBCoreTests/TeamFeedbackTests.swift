@@ -38,9 +38,21 @@ struct TeamFeedbackTests {
         // 1.2: 0, -1, -2 → mean -1; 1.1: +2, 0, +1 → mean +1. Equal size: the catalogue's order decides.
         #expect(view.behaviours.map(\.behaviour.id) == ["1.1", "1.2"])
         let first = try #require(view.behaviours.first)
-        #expect(first.n == 3 && first.meanDifference == 1 && first.blindSpots == 2 && first.hiddenStrengths == 0)
+        // Two of three members in one box (blind spot, hidden strength, neither) tell the third's too, and the
+        // one who differs learns the others': the counts are left out.
+        #expect(first.n == 3 && first.meanDifference == 1 && first.blindSpots == nil && first.hiddenStrengths == nil)
         let second = view.behaviours[1]
-        #expect(second.meanDifference == -1 && second.blindSpots == 0 && second.hiddenStrengths == 2)
+        #expect(second.meanDifference == -1 && second.blindSpots == nil && second.hiddenStrengths == nil)
+        // One in each box: the counts tell nobody's.
+        let spread = TeamFeedback(
+            team: "T", round: "r",
+            members: [
+                Self.member("a", scores: ["1.1": 4], colleagues: 3, rating: ["1.1": 2]),
+                Self.member("b", scores: ["1.1": 3], colleagues: 3, rating: ["1.1": 3]),
+                Self.member("c", scores: ["1.1": 1], colleagues: 3, rating: ["1.1": 3]),
+            ], threshold: 3, earlier: [])
+        let each = try #require(spread.behaviours.first)
+        #expect(each.blindSpots == 1 && each.hiddenStrengths == 1)
         // 2.1: nobody rated it.
         #expect(view.withheld.isEmpty)
     }

@@ -26,9 +26,11 @@ public struct TeamFeedback: Sendable {
         /// The mean over the members of (self score − the colleagues' mean): above 0, the team sees itself higher
         /// than colleagues do.
         public let meanDifference: Double
-        /// Members for whom it is a blind spot (self clearly higher) or a hidden strength (colleagues clearly higher).
-        public let blindSpots: Int
-        public let hiddenStrengths: Int
+        /// Members for whom it is a blind spot (self clearly higher) or a hidden strength (colleagues clearly higher);
+        /// nil when all, or all but one, of the members fall in one of the three (blind spot, hidden strength,
+        /// neither): the counts would tell it of each of them (`GroupDisclosure`).
+        public let blindSpots: Int?
+        public let hiddenStrengths: Int?
     }
 
     public let team: String
@@ -87,11 +89,13 @@ public struct TeamFeedback: Sendable {
                 continue
             }
             let values = group.compactMap { differences[$0]?[id] }
+            let blind = values.filter { $0 >= rules.clearDifference }.count
+            let hidden = values.filter { $0 <= -rules.clearDifference }.count
+            let tells = GroupDisclosure.distributionTells([blind, hidden, values.count - blind - hidden])
             gaps.append(
                 BehaviourGap(
                     behaviour: behaviour, n: values.count, meanDifference: values.reduce(0, +) / Double(values.count),
-                    blindSpots: values.filter { $0 >= rules.clearDifference }.count,
-                    hiddenStrengths: values.filter { $0 <= -rules.clearDifference }.count))
+                    blindSpots: tells ? nil : blind, hiddenStrengths: tells ? nil : hidden))
         }
         // Largest difference first; the catalogue's order breaks ties, so the same input gives the same page.
         let order = Dictionary(
