@@ -272,10 +272,12 @@ enum Pages {
                                             "/dashboard/feedback/\(row.id)/intrekken", "Intrekken", csrf: csrf)
                                         : .text("ingetrokken")))
                         }))),
-            .p(
-                .text(
-                    "Een vraag intrekken maakt zijn links ongeldig en wist de feedback die erdoor is gegeven: voor een vraag over de verkeerde collega of aan de verkeerde groep."
-                )),
+            .if(
+                !feedback.isEmpty,
+                .p(
+                    .text(
+                        "Een vraag intrekken maakt zijn links ongeldig en wist de feedback die erdoor is gegeven: voor een vraag over de verkeerde collega of aan de verkeerde groep."
+                    ))),
             .if(
                 invitations.allSatisfy { $0.linkState(now: now) == .closed },
                 .p(.text("Feedback vraag je over een collega van een open ronde; open eerst een ronde."))),

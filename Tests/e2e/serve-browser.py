@@ -362,6 +362,27 @@ accessible(d, "the 360° report behind a link")
 console_clean(d, "the 360° report behind a link")
 d.quit()
 
+# MARK: the teamvoorzitter as an attacker with his dashboard: a new link for Ans opens an empty, unclaimed scan
+d = browser("voorzitter")
+d.get(base + "/dashboard")
+row = d.find_element(By.XPATH, "//table[2]//tr[td[1][normalize-space()='Ans Bakker']]")
+row.find_element(By.XPATH, ".//button[normalize-space()='Nieuwe link']").click()
+check(wait_for(d, lambda d: heading(d).startswith("Persoonlijke links")), f"a new link: {heading(d)!r}")
+new_link = d.find_element(By.CSS_SELECTOR, "table tbody td code").text
+d.get(new_link)
+check(heading(d) == "Welkom, Ans Bakker", f"the new link first shows {heading(d)!r}")
+d.find_element(By.ID, "code").send_keys("de code van de voorzitter")
+d.find_element(By.ID, "nogmaals").send_keys("de code van de voorzitter")
+click(d, "Begin met de scan")
+check(wait_for(d, lambda d: heading(d).startswith("Zelfscan")), f"after claiming the new link: {heading(d)!r}")
+visible = d.find_element(By.TAG_NAME, "body").text
+check("Je scan is ingeleverd" not in visible and "Welkom terug" not in visible, f"a new link carries Ans's scan over")
+d.quit()
+o = browser("collega-0")
+o.get(links[0][1])
+check(heading(o) == "Link onbekend", f"Ans's old link after a new one shows {heading(o)!r}")
+o.quit()
+
 # MARK: stopping: SIGTERM ends the server cleanly, and the database is whole
 server.send_signal(signal.SIGTERM)
 try:
