@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Mailing each colleague his link through the school's mail server (SMTP with STARTTLS): SwiftNIO and its TLS.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "LOBCore"),
@@ -65,12 +68,20 @@ let package = Package(
         .target(
             name: "LOBServe",
             dependencies: [
-                "LOBApp", "LOBCore", "LOBForm", "LOBFormats", "LOBRender", "Plot",
+                "LOBApp", "LOBCore", "LOBForm", "LOBFormats", "LOBMail", "LOBRender", "Plot",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/serve.css")]),
+        // Mail through the school's own SMTP server: the links of a round go to each colleague, not through a person.
+        .target(
+            name: "LOBMail",
+            dependencies: [
+                "LOBCore", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         // ncurses with wide characters, for UTF-8 (ë, é, ï); only the thin driver uses it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "LOBCurses", dependencies: ["CNcursesw", "LOBTerminal"]),
@@ -80,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "lob",
             dependencies: [
-                "LOBApp", "LOBCore", "LOBCurses", "LOBForm", "LOBFormats", "LOBRender", "LOBServe",
+                "LOBApp", "LOBCore", "LOBCurses", "LOBForm", "LOBFormats", "LOBMail", "LOBRender", "LOBServe",
                 "LOBShippedProfiles",
                 "LOBStore",
                 "LOBTerminal",
@@ -109,6 +120,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "LOBFormTests", dependencies: ["LOBForm", "LOBFormats", "LOBShippedProfiles"]),
+        .testTarget(name: "LOBMailTests", dependencies: ["LOBMail", "LOBCore"]),
         .testTarget(name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBStore"], exclude: ["Snapshots"]),
         .testTarget(
             name: "lobTests",

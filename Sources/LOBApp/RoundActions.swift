@@ -9,6 +9,19 @@ extension LOBApp {
         public let invitationID: Int64
         public let name: String
         public let token: String
+        /// Where to mail it, when the list gave an address.
+        public var address: String? = nil
+    }
+
+    /// One person to invite, and where his link may be mailed.
+    public struct Invitee: Sendable, Hashable {
+        public let name: String
+        public let address: String?
+
+        public init(name: String, address: String? = nil) {
+            self.name = name
+            self.address = address
+        }
     }
 
     /// The names of a list as one person each is named: white space folded, empty lines dropped; a name over the
@@ -32,7 +45,17 @@ extension LOBApp {
     public func openRound(
         team: String, round: String, profileID: String, names: [String], days: Int = defaultLinkDays, now: Int64
     ) throws -> [IssuedLink] {
-        let cleaned = try Self.names(names)
+        try openRound(
+            team: team, round: round, profileID: profileID, invitees: names.map { Invitee(name: $0) }, days: days,
+            now: now)
+    }
+
+    /// Opens a round for people with, where given, the address their link is mailed to (kept, for a new link).
+    public func openRound(
+        team: String, round: String, profileID: String, invitees: [Invitee], days: Int = defaultLinkDays, now: Int64
+    ) throws -> [IssuedLink] {
+        let cleaned = try Self.names(invitees.map(\.name))
+        let addresses = try Self.addresses(invitees)
         var seen: [String: String] = [:]
         for name in cleaned {
             if let first = seen[PrivacyRule.memberKey(name)] {
@@ -51,8 +74,27 @@ extension LOBApp {
         return try issue(cleaned, store: invitations.createInvitations) { name, tokenHash in
             NewInvitation(
                 team: team, round: round, name: name, profileID: profileID, tokenHash: tokenHash, csrf: Secret.make(),
-                createdAt: now, expiresAt: Self.expiry(now, days: days))
+                createdAt: now, expiresAt: Self.expiry(now, days: days), address: addresses[PrivacyRule.memberKey(name)]
+            )
+        }.map { link in
+            var mailed = link
+            mailed.address = addresses[PrivacyRule.memberKey(link.name)]
+            return mailed
         }
+    }
+
+    /// Per person (by `PrivacyRule.memberKey`), the address his link goes to; an address that is no address is
+    /// refused, whichever front end sent it.
+    static func addresses(_ invitees: [Invitee]) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for invitee in invitees {
+            guard let address = invitee.address else { continue }
+            guard MailAddress.isValid(address) else {
+                throw AppError.invitationList("'\(VisibleText.make(String(address.prefix(60))))' is geen e-mailadres")
+            }
+            result[PrivacyRule.memberKey(invitee.name)] = address
+        }
+        return result
     }
 
     /// One new link per label: a fresh token each, of which `make` gets only the hash for the record `store` keeps;
@@ -260,7 +302,7 @@ extension LOBApp {
         let token = Secret.make()
         try invitations.replaceToken(
             id: id, tokenHash: Secret.hash(token), csrf: Secret.make(), expiresAt: Self.expiry(now, days: days))
-        return IssuedLink(invitationID: id, name: invitation.name, token: token)
+        return IssuedLink(invitationID: id, name: invitation.name, token: token, address: invitation.address)
     }
 
     public func revoke(_ id: Int64, team: String, now: Int64) throws {
@@ -296,6 +338,19 @@ extension LOBApp {
         team: String, invitation id: Int64, group: RaterGroup, profile: Profile, names: [String],
         days: Int = defaultLinkDays, now: Int64
     ) throws -> [IssuedLink] {
+        try inviteRaters(
+            team: team, invitation: id, group: group, profile: profile, invitees: names.map { Invitee(name: $0) },
+            days: days, now: now)
+    }
+
+    /// Raters' links, each mailed (where an address is given) to its rater; the addresses, like the names, are not
+    /// kept.
+    public func inviteRaters(
+        team: String, invitation id: Int64, group: RaterGroup, profile: Profile, invitees: [Invitee],
+        days: Int = defaultLinkDays, now: Int64
+    ) throws -> [IssuedLink] {
+        let names = invitees.map(\.name)
+        let addresses = try Self.addresses(invitees)
         let invitation = try teamInvitation(id, team: team)
         guard invitation.closedAt == nil else { throw AppError.linkNotValid(.closed) }
         guard profile.id == invitation.profileID else {
@@ -335,6 +390,10 @@ extension LOBApp {
             createdAt: now)
         return try issue(labels, store: { try invitations.createFeedbackRequest(request, links: $0) }) { _, hash in
             NewFeedbackLink(tokenHash: hash, csrf: Secret.make(), expiresAt: Self.expiry(now, days: days))
+        }.map { link in
+            var mailed = link
+            mailed.address = addresses[PrivacyRule.memberKey(link.name)]
+            return mailed
         }
     }
 

@@ -1,41 +1,73 @@
 import Foundation
 import LOBCore
 
-/// The names a teamvoorzitter invites to a round (`lob team round open --invite`): a text file with one name per
-/// line (empty lines and lines starting with `#` are skipped), or a CSV export (`.csv`) of which the column `naam`
-/// (or `name`), else the first, holds the names. See docs/serve.md.
+/// The people a teamvoorzitter invites to a round (`lob team round open --invite`): a text file with one name per
+/// line, optionally with an e-mail address after it (`Ans Bakker <ans@school.nl>`, or after a tab;
+/// empty lines and lines starting with `#` are skipped), or a CSV export (`.csv`) of which the column `naam` (or
+/// `name`), else the first, holds the names and a column `e-mail` (`email`, `e-mailadres`) the addresses. See
+/// docs/serve.md.
 public enum InvitationList {
     public static let input = InputFile(name: "een lijst met namen", maximumBytes: 1 << 20)
 
+    /// One person on the list, and where to mail his link when the list says.
+    public struct Invitee: Sendable, Hashable {
+        public let name: String
+        public let address: String?
+
+        public init(name: String, address: String?) {
+            self.name = name
+            self.address = address
+        }
+    }
+
     public static func load(_ url: URL) throws(FormatError) -> [String] {
+        try loadInvitees(url).map(\.name)
+    }
+
+    public static func loadInvitees(_ url: URL) throws(FormatError) -> [Invitee] {
         let data = try input.read(url)
-        return try decode(data, file: url.relativePath, csv: url.pathExtension.lowercased() == "csv")
+        return try invitees(data, file: url.relativePath, csv: url.pathExtension.lowercased() == "csv")
     }
 
     public static func decode(_ data: Data, file: String, csv: Bool) throws(FormatError) -> [String] {
+        try invitees(data, file: file, csv: csv).map(\.name)
+    }
+
+    /// The lines a person typed on the dashboard: one person a line, as in a text file.
+    public static func invitees(typed text: String) throws(FormatError) -> [Invitee] {
+        try invitees(Data(text.utf8), file: "de lijst", csv: false)
+    }
+
+    public static func invitees(_ data: Data, file: String, csv: Bool) throws(FormatError) -> [Invitee] {
         var lines: [(line: Int, name: String)] = []
+        var addressColumn: [Int: String] = [:]
         if csv {
             let table = try SurveyTable.decode(data, file: file)
-            let column =
-                table.header.firstIndex {
-                    ["naam", "name"].contains($0.trimmingCharacters(in: .whitespaces).lowercased())
-                } ?? 0
+            let header = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let column = header.firstIndex { ["naam", "name"].contains($0) } ?? 0
+            let mail = header.firstIndex { ["e-mail", "email", "e-mailadres", "emailadres", "mail"].contains($0) }
             lines = table.rows.map { ($0.number, $0[column]) }
+            if let mail {
+                for row in table.rows { addressColumn[row.number] = row[mail].trimmingCharacters(in: .whitespaces) }
+            }
         } else {
             guard var text = String(data: data, encoding: .utf8) else {
                 throw FormatError(file: file, "verwacht tekst in UTF-8: één naam per regel")
             }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            // "\r\n" is one Character: split on every kind of line end.
+            lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().map {
                 ($0.offset + 1, String($0.element).trimmingCharacters(in: CharacterSet(charactersIn: "\r")))
             }
         }
-        var names: [String] = []
+        var invitees: [Invitee] = []
         var problems: [FormatError.Problem] = []
         for (line, raw) in lines {
-            let name = raw.trimmingCharacters(in: .whitespaces)
-            if name.isEmpty || name.hasPrefix("#") { continue }
-            if !VisibleText.lineFaults(name, maximum: VisibleText.nameLength).isEmpty {
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || text.hasPrefix("#") { continue }
+            var (name, address) = csv ? (text, addressColumn[line].flatMap { $0.isEmpty ? nil : $0 }) : split(text)
+            name = name.trimmingCharacters(in: .whitespaces)
+            if !VisibleText.lineFaults(name, maximum: VisibleText.nameLength).isEmpty || name.isEmpty {
                 problems.append(
                     .init(
                         file: file, line: line,
@@ -43,12 +75,35 @@ public enum InvitationList {
                             "verwacht een naam van hooguit \(VisibleText.nameLength) tekens zonder onzichtbare tekens"))
                 continue
             }
-            names.append(name)
+            if let given = address, !MailAddress.isValid(given) {
+                problems.append(
+                    .init(
+                        file: file, line: line,
+                        message: "'\(VisibleText.make(String(given.prefix(60))))' is geen e-mailadres (naam@school.nl)")
+                )
+                continue
+            }
+            invitees.append(Invitee(name: name, address: address))
+            address = nil
         }
         guard problems.isEmpty else { throw FormatError(problems) }
-        guard !names.isEmpty else {
+        guard !invitees.isEmpty else {
             throw FormatError(file: file, "de lijst noemt niemand: verwacht één naam per regel")
         }
-        return names
+        return invitees
+    }
+
+    /// "Naam <adres>", "Naam<tab>adres" (a spreadsheet's two columns pasted) or just "Naam". Only a part with an "@"
+    /// is read as an address, so a name with "<" or a ";" in it stays a name.
+    static func split(_ line: String) -> (String, String?) {
+        if line.hasSuffix(">"), let open = line.lastIndex(of: "<") {
+            let address = String(line[line.index(after: open)..<line.index(before: line.endIndex)])
+            if address.contains("@") { return (String(line[..<open]), address) }
+        }
+        if let tab = line.firstIndex(of: "\t") {
+            let address = line[line.index(after: tab)...].trimmingCharacters(in: .whitespaces)
+            if address.contains("@") { return (String(line[..<tab]), address) }
+        }
+        return (line, nil)
     }
 }

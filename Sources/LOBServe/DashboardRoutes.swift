@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdBcrypt
 import LOBApp
 import LOBCore
+import LOBFormats
+import LOBMail
 import LOBRender
 
 // MARK: - The teamvoorzitter's dashboard
@@ -53,7 +55,8 @@ extension LOBServer {
                         account: account, progress: try app.roundProgress(team: account.team),
                         invitations: try app.invitations.invitations(team: account.team), teamRounds: rounds,
                         profiles: profiles, defaultProfile: configuration.defaultProfileID,
-                        feedback: try app.feedbackRequests(team: account.team), csrf: csrf, now: now))
+                        feedback: try app.feedbackRequests(team: account.team), csrf: csrf, now: now,
+                        mails: configuration.mail != nil))
             }
         }
         router.get("dashboard/teamoverzicht") { request, context in
@@ -87,11 +90,14 @@ extension LOBServer {
                             "Ronde niet geopend", "Geef de ronde een naam (hooguit 80 tekens) en kies een profiel.",
                             link: ("/dashboard", "Terug")), status: .badRequest)
                 }
-                let names = (form.namen ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                let invitees = try typedInvitees(form.namen ?? "")
                 let links = try app.openRound(
-                    team: account.team, round: label, profileID: profileID, names: names, days: configuration.linkDays,
-                    now: configuration.now())
-                return Self.page(Pages.links(links, round: label, configuration: configuration))
+                    team: account.team, round: label, profileID: profileID, invitees: invitees,
+                    days: configuration.linkDays, now: configuration.now())
+                return try await handOut(links, title: label, path: "/s/") { link, url, expires, address in
+                    LinkMail.colleague(
+                        name: link.name, team: account.team, round: label, link: url, expires: expires, to: address)
+                }
             }
         }
         router.post("dashboard/feedback") { request, context in
@@ -108,13 +114,16 @@ extension LOBServer {
                 guard let profile = configuration.profile(invitation.profileID) else {
                     throw AppError.invitationList("het profiel van de ronde staat niet meer op de server")
                 }
-                let names = (form.namen ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                let invitees = try typedInvitees(form.namen ?? "")
                 let links = try app.inviteRaters(
-                    team: account.team, invitation: id, group: group, profile: profile, names: names,
+                    team: account.team, invitation: id, group: group, profile: profile, invitees: invitees,
                     days: configuration.linkDays, now: configuration.now())
-                return Self.page(
-                    Pages.links(
-                        links, round: "feedback over \(invitation.name)", configuration: configuration, path: "/f/"))
+                return try await handOut(links, title: "feedback over \(invitation.name)", path: "/f/") {
+                    link, url, expires, address in
+                    LinkMail.rater(
+                        name: link.name, subject: invitation.name, group: group, link: url, expires: expires,
+                        to: address)
+                }
             }
         }
         router.post("dashboard/feedback/:id/intrekken") { request, context in
@@ -129,10 +138,15 @@ extension LOBServer {
         }
         router.post("dashboard/uitnodiging/:id/nieuw") { request, context in
             try await withSession(request, context, form: CSRFForm.self) { account, _ in
+                let id = try invitationID(context)
+                let invitation = try app.teamInvitation(id, team: account.team)
                 let link = try app.resend(
-                    try invitationID(context), team: account.team, days: configuration.linkDays,
-                    now: configuration.now())
-                return Self.page(Pages.links([link], round: "nieuwe link", configuration: configuration))
+                    id, team: account.team, days: configuration.linkDays, now: configuration.now())
+                return try await handOut([link], title: "nieuwe link", path: "/s/") { link, url, expires, address in
+                    LinkMail.colleague(
+                        name: link.name, team: account.team, round: invitation.round, link: url, expires: expires,
+                        to: address)
+                }
             }
         }
         router.post("dashboard/uitnodiging/:id/intrekken") { request, context in
@@ -146,6 +160,48 @@ extension LOBServer {
                 try app.closeRound(team: account.team, round: form.ronde ?? "", now: configuration.now())
                 return Self.redirect("/dashboard")
             }
+        }
+    }
+
+    /// The people typed on the dashboard, one a line ("Naam" or "Naam <adres>"). With a mail server, either every
+    /// line has an address (then the links are mailed) or none has (then they are shown): never a mix, which would
+    /// show some links and hide others without the teamvoorzitter choosing so.
+    func typedInvitees(_ text: String) throws -> [LOBApp.Invitee] {
+        let list: [InvitationList.Invitee]
+        do {
+            list = try InvitationList.invitees(typed: text)
+        } catch {
+            throw AppError.invitationList(
+                error.problems.map { "regel \($0.line.map(String.init) ?? "?"): \($0.message)" }.joined(separator: "; ")
+            )
+        }
+        let withAddress = list.filter { $0.address != nil }.count
+        if configuration.mail != nil, withAddress > 0, withAddress < list.count {
+            throw AppError.invitationList(
+                "geef iedereen een e-mailadres (dan wordt elke link gemaild) of niemand (dan worden ze getoond)")
+        }
+        return list.map { LOBApp.Invitee(name: $0.name, address: configuration.mail == nil ? nil : $0.address) }
+    }
+
+    /// New links: mailed each to its own address when the school's mail server is set and the addresses are known,
+    /// and then not shown; else shown this once.
+    func handOut(
+        _ links: [LOBApp.IssuedLink], title: String, path: String,
+        compose: @escaping (LOBApp.IssuedLink, String, String, String) -> MailMessage
+    ) async throws -> Response {
+        guard let server = configuration.mail, !links.isEmpty, links.allSatisfy({ $0.address != nil }) else {
+            return Self.page(Pages.links(links, round: title, configuration: configuration, path: path))
+        }
+        let expires = Pages.date(configuration.now() + Int64(configuration.linkDays) * 86_400)
+        do {
+            let outcomes = try await LinkMail.send(links, server: server) { link, address in
+                compose(link, configuration.link(link.token, path: path), expires, address)
+            }
+            return Self.page(Pages.mailed(outcomes, title: title))
+        } catch {
+            return Self.page(
+                Pages.mailed(links.map { LinkMail.Outcome(name: $0.name, failure: error.description) }, title: title),
+                status: .badGateway)
         }
     }
 

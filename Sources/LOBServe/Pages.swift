@@ -172,9 +172,13 @@ enum Pages {
     static func dashboard(
         account: DashboardAccount, progress: [RoundProgress], invitations: [Invitation], teamRounds: Set<String>,
         profiles: [(id: String, title: String)], defaultProfile: String, feedback: [FeedbackRequest], csrf: String,
-        now: Int64
+        now: Int64, mails: Bool = false
     ) -> String {
-        document(
+        let byMail =
+            mails
+            ? " Met een e-mailadres achter elke naam (Naam <adres>) mailt de dienst elke link zelf en toont hij er geen."
+            : ""
+        return document(
             "Dashboard: \(account.team)",
             .p(
                 .text("Ingelogd als \(account.login). "),
@@ -307,7 +311,7 @@ enum Pages {
                     .label(
                         .for("beoordelaars"),
                         .text(
-                            "Namen van de beoordelaars, één per regel (alleen voor de lijst met links; niet bewaard)")),
+                            "Namen van de beoordelaars, één per regel (niet bewaard)." + byMail)),
                     .textarea(
                         .name("namen"), .id("beoordelaars"), .attribute(named: "rows", value: "5"), .required(true)),
                     .button(.type(.submit), .class("hoofd"), .text("Maak de feedbacklinks")))),
@@ -318,7 +322,7 @@ enum Pages {
                 .input(.type(.text), .name("ronde"), .id("ronde"), .required(true)),
                 .label(.for("profiel"), .text("Profiel")),
                 profileChoice(profiles, defaultProfile: defaultProfile, id: "profiel"),
-                .label(.for("namen"), .text("Namen van de collega's, één per regel")),
+                .label(.for("namen"), .text("Namen van de collega's, één per regel." + byMail)),
                 .textarea(.name("namen"), .id("namen"), .attribute(named: "rows", value: "8"), .required(true)),
                 .button(.type(.submit), .class("hoofd"), .text("Maak de links"))))
     }
@@ -376,6 +380,33 @@ enum Pages {
             }
         }
         return out
+    }
+
+    /// Links mailed by the server: who got his, and who did not (and why). No link is on this page.
+    static func mailed(_ outcomes: [LinkMail.Outcome], title: String) -> String {
+        let failed = outcomes.filter { $0.failure != nil }
+        return document(
+            "Gemaild: \(title)",
+            .p(
+                .text(
+                    "Elke link is naar het eigen e-mailadres gestuurd; hier staat er geen, en bewaard is alleen een hash. Ook jij ziet de links dus niet."
+                )),
+            .table(
+                .thead(.tr(.th(.text("Naam")), .th(.text("Mail")))),
+                .tbody(
+                    .forEach(outcomes) { outcome in
+                        .tr(
+                            .td(.text(outcome.name)),
+                            .td(.text(outcome.failure.map { "niet verstuurd: \($0)" } ?? "verstuurd")))
+                    })),
+            .if(
+                !failed.isEmpty,
+                .p(
+                    .class("fout"), .attribute(named: "role", value: "alert"),
+                    .text(
+                        "Niet alle links zijn verstuurd. Maak voor wie hierboven 'niet verstuurd' heeft een nieuwe link op het dashboard."
+                    ))),
+            .p(.a(.href("/dashboard"), .text("Terug naar het dashboard"))))
     }
 
     static func query(_ text: String) -> String {

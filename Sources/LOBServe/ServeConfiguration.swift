@@ -1,6 +1,7 @@
 import Foundation
 import LOBApp
 import LOBCore
+import LOBMail
 
 /// How `lob serve` runs: where it listens, the address colleagues reach it at, and its limits. The defaults are
 /// LOB-spiegel's; a school sets its own with `lob serve`'s options (docs/serve.md).
@@ -29,6 +30,8 @@ public struct ServeConfiguration: Sendable {
     public var readTimeout: Int64 = 15
     /// Seconds since 1970; tests move it.
     public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    /// The school's mail server: with it, links are mailed to each person's own address and not shown.
+    public var mail: MailServer?
     /// The profiles a round may use, by id.
     public var profile: @Sendable (String) -> Profile?
     /// The profile the dashboard offers first for a new round.

@@ -7,12 +7,13 @@ extension LOBDatabase: InvitationStore {
             try invitations.map { new in
                 try db.execute(
                     sql: """
-                        INSERT INTO invitation (team, round, name, profileId, tokenHash, csrf, createdAt, expiresAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO invitation
+                        (team, round, name, profileId, tokenHash, csrf, createdAt, expiresAt, address)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         new.team, new.round, new.name, new.profileID, new.tokenHash, new.csrf, new.createdAt,
-                        new.expiresAt,
+                        new.expiresAt, new.address,
                     ])
                 return db.lastInsertedRowID
             }
@@ -213,7 +214,7 @@ extension LOBDatabase: InvitationStore {
                 id: row["id"], team: row["team"], round: row["round"], name: row["name"], profileID: row["profileId"],
                 createdAt: row["createdAt"],
                 expiresAt: row["expiresAt"], revokedAt: row["revokedAt"], closedAt: row["closedAt"],
-                startedAt: row["startedAt"], finishedAt: row["finishedAt"]),
+                startedAt: row["startedAt"], finishedAt: row["finishedAt"], address: row["address"]),
             tokenHash: row["tokenHash"], csrf: row["csrf"], draft: row["draft"], scan: row["scan"],
             codeHash: row["codeHash"])
     }

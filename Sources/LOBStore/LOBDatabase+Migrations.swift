@@ -339,6 +339,10 @@ extension LOBDatabase {
                 t.add(column: "invitationId", .integer)
             }
         }
+        migrator.registerMigration("v14: invitation addresses") { db in
+            // Where a colleague's link was mailed, so that a new link goes to him and not through the teamvoorzitter.
+            try db.alter(table: "invitation") { t in t.add(column: "address", .text) }
+        }
         return migrator
     }
 }

@@ -3,12 +3,16 @@ import Foundation
 import LOBApp
 import LOBCore
 import LOBFormats
+import LOBMail
 import LOBServe
 
 /// What every command that makes personal links takes: the list of names, how long the links hold, the server's
 /// address and where the links go (`lob team round open`, `lob feedback invite`).
 struct LinkOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("De namen: één per regel, of een CSV met een kolom 'naam'.", valueName: "bestand"))
+    @Option(
+        help: ArgumentHelp(
+            "De namen: één per regel (met --mail: 'Naam <adres>'), of een CSV met de kolommen 'naam' en 'e-mail'.",
+            valueName: "bestand"))
     var invite: String
 
     @Option(help: ArgumentHelp("Hoe lang de links geldig zijn, in dagen.", valueName: "dagen"))
@@ -20,6 +24,26 @@ struct LinkOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Schrijf de links naar deze CSV (alleen voor jou leesbaar).", valueName: "bestand"))
     var out: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Mail elke link naar het adres in de lijst, via de mailserver van de school; geen link wordt getoond."))
+    var mail = false
+
+    @Option(
+        help: ArgumentHelp(
+            "De mailserver (anders LOB_SMTP): smtp://gebruiker@server:587, smtps://…:465; wachtwoord in LOB_SMTP_PASSWORD.",
+            valueName: "url"))
+    var smtp: String?
+
+    @Option(help: ArgumentHelp("Het afzenderadres van de mails (anders LOB_MAIL_FROM).", valueName: "adres"))
+    var mailFrom: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Certificaten (PEM) om naast die van het systeem te vertrouwen: een eigen CA van de school.",
+            valueName: "bestand"))
+    var smtpCa: String?
+
     func validate() throws {
         guard (1...365).contains(days) else { throw ValidationError("--days: verwacht 1 t/m 365.") }
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
@@ -30,9 +54,79 @@ struct LinkOptions: ParsableArguments {
     /// The names of the list, or the command's end with the list's faults.
     func names() throws -> [String] { try IssuedLinks.names(invite) }
 
-    /// The links, shown once.
-    func deliver(_ links: [LOBApp.IssuedLink], path: String) throws {
-        try IssuedLinks.deliver(links, url: url, path: path, days: days, out: out)
+    /// The people of the list with their addresses; with `--mail`, everyone must have one.
+    func invitees() throws -> [LOBApp.Invitee] {
+        let list: [InvitationList.Invitee]
+        do {
+            list = try InvitationList.loadInvitees(InputFile.url(invite))
+        } catch {
+            throw Output.fail(error)
+        }
+        if mail, let missing = list.first(where: { $0.address == nil }) {
+            throw Output.fail(
+                "\(missing.name) heeft geen e-mailadres in de lijst; met --mail heeft ieder er een nodig ('Naam <adres>')"
+            )
+        }
+        return list.map { LOBApp.Invitee(name: $0.name, address: mail ? $0.address : nil) }
+    }
+
+    /// The school's mail server with `--mail`, from the options or the environment.
+    func mailServer() throws -> MailServer? {
+        guard mail else { return nil }
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = smtp ?? environment["LOB_SMTP"] else {
+            throw Output.fail("--mail: geef de mailserver met --smtp URL of LOB_SMTP")
+        }
+        guard let from = mailFrom ?? environment["LOB_MAIL_FROM"] else {
+            throw Output.fail("--mail: geef het afzenderadres met --mail-from of LOB_MAIL_FROM")
+        }
+        do {
+            return try MailServer(
+                url: url, password: environment["LOB_SMTP_PASSWORD"], from: from, trustedCertificates: smtpCa)
+        } catch {
+            throw Output.fail(error.description)
+        }
+    }
+
+    /// Makes the links with `create` and hands them out: mailed each to its own person (the mail server is asked
+    /// first, so that nothing is made when it will not take our mail), or shown once.
+    func issue(
+        path: String, create: () throws -> [LOBApp.IssuedLink],
+        compose: (LOBApp.IssuedLink, String, String, String) -> MailMessage
+    ) async throws {
+        guard let server = try mailServer() else {
+            return try IssuedLinks.deliver(try create(), url: url, path: path, days: days, out: out)
+        }
+        do {
+            try await SMTPMailer(server: server).check()
+        } catch {
+            throw Output.fail("\(error.description); er is niets gemaakt")
+        }
+        let made = try create()
+        let expires = SchoolDate.day(
+            of: Date().addingTimeInterval(TimeInterval(days * 86_400)),
+            in: TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        ).dutch
+        let outcomes: [LinkMail.Outcome]
+        do {
+            outcomes = try await LinkMail.send(made, server: server) { link, address in
+                compose(link, ServeConfiguration.link(link.token, path: path, at: url), expires, address)
+            }
+        } catch {
+            throw Output.fail(
+                "\(error.description). De links zijn gemaakt maar niet verstuurd en niet getoond: maak op het dashboard per collega een nieuwe link"
+            )
+        }
+        let sent = outcomes.filter { $0.failure == nil }.count
+        Output.write(
+            "\(DutchNumber.count(sent, "link", "links")) gemaild, ieder naar zijn eigen adres; geen link getoond.\n")
+        let failed = outcomes.filter { $0.failure != nil }
+        for outcome in failed { Output.write("niet gemaild: \(outcome.name): \(outcome.failure ?? "")\n") }
+        if !failed.isEmpty {
+            throw Output.fail(
+                "\(DutchNumber.count(failed.count, "link", "links")) niet gemaild: maak op het dashboard een nieuwe link voor wie hierboven staat"
+            )
+        }
     }
 }
 

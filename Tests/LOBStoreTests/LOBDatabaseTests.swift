@@ -121,7 +121,7 @@ struct LOBDatabaseTests {
                 "v1: scans and answers", "v2: unfinished scans", "v3: teams", "v4: school scans", "v5: privacy rule",
                 "v6: columns nothing reads", "v7: team scans by teacher", "v8: feedback", "v9: team feedback releases",
                 "v10: invitations and dashboard accounts", "v11: feedback invitations",
-                "v12: claimed links", "v13: feedback requests",
+                "v12: claimed links", "v13: feedback requests", "v14: invitation addresses",
             ])
         #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }

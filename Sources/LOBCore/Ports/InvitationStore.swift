@@ -78,11 +78,13 @@ public struct NewInvitation: Sendable, Hashable {
     public let csrf: String
     public let createdAt: Int64
     public let expiresAt: Int64
+    public let address: String?
 
     public init(
         team: String, round: String, name: String, profileID: String, tokenHash: String, csrf: String,
-        createdAt: Int64, expiresAt: Int64
+        createdAt: Int64, expiresAt: Int64, address: String? = nil
     ) {
+        self.address = address
         self.team = team
         self.round = round
         self.name = name

@@ -20,11 +20,15 @@ public struct Invitation: Sendable, Hashable {
     public let closedAt: Int64?
     public let startedAt: Int64?
     public let finishedAt: Int64?
+    /// Where his link is mailed, when the list gave an address (a new link goes there too).
+    public let address: String?
 
     public init(
         id: Int64, team: String, round: String, name: String, profileID: String, createdAt: Int64, expiresAt: Int64,
-        revokedAt: Int64? = nil, closedAt: Int64? = nil, startedAt: Int64? = nil, finishedAt: Int64? = nil
+        revokedAt: Int64? = nil, closedAt: Int64? = nil, startedAt: Int64? = nil, finishedAt: Int64? = nil,
+        address: String? = nil
     ) {
+        self.address = address
         self.id = id
         self.team = team
         self.round = round

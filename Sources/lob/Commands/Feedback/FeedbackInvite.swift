@@ -3,9 +3,10 @@ import Foundation
 import LOBApp
 import LOBCore
 import LOBFormats
+import LOBServe
 
 extension LobCommand.Feedback {
-    struct Invite: ParsableCommand {
+    struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "invite",
             abstract: "Vraag feedback via lob serve: één link per beoordelaar, maar één keer getoond.",
@@ -47,20 +48,25 @@ extension LobCommand.Feedback {
             }
         }
 
-        func run() throws {
-            let names = try links.names()
+        func run() async throws {
+            let invitees = try links.invitees()
             let app = try store.app()
             let now = Int64(Date().timeIntervalSince1970)
+            let (team, group, days) = (self.team, self.group, links.days)
             let invitation = try Output.store { try app.roundInvitation(team: team, round: round, name: subject) }
             guard let chosen = profiles.library().profile(invitation.profileID) else {
                 throw Output.fail("onbekend profiel '\(invitation.profileID)': zie 'lob profiles list'")
             }
-            let made = try Output.store {
-                try app.inviteRaters(
-                    team: team, invitation: invitation.id, group: group, profile: chosen, names: names,
-                    days: links.days, now: now)
+            try await links.issue(path: "/f/") {
+                try Output.store {
+                    try app.inviteRaters(
+                        team: team, invitation: invitation.id, group: group, profile: chosen, invitees: invitees,
+                        days: days, now: now)
+                }
+            } compose: { link, url, expires, address in
+                LinkMail.rater(
+                    name: link.name, subject: invitation.name, group: group, link: url, expires: expires, to: address)
             }
-            try links.deliver(made, path: "/f/")
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import LOBApp
 import LOBCore
 import LOBFormats
+import LOBMail
 import LOBServe
 import Logging
 
@@ -64,6 +65,19 @@ extension LobCommand.Serve {
 
         @Option(
             help: ArgumentHelp(
+                "De mailserver van de school (anders LOB_SMTP): dan mailt de dienst elke link naar het eigen adres.",
+                valueName: "url"))
+        var smtp: String?
+
+        @Option(help: ArgumentHelp("Het afzenderadres van de mails (anders LOB_MAIL_FROM).", valueName: "adres"))
+        var mailFrom: String?
+
+        @Option(
+            help: ArgumentHelp("Certificaten (PEM) om te vertrouwen naast die van het systeem.", valueName: "bestand"))
+        var smtpCa: String?
+
+        @Option(
+            help: ArgumentHelp(
                 "De catalogus van scholingsvormen voor de plannen (standaard die van het profiel).",
                 valueName: "bestand"))
         var costs: String?
@@ -96,6 +110,24 @@ extension LobCommand.Serve {
             configuration.publicURL = url ?? "http://\(host):\(port)"
             configuration.proxies = Set(proxy + (trustProxy ? ["127.0.0.1", "::1"] : []))
             configuration.linkDays = linkDays
+            let environment = ProcessInfo.processInfo.environment
+            if let url = smtp ?? environment["LOB_SMTP"] {
+                guard let from = mailFrom ?? environment["LOB_MAIL_FROM"] else {
+                    throw Output.fail("--smtp: geef ook het afzenderadres met --mail-from of LOB_MAIL_FROM")
+                }
+                let server: MailServer
+                switch Result(catching: { () throws(MailError) -> MailServer in
+                    try MailServer(
+                        url: url, password: environment["LOB_SMTP_PASSWORD"], from: from, trustedCertificates: smtpCa)
+                }) {
+                case .success(let made): server = made
+                case .failure(let error): throw Output.fail(error.description)
+                }
+                configuration.mail = server
+                if let problem = await LobCommand.Serve.probe(server) {
+                    Output.warn("\(problem); links worden pas gemaild als dat lukt")
+                }
+            }
             var logger = Logger(label: "lob-serve")
             logger.logLevel = .info
             Output.write(
@@ -105,6 +137,16 @@ extension LobCommand.Serve {
 
                 """)
             try await LOBServer(app: app, configuration: configuration, logger: logger).application().runService()
+        }
+    }
+
+    /// Whether the mail server takes our mail now: its problem in words, or nil.
+    static func probe(_ server: MailServer) async -> String? {
+        do {
+            try await SMTPMailer(server: server).check()
+            return nil
+        } catch {
+            return error.description
         }
     }
 

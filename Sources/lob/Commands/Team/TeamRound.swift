@@ -3,6 +3,7 @@ import Foundation
 import LOBApp
 import LOBCore
 import LOBFormats
+import LOBServe
 
 extension LobCommand.Team {
     /// `lob team round`: a scan round on `lob serve`, with a personal link per colleague.
@@ -14,18 +15,23 @@ extension LobCommand.Team {
 }
 
 extension LobCommand.Team.Round {
-    struct Open: ParsableCommand {
+    struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "open",
             abstract: "Open een ronde: één persoonlijke link per collega, maar één keer getoond.",
             discussion: """
                 De lijst heeft één naam per regel (regels met # en lege regels tellen niet), of is een CSV met een \
                 kolom 'naam'. Alleen een hash van elke link wordt bewaard: kwijt is kwijt, maak dan op het \
-                dashboard een nieuwe. Met --out komen de links in een CSV die alleen jij kunt lezen.
+                dashboard een nieuwe. Met --out komen de links in een CSV die alleen jij kunt lezen. Met --mail \
+                mailt LOB-spiegel elke link naar het adres in de lijst en toont er geen: dan ziet ook jij ze niet.
 
                 Voorbeelden:
                   lob team round open --team Bouw --round "voorjaar 2027" --invite namen.txt \\
                     --url https://lob.school.nl --out links.csv
+                  # elke link per mail; het wachtwoord in LOB_SMTP_PASSWORD
+                  lob team round open --team Bouw --round "voorjaar 2027" \\
+                    --invite team.csv --url https://lob.school.nl --mail \\
+                    --smtp smtp://lob@mail.school.nl --mail-from lob@school.nl
                 """)
 
         @Option(help: ArgumentHelp("Het team.", valueName: "naam"))
@@ -47,18 +53,23 @@ extension LobCommand.Team.Round {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             guard profiles.library().profile(profile) != nil else {
                 throw Output.fail("onbekend profiel '\(profile)': zie 'lob profiles list'")
             }
-            let names = try links.names()
+            let invitees = try links.invitees()
             let app = try store.app()
             let now = Int64(Date().timeIntervalSince1970)
-            let made = try Output.store {
-                try app.openRound(
-                    team: team, round: round, profileID: profile, names: names, days: links.days, now: now)
+            let (team, round, profile, days) = (self.team, self.round, self.profile, links.days)
+            try await links.issue(path: "/s/") {
+                try Output.store {
+                    try app.openRound(
+                        team: team, round: round, profileID: profile, invitees: invitees, days: days, now: now)
+                }
+            } compose: { link, url, expires, address in
+                LinkMail.colleague(
+                    name: link.name, team: team, round: round, link: url, expires: expires, to: address)
             }
-            try links.deliver(made, path: "/s/")
         }
     }
 }
