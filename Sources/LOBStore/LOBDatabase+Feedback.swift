@@ -34,10 +34,11 @@ extension LOBDatabase: FeedbackStore {
                 continue
             }
             let key = PrivacyRule.memberKey(response.subject)
+            // A random rowid: the order the rows are stored in says nothing about the order raters answered in.
             try db.execute(
                 sql: """
-                    INSERT INTO feedbackResponse (id, subjectKey, subject, raterGroup, profileId, date, requestId)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO feedbackResponse (rowid, id, subjectKey, subject, raterGroup, profileId, date, requestId)
+                    VALUES (abs(random() % 9000000000000000000) + 1, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     response.id, key, response.subject, response.group.rawValue, response.profileID,
@@ -190,7 +191,9 @@ extension LOBDatabase {
                 db,
                 sql: """
                     SELECT subject FROM feedbackResponse f
-                    WHERE rowid = (SELECT max(rowid) FROM feedbackResponse WHERE subjectKey = f.subjectKey)
+                    WHERE id = (
+                        SELECT id FROM feedbackResponse WHERE subjectKey = f.subjectKey ORDER BY date DESC, id DESC
+                        LIMIT 1)
                     ORDER BY subjectKey
                     """)
         }

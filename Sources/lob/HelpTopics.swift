@@ -151,13 +151,24 @@ enum HelpTopics {
             --round "voorjaar 2027" --invite namen.txt --out links.csv
 
         Ieder krijgt één persoonlijke link; de links worden maar één keer
-        getoond (alleen een hash wordt bewaard). Elk antwoord wordt meteen op
-        de server bewaard; aan het eind kiest de collega wie zijn scan mag
-        zien en levert hij in. Het dashboard toont per ronde hoeveel er zijn
-        uitgenodigd, begonnen en klaar, nooit wie wat koos, met het
-        teamoverzicht en het teamplan volgens dezelfde privacyregel.
+        getoond (alleen een hash wordt bewaard). Bij zijn eerste bezoek kiest
+        de collega een eigen code: daarna opent de link zijn scan alleen in
+        zijn browser of met die code, dus ook niet voor wie de links maakte.
+        Elk antwoord wordt meteen op de server bewaard; aan het eind kiest de
+        collega wie zijn scan mag zien en levert hij in. Het dashboard toont
+        per ronde hoeveel er zijn uitgenodigd, begonnen en klaar, nooit wie wat
+        koos, met het teamoverzicht en het teamplan volgens dezelfde
+        privacyregel.
 
-        Https, een systemd-dienst en back-ups: docs/serve.md.
+        Met de mailserver van de school ziet niemand de links: geef in de
+        lijst achter elke naam een adres (Naam <adres>) en mail ze.
+
+          export LOB_SMTP=smtp://lob@mail.school.nl LOB_MAIL_FROM=lob@school.nl
+          export LOB_SMTP_PASSWORD=...
+          lob team round open --team "Bouwtechniek bovenbouw" \\
+            --round "voorjaar 2027" --invite team.csv --mail
+
+        Https, een systemd-dienst, mail en back-ups: docs/serve.md.
         """
 
     static let privacy = """

@@ -113,6 +113,26 @@ struct LOBDatabaseTests {
         #expect(codes == ["Ans ", "Bram nil"])
     }
 
+    /// Sorting the stored responses by their row must not give the order in which raters answered (which a holder of
+    /// the links could match against the order he saw answers arrive in).
+    @Test func responses_are_stored_in_an_order_that_says_nothing() throws {
+        let database = try LOBDatabase.inMemory()
+        let ids = (0..<30).map { String(format: "r-%04d", $0) }
+        for id in ids {
+            let response = FeedbackResponse(
+                id: id, subject: "Ans", group: .collega, profileID: "p", date: SchoolDate("2026-11-25")!,
+                ratings: ["1.1": 3])
+            _ = try database.importFeedback([response]) { _, _ in
+                PrivacyRule.Release(threshold: 3, counted: [:], withheld: [:])
+            }
+        }
+        let stored = try database.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM feedbackResponse ORDER BY rowid")
+        }
+        #expect(Set(stored) == Set(ids) && stored != ids)
+        #expect(try database.feedbackSubjects() == ["Ans"])
+    }
+
     @Test func migrations_are_named_and_complete() throws {
         let queue = try DatabaseQueue(configuration: LOBDatabase.makeConfiguration())
         try LOBDatabase.migrator.migrate(queue)
