@@ -29,20 +29,7 @@ struct LinkOptions: ParsableArguments {
             "Mail elke link naar het adres in de lijst, via de mailserver van de school; geen link wordt getoond."))
     var mail = false
 
-    @Option(
-        help: ArgumentHelp(
-            "De mailserver (anders LOB_SMTP): smtp://gebruiker@server:587, smtps://…:465; wachtwoord in LOB_SMTP_PASSWORD.",
-            valueName: "url"))
-    var smtp: String?
-
-    @Option(help: ArgumentHelp("Het afzenderadres van de mails (anders LOB_MAIL_FROM).", valueName: "adres"))
-    var mailFrom: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Certificaten (PEM) om naast die van het systeem te vertrouwen: een eigen CA van de school.",
-            valueName: "bestand"))
-    var smtpCa: String?
+    @OptionGroup var mailServer: MailOptions
 
     func validate() throws {
         guard (1...365).contains(days) else { throw ValidationError("--days: verwacht 1 t/m 365.") }
@@ -71,21 +58,12 @@ struct LinkOptions: ParsableArguments {
     }
 
     /// The school's mail server with `--mail`, from the options or the environment.
-    func mailServer() throws -> MailServer? {
+    func server() throws -> MailServer? {
         guard mail else { return nil }
-        let environment = ProcessInfo.processInfo.environment
-        guard let url = smtp ?? environment["LOB_SMTP"] else {
+        guard let server = try mailServer.server(option: "--mail") else {
             throw Output.fail("--mail: geef de mailserver met --smtp URL of LOB_SMTP")
         }
-        guard let from = mailFrom ?? environment["LOB_MAIL_FROM"] else {
-            throw Output.fail("--mail: geef het afzenderadres met --mail-from of LOB_MAIL_FROM")
-        }
-        do {
-            return try MailServer(
-                url: url, password: environment["LOB_SMTP_PASSWORD"], from: from, trustedCertificates: smtpCa)
-        } catch {
-            throw Output.fail(error.description)
-        }
+        return server
     }
 
     /// Makes the links with `create` and hands them out: mailed each to its own person (the mail server is asked
@@ -94,7 +72,7 @@ struct LinkOptions: ParsableArguments {
         path: String, create: () throws -> [LOBApp.IssuedLink],
         compose: (LOBApp.IssuedLink, String, String, String) -> MailMessage
     ) async throws {
-        guard let server = try mailServer() else {
+        guard let server = try server() else {
             return try IssuedLinks.deliver(try create(), url: url, path: path, days: days, out: out)
         }
         do {

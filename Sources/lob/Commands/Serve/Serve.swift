@@ -63,18 +63,8 @@ extension LobCommand.Serve {
         @Option(help: ArgumentHelp("Hoe lang een link geldig is, in dagen.", valueName: "dagen"))
         var linkDays = LOBApp.defaultLinkDays
 
-        @Option(
-            help: ArgumentHelp(
-                "De mailserver van de school (anders LOB_SMTP): dan mailt de dienst elke link naar het eigen adres.",
-                valueName: "url"))
-        var smtp: String?
-
-        @Option(help: ArgumentHelp("Het afzenderadres van de mails (anders LOB_MAIL_FROM).", valueName: "adres"))
-        var mailFrom: String?
-
-        @Option(
-            help: ArgumentHelp("Certificaten (PEM) om te vertrouwen naast die van het systeem.", valueName: "bestand"))
-        var smtpCa: String?
+        /// With a mail server, the dashboard mails each link to its own address.
+        @OptionGroup var mail: MailOptions
 
         @Option(
             help: ArgumentHelp(
@@ -110,19 +100,7 @@ extension LobCommand.Serve {
             configuration.publicURL = url ?? "http://\(host):\(port)"
             configuration.proxies = Set(proxy + (trustProxy ? ["127.0.0.1", "::1"] : []))
             configuration.linkDays = linkDays
-            let environment = ProcessInfo.processInfo.environment
-            if let url = smtp ?? environment["LOB_SMTP"] {
-                guard let from = mailFrom ?? environment["LOB_MAIL_FROM"] else {
-                    throw Output.fail("--smtp: geef ook het afzenderadres met --mail-from of LOB_MAIL_FROM")
-                }
-                let server: MailServer
-                switch Result(catching: { () throws(MailError) -> MailServer in
-                    try MailServer(
-                        url: url, password: environment["LOB_SMTP_PASSWORD"], from: from, trustedCertificates: smtpCa)
-                }) {
-                case .success(let made): server = made
-                case .failure(let error): throw Output.fail(error.description)
-                }
+            if let server = try mail.server(option: "--smtp") {
                 configuration.mail = server
                 if let problem = await LobCommand.Serve.probe(server) {
                     Output.warn("\(problem); links worden pas gemaild als dat lukt")
