@@ -31,7 +31,7 @@ public enum FeedbackFile {
         }
         let dateNode = try root.required("date")
         guard let date = SchoolDate(try dateNode.string()) else {
-            throw dateNode.error("verwacht een datum als JJJJ-MM-DD")
+            throw dateNode.error(SchoolDate.expected)
         }
         var response = FeedbackResponse(
             id: id, subject: try root.required("feedbackFor").name(),

@@ -47,7 +47,7 @@ public enum ScanFile {
         }
         let dateNode = try root.required("date")
         guard let date = SchoolDate(try dateNode.string()) else {
-            throw dateNode.error("verwacht een datum als JJJJ-MM-DD")
+            throw dateNode.error(SchoolDate.expected)
         }
 
         var scan = Scan(

@@ -13,7 +13,7 @@ public enum SchoolScanFile {
         try root.required("formatVersion").expectFormatVersion(formatVersion)
         let dateNode = try root.required("date")
         guard let date = SchoolDate(try dateNode.string()) else {
-            throw dateNode.error("verwacht een datum als JJJJ-MM-DD")
+            throw dateNode.error(SchoolDate.expected)
         }
         var year = SchoolScan.schoolYear(of: date)
         if let yearNode = try root.optional("schoolYear") {

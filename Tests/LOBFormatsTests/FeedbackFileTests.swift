@@ -48,7 +48,7 @@ struct FeedbackFileTests {
         ("r-8f3a2c1d", "kort", "verwacht een willekeurige code van 8 tot 64"),
         ("feedbackFor: \"Jan de Vries\"", "feedbackFor: \"\"", "'feedbackFor': mag niet leeg zijn"),
         ("formatVersion: 1", "formatVersion: 2", "formatVersion"),
-        ("date: 2026-11-24", "date: gisteren", "verwacht een datum als JJJJ-MM-DD"),
+        ("date: 2026-11-24", "date: gisteren", "verwacht een datum als JJJJ-MM-DD: cijfers"),
     ])
     func faults_are_refused_with_where_and_what(original: String, replacement: String, message: String) {
         do {

@@ -80,9 +80,12 @@ struct ScanFileTests {
         #expect(
             refusal(minimal.replacingOccurrences(of: "formatVersion: 1", with: "formatVersion: 9"))
                 == "s.yaml:1:16: 'formatVersion': onbekende formaatversie 9: deze versie van lob leest versie 1")
-        #expect(
-            refusal(minimal.replacingOccurrences(of: "2026-11-24", with: "24-11-2026"))
-                == "s.yaml:4:7: 'date': verwacht een datum als JJJJ-MM-DD")
+        let expected =
+            "'date': verwacht een datum als JJJJ-MM-DD: cijfers, een bestaande dag, een jaar van 1900 tot 2199"
+        // A sign slipped through Int(): 2026-+1-05 was 5 januari, +026 the year 26.
+        for date in ["24-11-2026", "2026-+1-05", "+026-11-24", "0000-01-01", "2026-02-29", "2200-01-01"] {
+            #expect(refusal(minimal.replacingOccurrences(of: "2026-11-24", with: date)) == "s.yaml:4:7: \(expected)")
+        }
         #expect(refusal("") == "s.yaml: het bestand is leeg: verwacht YAML of JSON")
     }
 

@@ -154,6 +154,28 @@ struct HostileInputTests {
         print("hostile \(kind): tried \(tried), clear \(clear), crash \(crashed), hang \(hung)")
     }
 
+    /// Survey exports that once crashed `lob import survey` (a row number at Int.max, a cell in the last column over
+    /// many rows, a zip directory that lies, XML names that are not UTF-8) or were read wrong (dates that wrapped at
+    /// 2^32 or let a sign through): `Tests/Fixtures/hostile/make-survey-corpus.py`.
+    @Test func every_hostile_survey_export_is_refused_clearly() throws {
+        let before = try counts()
+        let folder = Self.corpus.appendingPathComponent("survey")
+        let mapping = Self.corpus.appendingPathComponent("survey-mapping.yaml").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.count >= 9)
+        var clear = 0
+        for name in files {
+            let outcome = try run([
+                "import", "survey", folder.appendingPathComponent(name).path, "--mapping", mapping, "--team", "B",
+                "--db", db,
+            ])
+            if expectRefused(outcome, file: name, "survey/\(name)") { clear += 1 }
+            #expect(outcome.seconds < 5, "survey/\(name) took \(outcome.seconds) s")
+        }
+        #expect(try counts() == before, "survey: the database changed")
+        print("hostile survey: tried \(files.count), clear \(clear)")
+    }
+
     /// Files that are not files, too large, or not text; and a team folder with what does not belong in it.
     @Test func special_files_are_named_for_what_they_are() throws {
         let manager = FileManager.default

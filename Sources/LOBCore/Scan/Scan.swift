@@ -4,12 +4,28 @@ public struct SchoolDate: Sendable, Hashable, Comparable, Codable, CustomStringC
     public let month: Int
     public let day: Int
 
-    /// Parses `YYYY-MM-DD`; `nil` for anything else or an impossible date.
+    /// The years a school's date can have: anything else is a typing error, not a scan.
+    public static let years = 1900...2199
+
+    /// What a file's date must be, in the words of every reader's message.
+    public static let expected =
+        "verwacht een datum als JJJJ-MM-DD: cijfers, een bestaande dag, een jaar van \(years.lowerBound) tot \(years.upperBound)"
+
+    /// Parses `YYYY-MM-DD`, digits only, a real calendar day in `years`; `nil` for anything else.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        // Digits only: Int("+1") is 1, and "+026" would be a year 26.
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
+            parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// A real calendar day in `years`, or nil.
+    public init?(year: Int, month: Int, day: Int) {
+        guard Self.years.contains(year), (1...12).contains(month),
+            (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month

@@ -23,15 +23,24 @@ public struct SurveyImport: Sendable {
         team: String?, today: SchoolDate, scale: Scale = .standard
     ) throws(FormatError) {
         var missing: [FormatError.Problem] = []
+        // Each header normalized once, and found by its whole text or by a grid row's "[rij]": a lookup per mapped
+        // column, not a pass over every column (a header of 16,384 columns took seconds per question).
+        var byHeader: [String: Int] = [:]
+        var byGridRow: [String: Int] = [:]
+        for (position, text) in table.header.enumerated() {
+            let header = SurveyMapping.normalized(text)
+            if byHeader[header] == nil { byHeader[header] = position }
+            // Google Forms names a grid question's rows "Vraag [rij]".
+            if header.hasSuffix("]"), let open = header.lastIndex(of: "[") {
+                let row = String(header[header.index(after: open)..<header.index(before: header.endIndex)])
+                if byGridRow[row] == nil { byGridRow[row] = position }
+            }
+        }
         func index(_ column: SurveyMapping.Column?) -> Int? {
             guard let column else { return nil }
             let wanted = SurveyMapping.normalized(column.header)
-            let found = table.header.indices.filter {
-                let header = SurveyMapping.normalized(table.header[$0])
-                // Google Forms names a grid question's rows "Vraag [rij]".
-                return header == wanted || header.hasSuffix("[\(wanted)]")
-            }
-            guard let first = found.first else {
+            let candidates = [byHeader[wanted], byGridRow[wanted]].compactMap { $0 }
+            guard let first = candidates.min() else {
                 missing.append(
                     .init(
                         file: mappingFile, line: column.line,
@@ -191,16 +200,23 @@ public struct SurveyImport: Sendable {
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
             return make(parts.year, parts.month, parts.day)
         }
-        let numbers = day.split(whereSeparator: { "-/.".contains($0) }).map { Int($0) }
-        guard numbers.count == 3, let a = numbers[0], let b = numbers[1], var c = numbers[2] else { return nil }
-        if day.split(whereSeparator: { "-/.".contains($0) })[0].count == 4 { return make(a, b, c) }
-        if c < 100 { c += 2000 }
-        return order == .dmy ? make(c, b, a) : make(c, a, b)
+        // Digits only, a day and month of one or two, a year of two or four: no sign, no 2^32 that wraps.
+        let parts =
+            day.split(separator: "-", omittingEmptySubsequences: false).count == 3
+            ? day.split(separator: "-", omittingEmptySubsequences: false)
+            : day.split(whereSeparator: { "/.".contains($0) })
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) } }),
+            parts.allSatisfy({ $0.count <= 4 })
+        else { return nil }
+        let (a, b, c) = (Int(parts[0])!, Int(parts[1])!, Int(parts[2])!)
+        if parts[0].count == 4 { return parts[1].count <= 2 && parts[2].count <= 2 ? make(a, b, c) : nil }
+        guard parts[0].count <= 2, parts[1].count <= 2, [2, 4].contains(parts[2].count) else { return nil }
+        let year = parts[2].count == 2 ? c + 2000 : c
+        return order == .dmy ? make(year, b, a) : make(year, a, b)
     }
 
     private static func make(_ year: Int?, _ month: Int?, _ day: Int?) -> SchoolDate? {
-        guard let year, let month, let day, (1...9999).contains(year) else { return nil }
-        return SchoolDate(
-            String(format: "%04d-%02d-%02d", year, month, day))
+        guard let year, let month, let day else { return nil }
+        return SchoolDate(year: year, month: month, day: day)
     }
 }

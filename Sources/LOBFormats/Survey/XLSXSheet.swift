@@ -1,4 +1,5 @@
 import Foundation
+import LOBCore
 import ZIPFoundation
 
 #if canImport(FoundationXML)
@@ -12,7 +13,15 @@ enum XLSXSheet {
     /// The most bytes one unpacked part may have: a sheet of 2,000 colleagues and 60 questions is some 10 MB.
     static let maximumPart = 64 << 20
 
+    /// Excel's own bounds: a row number beyond them is no spreadsheet's.
+    static let maximumRow = 1_048_576
+    /// The most cells a survey export may have once its rows are squared up: 2,000 colleagues × 60 questions is
+    /// 120,000; a file that claims more is refused before the rows are padded to its width.
+    static let maximumCells = 2_000_000
+
     static func table(_ data: Data, file: String, limit: Int = maximumPart) throws(FormatError) -> SurveyTable {
+        // ZIPFoundation trusts the offsets of the central directory: check them first.
+        try ZIPDirectory.check(data, file: file)
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -28,9 +37,17 @@ enum XLSXSheet {
             throw FormatError(file: file, "het .xlsx-bestand heeft geen werkblad: verwacht een enquête-export")
         }
         let cells = try Cells.parse(sheet, strings: strings, file: file)
-        let width = (cells.rows.map { $0.cells.count }.max() ?? 0)
-        let records = cells.rows.map { row in row.cells + Array(repeating: "", count: width - row.cells.count) }
-        return try SurveyTable.table(records, numbers: cells.rows.map(\.number), file: file)
+        // Rows without a value carry nothing (Excel writes them for formatting).
+        let rows = cells.rows.filter { $0.cells.contains { !$0.isEmpty } }
+        let width = (rows.map { $0.cells.count }.max() ?? 0)
+        guard rows.count * width <= maximumCells else {
+            throw FormatError(
+                file: file,
+                "het werkblad is \(rows.count) rijen bij \(width) kolommen: meer dan een enquête-export heeft (hooguit \(maximumCells) cellen)"
+            )
+        }
+        let records = rows.map { row in row.cells + Array(repeating: "", count: width - row.cells.count) }
+        return try SurveyTable.table(records, numbers: rows.map(\.number), file: file)
     }
 
     /// The unpacked bytes of one part, or nil when the archive has none.
@@ -59,6 +76,8 @@ enum XLSXSheet {
     /// Parses one part with external entities off (no file or network is ever read for a workbook); the line where
     /// the XML is broken, or nil when it is whole.
     static func parse(_ data: Data, with delegate: any XMLParserDelegate) -> Int? {
+        // Foundation's parser stops the whole process on a name that is not UTF-8: refuse such a part first.
+        guard String(data: data, encoding: .utf8) != nil else { return 1 }
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         parser.shouldResolveExternalEntities = false
@@ -154,12 +173,20 @@ private final class Cells: NSObject, XMLParserDelegate {
     var value: String?
     var inValue = false
     var badIndex: String?
+    var badRow: String?
 
     init(strings: [String]) { self.strings = strings }
 
     static func parse(_ data: Data, strings: [String], file: String) throws(FormatError) -> Cells {
         let delegate = Cells(strings: strings)
-        if let line = XLSXSheet.parse(data, with: delegate) {
+        let broken = XLSXSheet.parse(data, with: delegate)
+        if let bad = delegate.badRow {
+            throw FormatError(
+                file: file,
+                "rij '\(VisibleText.make(String(bad.prefix(30))))' bestaat niet: een werkblad heeft rij 1 tot \(XLSXSheet.maximumRow)"
+            )
+        }
+        if let line = broken {
             throw FormatError(file: file, line: line, "het werkblad in het .xlsx-bestand is geen geldige XML")
         }
         if let bad = delegate.badIndex {
@@ -186,7 +213,13 @@ private final class Cells: NSObject, XMLParserDelegate {
     ) {
         switch element {
         case "row":
-            let number = attributes["r"].flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1
+            let given = attributes["r"].map { Int($0) }
+            let number = given.map { $0 ?? 0 } ?? (rows.last?.number ?? 0) + 1
+            guard (1...XLSXSheet.maximumRow).contains(number) else {
+                badRow = badRow ?? (attributes["r"] ?? "na \(XLSXSheet.maximumRow)")
+                parser.abortParsing()
+                return
+            }
             rows.append(Row(number: number))
         case "c":
             type = attributes["t"]

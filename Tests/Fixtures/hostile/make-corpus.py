@@ -99,6 +99,10 @@ SPECIFIC = {
         "score-inf.yaml": SCAN.replace('"1.1": 3', '"1.1": .inf'),
         "date-impossible.yaml": SCAN.replace("2026-11-24", "2026-02-30"),
         "date-huge.yaml": SCAN.replace("2026-11-24", f"{INTMAX}-01-01"),
+        # Int() takes a sign: these were read as 2026-01-05, the year 26 and the year 0.
+        "date-sign.yaml": SCAN.replace("2026-11-24", "2026-+1-05"),
+        "date-signed-year.yaml": SCAN.replace("2026-11-24", "+026-11-24"),
+        "date-year-zero.yaml": SCAN.replace("2026-11-24", "0000-01-01"),
         "portrait-huge.yaml": SCAN + f"portraitPosition: {INTMAX}\n",
         "teacher-escape.yaml": SCAN.replace('"Jan de Vries"', f'"Jan{ESC}[2J{ESC}]0;pwned\\u0007"'),
         "teacher-yaml-escape.yaml": SCAN.replace('"Jan de Vries"', '"Jan\\e[2J\\e]0;pwned\\a"'),
