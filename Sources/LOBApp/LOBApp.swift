@@ -72,6 +72,12 @@ public enum AppError: Error, Equatable, Sendable {
 
     /// A dashboard password that cannot be chosen.
     case password(CodeFault)
+    /// A team's, round's or login's name that is not one line of visible text of at most `labelLength`.
+    case badLabel(Label)
+
+    public enum Label: String, Sendable, Equatable {
+        case team, round, login
+    }
 
     public enum CodeFault: Sendable, Equatable {
         case tooShort, tooLong, hidden, different

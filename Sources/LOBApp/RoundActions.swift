@@ -54,6 +54,8 @@ extension LOBApp {
     public func openRound(
         team: String, round: String, profileID: String, invitees: [Invitee], days: Int = defaultLinkDays, now: Int64
     ) throws -> [IssuedLink] {
+        try Self.checkLabel(team, .team)
+        try Self.checkLabel(round, .round)
         let cleaned = try Self.names(invitees.map(\.name))
         let addresses = try Self.addresses(invitees)
         var seen: [String: String] = [:]
@@ -321,6 +323,8 @@ extension LOBApp {
 
     /// A dashboard login for a team, or a new password for one (which ends its sessions); `hash` makes the slow hash.
     public func createAccount(login: String, team: String, password: String, hash: (String) -> String) throws {
+        try Self.checkLabel(team, .team)
+        try Self.checkLabel(login, .login)
         guard password.count >= Self.passwordLength else { throw AppError.password(.tooShort) }
         guard password.utf8.count <= Self.passwordBytes else { throw AppError.password(.tooLong) }
         try invitations.createAccount(login: login, team: team, passwordHash: hash(password))

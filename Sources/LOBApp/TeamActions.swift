@@ -34,11 +34,24 @@ extension LOBApp {
 
     /// Imports scans into a team's round (the half of the school year of the latest scan when `round` is nil).
     public func importScans(_ members: [TeamMemberScan], team: String, round: String?) throws -> ImportResult {
+        try Self.checkLabel(team, .team)
+        if let round { try Self.checkLabel(round, .round) }
         let dates = members.filter { $0.consent != .prive }.map(\.date)
         let label =
             round ?? TeamRound.defaultLabel(for: dates.max() ?? members.map(\.date).max() ?? SchoolDate("2000-01-01")!)
         return ImportResult(
             team: team, round: label, outcomes: try teams.importScans(members, team: team, round: label))
+    }
+
+    /// The longest name of a team, a round or a login: one line a person reads.
+    public static let labelLength = 80
+
+    /// A team's, round's or login's name as every front end takes it: one line of visible text (no control or
+    /// bidirectional characters, which would steer a terminal or reorder a page), at most `labelLength` characters.
+    public static func checkLabel(_ text: String, _ kind: AppError.Label) throws {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty,
+            VisibleText.lineFaults(text, maximum: labelLength).isEmpty
+        else { throw AppError.badLabel(kind) }
     }
 
     /// The team a user means: the one named, or the only one there is.

@@ -172,6 +172,12 @@ public struct LOBServer: Sendable {
                 Pages.message(
                     "Nog niets te zien", "Voor deze ronde is nog geen scan ingeleverd.", link: ("/dashboard", "Terug")),
                 status: .notFound)
+        case AppError.badLabel:
+            return Self.page(
+                Pages.message(
+                    "Naam niet in orde",
+                    "Een naam van een team of ronde is één regel zichtbare tekst van hooguit \(LOBApp.labelLength) tekens.",
+                    link: ("/dashboard", "Terug")), status: .badRequest)
         case AppError.invitationList(let why):
             return Self.page(
                 Pages.message("De lijst met namen", "Niet gelukt: \(why).", link: ("/dashboard", "Terug")),

@@ -58,14 +58,17 @@ enum Output {
             "nog geen scans; begin er een met 'lob scan' (of lees een bestand in met 'lob scan --answers BESTAND')"
         case .noSuchScan(let id): "geen scan met nummer \(id); zie 'lob scans list'"
         case .noTeams: "er is nog geen team: lees eerst scans in met 'lob team import BESTAND… --team NAAM'"
-        case .chooseTeam(let names): "geef het team met --team NAAM; er zijn: \(names.joined(separator: ", "))"
-        case .noSuchTeam(let team): "er is geen team '\(team)' (zie 'lob team list')"
-        case .noSuchRound(let team, let round): "team '\(team)' heeft geen ronde '\(round)'"
-        case .noTeamRounds(let round?): "geen teamscans om te tonen in ronde '\(round)'"
+        case .chooseTeam(let names):
+            "geef het team met --team NAAM; er zijn: \(names.map { VisibleText.make($0) }.joined(separator: ", "))"
+        case .noSuchTeam(let team): "er is geen team '\(VisibleText.make(team))' (zie 'lob team list')"
+        case .noSuchRound(let team, let round):
+            "team '\(VisibleText.make(team))' heeft geen ronde '\(VisibleText.make(round))'"
+        case .noTeamRounds(let round?): "geen teamscans om te tonen in ronde '\(VisibleText.make(round))'"
         case .noTeamRounds(nil): "er zijn nog geen teamscans: lees ze in met 'lob team import'"
         case .noSchoolScan(let year?): "er is geen schoolscan van \(year) (zie 'lob schoolscan list')"
         case .noSchoolScan(nil): "er is nog geen schoolscan: vul er een in met 'lob schoolscan'"
-        case .noSuchMember(let team, let teacher): "team '\(team)' heeft geen scans van '\(teacher)'"
+        case .noSuchMember(let team, let teacher):
+            "team '\(VisibleText.make(team))' heeft geen scans van '\(VisibleText.make(teacher))'"
         case .noFeedback(let teacher, let profile):
             "nog geen feedback over \(teacher) op profiel \(profile): lees feedbackbestanden in met 'lob feedback import MAP' (uitleg: lob help feedback)"
         case .thresholdOutOfRange(let value):
@@ -78,6 +81,8 @@ enum Output {
         case .linkClaimed: "deze link is al in gebruik genomen"
         case .personalCode(let fault): "de persoonlijke code " + wording(fault, shortest: LOBApp.codeLength)
         case .password(let fault): "het wachtwoord " + wording(fault, shortest: LOBApp.passwordLength)
+        case .badLabel(let kind):
+            "\(["team": "de teamnaam", "round": "de naam van de ronde", "login": "de inlognaam"][kind.rawValue] ?? "de naam") moet één regel zichtbare tekst zijn van hooguit \(LOBApp.labelLength) tekens (geen stuurtekens)"
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LOBCore
 import Testing
 
 /// Every reader of `lob` over the hostile and malformed corpus in `Tests/Fixtures/hostile` (made by its
@@ -174,6 +175,43 @@ struct HostileInputTests {
         }
         #expect(try counts() == before, "survey: the database changed")
         print("hostile survey: tried \(files.count), clear \(clear)")
+    }
+
+    /// Team and round names with terminal control in them (a clipboard write, a screen clear, a bidirectional
+    /// override): refused where they would be stored, and echoed only as visible text where they are looked up.
+    @Test func team_and_round_names_are_visible_text_on_every_command() throws {
+        let scan = TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml").path
+        // A database with one scan in it, so that "unchanged" is about rows.
+        #expect(try run(["scan", "--answers", scan, "--db", db]).status == 0)
+        let before = try counts()
+        let names = folder.appendingPathComponent("namen.txt")
+        try "Ans Bakker\n".write(to: names, atomically: true, encoding: .utf8)
+        let clipboard = "Bouw\u{1B}]52;c;aGFjaw==\u{07}", clear = "Bouw\u{1B}[2J", flipped = "Bouw\u{202E}kaas"
+        for name in [clipboard, clear, flipped, String(repeating: "b", count: 81)] {
+            for (arguments, stored) in [
+                (["team", "import", scan, "--team", name], true),
+                (["team", "import", scan, "--team", "Bouw", "--round", name], true),
+                (["team", "round", "open", "--team", name, "--round", "r", "--invite", names.path], true),
+                (["team", "round", "open", "--team", "Bouw", "--round", name, "--invite", names.path], true),
+                (["team", "report", "--team", name], false), (["team", "members", name], false),
+            ] {
+                let outcome = try run(arguments + ["--db", db])
+                let controls = outcome.stderr.unicodeScalars.filter { VisibleText.isHidden($0) && $0 != "\n" }
+                #expect(outcome.status != 0 && controls.isEmpty, "\(arguments[0...1]): \(outcome.stderr)")
+                if stored {
+                    // Refused by the application core, or already by the option's own check (--round of round open).
+                    #expect(
+                        outcome.stderr.contains("moet één regel zichtbare tekst zijn")
+                            || outcome.stderr.contains("--round: verwacht één regel van hooguit 80 tekens"),
+                        "\(outcome.stderr)")
+                }
+            }
+        }
+        let account = try run([
+            "serve", "account", "--team", clear, "--login", "voorzitter", "--password-stdin", "--db", db,
+        ])
+        #expect(account.status == 1 && account.stderr.contains("de teamnaam moet één regel zichtbare tekst zijn"))
+        #expect(try counts() == before, "a refused name changed the database")
     }
 
     /// Files that are not files, too large, or not text; and a team folder with what does not belong in it.

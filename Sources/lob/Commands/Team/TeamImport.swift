@@ -77,6 +77,11 @@ extension LobCommand.Team {
         }
 
         func run() throws {
+            // The names first: a name that cannot be stored is refused before any file is read.
+            try Output.store {
+                try LOBApp.checkLabel(team, .team)
+                if let round { try LOBApp.checkLabel(round, .round) }
+            }
             let paths = try FileArguments.expand(files + FileArguments.listed(list))
             let library = profiles.library()
             var good: [(path: String, scan: TeamMemberScan)] = []
@@ -90,7 +95,9 @@ extension LobCommand.Team {
                 switch result {
                 case .success(let decoded):
                     if let named = decoded.team, named != team {
-                        Output.warn("\(path): de scan noemt team '\(named)'; hij wordt ingelezen in '\(team)'")
+                        Output.warn(
+                            "\(path): de scan noemt team '\(VisibleText.make(named))'; hij wordt ingelezen in '\(VisibleText.make(team))'"
+                        )
                     }
                     good.append((path, decoded.member))
                 case .failure(let error):
