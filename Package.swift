@@ -99,6 +99,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Every reader under libFuzzer (`Tests/fuzz/run.sh`, built with -sanitize=fuzzer,address and -DFUZZING); built
+        // plainly it replays inputs through a reader.
+        .executableTarget(
+            name: "lob-fuzz", dependencies: ["LOBCore", "LOBFormats", "LOBShippedProfiles"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Benchmarks with a reference measured in the same run; `swift run -c release lob-bench tui`.
         .executableTarget(
             name: "lob-bench",
