@@ -73,15 +73,11 @@ extension LOBApp {
             throw AppError.invitationList(
                 "'\(again)' is al uitgenodigd voor deze ronde: stuur een nieuwe link vanaf het dashboard")
         }
-        return try issue(cleaned, store: invitations.createInvitations) { name, tokenHash in
+        return try issue(cleaned, addresses: addresses, store: invitations.createInvitations) { name, tokenHash in
             NewInvitation(
                 team: team, round: round, name: name, profileID: profileID, tokenHash: tokenHash, csrf: Secret.make(),
                 createdAt: now, expiresAt: Self.expiry(now, days: days), address: addresses[PrivacyRule.memberKey(name)]
             )
-        }.map { link in
-            var mailed = link
-            mailed.address = addresses[PrivacyRule.memberKey(link.name)]
-            return mailed
         }
     }
 
@@ -102,11 +98,15 @@ extension LOBApp {
     /// One new link per label: a fresh token each, of which `make` gets only the hash for the record `store` keeps;
     /// the links with their tokens, to show once.
     private func issue<New>(
-        _ labels: [String], store: ([New]) throws -> [Int64], make: (String, String) -> New
+        _ labels: [String], addresses: [String: String], store: ([New]) throws -> [Int64],
+        make: (String, String) -> New
     ) throws -> [IssuedLink] {
         let tokens = labels.map { _ in Secret.make() }
         let ids = try store(zip(labels, tokens).map { make($0, Secret.hash($1)) })
-        return zip(ids, zip(labels, tokens)).map { IssuedLink(invitationID: $0, name: $1.0, token: $1.1) }
+        return zip(ids, zip(labels, tokens)).map {
+            IssuedLink(
+                invitationID: $0, name: $1.0, token: $1.1, address: addresses[PrivacyRule.memberKey($1.0)])
+        }
     }
 
     /// When a link made now stops working.
@@ -392,12 +392,10 @@ extension LOBApp {
         let request = NewFeedbackRequest(
             team: team, round: invitation.round, invitationID: id, subject: who, group: group, profileID: profile.id,
             createdAt: now)
-        return try issue(labels, store: { try invitations.createFeedbackRequest(request, links: $0) }) { _, hash in
+        return try issue(
+            labels, addresses: addresses, store: { try invitations.createFeedbackRequest(request, links: $0) }
+        ) { _, hash in
             NewFeedbackLink(tokenHash: hash, csrf: Secret.make(), expiresAt: Self.expiry(now, days: days))
-        }.map { link in
-            var mailed = link
-            mailed.address = addresses[PrivacyRule.memberKey(link.name)]
-            return mailed
         }
     }
 
