@@ -23,7 +23,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        // Unpacks the .xlsx that Microsoft Forms downloads (`lob import survey`).
+        // Writes the .xlsx files the survey tests read (the reader itself unpacks with the system's zlib).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // SHA-1 for the name-based (version 5) UUIDs of the CASE export.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "LOBCore"),
         .target(
             name: "LOBFormats",
-            dependencies: ["LOBCore", "Yams", .product(name: "CSV", package: "CSV.swift"), "ZIPFoundation"]),
+            dependencies: ["LOBCore", "Yams", .product(name: "CSV", package: "CSV.swift"), "CSystemZlib"]),
         .target(
             name: "LOBRender",
             dependencies: [
@@ -83,6 +83,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         // ncurses with wide characters, for UTF-8 (ë, é, ï); only the thin driver uses it.
+        // zlib's inflate, for the .xlsx that Microsoft Forms downloads (`lob import survey`).
+        .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "LOBCurses", dependencies: ["CNcursesw", "LOBTerminal"]),
         .target(

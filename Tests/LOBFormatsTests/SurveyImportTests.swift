@@ -176,6 +176,22 @@ struct SurveyImportTests {
         #expect(read.map { !$0.header.joined().contains("root:") } ?? true)
     }
 
+    /// The zip reader's inflate ends on every input: a stream cut short is damaged (ZIPFoundation looped forever on
+    /// it), one that unpacks past the limit is too large, and a whole one gives back its bytes.
+    @Test func the_zip_reader_stops_on_a_cut_or_swelling_stream() throws {
+        let sheet = Data((0..<400).map { "<row r=\"\($0)\"><c><v>\($0)</v></c></row>" }.joined().utf8)
+        let zip = try ZIPArchive(archive(["s.xml": sheet]), file: "a.xlsx")
+        #expect(try zip.part("s.xml", limit: 1 << 20) == sheet)
+        #expect(try zip.part("t.xml", limit: 1 << 20) == nil)
+        #expect(throws: ZIPArchive.Refusal.tooLarge) { try zip.part("s.xml", limit: sheet.count - 1) }
+        let entry = try #require(zip.entries["s.xml"])
+        let cut = zip.bytes[entry.data.lowerBound..<(entry.data.lowerBound + entry.data.count / 2)]
+        #expect(throws: ZIPArchive.Refusal.damaged) { try ZIPArchive.inflate(cut, limit: 1 << 20) }
+        #expect(throws: ZIPArchive.Refusal.damaged) { try ZIPArchive.inflate([], limit: 1 << 20) }
+        #expect(throws: ZIPArchive.Refusal.damaged) { try ZIPArchive.inflate([0xFF, 0xFF, 0xFF], limit: 1 << 20) }
+        #expect(try ZIPArchive.inflate(zip.bytes[entry.data], limit: 1 << 20) == [UInt8](sheet))
+    }
+
     private func archive(_ entries: [String: Data]) throws -> Data {
         let zip = try Archive(accessMode: .create)
         for (path, data) in entries.sorted(by: { $0.key < $1.key }) {

@@ -32,7 +32,7 @@ struct HostileInputTests {
 
     /// Runs `lob` with at most 1 GB of address space and a 10 s deadline; output goes to files, so a flood of it
     /// cannot block the process.
-    func run(_ arguments: [String]) throws -> Outcome {
+    func run(_ arguments: [String], program: URL = LobRun.binary) throws -> Outcome {
         let out = folder.appendingPathComponent("out-\(UUID().uuidString)"),
             err = folder.appendingPathComponent("err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -43,7 +43,7 @@ struct HostileInputTests {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "ulimit -v 1000000; exec \"$0\" \"$@\"", LobRun.binary.path] + arguments
+        process.arguments = ["-c", "ulimit -v 1000000; exec \"$0\" \"$@\"", program.path] + arguments
         process.environment = ["HOME": folder.appendingPathComponent("home").path, "PATH": "/usr/bin:/bin"]
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
@@ -155,15 +155,15 @@ struct HostileInputTests {
         print("hostile \(kind): tried \(tried), clear \(clear), crash \(crashed), hang \(hung)")
     }
 
-    /// Survey exports that once crashed `lob import survey` (a row number at Int.max, a cell in the last column over
-    /// many rows, a zip directory that lies, XML names that are not UTF-8) or were read wrong (dates that wrapped at
-    /// 2^32 or let a sign through): `Tests/Fixtures/hostile/make-survey-corpus.py`.
+    /// Survey exports that once crashed or hung `lob import survey` (a row number at Int.max, a cell in the last
+    /// column over many rows, a zip directory that lies, a deflate stream cut short, XML names that are not UTF-8) or
+    /// were read wrong (dates that wrapped at 2^32 or let a sign through): `Tests/Fixtures/hostile/make-survey-corpus.py`.
     @Test func every_hostile_survey_export_is_refused_clearly() throws {
         let before = try counts()
         let folder = Self.corpus.appendingPathComponent("survey")
         let mapping = Self.corpus.appendingPathComponent("survey-mapping.yaml").path
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files.count >= 9)
+        #expect(files.count >= 13)
         var clear = 0
         for name in files {
             let outcome = try run([
@@ -175,6 +175,25 @@ struct HostileInputTests {
         }
         #expect(try counts() == before, "survey: the database changed")
         print("hostile survey: tried \(files.count), clear \(clear)")
+    }
+
+    /// Every input the fuzzer ever found (`Tests/fuzz/crashes/READER`, docs/fuzzing.md) replayed through its reader
+    /// in `lob-fuzz`: each is read or refused within the bounds, never a crash or a hang again.
+    @Test func every_fuzzing_finding_is_read_or_refused() throws {
+        let crashes = Self.corpus.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fuzz/crashes")
+        let fuzz = LobRun.binary.deletingLastPathComponent().appendingPathComponent("lob-fuzz")
+        var replayed = 0
+        for reader in try FileManager.default.contentsOfDirectory(atPath: crashes.path).sorted() {
+            let folder = crashes.appendingPathComponent(reader)
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                let outcome = try run([reader, folder.appendingPathComponent(name).path], program: fuzz)
+                #expect(outcome.status == 0 && !outcome.hung, "\(reader)/\(name): \(outcome.stderr.prefix(400))")
+                #expect(outcome.seconds < 5, "\(reader)/\(name) took \(outcome.seconds) s")
+                replayed += 1
+            }
+        }
+        #expect(replayed >= 1)
     }
 
     /// Team and round names with terminal control in them (a clipboard write, a screen clear, a bidirectional

@@ -1,13 +1,12 @@
 import Foundation
 import LOBCore
-import ZIPFoundation
 
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 
 /// The first worksheet of an `.xlsx` (Office Open XML, ECMA-376 part 1 §18) as text: what Microsoft Forms downloads
-/// as "Openen in Excel". Read through ZIPFoundation and Foundation's XML parser; every part is limited in size
+/// as "Openen in Excel". Read through `ZIPArchive` and Foundation's XML parser; every part is limited in size
 /// while it is unpacked, so a zip bomb is refused rather than filling the memory.
 enum XLSXSheet {
     /// The most bytes one unpacked part may have: a sheet of 2,000 colleagues and 60 questions is some 10 MB.
@@ -20,14 +19,7 @@ enum XLSXSheet {
     static let maximumCells = 2_000_000
 
     static func table(_ data: Data, file: String, limit: Int = maximumPart) throws(FormatError) -> SurveyTable {
-        // ZIPFoundation trusts the offsets of the central directory: check them first.
-        try ZIPDirectory.check(data, file: file)
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw FormatError(file: file, "is geen leesbaar .xlsx-bestand (het zipbestand is beschadigd)")
-        }
+        let archive = try ZIPArchive(data, file: file)
         var strings: [String] = []
         if let shared = try part(archive, "xl/sharedStrings.xml", file: file, limit: limit) {
             strings = try SharedStrings.parse(shared, file: file)
@@ -52,25 +44,22 @@ enum XLSXSheet {
 
     /// The unpacked bytes of one part, or nil when the archive has none.
     static func part(
-        _ archive: Archive, _ path: String, file: String, limit: Int = maximumPart
+        _ archive: ZIPArchive, _ path: String, file: String, limit: Int = maximumPart
     ) throws(FormatError)
         -> Data?
     {
-        guard let entry = archive[path] else { return nil }
-        var data = Data()
+        // The path of the sheet comes from the workbook itself: shown only as visible text.
+        let shown = VisibleText.make(String(path.prefix(80)))
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                data.append(chunk)
-                if data.count > limit { throw CocoaError(.fileReadTooLarge) }
-            }
+            return try archive.part(path, limit: limit)
         } catch {
-            throw FormatError(
-                file: file,
-                data.count > limit
-                    ? "\(path) is uitgepakt groter dan \(InputFile.size(limit)): geen enquête-export"
-                    : "\(path) is beschadigd in het .xlsx-bestand")
+            switch error {
+            case .tooLarge:
+                throw FormatError(
+                    file: file, "\(shown) is uitgepakt groter dan \(InputFile.size(limit)): geen enquête-export")
+            case .damaged: throw FormatError(file: file, "\(shown) is beschadigd in het .xlsx-bestand")
+            }
         }
-        return data
     }
 
     /// Parses one part with external entities off (no file or network is ever read for a workbook); the line where
@@ -85,7 +74,7 @@ enum XLSXSheet {
     }
 
     /// The first sheet in the workbook's order (workbook.xml and its relationships), else `sheet1.xml`.
-    static func firstSheet(_ archive: Archive, file: String) throws(FormatError) -> String {
+    static func firstSheet(_ archive: ZIPArchive, file: String) throws(FormatError) -> String {
         let fallback = "xl/worksheets/sheet1.xml"
         guard let workbook = try part(archive, "xl/workbook.xml", file: file),
             let relations = try part(archive, "xl/_rels/workbook.xml.rels", file: file),

@@ -10,6 +10,7 @@ import os
 import shutil
 import struct
 import zipfile
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "survey")
@@ -19,8 +20,26 @@ GOOGLE = os.path.join(HERE, "..", "survey", "google.csv")
 def xlsx(sheet: bytes) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        # A fixed date, so that the corpus is the same on every run.
+        archive.writestr(zipfile.ZipInfo("xl/worksheets/sheet1.xml", (2026, 1, 1, 0, 0, 0)), sheet,
+                         zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+def raw_zip(name: bytes, method: int, payload: bytes, size: int, crc: int) -> bytes:
+    """One entry written by hand, so that its data, size and checksum can disagree as a damaged file's do."""
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x5C21, crc, len(payload), size, len(name), 0)
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0x5C21, crc, len(payload), size,
+                          len(name), 0, 0, 0, 0, 0, 0)
+    body = local + name + payload
+    directory = central + name
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(directory), len(body), 0)
+    return body + directory + end
+
+
+def deflated(data: bytes) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
 
 
 def sheet(rows: str) -> bytes:
@@ -43,6 +62,9 @@ def google(first_date: str) -> bytes:
     return "\n".join([head, first_date + first[date_end:]] + lines[2:]).encode()
 
 
+SHEET = sheet("".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>Collega {n}</t></is></c></row>'
+                      for n in range(1, 400)))
+
 CASES = {
     # A row number at Int.max, then a row without one: the next number overflowed.
     "row-overflow.xlsx": xlsx(sheet(f'<row r="9223372036854775807"><c r="A1"><v>1</v></c></row><row><c><v>2</v></c></row>')),
@@ -57,6 +79,14 @@ CASES = {
     "bad-utf8-element.xlsx": xlsx(sheet('<row r="1">').replace(b'<row r="1">', b'<row r="1"><\xff\xfe/>') + b""),
     "bad-utf8-attribute.xlsx": xlsx(b'<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData><row \xff="1"/>'
                                     b"</sheetData></worksheet>"),
+    # A deflate stream cut off halfway, its directory agreeing: ZIPFoundation waited forever for the rest (found by
+    # the fuzzer, Tests/fuzz/crashes/survey-xlsx).
+    "truncated-deflate.xlsx": raw_zip(b"xl/worksheets/sheet1.xml", 8, deflated(SHEET)[: len(deflated(SHEET)) // 2],
+                                      len(SHEET), zlib.crc32(SHEET)),
+    # A whole stream whose checksum or size the directory contradicts, and a compression method no zip tool writes.
+    "wrong-checksum.xlsx": raw_zip(b"xl/worksheets/sheet1.xml", 8, deflated(SHEET), len(SHEET), zlib.crc32(SHEET) ^ 1),
+    "wrong-size.xlsx": raw_zip(b"xl/worksheets/sheet1.xml", 0, SHEET, len(SHEET) + 5, zlib.crc32(SHEET)),
+    "unknown-method.xlsx": raw_zip(b"xl/worksheets/sheet1.xml", 99, SHEET, len(SHEET), zlib.crc32(SHEET)),
     # Dates that wrapped at 2^32 or let a sign through.
     "date-wraps.csv": google("1-4294967298-2026"),
     "date-sign.csv": google("2026-+1-05"),
