@@ -177,6 +177,39 @@ struct HostileInputTests {
         print("hostile survey: tried \(files.count), clear \(clear)")
     }
 
+    /// A CSV export is read no further than an export can be: ten million short lines (20 MB, once "failed to
+    /// allocate" after 29 s), a header of half a million columns (once 46 s, and accepted), and many bad rows (once a
+    /// line each on stderr) are refused quickly, with at most as many problems as any file's and a count of the rest.
+    @Test func survey_exports_are_bounded_in_rows_columns_and_problems() throws {
+        let mapping = Self.corpus.appendingPathComponent("survey-mapping.yaml").path
+        let google = try String(contentsOf: Self.survey.appendingPathComponent("google.csv"), encoding: .utf8)
+        let header = String(String.UnicodeScalarView(google.unicodeScalars.prefix { $0 != "\n" }))
+        let before = try counts()
+        func refused(_ name: String, _ data: Data, _ message: String) throws -> Outcome {
+            let file = folder.appendingPathComponent(name)
+            try data.write(to: file)
+            let outcome = try run(["import", "survey", file.path, "--mapping", mapping, "--team", "B", "--db", db])
+            #expect(outcome.status == 1 && outcome.stderr.contains(message), "\(name): \(outcome.stderr.prefix(600))")
+            #expect(outcome.seconds < 5, "\(name) took \(outcome.seconds) s")
+            return outcome
+        }
+        _ = try refused(
+            "lang.csv", Data(String(repeating: "a\n", count: 10_000_000).utf8),
+            "lang.csv: heeft meer dan 20.000 rijen: meer dan een enquête-export heeft; splits het bestand\n")
+        _ = try refused(
+            "breed.csv", Data((String(repeating: ",", count: 1 << 20) + "\n").utf8),
+            "breed.csv: rij 1 heeft 1.048.577 kolommen: meer dan een enquête-export heeft (hooguit 1.000)\n")
+        // 5,000 rows without a name or consent: three problems each.
+        let bad = String(repeating: "2026-11-24," + String(repeating: ",", count: 60) + "\n", count: 5_000)
+        let outcome = try refused(
+            "fout.csv", Data((header + "\n" + bad).utf8),
+            "niets ingelezen: 5000 van de 5000 rijen zijn niet in orde")
+        let lines = outcome.stderr.split(separator: "\n")
+        #expect(lines.count == 22, "\(lines.count) lines")
+        #expect(lines[20].hasPrefix("lob: ") && lines[20].contains("fout.csv: en nog "))
+        #expect(try counts() == before, "the database changed")
+    }
+
     /// Every input the fuzzer ever found (`Tests/fuzz/crashes/READER`, docs/fuzzing.md) replayed through its reader
     /// in `lob-fuzz`: each is read or refused within the bounds, never a crash or a hang again.
     @Test func every_fuzzing_finding_is_read_or_refused() throws {

@@ -32,6 +32,12 @@ public struct SurveyTable: Sendable, Equatable {
     /// The largest export read: a school's survey of hundreds of colleagues is well under 1 MB.
     public static let input = InputFile(name: "een enquête-export", maximumBytes: 20 << 20)
 
+    /// The most answer rows one export may have: a school board's survey of all its teachers fits many times over.
+    public static let maximumRows = 20_000
+    /// The most columns: 44 gedragskenmerken, 7 competenties and a survey tool's own columns (times, e-mail, one per
+    /// question of its own) are some hundred; Excel allows 16,384, which no survey export has.
+    public static let maximumColumns = 1_000
+
     /// Reads a `.csv` or `.xlsx` export (told apart by its first bytes, not its name).
     public static func load(_ url: URL) throws(FormatError) -> SurveyTable {
         let data = try input.readBytes(url)
@@ -96,10 +102,36 @@ public struct SurveyTable: Sendable, Equatable {
             throw FormatError(
                 file: file, line: line, "een veld tussen aanhalingstekens wordt niet afgesloten: verwacht een \"")
         }
+        // Read no further than an export can be: a file of ten million short lines is refused at row 20,002, not
+        // after filling the memory.
         var records: [[String]] = []
-        while let record = reader.next() { records.append(record) }
+        while let record = reader.next() {
+            records.append(record)
+            try check(columns: record.count, row: records.count, file: file)
+            try check(rows: records.count, file: file)
+        }
         if reader.error != nil { throw FormatError(file: file, "onleesbare CSV na rij \(records.count)") }
         return try table(records, file: file)
+    }
+
+    /// A row wider than any survey export: refused with the row it was found on.
+    static func check(columns: Int, row: Int, file: String) throws(FormatError) {
+        guard columns <= maximumColumns else {
+            throw FormatError(
+                file: file,
+                "rij \(row) heeft \(DutchText.number(Double(columns))) kolommen: meer dan een enquête-export heeft (hooguit \(DutchText.number(Double(maximumColumns))))"
+            )
+        }
+    }
+
+    /// More rows than any survey export (the header and a line per answer, and some empty lines).
+    static func check(rows: Int, file: String) throws(FormatError) {
+        guard rows <= maximumRows + 1 else {
+            throw FormatError(
+                file: file,
+                "heeft meer dan \(DutchText.number(Double(maximumRows))) rijen: meer dan een enquête-export heeft; splits het bestand"
+            )
+        }
     }
 
     /// The line where a quoted field opens that is never closed, if any.

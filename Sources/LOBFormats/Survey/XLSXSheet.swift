@@ -31,6 +31,11 @@ enum XLSXSheet {
         let cells = try Cells.parse(sheet, strings: strings, file: file)
         // Rows without a value carry nothing (Excel writes them for formatting).
         let rows = cells.rows.filter { $0.cells.contains { !$0.isEmpty } }
+        // The bounds of a CSV export, and the cells once squared up.
+        if let wide = rows.first(where: { $0.cells.count > SurveyTable.maximumColumns }) {
+            try SurveyTable.check(columns: wide.cells.count, row: wide.number, file: file)
+        }
+        try SurveyTable.check(rows: rows.count, file: file)
         let width = (rows.map { $0.cells.count }.max() ?? 0)
         guard rows.count * width <= maximumCells else {
             throw FormatError(

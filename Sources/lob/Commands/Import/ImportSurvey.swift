@@ -95,8 +95,13 @@ extension LobCommand.Import {
             } catch {
                 throw Output.fail(error)
             }
-            for bad in read.badRows {
-                for problem in bad.problems { Output.warn("\(Excerpt.visible(file)): rij \(bad.row): \(problem)") }
+            // As many problems as any file's (FormatError.limit), and a count of the rest.
+            let problems = read.badRows.flatMap { bad in bad.problems.map { "rij \(bad.row): \($0)" } }
+            for problem in problems.prefix(FormatError.limit) { Output.warn("\(Excerpt.visible(file)): \(problem)") }
+            if problems.count > FormatError.limit {
+                Output.warn(
+                    "\(Excerpt.visible(file)): en nog \(DutchNumber.count(problems.count - FormatError.limit, "fout", "fouten"))"
+                )
             }
             let total = read.entries.count + read.badRows.count
             if !read.badRows.isEmpty && !skipBad {
