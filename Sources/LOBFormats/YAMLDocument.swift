@@ -37,7 +37,7 @@ public struct YAMLDocument {
             // process environment on every call.
             node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
-            throw Self.formatError(error, file: file)
+            throw YAMLProblem.formatError(error, text: text, file: file)
         } catch {
             throw FormatError(file: file, "onleesbare YAML")
         }
@@ -55,53 +55,6 @@ public struct YAMLDocument {
 
     /// The reader at the document's root.
     public var reader: NodeReader { NodeReader(node: root, path: [], file: file) }
-
-    private static func formatError(_ error: YamlError, file: String) -> FormatError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return FormatError(
-                file: file, line: mark.line, column: mark.column, "onleesbare YAML: \(Self.dutch(problem))")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map(Excerpt.quote).joined(separator: ", ")
-            return FormatError(
-                file: file, line: context.mark.line, column: context.mark.column,
-                "sleutel \(keys) staat er dubbel in: een sleutel mag één keer voorkomen")
-        default:
-            return FormatError(file: file, "onleesbare YAML")
-        }
-    }
-
-    /// libyaml's problems in Dutch, with a hint; an unknown one is quoted short.
-    static func dutch(_ problem: String) -> String {
-        let known: [(String, String)] = [
-            (
-                "mapping values are not allowed",
-                "hier mag geen 'sleutel: waarde' staan (klopt de inspringing, of hoort de tekst tussen aanhalingstekens?)"
-            ),
-            ("did not find expected key", "verwacht een sleutel (klopt de inspringing?)"),
-            ("could not find expected ':'", "verwacht ':' na de sleutel"),
-            (
-                "found character that cannot start any token",
-                "een teken waarmee hier niets kan beginnen (een tab als inspringing? zet tekst met zulke tekens tussen aanhalingstekens)"
-            ),
-            ("found a tab character", "een tab als inspringing: gebruik spaties"),
-            (
-                "found unexpected end of stream",
-                "het bestand houdt onverwacht op (een aanhalingsteken of haakje niet gesloten?)"
-            ),
-            ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet goed gesloten"),
-            ("did not find expected ',' or '}'", "een mapping tussen { } is niet goed gesloten"),
-            ("did not find expected node content", "hier ontbreekt een waarde"),
-            ("block sequence entries are not allowed", "hier mag geen lijstregel ('- ') staan (klopt de inspringing?)"),
-            ("did not find expected '-' indicator", "verwacht een lijstregel ('- ') met dezelfde inspringing"),
-            ("found unknown escape character", "een onbekende escape (\\…) tussen dubbele aanhalingstekens"),
-            ("control characters are not allowed", "het bestand bevat een onzichtbaar stuurteken"),
-            ("found undefined alias", "een verwijzing (*) is niet toegestaan"),
-        ]
-        if let match = known.first(where: { problem.contains($0.0) }) { return match.1 }
-        return "de structuur klopt niet (\(Excerpt.quote(problem)))"
-    }
 
     private static func lineOfFirstInvalidUTF8(in data: Data) -> Int? {
         var line = 1

@@ -32,10 +32,19 @@ enum YAMLPrecheck {
             return scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
                 || (flowDepth > 0 && ",]}".unicodeScalars.contains(scalar))
         }
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 && scalar != "\t" && scalar != "\r" && scalar != "\n"
+                || (0x7F...0x9F).contains(scalar.value)
+        }
+        // A comment or a block scalar's line is skipped, but not a control character in it (libyaml's reader refuses
+        // one without saying where).
         func skipToEndOfLine() {
             while index + 1 < scalars.count && scalars[index + 1] != "\n" {
                 index += 1
                 column += 1
+                if isControl(scalars[index]) {
+                    add("bevat een onzichtbaar stuurteken (U+\(hex4(scalars[index].value))): verwacht gewone tekst")
+                }
             }
         }
 
@@ -50,7 +59,7 @@ enum YAMLPrecheck {
                 if !inDouble && !inSingle && flowDepth == 0 { nodeStart = true }
                 continue
             }
-            if scalar.value < 0x20 && scalar != "\t" && scalar != "\r" || (0x7F...0x9F).contains(scalar.value) {
+            if isControl(scalar) {
                 add("bevat een onzichtbaar stuurteken (U+\(hex4(scalar.value))): verwacht gewone tekst")
                 continue
             }
