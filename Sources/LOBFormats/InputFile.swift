@@ -52,8 +52,7 @@ public struct InputFile: Sendable {
         guard stat(path, &info) == 0 else {
             throw FormatError(
                 file: path,
-                errno == ENOENT
-                    ? "bestand niet gevonden" : "kan het bestand niet lezen: \(String(cString: strerror(errno)))")
+                errno == ENOENT ? "bestand niet gevonden" : "kan het bestand niet lezen: \(SystemError.dutch(errno))")
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: throw FormatError(file: path, "is een map, geen bestand: verwacht \(name)")
@@ -68,7 +67,7 @@ public struct InputFile: Sendable {
                 "is te groot (\(Self.size(Int(info.st_size)))): \(name) is hooguit \(Self.size(maximumBytes))")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FormatError(file: path, "kan het bestand niet lezen: \(String(cString: strerror(errno)))")
+            throw FormatError(file: path, "kan het bestand niet lezen: \(SystemError.dutch(errno))")
         }
         defer { try? handle.close() }
         // One byte more than allowed: a file that grew since stat is still refused.
@@ -116,6 +115,8 @@ public struct InputSelection: Sendable {
     public private(set) var missing: [String] = []
     /// Folders named that hold nothing to read.
     public private(set) var emptyFolders: [Skipped] = []
+    /// Files and folders named that are there but cannot be read (no permission, a loop of links).
+    public private(set) var unreadable: [Skipped] = []
 
     /// `extensions` in lower case without the dot; a file's own is compared ignoring case (`.YAML` counts).
     public init(_ arguments: [String], extensions: Set<String>) {
@@ -126,13 +127,26 @@ public struct InputSelection: Sendable {
             }
             var info = stat()
             guard stat(argument, &info) == 0 else {
-                missing.append(argument)
+                if errno == ENOENT {
+                    missing.append(argument)
+                } else {
+                    unreadable.append(
+                        .init(path: argument, reason: "kan niet gelezen worden: \(SystemError.dutch(errno))"))
+                }
                 continue
             }
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 files.append(argument)
                 continue
             }
+            // A folder that cannot be opened is not "a folder without files".
+            guard let folder = opendir(argument) else {
+                unreadable.append(
+                    .init(path: argument, reason: "is een map die niet gelezen kan worden: \(SystemError.dutch(errno))")
+                )
+                continue
+            }
+            closedir(folder)
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []).sorted()
             let before = files.count
             defer {

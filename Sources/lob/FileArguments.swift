@@ -24,6 +24,9 @@ enum FileArguments {
         if let missing = selection.missing.first {
             throw Output.fail("\(Excerpt.visible(missing)): bestand niet gevonden; niets ingelezen")
         }
+        if let unreadable = selection.unreadable.first {
+            throw Output.fail("\(Excerpt.visible(unreadable.path)): \(unreadable.reason); niets ingelezen")
+        }
         for skipped in selection.skipped + selection.emptyFolders {
             Output.warn("\(Excerpt.visible(skipped.path)): \(skipped.reason)")
         }

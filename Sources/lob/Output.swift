@@ -124,11 +124,11 @@ enum Output {
             FileManager.default.createFile(
                 atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else {
-            throw fail("kan '\(path)' niet schrijven")
+            throw fail("kan '\(Excerpt.visible(path))' niet schrijven: \(SystemError.dutch(errno, writing: true))")
         }
         if rename(temporary.path, url.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)
-            throw fail("kan '\(path)' niet schrijven: \(String(cString: strerror(errno)))")
+            throw fail("kan '\(Excerpt.visible(path))' niet schrijven: \(SystemError.dutch(errno, writing: true))")
         }
     }
 

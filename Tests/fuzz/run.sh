@@ -43,6 +43,8 @@ for reader in "${readers[@]}"; do
     corpus=.build-fuzz/corpus/$reader
     crashes=Tests/fuzz/crashes/$reader
     findings=.build-fuzz/findings/$reader
+    # Only this run's findings count: a kept one is already in $crashes.
+    rm -rf "$findings"
     mkdir -p "$corpus" "$crashes" "$findings"
     for file in $(seeds "$reader") "$crashes"/*; do
         [ -f "$file" ] && cp "$file" "$corpus/seed-$(basename "$file")"

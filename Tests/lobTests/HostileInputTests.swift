@@ -266,6 +266,30 @@ struct HostileInputTests {
         #expect(try counts() == before, "a refused name changed the database")
     }
 
+    /// The system's reasons in Dutch, not `strerror`'s English: a link that points to itself (as a file and as a
+    /// folder), and a file written into a folder that is not there.
+    @Test func system_errors_are_worded_in_dutch() throws {
+        let loop = folder.appendingPathComponent("lus.yaml")
+        try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: loop.lastPathComponent)
+        let looping = "te veel symbolische koppelingen na elkaar (wijst een koppeling naar zichzelf?)"
+        let scan = try run(["scan", "--answers", loop.path, "--db", db])
+        #expect(scan.status == 1 && scan.stderr == "lob: \(loop.path): kan het bestand niet lezen: \(looping)\n")
+        let team = try run(["team", "import", loop.path, "--team", "Bouw", "--db", db])
+        #expect(
+            team.status == 1
+                && team.stderr == "lob: \(loop.path): kan niet gelezen worden: \(looping); niets ingelezen\n")
+        let missing = folder.appendingPathComponent("weg/zelfscan.html").path
+        let form = try run(["form", "--out", missing])
+        #expect(form.status == 1 && form.stderr == "lob: \(missing): kan niet schrijven: de map bestaat niet\n")
+        let example = TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml").path
+        #expect(try run(["scan", "--answers", example, "--db", db]).status == 0)
+        let report = try run(["report", "1", "--db", db, "--out", missing])
+        #expect(report.status == 1 && report.stderr == "lob: kan '\(missing)' niet schrijven: de map bestaat niet\n")
+        #expect(
+            !(scan.stderr + team.stderr + form.stderr + report.stderr).contains("Too many")
+                && !FileManager.default.fileExists(atPath: missing))
+    }
+
     /// Files that are not files, too large, or not text; and a team folder with what does not belong in it.
     @Test func special_files_are_named_for_what_they_are() throws {
         let manager = FileManager.default

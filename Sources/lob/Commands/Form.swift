@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LOBCore
 import LOBForm
+import LOBFormats
 
 extension LobCommand {
     struct Form: ParsableCommand {
@@ -87,7 +88,8 @@ extension LobCommand {
             do {
                 try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
             } catch {
-                throw Output.fail("\(out): kan niet schrijven (\(error.localizedDescription))")
+                throw Output.fail(
+                    "\(Excerpt.visible(out)): kan niet schrijven: \(SystemError.dutch(error, writing: true))")
             }
             if let feedbackFor {
                 Output.write(
