@@ -44,6 +44,19 @@ struct SurveyCommandTests {
         #expect(again.stdout.contains("al ingelezen"))
     }
 
+    /// `-` is standard input, as for every other file argument: an export piped in (binary .xlsx too).
+    @Test func an_export_is_read_from_standard_input() throws {
+        let run = try LobRun(
+            ["import", "survey", "-", "--mapping", path("mapping.yaml"), "--team", "Bouw", "--dry-run"],
+            environment: ["LOB_DB": database], input: Self.fixtures.appendingPathComponent("forms.xlsx"))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("  2  Ans Bakker") && run.stdout.contains("Niets opgeslagen (--dry-run)"))
+        let empty = try LobRun(
+            ["import", "survey", "-", "--mapping", path("mapping.yaml"), "--team", "Bouw"],
+            environment: ["LOB_DB": database], input: URL(fileURLWithPath: "/dev/null"))
+        #expect(empty.status == 1 && !empty.stderr.contains("niet gevonden"), "\(empty.stderr)")
+    }
+
     @Test func a_dry_run_shows_and_stores_nothing() throws {
         let run = try lob([
             "import", "survey", path("google.csv"), "--mapping", path("mapping.yaml"), "--team", "Bouw", "--dry-run",

@@ -88,7 +88,7 @@ extension LobCommand.Import {
             let read: SurveyImport
             do {
                 let (rules, profile) = try SurveyMapping.load(URL(fileURLWithPath: mapping), profile: library.profile)
-                let table = try SurveyTable.load(URL(fileURLWithPath: file))
+                let table = try SurveyTable.load(InputFile.url(file))
                 read = try SurveyImport(
                     table, mapping: rules, profile: profile, file: file, mappingFile: mapping,
                     team: team?.trimmingCharacters(in: .whitespaces), today: Clock.today())
