@@ -62,6 +62,8 @@ public enum InvitationList {
         }
         var invitees: [Invitee] = []
         var problems: [FormatError.Problem] = []
+        // One link a person: the same name twice (as the privacy rule counts people) is named with both lines.
+        var firstLine: [String: Int] = [:]
         for (line, raw) in lines {
             let text = raw.trimmingCharacters(in: .whitespaces)
             if text.isEmpty || text.hasPrefix("#") { continue }
@@ -83,6 +85,14 @@ public enum InvitationList {
                 )
                 continue
             }
+            if let earlier = firstLine[PrivacyRule.memberKey(name)] {
+                problems.append(
+                    .init(
+                        file: file, line: line,
+                        message: "'\(name)' staat ook op regel \(earlier): noem iedereen één keer"))
+                continue
+            }
+            firstLine[PrivacyRule.memberKey(name)] = line
             invitees.append(Invitee(name: name, address: address))
             address = nil
         }

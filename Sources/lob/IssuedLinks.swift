@@ -41,6 +41,13 @@ struct LinkOptions: ParsableArguments {
     /// The names of the list, or the command's end with the list's faults.
     func names() throws -> [String] { try IssuedLinks.names(invite) }
 
+    /// Runs what the list is for; a refusal of the list (too many, someone rating himself) names its file.
+    func listed<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch AppError.invitationList(let why) {
+            throw Output.fail("\(Excerpt.visible(invite)): \(why)")
+        }
+    }
+
     /// The people of the list with their addresses; with `--mail`, everyone must have one.
     func invitees() throws -> [LOBApp.Invitee] {
         let list: [InvitationList.Invitee]

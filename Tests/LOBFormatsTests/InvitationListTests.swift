@@ -27,8 +27,13 @@ struct InvitationListTests {
     @Test(arguments: [
         ("Ans <ans@school>\n", "namen.txt:1: 'ans@school' is geen e-mailadres (naam@school.nl)"),
         ("Bram\nAns <ans@@school.nl>\n", "namen.txt:2: 'ans@@school.nl' is geen e-mailadres (naam@school.nl)"),
+        // The same person twice, as the privacy rule counts people: case and spaces do not make another.
+        (
+            "Ans Bakker\n# x\nBram\nANS  bakker <ans@school.nl>\n",
+            "namen.txt:4: 'ANS  bakker' staat ook op regel 1: noem iedereen één keer"
+        ),
     ])
-    func an_address_that_is_no_address_is_refused_with_its_line(text: String, message: String) {
+    func an_address_or_a_second_line_for_one_person_is_refused_with_its_line(text: String, message: String) {
         do {
             _ = try InvitationList.invitees(Data(text.utf8), file: "namen.txt", csv: false)
             Issue.record("accepted: \(text)")

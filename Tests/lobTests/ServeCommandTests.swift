@@ -131,11 +131,19 @@ struct ServeCommandTests {
             "feedback", "invite", "--team", "Bouw", "--for", "Ans Bakker", "--group", "leidinggevende", "--invite",
             raters,
         ])
-        #expect(two.status != 0 && two.stderr.contains("één leidinggevende"))
+        #expect(two.status == 1 && two.stderr == "lob: \(raters): er is één leidinggevende; de lijst noemt er 2\n")
         let own = try lob([
             "feedback", "invite", "--team", "Bouw", "--for", "Bram de Jong", "--invite",
             try write("zelf.txt", "Bram de Jong\n"),
         ])
-        #expect(own.status != 0 && own.stderr.contains("kan zichzelf geen feedback geven"))
+        #expect(own.status == 1 && own.stderr.hasSuffix("zelf.txt: Bram de Jong kan zichzelf geen feedback geven\n"))
+        // One person twice is named with both lines, and nothing is made.
+        let twice = try lob([
+            "feedback", "invite", "--team", "Bouw", "--for", "Ans Bakker", "--invite",
+            try write("twee.txt", "Carla Visser\nDirk Smit\ncarla  visser\n"),
+        ])
+        #expect(
+            twice.status == 1
+                && twice.stderr.hasSuffix("twee.txt:3: 'carla  visser' staat ook op regel 1: noem iedereen één keer\n"))
     }
 }

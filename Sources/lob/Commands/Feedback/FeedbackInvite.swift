@@ -59,9 +59,11 @@ extension LobCommand.Feedback {
             }
             try await links.issue(path: "/f/") {
                 try Output.store {
-                    try app.inviteRaters(
-                        team: team, invitation: invitation.id, group: group, profile: chosen, invitees: invitees,
-                        days: days, now: now)
+                    try links.listed {
+                        try app.inviteRaters(
+                            team: team, invitation: invitation.id, group: group, profile: chosen, invitees: invitees,
+                            days: days, now: now)
+                    }
                 }
             } compose: { link, url, expires, address in
                 LinkMail.rater(

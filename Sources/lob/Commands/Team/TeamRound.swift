@@ -63,8 +63,10 @@ extension LobCommand.Team.Round {
             let (team, round, profile, days) = (self.team, self.round, self.profile, links.days)
             try await links.issue(path: "/s/") {
                 try Output.store {
-                    try app.openRound(
-                        team: team, round: round, profileID: profile, invitees: invitees, days: days, now: now)
+                    try links.listed {
+                        try app.openRound(
+                            team: team, round: round, profileID: profile, invitees: invitees, days: days, now: now)
+                    }
                 }
             } compose: { link, url, expires, address in
                 LinkMail.colleague(
