@@ -6,7 +6,6 @@ import LOBCore
 public enum ActivityCatalogueFile {
     public static let formatVersion = 1
 
-    static let keys: Set<String> = ["formatVersion", "title", "example", "note", "forms", "requirements", "schoolYear"]
     static let formKeys: Set<String> = [
         "id", "name", "description", "seed", "preferences", "competencies", "roles", "models", "withWhom", "hours",
         "costPerParticipant", "costPerGroup", "maxGroupSize", "effect",
@@ -14,7 +13,7 @@ public enum ActivityCatalogueFile {
 
     public static func decode(data: Data, file: String) throws(FormatError) -> ActivityCatalogue {
         let root = try YAMLDocument(data: data, file: file).reader
-        _ = try root.mapping(allowed: keys)
+        _ = try root.document(.catalogue)
         try root.optional("formatVersion")?.expectFormatVersion(formatVersion)
         var forms: [ActivityForm] = []
         for item in try root.required("forms").sequence() {

@@ -6,17 +6,13 @@ import LOBCore
 public enum FeedbackFile {
     public static let formatVersion = 1
 
-    static let keys: Set<String> = [
-        "formatVersion", "response", "feedbackFor", "group", "profile", "date", "ratings", "remarks",
-    ]
-
     /// Reads a feedback file and checks it against its profile and the scale.
     public static func decode(
         data: Data, file: String, scale: Scale = .standard, catalogue: Catalogue = .standard,
         profile lookup: (String) -> Profile?
     ) throws(FormatError) -> (response: FeedbackResponse, profile: Profile) {
         let root = try YAMLDocument(data: data, file: file).reader
-        _ = try root.mapping(allowed: keys)
+        _ = try root.document(.feedback)
         try root.required("formatVersion").expectFormatVersion(formatVersion)
         let idNode = try root.required("response")
         let id = try idNode.nonEmptyString()

@@ -7,17 +7,12 @@ import LOBCore
 public enum ProfileFile {
     public static let formatVersion = 1
 
-    static let keys: Set<String> = [
-        "formatVersion", "id", "title", "role", "model", "description", "target", "targets",
-        "weights", "weightSource", "behaviours", "ownBehaviours", "costs", "pupilStatements",
-    ]
-
     /// Reads and validates a profile; every problem is reported with file and line.
     public static func decode(data: Data, file: String, catalogue: Catalogue = .standard) throws(FormatError) -> Profile
     {
         let document = try YAMLDocument(data: data, file: file)
         let root = document.reader
-        _ = try root.mapping(allowed: keys)
+        _ = try root.document(.profile)
 
         try root.optional("formatVersion")?.expectFormatVersion(formatVersion)
         let role = try root.optional("role")?.oneOf(Role.self)

@@ -6,11 +6,6 @@ import LOBCore
 public enum ScanFile {
     public static let formatVersion = 1
 
-    static let keys: Set<String> = [
-        "formatVersion", "teacher", "team", "profile", "date", "consent", "portraitPosition", "learningPreference",
-        "scores",
-    ]
-
     /// Reads a scan and checks it against its profile (found by `profile(id)`) and the scale.
     /// `profileID`, when given, is the profile to use: a file that names another one is refused, and a file
     /// without a `profile` key uses it.
@@ -32,7 +27,7 @@ public enum ScanFile {
         profile lookup: (String) -> Profile?, scored scoredIDs: (Profile) -> Set<String>
     ) throws(FormatError) -> (scan: Scan, profile: Profile) {
         let root = try YAMLDocument(data: data, file: file).reader
-        _ = try root.mapping(allowed: keys)
+        _ = try root.document(.scan)
         try root.required("formatVersion").expectFormatVersion(formatVersion)
         let profileNode = chosenProfile == nil ? try root.required("profile") : try root.optional("profile")
         let named = try profileNode?.nonEmptyString()

@@ -9,7 +9,7 @@ public enum SchoolScanFile {
     /// Reads and checks a schoolscan. Every aspect must be answered: a school's stage rests on all twelve.
     public static func decode(data: Data, file: String) throws(FormatError) -> SchoolScan {
         let root = try YAMLDocument(data: data, file: file).reader
-        _ = try root.mapping(allowed: ["formatVersion", "school", "schoolYear", "date", "aspects"])
+        _ = try root.document(.schoolScan)
         try root.required("formatVersion").expectFormatVersion(formatVersion)
         let dateNode = try root.required("date")
         guard let date = SchoolDate(try dateNode.string()) else {

@@ -266,6 +266,72 @@ struct HostileInputTests {
         #expect(try counts() == before, "a refused name changed the database")
     }
 
+    /// A LOB-spiegel file of another kind is named for what it is and which command reads it; a YAML file that is
+    /// no LOB-spiegel file at all (someone's configuration with secrets for keys) is refused without one of its keys.
+    @Test func a_file_of_another_kind_is_named_and_a_foreign_file_never_quoted() throws {
+        let repository = TeamCommandTests.repository
+        func file(_ path: String) -> String { repository.appendingPathComponent(path).path }
+        let kinds: [(file: String, named: String, noun: String, command: (String) -> [String])] = [
+            (
+                file("docs/examples/scan.yaml"), "een scanbestand (lob scan --answers, lob team import)", "scanbestand",
+                { ["scan", "--answers", $0, "--db", db] }
+            ),
+            (
+                file("docs/examples/feedback/collega-1.yaml"), "een feedbackbestand (lob feedback import)",
+                "feedbackbestand", { ["feedback", "import", $0, "--db", db] }
+            ),
+            (
+                file("Profiles/decaan-model1.yaml"), "een profiel (lob profiles validate, --profiles)", "profiel",
+                { ["profiles", "validate", $0] }
+            ),
+            (
+                file("Profiles/activities/voorbeeld-scholingsvormen.yaml"),
+                "een catalogus van scholingsvormen (lob plan --costs)", "catalogus van scholingsvormen",
+                { ["plan", "--costs", $0, "--check"] }
+            ),
+            (
+                file("docs/examples/schoolscan.yaml"), "een schoolscan (lob schoolscan --answers)", "schoolscan",
+                { ["schoolscan", "--answers", $0, "--db", db] }
+            ),
+            (
+                Self.survey.appendingPathComponent("mapping.yaml").path,
+                "een mapping van een enquête (lob import survey --mapping)", "mapping van een enquête",
+                {
+                    [
+                        "import", "survey", Self.survey.appendingPathComponent("google.csv").path, "--mapping", $0,
+                        "--team", "Bouw", "--db", db,
+                    ]
+                }
+            ),
+        ]
+        let secrets = folder.appendingPathComponent("instellingen.yaml")
+        try "wachtwoord: hunter2\nsk-9f8e7d: sleutel\nlijst:\n  - geheim\n".write(
+            to: secrets, atomically: true, encoding: .utf8)
+        for reader in kinds {
+            for other in kinds where other.file != reader.file {
+                let outcome = try run(reader.command(other.file))
+                #expect(
+                    outcome.status == 1
+                        && outcome.stderr.hasPrefix("lob: \(other.file): dit is \(other.named), geen \(reader.noun)\n"),
+                    "\(reader.noun) ← \(other.noun): \(outcome.stderr)")
+            }
+            let foreign = try run(reader.command(secrets.path))
+            #expect(
+                foreign.status == 1
+                    && foreign.stderr.hasPrefix("lob: \(secrets.path): is geen \(reader.noun): het heeft "),
+                "\(foreign.stderr)")
+            for key in ["wachtwoord", "hunter2", "sk-9f8e7d", "lijst", "geheim"] {
+                #expect(!foreign.stderr.contains(key), "\(reader.noun) quoted '\(key)'")
+            }
+        }
+        let system = try run(["scan", "--answers", "/etc/passwd", "--db", db])
+        #expect(
+            system.stderr
+                == "lob: /etc/passwd: is geen scanbestand: verwacht sleutels met waarden (YAML), gevonden losse tekst\n"
+        )
+        #expect(try counts().isEmpty)
+    }
+
     /// The system's reasons in Dutch, not `strerror`'s English: a link that points to itself (as a file and as a
     /// folder), and a file written into a folder that is not there.
     @Test func system_errors_are_worded_in_dutch() throws {

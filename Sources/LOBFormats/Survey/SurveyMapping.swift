@@ -36,9 +36,6 @@ public struct SurveyMapping: Sendable {
     /// Behaviour → the column that asks it, in the mapping's order.
     public var behaviours: [(id: Behaviour.ID, column: Column)]
 
-    static let keys: Set<String> = [
-        "formatVersion", "profile", "dateOrder", "columns", "answers", "consentAnswers", "behaviours",
-    ]
     static let columnKeys: Set<String> = [
         "teacher", "team", "consent", "date", "learningPreference", "portraitPosition",
     ]
@@ -63,7 +60,7 @@ public struct SurveyMapping: Sendable {
         profile lookup: (String) -> Profile?
     ) throws(FormatError) -> (mapping: SurveyMapping, profile: Profile) {
         let root = try YAMLDocument(data: data, file: file).reader
-        _ = try root.mapping(allowed: keys)
+        _ = try root.document(.surveyMapping)
         try root.required("formatVersion").expectFormatVersion(formatVersion)
         let profileNode = try root.required("profile")
         let profileID = try profileNode.nonEmptyString()
