@@ -132,7 +132,8 @@ enum IssuedLinks {
         if let out {
             let lines = rows.map { "\"\($0.0.replacingOccurrences(of: "\"", with: "\"\""))\";\($0.1)" }
             try Output.writePrivately((["naam;link"] + lines).joined(separator: "\r\n") + "\r\n", to: out)
-            Output.write("\(DutchNumber.count(links.count, "link", "links")) geschreven naar \(out).\n")
+            Output.write(
+                "\(DutchNumber.count(links.count, "link", "links")) geschreven naar \(Excerpt.visible(out)).\n")
         } else {
             for (name, link) in rows { Output.write("\(name)\t\(link)\n") }
         }

@@ -134,7 +134,7 @@ struct OutputOptions: ParsableArguments {
         // `--out -` is standard output, as everywhere on the command line.
         guard let out, out != "-" else { return Output.write(text) }
         try Output.writePrivately(text, to: out)
-        Output.write("\(what) geschreven naar \(out).\n")
+        Output.write("\(what) geschreven naar \(Excerpt.visible(out)).\n")
     }
 }
 
@@ -193,7 +193,7 @@ struct StoreOptions: ParsableArguments {
         let explicit = !(self.path ?? "").isEmpty || !(environment["LOB_DB"] ?? "").isEmpty
         if explicit {
             throw Output.fail(
-                "er is geen database '\(path)', dus nog geen scans of teams: klopt het pad van --db of LOB_DB? Begin anders met 'lob scan' of 'lob team import'."
+                "er is geen database '\(Excerpt.visible(path))', dus nog geen scans of teams: klopt het pad van --db of LOB_DB? Begin anders met 'lob scan' of 'lob team import'."
             )
         }
         return try LOBDatabase.inMemory()

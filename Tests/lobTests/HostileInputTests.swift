@@ -332,6 +332,42 @@ struct HostileInputTests {
         #expect(try counts().isEmpty)
     }
 
+    /// A file name with terminal control in it (a clipboard write, a bell) is echoed as visible text by every command
+    /// that names its files, on success as on failure.
+    @Test func file_names_are_echoed_as_visible_text() throws {
+        let repository = TeamCommandTests.repository
+        let hostile = folder.appendingPathComponent("x\u{1B}]52;c;aGk=\u{07}")
+        try FileManager.default.createDirectory(at: hostile, withIntermediateDirectories: true)
+        for (source, name) in [
+            ("Profiles/decaan-model1.yaml", "profiel.yaml"),
+            ("Profiles/activities/voorbeeld-scholingsvormen.yaml", "kosten.yaml"),
+            ("docs/examples/feedback/collega-1.yaml", "feedback.yaml"), ("docs/examples/scan.yaml", "scan.yaml"),
+        ] {
+            try FileManager.default.copyItem(
+                at: repository.appendingPathComponent(source), to: hostile.appendingPathComponent(name))
+        }
+        func path(_ name: String) -> String { hostile.appendingPathComponent(name).path }
+        let shown = folder.appendingPathComponent("x\\u{1B}]52;c;aGk=\\u{7}").path
+        for (arguments, expected) in [
+            (["profiles", "validate", path("profiel.yaml")], "\(shown)/profiel.yaml: in orde"),
+            (["plan", "--costs", path("kosten.yaml"), "--check"], "\(shown)/kosten.yaml: in orde"),
+            (["scan", "--answers", path("scan.yaml"), "--db", db], "Bekijk je uitslag"),
+            (["team", "import", path("scan.yaml"), "--team", "Bouw", "--db", db], "feedback.yaml"),
+            (["feedback", "import", path("feedback.yaml"), "--db", db], "\(shown)/feedback.yaml: nieuw"),
+            (["form", "--out", path("zelfscan.html")], "Formulier geschreven naar \(shown)/zelfscan.html"),
+            (["report", "1", "--db", db, "--out", path("uitslag.md")], "geschreven naar \(shown)/uitslag.md"),
+        ] {
+            let run = try LobRun(arguments)
+            let controls = (run.stdout + run.stderr).unicodeScalars.filter { VisibleText.isHidden($0) && $0 != "\n" }
+            #expect(controls.isEmpty, "\(arguments[0...1]): \(run.stdout + run.stderr)")
+            #expect(
+                arguments[0...1] == ["team", "import"]
+                    ? run.stdout.contains("\(shown)/scan.yaml") && !run.stdout.contains(expected)
+                    : (run.stdout + run.stderr).contains(expected),
+                "\(arguments[0...1]): \(run.stdout + run.stderr)")
+        }
+    }
+
     /// The system's reasons in Dutch, not `strerror`'s English: a link that points to itself (as a file and as a
     /// folder), and a file written into a folder that is not there.
     @Test func system_errors_are_worded_in_dutch() throws {

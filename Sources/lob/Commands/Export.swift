@@ -32,7 +32,7 @@ extension LobCommand.Export {
         func run() throws {
             let stored = try Output.store { try store.appForReading().scan(id) }
             try Output.writePrivately(ScanFile.encode(stored.scan, profile: stored.profile), to: out)
-            Output.write("Scan \(id) geschreven naar \(out).\n")
+            Output.write("Scan \(id) geschreven naar \(Excerpt.visible(out)).\n")
         }
     }
 }

@@ -94,7 +94,7 @@ extension LobCommand {
             if let feedbackFor {
                 Output.write(
                     """
-                    Feedbackformulier voor \(feedbackFor) geschreven naar \(out) (profiel \(chosen.id), voor een \(group.word)).
+                    Feedbackformulier voor \(VisibleText.make(feedbackFor)) geschreven naar \(Excerpt.visible(out)) (profiel \(chosen.id), voor een \(group.word)).
                     Stuur het naar wie feedback geeft; de bestanden lees je in met: lob feedback import MAP
 
                     """)
@@ -102,7 +102,7 @@ extension LobCommand {
             }
             Output.write(
                 """
-                Formulier geschreven naar \(out) (profiel \(chosen.id)\(team.map { ", team \($0)" } ?? "")).
+                Formulier geschreven naar \(Excerpt.visible(out)) (profiel \(chosen.id)\(team.map { ", team \(VisibleText.make($0))" } ?? "")).
                 Stuur het naar je collega's; hun scanbestanden lees je in met: lob team import MAP --team NAAM
 
                 """)

@@ -67,7 +67,7 @@ extension LobCommand {
             if check, let costs {
                 let catalogue = try Catalogues.load(InputFile.url(costs))
                 Output.write(
-                    "\(costs): in orde: \(catalogue.forms.count) vormen, \(catalogue.requirements.count) eisen, \(catalogue.schoolYear.periods.count) periodes.\n"
+                    "\(Excerpt.visible(costs)): in orde: \(catalogue.forms.count) vormen, \(catalogue.requirements.count) eisen, \(catalogue.schoolYear.periods.count) periodes.\n"
                 )
                 return
             }

@@ -98,7 +98,7 @@ extension LobCommand.Profiles {
                 do {
                     let profile = try ProfileFile.load(InputFile.url(file))
                     Output.write(
-                        "\(file): in orde (\(profile.id), \(profile.scoredBehaviours(in: .standard).count) gedragskenmerken)\n"
+                        "\(Excerpt.visible(file)): in orde (\(profile.id), \(profile.scoredBehaviours(in: .standard).count) gedragskenmerken)\n"
                     )
                 } catch {
                     Output.warn(error)

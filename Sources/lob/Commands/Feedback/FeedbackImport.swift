@@ -46,7 +46,7 @@ extension LobCommand.Feedback {
             }
             if bad > 0 && !skipBad {
                 throw Output.fail(
-                    "niets ingelezen: \(bad) van de \(DutchNumber.count(paths.count, "bestand", "bestanden")) niet in orde. Verbeter ze, of lees de goede in met --skip-bad."
+                    "niets ingelezen: \(bad) van de \(paths.count) bestanden \(bad == 1 ? "is" : "zijn") niet in orde. Verbeter ze, of lees de goede in met --skip-bad."
                 )
             }
             guard !good.isEmpty else { throw Output.fail("geen enkel goed feedbackbestand om in te lezen") }
@@ -54,7 +54,7 @@ extension LobCommand.Feedback {
             let new = try Output.store { try app.importFeedback(good.map { ($0.response, $0.profile) }) }
             for (entry, isNew) in zip(good, new) {
                 Output.write(
-                    "\(entry.path): \(isNew ? "nieuw" : "al ingelezen: niets veranderd") (\(entry.response.group.word) over \(entry.response.subject))\n"
+                    "\(Excerpt.visible(entry.path)): \(isNew ? "nieuw" : "al ingelezen: niets veranderd") (\(entry.response.group.word) over \(entry.response.subject))\n"
                 )
             }
             Output.write(

@@ -96,7 +96,7 @@ extension LobCommand.Team {
                 case .success(let decoded):
                     if let named = decoded.team, named != team {
                         Output.warn(
-                            "\(path): de scan noemt team '\(VisibleText.make(named))'; hij wordt ingelezen in '\(VisibleText.make(team))'"
+                            "\(Excerpt.visible(path)): de scan noemt team '\(VisibleText.make(named))'; hij wordt ingelezen in '\(VisibleText.make(team))'"
                         )
                     }
                     good.append((path, decoded.member))
@@ -129,7 +129,9 @@ extension LobCommand.Team {
                 if !bad.isEmpty { throw ExitCode.failure }
                 return
             }
-            let rows = zip(good, result.outcomes).map { entry, outcome in [entry.path, Output.wording(outcome)] }
+            let rows = zip(good, result.outcomes).map { entry, outcome in
+                [Excerpt.visible(entry.path), Output.wording(outcome)]
+            }
             Output.write("Team '\(team)', ronde '\(result.round)':\n")
             Output.write(
                 TextRenderer(width: TerminalWidth.current()).render([
