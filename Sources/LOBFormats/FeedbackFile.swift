@@ -72,7 +72,7 @@ public enum FeedbackFile {
         let competencies = Set(profile.scoredCompetencies(in: catalogue).map(\.id))
         if let remarks = try root.optional("remarks") {
             for (key, value) in try remarks.mapping() {
-                guard let competency = Int(key), competencies.contains(competency) else {
+                guard let competency = Digits.int(key), competencies.contains(competency) else {
                     problems +=
                         value.error(
                             "verwacht het nummer van een competentie van het profiel: \(competencies.sorted().map(String.init).joined(separator: ", "))"

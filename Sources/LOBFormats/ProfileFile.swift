@@ -90,7 +90,7 @@ public enum ProfileFile {
     ) throws(FormatError) -> [Int: T] {
         var result: [Int: T] = [:]
         for (key, child) in try reader.mapping() {
-            guard let id = Int(key) else { throw child.error("verwacht een competentie-id 1 t/m 7 als sleutel") }
+            guard let id = Digits.int(key) else { throw child.error("verwacht een competentie-id 1 t/m 7 als sleutel") }
             result[id] = try value(child)
         }
         return result

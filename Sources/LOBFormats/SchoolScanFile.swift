@@ -18,7 +18,7 @@ public enum SchoolScanFile {
         var year = SchoolScan.schoolYear(of: date)
         if let yearNode = try root.optional("schoolYear") {
             let text = try yearNode.string()
-            let parts = text.split(separator: "-", omittingEmptySubsequences: false).compactMap { Int($0) }
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false).compactMap { Digits.int($0) }
             guard parts.count == 2, (2000...2100).contains(parts[0]), parts[1] == parts[0] + 1 else {
                 throw yearNode.error(
                     "verwacht een schooljaar als 2026-2027 (tussen 2000 en 2100), gevonden \(Excerpt.quote(text))")
@@ -29,7 +29,7 @@ public enum SchoolScanFile {
         let aspectsNode = try root.required("aspects")
         let known = Set(Aspect.all.map(\.id))
         for (key, value) in try aspectsNode.mapping() {
-            guard let id = Int(key), known.contains(id) else {
+            guard let id = Digits.int(key), known.contains(id) else {
                 throw value.error("onbekend aspect \(Excerpt.quote(key)): verwacht 1 t/m 12")
             }
             _ = try value.mapping(allowed: ["current", "wished"])

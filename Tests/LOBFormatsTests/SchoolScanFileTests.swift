@@ -46,5 +46,16 @@ struct SchoolScanFileTests {
                 head.replacingOccurrences(of: "date: 2026-11-20\n", with: "date: 2026-11-20\nschoolYear: 2026-2028\n")
                     + all
             ).contains("schooljaar"))
+        // Digits only: Int("+2026") is 2026, and "+3" would be aspect 3.
+        #expect(
+            problem(
+                head.replacingOccurrences(
+                    of: "date: 2026-11-20\n", with: "date: 2026-11-20\nschoolYear: \"+2026-2027\"\n")
+                    + all)
+                == "s.yaml:4:13: 'schoolYear': verwacht een schooljaar als 2026-2027 (tussen 2000 en 2100), gevonden '+2026-2027'"
+        )
+        #expect(
+            problem(head + all.replacingOccurrences(of: "  3: {current: model2}", with: "  \"+3\": {current: model2}"))
+                .contains("onbekend aspect '+3'"))
     }
 }

@@ -77,6 +77,29 @@ struct SurveyImportTests {
         #expect(!messages.joined().contains("Chloë"))
     }
 
+    /// An answer may be the level itself, in digits: "3" is 3, but "+3" (which `Int` reads as 3) is not an answer.
+    @Test func an_answer_given_as_a_number_is_digits_only() throws {
+        let (mapping, profile) = try mapping(date: "Tijdstempel")
+        let lines = try String(contentsOf: Self.folder.appendingPathComponent("bad.csv"), encoding: .utf8)
+            .components(separatedBy: "\n")
+        func imported(_ answer: String) throws -> SurveyImport {
+            let row = lines[1].replacingOccurrences(
+                of: "Ans Bakker,Met naam: de teamvoorzitter mag hem met je naam zien,Nog niet,",
+                with: "Ans Bakker,Met naam: de teamvoorzitter mag hem met je naam zien,\(answer),")
+            #expect(row != lines[1])
+            let table = try SurveyTable.decode(Data((lines[0] + "\n" + row + "\n").utf8), file: "e.csv")
+            return try SurveyImport(
+                table, mapping: mapping, profile: profile, file: "e.csv", mappingFile: "mapping.yaml", team: "Bouw",
+                today: today)
+        }
+        #expect(try imported("3").entries.first?.scan.answers["1.1"]?.score == 3)
+        let signed = try imported("+3")
+        #expect(signed.entries.isEmpty)
+        #expect(
+            signed.badRows.first?.problems.first?.contains("kolom '1.1 kent zijn leerlingen': antwoord '+3'") == true,
+            "\(signed.badRows)")
+    }
+
     @Test func a_mapped_column_that_is_not_in_the_export_is_named_with_the_mapping_line() throws {
         let (mapping, profile) = try mapping(date: "Datum van invullen")
         let table = try SurveyTable.load(Self.folder.appendingPathComponent("google.csv"))

@@ -121,7 +121,7 @@ public struct SurveyImport: Sendable {
                 if text.isEmpty { continue }
                 if let level = mapping.answers[SurveyMapping.normalized(text)] {
                     if let level { answers[behaviour.id] = Scan.Answer(score: level) }
-                } else if let level = Int(text), levels.contains(level) {
+                } else if let level = Digits.int(text), levels.contains(level) {
                     answers[behaviour.id] = Scan.Answer(score: level)
                 } else {
                     problem(
@@ -145,7 +145,7 @@ public struct SurveyImport: Sendable {
             var portrait: Int?
             if let portraitColumn, let header = mapping.portraitPosition?.header, !row[portraitColumn].isEmpty {
                 let digits = row[portraitColumn].prefix { $0.isNumber }
-                portrait = Int(digits).flatMap { Scan.portraitRange.contains($0) ? $0 : nil }
+                portrait = Digits.int(digits).flatMap { Scan.portraitRange.contains($0) ? $0 : nil }
                 if portrait == nil { problem(header, "verwacht een getal van 0 t/m 10") }
             }
             guard problems.isEmpty, let teacher, let teamName, let consent else {

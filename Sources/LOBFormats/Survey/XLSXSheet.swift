@@ -207,7 +207,7 @@ private final class Cells: NSObject, XMLParserDelegate {
     ) {
         switch element {
         case "row":
-            let given = attributes["r"].map { Int($0) }
+            let given = attributes["r"].map { Digits.int($0) }
             let number = given.map { $0 ?? 0 } ?? (rows.last?.number ?? 0) + 1
             guard (1...XLSXSheet.maximumRow).contains(number) else {
                 badRow = badRow ?? (attributes["r"] ?? "na \(XLSXSheet.maximumRow)")
@@ -235,7 +235,7 @@ private final class Cells: NSObject, XMLParserDelegate {
             guard !rows.isEmpty, let raw = value, column < 16_384 else { return }
             var text = raw
             if type == "s" {
-                guard let index = Int(raw), strings.indices.contains(index) else {
+                guard let index = Digits.int(raw), strings.indices.contains(index) else {
                     badIndex = badIndex ?? "rij \(rows[rows.count - 1].number)"
                     return
                 }
