@@ -41,6 +41,7 @@ struct Questionnaire: Encodable {
         let subject: String
         let group: String
         let groupWord: String
+        let groupPlural: String
     }
     struct Metaphor: Encodable {
         let id: String
@@ -73,7 +74,8 @@ struct Questionnaire: Encodable {
     ) {
         self.server = server
         self.feedback = feedback.map {
-            FeedbackTarget(subject: $0.subject, group: $0.group.rawValue, groupWord: $0.group.word)
+            FeedbackTarget(
+                subject: $0.subject, group: $0.group.rawValue, groupWord: $0.group.word, groupPlural: $0.group.plural)
         }
         self.profile = Choice(id: profile.id, word: profile.title, meaning: profile.description)
         self.team = team

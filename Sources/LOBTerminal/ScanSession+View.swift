@@ -127,7 +127,7 @@ extension ScanSession {
             (.name, "Naam", scan.teacher.isEmpty ? "(Enter om in te vullen)" : scan.teacher),
             (.team, "Team", scan.team ?? "(Enter om in te vullen; mag leeg)"),
             (.profile, "Profiel", "‹ \(profileText) ›"),
-            (.consent, "Delen", "‹ \(scan.consent.rawValue): \(scan.consent.meaning) ›"),
+            (.consent, "Delen", "‹ \(scan.consent.word): \(scan.consent.meaning) ›"),
         ]
         for (field, label, value) in rows {
             var line = Line(segments: [

@@ -17,6 +17,14 @@ struct FeedbackTests {
         teacher: "Jan", profileID: "p", date: date,
         answers: ["1.1": .init(score: 4), "1.2": .init(score: 1), "2.1": .init(score: 3)])
 
+    /// Dutch plurals are words of their own, not the singular with "en" ("collegaen", "leidinggevendeen").
+    @Test func every_rater_group_has_its_singular_and_plural() {
+        #expect(
+            RaterGroup.allCases.map { [$0.word, $0.plural] } == [
+                ["leidinggevende", "leidinggevenden"], ["collega", "collega's"], ["leerling", "leerlingen"],
+            ])
+    }
+
     @Test func two_colleagues_are_no_group_three_are() throws {
         let two = FeedbackAnalysis(
             scan: Self.scan, profile: Self.profile,

@@ -50,6 +50,25 @@ struct ScanSessionTests {
         #expect(session.screen == .portraits)
     }
 
+    /// The welcome shows each choice in a teacher's words, not the file's ("prive", "metNaam").
+    @Test func consent_is_shown_in_a_teachers_words() {
+        var session = makeSession(teacher: "Jan")
+        var shown: [String] = []
+        session.send(.down, .down, .down)
+        for _ in Consent.allCases {
+            shown += session.view().text.split(separator: "\n").filter { $0.contains("Delen") }.map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            session.send(.right)
+        }
+        #expect(
+            shown == [
+                "› Delen    ‹ privé: alleen voor jezelf ›",
+                "› Delen    ‹ anoniem: telt anoniem mee in de teamcijfers ›",
+                "› Delen    ‹ met naam: de teamvoorzitter mag hem met je naam zien ›",
+            ])
+    }
+
     @Test func without_a_name_the_scan_does_not_begin() {
         var session = makeSession()
         session.send(.escape, .down, .down, .down, .down, .enter)

@@ -373,6 +373,14 @@ for rater, form_path in enumerate([feedback_form, feedback_form, feedback_form, 
     console_clean(d, "the feedback form")
     check(heading(d) == "Feedback voor " + teacher, f"feedback heading: {heading(d)!r}")
     check(not d.find_elements(By.ID, "naam"), "the feedback form asks the rater's name")
+    welcome = d.find_element(By.TAG_NAME, "body").text
+    if form_path == feedback_form:
+        check(f"{teacher} vraagt je als collega om feedback op" in welcome
+              and "groep van minstens drie collega's die" in welcome, f"a colleague's welcome: {welcome!r}")
+    else:
+        check(f"{teacher} vraagt je als leidinggevende om feedback op" in welcome
+              and "Als leidinggevende is je beoordeling herkenbaar als de jouwe." in welcome
+              and "leidinggevendeen" not in welcome, f"the leidinggevende's welcome: {welcome!r}")
     if rater == 0:
         accessible(d, "the feedback welcome")
         shot(d, "feedback-welkom.png")

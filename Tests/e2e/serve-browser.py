@@ -317,6 +317,10 @@ for index, link in enumerate(rater_links):
     check(heading(r) == "Feedback voor Ans Bakker", f"a rater's link opens {heading(r)!r}")
     if index == 0:
         accessible(r, "a rater's welcome page")
+        welcome = r.find_element(By.TAG_NAME, "body").text
+        check("Ans Bakker vraagt je als collega om feedback op de gedragskenmerken" in welcome
+              and "als groep van minstens drie collega's die" in welcome and "collegaen" not in welcome,
+              f"the rater's welcome words the group: {welcome!r}")
     click(r, "Begin")
     given = {}
     while r.find_elements(By.CSS_SELECTOR, "input[name^='gedrag-']"):
@@ -333,6 +337,9 @@ for index, link in enumerate(rater_links):
         other.get(link)
         check(heading(other) == "Link onbekend", f"a rater's link in a second browser shows {heading(other)!r}")
         other.quit()
+    summary = r.find_element(By.TAG_NAME, "body").text
+    check("Ans Bakker ziet het alleen als groep van minstens drie collega's." in summary,
+          f"the rater's summary words the group: {summary!r}")
     click(r, "Lever je feedback in")
     check(wait_for(r, lambda r: heading(r) == "Dank je wel"), f"after handing in feedback: {heading(r)!r}")
     console_clean(r, "a rater's pages")

@@ -21,6 +21,15 @@ public enum RaterGroup: String, Sendable, Hashable, Codable, CaseIterable {
         case .leerling: "leerling"
         }
     }
+
+    /// More than one, as a teacher reads it: Dutch plurals differ per word ("collega's", "leidinggevenden").
+    public var plural: String {
+        switch self {
+        case .leidinggevende: "leidinggevenden"
+        case .collega: "collega's"
+        case .leerling: "leerlingen"
+        }
+    }
 }
 
 /// One rater's answers about one teacher. It holds no rater's name: who answered what is never stored.

@@ -154,10 +154,10 @@
   function feedbackWelcome() {
     return [
       el("h1", { tabindex: "-1" }, "Feedback voor " + feedback.subject),
-      el("p", {}, feedback.subject + " vraagt je als " + feedback.groupWord + " om hem te beoordelen op de gedragskenmerken van het profiel " + data.profile.word + ". Het kost ongeveer een kwartier; je kunt stoppen wanneer je wilt en later verdergaan " + (server ? "via dezelfde link." : "in dezelfde browser.")),
+      el("p", {}, feedback.subject + " vraagt je als " + feedback.groupWord + " om feedback op de gedragskenmerken van het profiel " + data.profile.word + ". Het kost ongeveer een kwartier; je kunt stoppen wanneer je wilt en later verdergaan " + (server ? "via dezelfde link." : "in dezelfde browser.")),
       el("p", {}, "Je naam wordt nergens gevraagd of bewaard. " + (feedback.group === "leidinggevende"
         ? "Als leidinggevende is je beoordeling herkenbaar als de jouwe."
-        : "Wat " + feedback.groupWord + "en geven, ziet " + feedback.subject + " alleen als groep van minstens drie " + feedback.groupWord + "en die hetzelfde gedragskenmerk beoordeelden.")),
+        : "Wat " + feedback.groupPlural + " geven, ziet " + feedback.subject + " alleen als groep van minstens drie " + feedback.groupPlural + " die hetzelfde gedragskenmerk beoordeelden.")),
       el("p", { class: "uitleg" }, "Kun je iets niet beoordelen, kies dan 'kan ik niet beoordelen'. Per competentie mag je een opmerking geven."),
       navigation("Begin"),
     ];
@@ -334,7 +334,7 @@
       el("p", {}, "Je beoordeelde " + rated + " van " + behaviours.length + " gedragskenmerken" +
         (Object.keys(state.remarks).length ? " en gaf " + Object.keys(state.remarks).length + " opmerking(en)." : ".")),
     ].concat(server ? [
-      el("p", {}, "Lever je feedback in. Wat je gaf, wordt bewaard zonder je naam of je link; " + feedback.subject + " ziet het alleen als groep van minstens drie " + feedback.groupWord + "en" + (feedback.group === "leidinggevende" ? " (als leidinggevende: als de jouwe)" : "") + ". Daarna werkt je link niet meer."),
+      el("p", {}, "Lever je feedback in. Wat je gaf, wordt bewaard zonder je naam of je link; " + feedback.subject + (feedback.group === "leidinggevende" ? " ziet het als de beoordeling van de leidinggevende." : " ziet het alleen als groep van minstens drie " + feedback.groupPlural + ".") + " Daarna werkt je link niet meer."),
       buttons(
         button("Vorige", () => go(state.page - 1)),
         button("Lever je feedback in", handIn, true)),
