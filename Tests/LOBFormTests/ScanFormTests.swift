@@ -102,7 +102,7 @@ struct FeedbackFormTests {
         #expect(html.contains("<title>Feedback voor Jan &lt;/script&gt; de Vries</title>"))
         #expect(
             html.contains(
-                "\"feedback\":{\"group\":\"leidinggevende\",\"groupWord\":\"leidinggevende\",\"subject\":\"Jan \\u003c/script\\u003e de Vries\"}"
+                "\"feedback\":{\"group\":\"leidinggevende\",\"groupPlural\":\"leidinggevenden\",\"groupWord\":\"leidinggevende\",\"subject\":\"Jan \\u003c/script\\u003e de Vries\"}"
             ))
         #expect(!(try ScanForm.html(profile: profile, team: nil)).contains("\"feedback\""))
     }

@@ -64,6 +64,79 @@ struct HelpTests {
         }
     }
 
+    /// Words the argument parser (or a slip of ours) writes in English; none is Dutch. Names and ids (options,
+    /// `<values>`, quoted text, `ENVIRONMENT`, file names, addresses) are taken out before the words are compared.
+    static let english: Set<String> = [
+        "the", "and", "for", "with", "not", "any", "but", "was", "has", "had", "been", "please", "provide", "following",
+        "missing", "expected", "unexpected", "arguments", "invalid", "unknown", "option", "options",
+        "value",
+        "values", "default", "error", "usage", "see", "information", "detailed", "subcommand",
+        "command", "required", "did", "you", "mean", "specified", "take", "already", "set", "flag", "version",
+        "overview", "file", "folder", "name", "output", "format", "team's", "found", "cannot", "could", "must",
+        "should", "only", "this", "that", "from", "into", "none", "all", "internal",
+    ]
+
+    static func englishWords(_ text: String) -> [String] {
+        var text = text
+        for pattern in [
+            #"'[^'\n]*'"#, #"<[^>\n]*>"#, #"`[^`\n]*`"#, #"--?[A-Za-z][\w-]*"#, #"\S+://\S+"#,
+            #"\S*[./]\S*"#, #"\b[A-Z][A-Z_]+\b"#,
+        ] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        return text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init).filter {
+            english.contains($0)
+        }
+    }
+
+    /// Every help page within 80 columns (Dutch is longer than the English the parser wrapped, and its usage line
+    /// is never wrapped), each default said once, and not one English word.
+    @Test func every_help_page_fits_80_columns_says_a_default_once_and_is_dutch() throws {
+        let more: [[String]] = [
+            ["form"], ["import", "survey"], ["feedback", "import"], ["feedback", "report"], ["export", "scan"],
+            ["profiles", "list"], ["profiles", "show"], ["scans", "list"], ["schoolscan", "list"], ["serve", "start"],
+        ]
+        for command in Self.all + more {
+            let help = try LobRun(command + ["--help"], environment: ["COLUMNS": "80"])
+            #expect(help.status == 0, "\(command)")
+            for line in help.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(command): \(line)") }
+            let options = help.stdout.components(separatedBy: "\n  -")
+            for option in options where option.contains("(standaard:") {
+                #expect(
+                    option.components(separatedBy: "standaard").count == 2, "\(command): a default twice: \(option)")
+            }
+            #expect(Self.englishWords(help.stdout).isEmpty, "\(command): \(Self.englishWords(help.stdout))")
+        }
+    }
+
+    /// The mistakes people make, answered in Dutch, with the command they nearly typed.
+    @Test func mistakes_are_answered_in_dutch_with_the_command_meant() throws {
+        let mistakes: [([String], String)] = [
+            (["raport"], "Fout: Onverwacht argument 'raport'\nBedoel je 'lob report'?\n"),
+            (["team", "improt", "x"], "Fout: 2 onverwachte argumenten: 'improt', 'x'\nBedoel je 'lob team import'?\n"),
+            (["serve", "acount"], "Fout: Onverwacht argument 'acount'\nBedoel je 'lob serve account'?\n"),
+            (["shoolscan"], "Bedoel je 'lob schoolscan'?"),
+            (["xyz"], "Fout: Onverwacht argument 'xyz'\nGebruik: lob <subcommando>\n"),
+            (["team", "report", "--formaat", "html"], "Fout: Onbekende optie '--formaat'. Bedoel je '--format'?"),
+            (["report", "--format"], "Fout: Geen waarde gegeven bij '--format <format>'"),
+            (["scan", "--answers"], "Fout: Geen waarde gegeven bij '--answers <bestand>'"),
+            (["report", "1", "2"], "Fout: Onverwacht argument '2'"),
+            (["team", "report", "--latest"], "Fout: Onbekende optie '--latest'"),
+            (["form", "--group", "ouder"], "Fout: De waarde 'ouder' is ongeldig voor '--group <groep>'. Kies uit"),
+            (["budget"], "Fout: Verplicht argument ontbreekt: '--budget <euro>'"),
+        ]
+        for (arguments, expected) in mistakes {
+            let run = try LobRun(arguments)
+            #expect(run.status == 64, "\(arguments): \(run.status)")
+            #expect(run.stderr.contains(expected), "\(arguments): \(run.stderr)")
+            #expect(Self.englishWords(run.stderr).isEmpty, "\(arguments): \(Self.englishWords(run.stderr))")
+            // The usage line is wrapped; a message stays one line, as a terminal or a script reads it.
+            for line in run.stderr.split(separator: "\n") where line.hasPrefix("Gebruik") || line.hasPrefix("    ") {
+                #expect(line.count <= 80, "\(arguments): \(line)")
+            }
+        }
+    }
+
     @Test func help_topics_replace_the_documentation_files() throws {
         for topic in HelpTopics.topics {
             let run = try LobRun(["help", topic.name])

@@ -27,14 +27,14 @@ extension LobCommand {
                   lob form --feedback-for "Jan de Vries" --out feedback-jan.html
                 """)
 
-        @Option(help: ArgumentHelp("Het profiel (standaard loopbaanbegeleider-vmbo).", valueName: "id"))
+        @Option(help: ArgumentHelp("Het profiel.", valueName: "id"))
         var profile: String = ProfileOptions.defaultProfileID
 
         @Option(help: ArgumentHelp("Het team, alvast ingevuld in het formulier.", valueName: "naam"))
         var team: String?
 
         @Option(
-            help: ArgumentHelp("Het HTML-bestand (standaard zelfscan.html); - is het scherm.", valueName: "bestand"),
+            help: ArgumentHelp("Het HTML-bestand; - is het scherm.", valueName: "bestand"),
             completion: .file())
         var out: String = "zelfscan.html"
 

@@ -32,7 +32,7 @@ extension LobCommand.Feedback {
         @Option(name: .customLong("for"), help: ArgumentHelp("Wie beoordeeld wordt.", valueName: "naam"))
         var subject: String
 
-        @Option(help: "Wie beoordelen: collega, leidinggevende of leerling.")
+        @Option(help: ArgumentHelp("Wie beoordelen: collega, leidinggevende of leerling.", valueName: "groep"))
         var group: RaterGroup = .collega
 
         @Option(help: ArgumentHelp("De ronde (standaard zijn laatste open ronde).", valueName: "label"))

@@ -36,10 +36,11 @@ extension LobCommand.Serve {
         static let configuration = CommandConfiguration(
             commandName: "start", abstract: "Start de webdienst (stoppen: Ctrl-C of SIGTERM; niets gaat verloren).")
 
-        @Option(help: "Het adres om op te luisteren; standaard alleen deze computer.")
+        @Option(
+            help: ArgumentHelp("Het adres om op te luisteren (127.0.0.1 is alleen deze computer).", valueName: "adres"))
         var host = "127.0.0.1"
 
-        @Option(help: "De poort.")
+        @Option(help: ArgumentHelp("De poort.", valueName: "poort"))
         var port = 8080
 
         @Option(

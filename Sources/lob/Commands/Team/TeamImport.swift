@@ -53,7 +53,7 @@ extension LobCommand.Team {
                 valueName: "label"))
         var round: String?
 
-        @Flag(help: "Bij een fout bestand: sla niets op (standaard), of sla de goede op en noem de foute.")
+        @Flag(help: "Bij een fout bestand: sla niets op, of sla de goede op en noem de foute.")
         var mode: Mode = .allOrNothing
 
         enum Mode: String, EnumerableFlag {
