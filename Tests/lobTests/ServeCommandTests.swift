@@ -101,6 +101,50 @@ struct ServeCommandTests {
         #expect(url.status != 0 && url.stderr.contains("http://"))
     }
 
+    /// A port another program holds, or an address of another computer: said in Dutch with what to do, and no
+    /// "luistert op" before it; started, the line names the port it really got.
+    @Test func the_server_says_it_listens_only_once_it_does() throws {
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(holder, $0, length) == 0 && listen(holder, 1) == 0 && getsockname(holder, $0, &length) == 0
+            }
+        }
+        #expect(bound)
+        let taken = Int(UInt16(bigEndian: address.sin_port))
+        let busy = try lob(["serve", "--port", "\(taken)"])
+        #expect(busy.status == 1 && busy.stdout.isEmpty)
+        #expect(
+            busy.stderr
+                == "lob: poort \(taken) is al in gebruik (draait lob serve al, of een ander programma?): kies een andere met --port\n"
+        )
+        let foreign = try lob(["serve", "--host", "192.0.2.1", "--port", "\(taken)"])
+        #expect(foreign.status == 1 && foreign.stdout.isEmpty)
+        #expect(
+            foreign.stderr
+                == "lob: het adres 192.0.2.1 hoort niet bij deze computer: kies er een van deze computer met --host (127.0.0.1 voor alleen deze computer, 0.0.0.0 voor het netwerk)\n"
+        )
+        // Free again, the port is taken by lob serve, and only then is it said.
+        close(holder)
+        let running = try LobRun.start(["serve", "--port", "\(taken)", "--db", db])
+        var first = Data()
+        while !first.contains(UInt8(ascii: "\n")) {
+            let chunk = running.out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            first.append(chunk)
+        }
+        running.process.terminate()
+        _ = running.finish()
+        let line = String(decoding: first, as: UTF8.self)
+        #expect(
+            line.hasPrefix("LOB-spiegel luistert op http://127.0.0.1:")
+                && !line.hasPrefix("LOB-spiegel luistert op http://127.0.0.1:0 "), "\(line)")
+    }
+
     @Test func raters_links_name_no_rater_in_the_database() throws {
         let raters = try write("beoordelaars.txt", "Carla Visser\nDirk Smit\n")
         // Feedback is asked about a colleague of an open round of the team, never about a typed name.

@@ -109,13 +109,25 @@ extension LobCommand.Serve {
             }
             var logger = Logger(label: "lob-serve")
             logger.logLevel = .info
-            Output.write(
-                """
-                LOB-spiegel luistert op http://\(host):\(port) (links: \(configuration.publicURL)). Stoppen: Ctrl-C.
-                Dashboard: \(configuration.link("", path: "/inloggen")) (een inlog: lob serve account --team NAAM --login NAAM)
+            let dashboard = configuration.link("", path: "/inloggen")
+            let (host, publicURL) = (self.host, configuration.publicURL)
+            // Said once the port is bound, not before: a taken port or an unknown host is an error, not a promise.
+            let server = LOBServer(app: app, configuration: configuration, logger: logger).application {
+                channel in
+                let port = channel.localAddress?.port ?? 0
+                Output.write(
+                    """
+                    LOB-spiegel luistert op http://\(host):\(port) (links: \(publicURL)). Stoppen: Ctrl-C.
+                    Dashboard: \(dashboard) (een inlog: lob serve account --team NAAM --login NAAM)
 
-                """)
-            try await LOBServer(app: app, configuration: configuration, logger: logger).application().runService()
+                    """)
+            }
+            do {
+                try await server.runService()
+            } catch {
+                guard let problem = StartProblem.wording(error, host: host, port: port) else { throw error }
+                throw Output.fail(problem)
+            }
         }
     }
 
