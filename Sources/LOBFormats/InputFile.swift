@@ -78,7 +78,7 @@ public struct InputFile: Sendable {
         return data
     }
 
-    /// What a file is when its first bytes show it is not text at all: a spreadsheet, a PDF, UTF-16.
+    /// What a file is when its first bytes show it is not YAML or JSON text: a spreadsheet, a PDF, UTF-16, a web page.
     public static func foreignFormat(_ data: Data) -> String? {
         let head = [UInt8](data.prefix(8))
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
@@ -91,6 +91,13 @@ public struct InputFile: Sendable {
         if head.starts(with: Array("%PDF".utf8)) { return "lijkt een PDF: verwacht YAML of JSON-tekst" }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             return "is UTF-16-tekst: sla het op als UTF-8 (in Kladblok: Opslaan als, codering UTF-8)"
+        }
+        // The form of `lob form` (or a saved report) given where its download belongs.
+        let start = String(decoding: data.prefix(512), as: UTF8.self).drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+            .prefix(14).lowercased()
+        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") {
+            return
+                "is een webpagina (HTML), geen YAML of JSON: is het het formulier van 'lob form'? Open het in een browser, vul het in en lees het bestand in dat het je laat downloaden"
         }
         return nil
     }

@@ -323,6 +323,13 @@ struct HostileInputTests {
             for key in ["wachtwoord", "hunter2", "sk-9f8e7d", "lijst", "geheim"] {
                 #expect(!foreign.stderr.contains(key), "\(reader.noun) quoted '\(key)'")
             }
+            // The form itself, given where its download belongs: named as a web page, not 700 lines of YAML faults.
+            let form = file("Exports/zelfscan.html")
+            let page = try run(reader.command(form))
+            #expect(
+                page.stderr.hasPrefix(
+                    "lob: \(form): is een webpagina (HTML), geen YAML of JSON: is het het formulier van 'lob form'? Open het in een browser, vul het in en lees het bestand in dat het je laat downloaden\n"
+                ), "\(reader.noun): \(page.stderr)")
         }
         let system = try run(["scan", "--answers", "/etc/passwd", "--db", db])
         #expect(
