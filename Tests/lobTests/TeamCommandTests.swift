@@ -49,6 +49,22 @@ struct TeamCommandTests {
         }
     }
 
+    /// Ten scans that name another team make one line that says so, not ten.
+    @Test func scans_of_another_team_are_named_once() throws {
+        let folder = Self.demo.appendingPathComponent("najaar-2026")
+        let run = try lob(["team", "import", folder.path, "--team", "Bouw"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stderr
+                == "lob: 10 scans (\(folder.path)/ans-bakker.yaml en 9 andere) noemen team 'Bouwtechniek bovenbouw'; ze worden ingelezen in 'Bouw'\n"
+        )
+        let one = try lob(["team", "import", folder.appendingPathComponent("ans-bakker.yaml").path, "--team", "Zorg"])
+        #expect(
+            one.stderr
+                == "lob: \(folder.path)/ans-bakker.yaml: de scan noemt team 'Bouwtechniek bovenbouw'; hij wordt ingelezen in 'Zorg'\n"
+        )
+    }
+
     @Test func importing_the_demo_twice_stores_it_once_and_keeps_the_replaced_scan_as_history() throws {
         try importDemo()
         let first = try counts()

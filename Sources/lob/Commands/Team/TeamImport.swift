@@ -91,18 +91,25 @@ extension LobCommand.Team {
             let loaded = ScanFile.loadAll(paths.map { URL(fileURLWithPath: $0) }, profile: { library.profile($0) }) {
                 (team: $0.team, member: TeamMemberScan($0, profile: $1))
             }
+            // Scans that name another team, by the team they name: one line per team, not one per file.
+            var elsewhere: [String: [String]] = [:]
             for (path, result) in zip(paths, loaded) {
                 switch result {
                 case .success(let decoded):
-                    if let named = decoded.team, named != team {
-                        Output.warn(
-                            "\(Excerpt.visible(path)): de scan noemt team '\(VisibleText.make(named))'; hij wordt ingelezen in '\(VisibleText.make(team))'"
-                        )
-                    }
+                    if let named = decoded.team, named != team { elsewhere[named, default: []].append(path) }
                     good.append((path, decoded.member))
                 case .failure(let error):
                     bad.append((path, error))
                 }
+            }
+            for (named, files) in elsewhere.sorted(by: { $0.key < $1.key }) {
+                let which =
+                    files.count == 1
+                    ? "\(Excerpt.visible(files[0])): de scan noemt"
+                    : "\(files.count) scans (\(Excerpt.visible(files[0])) en \(files.count - 1) andere) noemen"
+                Output.warn(
+                    "\(which) team '\(VisibleText.make(named))'; \(files.count == 1 ? "hij wordt" : "ze worden") ingelezen in '\(VisibleText.make(team))'"
+                )
             }
             bad.map(\.error).forEach(Output.warn)
             let refused = bad.map { (file: $0.path, problems: $0.error.problems.map(\.description)) }
