@@ -53,6 +53,10 @@ struct TeamPlanTests {
         #expect(goal.form?.id == "inhouse" && goal.groups == 1 && goal.cost == 5 * 20 + 900)
         #expect(goal.peers.map(\.mentor).allSatisfy { $0 == "Eva" })
         #expect(goal.evaluation.map(\.level.id) == [1, 2, 3, 4])
+        // The goal in plain Dutch: the participants "hebben hun doelniveau gehaald" (not "halen … op").
+        #expect(
+            goal.statement.contains(") hebben de 5 deelnemers hun doelniveau gehaald: "),
+            "\(goal.statement)")
         #expect(plan.model == .model2 && plan.totalCost == goal.cost)
         #expect(plan.timeline.first == SchoolYear.Slot(schoolYear: 2026, index: 1))
     }

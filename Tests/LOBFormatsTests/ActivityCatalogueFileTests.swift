@@ -48,6 +48,12 @@ struct ActivityCatalogueFileTests {
         #expect(catalogue.forms.filter { $0.seedWording.map(seedWordings.contains) == true }.count >= 10)
         #expect(catalogue.requirements.first?.reason == "Goede gesprekstechnieken leer je niet alleen uit een boekje.")
         #expect(LearningPreference.caveat.contains(catalogue.requirements[0].reason))
+        // Named in Dutch; the seed's own English term may follow in brackets ("coaching on the job").
+        for form in catalogue.forms {
+            let outside = form.name.replacingOccurrences(of: #"\([^)]*\)"#, with: "", options: .regularExpression)
+            let words = Set(outside.lowercased().split(separator: " ").map(String.init))
+            #expect(words.isDisjoint(with: ["on", "the", "job", "and", "with", "in-house"]), "\(form.name)")
+        }
     }
 
     @Test func a_schools_own_catalogue_reads_with_its_own_periods() throws {

@@ -160,7 +160,7 @@ public struct TeamPlan: Sendable, Hashable {
     ) -> String {
         let list = behaviours.map { "\($0.behaviour.id) \($0.behaviour.text)" }.joined(separator: "; ")
         return
-            "Aan het eind van \(year.label(slot)) (\(year.endLabel(slot))) halen de \(participants) deelnemers hun doelniveau op: \(list). Dat laat de volgende ronde van de teamscan zien, en collega's hebben het in de praktijk gezien."
+            "Aan het eind van \(year.label(slot)) (\(year.endLabel(slot))) hebben de \(participants) deelnemers hun doelniveau gehaald: \(list). Dat laat de volgende ronde van de teamscan zien, en collega's hebben het in de praktijk gezien."
     }
 
     private static func evaluation(
