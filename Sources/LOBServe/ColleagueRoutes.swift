@@ -69,7 +69,7 @@ extension LOBServer {
         }
         link.post("opnieuw") { request, context in
             try await withInvitation(request, context) { record, token in
-                let form = try URLEncodedFormDecoder().decode(RestartForm.self, from: try await body(request))
+                let form = try URLEncodedFormDecoder().decode(ConfirmedForm.self, from: try await body(request))
                 try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
                 guard form.zeker == "ja" else { return Self.redirect("/s/\(token)") }
                 try app.restartLink(record)
@@ -150,12 +150,20 @@ extension LOBServer {
                     ], body: .init(byteBuffer: ByteBuffer(string: text)))
             }
         }
+        // Deleting asks first (a box to tick), and says afterwards what happened.
         link.post("verwijderen") { request, context in
             try await withOpenedLink(request, context) { record, device, token in
-                let form = try URLEncodedFormDecoder().decode(CSRFForm.self, from: try await body(request))
+                let form = try URLEncodedFormDecoder().decode(ConfirmedForm.self, from: try await body(request))
                 try LOBApp.checkCSRF(form.csrf, expected: device.csrf)
+                guard form.zeker == "ja" else { return Self.redirect("/s/\(token)") }
                 try app.deleteOwnScan(record)
-                return Self.redirect("/s/\(token)")
+                return Self.redirect("/s/\(token)/verwijderd")
+            }
+        }
+        link.get("verwijderd") { request, context in
+            try await withOpenedLink(request, context) { record, _, token in
+                guard record.scan == nil else { return Self.redirect("/s/\(token)") }
+                return Self.page(Pages.deleted(token: token))
             }
         }
     }
@@ -166,7 +174,8 @@ extension LOBServer {
         let nogmaals: String?
     }
 
-    struct RestartForm: Decodable {
+    /// A form whose action needs the box "ja, zeker" ticked.
+    struct ConfirmedForm: Decodable {
         let csrf: String?
         let zeker: String?
     }

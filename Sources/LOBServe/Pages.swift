@@ -93,9 +93,21 @@ enum Pages {
             .h2(.text("Je scan verwijderen")),
             .p(
                 .text(
-                    "Verwijder je je scan, dan telt hij nergens meer mee en staat hij niet meer op de server. Met je link kun je daarna opnieuw beginnen."
+                    "Verwijder je je scan, dan telt hij nergens meer mee en staat hij niet meer op de server; dat is niet terug te draaien. Download eerst je scanbestand als je hem wilt bewaren. Met je link kun je daarna opnieuw beginnen."
                 )),
-            postButton("\(base)/verwijderen", "Verwijder mijn scan", csrf: csrf))
+            .form(
+                .class("inline"), .action("\(base)/verwijderen"), .method(.post), csrfField(csrf),
+                .input(.type(.checkbox), .name("zeker"), .id("zeker"), .value("ja"), .required(true)),
+                .label(.class("naast"), .for("zeker"), .text("Ja, verwijder mijn scan")),
+                .button(.type(.submit), .text("Verwijder mijn scan"))))
+    }
+
+    /// After his scan was deleted: said, with the way back.
+    static func deleted(token: String) -> String {
+        message(
+            "Je scan is verwijderd",
+            "Je scan telt nergens meer mee en staat niet meer op de server. Wil je toch meedoen, dan kun je met je link opnieuw beginnen.",
+            link: (href: "/s/\(token)", label: "Opnieuw beginnen"))
     }
 
     /// The first visit of a link: he chooses the personal code that, with this browser, makes the link his alone.

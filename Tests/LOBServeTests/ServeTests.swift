@@ -171,8 +171,25 @@ struct ServeTests {
             #expect(elsewhere.status == .forbidden)
             let members = try database.currentScans(team: "T", round: "voorjaar")
             #expect(members.count == 1 && members[0].consent == .anoniem && members[0].teacher != "Bram de Jong")
-            let deleted = try await browsers[1].submit("/verwijderen", [("csrf", browsers[1].csrf)])
-            #expect(deleted.status == .seeOther)
+            // The page asks first: without the box ticked nothing is deleted.
+            let handedIn = try await browsers[1].page()
+            #expect(
+                handedIn.contains(
+                    #"<input type="checkbox" name="zeker" id="zeker" value="ja" required/><label class="naast" for="zeker">Ja, verwijder mijn scan</label>"#
+                ), "\(handedIn)")
+            let unticked = try await browsers[1].submit("/verwijderen", [("csrf", browsers[1].csrf)])
+            #expect(unticked.status == .seeOther && unticked.headers[.location] == "/s/\(tokens[1])")
+            #expect(try database.currentScans(team: "T", round: "voorjaar").count == 1)
+            #expect(try await browsers[1].page().contains("Je scan is ingeleverd"))
+            let deleted = try await browsers[1].submit(
+                "/verwijderen", [("csrf", browsers[1].csrf), ("zeker", "ja")])
+            #expect(deleted.status == .seeOther && deleted.headers[.location] == "/s/\(tokens[1])/verwijderd")
+            // Afterwards it says so, with the way back.
+            let said = try await browsers[1].page("/verwijderd")
+            #expect(
+                said.contains("<h1>Je scan is verwijderd</h1>")
+                    && said.contains("Je scan telt nergens meer mee en staat niet meer op de server.")
+                    && said.contains(#"<a href="/s/\#(tokens[1])">Opnieuw beginnen</a>"#), "\(said)")
             let fresh = try await browsers[1].page()
             #expect(fresh.contains("\"server\"") && !fresh.contains("Je scan is ingeleverd"))
         }
@@ -790,7 +807,7 @@ struct ServeTests {
             #expect(try await handIn(springBrowser, "prive").status == .ok)
             #expect(try database.currentScans(team: "T", round: "najaar").isEmpty)
             let csrf = try #require(Self.csrf(in: try await springBrowser.page()))
-            let deleted = try await springBrowser.submit("/verwijderen", [("csrf", csrf)])
+            let deleted = try await springBrowser.submit("/verwijderen", [("csrf", csrf), ("zeker", "ja")])
             #expect(deleted.status == .seeOther)
             let again = try await handIn(springBrowser, "anoniem")
             #expect(again.status == .conflict && String(buffer: again.body).contains("pas vanaf morgen"))
