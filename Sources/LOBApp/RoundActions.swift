@@ -171,6 +171,27 @@ extension LOBApp {
         }
     }
 
+    /// Changes who may see his handed-in scan, without answering again: the same scan with the new choice goes through
+    /// the team import's rules (privé withdraws him from the team and its history; back from privé counts only from
+    /// the next day, `notNewerThanWithdrawal`). `nil` when the choice is the one he had.
+    public func changeConsent(
+        _ record: InvitationRecord, handedIn scan: Scan, profile: Profile, to consent: Consent, today: SchoolDate,
+        now: Int64, encode: (Scan) -> String
+    ) throws -> TeamImportOutcome? {
+        // Not handed in (or deleted since): there is no choice to change.
+        guard record.scan != nil else { throw AppError.linkNotValid(nil) }
+        guard consent != scan.consent else { return nil }
+        var changed = scan
+        changed.consent = consent
+        // Coming back after a withdrawal is a new choice of today's: the team's rule counts it only if it is newer.
+        if scan.consent == .prive { changed.date = today }
+        let result = try importScans(
+            [TeamMemberScan(changed, profile: profile)], team: record.invitation.team, round: record.invitation.round)
+        if result.outcomes[0] == .olderThanWithdrawal { throw AppError.notNewerThanWithdrawal }
+        try invitations.finish(id: record.invitation.id, scan: encode(changed), at: now)
+        return result.outcomes[0]
+    }
+
     /// Deletes his scan: from the team's round and from the server; his link opens an empty scan again.
     public func deleteOwnScan(_ record: InvitationRecord) throws {
         if try teams.team(record.invitation.team) != nil {

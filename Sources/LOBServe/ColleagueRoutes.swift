@@ -150,6 +150,29 @@ extension LOBServer {
                     ], body: .init(byteBuffer: ByteBuffer(string: text)))
             }
         }
+        // Who may see it, changed after handing in without answering again.
+        link.post("toestemming") { request, context in
+            try await withOpenedLink(request, context) { record, device, token in
+                let form = try URLEncodedFormDecoder().decode(ConsentForm.self, from: try await body(request))
+                try LOBApp.checkCSRF(form.csrf, expected: device.csrf)
+                guard let (scan, profile) = try handedIn(record),
+                    let consent = form.consent.flatMap(Consent.init(rawValue:))
+                else { return Self.redirect("/s/\(token)") }
+                do {
+                    _ = try app.changeConsent(
+                        record, handedIn: scan, profile: profile, to: consent, today: today(),
+                        now: configuration.now()
+                    ) { ScanFile.encode($0, profile: profile) }
+                } catch AppError.notNewerThanWithdrawal {
+                    return Self.page(
+                        Pages.message(
+                            "Pas vanaf morgen",
+                            "Je hebt je vandaag met privé teruggetrokken uit het team; je scan kan pas vanaf morgen weer meetellen. Kies dan opnieuw.",
+                            link: (href: "/s/\(token)", label: "Terug naar je scan")), status: .conflict)
+                }
+                return Self.redirect("/s/\(token)")
+            }
+        }
         // Deleting asks first (a box to tick), and says afterwards what happened.
         link.post("verwijderen") { request, context in
             try await withOpenedLink(request, context) { record, device, token in
@@ -172,6 +195,11 @@ extension LOBServer {
         let csrf: String?
         let code: String?
         let nogmaals: String?
+    }
+
+    struct ConsentForm: Decodable {
+        let csrf: String?
+        let consent: String?
     }
 
     /// A form whose action needs the box "ja, zeker" ticked.

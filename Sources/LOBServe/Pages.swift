@@ -90,6 +90,25 @@ enum Pages {
                 .text(
                     "Deze pagina en alles erachter zijn alleen te zien in deze browser, of met je link en je persoonlijke code: niet met de link alleen, dus ook niet door je teamvoorzitter."
                 )),
+            .h2(.text("Wie je scan mag zien")),
+            .p(
+                .text(
+                    "Je kunt dit veranderen zonder de vragen opnieuw te beantwoorden. Kies je privé, dan telt je scan niet meer mee in het team en verdwijnt hij ook uit de geschiedenis van het team; weer meetellen kan dan vanaf de volgende dag."
+                )),
+            .form(
+                .action("\(base)/toestemming"), .method(.post), csrfField(csrf),
+                .fieldset(
+                    .element(named: "legend", text: "Delen"),
+                    .forEach(Consent.allCases) { consent in
+                        .div(
+                            .input(
+                                .type(.radio), .name("consent"), .id("consent-\(consent.rawValue)"),
+                                .value(consent.rawValue), .checked(consent == scan.consent)),
+                            .label(
+                                .class("naast"), .for("consent-\(consent.rawValue)"),
+                                .text("\(consent.word): \(consent.meaning)")))
+                    }),
+                .button(.type(.submit), .text("Bewaar je keuze"))),
             .h2(.text("Je scan verwijderen")),
             .p(
                 .text(

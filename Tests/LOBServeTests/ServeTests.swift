@@ -196,6 +196,45 @@ struct ServeTests {
         #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
     }
 
+    /// After handing in, he changes who may see his scan without answering again: by name, privé (out of the team
+    /// and its history), and back only the next day.
+    @Test func consent_is_changed_after_handing_in_without_answering_again() async throws {
+        let token = try invite(["Ans Bakker"])[0]
+        let (database, clock) = (database, clock)
+        try await test { client async throws in
+            let browser = try await LinkBrowser.claim(client, token)
+            #expect(try await browser.handIn(Self.scanFile(name: "x", consent: "anoniem")).status == .ok)
+            let page = try await browser.page()
+            #expect(
+                page.contains(#"<input type="radio" name="consent" id="consent-anoniem" value="anoniem" checked/>"#)
+                    && page.contains(#"<label class="naast" for="consent-metNaam">met naam: "#), "\(page)")
+            func choose(_ consent: String) async throws -> TestResponse {
+                try await browser.submit("/toestemming", [("csrf", browser.csrf), ("consent", consent)])
+            }
+            // A forged request changes nothing.
+            let forged = try await browser.submit("/toestemming", [("csrf", "fout"), ("consent", "metNaam")])
+            #expect(forged.status == .forbidden)
+            #expect(try database.currentScans(team: "T", round: "voorjaar").map(\.consent) == [.anoniem])
+
+            #expect(try await choose("metNaam").status == .seeOther)
+            let named = try database.currentScans(team: "T", round: "voorjaar")
+            #expect(named.map(\.consent) == [.metNaam] && named[0].teacher == "Ans Bakker")
+            #expect(
+                try await browser.page().contains("ingeleverd: met naam (de teamvoorzitter mag hem met je naam zien)"))
+
+            #expect(try await choose("prive").status == .seeOther)
+            #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
+            let sameDay = try await choose("anoniem")
+            #expect(sameDay.status == .conflict && String(buffer: sameDay.body).contains("pas vanaf morgen"))
+            #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
+            #expect(try await browser.page().contains("ingeleverd: privé"))
+            // The next day he may count again: anonymously, as today's choice.
+            clock.advance(days: 1)
+            #expect(try await choose("anoniem").status == .seeOther)
+            #expect(try database.currentScans(team: "T", round: "voorjaar").map(\.consent) == [.anoniem])
+        }
+    }
+
     @Test func links_that_open_nothing() async throws {
         let tokens = try invite(["Ans Bakker", "Bram de Jong", "Carla Visser"])
         let other = try invite(["Dirk Smit"], team: "Ander team")[0]
