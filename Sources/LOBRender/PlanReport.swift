@@ -101,6 +101,19 @@ public struct PlanReport: Sendable {
                 ))
         }
         for goal in plan.goals { blocks += goalBlocks(goal) }
+        if !plan.laterGoals.isEmpty {
+            // Said, not silently left out: what waits for a later plan, and why.
+            blocks.append(.heading(level: 3, "Niet in dit plan"))
+            blocks.append(
+                .paragraph(
+                    "Dit plan heeft ten hoogste \(plan.options.maxGoals) doelen; deze competenties hebben ook ontwikkelpunten, met een lagere prioriteit. Neem ze mee in een volgend plan (of kies meer doelen met --goals):"
+                ))
+            blocks.append(
+                .bullets(
+                    plan.laterGoals.map { later in
+                        "\(later.competency.id) \(later.competency.name): prioriteit \(DutchNumber.format(later.priority)) (\(later.behaviours.map(\.behaviour.id).joined(separator: ", ")))"
+                    }))
+        }
 
         if !plan.goals.isEmpty {
             blocks.append(.heading(level: 2, "Tijdpad"))
@@ -141,6 +154,9 @@ public struct PlanReport: Sendable {
             blocks.append(
                 .paragraph(
                     "Hierin ben je sterk: collega's met een ontwikkelpunt hier kunnen van jou leren, bijvoorbeeld door de kunst bij je af te kijken."
+                        + (plan.result.strengths.count > plan.strengths.count
+                            ? " Hier staan de \(plan.strengths.count) sterkste van je \(plan.result.strengths.count) sterke punten, uit zoveel mogelijk competenties; ze staan allemaal in je uitslag."
+                            : "")
                 ))
             blocks.append(
                 .definitions(
@@ -298,6 +314,12 @@ public struct PlanJSON: Encodable {
         let activities: [ActivityJSON]
         let evaluation: [EvaluationJSON]
     }
+    /// A competency with development points left for a later plan.
+    struct LaterGoalJSON: Encodable {
+        let competency: Int
+        let priority: Double
+        let behaviours: [String]
+    }
     struct StrengthJSON: Encodable {
         let behaviour: String
         @Null var score: Int?
@@ -325,6 +347,7 @@ public struct PlanJSON: Encodable {
     let preferenceChosen: Bool
     let catalogue: CatalogueJSON
     let goals: [GoalJSON]
+    let laterGoals: [LaterGoalJSON]
     let timeline: [String]
     let strengths: [StrengthJSON]
     let totalHours: Double
@@ -374,6 +397,11 @@ public struct PlanJSON: Encodable {
                 evaluation: goal.evaluation.map {
                     EvaluationJSON(level: $0.level.id, name: $0.level.name, when: $0.when, how: $0.how)
                 })
+        }
+        laterGoals = plan.laterGoals.map {
+            LaterGoalJSON(
+                competency: $0.competency.id, priority: DutchNumber.rounded($0.priority) ?? 0,
+                behaviours: $0.behaviours.map(\.behaviour.id))
         }
         timeline = plan.timeline.map(year.label)
         strengths = plan.strengths.map {

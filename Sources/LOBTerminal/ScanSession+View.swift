@@ -367,15 +367,24 @@ extension ScanSession {
                 "| = doel; het gemiddelde van je antwoorden per competentie op de schaal 1–\(scale.range.upperBound)",
                 .muted))
         lines.append(Line())
-        lines.append(Line("Sterke punten", .heading))
+        // Five of each at most, and said so when there are more.
         let strengths = result.strengths.sorted { ($0.score ?? 0) > ($1.score ?? 0) }.prefix(5)
+        lines.append(
+            Line(
+                result.strengths.count > strengths.count
+                    ? "Sterke punten (de \(strengths.count) hoogste van \(result.strengths.count))" : "Sterke punten",
+                .heading))
         if strengths.isEmpty { lines.append(Line("  (nog geen gedragskenmerk op of boven het doel)", .muted)) }
         for item in strengths {
             lines += hanging("  \(TextLayout.fit(item.behaviour.id, 5))", "\(item.behaviour.text) (\(item.score ?? 0))")
         }
         lines.append(Line())
-        lines.append(Line("Ontwikkelpunten (hoogste prioriteit eerst)", .heading))
         let points = result.developmentPoints.prefix(5)
+        lines.append(
+            Line(
+                result.developmentPoints.count > points.count
+                    ? "Ontwikkelpunten (de \(points.count) met de hoogste prioriteit van \(result.developmentPoints.count))"
+                    : "Ontwikkelpunten (hoogste prioriteit eerst)", .heading))
         if points.isEmpty { lines.append(Line("  (geen: alle beantwoorde gedragskenmerken halen het doel)", .muted)) }
         for item in points {
             lines += hanging(

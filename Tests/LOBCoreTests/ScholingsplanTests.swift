@@ -47,6 +47,22 @@ struct ScholingsplanTests {
             teacher: "Jan", profileID: "p", date: SchoolDate(date)!, answers: answers, chosenPreference: preference)
     }
 
+    /// A goal ranks by the priority it shows (the behaviours it takes), so five small gaps do not push out two large
+    /// ones; what is left is named for a later plan, with its priority.
+    @Test func goals_rank_by_what_they_take_and_what_is_left_is_named() {
+        var answers = Dictionary(uniqueKeysWithValues: Behaviour.all.map { ($0.id, Scan.Answer(score: 3)) })
+        for id in ["2.1", "2.2", "2.3", "2.4", "2.5"] { answers[id] = Scan.Answer(score: 2) }  // 5 × 1, takes 3
+        for id in ["3.1", "3.2"] { answers[id] = Scan.Answer(score: 2) }  // 2 × 1 × weight 2 = 4
+        let scan = Scan(
+            teacher: "Jan", profileID: "p", date: SchoolDate("2026-11-24")!, answers: answers,
+            chosenPreference: .kunstAfkijken)
+        let plan = Scholingsplan(
+            scan: scan, profile: Self.profile, catalogue: Self.catalogue, options: .init(maxGoals: 1))
+        #expect(plan.goals.map(\.competency.id) == [3] && plan.goals[0].priority == 4)
+        #expect(plan.laterGoals.map(\.competency.id) == [2] && plan.laterGoals[0].priority == 3)
+        #expect(plan.laterGoals[0].behaviours.map(\.behaviour.id) == ["2.1", "2.2", "2.3", "2.4", "2.5"])
+    }
+
     @Test func goals_are_competencies_by_priority_at_most_three_with_at_most_three_behaviours() {
         let plan = Scholingsplan(scan: Self.scan(), profile: Self.profile, catalogue: Self.catalogue)
         // Competency 1: gaps 1+1+1+2 = 5 × weight 1; competency 3: 1+1 × weight 2 = 4; competency 7: 1

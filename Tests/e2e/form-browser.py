@@ -149,13 +149,22 @@ check("Vul je naam in" in d.find_element(By.ID, "naam-fout").text, "no message f
 check(d.switch_to.active_element == name, "the focus is not on the name after the error")
 check(d.find_element(By.ID, "team").get_attribute("value") == TEAM, "the team is not filled in")
 
+# Where he chooses, he reads that the file he will download carries his name and every answer, also when anonymous.
+caution = d.find_element(By.ID, "bestand-let-op").text
+check("draagt je naam en al je antwoorden, ook als je anoniem kiest" in caution, f"the consent caution: {caution!r}")
+
 teacher = 'Anouk "Noek" de Wit-Ëlmers'
 name.send_keys(teacher)
 d.find_element(By.CSS_SELECTOR, "label[for='toestemming-1']").click()   # anoniem
 click_next(d, "Begin")
 check(heading(d) == "Twee portretten", f"after the welcome: {heading(d)!r}")
 slider = d.find_element(By.ID, "positie")
+# Untouched it chooses nothing and says so, rather than showing "5 van 10" it would not save.
+untouched = d.find_element(By.ID, "positie-tekst").text
+check(untouched.startswith("nog niet gekozen") and slider.get_attribute("aria-valuetext").startswith("nog niet gekozen"),
+      f"an untouched slider says {untouched!r}")
 slider.send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)   # 5 → 7
+check(d.find_element(By.ID, "positie-tekst").text.startswith("7 van 10"), "the slider does not say its value")
 accessible(d, "the portraits")
 click_next(d)
 
@@ -250,6 +259,9 @@ check("Download je scanbestand" not in printed and "Stap " not in printed, "the 
 pages = int(info.split("Pages:")[1].split()[0])
 print(f"form-browser: the summary prints on {pages} A4 page(s)")
 
+advice = d.find_element(By.ID, "inleveren-uitleg").text
+check(advice.startswith("Download je scanbestand en geef het aan je teamvoorzitter. Het bestand draagt je naam en al je antwoorden;"),
+      f"the anonymous colleague's advice: {advice!r}")
 before = set(os.listdir(downloads))
 click_next(d, "Download je scanbestand")
 mouse_file = wait_for_download(before)

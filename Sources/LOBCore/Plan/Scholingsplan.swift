@@ -58,6 +58,15 @@ public struct Scholingsplan: Sendable, Hashable {
         public let how: String
     }
 
+    /// A competency left for a later plan.
+    public struct LaterGoal: Sendable, Hashable {
+        public let competency: Competency
+        /// The priority it would have had as a goal (the sum over the behaviours a goal takes).
+        public let priority: Double
+        /// Its development points, highest priority first.
+        public let behaviours: [ScanResult.BehaviourResult]
+    }
+
     /// A strength a colleague can learn from.
     public struct Strength: Sendable, Hashable {
         public let behaviour: ScanResult.BehaviourResult
@@ -74,6 +83,9 @@ public struct Scholingsplan: Sendable, Hashable {
     /// True when the preference is the teacher's own choice rather than the self-check's suggestion.
     public let preferenceChosen: Bool
     public let goals: [Goal]
+    /// Competencies with development points that did not make it into this plan (at most `maxGoals`): for a later
+    /// one, highest priority first, with the priority they would have had as a goal.
+    public let laterGoals: [LaterGoal]
     public let strengths: [Strength]
     /// The periods from the first activity to the last evaluation, in order.
     public let timeline: [SchoolYear.Slot]
@@ -102,21 +114,30 @@ public struct Scholingsplan: Sendable, Hashable {
         self.catalogue = catalogue
         self.options = options
 
-        // Goals: the competencies with development points, by the sum of their priorities (ties: profile order).
+        // Goals: the competencies with development points, by the priority the goal would have: the sum over the
+        // behaviours it takes, as the plan shows it (ties: profile order). A competency with many small gaps does not
+        // push out one with a few large ones.
+        let perGoal = max(1, options.maxBehavioursPerGoal)
+        func goalPriority(_ points: [ScanResult.BehaviourResult]) -> Double {
+            points.prefix(perGoal).reduce(0) { $0 + ($1.priority ?? 0) }
+        }
         let grouped = result.competencies.enumerated().compactMap {
             offset, competency -> (Int, ScanResult.CompetencyResult, [ScanResult.BehaviourResult])? in
             let points = result.developmentPoints.filter { $0.behaviour.competency == competency.competency.id }
             return points.isEmpty ? nil : (offset, competency, points)
         }
         let ranked = grouped.sorted { lhs, rhs in
-            let (a, b) = (lhs.2.reduce(0) { $0 + ($1.priority ?? 0) }, rhs.2.reduce(0) { $0 + ($1.priority ?? 0) })
+            let (a, b) = (goalPriority(lhs.2), goalPriority(rhs.2))
             return a != b ? a > b : lhs.0 < rhs.0
+        }
+        self.laterGoals = ranked.dropFirst(max(0, options.maxGoals)).map {
+            LaterGoal(competency: $0.1.competency, priority: goalPriority($0.2), behaviours: $0.2)
         }
         var used = Set<ActivityForm.ID>()
         var goals: [Goal] = []
         for (index, entry) in ranked.prefix(max(0, options.maxGoals)).enumerated() {
             let (_, competency, points) = entry
-            let taken = Array(points.prefix(max(1, options.maxBehavioursPerGoal)))
+            let taken = Array(points.prefix(perGoal))
             let slot = year.next(first, by: index)
             let activities = Self.activities(
                 for: competency.competency.id, preference: preference, profile: profile,

@@ -192,16 +192,19 @@
       radios("toestemming", "Wie mag je scan zien als je hem inlevert?", consent, state.consent,
         (value) => { state.consent = value; save(); }),
       el("p", { class: "uitleg" }, "Een teamcijfer toont nooit minder collega's dan de privacydrempel van het team. Je kunt dit tot het einde veranderen."),
+      el("p", { class: "uitleg", id: "bestand-let-op" }, "Let op: het scanbestand dat je aan het eind downloadt, draagt je naam en al je antwoorden, ook als je anoniem kiest. Je teamvoorzitter krijgt dat bestand; pas bij het inlezen bewaart LOB-spiegel een anonieme scan zonder je naam. Wil je dat niemand je antwoorden ziet, kies dan privé en houd het bestand bij jezelf."),
       navigation("Begin"),
     ];
   }
 
   function portraits() {
     const [low, high] = data.portraitRange;
+    // Untouched, the slider stands in the middle but nothing is chosen: it says so, rather than "5 van 10".
     const value = state.portrait === null ? Math.round((low + high) / 2) : state.portrait;
+    const said = state.portrait === null ? unchosen : positionText(value);
     const slider = el("input", { type: "range", id: "positie", min: String(low), max: String(high), step: "1",
-      value: String(value), "aria-valuetext": positionText(value) });
-    const shown = el("output", { for: "positie", id: "positie-tekst" }, positionText(value));
+      value: String(value), "aria-valuetext": said });
+    const shown = el("output", { for: "positie", id: "positie-tekst" }, said);
     slider.addEventListener("input", () => {
       state.portrait = Number(slider.value);
       slider.setAttribute("aria-valuetext", positionText(state.portrait));
@@ -223,6 +226,8 @@
       navigation(),
     ];
   }
+
+  const unchosen = "nog niet gekozen: schuif of gebruik de pijltjestoetsen (niet kiezen mag ook)";
 
   function positionText(value) {
     return value + " van " + data.portraitRange[1] + " (0 is de traditionele vakdocent, " + data.portraitRange[1] +
@@ -347,6 +352,17 @@
     ]);
   }
 
+  /// What to do with the downloaded file, honestly per choice: it carries his name and every answer.
+  function handInAdvice(consent) {
+    if (consent.id === "prive") {
+      return "Download je scanbestand en bewaar het voor jezelf, of lees het zelf in met lob scan --answers. Geef het niet aan je teamvoorzitter: privé telt nergens mee, en het bestand draagt je naam en al je antwoorden.";
+    }
+    if (consent.id === "anoniem") {
+      return "Download je scanbestand en geef het aan je teamvoorzitter. Het bestand draagt je naam en al je antwoorden; wie het inleest, bewaart het zonder je naam en het telt anoniem mee in de teamcijfers.";
+    }
+    return "Download je scanbestand en geef het aan je teamvoorzitter, of lees het zelf in met lob scan --answers. Daarna telt je scan mee: " + consent.word + ".";
+  }
+
   /// On the server: the choice of consent, then handing in; his report and plan wait behind his link.
   function handInPart(consent) {
     const choices = data.consent.map((c) => ({ value: c.id, label: c.word, meaning: c.meaning }));
@@ -429,7 +445,7 @@
       points.length ? el("ol", { id: "ontwikkel" }, points.map(item)) : el("p", {}, "Geen gedragskenmerk onder het doel."),
     ].concat(server ? handInPart(consent) : [
       el("h2", { class: "geen-afdruk" }, "Inleveren"),
-      el("p", { class: "geen-afdruk" }, "Download je scanbestand en geef het aan je teamvoorzitter, of lees het zelf in met lob scan --answers. Pas daarna telt je scan mee, zoals je hebt gekozen: " + consent.word + "."),
+      el("p", { class: "geen-afdruk", id: "inleveren-uitleg" }, handInAdvice(consent)),
       buttons(
         button("Vorige", () => go(state.page - 1)),
         button("Download je scanbestand", download, true),
