@@ -114,6 +114,7 @@ public struct PlanReport: Sendable {
                         "\(later.competency.id) \(later.competency.name): prioriteit \(DutchNumber.format(later.priority)) (\(later.behaviours.map(\.behaviour.id).joined(separator: ", ")))"
                     }))
         }
+        blocks += EvaluationBlocks.sharedBlocks(plan.goals.map(\.evaluation))
 
         if !plan.goals.isEmpty {
             blocks.append(.heading(level: 2, "Tijdpad"))
@@ -214,9 +215,8 @@ public struct PlanReport: Sendable {
         blocks.append(
             .table(
                 header: ["Kirkpatrick", "wanneer", "wat je vraagt en laat zien"],
-                rows: goal.evaluation.map {
-                    ["\($0.level.id) \($0.level.name)", $0.when, $0.how]
-                }))
+                rows: EvaluationBlocks.rows(
+                    goal.evaluation, shared: EvaluationBlocks.shared(plan.goals.map(\.evaluation)))))
         return blocks
     }
 

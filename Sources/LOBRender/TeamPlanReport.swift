@@ -48,6 +48,7 @@ public struct TeamPlanReport: Sendable {
         }
         blocks.append(.heading(level: 2, "Doelen"))
         for goal in plan.goals { blocks += goalBlocks(goal) }
+        blocks += EvaluationBlocks.sharedBlocks(plan.goals.map(\.evaluation))
 
         blocks.append(.heading(level: 2, "Tijdpad"))
         blocks.append(.chart(.timeline(timeline())))
@@ -128,9 +129,8 @@ public struct TeamPlanReport: Sendable {
         blocks.append(
             .table(
                 header: ["Kirkpatrick", "wanneer", "hoe het team het merkt"],
-                rows: goal.evaluation.map {
-                    ["\($0.level.id) \($0.level.name)", $0.when, $0.how]
-                }))
+                rows: EvaluationBlocks.rows(
+                    goal.evaluation, shared: EvaluationBlocks.shared(plan.goals.map(\.evaluation)))))
         return blocks
     }
 

@@ -141,6 +141,8 @@ public struct TeamReport: Sendable {
                 .paragraph(
                     "Voor de grootste gaten: de collega's die het beheersen en met naam meedoen, gekoppeld aan wie het wil leren; bij voorkeur iemand die op dezelfde manier leert, en op een manier die past bij de leervoorkeur van wie leert. De JSON-uitvoer heeft de koppels voor elk ontwikkelpunt."
                 ))
+            // Behaviours with the same pairs are one list under their ids together, not the same list again.
+            var groups: [(behaviours: [Behaviour], items: [String])] = []
             for entry in learning {
                 // A document lists a readable number of pairs; the JSON has them all.
                 let limit = Self.maximumListed
@@ -156,8 +158,23 @@ public struct TeamReport: Sendable {
                         + (entry.mentors.count > limit ? " en \(entry.mentors.count - limit) anderen" : "")
                     items.append("\(count) collega's die anoniem deelden: zij kunnen terecht bij \(mentors)")
                 }
-                blocks.append(.heading(level: 3, "\(entry.behaviour.id) \(entry.behaviour.text)"))
-                blocks.append(.bullets(items))
+                if let index = groups.firstIndex(where: { $0.items == items }) {
+                    groups[index].behaviours.append(entry.behaviour)
+                } else {
+                    groups.append(([entry.behaviour], items))
+                }
+            }
+            for group in groups {
+                if group.behaviours.count == 1, let behaviour = group.behaviours.first {
+                    blocks.append(.heading(level: 3, "\(behaviour.id) \(behaviour.text)"))
+                } else {
+                    let ids = group.behaviours.map(\.id)
+                    blocks.append(
+                        .heading(level: 3, ids.dropLast().joined(separator: ", ") + " en " + (ids.last ?? "")))
+                    blocks.append(
+                        .paragraph(group.behaviours.map { "\($0.id) \($0.text)" }.joined(separator: "; ") + "."))
+                }
+                blocks.append(.bullets(group.items))
             }
         }
 

@@ -68,6 +68,38 @@ struct ExportsTests {
             "plan-example.html", HTMLRenderer(title: report.title, date: LobRun.documentDate).render(report.blocks()))
     }
 
+    /// No document says the same long thing twice (a paragraph, a list, a table cell of 100 characters or more):
+    /// what holds for every goal is said once, and behaviours with the same pairs share one list. The framework is the
+    /// seeds' catalogue, where the sources repeat themselves.
+    @Test func no_document_repeats_a_paragraph() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Golden.folder.path).filter {
+            $0.hasSuffix(".md") && $0 != "framework.md"
+        }
+        #expect(files.count >= 8)
+        for file in files {
+            let text = try String(contentsOf: Golden.folder.appendingPathComponent(file), encoding: .utf8)
+            var units: [String] = []
+            for paragraph in text.components(separatedBy: "\n\n").map({
+                $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            }) {
+                if paragraph.hasPrefix("|") {
+                    for row in paragraph.split(separator: "\n") {
+                        units += row.trimmingCharacters(in: CharacterSet(charactersIn: "|")).components(
+                            separatedBy: " | "
+                        )
+                        .map { $0.trimmingCharacters(in: .whitespaces) }
+                    }
+                } else {
+                    units.append(paragraph)
+                }
+            }
+            let repeated = Dictionary(grouping: units.filter { $0.count >= 100 }, by: { $0 }).filter {
+                $0.value.count > 1
+            }
+            #expect(repeated.isEmpty, "\(file) repeats: \(repeated.keys.map { $0.prefix(80) })")
+        }
+    }
+
     /// The lists and the import result as JSON, on a database of their own; paths as given, relative to the repository.
     @Test func list_exports_are_current() throws {
         let temporary = TemporaryFolder("lob-lists")

@@ -281,7 +281,7 @@ public struct Scholingsplan: Sendable, Hashable {
             EvaluationStep(
                 level: levels[0], when: "direct na elke activiteit",
                 how:
-                    "Was de activiteit bruikbaar voor je werk als loopbaanbegeleider, en kun je er meteen mee aan de slag? Noteer het kort bij dit doel."
+                    "Was de activiteit bruikbaar voor je werk als loopbaanbegeleider, en kun je er meteen mee aan de slag? Noteer het kort bij het doel."
             ),
             EvaluationStep(
                 level: levels[1], when: "eind van \(year.label(slot))",
