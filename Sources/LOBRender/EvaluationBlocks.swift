@@ -1,7 +1,8 @@
 import LOBCore
 
 /// Kirkpatrick's four levels as a plan shows them per goal. A level that says the same for every goal (the reaction
-/// after each activity, what it brings pupils) is said once after the goals, and each goal's row points there.
+/// after each activity, what it brings pupils) is said once after the goals, with when for each goal, and left out
+/// of the goals' tables.
 enum EvaluationBlocks {
     static let heading = "Voor alle doelen"
 
@@ -15,14 +16,9 @@ enum EvaluationBlocks {
             })
     }
 
-    /// The rows of a goal's evaluation table.
+    /// The rows of a goal's evaluation table: the levels particular to it.
     static func rows(_ steps: [Scholingsplan.EvaluationStep], shared: Set<Int>) -> [[String]] {
-        steps.map { step in
-            [
-                "\(step.level.id) \(step.level.name)", step.when,
-                shared.contains(step.level.id) ? "zie '\(heading)' na de doelen" : step.how,
-            ]
-        }
+        steps.filter { !shared.contains($0.level.id) }.map { ["\($0.level.id) \($0.level.name)", $0.when, $0.how] }
     }
 
     /// The shared levels once: what is asked, and when for each goal where that differs.

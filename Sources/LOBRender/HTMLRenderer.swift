@@ -123,10 +123,12 @@ public struct HTMLRenderer: Sendable {
             return column == 0
                 ? .th(.attribute(named: "scope", value: "row"), attribute, .text(text)) : .td(attribute, .text(text))
         }
-        // A long table of short cells (ids and figures) runs in two columns on the page instead of pages of one.
+        // A long table of short cells (ids and figures) runs in two columns on the page instead of pages of one, but
+        // only when its narrowest form fits half an A4 line: a wider one ran past the page, and print clipped it.
         let narrow =
             !hidden && rows.count > 20 && header.count <= 6
             && rows.allSatisfy { $0.allSatisfy { $0.count <= 14 } }
+            && Self.narrowestWidth(header: header, rows: rows) <= Self.halfLine
         // A short table stays on one page, so that no header is left alone at the foot of a page.
         let kind = hidden ? "values" : rows.count <= 8 ? "data short-table" : "data"
         let node: Node<HTML.BodyContext> = .table(
@@ -145,6 +147,20 @@ public struct HTMLRenderer: Sendable {
                 })
         )
         return narrow ? .div(.class("two-columns"), node) : node
+    }
+
+    /// Half the printed line (182 mm) less the gap between the columns, in mm.
+    static let halfLine = 85.0
+
+    /// The least width in mm a table takes in a two-column layout (7.5 pt, DejaVu Sans): per column its longest
+    /// cell (short cells do not wrap) or the longest word of its header, at a generous 1.6 mm a character, plus
+    /// padding and border. An estimate on the safe side; the print check reads every cell back from the PDF.
+    static func narrowestWidth(header: [String], rows: [[String]]) -> Double {
+        header.indices.reduce(0) { width, column in
+            let headerWord = header[column].split(separator: " ").map(\.count).max() ?? 0
+            let longest = rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
+            return width + Double(max(headerWord, longest)) * 1.6 + 2.2
+        }
     }
 
     /// The heatmap as one table per competency: behaviour text on the rows, colleagues on the columns (names, or
@@ -209,8 +225,8 @@ public struct HTMLRenderer: Sendable {
         thead th { background: #e8eef2; }
         tbody th { font-weight: normal; }
         .two-columns { columns: 2; column-gap: 8mm; }
-        .two-columns table { margin-top: 0; font-size: 8.5pt; }
-        .two-columns th, .two-columns td { padding: 0.8mm 1.2mm; }
+        .two-columns table { margin-top: 0; font-size: 7.5pt; }
+        .two-columns th, .two-columns td { padding: 0.6mm 1mm; }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         .short { white-space: nowrap; }
         caption.visually-hidden, .values { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

@@ -107,6 +107,20 @@ struct ChartNumbersTests {
                 ],
                 maximum: 4, numbersInTable: true)))
 
+    /// A long table of short cells runs in two columns only when its narrowest form fits half the printed line:
+    /// six columns of 14-character cells do not, and print clipped their right side.
+    @Test func only_a_table_that_fits_half_a_line_runs_in_two_columns() {
+        let header = ["gedragskenmerk", "n", "gemiddelde", "verdeling", "op/boven doel"]
+        let fitting = (1...24).map { ["1.\($0)", "5", "3,00", "0 · 1 · 3 · 1", "4"] }
+        let wide = (1...24).map { _ in Array(repeating: "12345678901234", count: 6) }
+        let renderer = HTMLRenderer(title: "t")
+        #expect(renderer.render([.table(header: header, rows: fitting)]).contains("class=\"two-columns\""))
+        #expect(HTMLRenderer.narrowestWidth(header: header, rows: fitting) <= HTMLRenderer.halfLine)
+        #expect(
+            !renderer.render([.table(header: Array(repeating: "kolom", count: 6), rows: wide)]).contains(
+                "class=\"two-columns\""))
+    }
+
     @Test func a_chart_describes_its_values_to_a_screen_reader() {
         let html = HTMLRenderer(title: "t").render([progress])
         #expect(html.contains("role=\"img\" class=\"bars\"><title>Voortgang</title>"))
