@@ -229,7 +229,10 @@ public struct HTMLRenderer: Sendable {
         .two-columns th, .two-columns td { padding: 0.6mm 1mm; }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         .short { white-space: nowrap; }
-        caption.visually-hidden, .values { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+        caption.visually-hidden, .values { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+        @media print { .values { display: none; } }
+        /* On a phone a wide table scrolls in its own box, not the page; a long word wraps. Print is untouched. */
+        @media screen and (max-width: 699px) { main { padding: 4mm 3mm; } .two-columns { columns: 1; } dl { grid-template-columns: 1fr; } table:not(.values) { display: block; overflow-x: auto; } h1, h2, h3, p, li, dd { overflow-wrap: anywhere; } }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 2mm 0; }
         dt { font-weight: bold; }
         dd { margin: 0; }

@@ -450,6 +450,18 @@ remarks = [r for c in fb["competencies"] for r in c["colleagueRemarks"]]
 check(remarks == [], f"remarks of three colleagues shown: {remarks}")
 print(f"form-browser: 360° feedback from 3 colleagues and a leidinggevende in the browser, read back by lob feedback")
 
+# MARK: every exported document as a page: on a phone and on a laptop, nothing runs past the window (a table the
+# screen reader alone reads once made the plan scroll sideways).
+exports = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "Exports")
+pages = sorted(f for f in os.listdir(exports) if f.endswith(".html") and not f.startswith("zelfscan"))
+d = browser(profile="exports")
+for page in pages:
+    d.get("file://" + os.path.join(exports, page))
+    for width in (320, 1200):
+        fits(d, f"Exports/{page}", width)
+d.quit()
+print(f"form-browser: {len(pages)} exported documents fit 320 and 1200 px windows")
+
 answered = sum(1 for v in clicked.values() if v)
 print(f"form-browser: 2 colleagues, {answered} + {sum(1 for v in keyboard_scores.values() if v)} answers "
       "clicked and typed, both read by lob scan --answers and lob team import; the reload resumed")

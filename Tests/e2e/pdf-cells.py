@@ -9,7 +9,8 @@ the PDF's text (pdftotext -layout): its cells' words in order, from the first ce
 page edge misses its last cells. A header (repeated on every page, and in each column of a two-column table) must be
 whole wherever it is printed: on each line that holds its words, each time its first word stands there, the first
 word of each of its cells follows before the next (a clipped second copy lacks its last ones). Tables hidden from print (the screen reader's copy of a chart) are left out. Prints the
-rows not found and exits 1.
+rows not found and exits 1. It also fails a print scaled down: Chromium shrinks every page when something on it is
+wider than the paper, and the body text (10 pt, words about 11.6 pt high) then comes out smaller than 9 pt.
 """
 import html.parser
 import re
@@ -108,8 +109,13 @@ def main():
             if any(not contains(line[a:b], wanted) for a, b in zip(starts, starts[1:])):
                 missing.append("header " + " | ".join(header))
                 break
+    boxes = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    heights = sorted(float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes))
+    typical = heights[len(heights) // 2] if heights else 0
+    if typical < 9:
+        missing.append(f"printed scaled down: words {typical:.1f} pt high, expected about 11.6")
     if missing:
-        print(f"{len(missing)} of {checked} rows not whole on the print: " + "; ".join(missing[:5]))
+        print(f"{len(missing)} problem(s) with {checked} rows on the print: " + "; ".join(missing[:5]))
         sys.exit(1)
     print(f"{checked} rows of figures whole on the print")
 
