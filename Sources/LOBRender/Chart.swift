@@ -425,8 +425,9 @@ enum SVG {
                     "<rect x=\"\(number(x))\" y=\"\(number(y + 7))\" width=\"\(number(w))\" height=\"\(number(rowHeight - 14))\" rx=\"4\" class=\"bar\"><title>\(escape(bar.text))</title></rect>"
             }
             for (order, mark) in row.marks.enumerated() {
-                let sameColumn = row.marks.prefix(order).filter { $0.column == mark.column }.count
-                let x = labelWidth + columnWidth * Double(mark.column) + columnWidth - 16 - 26 * Double(sameColumn)
+                // Marks sharing a period stand side by side in their order, the last at the right (N3 before N4).
+                let later = row.marks.dropFirst(order + 1).filter { $0.column == mark.column }.count
+                let x = labelWidth + columnWidth * Double(mark.column) + columnWidth - 16 - 26 * Double(later)
                 out += "<circle cx=\"\(number(x))\" cy=\"\(number(y + rowHeight / 2))\" r=\"11\" class=\"mark\"/>"
                 out +=
                     "<text x=\"\(number(x))\" y=\"\(number(y + rowHeight / 2 + 4))\" text-anchor=\"middle\" class=\"marktext\">\(escape(mark.text))</text>"

@@ -165,6 +165,24 @@ struct TimelineLabelTests {
             TimelineChart(title: "t", columns: ["blok 1 herfst en winter 2026-2027"], rows: [], legend: []))
         #expect(long.contains(">blok 1<") && long.contains(">herfst en<") && long.contains(">2026-2027<"))
     }
+
+    /// Two marks in one period read in their order, left to right: N3 before N4.
+    @Test func marks_in_one_period_stand_in_their_order() throws {
+        let svg = SVG.timeline(
+            TimelineChart(
+                title: "t", columns: ["p1", "p2"],
+                rows: [
+                    .init(
+                        label: "Doel 2", bars: [], marks: [.init(column: 1, text: "N3"), .init(column: 1, text: "N4")])
+                ],
+                legend: []))
+        func x(_ text: String) throws -> Double {
+            let before = try #require(svg.components(separatedBy: ">\(text)</text>").first)
+            let attribute = try #require(before.components(separatedBy: "<text x=\"").last)
+            return try #require(Double(attribute.prefix { $0 != "\"" }))
+        }
+        #expect(try x("N3") < x("N4"))
+    }
 }
 
 /// A text table keeps to the width: its widest text column wraps in its cell, or goes under its row when the
