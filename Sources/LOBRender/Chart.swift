@@ -41,7 +41,8 @@ public enum Chart: Equatable, Sendable {
         switch self {
         case .bars(let chart): chart.numbersInTable
         case .heatmap(let chart): chart.numbersInTable
-        case .radar, .timeline: false
+        case .radar(let chart): chart.numbersInTable
+        case .timeline: false
         }
     }
 
@@ -227,10 +228,12 @@ public struct RadarChart: Equatable, Sendable {
     public let valueLabel: String
     public let targetLabel: String
     public let extra: Series?
+    /// The table just before the chart holds its numbers (as `BarChart.numbersInTable`).
+    public let numbersInTable: Bool
 
     public init(
         title: String, maximum: Double, axes: [Axis], valueLabel: String = "score", targetLabel: String = "doel",
-        extra: Series? = nil
+        extra: Series? = nil, numbersInTable: Bool = false
     ) {
         self.title = title
         self.maximum = maximum
@@ -238,6 +241,7 @@ public struct RadarChart: Equatable, Sendable {
         self.valueLabel = valueLabel
         self.targetLabel = targetLabel
         self.extra = extra
+        self.numbersInTable = numbersInTable
     }
 }
 

@@ -51,6 +51,15 @@ public struct FeedbackReport: Sendable {
 
         blocks.append(.heading(level: 2, "Per competentie"))
         blocks.append(
+            .table(
+                header: ["Competentie", "Zelf", "Leidinggevende", "Collega's"],
+                rows: analysis.competencies.map {
+                    [
+                        $0.competency.name, Self.number($0.selfMean), Self.number($0.leidinggevendeMean),
+                        Self.number($0.colleaguesMean),
+                    ]
+                }))
+        blocks.append(
             .chart(
                 .radar(
                     RadarChart(
@@ -61,16 +70,8 @@ public struct FeedbackReport: Sendable {
                                 target: view.colleaguesMean ?? view.leidinggevendeMean ?? 0)
                         }, valueLabel: "zelf", targetLabel: "collega's (anders leidinggevende)",
                         extra: RadarChart.Series(
-                            label: "leidinggevende", values: analysis.competencies.map(\.leidinggevendeMean))))))
-        blocks.append(
-            .table(
-                header: ["Competentie", "Zelf", "Leidinggevende", "Collega's"],
-                rows: analysis.competencies.map {
-                    [
-                        $0.competency.name, Self.number($0.selfMean), Self.number($0.leidinggevendeMean),
-                        Self.number($0.colleaguesMean),
-                    ]
-                }))
+                            label: "leidinggevende", values: analysis.competencies.map(\.leidinggevendeMean)),
+                        numbersInTable: true))))
 
         blocks.append(.heading(level: 2, "Blinde vlekken"))
         blocks.append(

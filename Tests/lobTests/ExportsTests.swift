@@ -100,6 +100,16 @@ struct ExportsTests {
         }
     }
 
+    /// A section shows its figures once: the 360° report's "Per competentie" had its table and, below the radar, the
+    /// chart's own table with the same numbers in another column order.
+    @Test func a_competency_is_one_row_in_the_feedback_report() throws {
+        let text = try String(contentsOf: Golden.folder.appendingPathComponent("feedback-example.md"), encoding: .utf8)
+        let section = try #require(
+            text.components(separatedBy: "## Per competentie").dropFirst().first?.components(separatedBy: "\n## ")
+                .first)
+        #expect(section.components(separatedBy: "Interpersoonlijke").count == 2, "\(section)")
+    }
+
     /// The lists and the import result as JSON, on a database of their own; paths as given, relative to the repository.
     @Test func list_exports_are_current() throws {
         let temporary = TemporaryFolder("lob-lists")
