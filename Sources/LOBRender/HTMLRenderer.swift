@@ -9,10 +9,13 @@ public struct HTMLRenderer: Sendable {
     public var title: String
     /// The document's date in the footer, as people write it ("25 november 2026"); nil leaves it out.
     public var date: String?
+    /// On a server page: the link back to where it was opened from (the dashboard, his own page); not printed.
+    public var back: (href: String, label: String)?
 
-    public init(title: String, date: String? = nil) {
+    public init(title: String, date: String? = nil, back: (href: String, label: String)? = nil) {
         self.title = title
         self.date = date
+        self.back = back
     }
 
     public func render(_ blocks: [Block]) -> String {
@@ -24,7 +27,9 @@ public struct HTMLRenderer: Sendable {
                 .element(named: "title", text: title),
                 .style(Self.css + footer)
             ),
-            .body(.main(.group(nodes(blocks))))
+            .body(
+                .unwrap(back) { back in .nav(.class("terug"), .a(.href(back.href), .text("← \(back.label)"))) },
+                .main(.group(nodes(blocks))))
         )
         return document.render(indentedBy: .spaces(1)) + "\n"
     }
@@ -229,6 +234,7 @@ public struct HTMLRenderer: Sendable {
         .two-columns th, .two-columns td { padding: 0.6mm 1mm; }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         .short { white-space: nowrap; }
+        nav.terug { max-width: 182mm; margin: 0 auto; padding: 4mm 0 0; } @media print { nav.terug { display: none; } }
         caption.visually-hidden, .values { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
         @media print { .values { display: none; } }
         /* On a phone a wide table scrolls in its own box, not the page; a long word wraps. Print is untouched. */

@@ -106,7 +106,8 @@ extension LOBServer {
                 guard let (scan, profile) = try handedIn(record) else { return Self.redirect("/s/\(token)") }
                 let report = ScanReport(StoredScan(id: record.invitation.id, scan: scan, profile: profile))
                 return Self.document(
-                    HTMLRenderer(title: report.title, date: scan.date.dutch).render(report.blocks(commands: false)))
+                    HTMLRenderer(title: report.title, date: scan.date.dutch, back: Self.back(token)).render(
+                        report.blocks(commands: false)))
             }
         }
         link.get("plan") { request, context in
@@ -120,10 +121,12 @@ extension LOBServer {
                 let stored = StoredScan(id: record.invitation.id, scan: scan, profile: profile)
                 let report = PlanReport(
                     app.plan(stored, activities: activities, options: .init()), scanID: record.invitation.id)
+                // `?download`: the same page as a file to keep (it prints on A4 as it is), without the way back.
+                let download = request.uri.queryParameters["download"] != nil
                 var response = Self.document(
-                    HTMLRenderer(title: report.title, date: scan.date.dutch).render(report.blocks()))
-                // `?download`: the same page as a file to keep (it prints on A4 as it is).
-                if request.uri.queryParameters["download"] != nil {
+                    HTMLRenderer(title: report.title, date: scan.date.dutch, back: download ? nil : Self.back(token))
+                        .render(report.blocks()))
+                if download {
                     response.headers[.contentDisposition] = "attachment; filename=\"scholingsplan.html\""
                 }
                 return response
@@ -136,7 +139,9 @@ extension LOBServer {
                 let stored = StoredScan(id: record.invitation.id, scan: scan, profile: profile)
                 let report = FeedbackReport(
                     stored, analysis: try app.feedbackAnalysis(stored, invitation: record.invitation.id))
-                return Self.document(HTMLRenderer(title: report.title, date: scan.date.dutch).render(report.blocks()))
+                return Self.document(
+                    HTMLRenderer(title: report.title, date: scan.date.dutch, back: Self.back(token)).render(
+                        report.blocks()))
             }
         }
         link.get("scan.yaml") { request, context in
@@ -201,6 +206,9 @@ extension LOBServer {
         let csrf: String?
         let consent: String?
     }
+
+    /// The way back from one of his pages to his own.
+    static func back(_ token: String) -> (href: String, label: String) { ("/s/\(token)", "Terug naar je scan") }
 
     /// A form whose action needs the box "ja, zeker" ticked.
     struct ConfirmedForm: Decodable {

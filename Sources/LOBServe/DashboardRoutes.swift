@@ -64,7 +64,11 @@ extension LOBServer {
                 let view = try app.teamView(team: account.team, round: round(request), compare: .previous)
                 let report = TeamReport(
                     team: view.team, round: view.round, analysis: view.analysis, comparison: view.comparison)
-                return Self.document(HTMLRenderer(title: report.title, date: today().dutch).render(report.blocks()))
+                return Self.document(
+                    HTMLRenderer(
+                        title: report.title, date: today().dutch, back: ("/dashboard", "Terug naar het dashboard")
+                    )
+                    .render(report.blocks()))
             }
         }
         router.get("dashboard/teamplan") { request, context in
@@ -76,7 +80,11 @@ extension LOBServer {
                         status: .serviceUnavailable)
                 }
                 let report = TeamPlanReport(app.teamPlan(view, activities: activities, options: .init()))
-                return Self.document(HTMLRenderer(title: report.title, date: today().dutch).render(report.blocks()))
+                return Self.document(
+                    HTMLRenderer(
+                        title: report.title, date: today().dutch, back: ("/dashboard", "Terug naar het dashboard")
+                    )
+                    .render(report.blocks()))
             }
         }
         router.post("dashboard/ronde") { request, context in

@@ -135,6 +135,10 @@ struct ServeTests {
             #expect(plan.status == .ok && String(buffer: plan.body).contains("Scholingsplan"))
             let planFile = try await browser.get("/plan?download")
             #expect(planFile.headers[.contentDisposition] == "attachment; filename=\"scholingsplan.html\"")
+            // Each page of his has the way back to his own; the file he keeps has no link to the server.
+            let back = "<nav class=\"terug\">\n   <a href=\"/s/\(token)\">← Terug naar je scan</a>"
+            #expect(String(buffer: report.body).contains(back) && String(buffer: plan.body).contains(back))
+            #expect(!String(buffer: planFile.body).contains("class=\"terug\""))
             let file = try await browser.get("/scan.yaml")
             #expect(String(buffer: file.body).contains("teacher: \"Ans Bakker\""))
             #expect(file.headers[.contentDisposition]?.contains("attachment") == true)
@@ -485,6 +489,9 @@ struct ServeTests {
             let plan = try await client.execute(
                 uri: "/dashboard/teamplan?ronde=voorjaar", method: .get, headers: [.cookie: session])
             #expect(plan.status == .ok && String(buffer: plan.body).contains("<h1>Teamprofessionaliseringsplan T"))
+            // Both report pages lead back to the dashboard.
+            let back = "<nav class=\"terug\">\n   <a href=\"/dashboard\">← Terug naar het dashboard</a>"
+            #expect(report.contains(back) && String(buffer: plan.body).contains(back))
             #expect(!String(buffer: plan.body).contains("Carla"))
             // A round that is not there: said so, not an error.
             let missing = try await client.execute(
