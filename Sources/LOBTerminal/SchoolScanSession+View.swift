@@ -52,7 +52,7 @@ extension SchoolScanSession {
     private var hints: String {
         switch screen {
         case .welcome: "n naam · Enter beginnen · ? hulp · q stoppen"
-        case .aspects: "1 2 3 zo gaat het nu · ↑↓ kies · g gewenst · ← → vorige/volgende · ? hulp · q stoppen"
+        case .aspects: "1 2 3 zo gaat het nu · ↑↓ kies · g gewenst · ←→ aspect · ? hulp · q stoppen"
         case .summary: "← terug · Enter klaar · q stoppen"
         }
     }

@@ -30,6 +30,18 @@ struct SchoolScanSessionTests {
         #expect(session.update(.enter) == [.quit])
     }
 
+    /// At 80×24 the key line of every screen is whole, its last key ("q stoppen") included.
+    @Test func every_key_line_fits_80_columns() {
+        var session = SchoolScanSession(school: "Het Baken", date: date, width: 80, height: 24)
+        for step in 0..<3 {
+            let lines = session.view().text.split(separator: "\n", omittingEmptySubsequences: false)
+            let keys = lines.last { $0.contains(" · ") } ?? ""
+            #expect(keys.hasSuffix("q stoppen") || keys.contains("q stoppen "), "screen \(step): \(keys)")
+            _ = session.update(.enter)
+            if step == 1 { for _ in 1...12 { _ = session.update(.character("1")) } }
+        }
+    }
+
     @Test func the_pages_show_the_three_descriptions_and_the_summary_the_dominant_model() {
         var session = SchoolScanSession(school: "Het Baken", date: date, width: 100, height: 30)
         _ = session.update(.enter)
