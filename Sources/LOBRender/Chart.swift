@@ -96,6 +96,9 @@ public struct BarChart: Equatable, Sendable {
     public let series: [String]
     public let groups: [Group]
     public let maximum: Double
+    /// Where the value axis starts: 0 for amounts, the scale's lowest level (1) for scores, so that a bar's length
+    /// is its distance above the bottom of the scale.
+    public let minimum: Double
     /// Stacked (parts of one whole, such as closed and open) or side by side (rounds).
     public let stacked: Bool
     /// The table just before the chart holds its numbers: text and markdown leave the chart out, HTML draws it
@@ -103,13 +106,14 @@ public struct BarChart: Equatable, Sendable {
     public let numbersInTable: Bool
 
     public init(
-        title: String, series: [String], groups: [Group], maximum: Double, stacked: Bool = false,
+        title: String, series: [String], groups: [Group], maximum: Double, minimum: Double = 0, stacked: Bool = false,
         numbersInTable: Bool = false
     ) {
         self.title = title
         self.series = series
         self.groups = groups
         self.maximum = maximum
+        self.minimum = minimum
         self.stacked = stacked
         self.numbersInTable = numbersInTable
     }
@@ -350,20 +354,21 @@ enum SVG {
         return out + "</svg>"
     }
 
-    /// Bars per group, side by side or stacked, with a value axis at 0…maximum and a key of the series.
+    /// Bars per group, side by side or stacked, with a value axis at minimum…maximum and a key of the series.
     static func bars(_ chart: BarChart) -> String {
         let series = max(1, chart.series.count)
         let (left, top, plot, groupHeight) = (200.0, 34.0, 460.0, chart.stacked ? 22.0 : 10.0 + 12.0 * Double(series))
         let width = left + plot + 60, height = top + groupHeight * Double(chart.groups.count) + 24
-        let scale = chart.maximum > 0 ? plot / chart.maximum : 0
+        let span = chart.maximum - chart.minimum
+        let scale = span > 0 ? plot / span : 0
         var out = open(width: width, height: height, chart: .bars(chart), kind: "bars")
         for (index, name) in chart.series.enumerated() {
             let x = left + Double(index) * 150
             out += "<rect x=\"\(number(x))\" y=\"6\" width=\"14\" height=\"12\" class=\"series\(index % 4)\"/>"
             out += "<text x=\"\(number(x + 20))\" y=\"16\">\(escape(name))</text>"
         }
-        for tick in stride(from: 0.0, through: chart.maximum, by: Swift.max(1, (chart.maximum / 5).rounded(.up))) {
-            let x = left + tick * scale
+        for tick in stride(from: chart.minimum, through: chart.maximum, by: Swift.max(1, (span / 5).rounded(.up))) {
+            let x = left + (tick - chart.minimum) * scale
             out +=
                 "<line x1=\"\(number(x))\" y1=\"\(number(top - 4))\" x2=\"\(number(x))\" y2=\"\(number(height - 20))\" class=\"axis\"/>"
             out +=
@@ -376,7 +381,7 @@ enum SVG {
             var start = left
             for (index, value) in group.values.enumerated() {
                 guard let value else { continue }
-                let w = Swift.max(0, value * scale)
+                let w = Swift.max(0, (chart.stacked ? value : value - chart.minimum) * scale)
                 let barY = chart.stacked ? y + 4 : y + 4 + 12 * Double(index)
                 let x = chart.stacked ? start : left
                 out +=

@@ -198,7 +198,7 @@ public struct TeamReport: Sendable {
                             series: [comparison.round, round],
                             groups: progress.changes.map {
                                 .init(label: PlanReport.shortName($0.competency), values: [$0.before, $0.after])
-                            }, maximum: 4, numbersInTable: true))))
+                            }, maximum: 4, minimum: 1, numbersInTable: true))))
             blocks.append(
                 .paragraph(
                     "Een gemiddelde verschilt ook als er andere collega's hebben meegedaan; – betekent achtergehouden of niet gescand."

@@ -340,11 +340,14 @@ extension ScanSession {
         let nameWidth = 44
         let oneRow = width - 2 >= nameWidth + 20 + 24
         let barWidth = oneRow ? min(40, width - 2 - nameWidth - 24) : min(40, width - 2 - 26)
-        let top = Double(scale.range.upperBound)
+        // The bar runs over the scale itself (1–4): its length is the distance above the lowest level.
+        let (bottom, top) = (Double(scale.range.lowerBound), Double(scale.range.upperBound))
+        func columns(_ value: Double) -> Int {
+            Int((max(0, value - bottom) / (top - bottom) * Double(barWidth)).rounded())
+        }
         for competency in result.competencies {
-            let filled = Int(((competency.mean ?? 0) / top * Double(barWidth)).rounded())
-            let targetColumn = min(
-                barWidth - 1, Int((Double(competency.target) / top * Double(barWidth)).rounded()) - 1)
+            let filled = competency.mean.map(columns) ?? 0
+            let targetColumn = min(barWidth - 1, columns(Double(competency.target)) - 1)
             var bar = Array(String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled))
             if targetColumn >= 0 { bar[targetColumn] = bar[targetColumn] == "█" ? "┃" : "|" }
             let reached = (competency.gap ?? 1) == 0

@@ -166,6 +166,16 @@ struct TimelineLabelTests {
         #expect(long.contains(">blok 1<") && long.contains(">herfst en<") && long.contains(">2026-2027<"))
     }
 
+    /// Scores on a 1–4 scale: the axis starts at 1, and a mean of 1 has no bar (0 is not on the scale).
+    @Test func a_bar_of_scores_starts_at_the_lowest_level() {
+        let svg = SVG.bars(
+            BarChart(
+                title: "t", series: ["a"], groups: [.init(label: "x", values: [1]), .init(label: "y", values: [4])],
+                maximum: 4, minimum: 1))
+        #expect(svg.contains("class=\"tick\">1</text>") && !svg.contains("class=\"tick\">0</text>"))
+        #expect(svg.contains("width=\"0.0\" height=\"10\"") && svg.contains("width=\"460.0\" height=\"10\""))
+    }
+
     /// Two marks in one period read in their order, left to right: N3 before N4.
     @Test func marks_in_one_period_stand_in_their_order() throws {
         let svg = SVG.timeline(

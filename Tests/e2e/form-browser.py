@@ -255,6 +255,9 @@ size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
 check(size and round(float(size.group(1))) in (595, 596) and round(float(size.group(2))) in (841, 842),
       f"the summary does not print on A4: {size and size.group(0)}")
 check("Je samenvatting" in printed and "Ontwikkelpunten" in printed, "the printed summary lacks its sections")
+# The summary's chart runs over the scale (1–4), not from 0.
+ticks = [t.text for t in d.find_elements(By.CSS_SELECTOR, "figure svg > text") if t.text.isdigit()]
+check(ticks == ["1", "2", "3", "4"], f"the summary chart's axis: {ticks}")
 check("Download je scanbestand" not in printed and "Stap " not in printed, "the print shows buttons or progress")
 pages = int(info.split("Pages:")[1].split()[0])
 print(f"form-browser: the summary prints on {pages} A4 page(s)")

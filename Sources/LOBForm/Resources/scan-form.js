@@ -463,14 +463,16 @@
       if (text !== undefined) node.textContent = text;
       return node;
     };
-    const max = data.scale[data.scale.length - 1].value;
+    // The axis runs over the scale itself (1–4): a bar's length is the distance above its lowest level.
+    const max = data.scale[data.scale.length - 1].value, min = data.scale[0].value, span = Math.max(1, max - min);
+    const at = (value) => (plot * (value - min)) / span;
     const row = 44, left = 230, width = 640, plot = width - left - 20, height = result.length * row + 30;
     const root = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-labelledby": "grafiek-titel grafiek-uitleg" });
     root.append(svg("title", { id: "grafiek-titel" }, "Je score tegen het doel per competentie"));
     root.append(svg("desc", { id: "grafiek-uitleg" }, result.map((r) =>
       r.c.name + ": " + (r.mean === null ? "niet beantwoord" : decimal(r.mean)) + ", doel " + r.c.target).join("; ")));
-    for (let v = 0; v <= max; v++) {
-      const x = left + (plot * v) / max;
+    for (let v = min; v <= max; v++) {
+      const x = left + at(v);
       root.append(svg("line", { class: "raster", x1: x, x2: x, y1: 0, y2: height - 24 }));
       root.append(svg("text", { x: x, y: height - 8, "text-anchor": "middle" }, String(v)));
     }
@@ -487,8 +489,8 @@
       const label = svg("text", { x: 0, y: lines.length > 1 ? y + 11 : y + 19 });
       lines.forEach((line, n) => label.append(svg("tspan", { x: 0, dy: n ? 16 : 0 }, line)));
       root.append(label);
-      if (r.mean !== null) root.append(svg("rect", { class: "balk", x: left, y: y + 4, height: 22, width: (plot * r.mean) / max }));
-      const tx = left + (plot * r.c.target) / max;
+      if (r.mean !== null) root.append(svg("rect", { class: "balk", x: left, y: y + 4, height: 22, width: Math.max(0, at(r.mean)) }));
+      const tx = left + at(r.c.target);
       root.append(svg("line", { class: "doel", x1: tx, x2: tx, y1: y, y2: y + 30 }));
     });
     return el("figure", {}, root, el("figcaption", { class: "sleutel" },
