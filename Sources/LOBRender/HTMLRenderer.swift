@@ -151,6 +151,9 @@ public struct HTMLRenderer: Sendable {
                     .tr(.forEach(Array(row.enumerated())) { column, text in cell(text, column: column) })
                 })
         )
+        // The screen reader's copy sits in a 1-pixel box that clips it: a table ignores width and overflow itself,
+        // and its least width stretched the page sideways on a phone.
+        if hidden { return .div(.class("visually-hidden"), node) }
         return narrow ? .div(.class("two-columns"), node) : node
     }
 
@@ -235,8 +238,8 @@ public struct HTMLRenderer: Sendable {
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         .short { white-space: nowrap; }
         nav.terug { max-width: 182mm; margin: 0 auto; padding: 4mm 0 0; } @media print { nav.terug { display: none; } }
-        caption.visually-hidden, .values { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-        @media print { .values { display: none; } }
+        caption.visually-hidden, div.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+        @media print { div.visually-hidden { display: none; } }
         /* On a phone a wide table scrolls in its own box, not the page; a long word wraps. Print is untouched. */
         @media screen and (max-width: 699px) { main { padding: 4mm 3mm; } .two-columns { columns: 1; } dl { grid-template-columns: 1fr; } table:not(.values) { display: block; overflow-x: auto; } h1, h2, h3, p, li, dd { overflow-wrap: anywhere; } }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 2mm 0; }
