@@ -205,6 +205,9 @@ enum Pages {
         profiles: [(id: String, title: String)], defaultProfile: String, feedback: [FeedbackRequest], csrf: String,
         now: Int64, mails: Bool = false
     ) -> String {
+        // A request undone (made by mistake) leaves the list: its links and answers are gone; only their number is said.
+        let withdrawn = feedback.filter { $0.withdrawnAt != nil }.count
+        let feedback = feedback.filter { $0.withdrawnAt == nil }
         let byMail =
             mails
             ? " Met een e-mailadres achter elke naam (Naam <adres>) mailt de dienst elke link zelf en toont hij er geen."
@@ -283,6 +286,14 @@ enum Pages {
             .if(
                 feedback.isEmpty, .p(.text("Nog niemand om feedback gevraagd."))),
             .if(
+                withdrawn > 0,
+                .p(
+                    .text(
+                        withdrawn == 1
+                            ? "1 vraag is ingetrokken: haar links werken niet meer en wat erdoor gegeven was, is gewist."
+                            : "\(withdrawn) vragen zijn ingetrokken: hun links werken niet meer en wat erdoor gegeven was, is gewist."
+                    ))),
+            .if(
                 !feedback.isEmpty,
                 .table(
                     .caption(
@@ -301,11 +312,7 @@ enum Pages {
                                 .td(.text(row.subject)), .td(.text(row.round)), .td(.text(row.group.word)),
                                 .td(.class("getal"), .text("\(row.asked)")),
                                 .td(.class("getal"), .text("\(row.answered)")),
-                                .td(
-                                    row.withdrawnAt == nil
-                                        ? postButton(
-                                            "/dashboard/feedback/\(row.id)/intrekken", "Intrekken", csrf: csrf)
-                                        : .text("ingetrokken")))
+                                .td(postButton("/dashboard/feedback/\(row.id)/intrekken", "Intrekken", csrf: csrf)))
                         }))),
             .if(
                 !feedback.isEmpty,

@@ -717,6 +717,11 @@ struct ServeTests {
                 body: ByteBuffer(string: "csrf=\(csrf)"))
             #expect(undone.status == .seeOther)
             #expect(try database.feedback(invitation: ansID, profileID: Self.profileID).responses.isEmpty)
+            // Undone, the request leaves the dashboard's list; its number is said.
+            let after = String(
+                buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: session]).body)
+            #expect(!after.contains("/dashboard/feedback/\(request.id)/intrekken") && !after.contains(">ingetrokken<"))
+            #expect(after.contains("1 vraag is ingetrokken: haar links werken niet meer"))
             #expect(try await browser.page().contains("Je 360°-feedback") == false)
             // The other team's request is not this account's to undo.
             let theirs = try #require(try app.feedbackRequests(team: "Ander team").first)
