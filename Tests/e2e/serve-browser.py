@@ -272,8 +272,19 @@ fits(d, "the dashboard")
 shot(d, "serve-dashboard.png", height=1700)
 row = [c.text for c in d.find_elements(By.CSS_SELECTOR, "table tbody tr")[0].find_elements(By.TAG_NAME, "td")]
 check(row[:4] == [ROUND, "3", "3", "3"], f"the dashboard's round row: {row}")
+# Every profile's whole name fits its choice (it was cut at 30rem).
+cut = d.execute_script("""
+    const choice = document.getElementById('profiel');
+    if (!choice) return 'no profile choice';
+    const pen = document.createElement('canvas').getContext('2d');
+    pen.font = getComputedStyle(choice).font;
+    const widest = Math.max(...[...choice.options].map((o) => pen.measureText(o.text).width));
+    return choice.clientWidth >= widest ? '' : `${Math.round(choice.clientWidth)} px for ${Math.round(widest)} px of text`;""")
+check(cut == "", f"the dashboard's profile choice is cut: {cut}")
 d.find_element(By.LINK_TEXT, "Teamoverzicht").click()
 wait_for(d, lambda d: heading(d).startswith("Teamoverzicht"))
+# The report page leads back to the dashboard.
+d.find_element(By.LINK_TEXT, "← Terug naar het dashboard")
 # The wrong password above was answered with 401, which the console notes; nothing else may be there.
 console_clean(d, "the dashboard and the team report page", expected=("/inloggen - Failed to load resource: the server responded with a status of 401",))
 table = None
