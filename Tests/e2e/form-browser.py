@@ -270,6 +270,19 @@ click_next(d, "Download je scanbestand")
 mouse_file = wait_for_download(before)
 d.quit()
 
+# MARK: a colleague who keeps his scan privé: the page tells him to keep the file, not to hand it in
+p = browser(profile="prive")
+p.get(url)
+p.find_element(By.ID, "naam").send_keys("Priv Persoon")   # consent stays privé, the first choice
+click_next(p, "Begin")
+while heading(p) != "Je samenvatting":
+    buttons_here = [b.text for b in p.find_elements(By.CSS_SELECTOR, "button.hoofd")]
+    click_next(p, buttons_here[-1])   # Volgende, or Naar je samenvatting on the last page
+private_advice = p.find_element(By.ID, "inleveren-uitleg").text
+check(private_advice.startswith("Download je scanbestand en bewaar het voor jezelf")
+      and "Geef het niet aan je teamvoorzitter" in private_advice, f"the privé colleague's advice: {private_advice!r}")
+p.quit()
+
 # MARK: a colleague with the keyboard only
 d = browser()
 d.get(url)
