@@ -135,9 +135,13 @@ struct SurveyImportTests {
             answers: {"Nog niet": 1}
             behaviours: {"1.1": "Vraag 1"}
             """
-        #expect(throws: FormatError.self) {
+        let noConsent = #expect(throws: FormatError.self) {
             try SurveyMapping.decode(data: Data(base.utf8), file: "m.yaml", profile: library.profile)
         }
+        #expect(
+            noConsent?.description
+                == "m.yaml:4:3: 'columns': columns.consent ontbreekt: de kolom waarin de collega kiest wie zijn scan mag zien (zonder die keuze wordt niets opgeslagen)"
+        )
         let foreign = base.replacingOccurrences(of: "teacher: \"Naam\"", with: "teacher: \"Naam\"\n  consent: \"T\"")
             .replacingOccurrences(of: "\"1.1\"", with: "\"9.9\"")
         #expect {

@@ -772,8 +772,16 @@ struct ServeTests {
         try account("voorzitter", team: "T")
         let evil = "</script><img src=x onerror=alert(1)>&amp;"
         let token = try invite([evil])[0]
-        #expect(throws: AppError.self) { try invite(["Bram\u{202E}kaas"], round: "ander") }
-        #expect(throws: AppError.self) { try invite([String(repeating: "a", count: 121)], round: "ander") }
+        #expect(
+            throws: AppError.invitationList(
+                "'Bram\\u{202E}kaas' is geen naam van hooguit \(VisibleText.nameLength) tekens zonder onzichtbare tekens"
+            )
+        ) { try invite(["Bram\u{202E}kaas"], round: "ander") }
+        #expect(
+            throws: AppError.invitationList(
+                "'\(String(repeating: "a", count: 60))' is geen naam van hooguit \(VisibleText.nameLength) tekens zonder onzichtbare tekens"
+            )
+        ) { try invite([String(repeating: "a", count: 121)], round: "ander") }
         try await test { client async throws in
             let claimPage = String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)
             #expect(!claimPage.contains("<img") && claimPage.contains("&lt;/script&gt;&lt;img"))

@@ -1,3 +1,4 @@
+import GRDB
 import LOBCore
 import LOBStore
 import Testing
@@ -29,9 +30,10 @@ struct InvitationStoreContractTests {
         #expect(try store.invitation(tokenHash: "h1")?.invitation.name == "Ans")
         #expect(try store.invitation(tokenHash: "nee") == nil)
         // A hash is unique: the same one twice is refused, and nothing of that batch is kept.
-        #expect(throws: (any Error).self) {
+        let duplicate = #expect(throws: DatabaseError.self) {
             try store.createInvitations([Self.new("Carla", hash: "h3"), Self.new("Dirk", hash: "h1")])
         }
+        #expect(duplicate?.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
         #expect(try store.invitations(team: "T").map(\.name) == ["Ans", "Bram"])
 
         try store.saveDraft(id: ids[0], draft: "{\"a\":1}", at: 1_100)

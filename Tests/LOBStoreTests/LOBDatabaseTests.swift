@@ -59,7 +59,8 @@ struct LOBDatabaseTests {
         var scan = makeScan()
         scan.answers["2.10"] = .init(score: 9)
         // When it is saved, the insert of that answer fails after the scan row and the first answers
-        #expect(throws: DatabaseError.self) { try database.save(scan, profile: makeProfile()) }
+        let refused = #expect(throws: DatabaseError.self) { try database.save(scan, profile: makeProfile()) }
+        #expect(refused?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
         // Then none of it was kept
         let rows = try database.reader.read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM scan) + (SELECT COUNT(*) FROM answer)")

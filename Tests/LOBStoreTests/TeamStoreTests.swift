@@ -120,12 +120,13 @@ struct TeamStoreTests {
         try database.setPrivacyThreshold(team: "Bouw", threshold: 5)
         #expect(try database.teams().first?.privacyThreshold == 5)
         // The schema refuses it too, whoever writes.
-        #expect(throws: DatabaseError.self) {
+        let refused = #expect(throws: DatabaseError.self) {
             try database.reader.read { _ in }
             try (database.reader as! DatabaseQueue).write { db in
                 try db.execute(sql: "UPDATE team SET privacyThreshold = 1")
             }
         }
+        #expect(refused?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
     }
 
     @Test func a_failing_import_stores_nothing_of_the_batch() throws {
@@ -135,10 +136,11 @@ struct TeamStoreTests {
         let bad = TeamMemberScan(
             teacher: "Bob", consent: .metNaam, learningPreference: nil, date: SchoolDate("2026-10-01")!,
             profile: Self.profile, scores: ["1.1": 9], fingerprint: "x")
-        #expect(throws: DatabaseError.self) {
+        let refused = #expect(throws: DatabaseError.self) {
             _ = try database.importScans(
                 [Self.member("Ans", "2026-10-01", ["1.1": 3]), bad], team: "Bouw", round: "najaar")
         }
+        #expect(refused?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
         let counts = try queue.read { db in
             try [
                 Int.fetchOne(db, sql: "SELECT COUNT(*) FROM team"),
