@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
+import LOBCore
 import Testing
+
+@testable import lob
 
 /// `lob team round open` and `lob serve account`: the round's links from the command line, and the dashboard's
 /// login, with their refusals.
@@ -143,6 +146,19 @@ struct ServeCommandTests {
         #expect(
             line.hasPrefix("LOB-spiegel luistert op http://127.0.0.1:")
                 && !line.hasPrefix("LOB-spiegel luistert op http://127.0.0.1:0 "), "\(line)")
+    }
+
+    /// The server reads a profile's catalogue once, not on every plan page (nor a missing one again and again).
+    @Test func a_catalogue_is_read_once_per_profile() {
+        let cache = CatalogueCache()
+        var reads = 0
+        for profile in ["a", "a", "b", "a", "b"] {
+            _ = cache.catalogue(for: profile) { () -> ActivityCatalogue? in
+                reads += 1
+                return nil
+            }
+        }
+        #expect(reads == 2)
     }
 
     @Test func raters_links_name_no_rater_in_the_database() throws {

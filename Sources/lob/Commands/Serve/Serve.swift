@@ -6,6 +6,7 @@ import LOBFormats
 import LOBMail
 import LOBServe
 import Logging
+import Synchronization
 
 extension LobCommand {
     /// `lob serve`: a team's scan round in the browser, on the school's own machine (docs/serve.md).
@@ -88,11 +89,15 @@ extension LobCommand.Serve {
             let app = try store.app()
             let library = profiles.library()
             let costs = costs
+            // Each profile's catalogue is read once, not on every plan page: a changed file counts from the next start.
+            let catalogues = CatalogueCache()
             var configuration = ServeConfiguration(
                 profile: { library.profile($0) },
                 activities: { profile in
-                    (try? Catalogues.url(costs: costs, profile: profile, library: library)).flatMap {
-                        try? ActivityCatalogueFile.load($0)
+                    catalogues.catalogue(for: profile?.id ?? "") {
+                        (try? Catalogues.url(costs: costs, profile: profile, library: library)).flatMap {
+                            try? ActivityCatalogueFile.load($0)
+                        }
                     }
                 })
             configuration.profiles = { library.entries.map(\.profile) }
@@ -182,6 +187,20 @@ extension LobCommand.Serve {
                 try app.createAccount(login: login, team: team, password: password) { LOBServer.hashPassword($0) }
             }
             Output.write("Inlog '\(login)' voor team '\(team)' is klaar.\n")
+        }
+    }
+}
+
+/// The catalogues `lob serve` has read, by profile: read at the first plan page that needs one.
+final class CatalogueCache: Sendable {
+    private let read = Mutex<[String: ActivityCatalogue?]>([:])
+
+    func catalogue(for profile: String, load: () -> ActivityCatalogue?) -> ActivityCatalogue? {
+        read.withLock { known in
+            if let catalogue = known[profile] { return catalogue }
+            let catalogue = load()
+            known[profile] = catalogue
+            return catalogue
         }
     }
 }
