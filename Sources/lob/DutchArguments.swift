@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LOBFormats
 
 /// swift-argument-parser writes its own words in English and has no translations. It does let a program catch its
 /// errors and help requests and print `fullMessage(for:)` itself, so `lob` rewords that text here. What this cannot
@@ -222,9 +223,14 @@ extension LobCommand {
             // Neither a topic nor a command: the argument parser would show the general help without a word.
             if !configuration.subcommands.contains(where: { $0._commandName == arguments[1] }) {
                 let topics = HelpTopics.topics.map(\.name).joined(separator: ", ")
+                // The nearest topic or command, when one is at most two letters off.
+                let names = HelpTopics.topics.map(\.name) + configuration.subcommands.map { $0._commandName }
+                let nearest = names.map { ($0, DutchArguments.distance($0, arguments[1])) }
+                    .filter { $0.1 <= 2 && $0.1 < $0.0.count }.min { $0.1 < $1.1 }
+                let meant = nearest.map { "\nBedoel je 'lob help \($0.0)'?" } ?? ""
                 FileHandle.standardError.write(
                     Data(
-                        "Fout: geen onderwerp of commando '\(arguments[1])'. Onderwerpen: \(topics); commando's: lob --help.\n"
+                        "Fout: geen onderwerp of commando '\(Excerpt.visible(arguments[1]))'. Onderwerpen: \(topics); commando's: lob --help.\(meant)\n"
                             .utf8))
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }

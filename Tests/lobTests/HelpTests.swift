@@ -154,6 +154,10 @@ struct HelpTests {
             unknown.stderr.contains(
                 "geen onderwerp of commando 'privacyy'. Onderwerpen: scanbestand, formulier, enquete, feedback, webdienst, privacy,"
             ))
+        #expect(
+            unknown.stderr.hasSuffix("; commando's: lob --help.\nBedoel je 'lob help privacy'?\n"), "\(unknown.stderr)")
+        let command = try LobRun(["help", "raport"])
+        #expect(command.stderr.hasSuffix("\nBedoel je 'lob help report'?\n"), "\(command.stderr)")
     }
 
     @Test func bash_completes_file_names_where_a_file_is_expected() throws {
