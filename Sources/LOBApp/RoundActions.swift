@@ -149,16 +149,19 @@ extension LOBApp {
     /// kept with the invitation for his own report. Once per link: the invitation is marked first, so a second
     /// hand-in sent at the same moment is refused; a failed one unmarks it.
     public func handIn(
-        _ record: InvitationRecord, scan submitted: Scan, profile: Profile, now: Int64, encode: (Scan) -> String
+        _ record: InvitationRecord, scan submitted: Scan, profile: Profile, today: SchoolDate, now: Int64,
+        encode: (Scan) -> String
     ) throws -> (scan: Scan, outcome: TeamImportOutcome) {
         let id = record.invitation.id
         guard record.scan == nil, try invitations.beginHandIn(id: id, at: now) else {
             throw AppError.alreadyFinished
         }
         do {
+            // His name, his team and the day he hands in are the server's, whatever the page sent.
             var scan = submitted
             scan.teacher = record.invitation.name
             scan.team = record.invitation.team
+            scan.date = today
             let result = try importScans(
                 [TeamMemberScan(scan, profile: profile)], team: record.invitation.team, round: record.invitation.round)
             // Nothing was stored: say so, rather than show a scan as handed in that counts nowhere.

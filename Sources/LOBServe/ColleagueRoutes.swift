@@ -93,9 +93,9 @@ extension LOBServer {
                 let (scan, profile) = try ScanFile.decode(
                     data: Data(text.utf8), file: "je scan", profileID: record.invitation.profileID,
                     profile: configuration.profile)
-                var dated = scan
-                dated.date = today()
-                _ = try app.handIn(record, scan: dated, profile: profile, now: configuration.now()) {
+                _ = try app.handIn(
+                    record, scan: scan, profile: profile, today: today(), now: configuration.now()
+                ) {
                     ScanFile.encode($0, profile: profile)
                 }
                 return Self.text("Ingeleverd.", status: .ok)

@@ -223,6 +223,8 @@ struct ServeTests {
             #expect(try await choose("metNaam").status == .seeOther)
             let named = try database.currentScans(team: "T", round: "voorjaar")
             #expect(named.map(\.consent) == [.metNaam] && named[0].teacher == "Ans Bakker")
+            // The day is the server's, not the one in the file the page sent (2026-11-25).
+            #expect(named[0].date.description == "2026-11-18")
             #expect(
                 try await browser.page().contains("ingeleverd: met naam (de teamvoorzitter mag hem met je naam zien)"))
 
@@ -458,7 +460,9 @@ struct ServeTests {
             let (scan, profile) = try ScanFile.decode(
                 data: Data(Self.scanFile(name: "x", consent: consent).utf8), file: "t",
                 profile: { Self.library.profile($0) })
-            _ = try app.handIn(record, scan: scan, profile: profile, now: clock.now) { _ in "" }
+            _ = try app.handIn(record, scan: scan, profile: profile, today: SchoolDate("2026-11-25")!, now: clock.now) {
+                _ in ""
+            }
         }
         _ = try app.invitation(token: other[0], now: clock.now)
         try await test { client async throws in
