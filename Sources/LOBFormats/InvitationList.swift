@@ -85,14 +85,15 @@ public enum InvitationList {
                 )
                 continue
             }
-            if let earlier = firstLine[PrivacyRule.memberKey(name)] {
+            let person = PrivacyRule.memberKey(name)
+            if let earlier = firstLine[person] {
                 problems.append(
                     .init(
                         file: file, line: line,
                         message: "'\(name)' staat ook op regel \(earlier): noem iedereen één keer"))
                 continue
             }
-            firstLine[PrivacyRule.memberKey(name)] = line
+            firstLine[person] = line
             invitees.append(Invitee(name: name, address: address))
             address = nil
         }

@@ -100,7 +100,9 @@ public struct PlanReport: Sendable {
                     "De ontwikkelpunten met de hoogste prioriteit (gat × gewicht), per competentie; ten hoogste \(plan.options.maxGoals) doelen, zodat het plan te doen is."
                 ))
         }
-        for goal in plan.goals { blocks += goalBlocks(goal) }
+        // The Kirkpatrick levels every goal shares, found once for all goals' tables.
+        let shared = EvaluationBlocks.shared(plan.goals.map(\.evaluation))
+        for goal in plan.goals { blocks += goalBlocks(goal, shared: shared) }
         if !plan.laterGoals.isEmpty {
             // Said, not silently left out: what waits for a later plan, and why.
             blocks.append(.heading(level: 3, "Niet in dit plan"))
@@ -182,7 +184,7 @@ public struct PlanReport: Sendable {
         return blocks
     }
 
-    private func goalBlocks(_ goal: Scholingsplan.Goal) -> [Block] {
+    private func goalBlocks(_ goal: Scholingsplan.Goal, shared: Set<Int>) -> [Block] {
         var blocks: [Block] = [
             .heading(level: 3, "Doel \(goal.number): \(goal.competency.name)"),
             .paragraph(goal.statement),
@@ -215,8 +217,7 @@ public struct PlanReport: Sendable {
         blocks.append(
             .table(
                 header: ["Kirkpatrick", "wanneer", "wat je vraagt en laat zien"],
-                rows: EvaluationBlocks.rows(
-                    goal.evaluation, shared: EvaluationBlocks.shared(plan.goals.map(\.evaluation)))))
+                rows: EvaluationBlocks.rows(goal.evaluation, shared: shared)))
         return blocks
     }
 

@@ -47,7 +47,9 @@ public struct TeamPlanReport: Sendable {
             return blocks
         }
         blocks.append(.heading(level: 2, "Doelen"))
-        for goal in plan.goals { blocks += goalBlocks(goal) }
+        // The Kirkpatrick levels every goal shares, found once for all goals' tables.
+        let shared = EvaluationBlocks.shared(plan.goals.map(\.evaluation))
+        for goal in plan.goals { blocks += goalBlocks(goal, shared: shared) }
         blocks += EvaluationBlocks.sharedBlocks(plan.goals.map(\.evaluation))
 
         blocks.append(.heading(level: 2, "Tijdpad"))
@@ -86,7 +88,7 @@ public struct TeamPlanReport: Sendable {
         return blocks
     }
 
-    private func goalBlocks(_ goal: TeamPlan.Goal) -> [Block] {
+    private func goalBlocks(_ goal: TeamPlan.Goal, shared: Set<Int>) -> [Block] {
         var blocks: [Block] = [
             .heading(level: 3, "Doel \(goal.number): \(goal.competency.name)"),
             .paragraph(goal.statement),
@@ -129,8 +131,7 @@ public struct TeamPlanReport: Sendable {
         blocks.append(
             .table(
                 header: ["Kirkpatrick", "wanneer", "hoe het team het merkt"],
-                rows: EvaluationBlocks.rows(
-                    goal.evaluation, shared: EvaluationBlocks.shared(plan.goals.map(\.evaluation)))))
+                rows: EvaluationBlocks.rows(goal.evaluation, shared: shared)))
         return blocks
     }
 

@@ -186,11 +186,17 @@ extension DutchArguments {
                 path.append(argument)
                 continue
             }
-            let nearest = subcommands.map { ($0._commandName, distance($0._commandName, argument)) }
-                .filter { $0.1 <= 2 && $0.1 < $0.0.count }.min { $0.1 < $1.1 }
-            return nearest.map { "Bedoel je '\((path + [$0.0]).joined(separator: " "))'?" }
+            return nearest(to: argument, among: subcommands.map { $0._commandName }).map {
+                "Bedoel je '\((path + [$0]).joined(separator: " "))'?"
+            }
         }
         return nil
+    }
+
+    /// The name at most two letters off `word` (and shorter than that distance would make any name), the closest
+    /// first; `nil` when there is none.
+    static func nearest(to word: String, among names: [String]) -> String? {
+        names.map { ($0, distance($0, word)) }.filter { $0.1 <= 2 && $0.1 < $0.0.count }.min { $0.1 < $1.1 }?.0
     }
 
     /// How many letters must be added, removed, changed or swapped with a neighbour to make one word the other.
@@ -225,9 +231,8 @@ extension LobCommand {
                 let topics = HelpTopics.topics.map(\.name).joined(separator: ", ")
                 // The nearest topic or command, when one is at most two letters off.
                 let names = HelpTopics.topics.map(\.name) + configuration.subcommands.map { $0._commandName }
-                let nearest = names.map { ($0, DutchArguments.distance($0, arguments[1])) }
-                    .filter { $0.1 <= 2 && $0.1 < $0.0.count }.min { $0.1 < $1.1 }
-                let meant = nearest.map { "\nBedoel je 'lob help \($0.0)'?" } ?? ""
+                let meant =
+                    DutchArguments.nearest(to: arguments[1], among: names).map { "\nBedoel je 'lob help \($0)'?" } ?? ""
                 FileHandle.standardError.write(
                     Data(
                         "Fout: geen onderwerp of commando '\(Excerpt.visible(arguments[1]))'. Onderwerpen: \(topics); commando's: lob --help.\(meant)\n"
