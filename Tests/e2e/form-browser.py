@@ -205,6 +205,14 @@ while d.find_elements(By.CSS_SELECTOR, "input[name^='gedrag-']"):
         page = heading(d)
         stopped_at = answer_page(d, reload_after=3)
         d.refresh()
+        # Under load the script may not have restored the page when refresh() returns: wait up to 5 s for it.
+        for _ in range(50):
+            try:
+                if heading(d) == page:
+                    break
+            except Exception:   # no h1 yet while the page loads
+                pass
+            time.sleep(0.1)
         check(heading(d) == page, f"after a reload the form shows {heading(d)!r}, not {page!r}")
         time.sleep(0.2)
         check("Welkom terug, " + teacher in d.find_element(By.ID, "melding").text, "no word that the answers were restored")
