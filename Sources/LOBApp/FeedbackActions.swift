@@ -55,7 +55,7 @@ extension LOBApp {
     public func teamFeedback(team named: String?, round: String?) throws -> TeamFeedback {
         // The round's scans only: the team analysis of `teamView` is not needed here.
         let (summary, label) = try teamRound(team: named, round: round)
-        let data = try teams.round(team: summary.name, round: label)
+        let data = try roundData(team: summary.name, round: label)
         // Feedback names the teacher; an anonymous member is known by his pseudonym in the team.
         let subjects = try feedback.feedbackSubjects()
         let byPseudonym = Dictionary(
@@ -83,11 +83,13 @@ extension LOBApp {
                     scan: scan.scan, profile: scan.profile, responses: responses, threshold: data.threshold,
                     earlier: releases, catalogue: catalogue))
         }
-        return try feedback.decideTeamFeedback(team: data.team, round: data.round) { earlier in
+        let view = try feedback.decideTeamFeedback(team: data.team, round: data.round) { earlier in
             let result = TeamFeedback(
                 team: data.team, round: data.round, members: members, threshold: data.threshold, earlier: earlier,
                 catalogue: catalogue)
             return (result, result.release)
         }
+        guard let view else { throw AppError.noSuchRound(team: data.team, round: data.round) }
+        return view
     }
 }

@@ -68,7 +68,7 @@ extension LOBApp {
     public func teamView(team named: String?, round: String?, compare: Comparison = .none) throws -> TeamView {
         let (summary, label) = try teamRound(team: named, round: round)
         let team = summary.name
-        let analysis = try teams.round(team: team, round: label).analysis(catalogue: catalogue)
+        let analysis = try roundData(team: team, round: label).analysis(catalogue: catalogue)
         var comparison: (String, TeamAnalysis)?
         let other: String? =
             switch compare {
@@ -78,7 +78,7 @@ extension LOBApp {
             }
         if let other {
             guard summary.rounds.contains(other) else { throw AppError.noSuchRound(team: team, round: other) }
-            comparison = (other, try teams.round(team: team, round: other).analysis(catalogue: catalogue))
+            comparison = (other, try roundData(team: team, round: other).analysis(catalogue: catalogue))
         }
         return TeamView(team: team, round: label, rounds: summary.rounds, analysis: analysis, comparison: comparison)
     }
@@ -92,6 +92,14 @@ extension LOBApp {
         }
         guard summary.rounds.contains(label) else { throw AppError.noSuchRound(team: team, round: label) }
         return (summary, label)
+    }
+
+    /// A round's scans and release, which must be there.
+    func roundData(team: String, round: String) throws -> TeamRoundData {
+        guard let data = try teams.round(team: team, round: round) else {
+            throw AppError.noSuchRound(team: team, round: round)
+        }
+        return data
     }
 
     /// The profile most of the counted members scored against: whose catalogue of forms a team plan uses.
@@ -128,8 +136,7 @@ extension LOBApp {
         guard PrivacyRule.settableThresholds.contains(threshold) else {
             throw AppError.thresholdOutOfRange(threshold)
         }
-        guard try teams.team(team) != nil else { throw AppError.noSuchTeam(team) }
-        try teams.setPrivacyThreshold(team: team, threshold: threshold)
+        guard try teams.setPrivacyThreshold(team: team, threshold: threshold) else { throw AppError.noSuchTeam(team) }
     }
 
     /// The members of a team as the store knows them; named only who shared by name.

@@ -182,6 +182,11 @@ public struct LOBServer: Sendable {
             return Self.page(
                 Pages.message("De lijst met namen", "Niet gelukt: \(why).", link: ("/dashboard", "Terug")),
                 status: .badRequest)
+        case StoreError.busy:
+            return Self.page(
+                Pages.message(
+                    "Even druk", "Er wordt nu veel tegelijk opgeslagen. Probeer het over een paar seconden opnieuw."),
+                status: .serviceUnavailable)
         case let error as FormatError:
             return Self.text("Je scan is niet in orde:\n\(error.description)", status: .unprocessableContent)
         case is NIOTooManyBytesError:

@@ -201,7 +201,7 @@ extension LOBDatabase {
 
     public func decideTeamFeedback<View>(
         team: String, round: String, _ decide: ([PrivacyRule.Release]) throws -> (View, PrivacyRule.Release)
-    ) throws -> View {
+    ) throws -> View? {
         try withoutActuallyEscaping(decide) { decide in
             try write { db in
                 guard
@@ -210,7 +210,7 @@ extension LOBDatabase {
                         sql:
                             "SELECT r.id FROM teamRound r JOIN team t ON t.id = r.teamId WHERE t.name = ? AND r.label = ?",
                         arguments: [team, round])
-                else { throw StoreError.noSuchRound(team: team, round: round) }
+                else { return nil }
                 let earlier = try String.fetchAll(
                     db, sql: "SELECT release FROM teamFeedbackRelease WHERE teamRoundId = ? ORDER BY id",
                     arguments: [roundID]

@@ -6,7 +6,7 @@ import LOBCore
 
 extension LOBDatabase: ScanStore {
     public func save(_ scan: Scan, profile: Profile) throws -> Int64 {
-        try write(scan, profile: profile, id: nil, finished: true)
+        try write(scan, profile: profile, id: nil, finished: true)!
     }
 
     public func saveIfNew(_ scan: Scan, profile: Profile) throws -> (id: Int64, new: Bool) {
@@ -20,20 +20,24 @@ extension LOBDatabase: ScanStore {
             found = try candidates.first { try Self.load($0, db).scan == scan }?.id
             return found
         }
-        return (id, found == nil)
+        return (id!, found == nil)
     }
 
-    public func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) throws -> Int64 {
+    public func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) throws -> Int64? {
         try write(scan, profile: profile, id: id, finished: false)
     }
 
-    public func saveAnswer(_ answer: Scan.Answer?, for behaviour: Behaviour, at position: Int, scanID: Int64) throws {
+    public func saveAnswer(
+        _ answer: Scan.Answer?, for behaviour: Behaviour, at position: Int, scanID: Int64
+    ) throws
+        -> Bool
+    {
         try write { db in
-            guard try ScanRecord.exists(db, key: scanID) else { throw StoreError.noSuchScan(scanID) }
+            guard try ScanRecord.exists(db, key: scanID) else { return false }
             guard let answer, answer.score != nil || answer.note != nil else {
                 try db.execute(
                     sql: "DELETE FROM answer WHERE scanId = ? AND behaviourId = ?", arguments: [scanID, behaviour.id])
-                return
+                return true
             }
             try db.execute(
                 sql: """
@@ -41,38 +45,42 @@ extension LOBDatabase: ScanStore {
                     ON CONFLICT (scanId, behaviourId) DO UPDATE SET score = excluded.score, note = excluded.note
                     """,
                 arguments: [scanID, behaviour.id, behaviour.competency, position, answer.score, answer.note])
+            return true
         }
     }
 
-    public func savePreferenceAnswer(_ level: Int?, statement: String, scanID: Int64) throws {
+    public func savePreferenceAnswer(_ level: Int?, statement: String, scanID: Int64) throws -> Bool {
         try write { db in
-            guard try ScanRecord.exists(db, key: scanID) else { throw StoreError.noSuchScan(scanID) }
+            guard try ScanRecord.exists(db, key: scanID) else { return false }
             guard let level else {
                 try db.execute(
                     sql: "DELETE FROM preferenceAnswer WHERE scanId = ? AND statementId = ?",
                     arguments: [scanID, statement])
-                return
+                return true
             }
             try db.execute(
                 sql: """
                     INSERT INTO preferenceAnswer (scanId, statementId, level) VALUES (?, ?, ?)
                     ON CONFLICT (scanId, statementId) DO UPDATE SET level = excluded.level
                     """, arguments: [scanID, statement, level])
+            return true
         }
     }
 
-    public func finishScan(id: Int64) throws {
+    public func finishScan(id: Int64) throws -> Bool {
         try write { db in
             try db.execute(sql: "UPDATE scan SET finished = 1 WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
         }
     }
 
-    /// Inserts a scan, or with `id` replaces that scan's contents (keeping whether it was finished): one transaction.
-    /// `existing`, run first in the same transaction, may name a scan that makes the write unnecessary.
+    /// Inserts a scan, or with `id` replaces that scan's contents (keeping whether it was finished): one transaction;
+    /// nil when there is no scan `id`. `existing`, run first in the same transaction, may name a scan that makes the
+    /// write unnecessary.
     private func write(
         _ scan: Scan, profile: Profile, id: Int64?, finished: Bool,
         existing: ((Database) throws -> Int64?)? = nil
-    ) throws -> Int64 {
+    ) throws -> Int64? {
         let snapshot = try Self.encode(profile)
         let behaviours = profile.scoredBehaviours(in: catalogue)
         let hook = beforeCommit
@@ -86,7 +94,7 @@ extension LOBDatabase: ScanStore {
                 finished: finished)
             let scanID: Int64
             if let id {
-                guard let existing = try ScanRecord.fetchOne(db, key: id) else { throw StoreError.noSuchScan(id) }
+                guard let existing = try ScanRecord.fetchOne(db, key: id) else { return nil }
                 record.finished = existing.finished
                 try record.update(db)
                 try AnswerRecord.filter(AnswerRecord.Columns.scanId == id).deleteAll(db)
@@ -139,7 +147,7 @@ extension LOBDatabase: ScanStore {
             return try records.map { record in
                 let id = record.id ?? 0
                 let profile = try Self.decodeProfile(record)
-                guard let date = SchoolDate(record.date) else { throw StoreError.corruptSnapshot(scanID: id) }
+                guard let date = SchoolDate(record.date) else { throw StoreError.corruptScan(id) }
                 return ScanSummary(
                     id: id, teacher: record.teacher, team: record.team, profileID: record.profileId,
                     date: date, consent: Consent(rawValue: record.consent) ?? .prive,
@@ -169,7 +177,7 @@ extension LOBDatabase: ScanStore {
         let answers = try AnswerRecord.filter(AnswerRecord.Columns.scanId == id).order(AnswerRecord.Columns.position)
             .fetchAll(db)
         let preferences = try PreferenceAnswerRecord.filter(PreferenceAnswerRecord.Columns.scanId == id).fetchAll(db)
-        guard let date = SchoolDate(record.date) else { throw StoreError.corruptSnapshot(scanID: id) }
+        guard let date = SchoolDate(record.date) else { throw StoreError.corruptScan(id) }
         let scan = Scan(
             teacher: record.teacher, team: record.team, profileID: record.profileId, date: date,
             answers: Dictionary(
@@ -191,7 +199,7 @@ extension LOBDatabase: ScanStore {
         do {
             return try JSONDecoder().decode(Profile.self, from: Data(record.profileSnapshot.utf8))
         } catch {
-            throw StoreError.corruptSnapshot(scanID: record.id ?? 0)
+            throw StoreError.corruptScan(record.id ?? 0)
         }
     }
 }

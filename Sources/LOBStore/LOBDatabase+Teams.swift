@@ -187,7 +187,7 @@ extension LOBDatabase: TeamStore {
 
     public func removeMember(team: String, teacher: String) throws -> Int {
         try write { db in
-            let teamID = try Self.existingTeamID(team, in: db)
+            guard let teamID = try Self.teamID(team, in: db, create: false) else { return 0 }
             let count = try Self.deleteScans(teamID: teamID, key: Self.teacherKey(team: team, teacher: teacher), in: db)
             try Self.updateReleases(teamID: teamID, in: db)
             return count
@@ -196,7 +196,7 @@ extension LOBDatabase: TeamStore {
 
     public func removeScans(team: String, round: String, teacher: String) throws -> Int {
         try write { db in
-            let teamID = try Self.existingTeamID(team, in: db)
+            guard let teamID = try Self.teamID(team, in: db, create: false) else { return 0 }
             try db.execute(
                 sql: """
                     DELETE FROM teamScan WHERE teacherKey = ?
@@ -262,12 +262,12 @@ extension LOBDatabase: TeamStore {
         }
     }
 
-    public func setPrivacyThreshold(team: String, threshold: Int) throws {
-        guard threshold >= PrivacyRule.minimumThreshold else { throw StoreError.thresholdTooLow(threshold) }
+    public func setPrivacyThreshold(team: String, threshold: Int) throws -> Bool {
         try write { db in
-            let teamID = try Self.existingTeamID(team, in: db)
+            guard let teamID = try Self.teamID(team, in: db, create: false) else { return false }
             try db.execute(sql: "UPDATE team SET privacyThreshold = ? WHERE id = ?", arguments: [threshold, teamID])
             try Self.updateReleases(teamID: teamID, in: db)
+            return true
         }
     }
 
@@ -300,14 +300,14 @@ extension LOBDatabase: TeamStore {
 
     public func rounds(team: String) throws -> [String] {
         try read { db in
-            let teamID = try Self.existingTeamID(team, in: db)
+            guard let teamID = try Self.teamID(team, in: db, create: false) else { return [] }
             return try Self.rounds(teamID: teamID, in: db)
         }
     }
 
     public func members(team: String) throws -> [TeamMember] {
         try read { db in
-            let teamID = try Self.existingTeamID(team, in: db)
+            guard let teamID = try Self.teamID(team, in: db, create: false) else { return [] }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -335,7 +335,7 @@ extension LOBDatabase: TeamStore {
     }
 
     public func currentScans(team: String, round: String) throws -> [TeamMemberScan] {
-        try self.round(team: team, round: round).members
+        try self.round(team: team, round: round)?.members ?? []
     }
 
     private static func currentScans(
@@ -369,13 +369,13 @@ extension LOBDatabase: TeamStore {
                         try String.fetchOne(
                             db, sql: "SELECT snapshot FROM teamProfile WHERE id = ?", arguments: [profileID]) ?? ""
                     guard let profile = try? JSONDecoder().decode(Profile.self, from: Data(snapshot.utf8)) else {
-                        throw StoreError.corruptSnapshot(scanID: id)
+                        throw StoreError.corruptScan(id)
                     }
                     return profile
                 }
             }
             guard let date = SchoolDate(row["date"]), let consent = Consent(rawValue: row["consent"]) else {
-                throw StoreError.corruptSnapshot(scanID: id)
+                throw StoreError.corruptScan(id)
             }
             let name: String? = row["teacher"]
             return TeamMemberScan(
@@ -385,14 +385,13 @@ extension LOBDatabase: TeamStore {
         }
     }
 
-    public func round(team: String, round: String) throws -> TeamRoundData {
+    public func round(team: String, round: String) throws -> TeamRoundData? {
         try read { db in
-            let teamID = try Self.existingTeamID(team, in: db)
-            guard
+            guard let teamID = try Self.teamID(team, in: db, create: false),
                 let roundID = try Int64.fetchOne(
                     db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?",
                     arguments: [teamID, round])
-            else { throw StoreError.noSuchRound(team: team, round: round) }
+            else { return nil }
             let threshold =
                 try Int.fetchOne(db, sql: "SELECT privacyThreshold FROM team WHERE id = ?", arguments: [teamID]) ?? 3
             return TeamRoundData(
@@ -409,12 +408,6 @@ extension LOBDatabase: TeamStore {
         guard create else { return nil }
         try db.execute(sql: "INSERT INTO team (name) VALUES (?)", arguments: [name])
         return db.lastInsertedRowID
-    }
-
-    /// The team's id, or `StoreError.noSuchTeam`: for every change and read of a team that must exist already.
-    private static func existingTeamID(_ name: String, in db: Database) throws -> Int64 {
-        guard let id = try teamID(name, in: db, create: false) else { throw StoreError.noSuchTeam(name) }
-        return id
     }
 
     private static func rounds(teamID: Int64, in db: Database) throws -> [String] {

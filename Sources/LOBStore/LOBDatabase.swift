@@ -95,11 +95,11 @@ public struct LOBDatabase: Sendable {
                     try manager.createDirectory(
                         at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 } catch {
-                    throw StoreError.cannotCreate(path)
+                    throw StoreError.cannotCreate(path: path)
                 }
             }
             let descriptor = open(url.path, O_CREAT | O_RDWR, 0o600)
-            guard descriptor >= 0 else { throw StoreError.cannotCreate(path) }
+            guard descriptor >= 0 else { throw StoreError.cannotCreate(path: path) }
             close(descriptor)
         }
         var notes: [String] = []
@@ -125,20 +125,14 @@ public struct LOBDatabase: Sendable {
             }
             // Writers open one at a time: switching a new file to WAL and migrating it are not safe to race.
             let lock = open(url.path + "-lock", O_CREAT | O_RDWR, 0o600)
-            guard lock >= 0 else { throw StoreError.cannotCreate(path + "-lock") }
+            guard lock >= 0 else { throw StoreError.cannotCreate(path: path + "-lock") }
             defer { close(lock) }
             flock(lock, LOCK_EX)
             defer { flock(lock, LOCK_UN) }
             let queue = try DatabaseQueue(path: url.path, configuration: makeConfiguration(busyTimeout: busyTimeout))
             return try LOBDatabase(queue, beforeCommit: beforeCommit, notes: notes)
-        } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
-            throw StoreError.busy
-        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-            throw StoreError.notADatabase(path)
-        } catch let error as DatabaseError
-            where [.SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH].contains(error.resultCode)
-        {
-            throw StoreError.cannotOpen(path)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
         }
     }
 
@@ -148,7 +142,7 @@ public struct LOBDatabase: Sendable {
     }
 
     /// Runs a write as one IMMEDIATE transaction: the write lock is taken at the start, so two processes never
-    /// deadlock upgrading a read; a busy database is reported as `StoreError.busy`.
+    /// deadlock upgrading a read; SQLite's errors leave as `StoreError`.
     func write<T>(_ body: @escaping (Database) throws -> T) throws -> T {
         do {
             return try dbWriter.writeWithoutTransaction { db in
@@ -159,63 +153,31 @@ public struct LOBDatabase: Sendable {
                 }
                 return result!
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-        {
-            throw StoreError.busy
+        } catch let error as DatabaseError {
+            throw StoreError(error)
         }
     }
 
     func read<T>(_ body: @escaping (Database) throws -> T) throws -> T {
         do {
             return try dbWriter.read(body)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw StoreError.busy
+        } catch let error as DatabaseError {
+            throw StoreError(error)
         }
     }
 }
 
-/// What can go wrong in the store, in words for the user.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
-    /// SQLite's own errors in words for the user, never its English text; nil for an error that is not the store's.
-    public static func wording(for error: any Error) -> String? {
-        guard let error = error as? DatabaseError else { return nil }
+extension StoreError {
+    /// SQLite's error as the port's: the store never lets GRDB's errors out.
+    init(_ error: DatabaseError, path: String? = nil) {
         switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy.description
-        case .SQLITE_FULL: return "de schijf is vol: er is niets opgeslagen"
-        case .SQLITE_IOERR:
-            return "de database kon niet lezen of schrijven (schijf of netwerkmap?); er is niets opgeslagen"
-        case .SQLITE_READONLY: return "de database is alleen-lezen: er is niets opgeslagen"
-        default: return "de database weigerde dit (SQLite-code \(error.resultCode.rawValue)); er is niets opgeslagen"
-        }
-    }
-
-    case busy
-    case cannotCreate(String)
-    case cannotOpen(String)
-    case notADatabase(String)
-    case corruptSnapshot(scanID: Int64)
-    case corruptFeedback(String)
-    case noSuchScan(Int64)
-    case noSuchTeam(String)
-    case noSuchRound(team: String, round: String)
-    case thresholdTooLow(Int)
-
-    public var description: String {
-        switch self {
-        case .busy:
-            "de database is bezet: een ander lob-proces schrijft er al langer dan 5 seconden in. Wacht tot het klaar is en probeer het opnieuw."
-        case .cannotCreate(let path):
-            "kan het databasebestand '\(path)' niet aanmaken: bestaat de map, en mag je erin schrijven?"
-        case .cannotOpen(let path): "kan het databasebestand '\(path)' niet openen: mag je het lezen en schrijven?"
-        case .notADatabase(let path):
-            "'\(path)' is geen LOB-spiegeldatabase (of is beschadigd); geef met --db een ander bestand"
-        case .corruptSnapshot(let id): "scan \(id): het opgeslagen profiel is onleesbaar"
-        case .corruptFeedback(let id): "feedback \(id) is in de database beschadigd"
-        case .noSuchScan(let id): "er is geen scan \(id)"
-        case .noSuchTeam(let name): "er is geen team '\(name)' (zie 'lob team list')"
-        case .noSuchRound(let team, let round): "team '\(team)' heeft geen ronde '\(round)'"
-        case .thresholdTooLow(let value):
-            "de privacydrempel is minstens \(PrivacyRule.minimumThreshold), niet \(value)"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
+        case .SQLITE_FULL: self = .diskFull
+        case .SQLITE_IOERR: self = .inputOutput
+        case .SQLITE_READONLY: self = path.map { .cannotOpen(path: $0) } ?? .readOnly
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: self = path.map { .notADatabase(path: $0) } ?? .refused(code: 11)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: self = .cannotOpen(path: path ?? "")
+        default: self = .refused(code: error.resultCode.primaryResultCode.rawValue)
         }
     }
 }

@@ -43,11 +43,30 @@ enum Output {
     static func describe(_ error: any Error) -> String {
         switch error {
         case let error as AppError: wording(error)
-        case let error as StoreError: error.description
+        case let error as StoreError: wording(error)
         case let error as FormatError: error.description
-        default:
-            StoreError.wording(for: error)
-                ?? "onverwachte fout: \(Excerpt.visible(String(describing: error)).prefix(200))"
+        default: "onverwachte fout: \(Excerpt.visible(String(describing: error)).prefix(200))"
+        }
+    }
+
+    /// The store's reasons in the words of the command line.
+    static func wording(_ error: StoreError) -> String {
+        switch error {
+        case .busy:
+            "de database is bezet: een ander lob-proces schrijft er al langer dan 5 seconden in. Wacht tot het klaar is en probeer het opnieuw."
+        case .cannotCreate(let path):
+            "kan het databasebestand '\(VisibleText.make(path))' niet aanmaken: bestaat de map, en mag je erin schrijven?"
+        case .cannotOpen(let path):
+            "kan het databasebestand '\(VisibleText.make(path))' niet openen: mag je het lezen en schrijven?"
+        case .notADatabase(let path):
+            "'\(VisibleText.make(path))' is geen LOB-spiegeldatabase (of is beschadigd); geef met --db een ander bestand"
+        case .diskFull: "de schijf is vol: er is niets opgeslagen"
+        case .inputOutput:
+            "de database kon niet lezen of schrijven (schijf of netwerkmap?); er is niets opgeslagen"
+        case .readOnly: "de database is alleen-lezen: er is niets opgeslagen"
+        case .corruptScan(let id): "scan \(id): het opgeslagen profiel is onleesbaar"
+        case .corruptFeedback(let id): "feedback \(VisibleText.make(id)) is in de database beschadigd"
+        case .refused(let code): "de database weigerde dit (code \(code)); er is niets opgeslagen"
         }
     }
 

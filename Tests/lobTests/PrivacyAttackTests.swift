@@ -216,7 +216,7 @@ struct PrivacyAttackTests {
         for summary in try world.database.teams() {
             let threshold = PrivacyRule.threshold(summary.privacyThreshold)
             for round in summary.rounds {
-                let data = try world.database.round(team: summary.name, round: round)
+                let data = try #require(try world.database.round(team: summary.name, round: round))
                 let moment = try world.moment(team: summary.name, round: round)
                 let analysis = data.analysis()
                 let report = try json(TeamReportJSON(TeamReport(team: summary.name, round: round, analysis: analysis)))

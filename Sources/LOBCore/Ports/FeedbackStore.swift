@@ -25,8 +25,9 @@ public protocol FeedbackStore: Sendable {
     /// Every teacher there is feedback about, one name per person (by `PrivacyRule.memberKey`), sorted.
     func feedbackSubjects() throws -> [String]
     /// A view of a team round's feedback, decided in one transaction against the releases of the round's earlier
-    /// views (oldest first); the store keeps the release `decide` returns when it differs from the latest.
+    /// views (oldest first); the store keeps the release `decide` returns when it differs from the latest. Nil when
+    /// the team has no such round.
     func decideTeamFeedback<View>(
         team: String, round: String, _ decide: ([PrivacyRule.Release]) throws -> (View, PrivacyRule.Release)
-    ) throws -> View
+    ) throws -> View?
 }

@@ -47,15 +47,17 @@ public protocol ScanStore: Sendable {
     /// already: then its id, and `new` false. One transaction, so two processes storing it at once store it once.
     func saveIfNew(_ scan: Scan, profile: Profile) throws -> (id: Int64, new: Bool)
     /// Stores an unfinished scan (the terminal UI saves after every answer): inserts it when `id` is nil,
-    /// else replaces that scan's contents. Returns its id.
-    func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) throws -> Int64
+    /// else replaces that scan's contents. Returns its id; nil when there is no scan `id` (any more).
+    func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) throws -> Int64?
     /// Stores one answer of a stored scan (nil: not answered), at its place in the profile: one row, as the
-    /// terminal UI saves after every key.
-    func saveAnswer(_ answer: Scan.Answer?, for behaviour: Behaviour, at position: Int, scanID: Int64) throws
-    /// Stores one answer of the learning-preference self-check of a stored scan (nil: not answered): one row.
-    func savePreferenceAnswer(_ level: Int?, statement: String, scanID: Int64) throws
-    /// Marks a scan as complete: from then on it counts in lists, reports and `latestScan`.
-    func finishScan(id: Int64) throws
+    /// terminal UI saves after every key. False when there is no such scan.
+    func saveAnswer(_ answer: Scan.Answer?, for behaviour: Behaviour, at position: Int, scanID: Int64) throws -> Bool
+    /// Stores one answer of the learning-preference self-check of a stored scan (nil: not answered): one row. False
+    /// when there is no such scan.
+    func savePreferenceAnswer(_ level: Int?, statement: String, scanID: Int64) throws -> Bool
+    /// Marks a scan as complete: from then on it counts in lists, reports and `latestScan`. False when there is no
+    /// such scan.
+    func finishScan(id: Int64) throws -> Bool
     /// Finished scans, oldest first.
     func summaries() throws -> [ScanSummary]
     /// Scans still being filled in, oldest first.

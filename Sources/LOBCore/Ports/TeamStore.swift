@@ -79,19 +79,22 @@ public protocol TeamStore: Sendable {
     func teams() throws -> [TeamSummary]
     /// One team, nil when there is none by that name.
     func team(_ name: String) throws -> TeamSummary?
-    /// Every teacher with a current scan in the team; the caller decides what to show of whom.
+    /// Every teacher with a current scan in the team (none when there is no such team); the caller decides what to
+    /// show of whom.
     func members(team: String) throws -> [TeamMember]
     /// Removes a teacher's scans (current and history) from a team; returns how many.
     func removeMember(team: String, teacher: String) throws -> Int
     /// Removes a teacher's scans (current and history) from one round of a team; returns how many.
     func removeScans(team: String, round: String, teacher: String) throws -> Int
-    /// Rounds, oldest first (by the latest scan date in each).
+    /// Rounds, oldest first (by the latest scan date in each); none when there is no such team.
     func rounds(team: String) throws -> [String]
     /// The current scan of every teacher in a round. Anonymous scans carry a pseudonym, never a name.
     func currentScans(team: String, round: String) throws -> [TeamMemberScan]
-    /// A round with its current scans and the release the privacy rule made of them after the last change.
-    func round(team: String, round: String) throws -> TeamRoundData
-    func setPrivacyThreshold(team: String, threshold: Int) throws
+    /// A round with its current scans and the release the privacy rule made of them after the last change; nil when
+    /// the team has no such round.
+    func round(team: String, round: String) throws -> TeamRoundData?
+    /// Sets the team's threshold (the application checks its range); false when there is no such team.
+    func setPrivacyThreshold(team: String, threshold: Int) throws -> Bool
 }
 
 extension TeamStore {
