@@ -56,7 +56,7 @@ let package = Package(
         // The application core: one call per user action over the store protocols; every front end calls it.
         .target(name: "LOBApp", dependencies: ["LOBCore", .product(name: "Crypto", package: "swift-crypto")]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
-        .target(name: "LOBTerminal", dependencies: ["LOBCore"]),
+        .target(name: "LOBTerminal", dependencies: ["LOBApp", "LOBCore"]),
         // `lob form`: the scan as one offline HTML file; its page, style and script are files in Resources/.
         .target(
             name: "LOBForm", dependencies: ["LOBCore", .product(name: "Crypto", package: "swift-crypto")],
@@ -128,7 +128,8 @@ let package = Package(
             ]),
         .testTarget(name: "LOBFormTests", dependencies: ["LOBForm", "LOBFormats", "LOBShippedProfiles"]),
         .testTarget(name: "LOBMailTests", dependencies: ["LOBMail", "LOBCore"]),
-        .testTarget(name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBStore"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "LOBTerminalTests", dependencies: ["LOBTerminal", "LOBApp", "LOBStore"], exclude: ["Snapshots"]),
         .testTarget(
             name: "lobTests",
             dependencies: [

@@ -44,8 +44,8 @@ extension LOBApp {
     /// (the same person twice is refused).
     public func openRound(
         team: String, round: String, profileID: String, names: [String], days: Int = defaultLinkDays, now: Int64
-    ) throws -> [IssuedLink] {
-        try openRound(
+    ) async throws -> [IssuedLink] {
+        try await openRound(
             team: team, round: round, profileID: profileID, invitees: names.map { Invitee(name: $0) }, days: days,
             now: now)
     }
@@ -53,7 +53,7 @@ extension LOBApp {
     /// Opens a round for people with, where given, the address their link is mailed to (kept, for a new link).
     public func openRound(
         team: String, round: String, profileID: String, invitees: [Invitee], days: Int = defaultLinkDays, now: Int64
-    ) throws -> [IssuedLink] {
+    ) async throws -> [IssuedLink] {
         try Self.checkLabel(team, .team)
         try Self.checkLabel(round, .round)
         let cleaned = try Self.names(invitees.map(\.name))
@@ -65,7 +65,7 @@ extension LOBApp {
             }
             seen[PrivacyRule.memberKey(name)] = name
         }
-        let existing = Set(
+        let existing = await Set(
             try invitations.invitations(team: team).filter { $0.round == round }.map {
                 PrivacyRule.memberKey($0.name)
             })
@@ -73,7 +73,7 @@ extension LOBApp {
             throw AppError.invitationList(
                 "'\(again)' is al uitgenodigd voor deze ronde: stuur een nieuwe link vanaf het dashboard")
         }
-        return try issue(cleaned, addresses: addresses, store: invitations.createInvitations) { name, tokenHash in
+        return try await issue(cleaned, addresses: addresses, store: invitations.createInvitations) { name, tokenHash in
             NewInvitation(
                 team: team, round: round, name: name, profileID: profileID, tokenHash: tokenHash, csrf: Secret.make(),
                 createdAt: now, expiresAt: Self.expiry(now, days: days), address: addresses[PrivacyRule.memberKey(name)]
@@ -98,11 +98,11 @@ extension LOBApp {
     /// One new link per label: a fresh token each, of which `make` gets only the hash for the record `store` keeps;
     /// the links with their tokens, to show once.
     private func issue<New>(
-        _ labels: [String], addresses: [String: String], store: ([New]) throws -> [Int64],
+        _ labels: [String], addresses: [String: String], store: ([New]) async throws -> [Int64],
         make: (String, String) -> New
-    ) throws -> [IssuedLink] {
+    ) async throws -> [IssuedLink] {
         let tokens = labels.map { _ in Secret.make() }
-        let ids = try store(zip(labels, tokens).map { make($0, Secret.hash($1)) })
+        let ids = try await store(zip(labels, tokens).map { make($0, Secret.hash($1)) })
         return zip(ids, zip(labels, tokens)).map {
             IssuedLink(
                 invitationID: $0, name: $1.0, token: $1.1, address: addresses[PrivacyRule.memberKey($1.0)])
@@ -113,19 +113,19 @@ extension LOBApp {
     static func expiry(_ now: Int64, days: Int) -> Int64 { now + Int64(days) * 86_400 }
 
     /// The invitation a link opens, when it still does. An unknown token and a wrong one get the same answer.
-    public func invitation(token: String, now: Int64) throws -> InvitationRecord {
-        try open(token, now: now, find: invitations.invitation(tokenHash:))
+    public func invitation(token: String, now: Int64) async throws -> InvitationRecord {
+        try await open(token, now: now, find: invitations.invitation(tokenHash:))
     }
 
     /// The record a personal link (a colleague's or a rater's) opens: a token of the wrong shape is refused before the
     /// store is asked, the store finds it by its hash, the hash is compared again in constant time, and the link must
     /// still be valid.
     private func open<Record: PersonalLink>(
-        _ token: String, now: Int64, find: (String) throws -> Record?
-    ) throws -> Record {
+        _ token: String, now: Int64, find: (String) async throws -> Record?
+    ) async throws -> Record {
         guard Secret.wellFormed(token) else { throw AppError.linkNotValid(nil) }
         let hash = Secret.hash(token)
-        guard let record = try find(hash), Secret.equal(record.tokenHash, hash) else {
+        guard let record = try await find(hash), Secret.equal(record.tokenHash, hash) else {
             throw AppError.linkNotValid(nil)
         }
         let state = record.linkState(now: now)
@@ -139,9 +139,9 @@ extension LOBApp {
     }
 
     /// Keeps the form's state after one more answer.
-    public func saveDraft(_ record: InvitationRecord, draft: String, now: Int64) throws {
+    public func saveDraft(_ record: InvitationRecord, draft: String, now: Int64) async throws {
         guard record.scan == nil, record.invitation.finishedAt == nil else { throw AppError.alreadyFinished }
-        try invitations.saveDraft(id: record.invitation.id, draft: draft, at: now)
+        try await invitations.saveDraft(id: record.invitation.id, draft: draft, at: now)
     }
 
     /// Hands in the finished scan: under his own name and the round's team, whatever the page sent, into the team's
@@ -151,9 +151,9 @@ extension LOBApp {
     public func handIn(
         _ record: InvitationRecord, scan submitted: Scan, profile: Profile, today: SchoolDate, now: Int64,
         encode: (Scan) -> String
-    ) throws -> (scan: Scan, outcome: TeamImportOutcome) {
+    ) async throws -> (scan: Scan, outcome: TeamImportOutcome) {
         let id = record.invitation.id
-        guard record.scan == nil, try invitations.beginHandIn(id: id, at: now) else {
+        guard record.scan == nil, try await invitations.beginHandIn(id: id, at: now) else {
             throw AppError.alreadyFinished
         }
         do {
@@ -162,14 +162,14 @@ extension LOBApp {
             scan.teacher = record.invitation.name
             scan.team = record.invitation.team
             scan.date = today
-            let result = try importScans(
+            let result = try await importScans(
                 [TeamMemberScan(scan, profile: profile)], team: record.invitation.team, round: record.invitation.round)
             // Nothing was stored: say so, rather than show a scan as handed in that counts nowhere.
             if result.outcomes[0] == .olderThanWithdrawal { throw AppError.notNewerThanWithdrawal }
-            try invitations.finish(id: id, scan: encode(scan), at: now)
+            try await invitations.finish(id: id, scan: encode(scan), at: now)
             return (scan, result.outcomes[0])
         } catch {
-            try? invitations.cancelHandIn(id: id)
+            try? await invitations.cancelHandIn(id: id)
             throw error
         }
     }
@@ -180,7 +180,7 @@ extension LOBApp {
     public func changeConsent(
         _ record: InvitationRecord, handedIn scan: Scan, profile: Profile, to consent: Consent, today: SchoolDate,
         now: Int64, encode: (Scan) -> String
-    ) throws -> TeamImportOutcome? {
+    ) async throws -> TeamImportOutcome? {
         // Not handed in (or deleted since): there is no choice to change.
         guard record.scan != nil else { throw AppError.linkNotValid(nil) }
         guard consent != scan.consent else { return nil }
@@ -188,20 +188,20 @@ extension LOBApp {
         changed.consent = consent
         // Coming back after a withdrawal is a new choice of today's: the team's rule counts it only if it is newer.
         if scan.consent == .prive { changed.date = today }
-        let result = try importScans(
+        let result = try await importScans(
             [TeamMemberScan(changed, profile: profile)], team: record.invitation.team, round: record.invitation.round)
         if result.outcomes[0] == .olderThanWithdrawal { throw AppError.notNewerThanWithdrawal }
-        try invitations.finish(id: record.invitation.id, scan: encode(changed), at: now)
+        try await invitations.finish(id: record.invitation.id, scan: encode(changed), at: now)
         return result.outcomes[0]
     }
 
     /// Deletes his scan: from the team's round and from the server; his link opens an empty scan again.
-    public func deleteOwnScan(_ record: InvitationRecord) throws {
-        if try teams.team(record.invitation.team) != nil {
-            _ = try teams.removeScans(
+    public func deleteOwnScan(_ record: InvitationRecord) async throws {
+        if try await teams.team(record.invitation.team) != nil {
+            _ = try await teams.removeScans(
                 team: record.invitation.team, round: record.invitation.round, teacher: record.invitation.name)
         }
-        try invitations.clearAnswers(id: record.invitation.id)
+        try await invitations.clearAnswers(id: record.invitation.id)
     }
 
     // MARK: Claiming a link
@@ -230,12 +230,15 @@ extension LOBApp {
     /// Claims an unclaimed link for the colleague who opened it: his code (as `hash` makes it, slowly) and this
     /// browser. From then on only that browser or his code opens the link.
     public func claimLink(
-        _ record: InvitationRecord, code: String, repeated: String, hash: (String) -> String, now: Int64
-    ) throws -> LinkKey {
+        _ record: InvitationRecord, code: String, repeated: String, hash: (String) async throws -> String, now: Int64
+    ) async throws -> LinkKey {
         guard !record.isClaimed else { throw AppError.linkClaimed }
         try Self.checkCode(code, repeated: repeated)
         let key = newKey(record, now: now)
-        guard try invitations.claim(id: record.invitation.id, codeHash: hash(code), device: key.device, at: now) else {
+        guard
+            try await invitations.claim(
+                id: record.invitation.id, codeHash: try await hash(code), device: key.device, at: now)
+        else {
             throw AppError.linkClaimed
         }
         return key
@@ -243,13 +246,13 @@ extension LOBApp {
 
     /// Binds one more browser to a claimed link when `verify(code, hash)` accepts his code; nil otherwise.
     public func unlockLink(
-        _ record: InvitationRecord, code: String, verify: (String, String) -> Bool, now: Int64
-    ) throws -> LinkKey? {
+        _ record: InvitationRecord, code: String, verify: (String, String) async throws -> Bool, now: Int64
+    ) async throws -> LinkKey? {
         guard let codeHash = record.codeHash, !codeHash.isEmpty, code.utf8.count <= Self.codeBytes,
-            verify(code, codeHash)
+            try await verify(code, codeHash)
         else { return nil }
         let key = newKey(record, now: now)
-        try invitations.addDevice(key.device)
+        try await invitations.addDevice(key.device)
         return key
     }
 
@@ -263,9 +266,9 @@ extension LOBApp {
     }
 
     /// The browser a cookie binds to this claimed link, if it does.
-    public func linkDevice(_ record: InvitationRecord, cookie: String?, now: Int64) throws -> LinkDevice? {
+    public func linkDevice(_ record: InvitationRecord, cookie: String?, now: Int64) async throws -> LinkDevice? {
         guard record.isClaimed, let cookie, Secret.wellFormed(cookie),
-            let device = try invitations.device(
+            let device = try await invitations.device(
                 tokenHash: Secret.hash(cookie), invitationID: record.invitation.id, now: now),
             Secret.equal(device.tokenHash, Secret.hash(cookie))
         else { return nil }
@@ -274,8 +277,8 @@ extension LOBApp {
 
     /// Starts the link again for whoever lost both his browser and his code: everything of him on the server is
     /// forgotten (what the team's round counts stays), and the link opens an empty scan to claim.
-    public func restartLink(_ record: InvitationRecord) throws {
-        try invitations.restart(id: record.invitation.id)
+    public func restartLink(_ record: InvitationRecord) async throws {
+        try await invitations.restart(id: record.invitation.id)
     }
 
     // MARK: The dashboard
@@ -284,60 +287,61 @@ extension LOBApp {
     /// asked for an unknown login: it must spend the time a real check takes and say no, so that a wrong login and a
     /// wrong password look alike.
     public func logIn(
-        login: String, password: String, verify: (String, String?) -> Bool, now: Int64, hours: Int = 8
-    ) throws -> (cookie: String, csrf: String, account: DashboardAccount)? {
+        login: String, password: String, verify: (String, String?) async throws -> Bool, now: Int64, hours: Int = 8
+    ) async throws -> (cookie: String, csrf: String, account: DashboardAccount)? {
         // bcrypt reads 72 bytes: a longer password was never accepted as an account's (`checkPassword`).
-        guard let account = try invitations.account(login: login), password.utf8.count <= Self.passwordBytes else {
-            _ = verify(String(password.utf8.prefix(Self.passwordBytes)) ?? "", nil)
+        guard let account = try await invitations.account(login: login), password.utf8.count <= Self.passwordBytes
+        else {
+            _ = try await verify(String(password.utf8.prefix(Self.passwordBytes)) ?? "", nil)
             return nil
         }
-        guard verify(password, account.passwordHash) else { return nil }
+        guard try await verify(password, account.passwordHash) else { return nil }
         let (cookie, csrf) = (Secret.make(), Secret.make())
-        try invitations.createSession(
+        try await invitations.createSession(
             tokenHash: Secret.hash(cookie), accountID: account.id, csrf: csrf, expiresAt: now + Int64(hours) * 3600)
         return (cookie, csrf, account)
     }
 
-    public func session(cookie: String, now: Int64) throws -> (account: DashboardAccount, csrf: String)? {
+    public func session(cookie: String, now: Int64) async throws -> (account: DashboardAccount, csrf: String)? {
         guard Secret.wellFormed(cookie) else { return nil }
-        return try invitations.session(tokenHash: Secret.hash(cookie), now: now)
+        return try await invitations.session(tokenHash: Secret.hash(cookie), now: now)
     }
 
-    public func logOut(cookie: String) throws {
+    public func logOut(cookie: String) async throws {
         guard Secret.wellFormed(cookie) else { return }
-        try invitations.deleteSession(tokenHash: Secret.hash(cookie))
+        try await invitations.deleteSession(tokenHash: Secret.hash(cookie))
     }
 
     /// Per round of a team: invited, started, finished. Never who chose which consent.
-    public func roundProgress(team: String) throws -> [RoundProgress] {
-        RoundProgress.of(try invitations.invitations(team: team))
+    public func roundProgress(team: String) async throws -> [RoundProgress] {
+        await RoundProgress.of(try invitations.invitations(team: team))
     }
 
     /// One of the team's invitations; another team's is as unknown as a missing one.
-    public func teamInvitation(_ id: Int64, team: String) throws -> Invitation {
-        guard let record = try invitations.invitation(id: id), record.invitation.team == team else {
+    public func teamInvitation(_ id: Int64, team: String) async throws -> Invitation {
+        guard let record = try await invitations.invitation(id: id), record.invitation.team == team else {
             throw AppError.linkNotValid(nil)
         }
         return record.invitation
     }
 
     /// A new link for a colleague (lost mail, expired link): the old one stops working.
-    public func resend(_ id: Int64, team: String, days: Int = defaultLinkDays, now: Int64) throws -> IssuedLink {
-        let invitation = try teamInvitation(id, team: team)
+    public func resend(_ id: Int64, team: String, days: Int = defaultLinkDays, now: Int64) async throws -> IssuedLink {
+        let invitation = try await teamInvitation(id, team: team)
         guard invitation.closedAt == nil else { throw AppError.linkNotValid(.closed) }
         let token = Secret.make()
-        try invitations.replaceToken(
+        try await invitations.replaceToken(
             id: id, tokenHash: Secret.hash(token), csrf: Secret.make(), expiresAt: Self.expiry(now, days: days))
         return IssuedLink(invitationID: id, name: invitation.name, token: token, address: invitation.address)
     }
 
-    public func revoke(_ id: Int64, team: String, now: Int64) throws {
-        _ = try teamInvitation(id, team: team)
-        try invitations.revoke(id: id, at: now)
+    public func revoke(_ id: Int64, team: String, now: Int64) async throws {
+        _ = try await teamInvitation(id, team: team)
+        try await invitations.revoke(id: id, at: now)
     }
 
-    public func closeRound(team: String, round: String, now: Int64) throws {
-        try invitations.closeRound(team: team, round: round, at: now)
+    public func closeRound(team: String, round: String, now: Int64) async throws {
+        try await invitations.closeRound(team: team, round: round, at: now)
     }
 
     /// The shortest password of a dashboard login, and the longest: bcrypt reads 72 bytes, and would silently
@@ -346,12 +350,14 @@ extension LOBApp {
     public static let passwordBytes = 72
 
     /// A dashboard login for a team, or a new password for one (which ends its sessions); `hash` makes the slow hash.
-    public func createAccount(login: String, team: String, password: String, hash: (String) -> String) throws {
+    public func createAccount(
+        login: String, team: String, password: String, hash: (String) async throws -> String
+    ) async throws {
         try Self.checkLabel(team, .team)
         try Self.checkLabel(login, .login)
         guard password.count >= Self.passwordLength else { throw AppError.password(.tooShort) }
         guard password.utf8.count <= Self.passwordBytes else { throw AppError.password(.tooLong) }
-        try invitations.createAccount(login: login, team: team, passwordHash: hash(password))
+        try await invitations.createAccount(login: login, team: team, passwordHash: try await hash(password))
     }
 }
 
@@ -365,8 +371,8 @@ extension LOBApp {
     public func inviteRaters(
         team: String, invitation id: Int64, group: RaterGroup, profile: Profile, names: [String],
         days: Int = defaultLinkDays, now: Int64
-    ) throws -> [IssuedLink] {
-        try inviteRaters(
+    ) async throws -> [IssuedLink] {
+        try await inviteRaters(
             team: team, invitation: id, group: group, profile: profile, invitees: names.map { Invitee(name: $0) },
             days: days, now: now)
     }
@@ -376,10 +382,10 @@ extension LOBApp {
     public func inviteRaters(
         team: String, invitation id: Int64, group: RaterGroup, profile: Profile, invitees: [Invitee],
         days: Int = defaultLinkDays, now: Int64
-    ) throws -> [IssuedLink] {
+    ) async throws -> [IssuedLink] {
         let names = invitees.map(\.name)
         let addresses = try Self.addresses(invitees)
-        let invitation = try teamInvitation(id, team: team)
+        let invitation = try await teamInvitation(id, team: team)
         guard invitation.closedAt == nil else { throw AppError.linkNotValid(.closed) }
         guard profile.id == invitation.profileID else {
             throw AppError.invitationList("de feedback gaat over het profiel van de ronde (\(invitation.profileID))")
@@ -390,7 +396,7 @@ extension LOBApp {
             guard labels.count == 1 else {
                 throw AppError.invitationList("er is één leidinggevende; de lijst noemt er \(labels.count)")
             }
-            let earlier = try invitations.feedbackRequests(team: team).contains {
+            let earlier = try await invitations.feedbackRequests(team: team).contains {
                 $0.invitationID == id && $0.group == .leidinggevende && $0.withdrawnAt == nil
             }
             if earlier {
@@ -416,8 +422,8 @@ extension LOBApp {
         let request = NewFeedbackRequest(
             team: team, round: invitation.round, invitationID: id, subject: who, group: group, profileID: profile.id,
             createdAt: now)
-        return try issue(
-            labels, addresses: addresses, store: { try invitations.createFeedbackRequest(request, links: $0) }
+        return try await issue(
+            labels, addresses: addresses, store: { try await invitations.createFeedbackRequest(request, links: $0) }
         ) { _, hash in
             NewFeedbackLink(tokenHash: hash, csrf: Secret.make(), expiresAt: Self.expiry(now, days: days))
         }
@@ -425,9 +431,9 @@ extension LOBApp {
 
     /// A colleague's invitation in a team's open round, by his name (and the round's label, or else his latest open
     /// round): what `lob feedback invite` asks feedback about.
-    public func roundInvitation(team: String, round: String?, name: String) throws -> Invitation {
+    public func roundInvitation(team: String, round: String?, name: String) async throws -> Invitation {
         let key = PrivacyRule.memberKey(name)
-        let open = try invitations.invitations(team: team).filter {
+        let open = try await invitations.invitations(team: team).filter {
             PrivacyRule.memberKey($0.name) == key && $0.closedAt == nil && (round == nil || $0.round == round)
         }
         guard let latest = open.last else {
@@ -443,15 +449,15 @@ extension LOBApp {
 
     /// The rater's link, when it still opens and has not been answered (an answered link is as unknown as a wrong
     /// one).
-    public func raterInvitation(token: String, now: Int64) throws -> FeedbackInvitationRecord {
-        try open(token, now: now, find: invitations.feedbackInvitation(tokenHash:))
+    public func raterInvitation(token: String, now: Int64) async throws -> FeedbackInvitationRecord {
+        try await open(token, now: now, find: invitations.feedbackInvitation(tokenHash:))
     }
 
     /// The browser of a rater: the first to open the link is bound to it (a new cookie, returned to set); later only
     /// that browser opens it. nil for any other browser, which sees what an unknown link shows.
     public func raterBrowser(
         _ record: FeedbackInvitationRecord, cookie: String?
-    ) throws -> (bound: Bool, newCookie: String?) {
+    ) async throws -> (bound: Bool, newCookie: String?) {
         if let deviceHash = record.deviceHash {
             guard let cookie, Secret.wellFormed(cookie), !deviceHash.isEmpty,
                 Secret.equal(deviceHash, Secret.hash(cookie))
@@ -459,14 +465,14 @@ extension LOBApp {
             return (true, nil)
         }
         let fresh = Secret.make()
-        guard try invitations.bindRater(id: record.invitation.id, deviceHash: Secret.hash(fresh)) else {
+        guard try await invitations.bindRater(id: record.invitation.id, deviceHash: Secret.hash(fresh)) else {
             return (false, nil)
         }
         return (true, fresh)
     }
 
-    public func saveRaterDraft(_ record: FeedbackInvitationRecord, draft: String) throws {
-        try invitations.saveFeedbackDraft(id: record.invitation.id, draft: draft)
+    public func saveRaterDraft(_ record: FeedbackInvitationRecord, draft: String) async throws {
+        try await invitations.saveFeedbackDraft(id: record.invitation.id, draft: draft)
     }
 
     /// Stores the rater's answers as a response about the link's colleague, group and profile (whatever the page
@@ -475,25 +481,31 @@ extension LOBApp {
     public func answerAsRater(
         _ record: FeedbackInvitationRecord, ratings: [Behaviour.ID: Int], remarks: [Competency.ID: String],
         profile: Profile, date: SchoolDate
-    ) throws {
+    ) async throws {
         let invitation = record.invitation
         let response = FeedbackResponse(
             id: "r-" + String(Secret.hash(Secret.make()).prefix(32)), subject: invitation.subject,
             group: invitation.group, profileID: invitation.profileID, date: date, ratings: ratings, remarks: remarks,
             requestID: invitation.request.id)
-        let stored = try invitations.answerFeedback(id: invitation.id, response: response, release: release(profile))
+        let stored = try await invitations.answerFeedback(
+            id: invitation.id, response: response, release: release(profile))
         guard stored else { throw AppError.alreadyFinished }
     }
 
     /// Undoes a wrong request (the wrong colleague, the wrong group): its links stop working and the answers given
     /// through them are deleted.
-    public func withdrawRaters(_ id: Int64, team: String, profile: Profile, now: Int64) throws {
-        guard try invitations.withdrawFeedbackRequest(id: id, team: team, at: now, release: release(profile)) else {
+    public func withdrawRaters(_ id: Int64, team: String, profile: Profile, now: Int64) async throws {
+        guard try await invitations.withdrawFeedbackRequest(id: id, team: team, at: now, release: release(profile))
+        else {
             throw AppError.linkNotValid(nil)
         }
     }
 
-    private func release(_ profile: Profile) -> ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release {
+    private func release(
+        _ profile: Profile
+    )
+        -> @Sendable ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    {
         { [catalogue] responses, earlier in
             FeedbackAnalysis(scan: nil, profile: profile, responses: responses, earlier: earlier, catalogue: catalogue)
                 .release
@@ -501,13 +513,13 @@ extension LOBApp {
     }
 
     /// The team's requests for feedback: per colleague and group how many were asked and answered. Never who.
-    public func feedbackRequests(team: String) throws -> [FeedbackRequest] {
-        try invitations.feedbackRequests(team: team)
+    public func feedbackRequests(team: String) async throws -> [FeedbackRequest] {
+        try await invitations.feedbackRequests(team: team)
     }
 
     /// The feedback given through the links about one colleague's invitation, beside his handed-in scan.
-    public func feedbackAnalysis(_ stored: StoredScan, invitation: Int64) throws -> FeedbackAnalysis {
-        let (responses, releases) = try feedback.feedback(invitation: invitation, profileID: stored.profile.id)
+    public func feedbackAnalysis(_ stored: StoredScan, invitation: Int64) async throws -> FeedbackAnalysis {
+        let (responses, releases) = try await feedback.feedback(invitation: invitation, profileID: stored.profile.id)
         guard !responses.isEmpty else {
             throw AppError.noFeedback(teacher: stored.scan.teacher, profile: stored.profile.id)
         }
@@ -516,7 +528,7 @@ extension LOBApp {
     }
 
     /// Whether any feedback came in through the links about a colleague's invitation.
-    public func hasFeedback(invitation: Int64, profileID: String) throws -> Bool {
-        try !feedback.feedback(invitation: invitation, profileID: profileID).responses.isEmpty
+    public func hasFeedback(invitation: Int64, profileID: String) async throws -> Bool {
+        try await !feedback.feedback(invitation: invitation, profileID: profileID).responses.isEmpty
     }
 }

@@ -16,13 +16,13 @@ extension LOBApp {
         public let afterMove: BudgetAllocation?
     }
 
-    public func saveSchoolScan(_ scan: SchoolScan) throws {
-        try schools.saveSchoolScan(scan)
+    public func saveSchoolScan(_ scan: SchoolScan) async throws {
+        try await schools.saveSchoolScan(scan)
     }
 
     /// The schoolscan of a school year, or the latest.
-    public func schoolScan(year: String?) throws -> SchoolScan {
-        guard let scan = try schools.schoolScan(year: year) else { throw AppError.noSchoolScan(year: year) }
+    public func schoolScan(year: String?) async throws -> SchoolScan {
+        guard let scan = try await schools.schoolScan(year: year) else { throw AppError.noSchoolScan(year: year) }
         return scan
     }
 
@@ -32,10 +32,10 @@ extension LOBApp {
     public func budget(
         limits: BudgetAllocation.Limits, compareBudget: Double?, activities: ActivityCatalogue, year: String?,
         profileFor: @escaping (Role, SchoolModel.ID) -> Profile?
-    ) throws -> BudgetStudy {
-        let rounds = try teams.boardRounds()
+    ) async throws -> BudgetStudy {
+        let rounds = try await teams.boardRounds()
         guard !rounds.isEmpty else { throw AppError.noTeamRounds(round: nil) }
-        let schoolScan = try schools.schoolScan(year: year)
+        let schoolScan = try await schools.schoolScan(year: year)
         if let year, schoolScan == nil { throw AppError.noSchoolScan(year: year) }
         let needs = TrainingNeed.needs(rounds, catalogue: catalogue)
         let main = BudgetAllocation(needs: needs, catalogue: activities, limits: limits)
@@ -64,5 +64,5 @@ extension LOBApp {
 
 extension LOBApp {
     /// Every stored schoolscan, oldest school year first.
-    public func schoolScans() throws -> [SchoolScan] { try schools.schoolScans() }
+    public func schoolScans() async throws -> [SchoolScan] { try await schools.schoolScans() }
 }

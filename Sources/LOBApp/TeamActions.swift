@@ -33,13 +33,13 @@ extension LOBApp {
     }
 
     /// Imports scans into a team's round (the half of the school year of the latest scan when `round` is nil).
-    public func importScans(_ members: [TeamMemberScan], team: String, round: String?) throws -> ImportResult {
+    public func importScans(_ members: [TeamMemberScan], team: String, round: String?) async throws -> ImportResult {
         try Self.checkLabel(team, .team)
         if let round { try Self.checkLabel(round, .round) }
         let dates = members.filter { $0.consent != .prive }.map(\.date)
         let label =
             round ?? TeamRound.defaultLabel(for: dates.max() ?? members.map(\.date).max() ?? SchoolDate("2000-01-01")!)
-        return ImportResult(
+        return await ImportResult(
             team: team, round: label, outcomes: try teams.importScans(members, team: team, round: label))
     }
 
@@ -55,9 +55,9 @@ extension LOBApp {
     }
 
     /// The team a user means: the one named, or the only one there is.
-    public func teamName(_ named: String?) throws -> String {
+    public func teamName(_ named: String?) async throws -> String {
         if let named { return named }
-        let all = try teams.teams()
+        let all = try await teams.teams()
         guard let only = all.first, all.count == 1 else {
             throw all.isEmpty ? AppError.noTeams : AppError.chooseTeam(all.map(\.name))
         }
@@ -65,10 +65,10 @@ extension LOBApp {
     }
 
     /// A team's round (the latest when `round` is nil) with its analysis, and the comparison asked for.
-    public func teamView(team named: String?, round: String?, compare: Comparison = .none) throws -> TeamView {
-        let (summary, label) = try teamRound(team: named, round: round)
+    public func teamView(team named: String?, round: String?, compare: Comparison = .none) async throws -> TeamView {
+        let (summary, label) = try await teamRound(team: named, round: round)
         let team = summary.name
-        let analysis = try roundData(team: team, round: label).analysis(catalogue: catalogue)
+        let analysis = try await roundData(team: team, round: label).analysis(catalogue: catalogue)
         var comparison: (String, TeamAnalysis)?
         let other: String? =
             switch compare {
@@ -78,15 +78,15 @@ extension LOBApp {
             }
         if let other {
             guard summary.rounds.contains(other) else { throw AppError.noSuchRound(team: team, round: other) }
-            comparison = (other, try roundData(team: team, round: other).analysis(catalogue: catalogue))
+            comparison = await (other, try roundData(team: team, round: other).analysis(catalogue: catalogue))
         }
         return TeamView(team: team, round: label, rounds: summary.rounds, analysis: analysis, comparison: comparison)
     }
 
     /// The team a user means and its round (the latest when `round` is nil), both checked to exist.
-    func teamRound(team named: String?, round: String?) throws -> (summary: TeamSummary, round: String) {
-        let team = try teamName(named)
-        guard let summary = try teams.team(team) else { throw AppError.noSuchTeam(team) }
+    func teamRound(team named: String?, round: String?) async throws -> (summary: TeamSummary, round: String) {
+        let team = try await teamName(named)
+        guard let summary = try await teams.team(team) else { throw AppError.noSuchTeam(team) }
         guard let label = round ?? summary.rounds.last else {
             throw AppError.noSuchRound(team: team, round: round ?? "")
         }
@@ -95,8 +95,8 @@ extension LOBApp {
     }
 
     /// A round's scans and release, which must be there.
-    func roundData(team: String, round: String) throws -> TeamRoundData {
-        guard let data = try teams.round(team: team, round: round) else {
+    func roundData(team: String, round: String) async throws -> TeamRoundData {
+        guard let data = try await teams.round(team: team, round: round) else {
             throw AppError.noSuchRound(team: team, round: round)
         }
         return data
@@ -117,31 +117,33 @@ extension LOBApp {
     }
 
     /// Every team's latest round (or the round with that label) side by side, each as its own report shows it.
-    public func board(round label: String?) throws -> BoardOverview {
-        let rounds = try teams.boardRounds(label: label)
+    public func board(round label: String?) async throws -> BoardOverview {
+        let rounds = try await teams.boardRounds(label: label)
         guard !rounds.isEmpty else { throw AppError.noTeamRounds(round: label) }
         return BoardOverview(rounds: rounds.map { ($0.team, $0.round, $0.analysis(catalogue: catalogue)) })
     }
 
     /// Removes all of a teacher's scans from a team; returns how many.
-    public func removeMember(_ teacher: String, team: String) throws -> Int {
-        guard try teams.team(team) != nil else { throw AppError.noSuchTeam(team) }
-        let removed = try teams.removeMember(team: team, teacher: teacher)
+    public func removeMember(_ teacher: String, team: String) async throws -> Int {
+        guard try await teams.team(team) != nil else { throw AppError.noSuchTeam(team) }
+        let removed = try await teams.removeMember(team: team, teacher: teacher)
         guard removed > 0 else { throw AppError.noSuchMember(team: team, teacher: teacher) }
         return removed
     }
 
     /// Sets a team's privacy threshold (`PrivacyRule.settableThresholds`).
-    public func setThreshold(_ threshold: Int, team: String) throws {
+    public func setThreshold(_ threshold: Int, team: String) async throws {
         guard PrivacyRule.settableThresholds.contains(threshold) else {
             throw AppError.thresholdOutOfRange(threshold)
         }
-        guard try teams.setPrivacyThreshold(team: team, threshold: threshold) else { throw AppError.noSuchTeam(team) }
+        guard try await teams.setPrivacyThreshold(team: team, threshold: threshold) else {
+            throw AppError.noSuchTeam(team)
+        }
     }
 
     /// The members of a team as the store knows them; named only who shared by name.
-    public func members(team: String) throws -> [TeamMember] {
-        guard try teams.team(team) != nil else { throw AppError.noSuchTeam(team) }
-        return try teams.members(team: team)
+    public func members(team: String) async throws -> [TeamMember] {
+        guard try await teams.team(team) != nil else { throw AppError.noSuchTeam(team) }
+        return try await teams.members(team: team)
     }
 }

@@ -22,10 +22,10 @@ extension LOBServer {
                     return Self.page(
                         Pages.claim(name: record.invitation.name, token: token, csrf: record.csrf, fault: nil))
                 }
-                guard let device = try device(request, record) else {
+                guard let device = try await device(request, record) else {
                     return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: false))
                 }
-                return try scanPage(record, device: device, token: token)
+                return try await scanPage(record, device: device, token: token)
             }
         }
         link.post("code") { request, context in
@@ -34,11 +34,10 @@ extension LOBServer {
                 try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
                 let cost = configuration.bcryptCost
                 do {
-                    let (app, now, code, again) = (app, configuration.now(), form.code ?? "", form.nogmaals ?? "")
-                    let key = try await Self.offThread {
-                        try app.claimLink(
-                            record, code: code, repeated: again, hash: { Bcrypt.hash($0, cost: cost) }, now: now)
-                    }
+                    let key = try await app.claimLink(
+                        record, code: form.code ?? "", repeated: form.nogmaals ?? "",
+                        hash: { code in try await Self.offThread { Bcrypt.hash(code, cost: cost) } },
+                        now: configuration.now())
                     return opened(key, token: token)
                 } catch AppError.personalCode(let fault) {
                     return Self.page(
@@ -56,10 +55,9 @@ extension LOBServer {
                 let keys = codeKeys(request, context, invitation: record.invitation.id)
                 let now = configuration.now()
                 guard await failures.reserve(keys, now: now) else { return Self.tooMany }
-                let (app, code) = (app, form.code ?? "")
-                let key = try await Self.offThread {
-                    try app.unlockLink(record, code: code, verify: { Bcrypt.verify($0, hash: $1) }, now: now)
-                }
+                let key = try await app.unlockLink(
+                    record, code: form.code ?? "",
+                    verify: { code, hash in try await Self.offThread { Bcrypt.verify(code, hash: hash) } }, now: now)
                 guard let key else {
                     return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: true), status: .unauthorized)
                 }
@@ -72,7 +70,7 @@ extension LOBServer {
                 let form = try URLEncodedFormDecoder().decode(ConfirmedForm.self, from: try await body(request))
                 try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
                 guard form.zeker == "ja" else { return Self.redirect("/s/\(token)") }
-                try app.restartLink(record)
+                try await app.restartLink(record)
                 var response = Self.redirect("/s/\(token)")
                 response.setCookie(cookie(Self.linkCookie, "", maxAge: 0, path: "/s/\(token)"))
                 return response
@@ -82,7 +80,7 @@ extension LOBServer {
         link.put("antwoorden") { request, context in
             try await withOpenedLink(request, context) { record, device, _ in
                 guard let draft = try await draft(request, csrf: device.csrf) else { return Self.notADraft }
-                try app.saveDraft(record, draft: draft, now: configuration.now())
+                try await app.saveDraft(record, draft: draft, now: configuration.now())
                 return Response(status: .noContent)
             }
         }
@@ -93,7 +91,7 @@ extension LOBServer {
                 let (scan, profile) = try ScanFile.decode(
                     data: Data(text.utf8), file: "je scan", profileID: record.invitation.profileID,
                     profile: configuration.profile)
-                _ = try app.handIn(
+                _ = try await app.handIn(
                     record, scan: scan, profile: profile, today: today(), now: configuration.now()
                 ) {
                     ScanFile.encode($0, profile: profile)
@@ -103,7 +101,7 @@ extension LOBServer {
         }
         link.get("uitslag") { request, context in
             try await withOpenedLink(request, context) { record, _, token in
-                guard let (scan, profile) = try handedIn(record) else { return Self.redirect("/s/\(token)") }
+                guard let (scan, profile) = try await handedIn(record) else { return Self.redirect("/s/\(token)") }
                 let report = ScanReport(StoredScan(id: record.invitation.id, scan: scan, profile: profile))
                 return Self.document(
                     HTMLRenderer(title: report.title, date: scan.date.dutch, back: Self.back(token)).render(
@@ -112,7 +110,7 @@ extension LOBServer {
         }
         link.get("plan") { request, context in
             try await withOpenedLink(request, context) { record, _, token in
-                guard let (scan, profile) = try handedIn(record) else { return Self.redirect("/s/\(token)") }
+                guard let (scan, profile) = try await handedIn(record) else { return Self.redirect("/s/\(token)") }
                 guard let activities = configuration.activities(profile) else {
                     return Self.page(
                         Pages.message("Geen catalogus", "De school heeft nog geen catalogus van scholingsvormen."),
@@ -135,9 +133,9 @@ extension LOBServer {
         // His 360° feedback beside his handed-in scan, by the privacy rule of `lob feedback report`.
         link.get("feedback") { request, context in
             try await withOpenedLink(request, context) { record, _, token in
-                guard let (scan, profile) = try handedIn(record) else { return Self.redirect("/s/\(token)") }
+                guard let (scan, profile) = try await handedIn(record) else { return Self.redirect("/s/\(token)") }
                 let stored = StoredScan(id: record.invitation.id, scan: scan, profile: profile)
-                let report = FeedbackReport(
+                let report = await FeedbackReport(
                     stored, analysis: try app.feedbackAnalysis(stored, invitation: record.invitation.id))
                 return Self.document(
                     HTMLRenderer(title: report.title, date: scan.date.dutch, back: Self.back(token)).render(
@@ -160,11 +158,11 @@ extension LOBServer {
             try await withOpenedLink(request, context) { record, device, token in
                 let form = try URLEncodedFormDecoder().decode(ConsentForm.self, from: try await body(request))
                 try LOBApp.checkCSRF(form.csrf, expected: device.csrf)
-                guard let (scan, profile) = try handedIn(record),
+                guard let (scan, profile) = try await handedIn(record),
                     let consent = form.consent.flatMap(Consent.init(rawValue:))
                 else { return Self.redirect("/s/\(token)") }
                 do {
-                    _ = try app.changeConsent(
+                    _ = try await app.changeConsent(
                         record, handedIn: scan, profile: profile, to: consent, today: today(),
                         now: configuration.now()
                     ) { ScanFile.encode($0, profile: profile) }
@@ -184,7 +182,7 @@ extension LOBServer {
                 let form = try URLEncodedFormDecoder().decode(ConfirmedForm.self, from: try await body(request))
                 try LOBApp.checkCSRF(form.csrf, expected: device.csrf)
                 guard form.zeker == "ja" else { return Self.redirect("/s/\(token)") }
-                try app.deleteOwnScan(record)
+                try await app.deleteOwnScan(record)
                 return Self.redirect("/s/\(token)/verwijderd")
             }
         }
@@ -235,8 +233,8 @@ extension LOBServer {
     }
 
     /// The bound browser of this request, if it is one.
-    func device(_ request: Request, _ record: InvitationRecord) throws -> LinkDevice? {
-        try app.linkDevice(record, cookie: request.cookies[Self.linkCookie]?.value, now: configuration.now())
+    func device(_ request: Request, _ record: InvitationRecord) async throws -> LinkDevice? {
+        try await app.linkDevice(record, cookie: request.cookies[Self.linkCookie]?.value, now: configuration.now())
     }
 
     /// A request that only a browser bound to the link may make: others go back to the link's first page (a page) or
@@ -246,7 +244,7 @@ extension LOBServer {
         _ body: (InvitationRecord, LinkDevice, String) async throws -> Response
     ) async throws -> Response {
         try await withInvitation(request, context) { record, token in
-            guard let device = try device(request, record) else {
+            guard let device = try await device(request, record) else {
                 guard request.method == .get else {
                     return Self.text(
                         "Deze browser hoort niet (meer) bij deze link. Open de link opnieuw en vul je persoonlijke code in.",
@@ -266,14 +264,14 @@ extension LOBServer {
     /// nothing counts as a guess of the client's address; too many, and such links are refused for a while (a link
     /// that does open is still served: a guesser behind a school's NAT locks nobody out).
     func withLink<Record>(
-        _ request: Request, _ context: ServeContext, find: (String, Int64) throws -> Record,
+        _ request: Request, _ context: ServeContext, find: (String, Int64) async throws -> Record,
         _ body: (Record, String) async throws -> Response
     ) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
         let record: Record
         let now = configuration.now()
         do {
-            record = try find(token, now)
+            record = try await find(token, now)
         } catch AppError.linkNotValid(nil) {
             let key = guessKey(request, context)
             if await failures.isBlocked(key, now: now) { return Self.tooMany }
@@ -286,13 +284,13 @@ extension LOBServer {
     func withInvitation(
         _ request: Request, _ context: ServeContext, _ body: (InvitationRecord, String) async throws -> Response
     ) async throws -> Response {
-        try await withLink(request, context, find: { try app.invitation(token: $0, now: $1) }, body)
+        try await withLink(request, context, find: { try await app.invitation(token: $0, now: $1) }, body)
     }
 
     /// The scan page: `lob form`'s pages, saving to this server; after handing in, what he can do with it.
-    func scanPage(_ record: InvitationRecord, device: LinkDevice, token: String) throws -> Response {
-        if let (scan, profile) = try handedIn(record) {
-            return Self.page(
+    func scanPage(_ record: InvitationRecord, device: LinkDevice, token: String) async throws -> Response {
+        if let (scan, profile) = try await handedIn(record) {
+            return await Self.page(
                 Pages.handedIn(
                     name: record.invitation.name, scan: scan, token: token, csrf: device.csrf,
                     hasFeedback: try app.hasFeedback(invitation: record.invitation.id, profileID: profile.id)))
@@ -313,7 +311,7 @@ extension LOBServer {
     }
 
     /// His handed-in scan, read back as the scan file it was kept as.
-    func handedIn(_ record: InvitationRecord) throws -> (Scan, Profile)? {
+    func handedIn(_ record: InvitationRecord) async throws -> (Scan, Profile)? {
         guard let text = record.scan else { return nil }
         let decoded = try ScanFile.decode(
             data: Data(text.utf8), file: "ingeleverde scan", profileID: record.invitation.profileID,

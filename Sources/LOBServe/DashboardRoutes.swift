@@ -26,11 +26,11 @@ extension LOBServer {
             // Counted before bcrypt runs, so that many guesses at once get no more checks than the limit.
             let keys = loginKeys(request, context, login: login)
             guard await failures.reserve(keys, now: now) else { return Self.tooMany }
-            let session = try await Self.offThread {
-                try app.logIn(
-                    login: login, password: password,
-                    verify: { Bcrypt.verify($0, hash: $1 ?? decoy) && $1 != nil }, now: now, hours: hours)
-            }
+            let session = try await app.logIn(
+                login: login, password: password,
+                verify: { password, hash in
+                    try await Self.offThread { Bcrypt.verify(password, hash: hash ?? decoy) && hash != nil }
+                }, now: now, hours: hours)
             guard let session else { return loginPage(failed: true, status: .unauthorized) }
             await failures.refund(keys, now: now)
             var response = Self.redirect("/dashboard")
@@ -40,7 +40,7 @@ extension LOBServer {
         }
         router.post("uitloggen") { request, context in
             try await withSession(request, context, form: CSRFForm.self) { _, _ in
-                if let value = request.cookies[Self.sessionCookie]?.value { try app.logOut(cookie: value) }
+                if let value = request.cookies[Self.sessionCookie]?.value { try await app.logOut(cookie: value) }
                 var response = Self.redirect("/inloggen")
                 response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
                 return response
@@ -49,8 +49,8 @@ extension LOBServer {
         router.get("dashboard") { request, context in
             try await withSession(request, context) { account, csrf in
                 let now = configuration.now()
-                let rounds = Set(try app.teams.team(account.team)?.rounds ?? [])
-                return Self.page(
+                let rounds = await Set(try app.teams.team(account.team)?.rounds ?? [])
+                return await Self.page(
                     Pages.dashboard(
                         account: account, progress: try app.roundProgress(team: account.team),
                         invitations: try app.invitations.invitations(team: account.team), teamRounds: rounds,
@@ -61,7 +61,7 @@ extension LOBServer {
         }
         router.get("dashboard/teamoverzicht") { request, context in
             try await withSession(request, context) { account, _ in
-                let view = try app.teamView(team: account.team, round: round(request), compare: .previous)
+                let view = try await app.teamView(team: account.team, round: round(request), compare: .previous)
                 let report = TeamReport(
                     team: view.team, round: view.round, analysis: view.analysis, comparison: view.comparison)
                 return Self.document(
@@ -73,7 +73,7 @@ extension LOBServer {
         }
         router.get("dashboard/teamplan") { request, context in
             try await withSession(request, context) { account, _ in
-                let view = try app.teamView(team: account.team, round: round(request))
+                let view = try await app.teamView(team: account.team, round: round(request))
                 guard let activities = configuration.activities(app.commonestProfile(view)) else {
                     return Self.page(
                         Pages.message("Geen catalogus", "De school heeft nog geen catalogus van scholingsvormen."),
@@ -98,8 +98,8 @@ extension LOBServer {
                             "Ronde niet geopend", "Geef de ronde een naam (hooguit 80 tekens) en kies een profiel.",
                             link: ("/dashboard", "Terug")), status: .badRequest)
                 }
-                let invitees = try typedInvitees(form.namen ?? "")
-                let links = try app.openRound(
+                let invitees = try await typedInvitees(form.namen ?? "")
+                let links = try await app.openRound(
                     team: account.team, round: label, profileID: profileID, invitees: invitees,
                     days: configuration.linkDays, now: configuration.now())
                 return try await handOut(links, title: label, path: "/s/") { link, url, expires, address in
@@ -118,12 +118,12 @@ extension LOBServer {
                             "Geen feedback gevraagd", "Kies de collega en de groep.", link: ("/dashboard", "Terug")),
                         status: .badRequest)
                 }
-                let invitation = try app.teamInvitation(id, team: account.team)
+                let invitation = try await app.teamInvitation(id, team: account.team)
                 guard let profile = configuration.profile(invitation.profileID) else {
                     throw AppError.invitationList("het profiel van de ronde staat niet meer op de server")
                 }
-                let invitees = try typedInvitees(form.namen ?? "")
-                let links = try app.inviteRaters(
+                let invitees = try await typedInvitees(form.namen ?? "")
+                let links = try await app.inviteRaters(
                     team: account.team, invitation: id, group: group, profile: profile, invitees: invitees,
                     days: configuration.linkDays, now: configuration.now())
                 return try await handOut(links, title: "feedback over \(invitation.name)", path: "/f/") {
@@ -137,18 +137,18 @@ extension LOBServer {
         router.post("dashboard/feedback/:id/intrekken") { request, context in
             try await withSession(request, context, form: CSRFForm.self) { account, _ in
                 guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
-                    let request = try app.feedbackRequests(team: account.team).first(where: { $0.id == id }),
+                    let request = try await app.feedbackRequests(team: account.team).first(where: { $0.id == id }),
                     let profile = configuration.profile(request.profileID)
                 else { throw AppError.linkNotValid(nil) }
-                try app.withdrawRaters(id, team: account.team, profile: profile, now: configuration.now())
+                try await app.withdrawRaters(id, team: account.team, profile: profile, now: configuration.now())
                 return Self.redirect("/dashboard")
             }
         }
         router.post("dashboard/uitnodiging/:id/nieuw") { request, context in
             try await withSession(request, context, form: CSRFForm.self) { account, _ in
-                let id = try invitationID(context)
-                let invitation = try app.teamInvitation(id, team: account.team)
-                let link = try app.resend(
+                let id = try await invitationID(context)
+                let invitation = try await app.teamInvitation(id, team: account.team)
+                let link = try await app.resend(
                     id, team: account.team, days: configuration.linkDays, now: configuration.now())
                 return try await handOut([link], title: "nieuwe link", path: "/s/") { link, url, expires, address in
                     LinkMail.colleague(
@@ -159,13 +159,13 @@ extension LOBServer {
         }
         router.post("dashboard/uitnodiging/:id/intrekken") { request, context in
             try await withSession(request, context, form: CSRFForm.self) { account, _ in
-                try app.revoke(try invitationID(context), team: account.team, now: configuration.now())
+                try await app.revoke(try invitationID(context), team: account.team, now: configuration.now())
                 return Self.redirect("/dashboard")
             }
         }
         router.post("dashboard/ronde/sluiten") { request, context in
             try await withSession(request, context, form: RoundForm.self) { account, form in
-                try app.closeRound(team: account.team, round: form.ronde ?? "", now: configuration.now())
+                try await app.closeRound(team: account.team, round: form.ronde ?? "", now: configuration.now())
                 return Self.redirect("/dashboard")
             }
         }
@@ -174,7 +174,7 @@ extension LOBServer {
     /// The people typed on the dashboard, one a line ("Naam" or "Naam <adres>"). With a mail server, either every
     /// line has an address (then the links are mailed) or none has (then they are shown): never a mix, which would
     /// show some links and hide others without the teamvoorzitter choosing so.
-    func typedInvitees(_ text: String) throws -> [LOBApp.Invitee] {
+    func typedInvitees(_ text: String) async throws -> [LOBApp.Invitee] {
         let list: [InvitationList.Invitee]
         do {
             list = try InvitationList.invitees(typed: text)
@@ -255,7 +255,7 @@ extension LOBServer {
         request.uri.queryParameters.get("ronde").map { String($0) }
     }
 
-    func invitationID(_ context: ServeContext) throws -> Int64 {
+    func invitationID(_ context: ServeContext) async throws -> Int64 {
         guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else { throw AppError.linkNotValid(nil) }
         return id
     }
@@ -266,7 +266,7 @@ extension LOBServer {
         _ body: (DashboardAccount, String) async throws -> Response
     ) async throws -> Response {
         guard let value = request.cookies[Self.sessionCookie]?.value,
-            let (account, csrf) = try app.session(cookie: value, now: configuration.now())
+            let (account, csrf) = try await app.session(cookie: value, now: configuration.now())
         else { return Self.redirect("/inloggen") }
         return try await body(account, csrf)
     }

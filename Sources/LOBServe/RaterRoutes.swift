@@ -43,7 +43,7 @@ extension LOBServer {
         link.put("antwoorden") { request, context in
             try await withRaterLink(request, context, bind: false) { record, _, _ in
                 guard let draft = try await draft(request, csrf: record.csrf) else { return Self.notADraft }
-                try app.saveRaterDraft(record, draft: draft)
+                try await app.saveRaterDraft(record, draft: draft)
                 return Response(status: .noContent)
             }
         }
@@ -58,7 +58,7 @@ extension LOBServer {
                 }
                 let (response, _) = try FeedbackFile.decode(
                     data: Data(text.utf8), file: "je feedback", profile: { _ in profile })
-                try app.answerAsRater(
+                try await app.answerAsRater(
                     record, ratings: response.ratings, remarks: response.remarks, profile: profile, date: today())
                 return Self.text("Ingeleverd.", status: .ok)
             }
@@ -71,10 +71,11 @@ extension LOBServer {
         _ request: Request, _ context: ServeContext, bind: Bool = true,
         _ body: (FeedbackInvitationRecord, String, String?) async throws -> Response
     ) async throws -> Response {
-        try await withLink(request, context, find: { try app.raterInvitation(token: $0, now: $1) }) { record, token in
+        try await withLink(request, context, find: { try await app.raterInvitation(token: $0, now: $1) }) {
+            record, token in
             let cookie = request.cookies[Self.raterCookie]?.value
             let browser =
-                bind || record.deviceHash != nil
+                await bind || record.deviceHash != nil
                 ? try app.raterBrowser(record, cookie: cookie) : (bound: false, newCookie: nil)
             guard browser.bound else {
                 let key = guessKey(request, context)

@@ -5,24 +5,24 @@ import LOBCore
 extension LOBDatabase: FeedbackStore {
     public func importFeedback(
         _ responses: [FeedbackResponse],
-        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
-    ) throws -> [Bool] {
+        release: @Sendable ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) async throws -> [Bool] {
         // The rule runs inside the one transaction, on what it has just stored.
-        try withoutActuallyEscaping(release) { release in try importFeedback(responses, deciding: release) }
+        try await importFeedback(responses, deciding: release)
     }
 
     private func importFeedback(
         _ responses: [FeedbackResponse],
-        deciding release: @escaping ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
-    ) throws -> [Bool] {
-        try write { db in try Self.insertFeedback(responses, deciding: release, in: db) }
+        deciding release: @Sendable ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) async throws -> [Bool] {
+        try await write { db in try Self.insertFeedback(responses, deciding: release, in: db) }
     }
 
     /// Stores responses and decides the privacy rule again for every teacher they are about, inside the caller's
     /// transaction. A response through a link of a request about an invitation belongs to that invitation.
     static func insertFeedback(
         _ responses: [FeedbackResponse],
-        deciding release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release, in db: Database
+        deciding release: @Sendable ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release, in db: Database
     ) throws -> [Bool] {
         var outcomes: [Bool] = []
         var changed: [Scope] = []
@@ -80,7 +80,7 @@ extension LOBDatabase: FeedbackStore {
     /// Decides the rule again for one teacher's feedback and keeps the release.
     static func decide(
         subjectKey: String, profileID: String, invitation: Int64?,
-        deciding release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release, in db: Database
+        deciding release: @Sendable ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release, in db: Database
     ) throws {
         let (stored, releases) = try feedback(
             subjectKey: subjectKey, profileID: profileID, invitation: invitation, in: db)
@@ -94,10 +94,10 @@ extension LOBDatabase: FeedbackStore {
 
     public func feedback(
         about subject: String, profileID: String
-    ) throws -> (
+    ) async throws -> (
         responses: [FeedbackResponse], releases: [PrivacyRule.Release]
     ) {
-        try read { db in
+        try await read { db in
             try Self.feedback(
                 subjectKey: PrivacyRule.memberKey(subject), profileID: profileID, invitation: nil, in: db)
         }
@@ -105,10 +105,11 @@ extension LOBDatabase: FeedbackStore {
 
     public func feedback(
         invitation: Int64, profileID: String
-    ) throws -> (
+    ) async throws -> (
         responses: [FeedbackResponse], releases: [PrivacyRule.Release]
     ) {
-        try read { db in try Self.feedback(subjectKey: nil, profileID: profileID, invitation: invitation, in: db) }
+        try await read { db in try Self.feedback(subjectKey: nil, profileID: profileID, invitation: invitation, in: db)
+        }
     }
 
     /// The responses of one scope: by name, those from files (and from links made before requests had an invitation);
@@ -184,8 +185,8 @@ extension LOBDatabase: FeedbackStore {
 // MARK: - The team's view
 
 extension LOBDatabase {
-    public func feedbackSubjects() throws -> [String] {
-        try read { db in
+    public func feedbackSubjects() async throws -> [String] {
+        try await read { db in
             // One name per person: the latest spelling of it.
             try String.fetchAll(
                 db,
@@ -199,30 +200,28 @@ extension LOBDatabase {
         }
     }
 
-    public func decideTeamFeedback<View>(
-        team: String, round: String, _ decide: ([PrivacyRule.Release]) throws -> (View, PrivacyRule.Release)
-    ) throws -> View? {
-        try withoutActuallyEscaping(decide) { decide in
-            try write { db in
-                guard
-                    let roundID = try Int64.fetchOne(
-                        db,
-                        sql:
-                            "SELECT r.id FROM teamRound r JOIN team t ON t.id = r.teamId WHERE t.name = ? AND r.label = ?",
-                        arguments: [team, round])
-                else { return nil }
-                let earlier = try String.fetchAll(
-                    db, sql: "SELECT release FROM teamFeedbackRelease WHERE teamRoundId = ? ORDER BY id",
-                    arguments: [roundID]
-                ).map { try JSONDecoder().decode(PrivacyRule.Release.self, from: Data($0.utf8)) }
-                let (view, release) = try decide(earlier)
-                if release != earlier.last {
-                    try db.execute(
-                        sql: "INSERT INTO teamFeedbackRelease (teamRoundId, release) VALUES (?, ?)",
-                        arguments: [roundID, String(decoding: try JSONEncoder().encode(release), as: UTF8.self)])
-                }
-                return view
+    public func decideTeamFeedback<View: Sendable>(
+        team: String, round: String, _ decide: @Sendable ([PrivacyRule.Release]) throws -> (View, PrivacyRule.Release)
+    ) async throws -> View? {
+        try await write { db in
+            guard
+                let roundID = try Int64.fetchOne(
+                    db,
+                    sql:
+                        "SELECT r.id FROM teamRound r JOIN team t ON t.id = r.teamId WHERE t.name = ? AND r.label = ?",
+                    arguments: [team, round])
+            else { return nil }
+            let earlier = try String.fetchAll(
+                db, sql: "SELECT release FROM teamFeedbackRelease WHERE teamRoundId = ? ORDER BY id",
+                arguments: [roundID]
+            ).map { try JSONDecoder().decode(PrivacyRule.Release.self, from: Data($0.utf8)) }
+            let (view, release) = try decide(earlier)
+            if release != earlier.last {
+                try db.execute(
+                    sql: "INSERT INTO teamFeedbackRelease (teamRoundId, release) VALUES (?, ?)",
+                    arguments: [roundID, String(decoding: try JSONEncoder().encode(release), as: UTF8.self)])
             }
+            return view
         }
     }
 }

@@ -2,8 +2,8 @@ import GRDB
 import LOBCore
 
 extension LOBDatabase: InvitationStore {
-    public func createInvitations(_ invitations: [NewInvitation]) throws -> [Int64] {
-        try write { db in
+    public func createInvitations(_ invitations: [NewInvitation]) async throws -> [Int64] {
+        try await write { db in
             try invitations.map { new in
                 try db.execute(
                     sql: """
@@ -20,35 +20,35 @@ extension LOBDatabase: InvitationStore {
         }
     }
 
-    public func invitation(tokenHash: String) throws -> InvitationRecord? {
-        try read { db in
+    public func invitation(tokenHash: String) async throws -> InvitationRecord? {
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM invitation WHERE tokenHash = ?", arguments: [tokenHash])
                 .map(Self.record)
         }
     }
 
-    public func invitation(id: Int64) throws -> InvitationRecord? {
-        try read { db in
+    public func invitation(id: Int64) async throws -> InvitationRecord? {
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM invitation WHERE id = ?", arguments: [id]).map(Self.record)
         }
     }
 
-    public func invitations(team: String) throws -> [Invitation] {
-        try read { db in
+    public func invitations(team: String) async throws -> [Invitation] {
+        try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM invitation WHERE team = ? ORDER BY createdAt, id", arguments: [team]
             ).map { Self.record($0).invitation }
         }
     }
 
-    public func saveDraft(id: Int64, draft: String, at time: Int64) throws {
-        try change(
+    public func saveDraft(id: Int64, draft: String, at time: Int64) async throws {
+        try await change(
             "UPDATE invitation SET draft = ?, startedAt = coalesce(startedAt, ?) WHERE id = ? AND finishedAt IS NULL",
             [draft, time, id])
     }
 
-    public func beginHandIn(id: Int64, at time: Int64) throws -> Bool {
-        try write { db in
+    public func beginHandIn(id: Int64, at time: Int64) async throws -> Bool {
+        try await write { db in
             try db.execute(
                 sql: """
                     UPDATE invitation SET finishedAt = ?, startedAt = coalesce(startedAt, ?)
@@ -61,25 +61,25 @@ extension LOBDatabase: InvitationStore {
     /// A hand-in marked this long ago without a scan was cut off (the server stopped): it may be tried again.
     static let handInGrace: Int64 = 120
 
-    public func cancelHandIn(id: Int64) throws {
-        try change("UPDATE invitation SET finishedAt = NULL WHERE id = ? AND scan IS NULL", [id])
+    public func cancelHandIn(id: Int64) async throws {
+        try await change("UPDATE invitation SET finishedAt = NULL WHERE id = ? AND scan IS NULL", [id])
     }
 
-    public func finish(id: Int64, scan: String, at time: Int64) throws {
-        try change(
+    public func finish(id: Int64, scan: String, at time: Int64) async throws {
+        try await change(
             """
             UPDATE invitation SET scan = ?, draft = NULL, finishedAt = coalesce(finishedAt, ?),
             startedAt = coalesce(startedAt, ?) WHERE id = ?
             """, [scan, time, time, id])
     }
 
-    public func clearAnswers(id: Int64) throws {
-        try change(
+    public func clearAnswers(id: Int64) async throws {
+        try await change(
             "UPDATE invitation SET draft = NULL, scan = NULL, startedAt = NULL, finishedAt = NULL WHERE id = ?", [id])
     }
 
-    public func claim(id: Int64, codeHash: String, device: LinkDevice, at time: Int64) throws -> Bool {
-        try write { db in
+    public func claim(id: Int64, codeHash: String, device: LinkDevice, at time: Int64) async throws -> Bool {
+        try await write { db in
             try db.execute(
                 sql: "UPDATE invitation SET codeHash = ?, claimedAt = ? WHERE id = ? AND codeHash IS NULL",
                 arguments: [codeHash, time, id])
@@ -89,8 +89,8 @@ extension LOBDatabase: InvitationStore {
         }
     }
 
-    public func addDevice(_ device: LinkDevice) throws {
-        try write { db in
+    public func addDevice(_ device: LinkDevice) async throws {
+        try await write { db in
             // Expired browsers go as new ones come.
             try db.execute(
                 sql: "DELETE FROM linkDevice WHERE invitationId = ? AND expiresAt <= ?",
@@ -105,8 +105,8 @@ extension LOBDatabase: InvitationStore {
             arguments: [device.tokenHash, device.invitationID, device.csrf, device.expiresAt])
     }
 
-    public func device(tokenHash: String, invitationID: Int64, now: Int64) throws -> LinkDevice? {
-        try read { db in
+    public func device(tokenHash: String, invitationID: Int64, now: Int64) async throws -> LinkDevice? {
+        try await read { db in
             try Row.fetchOne(
                 db, sql: "SELECT * FROM linkDevice WHERE tokenHash = ? AND invitationId = ? AND expiresAt > ?",
                 arguments: [tokenHash, invitationID, now]
@@ -118,8 +118,8 @@ extension LOBDatabase: InvitationStore {
         }
     }
 
-    public func restart(id: Int64) throws {
-        try write { db in try Self.restart(id, in: db) }
+    public func restart(id: Int64) async throws {
+        try await write { db in try Self.restart(id, in: db) }
     }
 
     private static func restart(_ id: Int64, in db: Database) throws {
@@ -131,8 +131,8 @@ extension LOBDatabase: InvitationStore {
         try db.execute(sql: "DELETE FROM linkDevice WHERE invitationId = ?", arguments: [id])
     }
 
-    public func replaceToken(id: Int64, tokenHash: String, csrf: String, expiresAt: Int64) throws {
-        try write { db in
+    public func replaceToken(id: Int64, tokenHash: String, csrf: String, expiresAt: Int64) async throws {
+        try await write { db in
             try db.execute(
                 sql: "UPDATE invitation SET tokenHash = ?, csrf = ?, expiresAt = ?, revokedAt = NULL WHERE id = ?",
                 arguments: [tokenHash, csrf, expiresAt, id])
@@ -140,17 +140,17 @@ extension LOBDatabase: InvitationStore {
         }
     }
 
-    public func revoke(id: Int64, at time: Int64) throws {
-        try change("UPDATE invitation SET revokedAt = coalesce(revokedAt, ?) WHERE id = ?", [time, id])
+    public func revoke(id: Int64, at time: Int64) async throws {
+        try await change("UPDATE invitation SET revokedAt = coalesce(revokedAt, ?) WHERE id = ?", [time, id])
     }
 
-    public func closeRound(team: String, round: String, at time: Int64) throws {
-        try change(
+    public func closeRound(team: String, round: String, at time: Int64) async throws {
+        try await change(
             "UPDATE invitation SET closedAt = coalesce(closedAt, ?) WHERE team = ? AND round = ?", [time, team, round])
     }
 
-    public func createAccount(login: String, team: String, passwordHash: String) throws {
-        try write { db in
+    public func createAccount(login: String, team: String, passwordHash: String) async throws {
+        try await write { db in
             // A new password for an existing login replaces the old one and ends its sessions.
             if let id = try Int64.fetchOne(
                 db, sql: "SELECT id FROM dashboardAccount WHERE login = ?", arguments: [login])
@@ -167,15 +167,15 @@ extension LOBDatabase: InvitationStore {
         }
     }
 
-    public func account(login: String) throws -> DashboardAccount? {
-        try read { db in
+    public func account(login: String) async throws -> DashboardAccount? {
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM dashboardAccount WHERE login = ?", arguments: [login])
                 .map(Self.account)
         }
     }
 
-    public func createSession(tokenHash: String, accountID: Int64, csrf: String, expiresAt: Int64) throws {
-        try write { db in
+    public func createSession(tokenHash: String, accountID: Int64, csrf: String, expiresAt: Int64) async throws {
+        try await write { db in
             // Expired sessions go as new ones come.
             try db.execute(sql: "DELETE FROM dashboardSession WHERE expiresAt <= ?", arguments: [expiresAt - 86_400])
             try db.execute(
@@ -184,8 +184,8 @@ extension LOBDatabase: InvitationStore {
         }
     }
 
-    public func session(tokenHash: String, now: Int64) throws -> (account: DashboardAccount, csrf: String)? {
-        try read { db in
+    public func session(tokenHash: String, now: Int64) async throws -> (account: DashboardAccount, csrf: String)? {
+        try await read { db in
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -198,14 +198,14 @@ extension LOBDatabase: InvitationStore {
         }
     }
 
-    public func deleteSession(tokenHash: String) throws {
-        try change("DELETE FROM dashboardSession WHERE tokenHash = ?", [tokenHash])
+    public func deleteSession(tokenHash: String) async throws {
+        try await change("DELETE FROM dashboardSession WHERE tokenHash = ?", [tokenHash])
     }
 
     // MARK: - Helpers
 
-    private func change(_ sql: String, _ arguments: StatementArguments) throws {
-        try write { db in try db.execute(sql: sql, arguments: arguments) }
+    private func change(_ sql: String, _ arguments: StatementArguments) async throws {
+        try await write { db in try db.execute(sql: sql, arguments: arguments) }
     }
 
     private static func record(_ row: Row) -> InvitationRecord {
@@ -227,8 +227,8 @@ extension LOBDatabase: InvitationStore {
 // MARK: - Raters' links
 
 extension LOBDatabase {
-    public func createFeedbackRequest(_ request: NewFeedbackRequest, links: [NewFeedbackLink]) throws -> [Int64] {
-        try write { db in
+    public func createFeedbackRequest(_ request: NewFeedbackRequest, links: [NewFeedbackLink]) async throws -> [Int64] {
+        try await write { db in
             // The columns a v11 link needs are filled from its request; they are not read any more.
             try db.execute(
                 sql: """
@@ -257,16 +257,16 @@ extension LOBDatabase {
         }
     }
 
-    public func feedbackRequests(team: String) throws -> [FeedbackRequest] {
-        try read { db in
+    public func feedbackRequests(team: String) async throws -> [FeedbackRequest] {
+        try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM feedbackRequest WHERE team = ? ORDER BY createdAt, id", arguments: [team]
             ).compactMap(Self.feedbackRequest)
         }
     }
 
-    public func feedbackInvitation(tokenHash: String) throws -> FeedbackInvitationRecord? {
-        try read { db in
+    public func feedbackInvitation(tokenHash: String) async throws -> FeedbackInvitationRecord? {
+        try await read { db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT * FROM feedbackInvitation WHERE tokenHash = ?", arguments: [tokenHash]),
@@ -280,8 +280,8 @@ extension LOBDatabase {
         }
     }
 
-    public func bindRater(id: Int64, deviceHash: String) throws -> Bool {
-        try write { db in
+    public func bindRater(id: Int64, deviceHash: String) async throws -> Bool {
+        try await write { db in
             try db.execute(
                 sql: "UPDATE feedbackInvitation SET deviceHash = ? WHERE id = ? AND deviceHash IS NULL",
                 arguments: [deviceHash, id])
@@ -289,53 +289,49 @@ extension LOBDatabase {
         }
     }
 
-    public func saveFeedbackDraft(id: Int64, draft: String) throws {
-        try change("UPDATE feedbackInvitation SET draft = ? WHERE id = ?", [draft, id])
+    public func saveFeedbackDraft(id: Int64, draft: String) async throws {
+        try await change("UPDATE feedbackInvitation SET draft = ? WHERE id = ?", [draft, id])
     }
 
     public func answerFeedback(
         id: Int64, response: FeedbackResponse,
-        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
-    ) throws -> Bool {
-        try withoutActuallyEscaping(release) { release in
-            try write { db in
-                guard
-                    let requestID = try Int64.fetchOne(
-                        db, sql: "SELECT requestId FROM feedbackInvitation WHERE id = ?", arguments: [id])
-                else { return false }
-                try db.execute(sql: "DELETE FROM feedbackInvitation WHERE id = ?", arguments: [id])
-                try db.execute(
-                    sql: "UPDATE feedbackRequest SET answered = answered + 1 WHERE id = ?", arguments: [requestID])
-                var stored = response
-                stored.requestID = requestID
-                _ = try Self.insertFeedback([stored], deciding: release, in: db)
-                return true
-            }
+        release: @Sendable ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) async throws -> Bool {
+        try await write { db in
+            guard
+                let requestID = try Int64.fetchOne(
+                    db, sql: "SELECT requestId FROM feedbackInvitation WHERE id = ?", arguments: [id])
+            else { return false }
+            try db.execute(sql: "DELETE FROM feedbackInvitation WHERE id = ?", arguments: [id])
+            try db.execute(
+                sql: "UPDATE feedbackRequest SET answered = answered + 1 WHERE id = ?", arguments: [requestID])
+            var stored = response
+            stored.requestID = requestID
+            _ = try Self.insertFeedback([stored], deciding: release, in: db)
+            return true
         }
     }
 
     public func withdrawFeedbackRequest(
         id: Int64, team: String, at time: Int64,
-        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
-    ) throws -> Bool {
-        try withoutActuallyEscaping(release) { release in
-            try write { db in
-                guard
-                    let row = try Row.fetchOne(
-                        db, sql: "SELECT * FROM feedbackRequest WHERE id = ? AND team = ? AND withdrawnAt IS NULL",
-                        arguments: [id, team]),
-                    let request = Self.feedbackRequest(row)
-                else { return false }
-                try db.execute(sql: "DELETE FROM feedbackInvitation WHERE requestId = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM feedbackResponse WHERE requestId = ?", arguments: [id])
-                try db.execute(
-                    sql: "UPDATE feedbackRequest SET withdrawnAt = ?, asked = 0, answered = 0 WHERE id = ?",
-                    arguments: [time, id])
-                try Self.decide(
-                    subjectKey: PrivacyRule.memberKey(request.subject), profileID: request.profileID,
-                    invitation: request.invitationID, deciding: release, in: db)
-                return true
-            }
+        release: @Sendable ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) async throws -> Bool {
+        try await write { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM feedbackRequest WHERE id = ? AND team = ? AND withdrawnAt IS NULL",
+                    arguments: [id, team]),
+                let request = Self.feedbackRequest(row)
+            else { return false }
+            try db.execute(sql: "DELETE FROM feedbackInvitation WHERE requestId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM feedbackResponse WHERE requestId = ?", arguments: [id])
+            try db.execute(
+                sql: "UPDATE feedbackRequest SET withdrawnAt = ?, asked = 0, answered = 0 WHERE id = ?",
+                arguments: [time, id])
+            try Self.decide(
+                subjectKey: PrivacyRule.memberKey(request.subject), profileID: request.profileID,
+                invitation: request.invitationID, deciding: release, in: db)
+            return true
         }
     }
 

@@ -5,34 +5,32 @@ import LOBCore
 // MARK: - Database Access: Writes
 
 extension LOBDatabase: ScanStore {
-    public func save(_ scan: Scan, profile: Profile) throws -> Int64 {
-        try write(scan, profile: profile, id: nil, finished: true)!
+    public func save(_ scan: Scan, profile: Profile) async throws -> Int64 {
+        // A new scan (no id) is always written.
+        try await write(scan, profile: profile, id: nil, finished: true)!.id
     }
 
-    public func saveIfNew(_ scan: Scan, profile: Profile) throws -> (id: Int64, new: Bool) {
-        var found: Int64?
-        let id = try write(scan, profile: profile, id: nil, finished: true) { db -> Int64? in
+    public func saveIfNew(_ scan: Scan, profile: Profile) async throws -> (id: Int64, new: Bool) {
+        try await write(scan, profile: profile, id: nil, finished: true) { db -> Int64? in
             let candidates = try ScanRecord.filter(
                 ScanRecord.Columns.finished == true && ScanRecord.Columns.teacher == scan.teacher
                     && ScanRecord.Columns.date == scan.date.description
                     && ScanRecord.Columns.profileId == scan.profileID
             ).fetchAll(db)
-            found = try candidates.first { try Self.load($0, db).scan == scan }?.id
-            return found
-        }
-        return (id!, found == nil)
+            return try candidates.first { try Self.load($0, db).scan == scan }?.id
+        }!
     }
 
-    public func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) throws -> Int64? {
-        try write(scan, profile: profile, id: id, finished: false)
+    public func saveDraft(_ scan: Scan, profile: Profile, id: Int64?) async throws -> Int64? {
+        try await write(scan, profile: profile, id: id, finished: false)?.id
     }
 
     public func saveAnswer(
         _ answer: Scan.Answer?, for behaviour: Behaviour, at position: Int, scanID: Int64
-    ) throws
+    ) async throws
         -> Bool
     {
-        try write { db in
+        try await write { db in
             guard try ScanRecord.exists(db, key: scanID) else { return false }
             guard let answer, answer.score != nil || answer.note != nil else {
                 try db.execute(
@@ -49,8 +47,8 @@ extension LOBDatabase: ScanStore {
         }
     }
 
-    public func savePreferenceAnswer(_ level: Int?, statement: String, scanID: Int64) throws -> Bool {
-        try write { db in
+    public func savePreferenceAnswer(_ level: Int?, statement: String, scanID: Int64) async throws -> Bool {
+        try await write { db in
             guard try ScanRecord.exists(db, key: scanID) else { return false }
             guard let level else {
                 try db.execute(
@@ -67,25 +65,25 @@ extension LOBDatabase: ScanStore {
         }
     }
 
-    public func finishScan(id: Int64) throws -> Bool {
-        try write { db in
+    public func finishScan(id: Int64) async throws -> Bool {
+        try await write { db in
             try db.execute(sql: "UPDATE scan SET finished = 1 WHERE id = ?", arguments: [id])
             return db.changesCount > 0
         }
     }
 
     /// Inserts a scan, or with `id` replaces that scan's contents (keeping whether it was finished): one transaction;
-    /// nil when there is no scan `id`. `existing`, run first in the same transaction, may name a scan that makes the
-    /// write unnecessary.
+    /// its id and whether it was written, nil when there is no scan `id`. `existing`, run first in the same
+    /// transaction, may name a scan that makes the write unnecessary.
     private func write(
         _ scan: Scan, profile: Profile, id: Int64?, finished: Bool,
-        existing: ((Database) throws -> Int64?)? = nil
-    ) throws -> Int64? {
+        existing: (@Sendable (Database) throws -> Int64?)? = nil
+    ) async throws -> (id: Int64, new: Bool)? {
         let snapshot = try Self.encode(profile)
         let behaviours = profile.scoredBehaviours(in: catalogue)
         let hook = beforeCommit
-        return try write { db in
-            if let existing, let id = try existing(db) { return id }
+        return try await write { db in
+            if let existing, let id = try existing(db) { return (id, false) }
             var record = ScanRecord(
                 id: id, teacher: scan.teacher, team: scan.team, profileId: scan.profileID, profileSnapshot: snapshot,
                 date: scan.date.description, consent: scan.consent.rawValue, portraitPosition: scan.portraitPosition,
@@ -115,26 +113,26 @@ extension LOBDatabase: ScanStore {
                 try PreferenceAnswerRecord(scanId: scanID, statementId: statement, level: level).insert(db)
             }
             hook?()
-            return scanID
+            return (scanID, true)
         }
     }
 
-    public func deleteScan(id: Int64) throws -> Bool {
-        try write { db in try ScanRecord.deleteOne(db, key: id) }
+    public func deleteScan(id: Int64) async throws -> Bool {
+        try await write { db in try ScanRecord.deleteOne(db, key: id) }
     }
 
     // MARK: - Database Access: Reads
 
-    public func summaries() throws -> [ScanSummary] {
-        try summaries(finished: true)
+    public func summaries() async throws -> [ScanSummary] {
+        try await summaries(finished: true)
     }
 
-    public func unfinishedScans() throws -> [ScanSummary] {
-        try summaries(finished: false)
+    public func unfinishedScans() async throws -> [ScanSummary] {
+        try await summaries(finished: false)
     }
 
-    private func summaries(finished: Bool) throws -> [ScanSummary] {
-        try read { db in
+    private func summaries(finished: Bool) async throws -> [ScanSummary] {
+        try await read { db in
             let records = try ScanRecord.filter(ScanRecord.Columns.finished == finished).order(ScanRecord.Columns.id)
                 .fetchAll(db)
             let answered = try Dictionary(
@@ -156,12 +154,12 @@ extension LOBDatabase: ScanStore {
         }
     }
 
-    public func scan(id: Int64) throws -> StoredScan? {
-        try read { db in try ScanRecord.fetchOne(db, key: id).map { try Self.load($0, db) } }
+    public func scan(id: Int64) async throws -> StoredScan? {
+        try await read { db in try ScanRecord.fetchOne(db, key: id).map { try Self.load($0, db) } }
     }
 
-    public func latestScan() throws -> StoredScan? {
-        try read { db in
+    public func latestScan() async throws -> StoredScan? {
+        try await read { db in
             try ScanRecord.filter(ScanRecord.Columns.finished == true)
                 .order(ScanRecord.Columns.date.desc, ScanRecord.Columns.id.desc).fetchOne(db).map {
                     try Self.load($0, db)

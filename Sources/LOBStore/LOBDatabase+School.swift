@@ -2,8 +2,8 @@ import GRDB
 import LOBCore
 
 extension LOBDatabase: SchoolStore {
-    public func saveSchoolScan(_ scan: SchoolScan) throws {
-        try write { db in
+    public func saveSchoolScan(_ scan: SchoolScan) async throws {
+        try await write { db in
             try db.execute(
                 sql: "DELETE FROM schoolScan WHERE school = ? AND schoolYear = ?",
                 arguments: [scan.school, scan.schoolYear])
@@ -19,8 +19,8 @@ extension LOBDatabase: SchoolStore {
         }
     }
 
-    public func schoolScans() throws -> [SchoolScan] {
-        try read { db in
+    public func schoolScans() async throws -> [SchoolScan] {
+        try await read { db in
             let answers = try Row.fetchAll(
                 db, sql: "SELECT schoolScanId, aspectId, current, wished FROM schoolScanAnswer")
             var byScan: [Int64: [Aspect.ID: SchoolScan.Answer]] = [:]

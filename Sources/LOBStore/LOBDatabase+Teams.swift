@@ -48,7 +48,8 @@ extension LOBDatabase: TeamStore {
 
     /// Imports in date order, so that the newer scan decides whatever order the files came in; the outcomes are in
     /// the order given.
-    public func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome] {
+    public func importScans(_ scans: [TeamMemberScan], team: String, round: String) async throws -> [TeamImportOutcome]
+    {
         let lastDate = scans.filter { $0.consent != .prive }.map(\.date).max()
         // Prepare each distinct profile once, before the transaction: a board's thousands of scans share a handful.
         var profiles = PerProfile<PreparedProfile>()
@@ -64,8 +65,9 @@ extension LOBDatabase: TeamStore {
             }
         }
         let prepared = profiles.values
+        let preparedIndex = preparedOf
         let order = scans.indices.sorted { (scans[$0].date, $0) < (scans[$1].date, $1) }
-        return try write { db in
+        return try await write { db in
             guard let teamID = try Self.teamID(team, in: db, create: lastDate != nil) else {
                 return scans.map { _ in .skippedPrivate }
             }
@@ -136,7 +138,7 @@ extension LOBDatabase: TeamStore {
                     continue
                 }
 
-                let prepared = prepared[preparedOf[index]]
+                let prepared = prepared[preparedIndex[index]]
                 let profileID: Int64
                 if let id = profileIDs[prepared.hash] {
                     profileID = id
@@ -185,8 +187,8 @@ extension LOBDatabase: TeamStore {
         }
     }
 
-    public func removeMember(team: String, teacher: String) throws -> Int {
-        try write { db in
+    public func removeMember(team: String, teacher: String) async throws -> Int {
+        try await write { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { return 0 }
             let count = try Self.deleteScans(teamID: teamID, key: Self.teacherKey(team: team, teacher: teacher), in: db)
             try Self.updateReleases(teamID: teamID, in: db)
@@ -194,8 +196,8 @@ extension LOBDatabase: TeamStore {
         }
     }
 
-    public func removeScans(team: String, round: String, teacher: String) throws -> Int {
-        try write { db in
+    public func removeScans(team: String, round: String, teacher: String) async throws -> Int {
+        try await write { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { return 0 }
             try db.execute(
                 sql: """
@@ -262,8 +264,8 @@ extension LOBDatabase: TeamStore {
         }
     }
 
-    public func setPrivacyThreshold(team: String, threshold: Int) throws -> Bool {
-        try write { db in
+    public func setPrivacyThreshold(team: String, threshold: Int) async throws -> Bool {
+        try await write { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { return false }
             try db.execute(sql: "UPDATE team SET privacyThreshold = ? WHERE id = ?", arguments: [threshold, teamID])
             try Self.updateReleases(teamID: teamID, in: db)
@@ -273,12 +275,12 @@ extension LOBDatabase: TeamStore {
 
     // MARK: - Reads
 
-    public func teams() throws -> [TeamSummary] {
-        try read { db in try Self.summaries(named: nil, in: db) }
+    public func teams() async throws -> [TeamSummary] {
+        try await read { db in try Self.summaries(named: nil, in: db) }
     }
 
-    public func team(_ name: String) throws -> TeamSummary? {
-        try read { db in try Self.summaries(named: name, in: db).first }
+    public func team(_ name: String) async throws -> TeamSummary? {
+        try await read { db in try Self.summaries(named: name, in: db).first }
     }
 
     /// Every team, or the one named, with its member count and rounds.
@@ -298,15 +300,15 @@ extension LOBDatabase: TeamStore {
         }
     }
 
-    public func rounds(team: String) throws -> [String] {
-        try read { db in
+    public func rounds(team: String) async throws -> [String] {
+        try await read { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { return [] }
             return try Self.rounds(teamID: teamID, in: db)
         }
     }
 
-    public func members(team: String) throws -> [TeamMember] {
-        try read { db in
+    public func members(team: String) async throws -> [TeamMember] {
+        try await read { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { return [] }
             let rows = try Row.fetchAll(
                 db,
@@ -334,8 +336,8 @@ extension LOBDatabase: TeamStore {
         }
     }
 
-    public func currentScans(team: String, round: String) throws -> [TeamMemberScan] {
-        try self.round(team: team, round: round)?.members ?? []
+    public func currentScans(team: String, round: String) async throws -> [TeamMemberScan] {
+        try await self.round(team: team, round: round)?.members ?? []
     }
 
     private static func currentScans(
@@ -385,8 +387,8 @@ extension LOBDatabase: TeamStore {
         }
     }
 
-    public func round(team: String, round: String) throws -> TeamRoundData? {
-        try read { db in
+    public func round(team: String, round: String) async throws -> TeamRoundData? {
+        try await read { db in
             guard let teamID = try Self.teamID(team, in: db, create: false),
                 let roundID = try Int64.fetchOne(
                     db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?",

@@ -143,9 +143,9 @@ public struct LOBDatabase: Sendable {
 
     /// Runs a write as one IMMEDIATE transaction: the write lock is taken at the start, so two processes never
     /// deadlock upgrading a read; SQLite's errors leave as `StoreError`.
-    func write<T>(_ body: @escaping (Database) throws -> T) throws -> T {
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try dbWriter.writeWithoutTransaction { db in
+            return try await dbWriter.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -158,9 +158,9 @@ public struct LOBDatabase: Sendable {
         }
     }
 
-    func read<T>(_ body: @escaping (Database) throws -> T) throws -> T {
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try dbWriter.read(body)
+            return try await dbWriter.read(body)
         } catch let error as DatabaseError {
             throw StoreError(error)
         }

@@ -1,3 +1,4 @@
+import LOBApp
 import LOBCore
 
 /// What the runner needs of a terminal: keys in, screens out. The ncurses driver is one; tests use a script.
@@ -9,8 +10,9 @@ public protocol TerminalDevice: AnyObject {
     func show(_ screen: ScreenBuffer)
 }
 
-/// Runs a scan session on a terminal and keeps the store up to date after every key: the only place where the
-/// screens meet the store.
+/// Runs a scan session on a terminal and keeps the store up to date after every key, through the application core
+/// as every front end: the only place where the screens meet it. `describe` words a failure as the rest of the
+/// command line does.
 public enum ScanRunner {
     public struct Outcome: Sendable, Equatable {
         /// The stored scan, if the teacher began one.
@@ -22,41 +24,40 @@ public enum ScanRunner {
 
     /// The session for `lob scan`: name and team remembered from the last scan, an unfinished scan offered to resume.
     public static func makeSession(
-        store: any ScanStore, profiles: [Profile], defaultProfileID: String, date: SchoolDate,
-        width: Int, height: Int
-    ) throws -> ScanSession {
-        let unfinished = try store.unfinishedScans().last
-        let resumable = try unfinished.flatMap { try store.scan(id: $0.id) }
-        let last = try (store.summaries() + store.unfinishedScans()).max { $0.id < $1.id }
+        app: LOBApp, profiles: [Profile], defaultProfileID: String, date: SchoolDate, width: Int, height: Int
+    ) async throws -> ScanSession {
+        let start = try await app.scanStart()
         return ScanSession(
-            profiles: profiles, defaultProfileID: defaultProfileID, teacher: last?.teacher ?? "",
-            team: last?.team, date: date, resumable: resumable, width: width, height: height)
+            profiles: profiles, defaultProfileID: defaultProfileID, teacher: start.teacher ?? "", team: start.team,
+            date: date, resumable: start.resumable, width: width, height: height)
     }
 
-    public static func run(_ session: inout ScanSession, store: any ScanStore, terminal: any TerminalDevice) -> Outcome
-    {
-        SessionRunner.run(&session, terminal: terminal) { effect in
+    public static func run(
+        _ session: inout ScanSession, app: LOBApp, terminal: any TerminalDevice,
+        describe: @escaping (any Error) -> String
+    ) async -> Outcome {
+        await SessionRunner.run(&session, terminal: terminal) { effect in
             switch effect {
             case .saveScan(let scan, let profile, let id):
-                StoreEvent { try store.saveDraft(scan, profile: profile, id: id) }
+                await StoreEvent(describe) { try await app.saveDraft(scan, profile: profile, id: id) }
             case .saveAnswer(let answer, let behaviour, let position, let scanID):
-                StoreEvent {
-                    try store.saveAnswer(answer, for: behaviour, at: position, scanID: scanID)
+                await StoreEvent(describe) {
+                    try await app.saveAnswer(answer, for: behaviour, at: position, scanID: scanID)
                     return scanID
                 }
             case .savePreference(let level, let statement, let scanID):
-                StoreEvent {
-                    try store.savePreferenceAnswer(level, statement: statement, scanID: scanID)
+                await StoreEvent(describe) {
+                    try await app.savePreferenceAnswer(level, statement: statement, scanID: scanID)
                     return scanID
                 }
             case .finish(let id):
-                StoreEvent {
-                    try store.finishScan(id: id)
+                await StoreEvent(describe) {
+                    try await app.finishScan(id: id)
                     return id
                 }
             case .discard(let id):
-                StoreEvent {
-                    _ = try store.deleteScan(id: id)
+                await StoreEvent(describe) {
+                    try await app.deleteScan(id)
                     return nil
                 }
             case .quit:
@@ -73,16 +74,17 @@ public enum ScanRunner {
 public enum StoreEvent: Sendable, Hashable {
     /// Stored; the id of the scan it concerns.
     case saved(Int64)
-    /// Not stored, and why.
+    /// Not stored, and why (in the front end's words).
     case failed(String)
 
-    /// The event of a store call: `saved` with its id, or `failed`; nil when there is nothing to tell the session.
-    init?(_ call: () throws -> Int64?) {
+    /// The event of a call into the application: `saved` with its id, or `failed`; nil when there is nothing to tell
+    /// the session.
+    init?(_ describe: (any Error) -> String, _ call: () async throws -> Int64?) async {
         do {
-            guard let id = try call() else { return nil }
+            guard let id = try await call() else { return nil }
             self = .saved(id)
         } catch {
-            self = .failed("\(error)")
+            self = .failed(describe(error))
         }
     }
 }
@@ -105,14 +107,14 @@ extension ScanSession: TerminalSession {
 /// place where the screens meet the store) and hands the result back as an event.
 public enum SessionRunner {
     public static func run<Session: TerminalSession>(
-        _ session: inout Session, terminal: any TerminalDevice, perform: (Session.Effect) -> StoreEvent?
-    ) {
+        _ session: inout Session, terminal: any TerminalDevice, perform: (Session.Effect) async -> StoreEvent?
+    ) async {
         _ = session.update(.resize(width: terminal.width, height: terminal.height))
         terminal.show(session.view())
         loop: while let key = terminal.readKey() {
             for effect in session.update(key) {
                 if Session.ends(effect) { break loop }
-                if let event = perform(effect) { session.receive(event) }
+                if let event = await perform(effect) { session.receive(event) }
             }
             terminal.show(session.view())
         }
@@ -129,16 +131,19 @@ extension SchoolScanSession: TerminalSession {
     }
 }
 
-/// Runs a schoolscan session on a terminal and saves after every change.
+/// Runs a schoolscan session on a terminal and saves after every change, through the application core.
 public enum SchoolScanRunner {
-    public static func run(_ session: inout SchoolScanSession, store: any SchoolStore, terminal: any TerminalDevice) {
-        SessionRunner.run(&session, terminal: terminal) { effect in
+    public static func run(
+        _ session: inout SchoolScanSession, app: LOBApp, terminal: any TerminalDevice,
+        describe: @escaping (any Error) -> String
+    ) async {
+        await SessionRunner.run(&session, terminal: terminal) { effect in
             guard case .save(let scan) = effect else { return nil }
             do {
-                try store.saveSchoolScan(scan)
+                try await app.saveSchoolScan(scan)
                 return nil
             } catch {
-                return .failed("\(error)")
+                return .failed(describe(error))
             }
         }
     }

@@ -12,7 +12,7 @@ import LOBStore
 /// - `lob team report` of that team in the process (load, privacy rule, analysis, text) beside the `sqlite3` shell's
 ///   per-behaviour aggregate on the same file (target: within 2×); and a normal team's whole `lob team report`
 ///   process beside the whole `sqlite3` process (target: within 2×).
-func bigTeamBenchmark(members: Int = 5_000) {
+func bigTeamBenchmark(members: Int = 5_000) async {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-bench-bigteam-\(getpid())")
     let files = folder.appendingPathComponent("scans")
     try? FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
@@ -101,8 +101,8 @@ func bigTeamBenchmark(members: Int = 5_000) {
     guard let store = try? LOBDatabase.openExisting(at: database) else { return print("database ontbreekt") }
     let app = LOBApp(store: store)
     let runs = 10
-    let report = measure(runs: runs) {
-        guard let view = try? app.teamView(team: "Groot", round: "najaar") else { fatalError("geen team") }
+    let report = await measure(runs: runs) {
+        guard let view = try? await app.teamView(team: "Groot", round: "najaar") else { fatalError("geen team") }
         let text = TextRenderer().render(
             TeamReport(team: view.team, round: view.round, analysis: view.analysis).blocks())
         precondition(text.contains("Groot"))

@@ -6,7 +6,7 @@ import LOBStore
 /// The scale docs/team.md promises: a school board of 5,000 teachers in 400 teams, 44 behaviours, 3 rounds (660,000 scores). Generates the
 /// data, imports it through the store (one transaction per team and round, as `lob team import` does), and times a
 /// team report and the board-wide aggregate next to the `sqlite3` shell running the same aggregate on the same file.
-func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
+func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) async {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-bench-board-\(getpid())")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer {
@@ -67,7 +67,7 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
     }
     let importing = clock.now
     do {
-        for batch in batches { _ = try database.importScans(batch.scans, team: batch.team, round: batch.round) }
+        for batch in batches { _ = try await database.importScans(batch.scans, team: batch.team, round: batch.round) }
     } catch {
         print("importeren mislukt: \(error)")
         return
@@ -108,8 +108,10 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
     // MARK: one team's report
     let team = "Team 042", round = "ronde \(rounds)"
     let runs = 30
-    let report = measure(runs: runs) {
-        guard let scans = try? database.currentScans(team: team, round: round) else { fatalError("team niet gevonden") }
+    let report = await measure(runs: runs) {
+        guard let scans = try? await database.currentScans(team: team, round: round) else {
+            fatalError("team niet gevonden")
+        }
         let analysis = TeamAnalysis(members: scans, threshold: 3)
         let text = TextRenderer().render(TeamReport(team: team, round: round, analysis: analysis).blocks())
         precondition(text.contains("Heatmap"))
@@ -127,9 +129,10 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
     let ours = report[report.count / 2] / 1000
     print(pad("lob: laden + analyse + tekstrapport (in het proces)", 52) + String(format: "%-12.2f", ours))
     // Where the time goes.
-    let scans = (try? database.currentScans(team: team, round: round)) ?? []
-    let loading = measure(runs: runs) {
-        precondition((try? database.currentScans(team: team, round: round))?.count == scans.count)
+    let scans = (try? await database.currentScans(team: team, round: round)) ?? []
+    let loading = await measure(runs: runs) {
+        let again = (try? await database.currentScans(team: team, round: round)) ?? []
+        precondition(again.count == scans.count)
     }
     let analysing = measure(runs: runs) {
         precondition(TeamAnalysis(members: scans, threshold: 3).included.count == scans.count)
@@ -146,8 +149,8 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
 
     // MARK: the board-wide aggregate
     let boardRuns = 10
-    let board = measure(runs: boardRuns) {
-        guard let rounds = try? database.boardRounds() else { fatalError("geen rondes") }
+    let board = await measure(runs: boardRuns) {
+        guard let rounds = try? await database.boardRounds() else { fatalError("geen rondes") }
         let text = TextRenderer(width: 120).render(
             BoardReport(BoardOverview(rounds: rounds.map { ($0.team, $0.round, $0.analysis()) })).blocks())
         precondition(text.contains("Team 399"))
@@ -160,7 +163,7 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) {
     // MARK: the budget for the whole board
     print("")
     let budgetStart = clock.now
-    let inputs = (try? database.boardRounds()) ?? []
+    let inputs = (try? await database.boardRounds()) ?? []
     let loaded = clock.now
     let needs = TrainingNeed.needs(inputs)
     let catalogue = ActivityCatalogue(

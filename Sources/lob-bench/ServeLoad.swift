@@ -199,9 +199,9 @@ func answerAtOnce(
 }
 
 /// How many acknowledged answers the database does not hold: the draft's `seq` is the last one saved.
-func lostAnswers(path: String, state: LoadState, count: Int) throws -> (lost: Int, integrity: String) {
+func lostAnswers(path: String, state: LoadState, count: Int) async throws -> (lost: Int, integrity: String) {
     let queue = try DatabaseQueue(path: path)
-    let drafts = try queue.read { db in
+    let drafts = try await queue.read { db in
         try String?.fetchAll(db, sql: "SELECT draft FROM invitation ORDER BY id LIMIT ?", arguments: [count])
     }
     var lost = 0
@@ -209,11 +209,11 @@ func lostAnswers(path: String, state: LoadState, count: Int) throws -> (lost: In
         let object = draft.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
         if (object?["seq"] as? Int ?? 0) < state.acknowledged(index) { lost += 1 }
     }
-    let integrity = try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } ?? "?"
+    let integrity = try await queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } ?? "?"
     return (lost, integrity)
 }
 
-func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) {
+func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) async {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-bench-serve-\(getpid())")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -224,16 +224,18 @@ func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) {
     let invitations: [(token: String, csrf: String, cookie: String)]
     do {
         let app = LOBApp(store: try LOBDatabase.openFile(at: path))
-        let links = try app.openRound(
+        let links = try await app.openRound(
             team: "Last", round: "r", profileID: "mentor-model2",
             names: (1...colleagues).map { "Collega \($0)" }, now: now)
         // Each colleague has claimed his link (the code's hash is never checked here) and answers from that browser.
-        invitations = try links.map {
-            let key = try app.claimLink(
-                try app.invitation(token: $0.token, now: now), code: "bench-code", repeated: "bench-code",
+        var claimed: [(token: String, csrf: String, cookie: String)] = []
+        for link in links {
+            let key = try await app.claimLink(
+                try await app.invitation(token: link.token, now: now), code: "bench-code", repeated: "bench-code",
                 hash: { _ in "bench" }, now: now)
-            return ($0.token, key.device.csrf, key.cookie)
+            claimed.append((link.token, key.device.csrf, key.cookie))
         }
+        invitations = claimed
     } catch {
         print("kan de ronde niet maken: \(error)")
         exit(1)
@@ -288,10 +290,10 @@ func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) {
     let checked: (lost: Int, integrity: String)
     let stopChecked: (lost: Int, integrity: String)
     do {
-        stopChecked = try lostAnswers(path: path, state: stopState, count: 50)
+        stopChecked = try await lostAnswers(path: path, state: stopState, count: 50)
         // The second run wrote later answers (from 1,000 on) for the first 50: still at least what the first run
         // acknowledged, so all 200 are checked against the first run too.
-        checked = try lostAnswers(path: path, state: state, count: colleagues)
+        checked = try await lostAnswers(path: path, state: state, count: colleagues)
     } catch {
         print("kan de database niet lezen: \(error)")
         exit(1)

@@ -17,6 +17,20 @@ func measure(runs: Int, _ body: () -> Void) -> [Double] {
     return samples.sorted()
 }
 
+/// `measure` for a body that awaits (a store call).
+func measure(runs: Int, _ body: () async -> Void) async -> [Double] {
+    let clock = ContinuousClock()
+    var samples: [Double] = []
+    samples.reserveCapacity(runs)
+    for _ in 0..<runs {
+        let start = clock.now
+        await body()
+        let elapsed = clock.now - start
+        samples.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+    }
+    return samples.sorted()
+}
+
 func row(_ name: String, _ samples: [Double], target: Double? = nil) {
     let median = samples[samples.count / 2]
     let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
@@ -25,7 +39,7 @@ func row(_ name: String, _ samples: [Double], target: Double? = nil) {
 }
 
 /// The terminal UI's budget (docs/terminal.md): rendering a frame at 200×60 and handling a key take under 2 ms of work.
-func benchmarkTerminal() {
+func benchmarkTerminal() async {
     let runs = 2000
     let profile = Profile(
         id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: Behaviour.all.map(\.id))
@@ -84,11 +98,11 @@ func benchmarkTerminal() {
     defer { try? FileManager.default.removeItem(at: folder) }
     do {
         let database = try LOBDatabase.openFile(at: folder.appendingPathComponent("bench.sqlite").path)
-        let id = try database.saveDraft(session.scan, profile: profile, id: nil)
-        row(
+        let id = try await database.saveDraft(session.scan, profile: profile, id: nil)
+        await row(
             "ter vergelijking: bewaren (SQLite-bestand)",
             measure(runs: 200) {
-                _ = try? database.saveDraft(session.scan, profile: profile, id: id)
+                _ = try? await database.saveDraft(session.scan, profile: profile, id: id)
             })
     } catch {
         print("bewaren niet gemeten: \(error)")
@@ -98,13 +112,13 @@ func benchmarkTerminal() {
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "tui"?:
-    benchmarkTerminal()
+    await benchmarkTerminal()
 case "bigteam"?:
-    bigTeamBenchmark()
+    await bigTeamBenchmark()
 case "board"?:
-    benchmarkBoard()
+    await benchmarkBoard()
 case "serve"?:
-    serveLoadBenchmark()
+    await serveLoadBenchmark()
 default:
     print("gebruik: lob-bench tui | board | bigteam | serve")
     exit(arguments.isEmpty ? 0 : 64)

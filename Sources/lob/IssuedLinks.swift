@@ -42,8 +42,8 @@ struct LinkOptions: ParsableArguments {
     func names() throws -> [String] { try IssuedLinks.names(invite) }
 
     /// Runs what the list is for; a refusal of the list (too many, someone rating himself) names its file.
-    func listed<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch AppError.invitationList(let why) {
+    func listed<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch AppError.invitationList(let why) {
             throw Output.fail("\(Excerpt.visible(invite)): \(why)")
         }
     }
@@ -76,18 +76,18 @@ struct LinkOptions: ParsableArguments {
     /// Makes the links with `create` and hands them out: mailed each to its own person (the mail server is asked
     /// first, so that nothing is made when it will not take our mail), or shown once.
     func issue(
-        path: String, create: () throws -> [LOBApp.IssuedLink],
+        path: String, create: () async throws -> [LOBApp.IssuedLink],
         compose: (LOBApp.IssuedLink, String, String, String) -> MailMessage
     ) async throws {
         guard let server = try server() else {
-            return try IssuedLinks.deliver(try create(), url: url, path: path, days: days, out: out)
+            return try IssuedLinks.deliver(try await create(), url: url, path: path, days: days, out: out)
         }
         do {
             try await SMTPMailer(server: server).check()
         } catch {
             throw Output.fail("\(error.description); er is niets gemaakt")
         }
-        let made = try create()
+        let made = try await create()
         let expires = SchoolDate.day(
             of: Date().addingTimeInterval(TimeInterval(days * 86_400)),
             in: TimeZone(identifier: "Europe/Amsterdam") ?? .current

@@ -213,8 +213,8 @@ struct ScanChoice: ParsableArguments {
     }
 
     /// The scan chosen: this number, or the latest.
-    func scan(in app: LOBApp) throws -> StoredScan {
-        try Output.store { try app.scan(id) }
+    func scan(in app: LOBApp) async throws -> StoredScan {
+        try await Output.store { try await app.scan(id) }
     }
 }
 

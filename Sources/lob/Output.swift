@@ -130,8 +130,8 @@ enum Output {
 
     /// Runs a store operation; a failure (busy database, disk full) ends the command with its message. A command's
     /// own refusal inside it passes through as it is.
-    static func store<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let exit as ExitCode { throw exit } catch { throw fail(describe(error)) }
+    static func store<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let exit as ExitCode { throw exit } catch { throw fail(describe(error)) }
     }
 
     /// Writes personal data to `path`: mode 0600, complete or not at all (temporary file, then rename).

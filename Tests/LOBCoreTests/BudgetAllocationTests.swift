@@ -62,7 +62,7 @@ struct BudgetAllocationTests {
         }
     }
 
-    @Test func small_cases_are_optimal_against_brute_force() {
+    @Test func small_cases_are_optimal_against_brute_force() async {
         var generator = Generator(state: 7)
         for round in 0..<40 {
             let needs = Self.randomNeeds(&generator, count: 1 + generator.next(3))
@@ -79,7 +79,7 @@ struct BudgetAllocationTests {
         }
     }
 
-    @Test func the_limits_hold_groups_stay_within_their_size_and_nothing_is_funded_twice() {
+    @Test func the_limits_hold_groups_stay_within_their_size_and_nothing_is_funded_twice() async {
         var generator = Generator(state: 11)
         for exactLimit in [2_000_000.0, 0] {
             for _ in 0..<20 {
@@ -101,7 +101,7 @@ struct BudgetAllocationTests {
         }
     }
 
-    @Test func a_larger_budget_never_closes_less() {
+    @Test func a_larger_budget_never_closes_less() async {
         var generator = Generator(state: 3)
         let needs = Self.randomNeeds(&generator, count: 4)
         var previous = 0.0
@@ -126,7 +126,7 @@ struct BudgetAllocationTests {
         }
     }
 
-    @Test func one_group_activity_beats_twelve_courses_when_cheaper() throws {
+    @Test func one_group_activity_beats_twelve_courses_when_cheaper() async throws {
         let need = Self.need("Bouw", 2, Array(repeating: 1, count: 12))
         let allocation = BudgetAllocation(needs: [need], catalogue: Self.catalogue, limits: .init(budget: 5000))
         let chosen = try #require(allocation.chosen.first)
@@ -145,7 +145,7 @@ struct BudgetAllocationTests {
         #expect(!candidates.isEmpty && candidates.allSatisfy { $0.participants >= 3 })
     }
 
-    @Test func the_value_is_the_gap_capped_by_the_effect_times_the_weight() throws {
+    @Test func the_value_is_the_gap_capped_by_the_effect_times_the_weight() async throws {
         let need = Self.need("Bouw", 1, [2, 0.25], weight: 3)
         let candidates = BudgetAllocation.candidates(for: need, index: 0, catalogue: Self.catalogue)
         let course = try #require(candidates.first { $0.form.id == "cursus" && $0.participants == 2 })

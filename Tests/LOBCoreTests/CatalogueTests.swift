@@ -5,11 +5,11 @@ import Testing
 struct CatalogueTests {
     let catalogue = Catalogue.standard
 
-    @Test func standard_catalogue_validates_without_problems() {
+    @Test func standard_catalogue_validates_without_problems() async {
         #expect(catalogue.validate() == [])
     }
 
-    @Test func counts_are_those_the_seeds_give() {
+    @Test func counts_are_those_the_seeds_give() async {
         #expect(catalogue.competencies.count == 7)
         #expect(catalogue.behaviours.count == 44)
         #expect(catalogue.competencies.map { catalogue.behaviours(of: $0.id).count } == [8, 10, 7, 5, 4, 5, 5])
@@ -29,13 +29,13 @@ struct CatalogueTests {
         #expect(catalogue.roleCompetencies.count == 10)
     }
 
-    @Test func behaviour_ids_run_in_printed_order() {
+    @Test func behaviour_ids_run_in_printed_order() async {
         #expect(catalogue.behaviours.first?.id == "1.1")
         #expect(catalogue.behaviours.last?.id == "7.5")
         #expect(catalogue.behaviours(of: 2).last?.id == "2.10")
     }
 
-    @Test func sample_texts_are_the_seeds_exact_wording() {
+    @Test func sample_texts_are_the_seeds_exact_wording() async {
         #expect(catalogue.behaviour("1.1")?.text == "kent zijn leerlingen")
         #expect(catalogue.behaviour("2.6")?.text == "handelt in lijn met de geldende ethische, normen en waarden")
         #expect(
@@ -74,7 +74,7 @@ struct CatalogueTests {
         #expect(catalogue.conferenceThemes[1].title == "Gesprekvoering en Coaching")
     }
 
-    @Test func star_ratings_follow_the_reading_notes() {
+    @Test func star_ratings_follow_the_reading_notes() async {
         #expect(StarRatings.stars(model: .model1, role: .decaan, competency: 1) == 2)
         #expect(StarRatings.stars(model: .model1, role: .mentor, competency: 6) == 1)
         #expect(StarRatings.stars(model: .model2, role: .vakdocent, competency: 1) == 0)
@@ -86,7 +86,7 @@ struct CatalogueTests {
         #expect(StarRatings.hasStars(model: .model2, role: .teamleider))
     }
 
-    @Test func role_competencies_are_classed_by_their_opening_verb() {
+    @Test func role_competencies_are_classed_by_their_opening_verb() async {
         #expect(RoleCompetencyProfile.Kind.classify("weet hoe leidinggeven en leiderschap te combineren") == .kennis)
         #expect(RoleCompetencyProfile.Kind.classify("kent de LOB-bronnen") == .kennis)
         #expect(RoleCompetencyProfile.Kind.classify("kan situationeel leiding geven") == .vaardigheid)
@@ -97,7 +97,7 @@ struct CatalogueTests {
         #expect(catalogue.roleCompetencies(model: .model2, role: .decaan)?.items.count == 13)
     }
 
-    @Test func validation_reports_a_duplicate_and_a_dangling_reference() {
+    @Test func validation_reports_a_duplicate_and_a_dangling_reference() async {
         // Given a catalogue with one behaviour twice and one under a competency that does not exist
         let broken = Catalogue(
             competencies: catalogue.competencies,
@@ -125,7 +125,7 @@ struct CatalogueTests {
         #expect(problems.contains("aspecten: verwacht ids 1…12"))
     }
 
-    @Test func extraction_artefacts_are_detected() {
+    @Test func extraction_artefacts_are_detected() async {
         #expect(Catalogue.extractionArtefact(in: "competent in refl ectie") == "fl e")
         #expect(Catalogue.extractionArtefact(in: "de fl exibele school") != nil)
         #expect(Catalogue.extractionArtefact(in: "twee  spaties") == "  ")

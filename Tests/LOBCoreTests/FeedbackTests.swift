@@ -18,14 +18,14 @@ struct FeedbackTests {
         answers: ["1.1": .init(score: 4), "1.2": .init(score: 1), "2.1": .init(score: 3)])
 
     /// Dutch plurals are words of their own, not the singular with "en" ("collegaen", "leidinggevendeen").
-    @Test func every_rater_group_has_its_singular_and_plural() {
+    @Test func every_rater_group_has_its_singular_and_plural() async {
         #expect(
             RaterGroup.allCases.map { [$0.word, $0.plural] } == [
                 ["leidinggevende", "leidinggevenden"], ["collega", "collega's"], ["leerling", "leerlingen"],
             ])
     }
 
-    @Test func two_colleagues_are_no_group_three_are() throws {
+    @Test func two_colleagues_are_no_group_three_are() async throws {
         let two = FeedbackAnalysis(
             scan: Self.scan, profile: Self.profile,
             responses: [Self.colleague("a", ["1.1": 2]), Self.colleague("b", ["1.1": 3])])
@@ -47,7 +47,7 @@ struct FeedbackTests {
 
     /// The insider: with three raters, one of them beside the teacher rated could work out the other two from the
     /// mean and the spread; a remark names its author more easily than a number; a mean at the scale's end tells all.
-    @Test func a_small_rater_group_shows_its_mean_only_and_no_remarks() throws {
+    @Test func a_small_rater_group_shows_its_mean_only_and_no_remarks() async throws {
         func raters(_ ratings: [Int]) -> [FeedbackResponse] {
             ratings.enumerated().map { index, rating in
                 var response = Self.colleague("r\(index)", ["1.1": rating])
@@ -69,7 +69,7 @@ struct FeedbackTests {
         }
     }
 
-    @Test func blind_spots_hidden_strengths_and_agreement() throws {
+    @Test func blind_spots_hidden_strengths_and_agreement() async throws {
         let responses =
             ["a", "b", "c", "d", "e"].map { Self.colleague($0, ["1.1": 2, "1.2": 3, "2.1": 3]) }
             + [
@@ -88,7 +88,7 @@ struct FeedbackTests {
         #expect(first.selfMean == 2.5 && first.leidinggevendeMean == 3 && first.colleaguesMean == 2.5)
     }
 
-    @Test func without_colleagues_the_leidinggevende_is_the_others_view() throws {
+    @Test func without_colleagues_the_leidinggevende_is_the_others_view() async throws {
         let analysis = FeedbackAnalysis(
             scan: Self.scan, profile: Self.profile,
             responses: [
@@ -100,7 +100,7 @@ struct FeedbackTests {
         #expect(analysis.behaviours[0].agree == false)
     }
 
-    @Test func a_later_report_cannot_be_subtracted_to_one_colleague() throws {
+    @Test func a_later_report_cannot_be_subtracted_to_one_colleague() async throws {
         let first = ["a", "b", "c"].map { Self.colleague($0, ["1.1": 3]) }
         let before = FeedbackAnalysis(scan: Self.scan, profile: Self.profile, responses: first)
         #expect(before.behaviours[0].colleagues?.n == 3)
@@ -121,7 +121,7 @@ struct FeedbackTests {
         #expect(fewer.behaviours[0].colleagues == nil)
     }
 
-    @Test func remarks_of_colleagues_only_with_their_group_and_in_an_order_that_tells_nothing() throws {
+    @Test func remarks_of_colleagues_only_with_their_group_and_in_an_order_that_tells_nothing() async throws {
         let two = FeedbackAnalysis(
             scan: nil, profile: Self.profile,
             responses: [Self.colleague("a", ["1.1": 2], remark: "Zo"), Self.colleague("b", ["1.1": 3], remark: "Aa")])
@@ -144,7 +144,7 @@ struct FeedbackTests {
         #expect(five.behaviours[0].selfScore == nil && five.behaviours[0].reading == nil)
     }
 
-    @Test func the_combined_picture_is_the_mean_of_self_and_others_rounded_down() {
+    @Test func the_combined_picture_is_the_mean_of_self_and_others_rounded_down() async {
         let responses = zip(["a", "b", "c"], [3, 3, 4]).map { Self.colleague($0, ["1.1": 2, "1.2": $1]) }
         let analysis = FeedbackAnalysis(scan: Self.scan, profile: Self.profile, responses: responses)
         let combined = analysis.combined(Self.scan)
@@ -154,7 +154,7 @@ struct FeedbackTests {
         #expect(analysis.conversationTopics.map(\.behaviour.id) == ["1.1", "1.2"])
     }
 
-    @Test func pupils_are_a_group_of_their_own_beside_the_colleagues() throws {
+    @Test func pupils_are_a_group_of_their_own_beside_the_colleagues() async throws {
         func pupil(_ id: String, _ level: Int) -> FeedbackResponse {
             FeedbackResponse(
                 id: id, subject: "Jan", group: .leerling, profileID: "p", date: Self.date, ratings: ["1.1": level])

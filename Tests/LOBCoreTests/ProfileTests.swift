@@ -10,11 +10,11 @@ struct ProfileTests {
             defaultTarget: 3, competencyTargets: [3: 4], behaviourTargets: ["1.2": 2], weights: [3: 5])
     }
 
-    @Test func valid_profile_has_no_problems() {
+    @Test func valid_profile_has_no_problems() async {
         #expect(makeProfile().validate() == [])
     }
 
-    @Test func targets_fall_back_from_behaviour_to_competency_to_default() {
+    @Test func targets_fall_back_from_behaviour_to_competency_to_default() async {
         let profile = makeProfile()
         let catalogue = Catalogue.standard
         #expect(profile.target(for: catalogue.behaviour("1.2")!) == 2)
@@ -24,13 +24,13 @@ struct ProfileTests {
         #expect(profile.weight(for: 1) == 1)
     }
 
-    @Test func scored_behaviours_group_own_behaviours_under_their_competency() {
+    @Test func scored_behaviours_group_own_behaviours_under_their_competency() async {
         let ids = makeProfile().scoredBehaviours(in: .standard).map(\.id)
         #expect(ids == ["1.1", "1.2", "3.4", "eigen-1"])
         #expect(makeProfile().scoredCompetencies(in: .standard).map(\.id) == [1, 3])
     }
 
-    @Test func unknown_duplicate_and_out_of_scale_are_reported_with_their_path() {
+    @Test func unknown_duplicate_and_out_of_scale_are_reported_with_their_path() async {
         var profile = makeProfile()
         profile.behaviours = ["1.1", "9.9", "1.1"]
         profile.defaultTarget = 5
@@ -49,14 +49,14 @@ struct ProfileTests {
         #expect(problems.contains("ownBehaviours[0].competency: onbekende competentie 8: verwacht 1 t/m 7"))
     }
 
-    @Test func profile_ids_are_restricted_to_safe_characters() {
+    @Test func profile_ids_are_restricted_to_safe_characters() async {
         #expect(Profile.isValidID("loopbaanbegeleider-vmbo"))
         #expect(!Profile.isValidID("Mijn Profiel"))
         #expect(!Profile.isValidID("../etc"))
         #expect(!Profile.isValidID(""))
     }
 
-    @Test func star_weights_come_from_the_table() {
+    @Test func star_weights_come_from_the_table() async {
         let weights = Profile.starWeights(model: .model2, role: .vakdocent)
         #expect(weights[1] == 0)
         #expect(weights[2] == 2)
@@ -66,7 +66,7 @@ struct ProfileTests {
 
 /// Work done once per distinct profile, for the thousands of scans that share one.
 struct PerProfileTests {
-    @Test func one_value_per_distinct_profile_even_with_the_same_id() {
+    @Test func one_value_per_distinct_profile_even_with_the_same_id() async {
         let first = Profile(id: "p", title: "P", behaviours: ["1.1"])
         var edited = first
         edited.defaultTarget = 4

@@ -49,7 +49,7 @@ struct ScholingsplanTests {
 
     /// A goal ranks by the priority it shows (the behaviours it takes), so five small gaps do not push out two large
     /// ones; what is left is named for a later plan, with its priority.
-    @Test func goals_rank_by_what_they_take_and_what_is_left_is_named() {
+    @Test func goals_rank_by_what_they_take_and_what_is_left_is_named() async {
         var answers = Dictionary(uniqueKeysWithValues: Behaviour.all.map { ($0.id, Scan.Answer(score: 3)) })
         for id in ["2.1", "2.2", "2.3", "2.4", "2.5"] { answers[id] = Scan.Answer(score: 2) }  // 5 × 1, takes 3
         for id in ["3.1", "3.2"] { answers[id] = Scan.Answer(score: 2) }  // 2 × 1 × weight 2 = 4
@@ -63,7 +63,7 @@ struct ScholingsplanTests {
         #expect(plan.laterGoals[0].behaviours.map(\.behaviour.id) == ["2.1", "2.2", "2.3", "2.4", "2.5"])
     }
 
-    @Test func goals_are_competencies_by_priority_at_most_three_with_at_most_three_behaviours() {
+    @Test func goals_are_competencies_by_priority_at_most_three_with_at_most_three_behaviours() async {
         let plan = Scholingsplan(scan: Self.scan(), profile: Self.profile, catalogue: Self.catalogue)
         // Competency 1: gaps 1+1+1+2 = 5 × weight 1; competency 3: 1+1 × weight 2 = 4; competency 7: 1
         #expect(plan.goals.map(\.competency.id) == [1, 3, 7])
@@ -77,7 +77,7 @@ struct ScholingsplanTests {
         #expect(two.goals.allSatisfy { $0.behaviours.count == 1 })
     }
 
-    @Test func activities_fit_the_preference_the_role_and_the_seeds_caveat() {
+    @Test func activities_fit_the_preference_the_role_and_the_seeds_caveat() async {
         let plan = Scholingsplan(scan: Self.scan(), profile: Self.profile, catalogue: Self.catalogue)
         let first = plan.goals[0].activities
         // Kunst afkijken first; conversations on competency 1 also need practice
@@ -100,7 +100,7 @@ struct ScholingsplanTests {
         #expect(practising.goals[1].activities.first?.reason == .nearest)
     }
 
-    @Test func costs_are_the_teachers_share_of_a_full_group() {
+    @Test func costs_are_the_teachers_share_of_a_full_group() async {
         let plan = Scholingsplan(scan: Self.scan(), profile: Self.profile, catalogue: Self.catalogue)
         let training = plan.goals[0].activities[1]
         #expect(training.cost == 50 + 1200 / 12)
@@ -109,7 +109,7 @@ struct ScholingsplanTests {
         #expect(plan.totalHours == 4 + 12 + 2 + 4)
     }
 
-    @Test func goals_follow_each_other_over_the_school_year_from_the_scan_date() {
+    @Test func goals_follow_each_other_over_the_school_year_from_the_scan_date() async {
         let plan = Scholingsplan(scan: Self.scan(), profile: Self.profile, catalogue: Self.catalogue)
         let year = SchoolYear.standard
         #expect(
@@ -139,7 +139,7 @@ struct ScholingsplanTests {
         #expect(year.label(year.firstSlot(after: SchoolDate(date)!)) == expected)
     }
 
-    @Test func the_same_scan_gives_the_same_plan_and_no_gaps_give_no_goals() {
+    @Test func the_same_scan_gives_the_same_plan_and_no_gaps_give_no_goals() async {
         #expect(
             Scholingsplan(scan: Self.scan(), profile: Self.profile, catalogue: Self.catalogue)
                 == Scholingsplan(scan: Self.scan(), profile: Self.profile, catalogue: Self.catalogue))
@@ -151,7 +151,7 @@ struct ScholingsplanTests {
         #expect(plan.strengths.count == 5)
     }
 
-    @Test func a_catalogue_with_faults_names_each_one() {
+    @Test func a_catalogue_with_faults_names_each_one() async {
         var catalogue = Self.catalogue
         catalogue.forms.append(
             ActivityForm(
@@ -170,7 +170,7 @@ struct ScholingsplanTests {
 }
 
 struct ScholingsplanRoleTests {
-    @Test func a_form_meant_for_the_role_and_model_comes_first_and_never_for_others() {
+    @Test func a_form_meant_for_the_role_and_model_comes_first_and_never_for_others() async {
         var catalogue = ScholingsplanTests.catalogue
         catalogue.forms.append(
             ActivityForm(

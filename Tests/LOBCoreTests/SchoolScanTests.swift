@@ -13,7 +13,7 @@ struct SchoolScanTests {
         return scan
     }
 
-    @Test func the_dominant_model_is_the_most_frequent_and_a_tie_goes_to_the_lower() {
+    @Test func the_dominant_model_is_the_most_frequent_and_a_tie_goes_to_the_lower() async {
         let result = SchoolScanResult(Self.scan([2, 2, 2, 1, 2, 2, 3, 2, 1, 2, 2, 1]))
         #expect(result.dominant == .model2)
         #expect(result.pillars.map(\.dominant) == [.model2, .model2, .model2, .model1])
@@ -22,7 +22,7 @@ struct SchoolScanTests {
         #expect(SchoolScanResult(Self.scan([1, 3, 1, 3, 1, 3, 1, 3, 1, 3, 1, 3])).dominant == .model1)
     }
 
-    @Test func the_model_sets_the_role_profiles_and_stars() throws {
+    @Test func the_model_sets_the_role_profiles_and_stars() async throws {
         let result = SchoolScanResult(Self.scan(Array(repeating: 2, count: 12), wished: Array(repeating: 3, count: 12)))
         #expect(
             result.roles.map(\.profileID) == [
@@ -39,7 +39,7 @@ struct SchoolScanTests {
         #expect(SchoolScanResult(Self.scan(Array(repeating: 2, count: 12))).wishedRoles.isEmpty)
     }
 
-    @Test func the_school_year_starts_in_august() {
+    @Test func the_school_year_starts_in_august() async {
         #expect(SchoolScan.schoolYear(of: SchoolDate("2026-08-01")!) == "2026-2027")
         #expect(SchoolScan.schoolYear(of: SchoolDate("2027-07-31")!) == "2026-2027")
     }

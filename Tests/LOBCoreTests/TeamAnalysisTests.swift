@@ -16,7 +16,7 @@ struct TeamAnalysisTests {
             profile: profile, scores: scores, fingerprint: Fingerprint.fnv1a(teacher))
     }
 
-    @Test func aggregates_give_n_mean_distribution_and_at_or_above_target() throws {
+    @Test func aggregates_give_n_mean_distribution_and_at_or_above_target() async throws {
         let analysis = TeamAnalysis(
             members: [
                 Self.member("Ans", ["1.1": 4, "2.1": 1]), Self.member("Bob", ["1.1": 2, "2.1": 2]),
@@ -58,7 +58,7 @@ struct TeamAnalysisTests {
         #expect(allNamed.behaviours.first { $0.behaviour.id == "1.1" }?.distribution == [0, 0, 0, 3])
     }
 
-    @Test func fewer_than_the_threshold_withholds_every_figure() {
+    @Test func fewer_than_the_threshold_withholds_every_figure() async {
         let analysis = TeamAnalysis(
             members: [Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2])], threshold: 3)
         #expect(analysis.allWithheld)
@@ -67,14 +67,14 @@ struct TeamAnalysisTests {
             analysis.heatmapColumns.isEmpty && analysis.peerLearning.isEmpty && analysis.uncoveredBehaviours.isEmpty)
     }
 
-    @Test func the_threshold_is_never_below_three_and_a_higher_one_is_honoured() {
+    @Test func the_threshold_is_never_below_three_and_a_higher_one_is_honoured() async {
         let three = [Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2]), Self.member("Cor", ["1.1": 2])]
         #expect(TeamAnalysis(members: three, threshold: 1).threshold == 3)
         #expect(!TeamAnalysis(members: three, threshold: 1).allWithheld)
         #expect(TeamAnalysis(members: three, threshold: 4).behaviours.allSatisfy { $0.withheld })
     }
 
-    @Test func private_scans_never_count() {
+    @Test func private_scans_never_count() async {
         let analysis = TeamAnalysis(
             members: [
                 Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2]),
@@ -84,7 +84,7 @@ struct TeamAnalysisTests {
         #expect(!analysis.included.contains { $0.teacher == "Geheim" })
     }
 
-    @Test func anonymous_members_count_only_as_a_group_and_never_have_a_column() {
+    @Test func anonymous_members_count_only_as_a_group_and_never_have_a_column() async {
         let named = [Self.member("Ans", ["1.1": 4]), Self.member("Bob", ["1.1": 2]), Self.member("Cor", ["1.1": 3])]
         let twoAnonymous =
             named + [Self.member("X", ["1.1": 1], consent: .anoniem), Self.member("Y", ["1.1": 1], consent: .anoniem)]
@@ -101,7 +101,7 @@ struct TeamAnalysisTests {
         #expect(enough.behaviours.first?.mean == 15.0 / 6 && enough.respondents == 6)
     }
 
-    @Test func peer_learning_pairs_named_learners_with_named_masters_preferring_the_same_metaphor() throws {
+    @Test func peer_learning_pairs_named_learners_with_named_masters_preferring_the_same_metaphor() async throws {
         let analysis = TeamAnalysis(
             members: [
                 Self.member("Ans", ["1.1": 4], preference: .kunstAfkijken),
@@ -119,7 +119,7 @@ struct TeamAnalysisTests {
         #expect(learning.anonymousLearners == nil)
     }
 
-    @Test func listing_the_first_pairs_gives_the_same_pairs_as_the_whole_list() throws {
+    @Test func listing_the_first_pairs_gives_the_same_pairs_as_the_whole_list() async throws {
         let preferences: [LearningPreference?] = [.oefenen, .kunstAfkijken, nil, .ontdekken]
         let members = (0..<40).map { index in
             Self.member(
@@ -138,7 +138,7 @@ struct TeamAnalysisTests {
         #expect(whole.contains { $0.pairs.count > 5 })
     }
 
-    @Test func progress_compares_competency_means_of_two_rounds() {
+    @Test func progress_compares_competency_means_of_two_rounds() async {
         let before = TeamAnalysis(members: ["Ans", "Bob", "Cor"].map { Self.member($0, ["1.1": 2]) }, threshold: 3)
         let after = TeamAnalysis(members: ["Ans", "Bob", "Cor"].map { Self.member($0, ["1.1": 3]) }, threshold: 3)
         let progress = TeamProgress(before: before, after: after)

@@ -26,7 +26,7 @@ struct TeamFeedbackTests {
             feedback: FeedbackAnalysis(scan: scan.scan, profile: profile, responses: responses, earlier: earlier))
     }
 
-    @Test func the_largest_difference_comes_first_with_its_counts() throws {
+    @Test func the_largest_difference_comes_first_with_its_counts() async throws {
         let members = [
             Self.member("a", scores: ["1.1": 4, "1.2": 2], colleagues: 3, rating: ["1.1": 2, "1.2": 2]),
             Self.member("b", scores: ["1.1": 3, "1.2": 2], colleagues: 3, rating: ["1.1": 3, "1.2": 3]),
@@ -57,7 +57,7 @@ struct TeamFeedbackTests {
         #expect(view.withheld.isEmpty)
     }
 
-    @Test func two_members_are_no_group_not_even_named_ones() {
+    @Test func two_members_are_no_group_not_even_named_ones() async {
         // Both shared their scan by name: their self scores are public, what colleagues said about them is not.
         let members = [
             Self.member("a", consent: .metNaam, scores: ["1.1": 4], colleagues: 3, rating: ["1.1": 1]),
@@ -68,7 +68,7 @@ struct TeamFeedbackTests {
         #expect(view.withheld == ["1.1": .tooFew])
     }
 
-    @Test func a_member_counts_only_where_his_own_colleagues_form_a_group() {
+    @Test func a_member_counts_only_where_his_own_colleagues_form_a_group() async {
         // c has two colleagues: his own report withholds them, so the team figure may not use them either.
         let members = [
             Self.member("a", scores: ["1.1": 4], colleagues: 3, rating: ["1.1": 2]),
@@ -80,7 +80,7 @@ struct TeamFeedbackTests {
         #expect(view.behaviours.isEmpty && view.withheld == ["1.1": .tooFew])
     }
 
-    @Test func one_member_more_than_before_is_withheld_as_a_difference() {
+    @Test func one_member_more_than_before_is_withheld_as_a_difference() async {
         let three = (0..<3).map { Self.member("m\($0)", scores: ["1.1": 4], colleagues: 3, rating: ["1.1": 2]) }
         let first = TeamFeedback(team: "T", round: "r", members: three, threshold: 3, earlier: [])
         #expect(first.behaviours.count == 1)
@@ -99,7 +99,7 @@ struct TeamFeedbackTests {
         #expect(fourth.behaviours.first?.n == 6)
     }
 
-    @Test func the_team_threshold_applies() {
+    @Test func the_team_threshold_applies() async {
         let four = (0..<4).map { Self.member("m\($0)", scores: ["1.1": 4], colleagues: 3, rating: ["1.1": 2]) }
         #expect(TeamFeedback(team: "T", round: "r", members: four, threshold: 5, earlier: []).behaviours.isEmpty)
         #expect(TeamFeedback(team: "T", round: "r", members: four, threshold: 1, earlier: []).threshold == 3)

@@ -32,7 +32,7 @@ struct TeamPlanTests {
                 hours: 12, costPerParticipant: 20, costPerGroup: 900, maxGroupSize: 12),
         ])
 
-    @Test func a_goal_needs_at_least_the_threshold_of_members_below_target() throws {
+    @Test func a_goal_needs_at_least_the_threshold_of_members_below_target() async throws {
         // Five below target on competency 2 (two named, three anonymous); on competency 1 only two anonymous, a group
         // too small to count.
         let members = [
@@ -61,7 +61,7 @@ struct TeamPlanTests {
         #expect(plan.timeline.first == SchoolYear.Slot(schoolYear: 2026, index: 1))
     }
 
-    @Test func groups_never_exceed_the_maximum_and_costs_follow_the_groups() throws {
+    @Test func groups_never_exceed_the_maximum_and_costs_follow_the_groups() async throws {
         let members = (1...7).map { Self.member("M\($0)", ["2.1": 1, "2.2": 1]) }
         let catalogue = ActivityCatalogue(title: "Test", forms: [Self.catalogue.forms[1]])
         let goal = try #require(
@@ -71,7 +71,7 @@ struct TeamPlanTests {
         #expect(goal.groups == 3 && goal.cost == 7 * 10 + 3 * 400)
     }
 
-    @Test func a_team_below_the_threshold_gets_no_plan() {
+    @Test func a_team_below_the_threshold_gets_no_plan() async {
         let plan = TeamPlan(
             team: "Bouw", round: "r",
             analysis: TeamAnalysis(
@@ -80,7 +80,7 @@ struct TeamPlanTests {
         #expect(plan.withheld && plan.goals.isEmpty && plan.totalCost == 0)
     }
 
-    @Test func peers_are_spread_over_the_colleagues_who_master_it() throws {
+    @Test func peers_are_spread_over_the_colleagues_who_master_it() async throws {
         let members =
             [Self.member("Ans", ["2.1": 4]), Self.member("Bob", ["2.1": 4])]
             + (1...4).map { Self.member("L\($0)", ["2.1": 1]) }
@@ -89,7 +89,7 @@ struct TeamPlanTests {
         #expect(load == ["Ans": 2, "Bob": 2])
     }
 
-    @Test func the_board_shows_each_team_as_its_report_does_and_leaves_small_teams_out_of_the_totals() throws {
+    @Test func the_board_shows_each_team_as_its_report_does_and_leaves_small_teams_out_of_the_totals() async throws {
         let bouw = TeamAnalysis(members: (1...4).map { Self.member("B\($0)", ["1.1": $0 == 1 ? 1 : 3]) }, threshold: 3)
         let zorg = TeamAnalysis(members: (1...2).map { Self.member("Z\($0)", ["1.1": 4]) }, threshold: 3)
         let overview = BoardOverview(rounds: [("Zorg", "r", zorg), ("Bouw", "r", bouw)])
@@ -100,7 +100,7 @@ struct TeamPlanTests {
         #expect(overview.behaviours.first?.distribution == [1, 0, 3, 0])
     }
 
-    @Test func the_default_round_is_the_half_of_the_school_year() {
+    @Test func the_default_round_is_the_half_of_the_school_year() async {
         #expect(TeamRound.defaultLabel(for: SchoolDate("2026-10-05")!) == "najaar 2026")
         #expect(TeamRound.defaultLabel(for: SchoolDate("2027-01-15")!) == "najaar 2026")
         #expect(TeamRound.defaultLabel(for: SchoolDate("2027-03-09")!) == "voorjaar 2027")

@@ -26,7 +26,7 @@ struct ScanFormTests {
         return String(body[..<end.lowerBound])
     }
 
-    @Test func the_policy_allows_exactly_the_embedded_style_and_script_and_no_network() throws {
+    @Test func the_policy_allows_exactly_the_embedded_style_and_script_and_no_network() async throws {
         let html = try ScanForm.html(profile: profile, team: "Bouwtechniek bovenbouw")
         let policy = try #require(
             html.components(separatedBy: "Content-Security-Policy\" content=\"").last?
@@ -56,7 +56,7 @@ struct ScanFormTests {
         #expect(html == (try ScanForm.html(profile: profile, team: "Bouwtechniek bovenbouw")))
     }
 
-    @Test func the_questionnaire_asks_what_the_profile_scores_in_the_seeds_words() throws {
+    @Test func the_questionnaire_asks_what_the_profile_scores_in_the_seeds_words() async throws {
         let html = try ScanForm.html(profile: profile, team: nil)
         let json = try element("script", in: html, 0)
         let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -74,7 +74,7 @@ struct ScanFormTests {
         #expect((data["profile"] as? [String: Any])?["id"] as? String == "loopbaanbegeleider-vmbo")
     }
 
-    @Test func a_hostile_team_name_stays_text() throws {
+    @Test func a_hostile_team_name_stays_text() async throws {
         let team = "</script><script>alert(1)</script><!-- & {{script}}"
         let html = try ScanForm.html(profile: profile, team: team)
         // Only the form's own two scripts are opened and closed, and the placeholder is not filled twice.
@@ -86,7 +86,7 @@ struct ScanFormTests {
         #expect(data["team"] as? String == team)
     }
 
-    @Test func placeholders_are_filled_once_and_unknown_ones_are_left() {
+    @Test func placeholders_are_filled_once_and_unknown_ones_are_left() async {
         #expect(ScanForm.fill("a {{x}} b {{y}} {{", ["x": "{{y}}"]) == "a {{y}} b {{y}} {{")
         #expect(ScanForm.escape("<a href=\"x\">&</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;")
     }
@@ -94,7 +94,7 @@ struct ScanFormTests {
 
 /// The feedback form: the same page with the rater's target, and nothing that asks the rater's name.
 struct FeedbackFormTests {
-    @Test func the_feedback_form_names_the_teacher_and_the_group() throws {
+    @Test func the_feedback_form_names_the_teacher_and_the_group() async throws {
         let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
         let profile = try #require(library.profile("loopbaanbegeleider-vmbo"))
         let html = try ScanForm.html(

@@ -34,7 +34,7 @@ struct ActivityCatalogueFileTests {
             - { name: semester 2, from: 2, to: 7 }
         """
 
-    @Test func the_shipped_example_is_valid_and_marked_as_example() throws {
+    @Test func the_shipped_example_is_valid_and_marked_as_example() async throws {
         let url = try #require(ShippedProfiles.exampleActivities)
         let catalogue = try ActivityCatalogueFile.load(url)
         #expect(catalogue.isExample)
@@ -56,7 +56,7 @@ struct ActivityCatalogueFileTests {
         }
     }
 
-    @Test func a_schools_own_catalogue_reads_with_its_own_periods() throws {
+    @Test func a_schools_own_catalogue_reads_with_its_own_periods() async throws {
         let catalogue = try ActivityCatalogueFile.decode(data: Data(valid.utf8), file: "kosten.yaml")
         #expect(!catalogue.isExample)
         #expect(catalogue.forms[0].costPerPlace == 200)
@@ -66,7 +66,7 @@ struct ActivityCatalogueFileTests {
                 == "semester 1 2026-2027")
     }
 
-    @Test func faults_are_refused_with_file_line_and_reason() {
+    @Test func faults_are_refused_with_file_line_and_reason() async {
         #expect(
             problems(valid.replacingOccurrences(of: "hours: 12", with: "uren: 12"))
                 == [

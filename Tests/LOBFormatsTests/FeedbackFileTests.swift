@@ -27,7 +27,7 @@ struct FeedbackFileTests {
           "1": "Hij kent zijn leerlingen goed."
         """
 
-    @Test func a_response_reads_and_writes_back_the_same() throws {
+    @Test func a_response_reads_and_writes_back_the_same() async throws {
         let response = try decode(minimal)
         #expect(response.id == "r-8f3a2c1d" && response.subject == "Jan de Vries" && response.group == .collega)
         #expect(response.ratings == ["1.1": 3])
@@ -59,7 +59,7 @@ struct FeedbackFileTests {
         }
     }
 
-    @Test func a_rater_name_has_no_place_in_the_file() {
+    @Test func a_rater_name_has_no_place_in_the_file() async {
         do {
             _ = try decode(minimal + "\nrater: \"Ans Bakker\"")
             Issue.record("a rater's name was accepted")
@@ -68,7 +68,7 @@ struct FeedbackFileTests {
         }
     }
 
-    @Test func pupils_answer_only_the_schools_own_pupil_statements() throws {
+    @Test func pupils_answer_only_the_schools_own_pupil_statements() async throws {
         let pupil = minimal.replacingOccurrences(of: "group: collega", with: "group: leerling")
         do {
             _ = try decode(pupil)

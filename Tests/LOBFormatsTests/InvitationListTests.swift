@@ -4,7 +4,7 @@ import Testing
 
 /// The invitation list of a round: names, and where each link may be mailed.
 struct InvitationListTests {
-    @Test func a_text_list_gives_names_and_addresses_on_any_line_end() throws {
+    @Test func a_text_list_gives_names_and_addresses_on_any_line_end() async throws {
         let text =
             "# team\r\nAns Bakker <ans@school.nl>\r\nBram de Jong\tbram@school.nl\r\n\r\nCarla; de Vries\nDirk <b>\n"
         let list = try InvitationList.invitees(Data(text.utf8), file: "namen.txt", csv: false)
@@ -17,7 +17,7 @@ struct InvitationListTests {
             ])
     }
 
-    @Test func a_csv_export_gives_its_name_and_mail_columns() throws {
+    @Test func a_csv_export_gives_its_name_and_mail_columns() async throws {
         let csv = "\u{FEFF}E-mail;Naam\r\nans@school.nl;Ans Bakker\r\n;Bram de Jong\r\n"
         let list = try InvitationList.invitees(Data(csv.utf8), file: "team.csv", csv: true)
         #expect(

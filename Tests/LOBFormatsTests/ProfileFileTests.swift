@@ -34,7 +34,7 @@ struct ProfileFileTests {
           - "3.1"
         """
 
-    @Test func valid_profile_decodes_with_star_weights_when_none_are_given() throws {
+    @Test func valid_profile_decodes_with_star_weights_when_none_are_given() async throws {
         let profile = try decode(valid)
         #expect(profile.id == "eigen")
         #expect(profile.role == .vakdocent)
@@ -44,7 +44,7 @@ struct ProfileFileTests {
         #expect(profile.weightSource == StarRatings.readingNote)
     }
 
-    @Test func a_schools_pupil_statements_are_read_and_checked() throws {
+    @Test func a_schools_pupil_statements_are_read_and_checked() async throws {
         let profile = try decode(valid + "\npupilStatements:\n  \"1.1\": \"Mijn mentor kent mij goed.\"\n")
         #expect(profile.pupilStatements == ["1.1": "Mijn mentor kent mij goed."])
         #expect(try decode(valid).pupilStatements == nil)
@@ -55,7 +55,7 @@ struct ProfileFileTests {
             })
     }
 
-    @Test func unknown_behaviour_is_reported_on_its_line() {
+    @Test func unknown_behaviour_is_reported_on_its_line() async {
         let yaml = valid.replacingOccurrences(of: "\"3.1\"", with: "\"3.11\"")
         #expect(
             problems(yaml) == [
@@ -63,24 +63,24 @@ struct ProfileFileTests {
             ])
     }
 
-    @Test func duplicate_behaviour_is_reported_on_its_line() {
+    @Test func duplicate_behaviour_is_reported_on_its_line() async {
         let yaml = valid.replacingOccurrences(of: "\"3.1\"", with: "\"1.1\"")
         #expect(problems(yaml) == ["p.yaml:10: behaviours[2]: gedragskenmerk '1.1' staat er dubbel in"])
     }
 
-    @Test func target_outside_the_scale_is_reported_on_its_line() {
+    @Test func target_outside_the_scale_is_reported_on_its_line() async {
         let yaml = valid.replacingOccurrences(of: "target: 3", with: "target: 7")
         #expect(problems(yaml) == ["p.yaml:6:9: 'target': doelniveau 7 ligt buiten het bereik: verwacht 1 t/m 4"])
     }
 
-    @Test func bad_yaml_is_reported_with_line_and_column() {
+    @Test func bad_yaml_is_reported_with_line_and_column() async {
         let found = problems("id: x\ntitle: [unclosed\nrole: vakdocent\n")
         #expect(found.count == 1)
         #expect(found.first?.hasPrefix("p.yaml:3:") == true)
         #expect(found.first?.contains("onleesbare YAML") == true)
     }
 
-    @Test func unknown_key_wrong_type_and_unknown_role_are_refused() {
+    @Test func unknown_key_wrong_type_and_unknown_role_are_refused() async {
         #expect(
             problems(valid + "\ncolour: blue\n").first?.contains("p.yaml:11:1: 'colour': onbekende sleutel") == true)
         #expect(
@@ -93,11 +93,11 @@ struct ProfileFileTests {
                 ) == true)
     }
 
-    @Test func missing_required_key_is_refused() {
+    @Test func missing_required_key_is_refused() async {
         #expect(problems("id: x\nbehaviours: [\"1.1\"]\n") == ["p.yaml:1:1: verplichte sleutel 'title' ontbreekt"])
     }
 
-    @Test func empty_and_non_utf8_files_are_refused() {
+    @Test func empty_and_non_utf8_files_are_refused() async {
         #expect(problems("  \n") == ["p.yaml: het bestand is leeg: verwacht YAML of JSON"])
         do {
             _ = try ProfileFile.decode(data: Data("id: x\ntitle: caf".utf8) + Data([0xE9, 0x0A]), file: "p.yaml")
@@ -107,19 +107,19 @@ struct ProfileFileTests {
         }
     }
 
-    @Test func other_format_version_is_refused() {
+    @Test func other_format_version_is_refused() async {
         #expect(
             problems(valid.replacingOccurrences(of: "formatVersion: 1", with: "formatVersion: 2"))
                 == ["p.yaml:1:16: 'formatVersion': onbekende formaatversie 2: deze versie van lob leest versie 1"])
     }
 
-    @Test func json_is_accepted_too() throws {
+    @Test func json_is_accepted_too() async throws {
         let profile = try decode(#"{"id": "json-profiel", "title": "JSON", "behaviours": ["7.1", "7.2"]}"#)
         #expect(profile.behaviours == ["7.1", "7.2"])
         #expect(profile.weights.isEmpty)
     }
 
-    @Test func own_behaviours_and_targets_are_read() throws {
+    @Test func own_behaviours_and_targets_are_read() async throws {
         let profile = try decode(
             valid + """
 
@@ -142,23 +142,23 @@ struct ProfileFileTests {
 struct ShippedProfilesTests {
     let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
 
-    @Test func every_shipped_profile_is_valid() {
+    @Test func every_shipped_profile_is_valid() async {
         #expect(library.problems.isEmpty, "\(library.problems)")
         #expect(library.entries.count == 12)
     }
 
-    @Test func vmbo_profile_scores_all_44_behaviours() throws {
+    @Test func vmbo_profile_scores_all_44_behaviours() async throws {
         let profile = try #require(library.profile("loopbaanbegeleider-vmbo"))
         #expect(profile.behaviours == Catalogue.standard.behaviours.map(\.id))
     }
 
-    @Test func mbo_profile_adds_the_ideal_career_guide_competencies() throws {
+    @Test func mbo_profile_adds_the_ideal_career_guide_competencies() async throws {
         let profile = try #require(library.profile("loopbaanbegeleider-mbo"))
         #expect(profile.ownBehaviours.count == Catalogue.standard.mboCareerGuideCompetencies.count)
     }
 
     /// One profile per role per model where the star table gives that role stars, weighted by those stars.
-    @Test func role_profiles_match_the_star_table() throws {
+    @Test func role_profiles_match_the_star_table() async throws {
         let catalogue = Catalogue.standard
         for model in SchoolModel.ID.allCases {
             for role in Role.starTableRoles where StarRatings.hasStars(model: model, role: role) {
@@ -180,7 +180,7 @@ struct ShippedProfilesTests {
         }
     }
 
-    @Test func a_later_folder_overrides_a_shipped_profile_by_id() throws {
+    @Test func a_later_folder_overrides_a_shipped_profile_by_id() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-override-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

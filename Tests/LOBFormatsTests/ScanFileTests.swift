@@ -39,7 +39,7 @@ struct ScanFileTests {
           "3.1": null
         """
 
-    @Test func the_documented_example_is_complete_and_valid() throws {
+    @Test func the_documented_example_is_complete_and_valid() async throws {
         let data = try Data(contentsOf: exampleURL)
         let (scan, profile) = try ScanFile.decode(data: data, file: exampleURL.path, profile: library.profile)
         #expect(profile.id == "loopbaanbegeleider-vmbo")
@@ -49,7 +49,7 @@ struct ScanFileTests {
         #expect(scan.learningPreference != nil)
     }
 
-    @Test func encode_then_decode_gives_the_same_scan() throws {
+    @Test func encode_then_decode_gives_the_same_scan() async throws {
         let data = try Data(contentsOf: exampleURL)
         let (scan, profile) = try ScanFile.decode(data: data, file: "x", profile: library.profile)
         let again = try ScanFile.decode(
@@ -58,7 +58,7 @@ struct ScanFileTests {
         #expect(ScanFile.encode(scan, profile: profile) == ScanFile.encode(again.scan, profile: profile))
     }
 
-    @Test func scores_notes_and_unanswered_are_read() throws {
+    @Test func scores_notes_and_unanswered_are_read() async throws {
         let scan = try decode(minimal)
         #expect(scan.answers["1.1"] == Scan.Answer(score: 3))
         #expect(scan.answers["2.10"] == Scan.Answer(score: 2, note: "voorbeeld"))
@@ -66,7 +66,7 @@ struct ScanFileTests {
         #expect(scan.consent == .prive)
     }
 
-    @Test func faults_are_refused_with_file_line_and_expectation() {
+    @Test func faults_are_refused_with_file_line_and_expectation() async {
         #expect(
             refusal(minimal.replacingOccurrences(of: "\"1.1\": 3", with: "\"1.1\": 5"))
                 == "s.yaml:6:10: 'scores.1.1': score 5 ligt buiten de schaal: verwacht 1 t/m 4 (of leeg: niet beantwoord)"
@@ -89,14 +89,14 @@ struct ScanFileTests {
         #expect(refusal("") == "s.yaml: het bestand is leeg: verwacht YAML of JSON")
     }
 
-    @Test func a_list_or_mapping_as_a_key_is_refused_where_it_stands() {
+    @Test func a_list_or_mapping_as_a_key_is_refused_where_it_stands() async {
         let nested = refusal(minimal.replacingOccurrences(of: "\"3.1\": null", with: "[1, 2]: 3"))
         #expect(nested.contains("s.yaml:8:3: 'scores': een sleutel moet gewone tekst zijn, geen lijst of mapping"))
         let top = refusal(minimal + "\n{a: b}: 3")
         #expect(top.contains("s.yaml:9:1: een sleutel moet gewone tekst zijn"))
     }
 
-    @Test func json_scan_files_are_accepted() throws {
+    @Test func json_scan_files_are_accepted() async throws {
         let scan = try decode(
             #"{"formatVersion": 1, "teacher": "Ann", "profile": "mentor-model2", "date": "2026-01-31", "scores": {"1.1": 4}}"#
         )

@@ -9,7 +9,7 @@ struct SchoolScanFileTests {
         .deletingLastPathComponent()
         .appendingPathComponent("docs/examples/schoolscan.yaml")
 
-    @Test func the_example_reads_and_round_trips() throws {
+    @Test func the_example_reads_and_round_trips() async throws {
         let scan = try SchoolScanFile.load(Self.example)
         #expect(
             scan.isComplete && scan.schoolYear == "2026-2027" && scan.answers[4]?.current == .model1
@@ -27,7 +27,7 @@ struct SchoolScanFileTests {
         }
     }
 
-    @Test func bad_files_name_file_line_and_what_was_expected() {
+    @Test func bad_files_name_file_line_and_what_was_expected() async {
         let head = "formatVersion: 1\nschool: X\ndate: 2026-11-20\naspects:\n"
         let all = (1...12).map { "  \($0): {current: model2}" }.joined(separator: "\n")
         #expect(

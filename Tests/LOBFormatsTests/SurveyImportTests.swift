@@ -58,12 +58,12 @@ struct SurveyImportTests {
         }
     }
 
-    @Test func without_a_date_column_the_scan_is_dated_today() throws {
+    @Test func without_a_date_column_the_scan_is_dated_today() async throws {
         let read = try read("google.csv", date: nil)
         #expect(read.entries.allSatisfy { $0.scan.date == today })
     }
 
-    @Test func every_bad_row_is_reported_with_its_number_and_column() throws {
+    @Test func every_bad_row_is_reported_with_its_number_and_column() async throws {
         let read = try read("bad.csv", date: "Tijdstempel")
         #expect(read.entries.map(\.row) == [2])
         #expect(read.badRows.map(\.row) == [3, 4, 5, 6])
@@ -78,7 +78,7 @@ struct SurveyImportTests {
     }
 
     /// An answer may be the level itself, in digits: "3" is 3, but "+3" (which `Int` reads as 3) is not an answer.
-    @Test func an_answer_given_as_a_number_is_digits_only() throws {
+    @Test func an_answer_given_as_a_number_is_digits_only() async throws {
         let (mapping, profile) = try mapping(date: "Tijdstempel")
         let lines = try String(contentsOf: Self.folder.appendingPathComponent("bad.csv"), encoding: .utf8)
             .components(separatedBy: "\n")
@@ -100,7 +100,7 @@ struct SurveyImportTests {
             "\(signed.badRows)")
     }
 
-    @Test func a_mapped_column_that_is_not_in_the_export_is_named_with_the_mapping_line() throws {
+    @Test func a_mapped_column_that_is_not_in_the_export_is_named_with_the_mapping_line() async throws {
         let (mapping, profile) = try mapping(date: "Datum van invullen")
         let table = try SurveyTable.load(Self.folder.appendingPathComponent("google.csv"))
         #expect {
@@ -114,7 +114,7 @@ struct SurveyImportTests {
         }
     }
 
-    @Test func the_committed_template_is_current_and_reads_back() throws {
+    @Test func the_committed_template_is_current_and_reads_back() async throws {
         let profile = try #require(library.profile("loopbaanbegeleider-vmbo"))
         let template = SurveyMapping.template(profile: profile)
         #expect(
@@ -126,7 +126,7 @@ struct SurveyImportTests {
         #expect(mapping.consentAnswers[SurveyMapping.normalized("prive: alleen voor jezelf")] == .prive)
     }
 
-    @Test func a_mapping_without_consent_or_with_a_foreign_behaviour_is_refused() {
+    @Test func a_mapping_without_consent_or_with_a_foreign_behaviour_is_refused() async {
         let base = """
             formatVersion: 1
             profile: loopbaanbegeleider-vmbo
@@ -149,7 +149,7 @@ struct SurveyImportTests {
         } throws: { "\($0)".contains("m.yaml:7") && "\($0)".contains("gedragskenmerk '9.9' hoort niet bij profiel") }
     }
 
-    @Test func dates_as_survey_tools_write_them() {
+    @Test func dates_as_survey_tools_write_them() async {
         #expect(SurveyImport.date("24-11-2026 10:15:03", order: .dmy)?.description == "2026-11-24")
         #expect(SurveyImport.date("24/11/2026", order: .dmy)?.description == "2026-11-24")
         #expect(SurveyImport.date("11/24/2026 10:15 AM", order: .mdy)?.description == "2026-11-24")
@@ -161,7 +161,7 @@ struct SurveyImportTests {
         #expect(SurveyImport.date("gisteren", order: .dmy) == nil)
     }
 
-    @Test func the_separator_and_the_encoding_are_found() throws {
+    @Test func the_separator_and_the_encoding_are_found() async throws {
         #expect(SurveyTable.separator("\"a;b\",c,d\n1;2;3;4") == ",")
         #expect(SurveyTable.separator("a;b;c\n") == ";")
         #expect(SurveyTable.separator("a\tb\tc") == "\t")
@@ -172,7 +172,7 @@ struct SurveyImportTests {
         #expect(table.rows == [SurveyTable.Row(number: 4, cells: ["Ans\nB", "Bouw"])])
     }
 
-    @Test func hostile_exports_are_refused_with_a_reason() throws {
+    @Test func hostile_exports_are_refused_with_a_reason() async throws {
         #expect { try SurveyTable.decode(Data(), file: "leeg.csv") } throws: { "\($0)".contains("is leeg") }
         #expect { try SurveyTable.decode(Data("a,b\n\"1,2\n".utf8), file: "q.csv") } throws: {
             "\($0)".contains("wordt niet afgesloten")
@@ -205,7 +205,7 @@ struct SurveyImportTests {
 
     /// The zip reader's inflate ends on every input: a stream cut short is damaged (ZIPFoundation looped forever on
     /// it), one that unpacks past the limit is too large, and a whole one gives back its bytes.
-    @Test func the_zip_reader_stops_on_a_cut_or_swelling_stream() throws {
+    @Test func the_zip_reader_stops_on_a_cut_or_swelling_stream() async throws {
         let sheet = Data((0..<400).map { "<row r=\"\($0)\"><c><v>\($0)</v></c></row>" }.joined().utf8)
         let zip = try ZIPArchive(archive(["s.xml": sheet]), file: "a.xlsx")
         #expect(try zip.part("s.xml", limit: 1 << 20) == sheet)

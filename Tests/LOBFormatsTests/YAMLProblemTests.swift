@@ -34,7 +34,7 @@ struct YAMLProblemTests {
         "mapping values are not allowed in this context", "but found another document", "found undefined alias",
     ]
 
-    @Test func every_problem_libyaml_reports_has_its_own_dutch_words() {
+    @Test func every_problem_libyaml_reports_has_its_own_dutch_words() async {
         for problem in Self.libyaml {
             let words = YAMLProblem.dutch(problem)
             #expect(words != "de structuur klopt niet", "\(problem): no Dutch words of its own")
@@ -69,7 +69,7 @@ struct YAMLProblemTests {
         #expect(error?.description == message)
     }
 
-    @Test func the_reader_counts_lines_by_bytes() {
+    @Test func the_reader_counts_lines_by_bytes() async {
         #expect(YAMLProblem.line(atByte: 0, in: "a\nb") == 1)
         #expect(YAMLProblem.line(atByte: 2, in: "a\nb") == 2)
         #expect(YAMLProblem.line(atByte: 5, in: "é\nü\nc") == 2)

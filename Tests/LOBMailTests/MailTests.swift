@@ -8,7 +8,7 @@ import Testing
 /// server on loopback (plain with a login, STARTTLS with the school's own CA, a wrong password) is run by
 /// `Tests/e2e/serve-mail.py`.
 struct MailTests {
-    @Test func a_mail_server_is_named_by_a_url_without_its_password() throws {
+    @Test func a_mail_server_is_named_by_a_url_without_its_password() async throws {
         let submission = try MailServer(
             url: "smtp://lob%40school.nl@mail.school.nl", password: "p", from: "lob@school.nl")
         #expect(submission.security == .startTLS && submission.port == 587 && submission.user == "lob@school.nl")
@@ -42,7 +42,7 @@ struct MailTests {
         #expect(MailAddress.isValid(address) == valid)
     }
 
-    @Test func a_message_is_headers_and_a_base64_body_no_line_of_which_ends_the_data() throws {
+    @Test func a_message_is_headers_and_a_base64_body_no_line_of_which_ends_the_data() async throws {
         let message = MailMessage(
             to: "ans@school.nl", subject: "Je link voor de scan · één keer",
             body: "Dag Ans,\n.\nJe link: https://lob.school.nl/s/abc\n")

@@ -21,7 +21,7 @@ struct CSVDialectTests {
         return rows
     }
 
-    @Test func excel_gets_a_bom_semicolons_a_decimal_comma_and_ids_that_stay_text() throws {
+    @Test func excel_gets_a_bom_semicolons_a_decimal_comma_and_ids_that_stay_text() async throws {
         let csv = try table.render(.excel)
         #expect(csv.hasPrefix("\u{FEFF}gedragskenmerk;competentienaam;"))
         #expect(csv.hasSuffix("\r\n"))
@@ -31,7 +31,7 @@ struct CSVDialectTests {
         #expect(rows[2] == ["=\"1.1\"", "regel\nen nog een", "", "", "-0.5"])
     }
 
-    @Test func rfc4180_is_commas_and_a_decimal_point_without_a_bom() throws {
+    @Test func rfc4180_is_commas_and_a_decimal_point_without_a_bom() async throws {
         let csv = try table.render(.rfc4180)
         #expect(csv.hasPrefix("gedragskenmerk,competentienaam,"))
         let rows = try read(csv, delimiter: ",")
@@ -42,7 +42,7 @@ struct CSVDialectTests {
         #expect(CSVTable.write(.id("intervisie"), .excel) == "intervisie")
     }
 
-    @Test func text_cells_never_start_a_formula() throws {
+    @Test func text_cells_never_start_a_formula() async throws {
         let rows = try read(
             try CSVTable(
                 header: ["a"],

@@ -31,7 +31,7 @@ struct ContrastTests {
         return String(declarations[match].suffix(7))
     }
 
-    @Test func every_text_colour_meets_aa_on_its_background() {
+    @Test func every_text_colour_meets_aa_on_its_background() async {
         var checked = 0
         for (selector, declarations) in rules {
             let background = colour("background", in: declarations) ?? "#ffffff"

@@ -19,7 +19,7 @@ struct InteropTests {
         try JSONSerialization.jsonObject(with: Data(try CASEPackage(profile: profile, baseURI: baseURI).json().utf8))
     }
 
-    @Test func the_case_package_validates_against_the_case_schema() throws {
+    @Test func the_case_package_validates_against_the_case_schema() async throws {
         let schema = try JSONSchema(data: Data(contentsOf: Self.schema))
         for (profile, base) in [(nil, nil), (Self.profile, nil), (nil, "https://school.nl/case")]
             as [(Profile?, String?)]
@@ -36,7 +36,7 @@ struct InteropTests {
         #expect(schema.validate(broken).contains { $0.contains("does not match") })
     }
 
-    @Test func the_case_package_holds_the_framework_in_the_seeds_wording_with_stable_ids() throws {
+    @Test func the_case_package_holds_the_framework_in_the_seeds_wording_with_stable_ids() async throws {
         let package = try #require(try Self.package() as? [String: Any])
         let items = try #require(package["CFItems"] as? [[String: Any]])
         #expect(items.count == 7 + 44)
@@ -62,7 +62,7 @@ struct InteropTests {
         #expect(try CASEPackage().json() == CASEPackage().json())
     }
 
-    @Test func a_profile_exports_only_its_behaviours() throws {
+    @Test func a_profile_exports_only_its_behaviours() async throws {
         let package = try #require(try Self.package(Self.profile) as? [String: Any])
         let codes = (package["CFItems"] as? [[String: Any]] ?? []).compactMap { $0["humanCodingScheme"] as? String }
         #expect(codes == ["1", "1.4", "2", "2.1", "x.1", "7", "7.3"])
@@ -71,7 +71,7 @@ struct InteropTests {
     }
 
     /// Moodle's importer (admin/tool/lpimportcsv, framework_importer) applied to our CSV, rule by rule.
-    @Test func the_moodle_csv_follows_moodles_importer() throws {
+    @Test func the_moodle_csv_follows_moodles_importer() async throws {
         for profile in [nil, Self.profile] as [Profile?] {
             let text = try MoodleFrameworkCSV.render(profile: profile)
             #expect(!text.hasPrefix("\u{FEFF}") && !text.contains("\\\""))

@@ -9,7 +9,7 @@ import Testing
 struct OutputSafetyTests {
     static let hostile = "Jan\u{1B}[2J\u{1B}]0;titel\u{07}\u{202E}nav"
 
-    @Test func text_shows_control_characters_instead_of_sending_them() {
+    @Test func text_shows_control_characters_instead_of_sending_them() async {
         let text = TextRenderer().render([
             .heading(level: 1, Self.hostile), .paragraph(Self.hostile),
             .table(header: ["naam"], rows: [[Self.hostile]]),
@@ -23,7 +23,7 @@ struct OutputSafetyTests {
         #expect(text.contains("\\u{1B}[2J") && text.contains("\\u{202E}"))
     }
 
-    @Test func markdown_escapes_html_links_and_line_breaks() {
+    @Test func markdown_escapes_html_links_and_line_breaks() async {
         let markdown = MarkdownRenderer().render([
             .paragraph("<img src=x onerror=alert(1)> [klik](http://x) *vet*"),
             .table(header: ["naam"], rows: [["Ans | Bakker\n# Kop\n| x | y |"]]),

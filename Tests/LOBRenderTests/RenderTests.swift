@@ -5,7 +5,7 @@ import Testing
 @testable import LOBRender
 
 struct RenderTests {
-    @Test func text_renderer_wraps_and_indents() {
+    @Test func text_renderer_wraps_and_indents() async {
         let text = TextRenderer(width: 30).render([
             .heading(level: 2, "Kop"),
             .definitions([("1.1", "een tekst die te lang is voor een regel")]),
@@ -26,7 +26,7 @@ struct RenderTests {
                 """)
     }
 
-    @Test func markdown_renderer_escapes_and_makes_tables() {
+    @Test func markdown_renderer_escapes_and_makes_tables() async {
         let markdown = MarkdownRenderer().render([
             .heading(level: 1, "Titel"),
             .bullets(["*nadruk*", "a | b"]),
@@ -46,7 +46,7 @@ struct RenderTests {
                 """)
     }
 
-    @Test func framework_json_carries_the_catalogue_ids_and_is_deterministic() throws {
+    @Test func framework_json_carries_the_catalogue_ids_and_is_deterministic() async throws {
         let first = try JSON.encode(FrameworkJSON(.standard))
         #expect(first == (try JSON.encode(FrameworkJSON(.standard))))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
@@ -62,7 +62,7 @@ struct RenderTests {
         #expect(stars.count == 12)
     }
 
-    @Test func framework_text_names_every_behaviour() {
+    @Test func framework_text_names_every_behaviour() async {
         let text = TextRenderer(width: 1000).render(FrameworkReport.blocks(.standard))
         for behaviour in Catalogue.standard.behaviours {
             #expect(
@@ -72,7 +72,7 @@ struct RenderTests {
         #expect(text.contains("De flexibele school"))
     }
 
-    @Test func profile_report_shows_weights_targets_and_own_behaviours() {
+    @Test func profile_report_shows_weights_targets_and_own_behaviours() async {
         let profile = Profile(
             id: "p", title: "P", behaviours: ["3.4"],
             ownBehaviours: [Behaviour(id: "eigen-1", competency: 3, text: "eigen tekst")],
@@ -83,7 +83,7 @@ struct RenderTests {
         #expect(text.contains("eigen-1  eigen tekst [eigen]"))
     }
 
-    @Test func numbers_use_the_dutch_decimal_comma() {
+    @Test func numbers_use_the_dutch_decimal_comma() async {
         #expect(DutchNumber.format(2.75) == "2,75")
         #expect(DutchNumber.format(1.5) == "1,5")
         #expect(DutchNumber.format(3) == "3")

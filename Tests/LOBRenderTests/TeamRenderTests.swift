@@ -12,7 +12,7 @@ struct TeamRenderTests {
             .init(label: "2.10", cells: [nil, .init(score: 2, target: 3)]),
         ])
 
-    @Test func without_colour_the_cells_carry_score_and_mark() {
+    @Test func without_colour_the_cells_carry_score_and_mark() async {
         let text = TextRenderer().render([.chart(.heatmap(chart))])
         #expect(
             text == """
@@ -29,18 +29,18 @@ struct TeamRenderTests {
         #expect(!text.contains("\u{1B}"))
     }
 
-    @Test func with_colour_each_cell_gets_the_background_of_its_shortfall() {
+    @Test func with_colour_each_cell_gets_the_background_of_its_shortfall() async {
         let text = TextRenderer(colour: true).render([.chart(.heatmap(chart))])
         #expect(text.contains("\u{1B}[30;42m 4  \u{1B}[0m\u{1B}[30;41m 1!!\u{1B}[0m"))
         #expect(text.contains("2.10  ·  \u{1B}[30;43m 2! \u{1B}[0m"))
     }
 
-    @Test func csv_quotes_what_needs_quoting() throws {
+    @Test func csv_quotes_what_needs_quoting() async throws {
         let csv = try CSVTable(header: ["team", "n"], rows: [[.text("Bouw, \"boven\""), .integer(3)]]).render(.rfc4180)
         #expect(csv == "team,n\r\n\"Bouw, \"\"boven\"\"\",3\r\n")
     }
 
-    @Test func the_html_heatmap_is_a_table_per_competency_with_names_signs_and_colours() {
+    @Test func the_html_heatmap_is_a_table_per_competency_with_names_signs_and_colours() async {
         let html = HTMLRenderer(title: "t").render([
             .chart(
                 .heatmap(
@@ -69,7 +69,7 @@ struct TeamRenderTests {
 
 /// A team too large for a heatmap a person can read says so instead of drawing thousands of columns.
 struct LargeTeamRenderTests {
-    @Test func more_named_colleagues_than_a_heatmap_holds_are_left_to_the_json() {
+    @Test func more_named_colleagues_than_a_heatmap_holds_are_left_to_the_json() async {
         let profile = Profile(id: "p", title: "P", behaviours: ["1.1"], defaultTarget: 3)
         func team(_ size: Int) -> TeamAnalysis {
             TeamAnalysis(
@@ -109,7 +109,7 @@ struct ChartNumbersTests {
 
     /// A long table of short cells runs in two columns only when its narrowest form fits half the printed line:
     /// six columns of 14-character cells do not, and print clipped their right side.
-    @Test func only_a_table_that_fits_half_a_line_runs_in_two_columns() {
+    @Test func only_a_table_that_fits_half_a_line_runs_in_two_columns() async {
         let header = ["gedragskenmerk", "n", "gemiddelde", "verdeling", "op/boven doel"]
         let fitting = (1...24).map { ["1.\($0)", "5", "3,00", "0 · 1 · 3 · 1", "4"] }
         let wide = (1...24).map { _ in Array(repeating: "12345678901234", count: 6) }
@@ -121,7 +121,7 @@ struct ChartNumbersTests {
                 "class=\"two-columns\""))
     }
 
-    @Test func a_chart_describes_its_values_to_a_screen_reader() {
+    @Test func a_chart_describes_its_values_to_a_screen_reader() async {
         let html = HTMLRenderer(title: "t").render([progress])
         #expect(html.contains("role=\"img\" class=\"bars\"><title>Voortgang</title>"))
         #expect(
@@ -130,12 +130,12 @@ struct ChartNumbersTests {
         #expect(!html.contains("<b>"))
     }
 
-    @Test func a_picture_of_the_table_before_it_is_left_out_of_text_and_markdown() {
+    @Test func a_picture_of_the_table_before_it_is_left_out_of_text_and_markdown() async {
         #expect(TextRenderer().render([.paragraph("x"), progress]) == "x\n")
         #expect(MarkdownRenderer().render([.paragraph("x"), progress]) == "x\n")
     }
 
-    @Test func a_radar_gets_a_printed_table_and_a_board_mean_a_sign() {
+    @Test func a_radar_gets_a_printed_table_and_a_board_mean_a_sign() async {
         let radar = RadarChart(title: "r", maximum: 4, axes: [.init(label: "1 A", value: 2.75, target: 3)])
         let html = HTMLRenderer(title: "t").render([.chart(.radar(radar))])
         #expect(html.contains("<table class=\"data short-table\">"))
@@ -148,7 +148,7 @@ struct ChartNumbersTests {
 
 /// Period labels of the timeline stay within their column at any count of periods: two short lines each.
 struct TimelineLabelTests {
-    @Test func period_labels_are_two_lines_that_fit_their_column() {
+    @Test func period_labels_are_two_lines_that_fit_their_column() async {
         let columns = (1...12).map { "periode \($0 % 4 + 1) \(2026 + $0 / 4)-\(2027 + $0 / 4)" }
         let svg = SVG.timeline(
             TimelineChart(
@@ -167,7 +167,7 @@ struct TimelineLabelTests {
     }
 
     /// Scores on a 1–4 scale: the axis starts at 1, and a mean of 1 has no bar (0 is not on the scale).
-    @Test func a_bar_of_scores_starts_at_the_lowest_level() {
+    @Test func a_bar_of_scores_starts_at_the_lowest_level() async {
         let svg = SVG.bars(
             BarChart(
                 title: "t", series: ["a"], groups: [.init(label: "x", values: [1]), .init(label: "y", values: [4])],
@@ -177,7 +177,7 @@ struct TimelineLabelTests {
     }
 
     /// Two marks in one period read in their order, left to right: N3 before N4.
-    @Test func marks_in_one_period_stand_in_their_order() throws {
+    @Test func marks_in_one_period_stand_in_their_order() async throws {
         let svg = SVG.timeline(
             TimelineChart(
                 title: "t", columns: ["p1", "p2"],
@@ -200,13 +200,13 @@ struct TimelineLabelTests {
 struct TextTableWidthTests {
     let text = "laat non-verbale signalen zien die aandacht en interesse tonen"
 
-    @Test func the_widest_text_column_wraps_within_its_cell() {
+    @Test func the_widest_text_column_wraps_within_its_cell() async {
         let out = TextRenderer(width: 40).render([.table(header: ["id", "tekst", "n"], rows: [["1.3", text, "5"]])])
         #expect(out.split(separator: "\n").allSatisfy { $0.count <= 40 })
         #expect(out.contains("1.3  laat non-verbale signalen zien    5\n     die aandacht en interesse tonen\n"))
     }
 
-    @Test func with_little_room_the_text_goes_under_its_row() {
+    @Test func with_little_room_the_text_goes_under_its_row() async {
         let header = ["id", "n", "gemiddelde", "verdeling", "prioriteit", "gedragskenmerk"]
         let out = TextRenderer(width: 64).render([
             .table(header: header, rows: [["1.3", "5", "2,6", "1 · 1 · 2 · 1", "1,8", text]])

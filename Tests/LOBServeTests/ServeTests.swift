@@ -50,15 +50,15 @@ struct ServeTests {
     static let password = "geheim-wachtwoord"
 
     /// A dashboard login with the tests' password (bcrypt at its cheapest).
-    func account(_ login: String, team: String) throws {
-        try app.createAccount(login: login, team: team, password: Self.password) {
+    func account(_ login: String, team: String) async throws {
+        try await app.createAccount(login: login, team: team, password: Self.password) {
             LOBServer.hashPassword($0, cost: 4)
         }
     }
 
     /// Opens a round of `names` in team T; returns their tokens.
-    func invite(_ names: [String], team: String = "T", round: String = "voorjaar") throws -> [String] {
-        try app.openRound(team: team, round: round, profileID: Self.profileID, names: names, now: clock.now).map(
+    func invite(_ names: [String], team: String = "T", round: String = "voorjaar") async throws -> [String] {
+        try await app.openRound(team: team, round: round, profileID: Self.profileID, names: names, now: clock.now).map(
             \.token)
     }
 
@@ -96,7 +96,7 @@ struct ServeTests {
     }
 
     @Test func a_colleague_answers_resumes_hands_in_and_sees_only_his_own() async throws {
-        let token = try invite(["Ans Bakker", "Bram de Jong"])[0]
+        let token = try await invite(["Ans Bakker", "Bram de Jong"])[0]
         let database = database
         try await test { client async throws in
             // The first visit asks for a personal code, and says why.
@@ -146,12 +146,12 @@ struct ServeTests {
             let twice = try await browser.handIn(Self.scanFile(name: "Ans Bakker", consent: "metNaam"))
             #expect(twice.status == .conflict)
         }
-        let members = try database.currentScans(team: "T", round: "voorjaar")
+        let members = try await database.currentScans(team: "T", round: "voorjaar")
         #expect(members.map(\.teacher) == ["Ans Bakker"])
     }
 
     @Test func a_private_scan_never_reaches_the_team_and_deleting_takes_it_out() async throws {
-        let tokens = try invite(["Ans Bakker", "Bram de Jong"])
+        let tokens = try await invite(["Ans Bakker", "Bram de Jong"])
         let database = database
         try await test { client async throws in
             var browsers: [LinkBrowser] = []
@@ -173,7 +173,7 @@ struct ServeTests {
                 uri: "/s/\(tokens[1])/verwijderen", method: .post, headers: LinkBrowser.formType,
                 body: LinkBrowser.form([("csrf", browsers[1].csrf)]))
             #expect(elsewhere.status == .forbidden)
-            let members = try database.currentScans(team: "T", round: "voorjaar")
+            let members = try await database.currentScans(team: "T", round: "voorjaar")
             #expect(members.count == 1 && members[0].consent == .anoniem && members[0].teacher != "Bram de Jong")
             // The page asks first: without the box ticked nothing is deleted.
             let handedIn = try await browsers[1].page()
@@ -183,7 +183,7 @@ struct ServeTests {
                 ), "\(handedIn)")
             let unticked = try await browsers[1].submit("/verwijderen", [("csrf", browsers[1].csrf)])
             #expect(unticked.status == .seeOther && unticked.headers[.location] == "/s/\(tokens[1])")
-            #expect(try database.currentScans(team: "T", round: "voorjaar").count == 1)
+            await #expect(try database.currentScans(team: "T", round: "voorjaar").count == 1)
             #expect(try await browsers[1].page().contains("Je scan is ingeleverd"))
             let deleted = try await browsers[1].submit(
                 "/verwijderen", [("csrf", browsers[1].csrf), ("zeker", "ja")])
@@ -197,13 +197,13 @@ struct ServeTests {
             let fresh = try await browsers[1].page()
             #expect(fresh.contains("\"server\"") && !fresh.contains("Je scan is ingeleverd"))
         }
-        #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
+        await #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
     }
 
     /// After handing in, he changes who may see his scan without answering again: by name, privé (out of the team
     /// and its history), and back only the next day.
     @Test func consent_is_changed_after_handing_in_without_answering_again() async throws {
-        let token = try invite(["Ans Bakker"])[0]
+        let token = try await invite(["Ans Bakker"])[0]
         let (database, clock) = (database, clock)
         try await test { client async throws in
             let browser = try await LinkBrowser.claim(client, token)
@@ -218,10 +218,10 @@ struct ServeTests {
             // A forged request changes nothing.
             let forged = try await browser.submit("/toestemming", [("csrf", "fout"), ("consent", "metNaam")])
             #expect(forged.status == .forbidden)
-            #expect(try database.currentScans(team: "T", round: "voorjaar").map(\.consent) == [.anoniem])
+            await #expect(try database.currentScans(team: "T", round: "voorjaar").map(\.consent) == [.anoniem])
 
             #expect(try await choose("metNaam").status == .seeOther)
-            let named = try database.currentScans(team: "T", round: "voorjaar")
+            let named = try await database.currentScans(team: "T", round: "voorjaar")
             #expect(named.map(\.consent) == [.metNaam] && named[0].teacher == "Ans Bakker")
             // The day is the server's, not the one in the file the page sent (2026-11-25).
             #expect(named[0].date.description == "2026-11-18")
@@ -229,25 +229,25 @@ struct ServeTests {
                 try await browser.page().contains("ingeleverd: met naam (de teamvoorzitter mag hem met je naam zien)"))
 
             #expect(try await choose("prive").status == .seeOther)
-            #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
+            await #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
             let sameDay = try await choose("anoniem")
             #expect(sameDay.status == .conflict && String(buffer: sameDay.body).contains("pas vanaf morgen"))
-            #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
+            await #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
             #expect(try await browser.page().contains("ingeleverd: privé"))
             // The next day he may count again: anonymously, as today's choice.
             clock.advance(days: 1)
             #expect(try await choose("anoniem").status == .seeOther)
-            #expect(try database.currentScans(team: "T", round: "voorjaar").map(\.consent) == [.anoniem])
+            await #expect(try database.currentScans(team: "T", round: "voorjaar").map(\.consent) == [.anoniem])
         }
     }
 
     @Test func links_that_open_nothing() async throws {
-        let tokens = try invite(["Ans Bakker", "Bram de Jong", "Carla Visser"])
-        let other = try invite(["Dirk Smit"], team: "Ander team")[0]
+        let tokens = try await invite(["Ans Bakker", "Bram de Jong", "Carla Visser"])
+        let other = try await invite(["Dirk Smit"], team: "Ander team")[0]
         let app = app
         let clock = clock
-        let record = try app.invitation(token: tokens[1], now: clock.now)
-        try app.revoke(record.invitation.id, team: "T", now: clock.now)
+        let record = try await app.invitation(token: tokens[1], now: clock.now)
+        try await app.revoke(record.invitation.id, team: "T", now: clock.now)
         try await test { client async throws in
             #expect(try await Self.status(client, uri: "/s/", method: .get) == .notFound)
             let wrong = String(tokens[0].dropLast()) + (tokens[0].hasSuffix("A") ? "B" : "A")
@@ -288,7 +288,7 @@ struct ServeTests {
     }
 
     @Test func guessing_links_is_stopped_after_the_limit_without_locking_out_real_links() async throws {
-        let token = try invite(["Ans Bakker"])[0]
+        let token = try await invite(["Ans Bakker"])[0]
         try await test { client async throws in
             for _ in 0..<5 {
                 #expect(try await Self.status(client, uri: "/s/\(Secret.make())", method: .get) == .notFound)
@@ -307,7 +307,7 @@ struct ServeTests {
     // MARK: - The round's owner holds every link: a claimed link opens nothing of the colleague's
 
     @Test func whoever_holds_a_claimed_link_without_the_browser_or_code_reads_nothing() async throws {
-        let token = try invite(["Ans Bakker"])[0]
+        let token = try await invite(["Ans Bakker"])[0]
         let note = "ik zit thuis met een burn-out"
         try await test { client async throws in
             let ans = try await LinkBrowser.claim(client, token)
@@ -362,7 +362,7 @@ struct ServeTests {
     }
 
     @Test func starting_again_or_a_new_link_forgets_everything_of_the_colleague() async throws {
-        let tokens = try invite(["Ans Bakker", "Bram de Jong", "Carla Visser"])
+        let tokens = try await invite(["Ans Bakker", "Bram de Jong", "Carla Visser"])
         let app = app
         let clock = clock
         let database = database
@@ -378,7 +378,7 @@ struct ServeTests {
                 uri: "/s/\(tokens[0])/opnieuw", method: .post, headers: LinkBrowser.formType,
                 body: LinkBrowser.form([("csrf", csrf)]))
             #expect(unconfirmed.status == .seeOther)
-            #expect(try database.invitation(id: 1)?.scan != nil)
+            await #expect(try database.invitation(id: 1)?.scan != nil)
             let restarted = try await client.execute(
                 uri: "/s/\(tokens[0])/opnieuw", method: .post, headers: LinkBrowser.formType,
                 body: LinkBrowser.form([("csrf", csrf), ("zeker", "ja")]))
@@ -391,8 +391,8 @@ struct ServeTests {
             #expect(try await attacker.get("/uitslag").status == .seeOther)
 
             // A new link from the dashboard: the old one is unknown, the new one opens an empty, unclaimed scan.
-            let bram = try app.invitation(token: tokens[1], now: clock.now).invitation.id
-            let link = try app.resend(bram, team: "T", now: clock.now)
+            let bram = try await app.invitation(token: tokens[1], now: clock.now).invitation.id
+            let link = try await app.resend(bram, team: "T", now: clock.now)
             #expect(try await Self.status(client, uri: "/s/\(tokens[1])", method: .get) == .notFound)
             let fresh = try await LinkBrowser.claim(client, link.token, code: "nog een code")
             let freshPage = try await fresh.page()
@@ -401,13 +401,13 @@ struct ServeTests {
                     && !freshPage.contains("<h1>Je scan is ingeleverd"))
         }
         // What the team counts stays as they handed it in.
-        #expect(try database.currentScans(team: "T", round: "voorjaar").count == 3)
-        let stored = try #require(try database.invitation(id: 2))
+        await #expect(try database.currentScans(team: "T", round: "voorjaar").count == 3)
+        let stored = try await #require(try database.invitation(id: 2))
         #expect(stored.scan == nil && stored.draft == nil && stored.invitation.finishedAt == nil)
     }
 
     @Test func a_personal_code_must_be_chosen_well() async throws {
-        let token = try invite(["Ans Bakker"])[0]
+        let token = try await invite(["Ans Bakker"])[0]
         try await test { client async throws in
             let html = String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)
             let csrf = try #require(Self.csrf(in: html))
@@ -449,22 +449,24 @@ struct ServeTests {
     }
 
     @Test func the_dashboard_shows_counts_never_who_chose_what() async throws {
-        try account("voorzitter", team: "T")
-        try account("ander", team: "Ander team")
-        let tokens = try invite(["Ans Bakker", "Bram de Jong", "Carla Visser"])
-        let other = try invite(["Dirk Smit"], team: "Ander team")
+        try await account("voorzitter", team: "T")
+        try await account("ander", team: "Ander team")
+        let tokens = try await invite(["Ans Bakker", "Bram de Jong", "Carla Visser"])
+        let other = try await invite(["Dirk Smit"], team: "Ander team")
         let app = app
         let clock = clock
         for (token, consent) in zip(tokens, ["metNaam", "anoniem", "prive"]) {
-            let record = try app.invitation(token: token, now: clock.now)
+            let record = try await app.invitation(token: token, now: clock.now)
             let (scan, profile) = try ScanFile.decode(
                 data: Data(Self.scanFile(name: "x", consent: consent).utf8), file: "t",
                 profile: { Self.library.profile($0) })
-            _ = try app.handIn(record, scan: scan, profile: profile, today: SchoolDate("2026-11-25")!, now: clock.now) {
+            _ = try await app.handIn(
+                record, scan: scan, profile: profile, today: SchoolDate("2026-11-25")!, now: clock.now
+            ) {
                 _ in ""
             }
         }
-        _ = try app.invitation(token: other[0], now: clock.now)
+        _ = try await app.invitation(token: other[0], now: clock.now)
         try await test { client async throws in
             let wrong = try await Self.logIn(client, "voorzitter", "fout")
             #expect(wrong.cookie == nil && wrong.response.status == .unauthorized)
@@ -504,7 +506,7 @@ struct ServeTests {
             #expect(!report.contains("Carla") && !report.contains("Bram"))
 
             // A change without the session's CSRF token is refused; with it, a new link replaces the old.
-            let id = try app.invitation(token: tokens[0], now: clock.now).invitation.id
+            let id = try await app.invitation(token: tokens[0], now: clock.now).invitation.id
             let forged = try await client.execute(
                 uri: "/dashboard/uitnodiging/\(id)/nieuw", method: .post,
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
@@ -519,13 +521,13 @@ struct ServeTests {
             // The old link is now as unknown as a guessed one.
             #expect(try await Self.status(client, uri: "/s/\(tokens[0])", method: .get) == .notFound)
             // Another team's invitation is as unknown as a missing one.
-            let otherID = try app.invitation(token: other[0], now: clock.now).invitation.id
+            let otherID = try await app.invitation(token: other[0], now: clock.now).invitation.id
             let crossTeam = try await client.execute(
                 uri: "/dashboard/uitnodiging/\(otherID)/intrekken", method: .post,
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "csrf=\(csrf)"))
             #expect(crossTeam.status == .notFound)
-            #expect(try app.invitation(token: other[0], now: clock.now).invitation.revokedAt == nil)
+            await #expect(try app.invitation(token: other[0], now: clock.now).invitation.revokedAt == nil)
 
             // Closing the round closes every link of it.
             let closed = try await client.execute(
@@ -547,7 +549,7 @@ struct ServeTests {
     }
 
     @Test func a_round_opened_from_the_dashboard_shows_its_links_once() async throws {
-        try account("voorzitter", team: "T")
+        try await account("voorzitter", team: "T")
         let database = database
         try await test { client async throws in
             let session = try #require(try await Self.logIn(client, "voorzitter", Self.password).cookie)
@@ -570,7 +572,7 @@ struct ServeTests {
                     string: "csrf=\(csrf)&ronde=najaar&profiel=mentor-model2&namen=Carla%0Aans%20%20bakker"))
             #expect(twice.status == .badRequest)
         }
-        let stored = try database.invitations(team: "T")
+        let stored = try await database.invitations(team: "T")
         #expect(stored.map(\.name) == ["Ans Bakker", "Bram de Jong"])
     }
 
@@ -604,17 +606,17 @@ struct ServeTests {
     /// Ans's invitation in round voorjaar of team T, and raters' links about her.
     func raters(
         about invitation: Int64, team: String = "T", group: RaterGroup = .collega, _ names: [String]
-    ) throws -> [String] {
-        try app.inviteRaters(
+    ) async throws -> [String] {
+        try await app.inviteRaters(
             team: team, invitation: invitation, group: group, profile: Self.library.profile(Self.profileID)!,
             names: names, now: clock.now
         ).map(\.token)
     }
 
     @Test func raters_answer_through_their_links_and_the_teacher_sees_them_as_a_group() async throws {
-        let ans = try invite(["Ans Bakker"])[0]
-        let ansID = try app.invitation(token: ans, now: clock.now).invitation.id
-        let raters = try raters(about: ansID, ["Bram de Jong", "Carla Visser", "Dirk Smit"])
+        let ans = try await invite(["Ans Bakker"])[0]
+        let ansID = try await app.invitation(token: ans, now: clock.now).invitation.id
+        let raters = try await raters(about: ansID, ["Bram de Jong", "Carla Visser", "Dirk Smit"])
         let app = app
         let database = database
         try await test { client async throws in
@@ -665,7 +667,7 @@ struct ServeTests {
         }
         // Stored under the link's colleague and group, with ids the server chose; no rater's name, no draft, no time
         // and no link left to tie a response to a rater.
-        let (responses, _) = try database.feedback(invitation: ansID, profileID: Self.profileID)
+        let (responses, _) = try await database.feedback(invitation: ansID, profileID: Self.profileID)
         #expect(responses.count == 3 && responses.allSatisfy { $0.group == .collega && $0.id != "r-zelfgekozen-id" })
         let everything = try await database.reader.read { db in
             try ["feedbackInvitation", "feedbackResponse", "feedbackRating", "feedbackRemark"].flatMap { table in
@@ -674,25 +676,25 @@ struct ServeTests {
         }.joined(separator: "\n")
         for name in ["Bram", "Carla", "Dirk"] { #expect(!everything.contains(name), "\(name) is stored") }
         #expect(!everything.contains("\"page\""), "a rater's draft is kept after he answered")
-        #expect(try database.feedbackInvitation(tokenHash: Secret.hash(raters[0])) == nil)
-        #expect(
+        await #expect(try database.feedbackInvitation(tokenHash: Secret.hash(raters[0])) == nil)
+        await #expect(
             try app.feedbackRequests(team: "T").map { "\($0.subject) \($0.asked) \($0.answered)" } == [
                 "Ans Bakker 3 3"
             ])
     }
 
     @Test func another_team_cannot_reach_a_colleagues_feedback_and_a_wrong_request_can_be_undone() async throws {
-        let ans = try invite(["Ans Bakker"])[0]
-        let ansID = try app.invitation(token: ans, now: clock.now).invitation.id
+        let ans = try await invite(["Ans Bakker"])[0]
+        let ansID = try await app.invitation(token: ans, now: clock.now).invitation.id
         // Another team's account cannot ask about her, and its own "Ans Bakker" is another invitation.
-        #expect(throws: AppError.linkNotValid(nil)) {
-            try raters(about: ansID, team: "Ander team", ["X", "Y", "Z"])
+        await #expect(throws: AppError.linkNotValid(nil)) {
+            try await raters(about: ansID, team: "Ander team", ["X", "Y", "Z"])
         }
-        let twin = try invite(["Ans Bakker"], team: "Ander team")[0]
-        let twinID = try app.invitation(token: twin, now: clock.now).invitation.id
-        let fake = try raters(about: twinID, team: "Ander team", ["X", "Y", "Z"])
-        let real = try raters(about: ansID, ["Bram de Jong", "Carla Visser", "Dirk Smit"])
-        try account("voorzitter", team: "T")
+        let twin = try await invite(["Ans Bakker"], team: "Ander team")[0]
+        let twinID = try await app.invitation(token: twin, now: clock.now).invitation.id
+        let fake = try await raters(about: twinID, team: "Ander team", ["X", "Y", "Z"])
+        let real = try await raters(about: ansID, ["Bram de Jong", "Carla Visser", "Dirk Smit"])
+        try await account("voorzitter", team: "T")
         let app = app
         let database = database
         try await test { client async throws in
@@ -714,13 +716,13 @@ struct ServeTests {
                 buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: session]).body)
             #expect(dashboard.contains("<option value=\"\(ansID)\">Ans Bakker (voorjaar)</option>"))
             let csrf = try #require(Self.csrf(in: dashboard))
-            let request = try #require(try app.feedbackRequests(team: "T").first)
+            let request = try await #require(try app.feedbackRequests(team: "T").first)
             let undone = try await client.execute(
                 uri: "/dashboard/feedback/\(request.id)/intrekken", method: .post,
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "csrf=\(csrf)"))
             #expect(undone.status == .seeOther)
-            #expect(try database.feedback(invitation: ansID, profileID: Self.profileID).responses.isEmpty)
+            await #expect(try database.feedback(invitation: ansID, profileID: Self.profileID).responses.isEmpty)
             // Undone, the request leaves the dashboard's list; its number is said.
             let after = String(
                 buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: session]).body)
@@ -728,64 +730,64 @@ struct ServeTests {
             #expect(after.contains("1 vraag is ingetrokken: haar links werken niet meer"))
             #expect(try await browser.page().contains("Je 360°-feedback") == false)
             // The other team's request is not this account's to undo.
-            let theirs = try #require(try app.feedbackRequests(team: "Ander team").first)
+            let theirs = try await #require(try app.feedbackRequests(team: "Ander team").first)
             let crossTeam = try await client.execute(
                 uri: "/dashboard/feedback/\(theirs.id)/intrekken", method: .post,
                 headers: [.cookie: session, .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "csrf=\(csrf)"))
             #expect(crossTeam.status == .notFound)
-            #expect(try database.feedback(invitation: twinID, profileID: Self.profileID).responses.count == 3)
+            await #expect(try database.feedback(invitation: twinID, profileID: Self.profileID).responses.count == 3)
         }
     }
 
-    @Test func raters_links_that_cannot_be_made() throws {
-        let ans = try invite(["Ans Bakker"])[0]
-        let ansID = try app.invitation(token: ans, now: clock.now).invitation.id
-        #expect(throws: AppError.invitationList("er is één leidinggevende; de lijst noemt er 2")) {
-            try raters(about: ansID, group: .leidinggevende, ["A", "B"])
+    @Test func raters_links_that_cannot_be_made() async throws {
+        let ans = try await invite(["Ans Bakker"])[0]
+        let ansID = try await app.invitation(token: ans, now: clock.now).invitation.id
+        await #expect(throws: AppError.invitationList("er is één leidinggevende; de lijst noemt er 2")) {
+            try await raters(about: ansID, group: .leidinggevende, ["A", "B"])
         }
-        #expect(throws: AppError.invitationList("Ans Bakker kan zichzelf geen feedback geven")) {
-            try raters(about: ansID, ["ans  bakker"])
+        await #expect(throws: AppError.invitationList("Ans Bakker kan zichzelf geen feedback geven")) {
+            try await raters(about: ansID, ["ans  bakker"])
         }
-        #expect(throws: AppError.invitationList("'bram' staat twee keer in de lijst")) {
-            try raters(about: ansID, ["Bram", "bram"])
+        await #expect(throws: AppError.invitationList("'bram' staat twee keer in de lijst")) {
+            try await raters(about: ansID, ["Bram", "bram"])
         }
         // One leidinggevende per colleague per round; once undone, another may be asked.
-        _ = try raters(about: ansID, group: .leidinggevende, ["Mevrouw de Boer"])
-        #expect(
+        _ = try await raters(about: ansID, group: .leidinggevende, ["Mevrouw de Boer"])
+        await #expect(
             throws: AppError.invitationList(
                 "Ans Bakker heeft in deze ronde al een leidinggevende; trek die vraag eerst in als het de verkeerde was"
             )
         ) {
-            try raters(about: ansID, group: .leidinggevende, ["Meneer Jansen"])
+            try await raters(about: ansID, group: .leidinggevende, ["Meneer Jansen"])
         }
-        let first = try #require(try app.feedbackRequests(team: "T").first)
-        try app.withdrawRaters(
+        let first = try await #require(try app.feedbackRequests(team: "T").first)
+        try await app.withdrawRaters(
             first.id, team: "T", profile: Self.library.profile(Self.profileID)!, now: clock.now)
-        #expect(try raters(about: ansID, group: .leidinggevende, ["Meneer Jansen"]).count == 1)
+        await #expect(try raters(about: ansID, group: .leidinggevende, ["Meneer Jansen"]).count == 1)
         // Pupils only where the school worded statements for them; the shipped profiles have none.
-        #expect(
+        await #expect(
             throws: AppError.invitationList(
                 "profiel mentor-model2 heeft geen uitspraken voor leerlingen (pupilStatements); zie docs/feedback.md")
         ) {
-            try raters(about: ansID, group: .leerling, ["Sem"])
+            try await raters(about: ansID, group: .leerling, ["Sem"])
         }
     }
 
     @Test func hostile_names_are_text_on_every_page_and_hidden_characters_are_refused() async throws {
-        try account("voorzitter", team: "T")
+        try await account("voorzitter", team: "T")
         let evil = "</script><img src=x onerror=alert(1)>&amp;"
-        let token = try invite([evil])[0]
-        #expect(
+        let token = try await invite([evil])[0]
+        await #expect(
             throws: AppError.invitationList(
                 "'Bram\\u{202E}kaas' is geen naam van hooguit \(VisibleText.nameLength) tekens zonder onzichtbare tekens"
             )
-        ) { try invite(["Bram\u{202E}kaas"], round: "ander") }
-        #expect(
+        ) { try await invite(["Bram\u{202E}kaas"], round: "ander") }
+        await #expect(
             throws: AppError.invitationList(
                 "'\(String(repeating: "a", count: 60))' is geen naam van hooguit \(VisibleText.nameLength) tekens zonder onzichtbare tekens"
             )
-        ) { try invite([String(repeating: "a", count: 121)], round: "ander") }
+        ) { try await invite([String(repeating: "a", count: 121)], round: "ander") }
         try await test { client async throws in
             let claimPage = String(buffer: try await client.execute(uri: "/s/\(token)", method: .get).body)
             #expect(!claimPage.contains("<img") && claimPage.contains("&lt;/script&gt;&lt;img"))
@@ -804,7 +806,7 @@ struct ServeTests {
     @Test func every_value_a_user_sets_is_escaped_on_every_page() async throws {
         let payload = #"x"><meta http-equiv="refresh" content="0;url=https://kwaad.example">'&"#
         let team = "Team " + payload
-        try account("voorzitter", team: team)
+        try await account("voorzitter", team: team)
         try await test { client async throws in
             var pages: [String: String] = [:]
             let session = try #require(try await Self.logIn(client, "voorzitter", Self.password).cookie)
@@ -856,8 +858,8 @@ struct ServeTests {
     @Test func a_scan_after_a_same_day_withdrawal_is_refused_not_shown_as_counting() async throws {
         // Ans counted anonymously in the autumn; in the spring she hands in privé, which withdraws her from the
         // team, deletes that and hands in anonymously the same day: the team may not count it, and she is told.
-        let autumn = try invite(["Ans Bakker", "Bram de Jong", "Carla Visser"], round: "najaar")[0]
-        let spring = try invite(["Ans Bakker"], round: "voorjaar")[0]
+        let autumn = try await invite(["Ans Bakker", "Bram de Jong", "Carla Visser"], round: "najaar")[0]
+        let spring = try await invite(["Ans Bakker"], round: "voorjaar")[0]
         let database = database
         try await test { client async throws in
             let (autumnBrowser, springBrowser) = (
@@ -868,7 +870,7 @@ struct ServeTests {
             }
             #expect(try await handIn(autumnBrowser, "anoniem").status == .ok)
             #expect(try await handIn(springBrowser, "prive").status == .ok)
-            #expect(try database.currentScans(team: "T", round: "najaar").isEmpty)
+            await #expect(try database.currentScans(team: "T", round: "najaar").isEmpty)
             let csrf = try #require(Self.csrf(in: try await springBrowser.page()))
             let deleted = try await springBrowser.submit("/verwijderen", [("csrf", csrf), ("zeker", "ja")])
             #expect(deleted.status == .seeOther)
@@ -878,6 +880,6 @@ struct ServeTests {
             let page = try await springBrowser.page()
             #expect(!page.contains("Je scan is ingeleverd"))
         }
-        #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
+        await #expect(try database.currentScans(team: "T", round: "voorjaar").isEmpty)
     }
 }

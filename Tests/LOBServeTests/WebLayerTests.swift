@@ -19,10 +19,10 @@ struct WebLayerTests {
     let app: LOBApp
     let clock = ServeTests.TestClock()
 
-    init() throws {
+    init() async throws {
         database = try LOBDatabase.inMemory()
         app = LOBApp(store: database)
-        try app.createAccount(login: "voorzitter", team: "T", password: ServeTests.password) {
+        try await app.createAccount(login: "voorzitter", team: "T", password: ServeTests.password) {
             LOBServer.hashPassword($0, cost: 4)
         }
     }
@@ -79,7 +79,7 @@ struct WebLayerTests {
     }
 
     @Test func forwarded_for_is_believed_only_from_a_named_proxy_and_only_its_own_hop() async throws {
-        let tokens = try app.openRound(
+        let tokens = try await app.openRound(
             team: "T", round: "r", profileID: ServeTests.profileID, names: ["Ans Bakker"], now: clock.now)
         // No proxy named: rotating X-Forwarded-For does not escape the limit on guessing links.
         try await server().application().test(.live) { client async throws in
@@ -129,7 +129,7 @@ struct WebLayerTests {
     }
 
     @Test func head_answers_like_get_without_a_body() async throws {
-        let token = try app.openRound(
+        let token = try await app.openRound(
             team: "T", round: "r", profileID: ServeTests.profileID, names: ["Ans Bakker"], now: clock.now)[0].token
         try await server().application().test(.router) { client async throws in
             for uri in ["/", "/stijl.css", "/inloggen", "/s/\(token)"] {
@@ -142,7 +142,7 @@ struct WebLayerTests {
     }
 
     @Test func a_hand_in_sent_twice_at_once_is_taken_once() async throws {
-        let token = try app.openRound(
+        let token = try await app.openRound(
             team: "T", round: "r", profileID: ServeTests.profileID, names: ["Ans Bakker"], now: clock.now)[0].token
         let database = database
         try await server().application().test(.router) { client async throws in
@@ -157,26 +157,32 @@ struct WebLayerTests {
             }
             #expect(statuses.filter { $0 == .ok }.count == 1 && statuses.filter { $0 == .conflict }.count == 3)
         }
-        #expect(try database.currentScans(team: "T", round: "r").count == 1)
+        await #expect(try database.currentScans(team: "T", round: "r").count == 1)
     }
 
-    @Test func a_password_bcrypt_would_cut_short_is_refused() throws {
+    @Test func a_password_bcrypt_would_cut_short_is_refused() async throws {
         let long = String(repeating: "w", count: 73)
-        #expect(throws: AppError.password(.tooLong)) {
-            try app.createAccount(login: "lang", team: "T", password: long) { LOBServer.hashPassword($0, cost: 4) }
+        await #expect(throws: AppError.password(.tooLong)) {
+            try await app.createAccount(login: "lang", team: "T", password: long) {
+                LOBServer.hashPassword($0, cost: 4)
+            }
         }
-        #expect(throws: AppError.password(.tooShort)) {
-            try app.createAccount(login: "kort", team: "T", password: "kort") { LOBServer.hashPassword($0, cost: 4) }
+        await #expect(throws: AppError.password(.tooShort)) {
+            try await app.createAccount(login: "kort", team: "T", password: "kort") {
+                LOBServer.hashPassword($0, cost: 4)
+            }
         }
         // An account made with 72 bytes does not open with those 72 bytes and more.
         let exact = String(repeating: "w", count: 72)
-        try app.createAccount(login: "precies", team: "T", password: exact) { LOBServer.hashPassword($0, cost: 4) }
+        try await app.createAccount(login: "precies", team: "T", password: exact) {
+            LOBServer.hashPassword($0, cost: 4)
+        }
         let verify: (String, String?) -> Bool = { password, hash in
             guard let hash else { return false }
             return LOBServer.verifyPassword(password, hash: hash)
         }
-        #expect(try app.logIn(login: "precies", password: exact, verify: verify, now: 1) != nil)
-        #expect(try app.logIn(login: "precies", password: exact + "extra", verify: verify, now: 1) == nil)
+        await #expect(try app.logIn(login: "precies", password: exact, verify: verify, now: 1) != nil)
+        await #expect(try app.logIn(login: "precies", password: exact + "extra", verify: verify, now: 1) == nil)
     }
 }
 

@@ -34,7 +34,7 @@ extension ScanSession {
 }
 
 struct ScanSessionTests {
-    @Test func a_first_scan_asks_the_name_then_begins_and_saves() {
+    @Test func a_first_scan_asks_the_name_then_begins_and_saves() async {
         var session = makeSession()
         // The name field is open for typing at once
         #expect(session.overlay == .editing(.name, text: ""))
@@ -51,7 +51,7 @@ struct ScanSessionTests {
     }
 
     /// The welcome shows each choice in a teacher's words, not the file's ("prive", "metNaam").
-    @Test func consent_is_shown_in_a_teachers_words() {
+    @Test func consent_is_shown_in_a_teachers_words() async {
         var session = makeSession(teacher: "Jan")
         var shown: [String] = []
         session.send(.down, .down, .down)
@@ -69,14 +69,14 @@ struct ScanSessionTests {
             ])
     }
 
-    @Test func without_a_name_the_scan_does_not_begin() {
+    @Test func without_a_name_the_scan_does_not_begin() async {
         var session = makeSession()
         session.send(.escape, .down, .down, .down, .down, .enter)
         #expect(session.screen == .welcome)
         #expect(session.message == "Vul eerst je naam in.")
     }
 
-    @Test func the_profile_can_be_chosen_until_the_scan_begins() {
+    @Test func the_profile_can_be_chosen_until_the_scan_begins() async {
         var session = makeSession(teacher: "Jan")
         session.send(.down, .down, .right)
         #expect(session.profile.id == "klein" && session.question.of == 3)
@@ -98,7 +98,7 @@ struct ScanSessionTests {
         return session
     }
 
-    @Test func keys_one_to_four_score_save_and_move_on() {
+    @Test func keys_one_to_four_score_save_and_move_on() async {
         var session = scoring()
         #expect(session.screen == .behaviours && session.scan.portraitPosition == 5)
         #expect(session.question == (1, 44))
@@ -116,7 +116,7 @@ struct ScanSessionTests {
         #expect(session.scan.answers["1.1"] == nil)
     }
 
-    @Test func moving_back_and_forth_changes_nothing() {
+    @Test func moving_back_and_forth_changes_nothing() async {
         var session = scoring()
         session.type("3241")
         let before = session.scan
@@ -127,7 +127,7 @@ struct ScanSessionTests {
         #expect(session.scan == before)
     }
 
-    @Test func pages_follow_the_competencies() {
+    @Test func pages_follow_the_competencies() async {
         var session = scoring()
         session.send(.right)
         #expect(session.selectedBehaviour?.id == "2.1")
@@ -143,7 +143,7 @@ struct ScanSessionTests {
         #expect(session.selectedBehaviour?.id == "5.1")
     }
 
-    @Test func a_note_is_typed_saved_and_kept_with_the_score() {
+    @Test func a_note_is_typed_saved_and_kept_with_the_score() async {
         var session = scoring()
         session.send(.character("2"), .up, .character("n"))
         session.type("zie gesprek met Sem")
@@ -155,7 +155,7 @@ struct ScanSessionTests {
         #expect(session.view().text.contains("notitie: zie gesprek met Sem"))
     }
 
-    @Test func a_whole_scan_ends_in_the_summary_and_is_finished_once() {
+    @Test func a_whole_scan_ends_in_the_summary_and_is_finished_once() async {
         var session = scoring()
         var effects = session.send(Array(repeating: Key.character("3"), count: 44))
         #expect(effects.count == 44 && effects.allSatisfy { $0.kind.hasPrefix("saveAnswer") })
@@ -173,7 +173,7 @@ struct ScanSessionTests {
         #expect(session.send(.enter) == [.quit])
     }
 
-    @Test func after_a_failed_save_the_next_change_stores_the_whole_scan() {
+    @Test func after_a_failed_save_the_next_change_stores_the_whole_scan() async {
         var session = scoring()
         session.receive(.failed("schijf vol"))
         #expect(session.message?.hasPrefix("Niet bewaard: schijf vol") == true)
@@ -182,7 +182,7 @@ struct ScanSessionTests {
         #expect(session.send(.character("2")).map(\.kind) == ["saveAnswer 1.2"])
     }
 
-    @Test func q_asks_first_and_ctrl_c_stops_at_once() {
+    @Test func q_asks_first_and_ctrl_c_stops_at_once() async {
         var session = scoring()
         #expect(session.send(.character("q")).isEmpty)
         #expect(session.overlay == .confirmQuit)
@@ -192,7 +192,7 @@ struct ScanSessionTests {
         #expect(session.send(.interrupt) == [.quit])
     }
 
-    @Test func resume_opens_the_first_open_question_and_starting_again_discards() {
+    @Test func resume_opens_the_first_open_question_and_starting_again_discards() async {
         var scan = Scan(
             teacher: "Jan", team: "Bouw", profileID: Fixtures.vmbo.id, date: SchoolDate("2026-11-20")!,
             portraitPosition: 3)
@@ -212,7 +212,7 @@ struct ScanSessionTests {
                 && again.draftID == nil)
     }
 
-    @Test func a_window_that_is_too_small_says_so_and_recovers_on_resize() {
+    @Test func a_window_that_is_too_small_says_so_and_recovers_on_resize() async {
         var session = scoring()
         session.send(.resize(width: 60, height: 20))
         #expect(session.view().text.contains("Het venster is te klein: 60×20"))
@@ -220,7 +220,7 @@ struct ScanSessionTests {
         #expect(session.view().text.contains("vraag 1 van 44"))
     }
 
-    @Test func the_selected_behaviour_is_always_in_view_at_80_by_24() {
+    @Test func the_selected_behaviour_is_always_in_view_at_80_by_24() async {
         var session = scoring()
         for index in 0..<44 {
             let id = Behaviour.all[index].id

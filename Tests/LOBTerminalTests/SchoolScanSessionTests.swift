@@ -1,3 +1,4 @@
+import LOBApp
 import LOBCore
 import LOBStore
 import Testing
@@ -10,7 +11,7 @@ struct SchoolScanSessionTests {
 
     private func keys(_ text: String) -> [Key] { text.map { Key.character($0) } }
 
-    @Test func number_keys_choose_the_current_model_and_move_on_g_sets_the_wish() {
+    @Test func number_keys_choose_the_current_model_and_move_on_g_sets_the_wish() async {
         var session = SchoolScanSession(school: "Het Baken", date: date, width: 80, height: 24)
         #expect(session.screen == .welcome && session.scan.schoolYear == "2026-2027")
         #expect(session.update(.enter).isEmpty && session.screen == .aspects)
@@ -31,7 +32,7 @@ struct SchoolScanSessionTests {
     }
 
     /// At 80×24 the key line of every screen is whole, its last key ("q stoppen") included.
-    @Test func every_key_line_fits_80_columns() {
+    @Test func every_key_line_fits_80_columns() async {
         var session = SchoolScanSession(school: "Het Baken", date: date, width: 80, height: 24)
         for step in 0..<3 {
             let lines = session.view().text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -42,7 +43,7 @@ struct SchoolScanSessionTests {
         }
     }
 
-    @Test func the_pages_show_the_three_descriptions_and_the_summary_the_dominant_model() {
+    @Test func the_pages_show_the_three_descriptions_and_the_summary_the_dominant_model() async {
         var session = SchoolScanSession(school: "Het Baken", date: date, width: 100, height: 30)
         _ = session.update(.enter)
         let page = session.view().text
@@ -56,18 +57,18 @@ struct SchoolScanSessionTests {
         #expect(summary.contains("Loopt achter: 4 Een LOB-werkplan"))
     }
 
-    @Test func the_runner_saves_every_choice_and_a_new_session_resumes_at_the_first_open_aspect() throws {
+    @Test func the_runner_saves_every_choice_and_a_new_session_resumes_at_the_first_open_aspect() async throws {
         let store = try LOBDatabase.inMemory()
         var session = SchoolScanSession(school: "Het Baken", date: date, width: 80, height: 24)
         let terminal = ScriptedTerminal([.enter] + keys("2212"))
-        SchoolScanRunner.run(&session, store: store, terminal: terminal)
-        let stored = try #require(try store.schoolScan(year: "2026-2027"))
+        await SchoolScanRunner.run(&session, app: LOBApp(store: store), terminal: terminal) { "\($0)" }
+        let stored = try await #require(try store.schoolScan(year: "2026-2027"))
         #expect(stored.answers.count == 4 && stored.answers[4]?.current == .model2)
         let resumed = SchoolScanSession(school: "", date: date, stored: stored, width: 80, height: 24)
         #expect(resumed.screen == .aspects && resumed.index == 4 && resumed.scan.school == "Het Baken")
     }
 
-    @Test func the_school_name_is_needed_and_editable() {
+    @Test func the_school_name_is_needed_and_editable() async {
         var session = SchoolScanSession(school: "", date: date, width: 80, height: 24)
         _ = session.update(.enter)
         #expect(session.screen == .welcome && session.message != nil)

@@ -33,19 +33,19 @@ struct SnapshotTests {
         return session
     }
 
-    @Test func welcome() throws {
+    @Test func welcome() async throws {
         var session = makeSession(teacher: "Joëlle van der Brügge")
         session.send(.down, .down, .down, .right)
         try check("welcome-80x24", session)
     }
 
-    @Test func name_editor() throws {
+    @Test func name_editor() async throws {
         var session = makeSession()
         session.type("Joëlle")
         try check("name-editor-80x24", session)
     }
 
-    @Test func portraits_one_after_the_other_and_side_by_side() throws {
+    @Test func portraits_one_after_the_other_and_side_by_side() async throws {
         var session = begun()
         session.send(.escape)
         #expect(session.screen == .portraits)
@@ -54,7 +54,7 @@ struct SnapshotTests {
         try check("portraits-140x40", session)
     }
 
-    @Test func behaviours() throws {
+    @Test func behaviours() async throws {
         var session = begun()
         session.send(.character("n"))
         session.type("met Sem over zijn stage")
@@ -66,7 +66,7 @@ struct SnapshotTests {
         try check("behaviours-help-80x24", session)
     }
 
-    @Test func preferences_choice_and_summary() throws {
+    @Test func preferences_choice_and_summary() async throws {
         var session = begun()
         session.type(String(repeating: "3", count: 32))
         session.type("432143213421321")
@@ -77,7 +77,7 @@ struct SnapshotTests {
         try check("summary-80x24-scrolled", session)
     }
 
-    @Test func too_small() throws {
+    @Test func too_small() async throws {
         var session = begun()
         session.send(.resize(width: 70, height: 20))
         try check("too-small-70x20", session)

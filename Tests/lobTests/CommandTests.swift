@@ -14,7 +14,7 @@ struct CommandTests {
         return url
     }
 
-    @Test func framework_prints_the_catalogue_in_each_format() throws {
+    @Test func framework_prints_the_catalogue_in_each_format() async throws {
         let text = try LobRun(["framework"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("respecteert vertrouwelijkheid en gaat discreet met gevoelige zaken om"))
@@ -25,13 +25,13 @@ struct CommandTests {
         #expect((object?["competencies"] as? [Any])?.count == 7)
     }
 
-    @Test func framework_output_is_the_same_bytes_each_run() throws {
+    @Test func framework_output_is_the_same_bytes_each_run() async throws {
         #expect(
             try LobRun(["framework", "--format", "json"]).stdout
                 == (try LobRun(["framework", "--format", "json"]).stdout))
     }
 
-    @Test func unknown_format_is_refused_before_running() {
+    @Test func unknown_format_is_refused_before_running() async {
         // Refused by the parser, naming the option and the value (and not by some later failure).
         for arguments in [["framework", "--format", "xml"], ["profiles", "show", "x", "--format", "markdown"]] {
             do {
@@ -44,7 +44,7 @@ struct CommandTests {
         }
     }
 
-    @Test func profiles_list_and_show() throws {
+    @Test func profiles_list_and_show() async throws {
         let list = try LobRun(["profiles", "list"])
         #expect(list.status == 0)
         #expect(list.stdout.contains("loopbaanbegeleider-vmbo"))
@@ -55,14 +55,14 @@ struct CommandTests {
         #expect((object?["behaviours"] as? [Any])?.count == 36)
     }
 
-    @Test func unknown_profile_fails_with_a_message_on_stderr() throws {
+    @Test func unknown_profile_fails_with_a_message_on_stderr() async throws {
         let run = try LobRun(["profiles", "show", "bestaat-niet"])
         #expect(run.status != 0)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("onbekend profiel 'bestaat-niet'"))
     }
 
-    @Test func validate_reports_file_line_and_expectation() throws {
+    @Test func validate_reports_file_line_and_expectation() async throws {
         let good = try temporaryFile("goed.yaml", "id: goed\ntitle: Goed\nbehaviours: [\"1.1\"]\n")
         let bad = try temporaryFile(
             "fout.yaml", "id: fout\ntitle: Fout\ntarget: 3\nbehaviours:\n  - \"1.1\"\n  - \"9.1\"\n")
@@ -72,7 +72,7 @@ struct CommandTests {
         #expect(run.stderr.contains("fout.yaml:6: behaviours[1]: onbekend gedragskenmerk '9.1'"))
     }
 
-    @Test func a_broken_profile_in_a_users_folder_makes_list_fail_loudly() throws {
+    @Test func a_broken_profile_in_a_users_folder_makes_list_fail_loudly() async throws {
         let broken = try temporaryFile("kapot.yaml", "id: kapot\ntitle: [\n")
         let run = try LobRun(
             ["profiles", "list"], environment: ["LOB_PROFILES": broken.deletingLastPathComponent().path])
@@ -81,7 +81,7 @@ struct CommandTests {
         #expect(run.stderr.contains("kapot.yaml:"))
     }
 
-    @Test func showing_a_broken_profile_says_what_is_wrong_with_its_file() throws {
+    @Test func showing_a_broken_profile_says_what_is_wrong_with_its_file() async throws {
         let broken = try temporaryFile("kapot.yaml", "id: kapot\ntitle: Kapot\nbehaviours: [\"9.9\"]\n")
         let run = try LobRun(["profiles", "show", "kapot", "--profiles", broken.deletingLastPathComponent().path])
         #expect(run.status == 1)
@@ -89,7 +89,7 @@ struct CommandTests {
         #expect(run.stderr.contains("onbekend profiel 'kapot'"))
     }
 
-    @Test func a_school_profile_from_profiles_option_is_listed_and_shown() throws {
+    @Test func a_school_profile_from_profiles_option_is_listed_and_shown() async throws {
         let own = try temporaryFile(
             "school.yaml", "id: onze-school\ntitle: Onze school\nbehaviours: [\"5.1\", \"5.2\"]\n")
         let folder = own.deletingLastPathComponent().path

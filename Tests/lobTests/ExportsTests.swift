@@ -14,7 +14,7 @@ struct ExportsTests {
         try Golden.check(name, expected, sourceLocation: sourceLocation)
     }
 
-    @Test func framework_exports_are_current() throws {
+    @Test func framework_exports_are_current() async throws {
         try check("framework.md", MarkdownRenderer().render(FrameworkReport.blocks(.standard)))
         try check("framework.json", try JSON.encode(FrameworkJSON(.standard)))
         // `lob framework export`: byte for byte what the command writes, for the framework and a shipped profile.
@@ -37,12 +37,12 @@ struct ExportsTests {
     }
 
     /// `lob form`: the blank self-scan form for the demo team, byte for byte.
-    @Test func form_export_is_current() throws {
+    @Test func form_export_is_current() async throws {
         try check("zelfscan.html", try LobRun(["form", "--team", "Bouwtechniek bovenbouw", "--out", "-"]).stdout)
     }
 
     /// The report of the documented example scan, as `lob report 1` shows it after `lob scan --answers`.
-    @Test func example_report_exports_are_current() throws {
+    @Test func example_report_exports_are_current() async throws {
         let example = Self.folder.deletingLastPathComponent().appendingPathComponent("docs/examples/scan.yaml")
         let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
         let (scan, profile) = try ScanFile.decode(
@@ -56,7 +56,7 @@ struct ExportsTests {
     }
 
     /// The scholingsplan of the example scan with the shipped example catalogue, as `lob plan 1` makes it.
-    @Test func example_plan_exports_are_current() throws {
+    @Test func example_plan_exports_are_current() async throws {
         let example = Self.folder.deletingLastPathComponent().appendingPathComponent("docs/examples/scan.yaml")
         let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
         let (scan, profile) = try ScanFile.decode(
@@ -71,7 +71,7 @@ struct ExportsTests {
     /// No document says the same long thing twice (a paragraph, a list, a table cell of 100 characters or more):
     /// what holds for every goal is said once, and behaviours with the same pairs share one list. The framework is the
     /// seeds' catalogue, where the sources repeat themselves.
-    @Test func no_document_repeats_a_paragraph() throws {
+    @Test func no_document_repeats_a_paragraph() async throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Golden.folder.path).filter {
             $0.hasSuffix(".md") && $0 != "framework.md"
         }
@@ -102,7 +102,7 @@ struct ExportsTests {
 
     /// A section shows its figures once: the 360° report's "Per competentie" had its table and, below the radar, the
     /// chart's own table with the same numbers in another column order.
-    @Test func a_competency_is_one_row_in_the_feedback_report() throws {
+    @Test func a_competency_is_one_row_in_the_feedback_report() async throws {
         let text = try String(contentsOf: Golden.folder.appendingPathComponent("feedback-example.md"), encoding: .utf8)
         let section = try #require(
             text.components(separatedBy: "## Per competentie").dropFirst().first?.components(separatedBy: "\n## ")
@@ -111,7 +111,7 @@ struct ExportsTests {
     }
 
     /// The lists and the import result as JSON, on a database of their own; paths as given, relative to the repository.
-    @Test func list_exports_are_current() throws {
+    @Test func list_exports_are_current() async throws {
         let temporary = TemporaryFolder("lob-lists")
         let db = temporary.url.appendingPathComponent("lob.sqlite").path
         let repository = Self.folder.deletingLastPathComponent()

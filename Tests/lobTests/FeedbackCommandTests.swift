@@ -32,7 +32,7 @@ struct FeedbackCommandTests {
         return try #require(entry["colleagues"] as? [String: Any])
     }
 
-    @Test func two_colleagues_are_withheld_three_are_shown_and_one_more_is_withheld_again() throws {
+    @Test func two_colleagues_are_withheld_three_are_shown_and_one_more_is_withheld_again() async throws {
         let example = TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml").path
         #expect(try lob(["scan", "--answers", example]).status == 0)
         // Before any feedback: said so, with what to do, instead of an empty report.
@@ -69,7 +69,7 @@ struct FeedbackCommandTests {
         }
     }
 
-    @Test func a_bad_file_stores_nothing_and_a_rater_name_is_refused() throws {
+    @Test func a_bad_file_stores_nothing_and_a_rater_name_is_refused() async throws {
         let good = try file("a.yaml", id: "r-aaaaaaaa", ratings: ["1.1": 2])
         let named = temporary.url.appendingPathComponent("naam.yaml")
         try (String(contentsOfFile: good, encoding: .utf8) + "rater: \"Ans Bakker\"\n").write(
@@ -86,7 +86,7 @@ struct FeedbackCommandTests {
 
     /// `Exports/feedback-example.*`: the 360° report of the example scan's teacher with the demo raters of
     /// `docs/examples/feedback` (`make-demo.py`).
-    @Test func the_demo_feedback_exports_are_current() throws {
+    @Test func the_demo_feedback_exports_are_current() async throws {
         let repository = TeamCommandTests.repository
         #expect(
             try lob(["scan", "--answers", repository.appendingPathComponent("docs/examples/scan.yaml").path]).status
@@ -132,7 +132,7 @@ struct FeedbackCommandTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     }
 
-    @Test func the_team_view_shows_differences_of_three_members_and_withholds_one_more() throws {
+    @Test func the_team_view_shows_differences_of_three_members_and_withholds_one_more() async throws {
         let demo = TeamCommandTests.demo.appendingPathComponent("najaar-2026").path
         #expect(
             try lob(["team", "import", demo, "--team", TeamCommandTests.team, "--round", "najaar 2026"]).status == 0)

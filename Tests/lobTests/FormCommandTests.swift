@@ -5,7 +5,7 @@ import Testing
 struct FormCommandTests {
     private let temporary = TemporaryFolder("lob-form")
 
-    @Test func writes_the_form_for_a_team_readable_for_others() throws {
+    @Test func writes_the_form_for_a_team_readable_for_others() async throws {
         let out = temporary.url.appendingPathComponent("zelfscan.html")
         let run = try LobRun(["form", "--team", "Bouwtechniek bovenbouw", "--out", out.path])
         #expect(run.status == 0)
@@ -18,14 +18,14 @@ struct FormCommandTests {
         #expect(mode & 0o044 != 0)
     }
 
-    @Test func another_profile_and_standard_output() throws {
+    @Test func another_profile_and_standard_output() async throws {
         let run = try LobRun(["form", "--profile", "mentor-model2", "--out", "-"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("<!DOCTYPE html>"))
         #expect(run.stdout.contains("\"id\":\"mentor-model2\""))
     }
 
-    @Test func refuses_an_unknown_profile_and_a_bad_team_and_writes_nothing() throws {
+    @Test func refuses_an_unknown_profile_and_a_bad_team_and_writes_nothing() async throws {
         let out = temporary.url.appendingPathComponent("niet.html")
         let unknown = try LobRun(["form", "--profile", "bestaat-niet", "--out", out.path])
         #expect(unknown.status != 0)
@@ -39,7 +39,7 @@ struct FormCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
-    @Test func a_feedback_form_for_a_colleague_or_the_leidinggevende() throws {
+    @Test func a_feedback_form_for_a_colleague_or_the_leidinggevende() async throws {
         let out = temporary.url.appendingPathComponent("feedback.html")
         let run = try LobRun(["form", "--feedback-for", "Jan de Vries", "--group", "leidinggevende", "--out", out.path])
         #expect(run.status == 0 && run.stdout.contains("Feedbackformulier voor Jan de Vries"))
@@ -49,7 +49,7 @@ struct FormCommandTests {
         #expect(try LobRun(["form", "--feedback-for", "Jan", "--group", "buurman"]).status != 0)
     }
 
-    @Test func a_pupil_form_needs_the_schools_own_pupil_statements() throws {
+    @Test func a_pupil_form_needs_the_schools_own_pupil_statements() async throws {
         let refused = try LobRun(["form", "--feedback-for", "Jan", "--group", "leerling", "--out", "-"])
         #expect(refused.status != 0 && refused.stderr.contains("heeft geen stellingen voor leerlingen"))
         let folder = temporary.url.appendingPathComponent("profielen")

@@ -17,7 +17,7 @@ struct HelpTests {
             ["serve", "account"], ["serve", "start"], ["team", "round"],
         ]
 
-    @Test func help_is_dutch_and_points_to_no_repository_file() throws {
+    @Test func help_is_dutch_and_points_to_no_repository_file() async throws {
         for command in Self.all {
             let help = try LobRun(command + ["--help"])
             #expect(help.status == 0, "\(command)")
@@ -32,7 +32,7 @@ struct HelpTests {
         }
     }
 
-    @Test func every_starting_command_has_examples_that_fit_80_columns() throws {
+    @Test func every_starting_command_has_examples_that_fit_80_columns() async throws {
         for command in Self.starting {
             let help = try LobRun(command + ["--help"]).stdout
             let examples = try #require(help.components(separatedBy: "Voorbeelden:\n").dropFirst().first, "\(command)")
@@ -46,7 +46,7 @@ struct HelpTests {
         }
     }
 
-    @Test func argument_errors_are_dutch_with_a_usage_error_status() throws {
+    @Test func argument_errors_are_dutch_with_a_usage_error_status() async throws {
         let format = try LobRun(["report", "--format", "x"])
         #expect(format.status == 64)
         #expect(format.stderr.contains("Fout: De waarde 'x' is ongeldig voor '--format <format>'. Kies uit 'text',"))
@@ -91,7 +91,7 @@ struct HelpTests {
 
     /// Every help page within 80 columns (Dutch is longer than the English the parser wrapped, and its usage line
     /// is never wrapped), each default said once, and not one English word.
-    @Test func every_help_page_fits_80_columns_says_a_default_once_and_is_dutch() throws {
+    @Test func every_help_page_fits_80_columns_says_a_default_once_and_is_dutch() async throws {
         let more: [[String]] = [
             ["form"], ["import", "survey"], ["feedback", "import"], ["feedback", "report"], ["export", "scan"],
             ["profiles", "list"], ["profiles", "show"], ["scans", "list"], ["schoolscan", "list"], ["serve", "start"],
@@ -110,7 +110,7 @@ struct HelpTests {
     }
 
     /// The mistakes people make, answered in Dutch, with the command they nearly typed.
-    @Test func mistakes_are_answered_in_dutch_with_the_command_meant() throws {
+    @Test func mistakes_are_answered_in_dutch_with_the_command_meant() async throws {
         let mistakes: [([String], String)] = [
             (["raport"], "Fout: Onverwacht argument 'raport'\nBedoel je 'lob report'?\n"),
             (["team", "improt", "x"], "Fout: 2 onverwachte argumenten: 'improt', 'x'\nBedoel je 'lob team import'?\n"),
@@ -137,7 +137,7 @@ struct HelpTests {
         }
     }
 
-    @Test func help_topics_replace_the_documentation_files() throws {
+    @Test func help_topics_replace_the_documentation_files() async throws {
         for topic in HelpTopics.topics {
             let run = try LobRun(["help", topic.name])
             #expect(run.status == 0 && run.stdout == topic.text + "\n")
@@ -160,7 +160,7 @@ struct HelpTests {
         #expect(command.stderr.hasSuffix("\nBedoel je 'lob help report'?\n"), "\(command.stderr)")
     }
 
-    @Test func bash_completes_file_names_where_a_file_is_expected() throws {
+    @Test func bash_completes_file_names_where_a_file_is_expected() async throws {
         let folder = TemporaryFolder("lob-completion")
         let script = folder.url.appendingPathComponent("lob.bash")
         try LobRun(["--generate-completion-script", "bash"]).stdout.write(to: script, atomically: true, encoding: .utf8)
@@ -190,7 +190,7 @@ struct TerminalWidthTests {
         try LobRun(["framework"], environment: environment).stdout.split(separator: "\n").map(\.count)
     }
 
-    @Test func text_wraps_at_the_width_it_is_given() throws {
+    @Test func text_wraps_at_the_width_it_is_given() async throws {
         let narrow = try widths([:]), wide = try widths(["COLUMNS": "120"])
         #expect(wide.max() == 120 && wide.filter { $0 > 80 }.count > 50)
         // At 80 only the rows of a few tables (stars per role) run over: far fewer lines than at 120.

@@ -120,7 +120,7 @@ struct HostileInputTests {
     }
 
     @Test(arguments: ["scan", "profile", "catalogue", "schoolscan"])
-    func every_reader_refuses_the_corpus_clearly(kind: String) throws {
+    func every_reader_refuses_the_corpus_clearly(kind: String) async throws {
         // A database with one good scan in it, so that "unchanged" means something.
         #expect(
             try LobRun([
@@ -158,7 +158,7 @@ struct HostileInputTests {
     /// Survey exports that once crashed or hung `lob import survey` (a row number at Int.max, a cell in the last
     /// column over many rows, a zip directory that lies, a deflate stream cut short, XML names that are not UTF-8) or
     /// were read wrong (dates that wrapped at 2^32 or let a sign through): `Tests/Fixtures/hostile/make-survey-corpus.py`.
-    @Test func every_hostile_survey_export_is_refused_clearly() throws {
+    @Test func every_hostile_survey_export_is_refused_clearly() async throws {
         let before = try counts()
         let folder = Self.corpus.appendingPathComponent("survey")
         let mapping = Self.corpus.appendingPathComponent("survey-mapping.yaml").path
@@ -180,7 +180,7 @@ struct HostileInputTests {
     /// A CSV export is read no further than an export can be: ten million short lines (20 MB, once "failed to
     /// allocate" after 29 s), a header of half a million columns (once 46 s, and accepted), and many bad rows (once a
     /// line each on stderr) are refused quickly, with at most as many problems as any file's and a count of the rest.
-    @Test func survey_exports_are_bounded_in_rows_columns_and_problems() throws {
+    @Test func survey_exports_are_bounded_in_rows_columns_and_problems() async throws {
         let mapping = Self.corpus.appendingPathComponent("survey-mapping.yaml").path
         let google = try String(contentsOf: Self.survey.appendingPathComponent("google.csv"), encoding: .utf8)
         let header = String(String.UnicodeScalarView(google.unicodeScalars.prefix { $0 != "\n" }))
@@ -212,7 +212,7 @@ struct HostileInputTests {
 
     /// Every input the fuzzer ever found (`Tests/fuzz/crashes/READER`, docs/fuzzing.md) replayed through its reader
     /// in `lob-fuzz`: each is read or refused within the bounds, never a crash or a hang again.
-    @Test func every_fuzzing_finding_is_read_or_refused() throws {
+    @Test func every_fuzzing_finding_is_read_or_refused() async throws {
         let crashes = Self.corpus.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("fuzz/crashes")
         let fuzz = LobRun.binary.deletingLastPathComponent().appendingPathComponent("lob-fuzz")
@@ -231,7 +231,7 @@ struct HostileInputTests {
 
     /// Team and round names with terminal control in them (a clipboard write, a screen clear, a bidirectional
     /// override): refused where they would be stored, and echoed only as visible text where they are looked up.
-    @Test func team_and_round_names_are_visible_text_on_every_command() throws {
+    @Test func team_and_round_names_are_visible_text_on_every_command() async throws {
         let scan = TeamCommandTests.repository.appendingPathComponent("docs/examples/scan.yaml").path
         // A database with one scan in it, so that "unchanged" is about rows.
         #expect(try run(["scan", "--answers", scan, "--db", db]).status == 0)
@@ -268,7 +268,7 @@ struct HostileInputTests {
 
     /// A LOB-spiegel file of another kind is named for what it is and which command reads it; a YAML file that is
     /// no LOB-spiegel file at all (someone's configuration with secrets for keys) is refused without one of its keys.
-    @Test func a_file_of_another_kind_is_named_and_a_foreign_file_never_quoted() throws {
+    @Test func a_file_of_another_kind_is_named_and_a_foreign_file_never_quoted() async throws {
         let repository = TeamCommandTests.repository
         func file(_ path: String) -> String { repository.appendingPathComponent(path).path }
         let kinds: [(file: String, named: String, noun: String, command: (String) -> [String])] = [
@@ -341,7 +341,7 @@ struct HostileInputTests {
 
     /// A file name with terminal control in it (a clipboard write, a bell) is echoed as visible text by every command
     /// that names its files, on success as on failure.
-    @Test func file_names_are_echoed_as_visible_text() throws {
+    @Test func file_names_are_echoed_as_visible_text() async throws {
         let repository = TeamCommandTests.repository
         let hostile = folder.appendingPathComponent("x\u{1B}]52;c;aGk=\u{07}")
         try FileManager.default.createDirectory(at: hostile, withIntermediateDirectories: true)
@@ -377,7 +377,7 @@ struct HostileInputTests {
 
     /// The system's reasons in Dutch, not `strerror`'s English: a link that points to itself (as a file and as a
     /// folder), and a file written into a folder that is not there.
-    @Test func system_errors_are_worded_in_dutch() throws {
+    @Test func system_errors_are_worded_in_dutch() async throws {
         let loop = folder.appendingPathComponent("lus.yaml")
         try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: loop.lastPathComponent)
         let looping = "te veel symbolische koppelingen na elkaar (wijst een koppeling naar zichzelf?)"
@@ -400,7 +400,7 @@ struct HostileInputTests {
     }
 
     /// Files that are not files, too large, or not text; and a team folder with what does not belong in it.
-    @Test func special_files_are_named_for_what_they_are() throws {
+    @Test func special_files_are_named_for_what_they_are() async throws {
         let manager = FileManager.default
         let directory = folder.appendingPathComponent("een-map.yaml")
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -29,7 +29,7 @@ struct JSONContractTests {
         return result
     }
 
-    @Test func every_exported_object_has_exactly_its_documented_keys() throws {
+    @Test func every_exported_object_has_exactly_its_documented_keys() async throws {
         let documented = try Self.documented()
         let exports = try FileManager.default.contentsOfDirectory(
             atPath: Self.repository.appendingPathComponent("Exports").path

@@ -39,7 +39,7 @@ struct PlanCommandTests {
             costPerParticipant: 40
         """
 
-    @Test func the_plan_of_the_latest_scan_in_json_follows_the_example_scan() throws {
+    @Test func the_plan_of_the_latest_scan_in_json_follows_the_example_scan() async throws {
         try stored()
         let run = try lob(["plan", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -54,7 +54,7 @@ struct PlanCommandTests {
         #expect(try lob(["plan", "--goals", "1", "--format", "json"]).stdout.contains("\"number\" : 2") == false)
     }
 
-    @Test func html_is_one_private_self_contained_file() throws {
+    @Test func html_is_one_private_self_contained_file() async throws {
         try stored()
         let out = folder.appendingPathComponent("plan.html").path
         let run = try lob(["plan", "--format", "html", "--out", out])
@@ -69,7 +69,7 @@ struct PlanCommandTests {
         #expect(mode == 0o600)
     }
 
-    @Test func a_schools_catalogue_replaces_the_example_by_option_or_by_profile() throws {
+    @Test func a_schools_catalogue_replaces_the_example_by_option_or_by_profile() async throws {
         try stored()
         let costs = try write("kosten.yaml", ownCatalogue)
         let byOption = try lob(["plan", "--costs", costs, "--format", "markdown"])
@@ -92,7 +92,7 @@ struct PlanCommandTests {
         #expect(byProfile.stdout.contains("Intervisie Het Baken"))
     }
 
-    @Test func a_wrong_catalogue_is_refused_with_file_line_and_reason_and_writes_nothing() throws {
+    @Test func a_wrong_catalogue_is_refused_with_file_line_and_reason_and_writes_nothing() async throws {
         try stored()
         let costs = try write("fout.yaml", ownCatalogue.replacingOccurrences(of: "hours: 10", with: "hours: tien"))
         let out = folder.appendingPathComponent("plan.md").path
@@ -105,7 +105,7 @@ struct PlanCommandTests {
         #expect(good.status == 0 && good.stdout.contains("in orde: 1 vormen"))
     }
 
-    @Test func without_a_scan_it_says_how_to_make_one() throws {
+    @Test func without_a_scan_it_says_how_to_make_one() async throws {
         let run = try lob(["plan"])
         #expect(run.status == 1 && run.stderr.contains("nog geen scans") && run.stderr.contains("lob scan"))
         #expect(try lob(["plan", "7"]).stderr.contains("er is geen database"))

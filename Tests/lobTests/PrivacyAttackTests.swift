@@ -148,7 +148,7 @@ struct PrivacyAttackTests {
         }
 
         /// One change, chosen at random.
-        mutating func step() throws -> String {
+        mutating func step() async throws -> String {
             let team = teams[random.next(in: 0...teams.count - 1)]
             let members = people[team]!
             switch random.next(in: 0...9) {
@@ -168,22 +168,22 @@ struct PrivacyAttackTests {
                         teacher: name, consent: consent, learningPreference: .oefenen, date: when,
                         profile: PrivacyAttackTests.profile, scores: scores, fingerprint: "scan-\(version)")
                 }
-                _ = try database.importScans(scans, team: team, round: round)
+                _ = try await database.importScans(scans, team: team, round: round)
                 return "import \(scans.map { "\($0.teacher) \($0.consent.rawValue)" }) into \(team) \(round)"
             case 6...7:
                 let name = members[random.next(in: 0...members.count - 1)]
-                _ = try? database.removeMember(team: team, teacher: name)
+                _ = try? await database.removeMember(team: team, teacher: name)
                 return "remove \(name) from \(team)"
             default:
                 let threshold = random.next(in: 3...5)
-                try? database.setPrivacyThreshold(team: team, threshold: threshold)
+                try? await database.setPrivacyThreshold(team: team, threshold: threshold)
                 return "threshold \(threshold) for \(team)"
             }
         }
 
         /// What the attacker knows of a round now.
-        func moment(team: String, round: String) throws -> Moment {
-            let scans = try database.currentScans(team: team, round: round)
+        func moment(team: String, round: String) async throws -> Moment {
+            let scans = try await database.currentScans(team: team, round: round)
             func table(_ consent: Consent) -> [String: [String: Int]] {
                 Dictionary(
                     uniqueKeysWithValues: scans.filter { $0.consent == consent }.map { ($0.fingerprint, $0.scores) })
@@ -211,13 +211,13 @@ struct PrivacyAttackTests {
 
     /// Makes every output of the world now and hands its figures to the attacker; checks on the way that no figure
     /// rests on fewer than the threshold and that every output has the same figures.
-    static func observe(_ world: World, _ attacker: Attacker, context: String) throws {
+    static func observe(_ world: World, _ attacker: Attacker, context: String) async throws {
         var reports: [String: [String: Any]] = [:]
-        for summary in try world.database.teams() {
+        for summary in try await world.database.teams() {
             let threshold = PrivacyRule.threshold(summary.privacyThreshold)
             for round in summary.rounds {
-                let data = try #require(try world.database.round(team: summary.name, round: round))
-                let moment = try world.moment(team: summary.name, round: round)
+                let data = try await #require(try world.database.round(team: summary.name, round: round))
+                let moment = try await world.moment(team: summary.name, round: round)
                 let analysis = data.analysis()
                 let report = try json(TeamReportJSON(TeamReport(team: summary.name, round: round, analysis: analysis)))
                 reports["\(summary.name)|\(round)"] = report
@@ -263,7 +263,7 @@ struct PrivacyAttackTests {
         // The board, for the latest rounds and for every label: its team rows are the reports' own figures, and its
         // totals add what the reports show.
         for label in [nil, "r1", "r2"] as [String?] {
-            let rounds = try world.database.boardRounds(label: label)
+            let rounds = try await world.database.boardRounds(label: label)
             let board = try json(
                 BoardReportJSON(BoardReport(BoardOverview(rounds: rounds.map { ($0.team, $0.round, $0.analysis()) }))))
             var totals: [String: [Int]] = [:]
@@ -305,7 +305,7 @@ struct PrivacyAttackTests {
             }
         }
         // The budget: no line about fewer than three teachers.
-        let needs = TrainingNeed.needs(try world.database.boardRounds())
+        let needs = await TrainingNeed.needs(try world.database.boardRounds())
         #expect(
             needs.allSatisfy { $0.teachers >= PrivacyRule.minimumThreshold }, "\(context): a need of fewer than three")
         let allocation = BudgetAllocation(needs: needs, catalogue: catalogue, limits: .init(budget: 1000))
@@ -313,13 +313,13 @@ struct PrivacyAttackTests {
     }
 
     @Test(arguments: 0..<60)
-    func no_hidden_score_follows_from_every_output_over_time(seed: Int) throws {
+    func no_hidden_score_follows_from_every_output_over_time(seed: Int) async throws {
         var world = try World(seed: UInt64(seed) &* 2_654_435_761 &+ 1)
         let attacker = Attacker()
         var log: [String] = []
         for _ in 0..<20 {
-            log.append(try world.step())
-            try Self.observe(world, attacker, context: "seed \(seed) after \(log.count) steps")
+            await log.append(try world.step())
+            try await Self.observe(world, attacker, context: "seed \(seed) after \(log.count) steps")
         }
         let determined = attacker.determined()
         #expect(
@@ -330,7 +330,7 @@ struct PrivacyAttackTests {
 
     /// The attacker is not toothless: the same equations do find a score when the tool shows a group of one. This
     /// keeps the solver honest.
-    @Test func the_attacker_finds_a_score_that_a_group_of_one_would_give_away() {
+    @Test func the_attacker_finds_a_score_that_a_group_of_one_would_give_away() async {
         let attacker = Attacker()
         attacker.hidden["x"] = ["1.1": 2]
         attacker.hidden["y"] = ["1.1": 3]

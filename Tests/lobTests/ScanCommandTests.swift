@@ -50,19 +50,19 @@ struct ScanCommandTests {
         (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
     }
 
-    @Test func without_answers_and_without_a_terminal_it_says_what_to_do() throws {
+    @Test func without_answers_and_without_a_terminal_it_says_what_to_do() async throws {
         let run = try lob(["scan"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("'lob scan' zonder --answers heeft een terminal nodig"))
         #expect(try rowCount() == 0)
     }
 
-    @Test func an_unfinished_scan_is_listed_apart_and_not_reported() throws {
+    @Test func an_unfinished_scan_is_listed_apart_and_not_reported() async throws {
         // Given a scan the terminal UI left halfway
         let database = try LOBDatabase.openFile(at: db)
         let profile = Profile(
             id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: ["1.1", "1.2"])
-        _ = try database.saveDraft(
+        _ = try await database.saveDraft(
             Scan(
                 teacher: "Els", profileID: profile.id, date: SchoolDate("2026-11-24")!,
                 answers: ["1.1": .init(score: 2)]), profile: profile, id: nil)
@@ -73,7 +73,7 @@ struct ScanCommandTests {
         #expect(try lob(["report"]).stderr.contains("nog geen scans"))
     }
 
-    @Test func the_example_is_stored_and_reported() throws {
+    @Test func the_example_is_stored_and_reported() async throws {
         let stored = try lob(["scan", "--answers", Self.example.path])
         #expect(stored.status == 0, "\(stored.stderr)")
         #expect(stored.stdout.contains("Scan 1 opgeslagen: 44 van 44 gedragskenmerken beantwoord."))
@@ -97,7 +97,7 @@ struct ScanCommandTests {
         #expect(try lob(["report", "--format", "markdown"]).stdout.hasPrefix("# Zelfscan van Jan de Vries"))
     }
 
-    @Test func export_round_trips_with_answers() throws {
+    @Test func export_round_trips_with_answers() async throws {
         _ = try lob(["scan", "--answers", Self.example.path])
         let out = folder.appendingPathComponent("export.yaml").path
         let export = try lob(["export", "scan", "1", "--out", out])
@@ -109,7 +109,7 @@ struct ScanCommandTests {
         #expect(try rowCount() == 45)
     }
 
-    @Test func compare_shows_the_change_since_an_earlier_scan() throws {
+    @Test func compare_shows_the_change_since_an_earlier_scan() async throws {
         _ = try lob(["scan", "--answers", Self.example.path])
         let later = try exampleText()
             .replacingOccurrences(of: "date: 2026-11-24", with: "date: 2027-11-22")
@@ -126,7 +126,7 @@ struct ScanCommandTests {
         #expect(text.contains("3 Vakinhoudelijke en didactische competentie  2,43  2,71     +0,29"))
     }
 
-    @Test func malformed_files_are_refused_and_the_database_is_unchanged() throws {
+    @Test func malformed_files_are_refused_and_the_database_is_unchanged() async throws {
         _ = try lob(["scan", "--answers", Self.example.path])
         let before = try rowCount()
         let example = try exampleText()
@@ -166,7 +166,7 @@ struct ScanCommandTests {
         #expect(try rowCount() == before)
     }
 
-    @Test func profile_option_fills_in_and_guards_the_profile() throws {
+    @Test func profile_option_fills_in_and_guards_the_profile() async throws {
         let withoutProfile = try exampleText().replacingOccurrences(
             of: "profile: \"loopbaanbegeleider-vmbo\"\n", with: "")
         let path = try file("zonder.yaml", Data(withoutProfile.utf8))
@@ -179,7 +179,7 @@ struct ScanCommandTests {
                 "het bestand noemt profiel 'loopbaanbegeleider-vmbo', maar --profile zegt 'vakdocent-model3'"))
     }
 
-    @Test func a_process_killed_inside_the_save_leaves_the_database_as_it_was() throws {
+    @Test func a_process_killed_inside_the_save_leaves_the_database_as_it_was() async throws {
         _ = try lob(["scan", "--answers", Self.example.path])
         let before = try rowCount()
         // Another scan (the same one would be recognised and not written at all).
@@ -198,7 +198,7 @@ struct ScanCommandTests {
 
     /// Eight processes open a database that does not exist yet and store the same scan at once: the schema is
     /// made once, every process succeeds, and the scan is stored once. Ten times over.
-    @Test func eight_processes_on_a_new_database_all_succeed_and_store_one_scan() throws {
+    @Test func eight_processes_on_a_new_database_all_succeed_and_store_one_scan() async throws {
         for round in 0..<10 {
             for file in [db, db + "-wal", db + "-shm", db + "-lock"] {
                 try? FileManager.default.removeItem(atPath: file)
@@ -214,7 +214,7 @@ struct ScanCommandTests {
 
     /// A writer holds the write lock for three seconds; a reading command meanwhile answers at once (WAL readers do
     /// not wait), and a second writer waits for it instead of failing.
-    @Test func a_reader_does_not_wait_for_a_writer() throws {
+    @Test func a_reader_does_not_wait_for_a_writer() async throws {
         _ = try lob(["scan", "--answers", Self.example.path])
         let queue = try DatabaseQueue(path: db, configuration: LOBDatabase.makeConfiguration())
         let holding = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
@@ -235,7 +235,7 @@ struct ScanCommandTests {
         done.wait()
     }
 
-    @Test func every_fault_of_a_scan_file_is_reported() throws {
+    @Test func every_fault_of_a_scan_file_is_reported() async throws {
         let file = folder.appendingPathComponent("fouten.yaml")
         try
             "formatVersion: 1\nteacher: Jan\nprofile: loopbaanbegeleider-vmbo\ndate: 2026-11-24\nscores:\n  \"1.1\": 7\n  \"1.2\": \"3\"\n  \"9.9\": 2\n"
@@ -251,7 +251,7 @@ struct ScanCommandTests {
     }
 
     /// `-` is standard input for every file argument, and `--out -` standard output.
-    @Test func a_dash_reads_standard_input_and_writes_standard_output() throws {
+    @Test func a_dash_reads_standard_input_and_writes_standard_output() async throws {
         let stored = try LobRun(["scan", "--answers", "-", "--db", db], input: Self.example)
         #expect(stored.status == 0 && stored.stdout.contains("Scan 1 opgeslagen"), "\(stored.stderr)")
         let imported = try LobRun(["team", "import", "-", "--team", "Bouw", "--db", db], input: Self.example)
@@ -265,7 +265,7 @@ struct ScanCommandTests {
     }
 
     /// The report as one HTML file to print or share, as the plan already was.
-    @Test func the_report_prints_as_html_to_a_private_file() throws {
+    @Test func the_report_prints_as_html_to_a_private_file() async throws {
         _ = try lob(["scan", "--answers", Self.example.path])
         let out = folder.appendingPathComponent("uitslag.html").path
         let run = try lob(["report", "--format", "html", "--out", out])
@@ -276,7 +276,7 @@ struct ScanCommandTests {
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
     }
 
-    @Test func a_reading_command_never_creates_a_database() throws {
+    @Test func a_reading_command_never_creates_a_database() async throws {
         let run = try lob(["scans", "list"])
         #expect(
             run.status == 1 && run.stderr.contains("er is geen database") && !FileManager.default.fileExists(atPath: db)
@@ -292,7 +292,7 @@ struct ScanCommandTests {
         )
     }
 
-    @Test func an_existing_database_readable_by_others_is_made_private_with_a_note() throws {
+    @Test func an_existing_database_readable_by_others_is_made_private_with_a_note() async throws {
         _ = try lob(["scan", "--answers", Self.example.path])
         chmod(db, 0o644)
         let run = try lob(["scan", "--answers", Self.example.path])
@@ -301,7 +301,7 @@ struct ScanCommandTests {
         #expect(run.stdout.contains("staat er al in als scan 1"))
     }
 
-    @Test func delete_asks_first_and_scripts_use_yes() throws {
+    @Test func delete_asks_first_and_scripts_use_yes() async throws {
         _ = try lob(["scan", "--answers", Self.example.path])
         let refused = try lob(["scans", "delete", "1"])
         #expect(refused.status != 0)
@@ -312,7 +312,7 @@ struct ScanCommandTests {
         #expect(try lob(["scans", "delete", "1", "--yes"]).stderr.contains("geen scan met nummer 1"))
     }
 
-    @Test func show_list_and_unknown_ids() throws {
+    @Test func show_list_and_unknown_ids() async throws {
         #expect(try lob(["report"]).stderr.contains("nog geen scans"))
         _ = try lob(["scan", "--answers", Self.example.path])
         let list = try lob(["scans", "list"])
@@ -329,7 +329,7 @@ struct ScanCommandTests {
         }
     }
 
-    @Test func the_database_path_comes_from_db_then_lob_db_then_xdg() throws {
+    @Test func the_database_path_comes_from_db_then_lob_db_then_xdg() async throws {
         let options = try StoreOptions.parse([])
         #expect(
             options.databasePath(environment: ["HOME": "/home/jan"]) == "/home/jan/.local/share/lob-spiegel/lob.sqlite")

@@ -19,7 +19,7 @@ struct SchoolCommandTests {
         try LobRun(arguments + ["--db", db])
     }
 
-    @Test func the_example_schoolscan_is_stored_per_year_and_shown_as_json() throws {
+    @Test func the_example_schoolscan_is_stored_per_year_and_shown_as_json() async throws {
         let run = try lob(["schoolscan", "--answers", Self.example.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("de school nu  model 2, de activerende school"))
@@ -34,7 +34,7 @@ struct SchoolCommandTests {
         #expect((json["aspects"] as? [[String: Any]])?.filter { $0["relation"] as? String == "lagging" }.count == 3)
     }
 
-    @Test func a_bad_file_stores_nothing_and_without_a_terminal_the_ui_says_what_to_do() throws {
+    @Test func a_bad_file_stores_nothing_and_without_a_terminal_the_ui_says_what_to_do() async throws {
         let bad = folder.appendingPathComponent("school.yaml")
         try "formatVersion: 1\nschool: X\ndate: 2026-11-20\naspects:\n  1: {current: model9}\n".write(
             to: bad, atomically: true, encoding: .utf8)
@@ -67,7 +67,7 @@ struct BudgetCommandTests {
             ]).status == 0)
     }
 
-    @Test func the_budget_is_kept_explained_and_shows_no_names() throws {
+    @Test func the_budget_is_kept_explained_and_shows_no_names() async throws {
         try prepare()
         let run = try school.lob(["budget", "--budget", "6000", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -89,7 +89,7 @@ struct BudgetCommandTests {
                 && !text.contains("voor 2 docenten"))
     }
 
-    @Test func a_second_budget_never_closes_less_and_csv_lists_funded_and_open() throws {
+    @Test func a_second_budget_never_closes_less_and_csv_lists_funded_and_open() async throws {
         try prepare()
         let json = try #require(
             try JSONSerialization.jsonObject(
@@ -106,7 +106,7 @@ struct BudgetCommandTests {
         #expect(negative.status != 0 && negative.stderr.contains("'-5' is geen bedrag"), "\(negative.stderr)")
     }
 
-    @Test func the_wished_model_shows_the_extra_need() throws {
+    @Test func the_wished_model_shows_the_extra_need() async throws {
         try prepare()
         #expect(try school.lob(["schoolscan", "--answers", SchoolCommandTests.example.path]).status == 0)
         let text = try school.lob(["budget", "--budget", "6000"]).stdout
@@ -123,7 +123,7 @@ struct BudgetCommandTests {
 
 /// Exports/budget-example.* : the demo team's budget with the example schoolscan, as `lob budget` prints it.
 struct BudgetExportsTests {
-    @Test func budget_exports_are_current() throws {
+    @Test func budget_exports_are_current() async throws {
         let school = try SchoolCommandTests()
         let teams = TeamCommandTests.demo
         for round in ["najaar-2026", "voorjaar-2027"] {

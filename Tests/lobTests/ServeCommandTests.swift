@@ -21,7 +21,7 @@ struct ServeCommandTests {
         return url.path
     }
 
-    @Test func opening_a_round_shows_each_link_once_and_keeps_only_hashes() throws {
+    @Test func opening_a_round_shows_each_link_once_and_keeps_only_hashes() async throws {
         let names = try write("namen.txt", "# team Bouw\nAns Bakker\n\nBram de Jong\n")
         let out = temporary.url.appendingPathComponent("links.csv").path
         let run = try lob([
@@ -37,7 +37,7 @@ struct ServeCommandTests {
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         // The database holds no token: only its SHA-256 hash.
         let token = String(lines[1].split(separator: "/").last!)
-        let stored = try DatabaseQueue(path: db).read { db in
+        let stored = try await DatabaseQueue(path: db).read { db in
             try String.fetchAll(db, sql: "SELECT tokenHash FROM invitation ORDER BY id")
         }
         #expect(stored.count == 2 && stored.allSatisfy { $0.count == 64 && !$0.contains(token) })
@@ -52,10 +52,11 @@ struct ServeCommandTests {
             try write("nog.txt", "Carla Visser\nans  bakker\n"),
         ])
         #expect(again.status != 0 && again.stderr.contains("al uitgenodigd"))
-        #expect(try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM invitation") } == 2)
+        await #expect(
+            try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM invitation") } == 2)
     }
 
-    @Test func a_bad_list_names_its_line_and_a_csv_its_column() throws {
+    @Test func a_bad_list_names_its_line_and_a_csv_its_column() async throws {
         let bad = try write("namen.txt", "Ans Bakker\nBram\u{202E}kaas\n")
         let run = try lob([
             "team", "round", "open", "--team", "Bouw", "--round", "r", "--invite", bad, "--profile", "mentor-model2",
@@ -77,7 +78,7 @@ struct ServeCommandTests {
         #expect(good.stdout.contains("Bram de Jong\t") && !good.stdout.contains("school.nl"))
     }
 
-    @Test func an_account_needs_a_long_password_and_keeps_only_its_bcrypt_hash() throws {
+    @Test func an_account_needs_a_long_password_and_keeps_only_its_bcrypt_hash() async throws {
         let short = try lob(
             ["serve", "account", "--team", "Bouw", "--login", "voorzitter", "--password-stdin"],
             input: URL(fileURLWithPath: try write("kort", "kort\n")))
@@ -91,13 +92,13 @@ struct ServeCommandTests {
             ["serve", "account", "--team", "Bouw", "--login", "voorzitter", "--password-stdin"],
             input: URL(fileURLWithPath: try write("goed", "een lang wachtwoord\n")))
         #expect(made.status == 0, "\(made.stderr)")
-        let hash = try DatabaseQueue(path: db).read { db in
+        let hash = try await DatabaseQueue(path: db).read { db in
             try String.fetchOne(db, sql: "SELECT passwordHash FROM dashboardAccount WHERE login = 'voorzitter'")
         }
         #expect(hash?.hasPrefix("$2b$12$") == true && hash?.contains("wachtwoord") == false)
     }
 
-    @Test func the_server_refuses_a_port_or_url_that_cannot_work() throws {
+    @Test func the_server_refuses_a_port_or_url_that_cannot_work() async throws {
         let port = try lob(["serve", "--port", "70000"])
         #expect(port.status != 0 && port.stderr.contains("--port"))
         let url = try lob(["serve", "--url", "lob.school.nl"])
@@ -106,7 +107,7 @@ struct ServeCommandTests {
 
     /// A port another program holds, or an address of another computer: said in Dutch with what to do, and no
     /// "luistert op" before it; started, the line names the port it really got.
-    @Test func the_server_says_it_listens_only_once_it_does() throws {
+    @Test func the_server_says_it_listens_only_once_it_does() async throws {
         let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -149,7 +150,7 @@ struct ServeCommandTests {
     }
 
     /// The server reads a profile's catalogue once, not on every plan page (nor a missing one again and again).
-    @Test func a_catalogue_is_read_once_per_profile() {
+    @Test func a_catalogue_is_read_once_per_profile() async {
         let cache = CatalogueCache()
         var reads = 0
         for profile in ["a", "a", "b", "a", "b"] {
@@ -161,7 +162,7 @@ struct ServeCommandTests {
         #expect(reads == 2)
     }
 
-    @Test func raters_links_name_no_rater_in_the_database() throws {
+    @Test func raters_links_name_no_rater_in_the_database() async throws {
         let raters = try write("beoordelaars.txt", "Carla Visser\nDirk Smit\n")
         // Feedback is asked about a colleague of an open round of the team, never about a typed name.
         let outside = try lob([

@@ -21,7 +21,7 @@ struct SurveyCommandTests {
             ?? 0
     }
 
-    @Test func a_forms_workbook_is_stored_by_the_team_import_rules() throws {
+    @Test func a_forms_workbook_is_stored_by_the_team_import_rules() async throws {
         let run = try lob(["import", "survey", path("forms.xlsx"), "--mapping", path("mapping.yaml"), "--team", "Bouw"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Team 'Bouw', ronde"))
@@ -45,7 +45,7 @@ struct SurveyCommandTests {
     }
 
     /// `-` is standard input, as for every other file argument: an export piped in (binary .xlsx too).
-    @Test func an_export_is_read_from_standard_input() throws {
+    @Test func an_export_is_read_from_standard_input() async throws {
         let run = try LobRun(
             ["import", "survey", "-", "--mapping", path("mapping.yaml"), "--team", "Bouw", "--dry-run"],
             environment: ["LOB_DB": database], input: Self.fixtures.appendingPathComponent("forms.xlsx"))
@@ -57,7 +57,7 @@ struct SurveyCommandTests {
         #expect(empty.status == 1 && !empty.stderr.contains("niet gevonden"), "\(empty.stderr)")
     }
 
-    @Test func a_dry_run_shows_and_stores_nothing() throws {
+    @Test func a_dry_run_shows_and_stores_nothing() async throws {
         let run = try lob([
             "import", "survey", path("google.csv"), "--mapping", path("mapping.yaml"), "--team", "Bouw", "--dry-run",
         ])
@@ -67,7 +67,7 @@ struct SurveyCommandTests {
         #expect(try storedScores() == 0)
     }
 
-    @Test func one_bad_row_stores_nothing_unless_skip_bad() throws {
+    @Test func one_bad_row_stores_nothing_unless_skip_bad() async throws {
         let run = try lob(["import", "survey", path("bad.csv"), "--mapping", path("mapping.yaml"), "--team", "Bouw"])
         #expect(run.status != 0)
         #expect(run.stderr.contains("bad.csv: rij 3: kolom '1.1 kent zijn leerlingen': antwoord 'Vaak'"))
@@ -85,7 +85,7 @@ struct SurveyCommandTests {
         #expect(try storedScores() > 0)
     }
 
-    @Test func the_template_is_the_fixture_mapping_and_arguments_are_checked() throws {
+    @Test func the_template_is_the_fixture_mapping_and_arguments_are_checked() async throws {
         let template = try lob(["import", "survey", "--template"])
         #expect(template.status == 0)
         #expect(

@@ -50,7 +50,7 @@ struct TeamCommandTests {
     }
 
     /// Ten scans that name another team make one line that says so, not ten.
-    @Test func scans_of_another_team_are_named_once() throws {
+    @Test func scans_of_another_team_are_named_once() async throws {
         let folder = Self.demo.appendingPathComponent("najaar-2026")
         let run = try lob(["team", "import", folder.path, "--team", "Bouw"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -65,7 +65,7 @@ struct TeamCommandTests {
         )
     }
 
-    @Test func importing_the_demo_twice_stores_it_once_and_keeps_the_replaced_scan_as_history() throws {
+    @Test func importing_the_demo_twice_stores_it_once_and_keeps_the_replaced_scan_as_history() async throws {
         try importDemo()
         let first = try counts()
         let again = try lob([
@@ -83,7 +83,7 @@ struct TeamCommandTests {
         #expect(!members.stdout.contains("Gert Bos") && !members.stdout.contains("Joost Peters"))
     }
 
-    @Test func a_list_of_files_imports_as_the_same_files_named_on_the_command_line() throws {
+    @Test func a_list_of_files_imports_as_the_same_files_named_on_the_command_line() async throws {
         let round = Self.demo.appendingPathComponent("najaar-2026")
         let files = try FileManager.default.contentsOfDirectory(atPath: round.path).filter { $0.hasSuffix(".yaml") }
             .sorted().map { round.appendingPathComponent($0).path }
@@ -113,7 +113,7 @@ struct TeamCommandTests {
         #expect(missing.status != 0 && missing.stderr.contains("weg.txt: bestand niet gevonden"))
     }
 
-    @Test func one_bad_file_stores_nothing_unless_skip_bad_and_names_file_and_line() throws {
+    @Test func one_bad_file_stores_nothing_unless_skip_bad_and_names_file_and_line() async throws {
         let bad = try write(
             "kapot.yaml",
             "formatVersion: 1\nteacher: \"X\"\nprofile: mentor-model2\ndate: 2026-10-01\nconsent: metNaam\nscores:\n  \"1.1\": 7\n"
@@ -137,7 +137,7 @@ struct TeamCommandTests {
         #expect(missing.status == 1 && missing.stderr.contains("bestand niet gevonden"))
     }
 
-    @Test func the_report_shows_no_names_of_anonymous_or_private_colleagues_in_any_format() throws {
+    @Test func the_report_shows_no_names_of_anonymous_or_private_colleagues_in_any_format() async throws {
         try importDemo()
         for format in ["text", "markdown", "html", "csv", "json"] {
             let run = try lob(["team", "report", "--format", format])
@@ -159,7 +159,7 @@ struct TeamCommandTests {
         #expect(json["compareRound"] as? String == "najaar 2026")
     }
 
-    @Test func a_higher_threshold_withholds_and_says_why() throws {
+    @Test func a_higher_threshold_withholds_and_says_why() async throws {
         try importDemo()
         let low = try lob(["team", "threshold", "2", "--team", Self.team])
         #expect(low.status != 0 && low.stderr.contains("De privacydrempel is minstens 3"))
@@ -177,7 +177,7 @@ struct TeamCommandTests {
         #expect(!text.stdout.contains("Ans Bakker"))
     }
 
-    @Test func removing_a_member_takes_all_his_scans_and_works_for_anonymous_ones() throws {
+    @Test func removing_a_member_takes_all_his_scans_and_works_for_anonymous_ones() async throws {
         try importDemo()
         let run = try lob(["team", "remove-member", "Gert Bos", "--team", Self.team, "--yes"])
         #expect(run.status == 0 && run.stdout.contains("2 scans van"))
@@ -185,14 +185,14 @@ struct TeamCommandTests {
         #expect(try lob(["team", "remove-member", "Ans Bakker", "--team", Self.team]).status == 1)
     }
 
-    @Test func the_heatmap_has_colour_only_when_asked_and_reads_without() throws {
+    @Test func the_heatmap_has_colour_only_when_asked_and_reads_without() async throws {
         try importDemo()
         let plain = try lob(["team", "report"])
         #expect(!plain.stdout.contains("\u{1B}["))
         #expect(plain.stdout.contains("!! =\nmeer eronder") && plain.stdout.contains("1 = Ans Bakker"))
     }
 
-    @Test func the_board_shows_teams_without_names_and_withholds_small_teams() throws {
+    @Test func the_board_shows_teams_without_names_and_withholds_small_teams() async throws {
         try importDemo()
         let small = Self.demo.appendingPathComponent("najaar-2026")
         #expect(
@@ -216,7 +216,7 @@ struct TeamCommandTests {
 
     /// The demo's spring round with the five who shared by name and Gert, who shared anonymously: once the board gave
     /// Gert's scores as 6 × mean − the five named columns. Now every output counts the five only.
-    @Test func the_board_and_report_of_five_named_and_one_anonymous_hold_only_the_named() throws {
+    @Test func the_board_and_report_of_five_named_and_one_anonymous_hold_only_the_named() async throws {
         let spring = Self.demo.appendingPathComponent("voorjaar-2027")
         let files = ["ans-bakker", "bram-de-jong", "carla-visser", "dirk-smit", "esra-yilmaz", "gert-bos"].map {
             spring.appendingPathComponent("\($0).yaml").path
@@ -245,7 +245,7 @@ struct TeamCommandTests {
 /// Beside ExportsTests, so that `swift test --filter ExportsTests` refreshes these too.
 struct TeamExportsTests {
     /// Exports/team-* are the demo team's report and plan as these commands print them.
-    @Test func team_exports_are_current() throws {
+    @Test func team_exports_are_current() async throws {
         let commands = try TeamCommandTests()
         try commands.importDemo()
         let outputs: [(String, [String])] = [
@@ -265,7 +265,7 @@ struct TeamExportsTests {
 
     /// Exports/team-feedback.*: where the demo team's self-view and colleagues' view differ most, with the demo
     /// feedback of docs/examples/team/feedback (make-feedback.py).
-    @Test func team_feedback_exports_are_current() throws {
+    @Test func team_feedback_exports_are_current() async throws {
         let commands = try TeamCommandTests()
         try commands.importDemo()
         let feedback = TeamCommandTests.demo.appendingPathComponent("feedback").path

@@ -6,28 +6,28 @@ public protocol FeedbackStore: Sendable {
     /// earlier releases; the store keeps what it returns.
     func importFeedback(
         _ responses: [FeedbackResponse],
-        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
-    ) throws -> [Bool]
+        release: @Sendable ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) async throws -> [Bool]
     /// The responses about a teacher (by `PrivacyRule.memberKey` of his name) for a profile that came in as files,
     /// and the releases kept, oldest first. Responses through `lob serve`'s links belong to one invitation and are
     /// not among them: a request of another team may use the same name.
     func feedback(
         about subject: String, profileID: String
-    ) throws -> (
+    ) async throws -> (
         responses: [FeedbackResponse], releases: [PrivacyRule.Release]
     )
     /// The responses given through the links of requests about one colleague's invitation, and their releases.
     func feedback(
         invitation: Int64, profileID: String
-    ) throws -> (
+    ) async throws -> (
         responses: [FeedbackResponse], releases: [PrivacyRule.Release]
     )
     /// Every teacher there is feedback about, one name per person (by `PrivacyRule.memberKey`), sorted.
-    func feedbackSubjects() throws -> [String]
+    func feedbackSubjects() async throws -> [String]
     /// A view of a team round's feedback, decided in one transaction against the releases of the round's earlier
     /// views (oldest first); the store keeps the release `decide` returns when it differs from the latest. Nil when
     /// the team has no such round.
-    func decideTeamFeedback<View>(
-        team: String, round: String, _ decide: ([PrivacyRule.Release]) throws -> (View, PrivacyRule.Release)
-    ) throws -> View?
+    func decideTeamFeedback<View: Sendable>(
+        team: String, round: String, _ decide: @Sendable ([PrivacyRule.Release]) throws -> (View, PrivacyRule.Release)
+    ) async throws -> View?
 }

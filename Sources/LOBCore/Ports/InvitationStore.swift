@@ -2,70 +2,70 @@
 /// Secrets arrive hashed: the store never sees a link's token or a session's cookie, nor a password.
 public protocol InvitationStore: Sendable {
     /// Makes invitations in one transaction; returns their ids in order.
-    func createInvitations(_ invitations: [NewInvitation]) throws -> [Int64]
+    func createInvitations(_ invitations: [NewInvitation]) async throws -> [Int64]
     /// The invitation whose token has this hash, with its answers.
-    func invitation(tokenHash: String) throws -> InvitationRecord?
-    func invitation(id: Int64) throws -> InvitationRecord?
+    func invitation(tokenHash: String) async throws -> InvitationRecord?
+    func invitation(id: Int64) async throws -> InvitationRecord?
     /// A team's invitations, oldest first.
-    func invitations(team: String) throws -> [Invitation]
+    func invitations(team: String) async throws -> [Invitation]
     /// Keeps the form's state (one answer more); marks the invitation started.
-    func saveDraft(id: Int64, draft: String, at: Int64) throws
+    func saveDraft(id: Int64, draft: String, at: Int64) async throws
     /// Marks the invitation as being handed in, once: false when it was already (two hand-ins sent at once), and
     /// nothing changes.
-    func beginHandIn(id: Int64, at: Int64) throws -> Bool
+    func beginHandIn(id: Int64, at: Int64) async throws -> Bool
     /// Undoes `beginHandIn` when handing in failed.
-    func cancelHandIn(id: Int64) throws
+    func cancelHandIn(id: Int64) async throws
     /// Keeps the finished scan of an invitation being handed in, and forgets its draft.
-    func finish(id: Int64, scan: String, at: Int64) throws
+    func finish(id: Int64, scan: String, at: Int64) async throws
     /// Forgets his answers and his finished scan (the invitation stays, so that his link opens an empty scan); his
     /// code and browsers stay.
-    func clearAnswers(id: Int64) throws
+    func clearAnswers(id: Int64) async throws
     /// Binds an unclaimed link to its colleague: his code's slow hash and his first browser, in one transaction.
     /// False, and nothing changes, when the link was claimed already.
-    func claim(id: Int64, codeHash: String, device: LinkDevice, at: Int64) throws -> Bool
+    func claim(id: Int64, codeHash: String, device: LinkDevice, at: Int64) async throws -> Bool
     /// Another browser of a colleague who gave his code.
-    func addDevice(_ device: LinkDevice) throws
+    func addDevice(_ device: LinkDevice) async throws
     /// The browser whose cookie has this hash, bound to this invitation and not expired.
-    func device(tokenHash: String, invitationID: Int64, now: Int64) throws -> LinkDevice?
+    func device(tokenHash: String, invitationID: Int64, now: Int64) async throws -> LinkDevice?
     /// Forgets everything of the colleague on this link, in one transaction: answers, handed-in copy, code and
     /// browsers; the link opens an empty, unclaimed scan. What the team's round counts of him stays.
-    func restart(id: Int64) throws
+    func restart(id: Int64) async throws
     /// A new link for an invitation: the old token stops working, and the new one starts as `restart` leaves a link
     /// (it never carries a draft, a handed-in scan or a claim over).
-    func replaceToken(id: Int64, tokenHash: String, csrf: String, expiresAt: Int64) throws
-    func revoke(id: Int64, at: Int64) throws
+    func replaceToken(id: Int64, tokenHash: String, csrf: String, expiresAt: Int64) async throws
+    func revoke(id: Int64, at: Int64) async throws
     /// Closes every invitation of a round.
-    func closeRound(team: String, round: String, at: Int64) throws
+    func closeRound(team: String, round: String, at: Int64) async throws
 
     /// Makes a request for feedback and its raters' links in one transaction; returns the links' ids.
-    func createFeedbackRequest(_ request: NewFeedbackRequest, links: [NewFeedbackLink]) throws -> [Int64]
+    func createFeedbackRequest(_ request: NewFeedbackRequest, links: [NewFeedbackLink]) async throws -> [Int64]
     /// A team's requests, oldest first, with how many were asked and answered.
-    func feedbackRequests(team: String) throws -> [FeedbackRequest]
+    func feedbackRequests(team: String) async throws -> [FeedbackRequest]
     /// The unanswered rater's link whose token has this hash.
-    func feedbackInvitation(tokenHash: String) throws -> FeedbackInvitationRecord?
+    func feedbackInvitation(tokenHash: String) async throws -> FeedbackInvitationRecord?
     /// Binds a rater's link to the browser that opened it first: false, and nothing changes, when it was bound.
-    func bindRater(id: Int64, deviceHash: String) throws -> Bool
-    func saveFeedbackDraft(id: Int64, draft: String) throws
+    func bindRater(id: Int64, deviceHash: String) async throws -> Bool
+    func saveFeedbackDraft(id: Int64, draft: String) async throws
     /// In one transaction: the link is forgotten (false when it was already, and nothing is stored), its request
     /// counts one answer more, and the response is stored as `FeedbackStore.importFeedback` stores it, under the
     /// link's request, deciding the rule again for the colleague rated.
     func answerFeedback(
         id: Int64, response: FeedbackResponse,
-        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
-    ) throws -> Bool
+        release: @Sendable ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) async throws -> Bool
     /// Undoes a request of a team, in one transaction: its links and its responses are deleted and the rule is
     /// decided again for the colleague rated. False when the team has no such request.
     func withdrawFeedbackRequest(
         id: Int64, team: String, at: Int64,
-        release: ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
-    ) throws -> Bool
+        release: @Sendable ([FeedbackResponse], [PrivacyRule.Release]) -> PrivacyRule.Release
+    ) async throws -> Bool
 
-    func createAccount(login: String, team: String, passwordHash: String) throws
-    func account(login: String) throws -> DashboardAccount?
-    func createSession(tokenHash: String, accountID: Int64, csrf: String, expiresAt: Int64) throws
+    func createAccount(login: String, team: String, passwordHash: String) async throws
+    func account(login: String) async throws -> DashboardAccount?
+    func createSession(tokenHash: String, accountID: Int64, csrf: String, expiresAt: Int64) async throws
     /// The account and CSRF token of a session that has not expired.
-    func session(tokenHash: String, now: Int64) throws -> (account: DashboardAccount, csrf: String)?
-    func deleteSession(tokenHash: String) throws
+    func session(tokenHash: String, now: Int64) async throws -> (account: DashboardAccount, csrf: String)?
+    func deleteSession(tokenHash: String) async throws
 }
 
 /// An invitation to make: the token only as its hash.

@@ -75,35 +75,39 @@ public struct TeamRoundData: Sendable {
 public protocol TeamStore: Sendable {
     /// Imports scans into a team's round in one transaction, creating the team and round if needed; one outcome
     /// per scan, in order.
-    func importScans(_ scans: [TeamMemberScan], team: String, round: String) throws -> [TeamImportOutcome]
-    func teams() throws -> [TeamSummary]
+    func importScans(_ scans: [TeamMemberScan], team: String, round: String) async throws -> [TeamImportOutcome]
+    func teams() async throws -> [TeamSummary]
     /// One team, nil when there is none by that name.
-    func team(_ name: String) throws -> TeamSummary?
+    func team(_ name: String) async throws -> TeamSummary?
     /// Every teacher with a current scan in the team (none when there is no such team); the caller decides what to
     /// show of whom.
-    func members(team: String) throws -> [TeamMember]
+    func members(team: String) async throws -> [TeamMember]
     /// Removes a teacher's scans (current and history) from a team; returns how many.
-    func removeMember(team: String, teacher: String) throws -> Int
+    func removeMember(team: String, teacher: String) async throws -> Int
     /// Removes a teacher's scans (current and history) from one round of a team; returns how many.
-    func removeScans(team: String, round: String, teacher: String) throws -> Int
+    func removeScans(team: String, round: String, teacher: String) async throws -> Int
     /// Rounds, oldest first (by the latest scan date in each); none when there is no such team.
-    func rounds(team: String) throws -> [String]
+    func rounds(team: String) async throws -> [String]
     /// The current scan of every teacher in a round. Anonymous scans carry a pseudonym, never a name.
-    func currentScans(team: String, round: String) throws -> [TeamMemberScan]
+    func currentScans(team: String, round: String) async throws -> [TeamMemberScan]
     /// A round with its current scans and the release the privacy rule made of them after the last change; nil when
     /// the team has no such round.
-    func round(team: String, round: String) throws -> TeamRoundData?
+    func round(team: String, round: String) async throws -> TeamRoundData?
     /// Sets the team's threshold (the application checks its range); false when there is no such team.
-    func setPrivacyThreshold(team: String, threshold: Int) throws -> Bool
+    func setPrivacyThreshold(team: String, threshold: Int) async throws -> Bool
 }
 
 extension TeamStore {
     /// Every team's latest round (or the round with that label, for the teams that have one): what the board and
     /// the school's budget work on.
-    public func boardRounds(label: String? = nil) throws -> [TeamRoundData] {
-        try teams().compactMap { team in
-            guard let round = label.map({ team.rounds.contains($0) ? $0 : nil }) ?? team.rounds.last else { return nil }
-            return try self.round(team: team.name, round: round)
+    public func boardRounds(label: String? = nil) async throws -> [TeamRoundData] {
+        var rounds: [TeamRoundData] = []
+        for team in try await teams() {
+            guard let round = label.map({ team.rounds.contains($0) ? $0 : nil }) ?? team.rounds.last,
+                let data = try await self.round(team: team.name, round: round)
+            else { continue }
+            rounds.append(data)
         }
+        return rounds
     }
 }

@@ -6,7 +6,7 @@ import LOBFormats
 import LOBRender
 
 extension LobCommand {
-    struct Budget: ParsableCommand {
+    struct Budget: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "budget",
             abstract:
@@ -85,13 +85,13 @@ extension LobCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let app = try store.appForReading()
             let library = profiles.library()
             let catalogue = try Catalogues.load(
                 try Catalogues.url(costs: costs, profile: nil, library: library))
-            let study = try Output.store {
-                try app.budget(
+            let study = try await Output.store {
+                try await app.budget(
                     limits: .init(budget: budget, hours: hours), compareBudget: compareBudget, activities: catalogue,
                     year: year
                 ) { role, model in library.profile(SchoolScanResult.profileID(role: role, model: model)) }

@@ -12,7 +12,7 @@ extension LobCommand {
 }
 
 extension LobCommand.Export {
-    struct ScanExport: ParsableCommand {
+    struct ScanExport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scan",
             abstract:
@@ -29,8 +29,8 @@ extension LobCommand.Export {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let stored = try Output.store { try store.appForReading().scan(id) }
+        func run() async throws {
+            let stored = try await Output.store { try await store.appForReading().scan(id) }
             try Output.writePrivately(ScanFile.encode(stored.scan, profile: stored.profile), to: out)
             Output.write("Scan \(id) geschreven naar \(Excerpt.visible(out)).\n")
         }

@@ -5,7 +5,7 @@ import LOBForm
 import LOBFormats
 
 extension LobCommand {
-    struct Form: ParsableCommand {
+    struct Form: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "form",
             abstract: "Maak de zelfscan als één HTML-bestand, voor collega's die in de browser antwoorden.",
@@ -63,7 +63,7 @@ extension LobCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let library = profiles.library()
             guard let chosen = library.profile(profile) else {
                 library.problems.forEach(Output.warn)

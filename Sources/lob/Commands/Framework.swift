@@ -15,21 +15,21 @@ extension LobCommand {
 }
 
 extension LobCommand.Framework {
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Toon het hele kader (standaard).")
 
         @Option(help: "Uitvoer: text, markdown of json.")
         var format: OutputFormat = .text
 
-        func run() throws {
+        func run() async throws {
             let catalogue = Catalogue.standard
             Output.write(
                 try format.render(FrameworkReport.blocks(catalogue)) { try JSON.encode(FrameworkJSON(catalogue)) })
         }
     }
 
-    struct ExportFramework: ParsableCommand {
+    struct ExportFramework: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract:
@@ -76,7 +76,7 @@ extension LobCommand.Framework {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             var chosen: Profile?
             if let profile {
                 let library = profiles.library()

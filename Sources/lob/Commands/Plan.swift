@@ -7,7 +7,7 @@ import LOBRender
 import LOBShippedProfiles
 
 extension LobCommand {
-    struct Plan: ParsableCommand {
+    struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "plan",
             abstract:
@@ -63,7 +63,7 @@ extension LobCommand {
             if check && costs == nil { throw ValidationError("--check controleert de catalogus van --costs BESTAND.") }
         }
 
-        func run() throws {
+        func run() async throws {
             if check, let costs {
                 let catalogue = try Catalogues.load(InputFile.url(costs))
                 Output.write(
@@ -72,12 +72,12 @@ extension LobCommand {
                 return
             }
             let app = try store.appForReading()
-            let stored = try choice.scan(in: app)
+            let stored = try await choice.scan(in: app)
             let catalogue = try Catalogues.load(try catalogueURL(for: stored.profile))
             let report: PlanReport
             if withFeedback {
-                let (plan, feedback) = try Output.store {
-                    try app.planWithFeedback(stored, activities: catalogue, options: .init(maxGoals: goals))
+                let (plan, feedback) = try await Output.store {
+                    try await app.planWithFeedback(stored, activities: catalogue, options: .init(maxGoals: goals))
                 }
                 report = PlanReport(plan, scanID: stored.id, feedback: feedback)
             } else {

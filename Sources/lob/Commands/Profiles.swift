@@ -15,7 +15,7 @@ extension LobCommand {
 }
 
 extension LobCommand.Profiles {
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "Toon alle beschikbare profielen.")
 
@@ -24,7 +24,7 @@ extension LobCommand.Profiles {
 
         @OptionGroup var profiles: ProfileOptions
 
-        func run() throws {
+        func run() async throws {
             let library = profiles.library()
             let all = library.entries.map(\.profile)
             Output.write(
@@ -40,7 +40,7 @@ extension LobCommand.Profiles {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Toon één profiel met zijn gedragskenmerken, doelen en gewichten.")
@@ -57,7 +57,7 @@ extension LobCommand.Profiles {
             if format == .markdown { throw ValidationError("--format markdown kan hier niet: kies text of json.") }
         }
 
-        func run() throws {
+        func run() async throws {
             let profile = try resolve()
             let catalogue = Catalogue.standard
             switch format {
@@ -84,7 +84,7 @@ extension LobCommand.Profiles {
         }
     }
 
-    struct Validate: ParsableCommand {
+    struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Controleer profielbestanden; meldt per fout het bestand, de regel en wat er verwacht werd.")
@@ -92,7 +92,7 @@ extension LobCommand.Profiles {
         @Argument(help: "Een of meer profielbestanden (YAML).", completion: .file())
         var files: [String]
 
-        func run() throws {
+        func run() async throws {
             var failed = false
             for file in files {
                 do {

@@ -4,7 +4,7 @@ import LOBCore
 import LOBRender
 
 extension LobCommand {
-    struct Report: ParsableCommand {
+    struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract: "Toon waar je staat: per competentie en gedragskenmerk score, doel, gat en prioriteit.",
@@ -33,9 +33,9 @@ extension LobCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let (stored, earlier) = try Output.store {
-                try store.appForReading().report(choice.id, compareWith: compare)
+        func run() async throws {
+            let (stored, earlier) = try await Output.store {
+                try await store.appForReading().report(choice.id, compareWith: compare)
             }
             let report = ScanReport(stored, compareWith: earlier)
             let text = try format.render(report.blocks(), title: report.title) {

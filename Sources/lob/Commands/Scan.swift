@@ -7,7 +7,7 @@ import LOBFormats
 import LOBTerminal
 
 extension LobCommand {
-    struct ScanCommand: ParsableCommand {
+    struct ScanCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scan",
             abstract: "Doe de zelfscan: je scores op de gedragskenmerken van een profiel.",
@@ -44,8 +44,8 @@ extension LobCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
 
-        func run() throws {
-            guard let answers else { return try runInTerminal() }
+        func run() async throws {
+            guard let answers else { return try await runInTerminal() }
             let library = profiles.library()
             let decoded: (scan: Scan, profile: Profile)
             do {
@@ -54,7 +54,7 @@ extension LobCommand {
                 throw Output.fail(error)
             }
             let app = try store.app()
-            let (id, new) = try Output.store { try app.storeScan(decoded.scan, profile: decoded.profile) }
+            let (id, new) = try await Output.store { try await app.storeScan(decoded.scan, profile: decoded.profile) }
             let result = ScanResult(scan: decoded.scan, profile: decoded.profile)
             if new {
                 Output.write(
@@ -67,7 +67,7 @@ extension LobCommand {
         }
 
         /// The scan in the terminal UI; the screens live in LOBTerminal, ncurses only in LOBCurses.
-        private func runInTerminal() throws {
+        private func runInTerminal() async throws {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw Output.fail(
                     "'lob scan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (uitleg: lob help scanbestand)."
@@ -81,18 +81,18 @@ extension LobCommand {
                 throw Output.fail(
                     "onbekend profiel '\(defaultID)'. Bekend: \(choosable.map(\.id).joined(separator: ", "))")
             }
-            let database = try store.app().scans
+            let app = try store.app()
             let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
             var session: ScanSession
             do {
-                session = try ScanRunner.makeSession(
-                    store: database, profiles: choosable, defaultProfileID: defaultID,
+                session = try await ScanRunner.makeSession(
+                    app: app, profiles: choosable, defaultProfileID: defaultID,
                     date: Clock.today(), width: terminal.width, height: terminal.height)
             } catch {
                 terminal.close()
                 throw Output.fail(Output.describe(error))
             }
-            let outcome = ScanRunner.run(&session, store: database, terminal: terminal)
+            let outcome = await ScanRunner.run(&session, app: app, terminal: terminal, describe: Output.describe)
             terminal.close()
             guard let id = outcome.scanID else {
                 Output.write("Gestopt voordat de scan begon; er is niets bewaard.\n")

@@ -14,7 +14,7 @@ extension LobCommand {
 }
 
 extension LobCommand.Scans {
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Toon alle opgeslagen scans.")
 
         @Option(help: "Uitvoer: text of json.")
@@ -22,8 +22,8 @@ extension LobCommand.Scans {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let (summaries, unfinished) = try Output.store { try store.appForReading().scanList() }
+        func run() async throws {
+            let (summaries, unfinished) = try await Output.store { try await store.appForReading().scanList() }
             if format == .json {
                 return Output.write(try JSON.encode(ListJSON.Scans(finished: summaries, unfinished: unfinished)))
             }
@@ -41,7 +41,7 @@ extension LobCommand.Scans {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Toon één scan met al zijn antwoorden en notities.")
 
@@ -50,13 +50,13 @@ extension LobCommand.Scans {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let stored = try Output.store { try store.appForReading().scan(id) }
+        func run() async throws {
+            let stored = try await Output.store { try await store.appForReading().scan(id) }
             Output.write(TextRenderer(width: TerminalWidth.current()).render(ScanView.blocks(stored)))
         }
     }
 
-    struct Delete: ParsableCommand {
+    struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete", abstract: "Verwijder een scan (vraagt eerst om bevestiging).")
 
@@ -68,9 +68,9 @@ extension LobCommand.Scans {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let app = try store.app()
-            let stored = try Output.store { try app.scan(id) }
+            let stored = try await Output.store { try await app.scan(id) }
             if !yes {
                 FileHandle.standardError.write(
                     Data("Scan \(id) van \(stored.scan.teacher) (\(stored.scan.date)) verwijderen? [j/N] ".utf8))
@@ -79,7 +79,7 @@ extension LobCommand.Scans {
                     throw Output.fail("niet verwijderd" + (answer.isEmpty ? " (gebruik --yes in scripts)" : ""))
                 }
             }
-            try Output.store { try app.deleteScan(id) }
+            try await Output.store { try await app.deleteScan(id) }
             Output.write("Scan \(id) verwijderd.\n")
         }
     }

@@ -33,7 +33,7 @@ extension LobCommand {
 }
 
 extension LobCommand.SchoolScanCommand {
-    struct Fill: ParsableCommand {
+    struct Fill: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "fill", abstract: "Vul de schoolscan in (standaard).")
 
@@ -46,30 +46,30 @@ extension LobCommand.SchoolScanCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            guard let answers else { return try runInTerminal(try store.app()) }
+        func run() async throws {
+            guard let answers else { return try await runInTerminal(try store.app()) }
             // The file first: a refused file leaves no database behind.
             let scan: SchoolScan
             do { scan = try SchoolScanFile.load(InputFile.url(answers)) } catch { throw Output.fail(error) }
             let app = try store.app()
-            try Output.store { try app.saveSchoolScan(scan) }
+            try await Output.store { try await app.saveSchoolScan(scan) }
             Output.write(try Show.render(scan, format: DocumentFormat(rawValue: format.rawValue) ?? .text))
         }
 
-        private func runInTerminal(_ app: LOBApp) throws {
+        private func runInTerminal(_ app: LOBApp) async throws {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw Output.fail(
                     "'lob schoolscan' zonder --answers heeft een terminal nodig. Lees een ingevuld bestand in met --answers BESTAND (uitleg: lob help schoolscan)."
                 )
             }
             let today = Clock.today()
-            let all = try Output.store { try app.schoolScans() }
+            let all = try await Output.store { try await app.schoolScans() }
             let stored = all.last { $0.schoolYear == SchoolScan.schoolYear(of: today) }
             let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
             var session = SchoolScanSession(
                 school: all.last?.school ?? "", date: today, stored: stored,
                 width: terminal.width, height: terminal.height)
-            SchoolScanRunner.run(&session, store: app.schools, terminal: terminal)
+            await SchoolScanRunner.run(&session, app: app, terminal: terminal, describe: Output.describe)
             terminal.close()
             if session.scan.isComplete {
                 Output.write("Schoolscan \(session.scan.schoolYear) is klaar. Het verslag: lob schoolscan show\n")
@@ -83,7 +83,7 @@ extension LobCommand.SchoolScanCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Toon de schoolscan van een schooljaar (standaard de laatste).")
@@ -98,8 +98,8 @@ extension LobCommand.SchoolScanCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let scan = try Output.store { try store.appForReading().schoolScan(year: year) }
+        func run() async throws {
+            let scan = try await Output.store { try await store.appForReading().schoolScan(year: year) }
             try output.deliver(try Self.render(scan, format: format), what: "Schoolscan \(scan.schoolYear)")
         }
 
@@ -116,7 +116,7 @@ extension LobCommand.SchoolScanCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "Toon de bewaarde schoolscans, één per schooljaar.")
 
@@ -125,8 +125,8 @@ extension LobCommand.SchoolScanCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let scans = try Output.store { try store.appForReading().schoolScans() }
+        func run() async throws {
+            let scans = try await Output.store { try await store.appForReading().schoolScans() }
             if format == .json { return Output.write(try JSON.encode(ListJSON.SchoolScans(scans))) }
             guard !scans.isEmpty else {
                 Output.write("Nog geen schoolscan. Vul er een in met: lob schoolscan\n")

@@ -5,7 +5,7 @@ import LOBCore
 import LOBFormats
 
 extension LobCommand.Feedback {
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Lees feedbackbestanden in (een map: alle *.yaml, *.yml en *.json erin).",
@@ -30,7 +30,7 @@ extension LobCommand.Feedback {
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
 
-        func run() throws {
+        func run() async throws {
             let paths = try FileArguments.expand(files)
             let library = profiles.library()
             var good: [(path: String, response: FeedbackResponse, profile: Profile)] = []
@@ -51,7 +51,7 @@ extension LobCommand.Feedback {
             }
             guard !good.isEmpty else { throw Output.fail("geen enkel goed feedbackbestand om in te lezen") }
             let app = try store.app()
-            let new = try Output.store { try app.importFeedback(good.map { ($0.response, $0.profile) }) }
+            let new = try await Output.store { try await app.importFeedback(good.map { ($0.response, $0.profile) }) }
             for (entry, isNew) in zip(good, new) {
                 Output.write(
                     "\(Excerpt.visible(entry.path)): \(isNew ? "nieuw" : "al ingelezen: niets veranderd") (\(entry.response.group.word) over \(entry.response.subject))\n"

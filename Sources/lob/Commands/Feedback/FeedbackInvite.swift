@@ -53,14 +53,16 @@ extension LobCommand.Feedback {
             let app = try store.app()
             let now = Int64(Date().timeIntervalSince1970)
             let (team, group, days) = (self.team, self.group, links.days)
-            let invitation = try Output.store { try app.roundInvitation(team: team, round: round, name: subject) }
+            let invitation = try await Output.store {
+                try await app.roundInvitation(team: team, round: round, name: subject)
+            }
             guard let chosen = profiles.library().profile(invitation.profileID) else {
                 throw Output.fail("onbekend profiel '\(invitation.profileID)': zie 'lob profiles list'")
             }
             try await links.issue(path: "/f/") {
-                try Output.store {
-                    try links.listed {
-                        try app.inviteRaters(
+                try await Output.store {
+                    try await links.listed {
+                        try await app.inviteRaters(
                             team: team, invitation: invitation.id, group: group, profile: chosen, invitees: invitees,
                             days: days, now: now)
                     }

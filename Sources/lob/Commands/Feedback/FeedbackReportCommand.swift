@@ -4,7 +4,7 @@ import LOBCore
 import LOBRender
 
 extension LobCommand.Feedback {
-    struct Report: ParsableCommand {
+    struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract:
@@ -28,8 +28,8 @@ extension LobCommand.Feedback {
         @OptionGroup var output: OutputOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let (stored, analysis) = try Output.store { try store.appForReading().feedbackView(choice.id) }
+        func run() async throws {
+            let (stored, analysis) = try await Output.store { try await store.appForReading().feedbackView(choice.id) }
             let report = FeedbackReport(stored, analysis: analysis)
             let text = try format.render(report.blocks(), title: report.title) {
                 try JSON.encode(FeedbackReportJSON(report))

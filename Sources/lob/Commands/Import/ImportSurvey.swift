@@ -6,7 +6,7 @@ import LOBFormats
 import LOBRender
 
 extension LobCommand.Import {
-    struct Survey: ParsableCommand {
+    struct Survey: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "survey",
             abstract: "Lees de antwoorden van een enquête (Microsoft Forms, Google Forms, LimeSurvey) in als scans.",
@@ -75,7 +75,7 @@ extension LobCommand.Import {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let library = profiles.library()
             if template {
                 let id = profile ?? ProfileOptions.defaultProfileID
@@ -117,7 +117,7 @@ extension LobCommand.Import {
             for teamName in Self.teams(read) {
                 let entries = read.entries.filter { $0.scan.team == teamName }
                 let members = entries.map { TeamMemberScan($0.scan, profile: read.profile) }
-                let result = try Output.store { try app.importScans(members, team: teamName, round: round) }
+                let result = try await Output.store { try await app.importScans(members, team: teamName, round: round) }
                 Output.write("Team '\(teamName)', ronde '\(result.round)':\n")
                 let lines = zip(entries, result.outcomes).map { entry, outcome in
                     ["\(entry.row)", Self.who(entry.scan), Output.wording(outcome)]

@@ -146,7 +146,7 @@ extension LobCommand.Serve {
         }
     }
 
-    struct Account: ParsableCommand {
+    struct Account: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "account",
             abstract: "Maak een inlog voor het dashboard van een team, of geef een inlog een nieuw wachtwoord.",
@@ -172,7 +172,7 @@ extension LobCommand.Serve {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let password: String
             if passwordStdin {
                 password = readLine(strippingNewline: true) ?? ""
@@ -183,8 +183,8 @@ extension LobCommand.Serve {
                 password = first
             }
             let app = try store.app()
-            try Output.store {
-                try app.createAccount(login: login, team: team, password: password) { LOBServer.hashPassword($0) }
+            try await Output.store {
+                try await app.createAccount(login: login, team: team, password: password) { LOBServer.hashPassword($0) }
             }
             Output.write("Inlog '\(login)' voor team '\(team)' is klaar.\n")
         }

@@ -6,7 +6,7 @@ import LOBFormats
 import LOBRender
 
 extension LobCommand.Team {
-    struct Board: ParsableCommand {
+    struct Board: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "board",
             abstract: "Alle teams naast elkaar (de laatste ronde van elk team): aantallen en gemiddelden, nooit namen.")
@@ -23,8 +23,8 @@ extension LobCommand.Team {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let overview = try Output.store { try store.appForReading().board(round: round) }
+        func run() async throws {
+            let overview = try await Output.store { try await store.appForReading().board(round: round) }
             let report = BoardReport(overview)
             let text = try format.render(
                 report.blocks(), title: report.title, text: TextRenderer(width: TerminalWidth.current()),

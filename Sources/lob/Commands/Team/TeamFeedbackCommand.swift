@@ -4,7 +4,7 @@ import LOBCore
 import LOBRender
 
 extension LobCommand.Team {
-    struct TeamFeedbackCommand: ParsableCommand {
+    struct TeamFeedbackCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "feedback",
             abstract:
@@ -30,10 +30,10 @@ extension LobCommand.Team {
         @OptionGroup var output: OutputOptions
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             // A view is a moment of the privacy rule that later views are checked against: it is kept, so it writes.
             let app = try store.app()
-            let view = try Output.store { try app.teamFeedback(team: choice.team, round: round) }
+            let view = try await Output.store { try await app.teamFeedback(team: choice.team, round: round) }
             let report = TeamFeedbackReport(view)
             let text = try format.render(report.blocks(), title: report.title) {
                 try JSON.encode(TeamFeedbackJSON(report))

@@ -6,7 +6,7 @@ import LOBFormats
 import LOBRender
 
 extension LobCommand.Team {
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract:
@@ -76,9 +76,9 @@ extension LobCommand.Team {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             // The names first: a name that cannot be stored is refused before any file is read.
-            try Output.store {
+            try await Output.store {
                 try LOBApp.checkLabel(team, .team)
                 if let round { try LOBApp.checkLabel(round, .round) }
             }
@@ -125,7 +125,9 @@ extension LobCommand.Team {
             }
             guard !good.isEmpty else { throw Output.fail("geen enkel goed scanbestand om in te lezen") }
             let app = try store.app()
-            let result = try Output.store { try app.importScans(good.map(\.scan), team: team, round: round) }
+            let result = try await Output.store {
+                try await app.importScans(good.map(\.scan), team: team, round: round)
+            }
             if format == .json {
                 Output.write(
                     try JSON.encode(

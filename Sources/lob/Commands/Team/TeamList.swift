@@ -6,7 +6,7 @@ import LOBFormats
 import LOBRender
 
 extension LobCommand.Team {
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "Toon de teams, hun privacydrempel, leden en rondes.")
 
@@ -15,8 +15,8 @@ extension LobCommand.Team {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let teams = try Output.store { try store.appForReading().teams.teams() }
+        func run() async throws {
+            let teams = try await Output.store { try await store.appForReading().teams.teams() }
             if format == .json { return Output.write(try JSON.encode(ListJSON.Teams(teams))) }
             guard !teams.isEmpty else {
                 Output.write(

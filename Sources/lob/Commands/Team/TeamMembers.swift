@@ -6,7 +6,7 @@ import LOBFormats
 import LOBRender
 
 extension LobCommand.Team {
-    struct Members: ParsableCommand {
+    struct Members: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "members",
             abstract: "Toon wie er in een team zit: met naam wie dat toestond, de anderen alleen als aantal.")
@@ -19,8 +19,8 @@ extension LobCommand.Team {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            let members = try Output.store { try store.appForReading().members(team: team) }
+        func run() async throws {
+            let members = try await Output.store { try await store.appForReading().members(team: team) }
             if format == .json { return Output.write(try JSON.encode(ListJSON.Members(team: team, members: members))) }
             let named = members.compactMap { member in member.teacher.map { ($0, member.rounds) } }.sorted {
                 $0.0 < $1.0

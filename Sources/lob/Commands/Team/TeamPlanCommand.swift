@@ -6,7 +6,7 @@ import LOBFormats
 import LOBRender
 
 extension LobCommand.Team {
-    struct TeamPlanCommand: ParsableCommand {
+    struct TeamPlanCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "plan",
             abstract:
@@ -49,9 +49,9 @@ extension LobCommand.Team {
             if !(1...7).contains(goals) { throw ValidationError("--goals moet 1 t/m 7 zijn.") }
         }
 
-        func run() throws {
+        func run() async throws {
             let app = try store.appForReading()
-            let view = try Output.store { try app.teamView(team: choice.team, round: round) }
+            let view = try await Output.store { try await app.teamView(team: choice.team, round: round) }
             // The profile most members scored against names the school's catalogue, if any.
             let catalogue = try Catalogues.load(
                 try Catalogues.url(costs: costs, profile: app.commonestProfile(view), library: profiles.library()))

@@ -6,7 +6,7 @@ import LOBFormats
 import LOBRender
 
 extension LobCommand.Team {
-    struct RemoveMember: ParsableCommand {
+    struct RemoveMember: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove-member",
             abstract:
@@ -24,7 +24,7 @@ extension LobCommand.Team {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let app = try store.app()
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {
@@ -37,7 +37,7 @@ extension LobCommand.Team {
                     return
                 }
             }
-            let count = try Output.store { try app.removeMember(teacher, team: team) }
+            let count = try await Output.store { try await app.removeMember(teacher, team: team) }
             guard count > 0 else { throw Output.fail("team '\(team)' heeft geen scans van '\(teacher)'") }
             Output.write(
                 "\(DutchNumber.count(count, "scan", "scans")) van '\(teacher)' verwijderd uit team '\(team)'.\n")

@@ -6,7 +6,7 @@ import LOBFormats
 import LOBRender
 
 extension LobCommand.Team {
-    struct TeamReportCommand: ParsableCommand {
+    struct TeamReportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract:
@@ -56,10 +56,12 @@ extension LobCommand.Team {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let app = try store.appForReading()
             let compare: LOBApp.Comparison = noCompare ? .none : compareRound.map { .round($0) } ?? .previous
-            let view = try Output.store { try app.teamView(team: choice.team, round: round, compare: compare) }
+            let view = try await Output.store {
+                try await app.teamView(team: choice.team, round: round, compare: compare)
+            }
             let report = TeamReport(
                 team: view.team, round: view.round, analysis: view.analysis, comparison: view.comparison)
             let text = try format.render(

@@ -62,9 +62,9 @@ extension LobCommand.Team.Round {
             let now = Int64(Date().timeIntervalSince1970)
             let (team, round, profile, days) = (self.team, self.round, self.profile, links.days)
             try await links.issue(path: "/s/") {
-                try Output.store {
-                    try links.listed {
-                        try app.openRound(
+                try await Output.store {
+                    try await links.listed {
+                        try await app.openRound(
                             team: team, round: round, profileID: profile, invitees: invitees, days: days, now: now)
                     }
                 }

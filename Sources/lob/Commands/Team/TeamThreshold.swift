@@ -6,7 +6,7 @@ import LOBFormats
 import LOBRender
 
 extension LobCommand.Team {
-    struct Threshold: ParsableCommand {
+    struct Threshold: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "threshold",
             abstract: "Zet de privacydrempel van een team: geen cijfer over minder mensen (minstens 3).")
@@ -30,8 +30,8 @@ extension LobCommand.Team {
             }
         }
 
-        func run() throws {
-            try Output.store { try store.app().setThreshold(threshold, team: team) }
+        func run() async throws {
+            try await Output.store { try await store.app().setThreshold(threshold, team: team) }
             Output.write("Privacydrempel van team '\(team)' is nu \(threshold).\n")
         }
     }
