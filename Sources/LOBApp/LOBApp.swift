@@ -4,13 +4,14 @@ import LOBCore
 /// returning domain values. Every front end (`lob`, the terminal screens, a web service) calls it and words and draws
 /// the results itself; nothing a second front end would need lives in a front end.
 ///
-/// Reading files and rendering are the front ends' business: a catalogue of activity forms comes in as a value.
+/// Reading files and rendering are the front ends' business: a catalogue of activity forms comes in as a value. The
+/// stores are its own: a front end never reaches past it.
 public struct LOBApp: Sendable {
-    public let scans: any ScanStore
-    public let teams: any TeamStore
-    public let schools: any SchoolStore
-    public let feedback: any FeedbackStore
-    public let invitations: any InvitationStore
+    let scans: any ScanStore
+    let teams: any TeamStore
+    let schools: any SchoolStore
+    let feedback: any FeedbackStore
+    let invitations: any InvitationStore
     public let catalogue: Catalogue
 
     public init(

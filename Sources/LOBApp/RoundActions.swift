@@ -313,6 +313,24 @@ extension LOBApp {
     }
 
     /// Per round of a team: invited, started, finished. Never who chose which consent.
+    /// What the teamvoorzitter's dashboard shows of his team: the rounds' progress, every invitation, the rounds with
+    /// figures, and the requests for 360° feedback.
+    public struct Dashboard: Sendable {
+        public let progress: [RoundProgress]
+        public let invitations: [Invitation]
+        /// The rounds that have a handed-in scan (and so a team overview).
+        public let teamRounds: Set<String>
+        public let feedbackRequests: [FeedbackRequest]
+    }
+
+    public func dashboard(team: String) async throws -> Dashboard {
+        let invited = try await invitations.invitations(team: team)
+        return Dashboard(
+            progress: RoundProgress.of(invited), invitations: invited,
+            teamRounds: Set(try await teams.team(team)?.rounds ?? []),
+            feedbackRequests: try await invitations.feedbackRequests(team: team))
+    }
+
     public func roundProgress(team: String) async throws -> [RoundProgress] {
         await RoundProgress.of(try invitations.invitations(team: team))
     }

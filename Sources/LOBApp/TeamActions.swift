@@ -54,6 +54,11 @@ extension LOBApp {
         else { throw AppError.badLabel(kind) }
     }
 
+    /// Every team, with its threshold, members and rounds (`lob team list`).
+    public func teamList() async throws -> [TeamSummary] {
+        try await teams.teams()
+    }
+
     /// The team a user means: the one named, or the only one there is.
     public func teamName(_ named: String?) async throws -> String {
         if let named { return named }

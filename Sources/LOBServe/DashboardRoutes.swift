@@ -49,14 +49,13 @@ extension LOBServer {
         router.get("dashboard") { request, context in
             try await withSession(request, context) { account, csrf in
                 let now = configuration.now()
-                let rounds = await Set(try app.teams.team(account.team)?.rounds ?? [])
-                return await Self.page(
+                let dashboard = try await app.dashboard(team: account.team)
+                return Self.page(
                     Pages.dashboard(
-                        account: account, progress: try app.roundProgress(team: account.team),
-                        invitations: try app.invitations.invitations(team: account.team), teamRounds: rounds,
-                        profiles: profiles, defaultProfile: configuration.defaultProfileID,
-                        feedback: try app.feedbackRequests(team: account.team), csrf: csrf, now: now,
-                        mails: configuration.mail != nil))
+                        account: account, progress: dashboard.progress, invitations: dashboard.invitations,
+                        teamRounds: dashboard.teamRounds, profiles: profiles,
+                        defaultProfile: configuration.defaultProfileID, feedback: dashboard.feedbackRequests,
+                        csrf: csrf, now: now, mails: configuration.mail != nil))
             }
         }
         router.get("dashboard/teamoverzicht") { request, context in

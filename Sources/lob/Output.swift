@@ -114,6 +114,19 @@ enum Output {
         }
     }
 
+    /// Why an import stores nothing (`ImportBatch`), counted in `unit` (one, many: "bestand", "bestanden"), with
+    /// `nothing` for no good one; nil when it stores.
+    static func refusal(
+        _ decision: ImportBatch.Decision, _ unit: (String, String), what: String, more: String = "", nothing: String
+    ) -> String? {
+        switch decision {
+        case .store: nil
+        case .refuseAll(let bad, let total):
+            "niets ingelezen: \(bad) van de \(DutchNumber.count(total, unit.0, unit.1)) \(bad == 1 ? "is" : "zijn") niet in orde\(more). Verbeter \(what), of lees de goede in met --skip-bad."
+        case .nothingGood: nothing
+        }
+    }
+
     /// What an import did with one scan, in the words of the command line.
     static func wording(_ outcome: TeamImportOutcome) -> String {
         switch outcome {

@@ -44,12 +44,13 @@ extension LobCommand.Feedback {
                     bad += 1
                 }
             }
-            if bad > 0 && !skipBad {
-                throw Output.fail(
-                    "niets ingelezen: \(bad) van de \(paths.count) bestanden \(bad == 1 ? "is" : "zijn") niet in orde. Verbeter ze, of lees de goede in met --skip-bad."
-                )
+            let decision = ImportBatch.decide(good: good.count, bad: bad, skipBad: skipBad)
+            if let why = Output.refusal(
+                decision, ("bestand", "bestanden"), what: "ze",
+                nothing: "geen enkel goed feedbackbestand om in te lezen")
+            {
+                throw Output.fail(why)
             }
-            guard !good.isEmpty else { throw Output.fail("geen enkel goed feedbackbestand om in te lezen") }
             let app = try store.app()
             let new = try await Output.store { try await app.importFeedback(good.map { ($0.response, $0.profile) }) }
             for (entry, isNew) in zip(good, new) {

@@ -104,12 +104,13 @@ extension LobCommand.Import {
                 )
             }
             let total = read.entries.count + read.badRows.count
-            if !read.badRows.isEmpty && !skipBad {
-                throw Output.fail(
-                    "niets ingelezen: \(read.badRows.count) van de \(DutchNumber.count(total, "rij", "rijen")) \(read.badRows.count == 1 ? "is" : "zijn") niet in orde (zie boven). Verbeter de export of de mapping, of lees de goede in met --skip-bad."
-                )
+            let decision = ImportBatch.decide(good: read.entries.count, bad: read.badRows.count, skipBad: skipBad)
+            if let why = Output.refusal(
+                decision, ("rij", "rijen"), what: "de export of de mapping", more: " (zie boven)",
+                nothing: "geen enkele goede rij om in te lezen")
+            {
+                throw Output.fail(why)
             }
-            guard !read.entries.isEmpty else { throw Output.fail("geen enkele goede rij om in te lezen") }
             if dryRun { return preview(read) }
             let app = try store.app()
             var stored: [TeamImportOutcome] = []

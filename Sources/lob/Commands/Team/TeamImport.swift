@@ -113,17 +113,17 @@ extension LobCommand.Team {
             }
             bad.map(\.error).forEach(Output.warn)
             let refused = bad.map { (file: $0.path, problems: $0.error.problems.map(\.description)) }
-            if !bad.isEmpty && mode == .allOrNothing {
-                if format == .json {
-                    Output.write(
-                        try JSON.encode(
-                            ListJSON.Import(team: team, round: round, stored: false, outcomes: [], refused: refused)))
-                }
-                throw Output.fail(
-                    "niets ingelezen: \(bad.count) van de \(paths.count) bestanden \(bad.count == 1 ? "is" : "zijn") niet in orde. Verbeter ze, of lees de goede in met --skip-bad."
-                )
+            let decision = ImportBatch.decide(good: good.count, bad: bad.count, skipBad: mode == .skipBad)
+            if case .refuseAll = decision, format == .json {
+                Output.write(
+                    try JSON.encode(
+                        ListJSON.Import(team: team, round: round, stored: false, outcomes: [], refused: refused)))
             }
-            guard !good.isEmpty else { throw Output.fail("geen enkel goed scanbestand om in te lezen") }
+            if let why = Output.refusal(
+                decision, ("bestand", "bestanden"), what: "ze", nothing: "geen enkel goed scanbestand om in te lezen")
+            {
+                throw Output.fail(why)
+            }
             let app = try store.app()
             let result = try await Output.store {
                 try await app.importScans(good.map(\.scan), team: team, round: round)

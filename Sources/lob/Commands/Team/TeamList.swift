@@ -16,7 +16,7 @@ extension LobCommand.Team {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let teams = try await Output.store { try await store.appForReading().teams.teams() }
+            let teams = try await Output.store { try await store.appForReading().teamList() }
             if format == .json { return Output.write(try JSON.encode(ListJSON.Teams(teams))) }
             guard !teams.isEmpty else {
                 Output.write(
