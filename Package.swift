@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "lobTests",
             dependencies: [
-                "lob", "LOBCore", "LOBForm", "LOBFormats", "LOBRender", "LOBStore", "LOBShippedProfiles",
+                "lob", "LOBApp", "LOBCore", "LOBForm", "LOBFormats", "LOBRender", "LOBStore", "LOBShippedProfiles",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],

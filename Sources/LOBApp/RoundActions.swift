@@ -140,22 +140,23 @@ extension LOBApp {
 
     /// Keeps the form's state after one more answer.
     public func saveDraft(_ record: InvitationRecord, draft: String, now: Int64) async throws {
-        guard record.scan == nil, record.invitation.finishedAt == nil else { throw AppError.alreadyFinished }
+        guard !record.isHandedIn, record.invitation.finishedAt == nil else { throw AppError.alreadyFinished }
         try await invitations.saveDraft(id: record.invitation.id, draft: draft, at: now)
     }
 
     /// Hands in the finished scan: under his own name and the round's team, whatever the page sent, into the team's
     /// round by his consent (a private scan withdraws what the team kept of him, as `lob team import` does), then
-    /// kept with the invitation for his own report. Once per link: the invitation is marked first, so a second
-    /// hand-in sent at the same moment is refused; a failed one unmarks it.
+    /// kept among the scans for his own report (`lob scans list` and `lob report` on the server's database show it
+    /// too), the invitation keeping its id. Once per link: the invitation is marked first, so a second hand-in sent
+    /// at the same moment is refused; a failed one unmarks it.
     public func handIn(
-        _ record: InvitationRecord, scan submitted: Scan, profile: Profile, today: SchoolDate, now: Int64,
-        encode: (Scan) -> String
-    ) async throws -> (scan: Scan, outcome: TeamImportOutcome) {
+        _ record: InvitationRecord, scan submitted: Scan, profile: Profile, today: SchoolDate, now: Int64
+    ) async throws -> (scan: StoredScan, outcome: TeamImportOutcome) {
         let id = record.invitation.id
-        guard record.scan == nil, try await invitations.beginHandIn(id: id, at: now) else {
+        guard !record.isHandedIn, try await invitations.beginHandIn(id: id, at: now) else {
             throw AppError.alreadyFinished
         }
+        var saved: Int64?
         do {
             // His name, his team and the day he hands in are the server's, whatever the page sent.
             var scan = submitted
@@ -166,23 +167,46 @@ extension LOBApp {
                 [TeamMemberScan(scan, profile: profile)], team: record.invitation.team, round: record.invitation.round)
             // Nothing was stored: say so, rather than show a scan as handed in that counts nowhere.
             if result.outcomes[0] == .olderThanWithdrawal { throw AppError.notNewerThanWithdrawal }
-            try await invitations.finish(id: id, scan: encode(scan), at: now)
-            return (scan, result.outcomes[0])
+            let scanID = try await scans.save(scan, profile: profile)
+            saved = scanID
+            try await invitations.finish(id: id, scanID: scanID, at: now)
+            return (StoredScan(id: scanID, scan: scan, profile: profile), result.outcomes[0])
         } catch {
+            if let saved { _ = try? await scans.deleteScan(id: saved) }
             try? await invitations.cancelHandIn(id: id)
             throw error
         }
+    }
+
+    /// His handed-in scan, nil before he hands it in (or after he deleted it).
+    public func handedInScan(_ record: InvitationRecord) async throws -> StoredScan? {
+        guard let id = record.scanID else { return nil }
+        return try await scans.scan(id: id)
+    }
+
+    /// Moves the scans handed in before scans had one home (kept as scan files' text on the invitation) among the
+    /// scans, `decode` reading each; returns how many. A text that no longer reads stays where it is.
+    public func adoptLegacyHandIns(decode: (InvitationRecord, String) throws -> (Scan, Profile)) async throws -> Int {
+        var moved = 0
+        for record in try await invitations.legacyHandIns() {
+            guard let text = record.legacyScan, let (scan, profile) = try? decode(record, text) else { continue }
+            let scanID = try await scans.saveIfNew(scan, profile: profile).id
+            try await invitations.finish(
+                id: record.invitation.id, scanID: scanID, at: record.invitation.finishedAt ?? 0)
+            moved += 1
+        }
+        return moved
     }
 
     /// Changes who may see his handed-in scan, without answering again: the same scan with the new choice goes through
     /// the team import's rules (privé withdraws him from the team and its history; back from privé counts only from
     /// the next day, `notNewerThanWithdrawal`). `nil` when the choice is the one he had.
     public func changeConsent(
-        _ record: InvitationRecord, handedIn scan: Scan, profile: Profile, to consent: Consent, today: SchoolDate,
-        now: Int64, encode: (Scan) -> String
+        _ record: InvitationRecord, to consent: Consent, today: SchoolDate
     ) async throws -> TeamImportOutcome? {
         // Not handed in (or deleted since): there is no choice to change.
-        guard record.scan != nil else { throw AppError.linkNotValid(nil) }
+        guard let stored = try await handedInScan(record) else { throw AppError.linkNotValid(nil) }
+        let (scan, profile) = (stored.scan, stored.profile)
         guard consent != scan.consent else { return nil }
         var changed = scan
         changed.consent = consent
@@ -191,7 +215,10 @@ extension LOBApp {
         let result = try await importScans(
             [TeamMemberScan(changed, profile: profile)], team: record.invitation.team, round: record.invitation.round)
         if result.outcomes[0] == .olderThanWithdrawal { throw AppError.notNewerThanWithdrawal }
-        try await invitations.finish(id: record.invitation.id, scan: encode(changed), at: now)
+        // The same scan with the new choice, in its place (it stays finished).
+        guard try await scans.saveDraft(changed, profile: profile, id: stored.id) != nil else {
+            throw AppError.linkNotValid(nil)
+        }
         return result.outcomes[0]
     }
 

@@ -92,38 +92,35 @@ extension LOBServer {
                     data: Data(text.utf8), file: "je scan", profileID: record.invitation.profileID,
                     profile: configuration.profile)
                 _ = try await app.handIn(
-                    record, scan: scan, profile: profile, today: today(), now: configuration.now()
-                ) {
-                    ScanFile.encode($0, profile: profile)
-                }
+                    record, scan: scan, profile: profile, today: today(), now: configuration.now())
                 return Self.text("Ingeleverd.", status: .ok)
             }
         }
         link.get("uitslag") { request, context in
             try await withOpenedLink(request, context) { record, _, token in
-                guard let (scan, profile) = try await handedIn(record) else { return Self.redirect("/s/\(token)") }
-                let report = ScanReport(StoredScan(id: record.invitation.id, scan: scan, profile: profile))
+                guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
+                let report = ScanReport(stored)
                 return Self.document(
-                    HTMLRenderer(title: report.title, date: scan.date.dutch, back: Self.back(token)).render(
+                    HTMLRenderer(title: report.title, date: stored.scan.date.dutch, back: Self.back(token)).render(
                         report.blocks(commands: false)))
             }
         }
         link.get("plan") { request, context in
             try await withOpenedLink(request, context) { record, _, token in
-                guard let (scan, profile) = try await handedIn(record) else { return Self.redirect("/s/\(token)") }
-                guard let activities = configuration.activities(profile) else {
+                guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
+                guard let activities = configuration.activities(stored.profile) else {
                     return Self.page(
                         Pages.message("Geen catalogus", "De school heeft nog geen catalogus van scholingsvormen."),
                         status: .serviceUnavailable)
                 }
-                let stored = StoredScan(id: record.invitation.id, scan: scan, profile: profile)
-                let report = PlanReport(
-                    app.plan(stored, activities: activities, options: .init()), scanID: record.invitation.id)
+                let report = PlanReport(app.plan(stored, activities: activities, options: .init()), scanID: stored.id)
                 // `?download`: the same page as a file to keep (it prints on A4 as it is), without the way back.
                 let download = request.uri.queryParameters["download"] != nil
                 var response = Self.document(
-                    HTMLRenderer(title: report.title, date: scan.date.dutch, back: download ? nil : Self.back(token))
-                        .render(report.blocks()))
+                    HTMLRenderer(
+                        title: report.title, date: stored.scan.date.dutch, back: download ? nil : Self.back(token)
+                    )
+                    .render(report.blocks()))
                 if download {
                     response.headers[.contentDisposition] = "attachment; filename=\"scholingsplan.html\""
                 }
@@ -133,18 +130,18 @@ extension LOBServer {
         // His 360° feedback beside his handed-in scan, by the privacy rule of `lob feedback report`.
         link.get("feedback") { request, context in
             try await withOpenedLink(request, context) { record, _, token in
-                guard let (scan, profile) = try await handedIn(record) else { return Self.redirect("/s/\(token)") }
-                let stored = StoredScan(id: record.invitation.id, scan: scan, profile: profile)
-                let report = await FeedbackReport(
-                    stored, analysis: try app.feedbackAnalysis(stored, invitation: record.invitation.id))
+                guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
+                let analysis = try await app.feedbackAnalysis(stored, invitation: record.invitation.id)
+                let report = FeedbackReport(stored, analysis: analysis)
                 return Self.document(
-                    HTMLRenderer(title: report.title, date: scan.date.dutch, back: Self.back(token)).render(
+                    HTMLRenderer(title: report.title, date: stored.scan.date.dutch, back: Self.back(token)).render(
                         report.blocks()))
             }
         }
         link.get("scan.yaml") { request, context in
             try await withOpenedLink(request, context) { record, _, token in
-                guard let text = record.scan else { return Self.redirect("/s/\(token)") }
+                guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
+                let text = ScanFile.encode(stored.scan, profile: stored.profile)
                 return Response(
                     status: .ok,
                     headers: [
@@ -158,14 +155,11 @@ extension LOBServer {
             try await withOpenedLink(request, context) { record, device, token in
                 let form = try URLEncodedFormDecoder().decode(ConsentForm.self, from: try await body(request))
                 try LOBApp.checkCSRF(form.csrf, expected: device.csrf)
-                guard let (scan, profile) = try await handedIn(record),
-                    let consent = form.consent.flatMap(Consent.init(rawValue:))
-                else { return Self.redirect("/s/\(token)") }
+                guard record.isHandedIn, let consent = form.consent.flatMap(Consent.init(rawValue:)) else {
+                    return Self.redirect("/s/\(token)")
+                }
                 do {
-                    _ = try await app.changeConsent(
-                        record, handedIn: scan, profile: profile, to: consent, today: today(),
-                        now: configuration.now()
-                    ) { ScanFile.encode($0, profile: profile) }
+                    _ = try await app.changeConsent(record, to: consent, today: today())
                 } catch AppError.notNewerThanWithdrawal {
                     return Self.page(
                         Pages.message(
@@ -188,7 +182,7 @@ extension LOBServer {
         }
         link.get("verwijderd") { request, context in
             try await withOpenedLink(request, context) { record, _, token in
-                guard record.scan == nil else { return Self.redirect("/s/\(token)") }
+                guard !record.isHandedIn else { return Self.redirect("/s/\(token)") }
                 return Self.page(Pages.deleted(token: token))
             }
         }
@@ -289,11 +283,12 @@ extension LOBServer {
 
     /// The scan page: `lob form`'s pages, saving to this server; after handing in, what he can do with it.
     func scanPage(_ record: InvitationRecord, device: LinkDevice, token: String) async throws -> Response {
-        if let (scan, profile) = try await handedIn(record) {
-            return await Self.page(
+        if let stored = try await app.handedInScan(record) {
+            let hasFeedback = try await app.hasFeedback(invitation: record.invitation.id, profileID: stored.profile.id)
+            return Self.page(
                 Pages.handedIn(
-                    name: record.invitation.name, scan: scan, token: token, csrf: device.csrf,
-                    hasFeedback: try app.hasFeedback(invitation: record.invitation.id, profileID: profile.id)))
+                    name: record.invitation.name, scan: stored.scan, token: token, csrf: device.csrf,
+                    hasFeedback: hasFeedback))
         }
         guard let profile = configuration.profile(record.invitation.profileID) else {
             return Self.page(
@@ -310,12 +305,4 @@ extension LOBServer {
         return Self.document(html, connect: true)
     }
 
-    /// His handed-in scan, read back as the scan file it was kept as.
-    func handedIn(_ record: InvitationRecord) async throws -> (Scan, Profile)? {
-        guard let text = record.scan else { return nil }
-        let decoded = try ScanFile.decode(
-            data: Data(text.utf8), file: "ingeleverde scan", profileID: record.invitation.profileID,
-            profile: configuration.profile)
-        return (decoded.scan, decoded.profile)
-    }
 }

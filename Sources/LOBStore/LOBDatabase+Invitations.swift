@@ -52,7 +52,7 @@ extension LOBDatabase: InvitationStore {
             try db.execute(
                 sql: """
                     UPDATE invitation SET finishedAt = ?, startedAt = coalesce(startedAt, ?)
-                    WHERE id = ? AND (finishedAt IS NULL OR (scan IS NULL AND finishedAt < ?))
+                    WHERE id = ? AND (finishedAt IS NULL OR (scan IS NULL AND scanId IS NULL AND finishedAt < ?))
                     """, arguments: [time, time, id, time - Self.handInGrace])
             return db.changesCount == 1
         }
@@ -62,20 +62,38 @@ extension LOBDatabase: InvitationStore {
     static let handInGrace: Int64 = 120
 
     public func cancelHandIn(id: Int64) async throws {
-        try await change("UPDATE invitation SET finishedAt = NULL WHERE id = ? AND scan IS NULL", [id])
+        try await change(
+            "UPDATE invitation SET finishedAt = NULL WHERE id = ? AND scan IS NULL AND scanId IS NULL", [id])
     }
 
-    public func finish(id: Int64, scan: String, at time: Int64) async throws {
+    public func finish(id: Int64, scanID: Int64, at time: Int64) async throws {
         try await change(
             """
-            UPDATE invitation SET scan = ?, draft = NULL, finishedAt = coalesce(finishedAt, ?),
+            UPDATE invitation SET scanId = ?, scan = NULL, draft = NULL, finishedAt = coalesce(finishedAt, ?),
             startedAt = coalesce(startedAt, ?) WHERE id = ?
-            """, [scan, time, time, id])
+            """, [scanID, time, time, id])
     }
 
     public func clearAnswers(id: Int64) async throws {
-        try await change(
-            "UPDATE invitation SET draft = NULL, scan = NULL, startedAt = NULL, finishedAt = NULL WHERE id = ?", [id])
+        try await write { db in
+            try Self.deleteHandedIn(id, in: db)
+            try db.execute(
+                sql:
+                    "UPDATE invitation SET draft = NULL, scan = NULL, startedAt = NULL, finishedAt = NULL WHERE id = ?",
+                arguments: [id])
+        }
+    }
+
+    public func legacyHandIns() async throws -> [InvitationRecord] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM invitation WHERE scan IS NOT NULL ORDER BY id").map(Self.record)
+        }
+    }
+
+    /// Deletes the scan an invitation's colleague handed in (the invitation forgets it by its foreign key).
+    private static func deleteHandedIn(_ id: Int64, in db: Database) throws {
+        try db.execute(
+            sql: "DELETE FROM scan WHERE id = (SELECT scanId FROM invitation WHERE id = ?)", arguments: [id])
     }
 
     public func claim(id: Int64, codeHash: String, device: LinkDevice, at time: Int64) async throws -> Bool {
@@ -123,6 +141,7 @@ extension LOBDatabase: InvitationStore {
     }
 
     private static func restart(_ id: Int64, in db: Database) throws {
+        try deleteHandedIn(id, in: db)
         try db.execute(
             sql: """
                 UPDATE invitation SET draft = NULL, scan = NULL, startedAt = NULL, finishedAt = NULL, codeHash = NULL,
@@ -215,7 +234,8 @@ extension LOBDatabase: InvitationStore {
                 createdAt: row["createdAt"],
                 expiresAt: row["expiresAt"], revokedAt: row["revokedAt"], closedAt: row["closedAt"],
                 startedAt: row["startedAt"], finishedAt: row["finishedAt"], address: row["address"]),
-            tokenHash: row["tokenHash"], csrf: row["csrf"], draft: row["draft"], scan: row["scan"],
+            tokenHash: row["tokenHash"], csrf: row["csrf"], draft: row["draft"], scanID: row["scanId"],
+            legacyScan: row["scan"],
             codeHash: row["codeHash"])
     }
 

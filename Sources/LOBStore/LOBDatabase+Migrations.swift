@@ -343,6 +343,13 @@ extension LOBDatabase {
             // Where a colleague's link was mailed, so that a new link goes to him and not through the teamvoorzitter.
             try db.alter(table: "invitation") { t in t.add(column: "address", .text) }
         }
+        migrator.registerMigration("v15: handed-in scans among the scans") { db in
+            // A scan handed in through a link is a scan like any other; the invitation keeps its id. The YAML column
+            // stays for scans handed in before, which `lob serve` moves over when it starts.
+            try db.alter(table: "invitation") { t in
+                t.add(column: "scanId", .integer).references("scan", onDelete: .setNull)
+            }
+        }
         return migrator
     }
 }

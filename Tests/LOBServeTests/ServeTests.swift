@@ -128,6 +128,10 @@ struct ServeTests {
             let done = try await browser.page()
             #expect(done.contains("Je scan is ingeleverd") && done.contains("Ans Bakker"))
             #expect(done.contains("niet met de link alleen"))
+            // One home: his scan is a stored scan like any other, as `lob scans list` and `lob report` read it.
+            let stored = try await #require(try database.summaries().first)
+            #expect(stored.teacher == "Ans Bakker" && stored.team == "T" && stored.consent == .metNaam)
+            await #expect(try database.invitation(id: 1)?.scanID == stored.id)
             let report = try await browser.get("/uitslag")
             #expect(report.status == .ok && String(buffer: report.body).contains("Ans Bakker"))
             #expect(!String(buffer: report.body).contains("lob export"))
@@ -378,7 +382,7 @@ struct ServeTests {
                 uri: "/s/\(tokens[0])/opnieuw", method: .post, headers: LinkBrowser.formType,
                 body: LinkBrowser.form([("csrf", csrf)]))
             #expect(unconfirmed.status == .seeOther)
-            await #expect(try database.invitation(id: 1)?.scan != nil)
+            await #expect(try database.invitation(id: 1)?.isHandedIn == true)
             let restarted = try await client.execute(
                 uri: "/s/\(tokens[0])/opnieuw", method: .post, headers: LinkBrowser.formType,
                 body: LinkBrowser.form([("csrf", csrf), ("zeker", "ja")]))
@@ -403,7 +407,7 @@ struct ServeTests {
         // What the team counts stays as they handed it in.
         await #expect(try database.currentScans(team: "T", round: "voorjaar").count == 3)
         let stored = try await #require(try database.invitation(id: 2))
-        #expect(stored.scan == nil && stored.draft == nil && stored.invitation.finishedAt == nil)
+        #expect(stored.scanID == nil && stored.draft == nil && stored.invitation.finishedAt == nil)
     }
 
     @Test func a_personal_code_must_be_chosen_well() async throws {
@@ -461,10 +465,7 @@ struct ServeTests {
                 data: Data(Self.scanFile(name: "x", consent: consent).utf8), file: "t",
                 profile: { Self.library.profile($0) })
             _ = try await app.handIn(
-                record, scan: scan, profile: profile, today: SchoolDate("2026-11-25")!, now: clock.now
-            ) {
-                _ in ""
-            }
+                record, scan: scan, profile: profile, today: SchoolDate("2026-11-25")!, now: clock.now)
         }
         _ = try await app.invitation(token: other[0], now: clock.now)
         try await test { client async throws in

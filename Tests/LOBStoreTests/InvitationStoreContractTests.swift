@@ -6,7 +6,7 @@ import Testing
 /// What every `InvitationStore` must do (`lob serve`'s links, accounts and sessions), against the protocol only; a
 /// second implementation adds its factory to `stores`.
 struct InvitationStoreContractTests {
-    typealias Store = any InvitationStore & FeedbackStore
+    typealias Store = any InvitationStore & FeedbackStore & ScanStore
 
     static let stores: [String] = ["SQLite in memory"]
 
@@ -39,12 +39,17 @@ struct InvitationStoreContractTests {
         try await store.saveDraft(id: ids[0], draft: "{\"a\":2}", at: 1_200)
         var ans = try await #require(try store.invitation(id: ids[0]))
         #expect(ans.draft == "{\"a\":2}" && ans.invitation.startedAt == 1_100 && ans.invitation.finishedAt == nil)
-        try await store.finish(id: ids[0], scan: "scan", at: 1_300)
+        // A handed-in scan is kept among the scans; the invitation keeps its id, and forgetting it deletes it.
+        let scanID = try await store.save(
+            StoreContractTests.scan("Ans", "2026-10-01", ["1.1": 3]), profile: StoreContractTests.profile)
+        try await store.finish(id: ids[0], scanID: scanID, at: 1_300)
         ans = try await #require(try store.invitation(id: ids[0]))
-        #expect(ans.scan == "scan" && ans.invitation.finishedAt == 1_300)
+        #expect(ans.scanID == scanID && ans.isHandedIn && ans.invitation.finishedAt == 1_300)
+        await #expect(try store.summaries().map(\.id) == [scanID])
         try await store.clearAnswers(id: ids[0])
         ans = try await #require(try store.invitation(id: ids[0]))
-        #expect(ans.scan == nil && ans.draft == nil && ans.invitation.startedAt == nil)
+        #expect(ans.scanID == nil && !ans.isHandedIn && ans.draft == nil && ans.invitation.startedAt == nil)
+        await #expect(try store.scan(id: scanID) == nil)
 
         // A new link: the old hash opens nothing; a revocation is lifted by it; closing holds for the round.
         try await store.revoke(id: ids[1], at: 1_400)
@@ -80,15 +85,18 @@ struct InvitationStoreContractTests {
         await #expect(try !store.beginHandIn(id: ids[0], at: 1_200))
         try await store.cancelHandIn(id: ids[0])
         await #expect(try store.beginHandIn(id: ids[0], at: 1_210))
-        try await store.finish(id: ids[0], scan: "scan", at: 1_210)
+        let scanID = try await store.save(
+            StoreContractTests.scan("Ans", "2026-10-01", ["1.1": 3]), profile: StoreContractTests.profile)
+        try await store.finish(id: ids[0], scanID: scanID, at: 1_210)
         var ans = try await #require(try store.invitation(id: ids[0]))
-        #expect(ans.scan == "scan" && ans.draft == nil && ans.invitation.finishedAt == 1_210)
+        #expect(ans.scanID == scanID && ans.draft == nil && ans.invitation.finishedAt == 1_210)
         await #expect(try !store.beginHandIn(id: ids[0], at: 9_999))
 
         // Starting again forgets answers, copy, code and browsers.
         try await store.restart(id: ids[0])
         ans = try await #require(try store.invitation(id: ids[0]))
-        #expect(ans.scan == nil && ans.draft == nil && ans.codeHash == nil && ans.invitation.finishedAt == nil)
+        #expect(ans.scanID == nil && ans.draft == nil && ans.codeHash == nil && ans.invitation.finishedAt == nil)
+        await #expect(try store.scan(id: scanID) == nil)
         await #expect(try store.device(tokenHash: "d1", invitationID: ids[0], now: 1_100) == nil)
 
         // A new link never carries a draft, a scan or a claim over.

@@ -142,6 +142,7 @@ struct LOBDatabaseTests {
                 "v6: columns nothing reads", "v7: team scans by teacher", "v8: feedback", "v9: team feedback releases",
                 "v10: invitations and dashboard accounts", "v11: feedback invitations",
                 "v12: claimed links", "v13: feedback requests", "v14: invitation addresses",
+                "v15: handed-in scans among the scans",
             ])
         await #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }

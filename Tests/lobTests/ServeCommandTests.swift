@@ -1,6 +1,10 @@
 import Foundation
 import GRDB
+import LOBApp
 import LOBCore
+import LOBFormats
+import LOBShippedProfiles
+import LOBStore
 import Testing
 
 @testable import lob
@@ -107,6 +111,82 @@ struct ServeCommandTests {
 
     /// A port another program holds, or an address of another computer: said in Dutch with what to do, and no
     /// "luistert op" before it; started, the line names the port it really got.
+    /// A scan handed in through a link has one home: it is a scan like any other, and `lob scans list`, `lob report`
+    /// and `lob plan` on the server's database show it. One handed in before that (kept as a scan file's text on the
+    /// invitation) is moved among the scans when `lob serve` starts.
+    @Test func a_scan_handed_in_on_the_web_is_a_scan_like_any_other() async throws {
+        let out = temporary.url.appendingPathComponent("links.csv").path
+        let opened = try lob([
+            "team", "round", "open", "--team", "Bouw", "--round", "voorjaar", "--invite",
+            try write("namen.txt", "Ans Bakker\nBram de Jong\n"), "--out", out,
+        ])
+        #expect(opened.status == 0, "\(opened.stderr)")
+        let tokens = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n").dropFirst().map {
+            String($0.split(separator: "/").last!)
+        }
+        let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
+        let profile = try #require(library.profile("loopbaanbegeleider-vmbo"))
+        let scores = profile.scoredBehaviours(in: .standard).map { "  \"\($0.id)\": 3" }
+        let file =
+            ([
+                "formatVersion: 1", "teacher: \"wie dan ook\"", "profile: loopbaanbegeleider-vmbo", "date: 2026-11-25",
+                "consent: anoniem", "scores:",
+            ] + scores).joined(separator: "\n") + "\n"
+        let (scan, _) = try ScanFile.decode(data: Data(file.utf8), file: "t", profile: { library.profile($0) })
+        // Ans hands in through her link: the application call the page's route makes.
+        let app = LOBApp(store: try LOBDatabase.openFile(at: db))
+        let now = Int64(Date().timeIntervalSince1970)
+        let record = try await app.invitation(token: tokens[0], now: now)
+        let handedIn = try await app.handIn(
+            record, scan: scan, profile: profile, today: SchoolDate("2026-11-25")!, now: now)
+        #expect(handedIn.outcome == .added)
+        // Bram handed in before scans had one home: his scan file's text on the invitation.
+        let bram = file.replacingOccurrences(of: "wie dan ook", with: "Bram de Jong")
+        try await DatabaseQueue(path: db).write { db in
+            try db.execute(
+                sql: "UPDATE invitation SET scan = ?, finishedAt = ? WHERE name = 'Bram de Jong'",
+                arguments: [bram, now])
+        }
+        let running = try LobRun.start(["serve", "--port", "\(Self.freePort())", "--db", db])
+        var said = Data()
+        while !String(decoding: said, as: UTF8.self).contains("luistert op") {
+            let chunk = running.out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            said.append(chunk)
+        }
+        running.process.terminate()
+        _ = running.finish()
+        #expect(String(decoding: said, as: UTF8.self).hasPrefix("1 ingeleverde scan verplaatst naar de scans.\n"))
+
+        let list = try lob(["scans", "list"])
+        #expect(list.status == 0 && list.stdout.contains("Ans Bakker") && list.stdout.contains("Bram de Jong"))
+        let report = try lob(["report", "\(handedIn.scan.id)"])
+        #expect(report.status == 0 && report.stdout.hasPrefix("ZELFSCAN VAN ANS BAKKER\n"), "\(report.stderr)")
+        let plan = try lob(["plan", "\(handedIn.scan.id)"])
+        #expect(plan.status == 0 && plan.stdout.hasPrefix("SCHOLINGSPLAN VAN ANS BAKKER\n"), "\(plan.stderr)")
+        // Nothing is moved twice.
+        await #expect(
+            try DatabaseQueue(path: db).read {
+                try Int.fetchOne($0, sql: "SELECT count(*) FROM invitation WHERE scan IS NOT NULL OR scanId IS NULL")
+            } == 0)
+    }
+
+    /// A port nobody listens on now: bound to 0, read back and closed.
+    static func freePort() -> Int {
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(holder, $0, length) == 0 && getsockname(holder, $0, &length) == 0
+            }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
     @Test func the_server_says_it_listens_only_once_it_does() async throws {
         let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()

@@ -15,11 +15,13 @@ public protocol InvitationStore: Sendable {
     func beginHandIn(id: Int64, at: Int64) async throws -> Bool
     /// Undoes `beginHandIn` when handing in failed.
     func cancelHandIn(id: Int64) async throws
-    /// Keeps the finished scan of an invitation being handed in, and forgets its draft.
-    func finish(id: Int64, scan: String, at: Int64) async throws
-    /// Forgets his answers and his finished scan (the invitation stays, so that his link opens an empty scan); his
-    /// code and browsers stay.
+    /// Marks the invitation handed in with the id of his scan (kept by the `ScanStore`), and forgets its draft.
+    func finish(id: Int64, scanID: Int64, at: Int64) async throws
+    /// Forgets his answers and deletes his handed-in scan (the invitation stays, so that his link opens an empty
+    /// scan); his code and browsers stay.
     func clearAnswers(id: Int64) async throws
+    /// Invitations whose scan was handed in before scans had one home: kept as the scan file's text, to be moved.
+    func legacyHandIns() async throws -> [InvitationRecord]
     /// Binds an unclaimed link to its colleague: his code's slow hash and his first browser, in one transaction.
     /// False, and nothing changes, when the link was claimed already.
     func claim(id: Int64, codeHash: String, device: LinkDevice, at: Int64) async throws -> Bool
@@ -27,7 +29,7 @@ public protocol InvitationStore: Sendable {
     func addDevice(_ device: LinkDevice) async throws
     /// The browser whose cookie has this hash, bound to this invitation and not expired.
     func device(tokenHash: String, invitationID: Int64, now: Int64) async throws -> LinkDevice?
-    /// Forgets everything of the colleague on this link, in one transaction: answers, handed-in copy, code and
+    /// Forgets everything of the colleague on this link, in one transaction: answers, handed-in scan, code and
     /// browsers; the link opens an empty, unclaimed scan. What the team's round counts of him stays.
     func restart(id: Int64) async throws
     /// A new link for an invitation: the old token stops working, and the new one starts as `restart` leaves a link

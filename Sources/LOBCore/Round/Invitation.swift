@@ -74,25 +74,31 @@ public struct InvitationRecord: Sendable, Hashable, PersonalLink {
     public let csrf: String
     /// The form's state as the browser last saved it (JSON), nil before the first answer.
     public let draft: String?
-    /// The finished scan as a scan file (docs/scan-file.md), nil until he hands it in.
-    public let scan: String?
+    /// His handed-in scan, kept among the scans; nil until he hands it in.
+    public let scanID: Int64?
+    /// A scan handed in before scans had one home, as its scan file's text (docs/scan-file.md); `lob serve` moves it
+    /// among the scans when it starts.
+    public let legacyScan: String?
     /// The slow hash of his personal code; nil while nobody has claimed the link. An empty hash matches no code (a
     /// link whose answers were on the server before links could be claimed).
     public let codeHash: String?
 
     public var isClaimed: Bool { codeHash != nil }
 
+    public var isHandedIn: Bool { scanID != nil || legacyScan != nil }
+
     public func linkState(now: Int64) -> Invitation.LinkState { invitation.linkState(now: now) }
 
     public init(
-        invitation: Invitation, tokenHash: String, csrf: String, draft: String?, scan: String?,
-        codeHash: String? = nil
+        invitation: Invitation, tokenHash: String, csrf: String, draft: String?, scanID: Int64?,
+        legacyScan: String? = nil, codeHash: String? = nil
     ) {
         self.invitation = invitation
         self.tokenHash = tokenHash
         self.csrf = csrf
         self.draft = draft
-        self.scan = scan
+        self.scanID = scanID
+        self.legacyScan = legacyScan
         self.codeHash = codeHash
     }
 }

@@ -88,6 +88,18 @@ extension LobCommand.Serve {
         func run() async throws {
             let app = try store.app()
             let library = profiles.library()
+            // Scans handed in before they had one home move among the scans once, before the first request.
+            let moved = try await Output.store {
+                try await app.adoptLegacyHandIns { record, text in
+                    try ScanFile.decode(
+                        data: Data(text.utf8), file: "ingeleverde scan", profileID: record.invitation.profileID,
+                        profile: { library.profile($0) })
+                }
+            }
+            if moved > 0 {
+                Output.write(
+                    "\(DutchNumber.count(moved, "ingeleverde scan", "ingeleverde scans")) verplaatst naar de scans.\n")
+            }
             let costs = costs
             // Each profile's catalogue is read once, not on every plan page: a changed file counts from the next start.
             let catalogues = CatalogueCache()
