@@ -46,8 +46,8 @@ extension LOBDatabase: TeamStore {
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// Imports in date order, so that the newer scan decides whatever order the files came in; the outcomes are in
-    /// the order given.
+    /// Imports a batch as `TeamImport` decides, inside one transaction: what the team keeps of the batch's teachers is
+    /// loaded, the plan is made in the core, and its changes are stored here.
     public func importScans(_ scans: [TeamMemberScan], team: String, round: String) async throws -> [TeamImportOutcome]
     {
         let lastDate = scans.filter { $0.consent != .prive }.map(\.date).max()
@@ -66,7 +66,7 @@ extension LOBDatabase: TeamStore {
         }
         let prepared = profiles.values
         let preparedIndex = preparedOf
-        let order = scans.indices.sorted { (scans[$0].date, $0) < (scans[$1].date, $1) }
+        let keys = scans.map { Self.teacherKey(team: team, teacher: $0.teacher) }
         return try await write { db in
             guard let teamID = try Self.teamID(team, in: db, create: lastDate != nil) else {
                 return scans.map { _ in .skippedPrivate }
@@ -81,110 +81,118 @@ extension LOBDatabase: TeamStore {
                 roundID = try Int64.fetchOne(
                     db, sql: "SELECT id FROM teamRound WHERE teamId = ? AND label = ?", arguments: [teamID, round])
             }
-
-            let known = try db.cachedStatement(sql: "SELECT 1 FROM teamScan WHERE teamRoundId = ? AND fingerprint = ?")
-            let current = try db.cachedStatement(
-                sql: "SELECT id, date FROM teamScan WHERE teamRoundId = ? AND teacherKey = ? AND current")
-            let latest = try db.cachedStatement(
-                sql: """
-                    SELECT max(s.date) FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId WHERE r.teamId = ? AND s.teacherKey = ?
-                    """)
-            let withdrawn = try db.cachedStatement(
-                sql: "SELECT date FROM teamWithdrawal WHERE teamId = ? AND teacherKey = ?")
-            let demote = try db.cachedStatement(sql: "UPDATE teamScan SET current = 0 WHERE id = ?")
-            let anonymise = try db.cachedStatement(
-                sql: """
-                    UPDATE teamScan SET teacher = NULL, consent = 'anoniem'
-                    WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
-                    AND (teacher IS NOT NULL OR consent <> 'anoniem')
-                    """)
-            let insertScan = try db.cachedStatement(
-                sql: """
-                    INSERT INTO teamScan (teamRoundId, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint, current)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-
-            var profileIDs: [String: Int64] = [:]
+            let state = try Self.importState(keys: Set(keys), teamID: teamID, roundID: roundID, in: db)
+            let plan = TeamImport.plan(scans, keys: keys, state: state)
             // Whether a change reached other rounds than this one (a withdrawal, a name removed from earlier scans).
             var otherRounds = false
-            var outcomes = [TeamImportOutcome](repeating: .unchanged, count: scans.count)
-            for index in order {
-                let scan = scans[index]
-                let key = Self.teacherKey(team: team, teacher: scan.teacher)
-                let newest = try String.fetchOne(latest, arguments: [teamID, key])
-                if scan.consent == .prive {
-                    // A newer private scan withdraws everything the team kept of him; an older one changes nothing.
-                    guard let newest, newest <= scan.date.description else {
-                        outcomes[index] = .skippedPrivate
-                        continue
-                    }
+            var profileIDs: [String: Int64] = [:]
+            for change in plan.changes {
+                switch change {
+                case .withdraw(let key, let date):
                     try Self.deleteScans(teamID: teamID, key: key, in: db)
-                    otherRounds = true
                     try db.execute(
                         sql: """
                             INSERT INTO teamWithdrawal (teamId, teacherKey, date) VALUES (?, ?, ?)
                             ON CONFLICT (teamId, teacherKey) DO UPDATE SET date = max(date, excluded.date)
-                            """, arguments: [teamID, key, scan.date.description])
-                    outcomes[index] = .withdrawn
-                    continue
-                }
-                guard let roundID else { continue }
-                if let date = try String.fetchOne(withdrawn, arguments: [teamID, key]), scan.date.description <= date {
-                    outcomes[index] = .olderThanWithdrawal
-                    continue
-                }
-                if try Bool.fetchOne(known, arguments: [roundID, scan.fingerprint]) != nil {
-                    outcomes[index] = .unchanged
-                    continue
-                }
-
-                let prepared = prepared[preparedIndex[index]]
-                let profileID: Int64
-                if let id = profileIDs[prepared.hash] {
-                    profileID = id
-                } else {
+                            """, arguments: [teamID, key, date.description])
+                    otherRounds = true
+                case .anonymise(let key):
                     try db.execute(
                         sql: """
-                            INSERT INTO teamProfile (hash, profileId, snapshot) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING
-                            """, arguments: [prepared.hash, scan.profile.id, prepared.json])
-                    profileID = try Int64.fetchOne(
-                        db, sql: "SELECT id FROM teamProfile WHERE hash = ?", arguments: [prepared.hash])!
-                    profileIDs[prepared.hash] = profileID
-                }
-
-                let outcome: TeamImportOutcome
-                if let row = try Row.fetchOne(current, arguments: [roundID, key]) {
-                    let date: String = row["date"]
-                    // Same day: the later import is the corrected one.
-                    if date <= scan.date.description {
-                        try demote.execute(arguments: [row["id"] as Int64])
-                        outcome = .replaced
-                    } else {
-                        outcome = .history
-                    }
-                } else {
-                    outcome = .added
-                }
-                // The newest scan decides the consent: shared anonymously now, his name goes from every scan he gave
-                // this team, history included.
-                if scan.consent == .anoniem, newest.map({ $0 <= scan.date.description }) ?? true {
-                    try anonymise.execute(arguments: [key, teamID])
+                            UPDATE teamScan SET teacher = NULL, consent = 'anoniem'
+                            WHERE teacherKey = ? AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ?)
+                            AND (teacher IS NOT NULL OR consent <> 'anoniem')
+                            """, arguments: [key, teamID])
                     if db.changesCount > 0 { otherRounds = true }
+                case .add(let index, let key, let current, let replacing):
+                    guard let roundID else { continue }
+                    let scan = scans[index]
+                    let prepared = prepared[preparedIndex[index]]
+                    let profileID =
+                        try profileIDs[prepared.hash] ?? Self.storeProfile(prepared, id: scan.profile.id, in: db)
+                    profileIDs[prepared.hash] = profileID
+                    if replacing {
+                        try db.execute(
+                            sql: "UPDATE teamScan SET current = 0 WHERE teamRoundId = ? AND teacherKey = ? AND current",
+                            arguments: [roundID, key])
+                    }
+                    try Self.insertScan(
+                        scan, key: key, current: current, roundID: roundID, profileID: profileID, in: db)
+                    // One INSERT of all the scan's scores.
+                    let answered = prepared.rows.compactMap { row in scan.scores[row.id].map { (row, $0) } }
+                    if !answered.isEmpty {
+                        try Self.insertScores(answered, scanID: db.lastInsertedRowID, in: db)
+                    }
                 }
-                try insertScan.execute(arguments: [
-                    roundID, key, scan.consent == .metNaam ? scan.teacher : nil, profileID, scan.date.description,
-                    scan.consent.rawValue, scan.learningPreference?.rawValue, scan.fingerprint, outcome != .history,
-                ])
-                // One INSERT of all the scan's scores.
-                let answered = prepared.rows.compactMap { row in scan.scores[row.id].map { (row, $0) } }
-                if !answered.isEmpty {
-                    try Self.insertScores(answered, scanID: db.lastInsertedRowID, in: db)
-                }
-                outcomes[index] = outcome
             }
             try Self.updateReleases(teamID: teamID, onlyRound: otherRounds ? nil : roundID, in: db)
-            return outcomes
+            return plan.outcomes
         }
+    }
+
+    /// What the team keeps of these teachers (`TeamImport.State`): their newest scan in the team, their withdrawal,
+    /// and their current scan and fingerprints in the round.
+    private static func importState(
+        keys: Set<String>, teamID: Int64, roundID: Int64?, in db: Database
+    ) throws
+        -> TeamImport.State
+    {
+        var state = TeamImport.State()
+        func teacher(_ key: String) -> TeamImport.Teacher? { keys.contains(key) ? state[key] ?? .init() : nil }
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.teacherKey, max(s.date) AS latest FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
+                WHERE r.teamId = ? GROUP BY s.teacherKey
+                """, arguments: [teamID])
+        {
+            let key: String = row["teacherKey"]
+            guard var known = teacher(key) else { continue }
+            known.latest = SchoolDate(row["latest"])
+            state[key] = known
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT teacherKey, date FROM teamWithdrawal WHERE teamId = ?", arguments: [teamID])
+        {
+            let key: String = row["teacherKey"]
+            guard var known = teacher(key) else { continue }
+            known.withdrawn = SchoolDate(row["date"])
+            state[key] = known
+        }
+        guard let roundID else { return state }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT teacherKey, date, fingerprint, current FROM teamScan WHERE teamRoundId = ?",
+            arguments: [roundID])
+        {
+            let key: String = row["teacherKey"]
+            guard var known = teacher(key) else { continue }
+            known.fingerprints.insert(row["fingerprint"])
+            if row["current"] as Bool { known.current = SchoolDate(row["date"]) }
+            state[key] = known
+        }
+        return state
+    }
+
+    /// The stored snapshot of a profile (stored once by its hash); its id.
+    private static func storeProfile(_ prepared: PreparedProfile, id: String, in db: Database) throws -> Int64 {
+        try db.execute(
+            sql: "INSERT INTO teamProfile (hash, profileId, snapshot) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING",
+            arguments: [prepared.hash, id, prepared.json])
+        return try Int64.fetchOne(db, sql: "SELECT id FROM teamProfile WHERE hash = ?", arguments: [prepared.hash])!
+    }
+
+    private static func insertScan(
+        _ scan: TeamMemberScan, key: String, current: Bool, roundID: Int64, profileID: Int64, in db: Database
+    ) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO teamScan (teamRoundId, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint, current)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            roundID, key, scan.consent == .metNaam ? scan.teacher : nil, profileID, scan.date.description,
+            scan.consent.rawValue, scan.learningPreference?.rawValue, scan.fingerprint, current,
+        ])
     }
 
     public func removeMember(team: String, teacher: String) async throws -> Int {
