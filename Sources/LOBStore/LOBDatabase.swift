@@ -69,20 +69,25 @@ public struct LOBDatabase: Sendable {
     /// Writers open it under an exclusive lock on a `-lock` file beside the database (held for the opening and the
     /// migrations only), so that processes that open a new database at the same moment migrate it once, one after
     /// the other. Readers open it read-only and never wait for a writer (WAL).
+    ///
+    /// `concurrentReads` opens a pool (`lob serve`): reads run beside each other and beside the one writer, instead
+    /// of waiting in one queue behind every save.
     public static func openFile(
-        at path: String, busyTimeout: TimeInterval = 5,
+        at path: String, busyTimeout: TimeInterval = 5, concurrentReads: Bool = false,
         beforeCommit: (@Sendable () -> Void)? = nil
     ) throws -> LOBDatabase {
-        try openFile(at: path, access: .write, busyTimeout: busyTimeout, beforeCommit: beforeCommit)!
+        try openFile(
+            at: path, access: .write, busyTimeout: busyTimeout, concurrentReads: concurrentReads,
+            beforeCommit: beforeCommit)!
     }
 
     /// Opens an existing database file for reading; nil when there is none. See `openFile(at:access:)`.
     public static func openExisting(at path: String, busyTimeout: TimeInterval = 5) throws -> LOBDatabase? {
-        try openFile(at: path, access: .read, busyTimeout: busyTimeout, beforeCommit: nil)
+        try openFile(at: path, access: .read, busyTimeout: busyTimeout, concurrentReads: false, beforeCommit: nil)
     }
 
     static func openFile(
-        at path: String, access: Access, busyTimeout: TimeInterval,
+        at path: String, access: Access, busyTimeout: TimeInterval, concurrentReads: Bool,
         beforeCommit: (@Sendable () -> Void)?
     ) throws -> LOBDatabase? {
         let url = URL(fileURLWithPath: path)
@@ -121,7 +126,9 @@ public struct LOBDatabase: Sendable {
                     return LOBDatabase(migrated: queue, beforeCommit: beforeCommit, notes: notes)
                 }
                 // A new or older database: bring it up to date once, as a writer would, then read.
-                return try openFile(at: path, access: .write, busyTimeout: busyTimeout, beforeCommit: beforeCommit)
+                return try openFile(
+                    at: path, access: .write, busyTimeout: busyTimeout, concurrentReads: false,
+                    beforeCommit: beforeCommit)
             }
             // Writers open one at a time: switching a new file to WAL and migrating it are not safe to race.
             let lock = open(url.path + "-lock", O_CREAT | O_RDWR, 0o600)
@@ -129,8 +136,12 @@ public struct LOBDatabase: Sendable {
             defer { close(lock) }
             flock(lock, LOCK_EX)
             defer { flock(lock, LOCK_UN) }
-            let queue = try DatabaseQueue(path: url.path, configuration: makeConfiguration(busyTimeout: busyTimeout))
-            return try LOBDatabase(queue, beforeCommit: beforeCommit, notes: notes)
+            let configuration = makeConfiguration(busyTimeout: busyTimeout)
+            let writer: any DatabaseWriter =
+                concurrentReads
+                ? try DatabasePool(path: url.path, configuration: configuration)
+                : try DatabaseQueue(path: url.path, configuration: configuration)
+            return try LOBDatabase(writer, beforeCommit: beforeCommit, notes: notes)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
         }

@@ -157,11 +157,14 @@ struct StoreOptions: ParsableArguments {
     /// opens the store.
     func app() throws -> LOBApp { LOBApp(store: try open()) }
 
+    /// The application core for `lob serve`: many requests at once, so reads do not queue behind each save.
+    func appForServing() throws -> LOBApp { LOBApp(store: try open(concurrentReads: true)) }
+
     /// The application core over the database, for a command that only reads (it never creates a database).
     func appForReading() throws -> LOBApp { LOBApp(store: try openForReading()) }
 
     /// Opens the database; every file this process creates from here on is readable by its owner only.
-    private func open() throws -> LOBDatabase {
+    private func open(concurrentReads: Bool = false) throws -> LOBDatabase {
         umask(0o077)
         let path = databasePath()
         // Test-only fault injection: die inside the save transaction, to show that nothing half-written survives.
@@ -170,7 +173,7 @@ struct StoreOptions: ParsableArguments {
             fault = { @Sendable in _ = kill(getpid(), SIGKILL) }
         }
         do {
-            let database = try LOBDatabase.openFile(at: path, beforeCommit: fault)
+            let database = try LOBDatabase.openFile(at: path, concurrentReads: concurrentReads, beforeCommit: fault)
             database.notes.forEach(Output.warn)
             return database
         } catch {

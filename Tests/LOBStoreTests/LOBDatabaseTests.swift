@@ -177,6 +177,26 @@ struct LOBDatabaseTests {
         #expect(journal == "wal")
     }
 
+    /// `lob serve` opens a pool: a read does not wait for a save in progress.
+    @Test func a_server_reads_beside_a_write_in_progress() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lob-pool-\(UUID().uuidString).sqlite")
+            .path
+        defer {
+            for suffix in ["", "-wal", "-shm", "-lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let server = try LOBDatabase.openFile(at: path, concurrentReads: true)
+        #expect(server.reader is DatabasePool)
+        _ = try await server.save(makeScan(), profile: makeProfile())
+        var holding = LOBDatabase.makeConfiguration()
+        holding.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: path, configuration: holding)
+        try holder.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE; DELETE FROM answer") }
+        // The write lock is held by another connection; the pool's reader still reads, and sees what is committed.
+        await #expect(try server.latestScan()?.scan.answers.count == makeScan().answers.count)
+        try holder.inDatabase { try $0.execute(sql: "ROLLBACK") }
+        #expect(try LOBDatabase.openFile(at: path).reader is DatabaseQueue)
+    }
+
     @Test func a_write_while_another_connection_holds_the_lock_reports_busy() async throws {
         // Given a file database whose write lock another connection holds
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lob-busy-\(UUID().uuidString).sqlite")

@@ -86,7 +86,7 @@ extension LobCommand.Serve {
         }
 
         func run() async throws {
-            let app = try store.app()
+            let app = try store.appForServing()
             let library = profiles.library()
             // Scans handed in before they had one home move among the scans once, before the first request.
             let moved = try await Output.store {
