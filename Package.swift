@@ -53,6 +53,8 @@ let package = Package(
                 // SQLite's C interface, for binding a board's scores without boxing each value (GRDB's raw pointers).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
+        // Every store port in memory: the application core's tests, and a third store for the contract suites.
+        .target(name: "LOBMemoryStore", dependencies: ["LOBCore"]),
         // The application core: one call per user action over the store protocols; every front end calls it.
         .target(name: "LOBApp", dependencies: ["LOBCore", .product(name: "Crypto", package: "swift-crypto")]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
@@ -118,7 +120,10 @@ let package = Package(
         .testTarget(
             name: "LOBRenderTests", dependencies: ["LOBRender", .product(name: "CSV", package: "CSV.swift")],
             resources: [.copy("Schemas")]),
-        .testTarget(name: "LOBStoreTests", dependencies: ["LOBStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "LOBStoreTests",
+            dependencies: ["LOBStore", "LOBMemoryStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LOBAppTests", dependencies: ["LOBApp", "LOBMemoryStore", "LOBStore"]),
         .testTarget(
             name: "LOBServeTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import GRDB
 import LOBCore
+import LOBMemoryStore
 import LOBStore
 import Testing
 
@@ -8,10 +9,11 @@ import Testing
 struct InvitationStoreContractTests {
     typealias Store = any InvitationStore & FeedbackStore & ScanStore
 
-    static let stores: [String] = ["SQLite in memory"]
+    static let stores: [String] = ["SQLite in memory", "in memory"]
 
     static func make(_ name: String) throws -> Store {
         switch name {
+        case "in memory": MemoryStore()
         default: try LOBDatabase.inMemory()
         }
     }

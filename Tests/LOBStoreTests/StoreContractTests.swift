@@ -1,18 +1,20 @@
 import LOBCore
+import LOBMemoryStore
 import LOBStore
 import Testing
 
 /// What every store of LOB-spiegel must do, written against the protocols of LOBCore only (`ScanStore`,
-/// `TeamStore`, `SchoolStore`). A second implementation (a school's server database) adds its factory to `stores`
+/// `TeamStore`, `SchoolStore`): SQLite and the in-memory store today; a server database adds its factory to `stores`
 /// and runs the same suite.
 struct StoreContractTests {
     typealias Store = any ScanStore & TeamStore & SchoolStore
 
     /// Every implementation, by name: each test runs against a new, empty one.
-    static let stores: [String] = ["SQLite in memory"]
+    static let stores: [String] = ["SQLite in memory", "in memory"]
 
     static func make(_ name: String) throws -> Store {
         switch name {
+        case "in memory": MemoryStore()
         default: try LOBDatabase.inMemory()
         }
     }
