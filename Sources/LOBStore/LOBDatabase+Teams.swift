@@ -4,12 +4,6 @@ import GRDBSQLite
 import LOBCore
 
 extension LOBDatabase: TeamStore {
-    /// A teacher's pseudonym within a team (`PrivacyRule.pseudonym`): how the store recognises his next scan without
-    /// keeping the name of someone who shared anonymously. Not a secret (docs/team.md, *Pseudoniemen*).
-    public static func teacherKey(team: String, teacher: String) -> String {
-        PrivacyRule.pseudonym(team: team, teacher: teacher)
-    }
-
     // MARK: - Writes
 
     /// A distinct profile of an import, with what is stored of it.
@@ -66,7 +60,7 @@ extension LOBDatabase: TeamStore {
         }
         let prepared = profiles.values
         let preparedIndex = preparedOf
-        let keys = scans.map { Self.teacherKey(team: team, teacher: $0.teacher) }
+        let keys = scans.map { PrivacyRule.pseudonym(team: team, teacher: $0.teacher) }
         return try await write { db in
             guard let teamID = try Self.teamID(team, in: db, create: lastDate != nil) else {
                 return scans.map { _ in .skippedPrivate }
@@ -198,7 +192,7 @@ extension LOBDatabase: TeamStore {
     public func removeMember(team: String, teacher: String) async throws -> Int {
         try await write { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { return 0 }
-            let count = try Self.deleteScans(teamID: teamID, key: Self.teacherKey(team: team, teacher: teacher), in: db)
+            let count = try Self.deleteScans(teamID: teamID, key: PrivacyRule.pseudonym(team: team, teacher: teacher), in: db)
             try Self.updateReleases(teamID: teamID, in: db)
             return count
         }
@@ -211,7 +205,7 @@ extension LOBDatabase: TeamStore {
                 sql: """
                     DELETE FROM teamScan WHERE teacherKey = ?
                     AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = ? AND label = ?)
-                    """, arguments: [Self.teacherKey(team: team, teacher: teacher), teamID, round])
+                    """, arguments: [PrivacyRule.pseudonym(team: team, teacher: teacher), teamID, round])
             let count = db.changesCount
             try Self.updateReleases(teamID: teamID, in: db)
             return count

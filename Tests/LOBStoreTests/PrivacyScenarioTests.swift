@@ -178,8 +178,8 @@ struct PrivacyScenarioTests {
                     (2, ?, NULL, 1, '2027-03-01', 'anoniem', 'f4', 1)
                     """,
                 arguments: [
-                    LOBDatabase.teacherKey(team: "Bouw", teacher: "Joost"),
-                    LOBDatabase.teacherKey(team: "Bouw", teacher: "Joost"),
+                    PrivacyRule.pseudonym(team: "Bouw", teacher: "Joost"),
+                    PrivacyRule.pseudonym(team: "Bouw", teacher: "Joost"),
                 ])
         }
         try LOBDatabase.migrator.migrate(queue)

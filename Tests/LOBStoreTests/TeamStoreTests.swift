@@ -69,7 +69,7 @@ struct TeamStoreTests {
         await #expect(
             try database.members(team: "Bouw") == [TeamMember(teacher: nil, consent: .anoniem, rounds: ["najaar"])])
         let scan = try await #require(try database.currentScans(team: "Bouw", round: "najaar").first)
-        #expect(scan.teacher == LOBDatabase.teacherKey(team: "Bouw", teacher: "Carla"))
+        #expect(scan.teacher == PrivacyRule.pseudonym(team: "Bouw", teacher: "Carla"))
         // A teacher who withdraws is removed by name, although his name was never stored.
         await #expect(try database.removeMember(team: "Bouw", teacher: "Carla") == 1)
         await #expect(try database.currentScans(team: "Bouw", round: "najaar").isEmpty)
