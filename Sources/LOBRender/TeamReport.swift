@@ -57,6 +57,15 @@ public struct TeamReport: Sendable {
         blocks += privacyNotes()
         guard !analysis.allWithheld else { return blocks }
 
+        let gaps = analysis.biggestGaps()
+        blocks += competencyBlocks() + gapBlocks(gaps) + heatmapBlocks() + coverageBlocks() + peerLearningBlocks(gaps)
+        blocks += progressBlocks() + behaviourBlocks()
+        return blocks
+    }
+
+    /// Per competency: n, mean and how many reach the target.
+    private func competencyBlocks() -> [Block] {
+        var blocks: [Block] = []
         blocks.append(.heading(level: 2, "Competenties"))
         blocks.append(
             .table(
@@ -69,8 +78,13 @@ public struct TeamReport: Sendable {
                     ]
                 }))
 
+        return blocks
+    }
+
+    /// The behaviours furthest below their target, by priority.
+    private func gapBlocks(_ gaps: [TeamAnalysis.BehaviourAggregate]) -> [Block] {
+        var blocks: [Block] = []
         blocks.append(.heading(level: 2, "Grootste gaten"))
-        let gaps = analysis.biggestGaps()
         if gaps.isEmpty {
             blocks.append(.paragraph("Op geen enkel gedragskenmerk blijft het team gemiddeld onder het doel."))
         } else {
@@ -84,6 +98,12 @@ public struct TeamReport: Sendable {
                     rows: gaps.map(gapRow)))
         }
 
+        return blocks
+    }
+
+    /// The named colleagues per behaviour, when there are few enough to read.
+    private func heatmapBlocks() -> [Block] {
+        var blocks: [Block] = []
         // Counted first: the columns of thousands of colleagues are not built for a heatmap that is not drawn.
         let shownNamed = analysis.allWithheld ? 0 : analysis.named
         if shownNamed > Self.maximumHeatmapColumns {
@@ -97,6 +117,12 @@ public struct TeamReport: Sendable {
             blocks.append(.chart(.heatmap(heatmap(columns))))
         }
 
+        return blocks
+    }
+
+    /// What nobody in the team masters.
+    private func coverageBlocks() -> [Block] {
+        var blocks: [Block] = []
         blocks.append(.heading(level: 2, "Dekking"))
         blocks.append(
             .paragraph(
@@ -126,6 +152,12 @@ public struct TeamReport: Sendable {
             }
         }
 
+        return blocks
+    }
+
+    /// For the biggest gaps: who masters it and shares by name, paired with who wants to learn it.
+    private func peerLearningBlocks(_ gaps: [TeamAnalysis.BehaviourAggregate]) -> [Block] {
+        var blocks: [Block] = []
         blocks.append(.heading(level: 2, "Van elkaar leren"))
         let gapIDs = Set(gaps.map(\.behaviour.id))
         let learning = analysis.peerLearning(for: gapIDs, listing: Self.maximumListed).filter {
@@ -178,6 +210,12 @@ public struct TeamReport: Sendable {
             }
         }
 
+        return blocks
+    }
+
+    /// The change per competency since the round compared with.
+    private func progressBlocks() -> [Block] {
+        var blocks: [Block] = []
         if let comparison {
             blocks.append(.heading(level: 2, "Voortgang sinds \(comparison.round)"))
             let progress = TeamProgress(before: comparison.analysis, after: analysis)
@@ -205,6 +243,12 @@ public struct TeamReport: Sendable {
                 ))
         }
 
+        return blocks
+    }
+
+    /// Every behaviour: n, mean, distribution, how many reach the target.
+    private func behaviourBlocks() -> [Block] {
+        var blocks: [Block] = []
         blocks.append(.heading(level: 2, "Per gedragskenmerk"))
         blocks.append(
             .table(
