@@ -159,7 +159,7 @@ func startServer(path: String) -> (process: Process, port: UInt16)? {
 func answerAtOnce(
     port: UInt16, invitations: [(token: String, csrf: String, cookie: String)], answers: Int, first: Int = 1,
     state: LoadState,
-    saving: Samples, failures: Samples, stopOnFailure: Bool = false
+    saving: Samples, failures: Samples, stopOnFailure: Bool = false, every interval: Duration? = nil
 ) -> DispatchGroup {
     let done = DispatchGroup()
     let clock = ContinuousClock()
@@ -172,7 +172,13 @@ func answerAtOnce(
             guard let connection = Connection(port: port) else { return failures.add([1]) }
             var latencies: [Double] = []
             var scores: [String] = []
+            // Paced, each colleague answers once per interval, the colleagues spread over it as people are.
+            var next = clock.now + (interval.map { $0 * (Double(index) / Double(invitations.count)) } ?? .zero)
             for answer in first..<(first + answers) {
+                if let interval {
+                    if next > clock.now { Thread.sleep(forTimeInterval: milliseconds(next - clock.now) / 1000) }
+                    next += interval
+                }
                 scores.append("\"\(answer % 44).1\":\(answer % 4 + 1)")
                 let body =
                     "{\"page\":\(answer % 7 + 2),\"seq\":\(answer),\"scores\":{\(scores.joined(separator: ","))}}"
@@ -196,6 +202,31 @@ func answerAtOnce(
         thread.start()
     }
     return done
+}
+
+/// The reference of every serve measurement: four connections fetching the static stylesheet from the same server
+/// for as long as any colleague is answering; returns when they stop.
+func fetchStylesheet(port: UInt16, while state: LoadState, into reference: Samples) {
+    let clock = ContinuousClock()
+    let referencing = DispatchGroup()
+    for _ in 0..<4 {
+        let thread = Thread {
+            defer { referencing.leave() }
+            guard let connection = Connection(port: port) else { return }
+            var latencies: [Double] = []
+            while state.anyAnswering {
+                let began = clock.now
+                _ = connection.exchange(Array("GET /stijl.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
+                latencies.append(milliseconds(clock.now - began))
+                // Paced too: a reader who asks as fast as the loopback allows measures the queue he makes himself.
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            reference.add(latencies)
+        }
+        referencing.enter()
+        thread.start()
+    }
+    referencing.wait()
 }
 
 /// How many acknowledged answers the database does not hold: the draft's `seq` is the last one saved.
@@ -242,6 +273,35 @@ func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) async {
     }
     guard let (server, port) = startServer(path: path) else { exit(1) }
 
+    // As a round goes: every colleague saves once a second (200 saves a second offered), for 30 seconds, beside the
+    // stylesheet fetched from the same server. Target: the p99 of a save within 5× the stylesheet's.
+    let pacedSaving = Samples(), pacedReference = Samples(), pacedFailures = Samples()
+    let pacedState = LoadState(colleagues: colleagues)
+    let paced = answerAtOnce(
+        port: port, invitations: invitations, answers: 30, first: 1, state: pacedState, saving: pacedSaving,
+        failures: pacedFailures, every: .seconds(1))
+    fetchStylesheet(port: port, while: pacedState, into: pacedReference)
+    paced.wait()
+    func percentile(_ values: [Double], _ p: Int) -> Double {
+        values.isEmpty ? .nan : values[min(values.count - 1, values.count * p / 100)]
+    }
+    let (pacedSaved, pacedStatic) = (pacedSaving.sorted, pacedReference.sorted)
+    let ratio = percentile(pacedSaved, 99) / percentile(pacedStatic, 99)
+    print("lob serve in een ronde: \(colleagues) collega's, elk één antwoord per seconde, 30 s, over loopback")
+    print(pad("", 44) + "   aantal      p50 (ms)   p99 (ms)")
+    print(
+        pad("referentie: GET /stijl.css (statisch)", 44)
+            + String(
+                format: "%8d %10.2f %10.2f", pacedStatic.count, percentile(pacedStatic, 50), percentile(pacedStatic, 99)
+            ))
+    print(
+        pad("een antwoord bewaren: PUT …/antwoorden", 44)
+            + String(
+                format: "%8d %10.2f %10.2f", pacedSaved.count, percentile(pacedSaved, 50), percentile(pacedSaved, 99)))
+    print(
+        String(format: "p99 bewaren / p99 stijlblad = %.1f  ", ratio) + (ratio <= 5 ? "binnen 5×" : "BOVEN 5×")
+            + "; mislukt: \(pacedFailures.sorted.count)\n")
+
     let saving = Samples()
     let reference = Samples()
     let failures = Samples()
@@ -251,24 +311,8 @@ func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) async {
     let answering = answerAtOnce(
         port: port, invitations: invitations, answers: answers, state: state, saving: saving, failures: failures)
     // The reference, during the same load: the static stylesheet from the same server.
-    let referencing = DispatchGroup()
-    for _ in 0..<4 {
-        let thread = Thread {
-            defer { referencing.leave() }
-            guard let connection = Connection(port: port) else { return }
-            var latencies: [Double] = []
-            while state.anyAnswering {
-                let began = clock.now
-                _ = connection.exchange(Array("GET /stijl.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
-                latencies.append(milliseconds(clock.now - began))
-            }
-            reference.add(latencies)
-        }
-        referencing.enter()
-        thread.start()
-    }
+    fetchStylesheet(port: port, while: state, into: reference)
     answering.wait()
-    referencing.wait()
     let seconds = milliseconds(clock.now - start) / 1000
     server.terminate()  // SIGTERM: a graceful stop
     server.waitUntilExit()
@@ -302,9 +346,6 @@ func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) async {
 
     let saved = saving.sorted
     let static_ = reference.sorted
-    func percentile(_ values: [Double], _ p: Int) -> Double {
-        values.isEmpty ? .nan : values[min(values.count - 1, values.count * p / 100)]
-    }
     print("lob serve onder last: \(colleagues) collega's tegelijk, elk \(answers) antwoorden, over loopback")
     print(pad("", 44) + "   aantal      p50 (ms)   p99 (ms)")
     print(
