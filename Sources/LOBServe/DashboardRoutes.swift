@@ -14,159 +14,186 @@ extension LOBServer {
     /// Before login there is no session: the login form's CSRF token is also a cookie, and both must match.
     static let loginCookie = "lob_inloggen"
 
+    /// The dashboard's routes, one method per page or form below.
     func dashboardRoutes(_ router: Router<ServeContext>) {
-        router.get("inloggen") { _, _ in loginPage(failed: false, status: .ok) }
-        router.post("inloggen") { request, context in
-            let form = try URLEncodedFormDecoder().decode(LoginForm.self, from: try await body(request))
-            guard let expected = request.cookies[Self.loginCookie]?.value, let given = form.csrf,
-                Secret.equal(given, expected)
-            else { throw AppError.forbidden }
-            let (app, decoy, hours, now) = (app, decoy, configuration.sessionHours, configuration.now())
-            let (login, password) = (form.login ?? "", form.wachtwoord ?? "")
-            // Counted before bcrypt runs, so that many guesses at once get no more checks than the limit.
-            let keys = loginKeys(request, context, login: login)
-            guard await failures.reserve(keys, now: now) else { return Self.tooMany }
-            let session = try await app.logIn(
-                login: login, password: password,
-                verify: { password, hash in
-                    try await Self.offThread { Bcrypt.verify(password, hash: hash ?? decoy) && hash != nil }
-                }, now: now, hours: hours)
-            guard let session else { return loginPage(failed: true, status: .unauthorized) }
-            await failures.refund(keys, now: now)
-            var response = Self.redirect("/dashboard")
-            response.setCookie(cookie(Self.sessionCookie, session.cookie, maxAge: hours * 3600))
-            response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, path: "/inloggen"))
+        router.get("inloggen", use: loginForm)
+        router.post("inloggen", use: logIn)
+        router.post("uitloggen", use: logOut)
+        router.get("dashboard", use: dashboard)
+        router.get("dashboard/teamoverzicht", use: teamOverview)
+        router.get("dashboard/teamplan", use: teamPlan)
+        router.post("dashboard/ronde", use: openRound)
+        router.post("dashboard/feedback", use: askRaters)
+        router.post("dashboard/feedback/:id/intrekken", use: withdrawRaters)
+        router.post("dashboard/uitnodiging/:id/nieuw", use: newLink)
+        router.post("dashboard/uitnodiging/:id/intrekken", use: revokeLink)
+        router.post("dashboard/ronde/sluiten", use: closeRound)
+    }
+
+    @Sendable func loginForm(_: Request, _: ServeContext) async throws -> Response {
+        loginPage(failed: false, status: .ok)
+    }
+
+    @Sendable func logIn(_ request: Request, _ context: ServeContext) async throws -> Response {
+        let form = try URLEncodedFormDecoder().decode(LoginForm.self, from: try await body(request))
+        guard let expected = request.cookies[Self.loginCookie]?.value, let given = form.csrf,
+            Secret.equal(given, expected)
+        else { throw AppError.forbidden }
+        let (app, decoy, hours, now) = (app, decoy, configuration.sessionHours, configuration.now())
+        let (login, password) = (form.login ?? "", form.wachtwoord ?? "")
+        // Counted before bcrypt runs, so that many guesses at once get no more checks than the limit.
+        let keys = loginKeys(request, context, login: login)
+        guard await failures.reserve(keys, now: now) else { return Self.tooMany }
+        let session = try await app.logIn(
+            login: login, password: password,
+            verify: { password, hash in
+                try await Self.offThread { Bcrypt.verify(password, hash: hash ?? decoy) && hash != nil }
+            }, now: now, hours: hours)
+        guard let session else { return loginPage(failed: true, status: .unauthorized) }
+        await failures.refund(keys, now: now)
+        var response = Self.redirect("/dashboard")
+        response.setCookie(cookie(Self.sessionCookie, session.cookie, maxAge: hours * 3600))
+        response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, path: "/inloggen"))
+        return response
+    }
+
+    @Sendable func logOut(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withSession(request, context, form: CSRFForm.self) { _, _ in
+            if let value = request.cookies[Self.sessionCookie]?.value { try await app.logOut(cookie: value) }
+            var response = Self.redirect("/inloggen")
+            response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
             return response
         }
-        router.post("uitloggen") { request, context in
-            try await withSession(request, context, form: CSRFForm.self) { _, _ in
-                if let value = request.cookies[Self.sessionCookie]?.value { try await app.logOut(cookie: value) }
-                var response = Self.redirect("/inloggen")
-                response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
-                return response
-            }
+    }
+
+    @Sendable func dashboard(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withSession(request, context) { account, csrf in
+            let now = configuration.now()
+            let dashboard = try await app.dashboard(team: account.team)
+            return Self.page(
+                Pages.dashboard(
+                    account: account, progress: dashboard.progress, invitations: dashboard.invitations,
+                    teamRounds: dashboard.teamRounds, profiles: profiles,
+                    defaultProfile: configuration.defaultProfileID, feedback: dashboard.feedbackRequests,
+                    csrf: csrf, now: now, mails: configuration.mail != nil))
         }
-        router.get("dashboard") { request, context in
-            try await withSession(request, context) { account, csrf in
-                let now = configuration.now()
-                let dashboard = try await app.dashboard(team: account.team)
+    }
+
+    @Sendable func teamOverview(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withSession(request, context) { account, _ in
+            let view = try await app.teamView(team: account.team, round: round(request), compare: .previous)
+            let report = TeamReport(
+                team: view.team, round: view.round, analysis: view.analysis, comparison: view.comparison)
+            return Self.document(
+                HTMLRenderer(
+                    title: report.title, date: today().dutch, back: ("/dashboard", "Terug naar het dashboard")
+                )
+                .render(report.blocks()))
+        }
+    }
+
+    @Sendable func teamPlan(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withSession(request, context) { account, _ in
+            let view = try await app.teamView(team: account.team, round: round(request))
+            guard let activities = configuration.activities(app.commonestProfile(view)) else {
                 return Self.page(
-                    Pages.dashboard(
-                        account: account, progress: dashboard.progress, invitations: dashboard.invitations,
-                        teamRounds: dashboard.teamRounds, profiles: profiles,
-                        defaultProfile: configuration.defaultProfileID, feedback: dashboard.feedbackRequests,
-                        csrf: csrf, now: now, mails: configuration.mail != nil))
+                    Pages.message("Geen catalogus", "De school heeft nog geen catalogus van scholingsvormen."),
+                    status: .serviceUnavailable)
+            }
+            let report = TeamPlanReport(app.teamPlan(view, activities: activities, options: .init()))
+            return Self.document(
+                HTMLRenderer(
+                    title: report.title, date: today().dutch, back: ("/dashboard", "Terug naar het dashboard")
+                )
+                .render(report.blocks()))
+        }
+    }
+
+    @Sendable func openRound(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withSession(request, context, form: RoundForm.self) { account, form in
+            let label = (form.ronde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !label.isEmpty, VisibleText.lineFaults(label, maximum: 80).isEmpty,
+                let profileID = form.profiel, configuration.profile(profileID) != nil
+            else {
+                return Self.page(
+                    Pages.message(
+                        "Ronde niet geopend", "Geef de ronde een naam (hooguit 80 tekens) en kies een profiel.",
+                        link: ("/dashboard", "Terug")), status: .badRequest)
+            }
+            let invitees = try await typedInvitees(form.namen ?? "")
+            let links = try await app.openRound(
+                team: account.team, round: label, profileID: profileID, invitees: invitees,
+                days: configuration.linkDays, now: configuration.now())
+            return try await handOut(links, title: label, path: "/s/") { link, url, expires, address in
+                LinkMail.colleague(
+                    name: link.name, team: account.team, round: label, link: url, expires: expires, to: address)
             }
         }
-        router.get("dashboard/teamoverzicht") { request, context in
-            try await withSession(request, context) { account, _ in
-                let view = try await app.teamView(team: account.team, round: round(request), compare: .previous)
-                let report = TeamReport(
-                    team: view.team, round: view.round, analysis: view.analysis, comparison: view.comparison)
-                return Self.document(
-                    HTMLRenderer(
-                        title: report.title, date: today().dutch, back: ("/dashboard", "Terug naar het dashboard")
-                    )
-                    .render(report.blocks()))
+    }
+
+    @Sendable func askRaters(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withSession(request, context, form: FeedbackForm.self) { account, form in
+            guard let group = form.groep.flatMap(RaterGroup.init(rawValue:)),
+                let id = form.uitnodiging.flatMap({ Int64($0) })
+            else {
+                return Self.page(
+                    Pages.message(
+                        "Geen feedback gevraagd", "Kies de collega en de groep.", link: ("/dashboard", "Terug")),
+                    status: .badRequest)
+            }
+            let invitation = try await app.teamInvitation(id, team: account.team)
+            guard let profile = configuration.profile(invitation.profileID) else {
+                throw AppError.invitationList("het profiel van de ronde staat niet meer op de server")
+            }
+            let invitees = try await typedInvitees(form.namen ?? "")
+            let links = try await app.inviteRaters(
+                team: account.team, invitation: id, group: group, profile: profile, invitees: invitees,
+                days: configuration.linkDays, now: configuration.now())
+            return try await handOut(links, title: "feedback over \(invitation.name)", path: "/f/") {
+                link, url, expires, address in
+                LinkMail.rater(
+                    name: link.name, subject: invitation.name, group: group, link: url, expires: expires,
+                    to: address)
             }
         }
-        router.get("dashboard/teamplan") { request, context in
-            try await withSession(request, context) { account, _ in
-                let view = try await app.teamView(team: account.team, round: round(request))
-                guard let activities = configuration.activities(app.commonestProfile(view)) else {
-                    return Self.page(
-                        Pages.message("Geen catalogus", "De school heeft nog geen catalogus van scholingsvormen."),
-                        status: .serviceUnavailable)
-                }
-                let report = TeamPlanReport(app.teamPlan(view, activities: activities, options: .init()))
-                return Self.document(
-                    HTMLRenderer(
-                        title: report.title, date: today().dutch, back: ("/dashboard", "Terug naar het dashboard")
-                    )
-                    .render(report.blocks()))
+    }
+
+    @Sendable func withdrawRaters(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withSession(request, context, form: CSRFForm.self) { account, _ in
+            guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
+                let request = try await app.feedbackRequests(team: account.team).first(where: { $0.id == id }),
+                let profile = configuration.profile(request.profileID)
+            else { throw AppError.linkNotValid(nil) }
+            try await app.withdrawRaters(id, team: account.team, profile: profile, now: configuration.now())
+            return Self.redirect("/dashboard")
+        }
+    }
+
+    @Sendable func newLink(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withSession(request, context, form: CSRFForm.self) { account, _ in
+            let id = try await invitationID(context)
+            let invitation = try await app.teamInvitation(id, team: account.team)
+            let link = try await app.resend(
+                id, team: account.team, days: configuration.linkDays, now: configuration.now())
+            return try await handOut([link], title: "nieuwe link", path: "/s/") { link, url, expires, address in
+                LinkMail.colleague(
+                    name: link.name, team: account.team, round: invitation.round, link: url, expires: expires,
+                    to: address)
             }
         }
-        router.post("dashboard/ronde") { request, context in
-            try await withSession(request, context, form: RoundForm.self) { account, form in
-                let label = (form.ronde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !label.isEmpty, VisibleText.lineFaults(label, maximum: 80).isEmpty,
-                    let profileID = form.profiel, configuration.profile(profileID) != nil
-                else {
-                    return Self.page(
-                        Pages.message(
-                            "Ronde niet geopend", "Geef de ronde een naam (hooguit 80 tekens) en kies een profiel.",
-                            link: ("/dashboard", "Terug")), status: .badRequest)
-                }
-                let invitees = try await typedInvitees(form.namen ?? "")
-                let links = try await app.openRound(
-                    team: account.team, round: label, profileID: profileID, invitees: invitees,
-                    days: configuration.linkDays, now: configuration.now())
-                return try await handOut(links, title: label, path: "/s/") { link, url, expires, address in
-                    LinkMail.colleague(
-                        name: link.name, team: account.team, round: label, link: url, expires: expires, to: address)
-                }
-            }
+    }
+
+    @Sendable func revokeLink(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withSession(request, context, form: CSRFForm.self) { account, _ in
+            try await app.revoke(try invitationID(context), team: account.team, now: configuration.now())
+            return Self.redirect("/dashboard")
         }
-        router.post("dashboard/feedback") { request, context in
-            try await withSession(request, context, form: FeedbackForm.self) { account, form in
-                guard let group = form.groep.flatMap(RaterGroup.init(rawValue:)),
-                    let id = form.uitnodiging.flatMap({ Int64($0) })
-                else {
-                    return Self.page(
-                        Pages.message(
-                            "Geen feedback gevraagd", "Kies de collega en de groep.", link: ("/dashboard", "Terug")),
-                        status: .badRequest)
-                }
-                let invitation = try await app.teamInvitation(id, team: account.team)
-                guard let profile = configuration.profile(invitation.profileID) else {
-                    throw AppError.invitationList("het profiel van de ronde staat niet meer op de server")
-                }
-                let invitees = try await typedInvitees(form.namen ?? "")
-                let links = try await app.inviteRaters(
-                    team: account.team, invitation: id, group: group, profile: profile, invitees: invitees,
-                    days: configuration.linkDays, now: configuration.now())
-                return try await handOut(links, title: "feedback over \(invitation.name)", path: "/f/") {
-                    link, url, expires, address in
-                    LinkMail.rater(
-                        name: link.name, subject: invitation.name, group: group, link: url, expires: expires,
-                        to: address)
-                }
-            }
-        }
-        router.post("dashboard/feedback/:id/intrekken") { request, context in
-            try await withSession(request, context, form: CSRFForm.self) { account, _ in
-                guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
-                    let request = try await app.feedbackRequests(team: account.team).first(where: { $0.id == id }),
-                    let profile = configuration.profile(request.profileID)
-                else { throw AppError.linkNotValid(nil) }
-                try await app.withdrawRaters(id, team: account.team, profile: profile, now: configuration.now())
-                return Self.redirect("/dashboard")
-            }
-        }
-        router.post("dashboard/uitnodiging/:id/nieuw") { request, context in
-            try await withSession(request, context, form: CSRFForm.self) { account, _ in
-                let id = try await invitationID(context)
-                let invitation = try await app.teamInvitation(id, team: account.team)
-                let link = try await app.resend(
-                    id, team: account.team, days: configuration.linkDays, now: configuration.now())
-                return try await handOut([link], title: "nieuwe link", path: "/s/") { link, url, expires, address in
-                    LinkMail.colleague(
-                        name: link.name, team: account.team, round: invitation.round, link: url, expires: expires,
-                        to: address)
-                }
-            }
-        }
-        router.post("dashboard/uitnodiging/:id/intrekken") { request, context in
-            try await withSession(request, context, form: CSRFForm.self) { account, _ in
-                try await app.revoke(try invitationID(context), team: account.team, now: configuration.now())
-                return Self.redirect("/dashboard")
-            }
-        }
-        router.post("dashboard/ronde/sluiten") { request, context in
-            try await withSession(request, context, form: RoundForm.self) { account, form in
-                try await app.closeRound(team: account.team, round: form.ronde ?? "", now: configuration.now())
-                return Self.redirect("/dashboard")
-            }
+    }
+
+    @Sendable func closeRound(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withSession(request, context, form: RoundForm.self) { account, form in
+            try await app.closeRound(team: account.team, round: form.ronde ?? "", now: configuration.now())
+            return Self.redirect("/dashboard")
         }
     }
 
