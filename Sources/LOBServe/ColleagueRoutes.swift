@@ -13,179 +13,219 @@ extension LOBServer {
     /// The cookie that binds a browser to a claimed link; its path is the link's own.
     static let linkCookie = "lob_link"
 
+    /// A colleague's personal link: its routes, one method per page or form below.
     func colleagueRoutes(_ router: Router<ServeContext>) {
         let link = router.group("s/:token")
-        // Unclaimed: choose a code. Claimed: the scan in a bound browser, else the code.
-        link.get { request, context in
-            try await withInvitation(request, context) { record, token in
-                guard record.isClaimed else {
-                    return Self.page(
-                        Pages.claim(name: record.invitation.name, token: token, csrf: record.csrf, fault: nil))
-                }
-                guard let device = try await device(request, record) else {
-                    return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: false))
-                }
-                return try await scanPage(record, device: device, token: token)
+        link.get(use: linkPage)
+        link.post("code", use: claimLink)
+        link.post("openen", use: unlockLink)
+        link.post("opnieuw", use: restartLink)
+        link.put("antwoorden", use: saveAnswers)
+        link.post("inleveren", use: handIn)
+        link.get("uitslag", use: ownReport)
+        link.get("plan", use: ownPlan)
+        link.get("feedback", use: ownFeedback)
+        link.get("scan.yaml", use: scanFile)
+        link.post("toestemming", use: changeConsent)
+        link.post("verwijderen", use: deleteScan)
+        link.get("verwijderd", use: deletedPage)
+    }
+
+    /// Unclaimed: choose a code. Claimed: the scan in a bound browser, else the code.
+    @Sendable func linkPage(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withInvitation(request, context) { record, token in
+            guard record.isClaimed else {
+                return Self.page(
+                    Pages.claim(name: record.invitation.name, token: token, csrf: record.csrf, fault: nil))
             }
-        }
-        link.post("code") { request, context in
-            try await withInvitation(request, context) { record, token in
-                let form = try URLEncodedFormDecoder().decode(CodeForm.self, from: try await body(request))
-                try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
-                let cost = configuration.bcryptCost
-                do {
-                    let key = try await app.claimLink(
-                        record, code: form.code ?? "", repeated: form.nogmaals ?? "",
-                        hash: { code in try await Self.offThread { Bcrypt.hash(code, cost: cost) } },
-                        now: configuration.now())
-                    return opened(key, token: token)
-                } catch AppError.personalCode(let fault) {
-                    return Self.page(
-                        Pages.claim(
-                            name: record.invitation.name, token: token, csrf: record.csrf, fault: Self.words(fault)),
-                        status: .badRequest)
-                }
+            guard let device = try await device(request, record) else {
+                return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: false))
             }
+            return try await scanPage(record, device: device, token: token)
         }
-        link.post("openen") { request, context in
-            try await withInvitation(request, context) { record, token in
-                let form = try URLEncodedFormDecoder().decode(CodeForm.self, from: try await body(request))
-                try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
-                guard record.isClaimed else { return Self.redirect("/s/\(token)") }
-                let keys = codeKeys(request, context, invitation: record.invitation.id)
-                let now = configuration.now()
-                guard await failures.reserve(keys, now: now) else { return Self.tooMany }
-                let key = try await app.unlockLink(
-                    record, code: form.code ?? "",
-                    verify: { code, hash in try await Self.offThread { Bcrypt.verify(code, hash: hash) } }, now: now)
-                guard let key else {
-                    return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: true), status: .unauthorized)
-                }
-                await failures.refund(keys, now: now)
+
+    }
+
+    @Sendable func claimLink(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withInvitation(request, context) { record, token in
+            let form = try URLEncodedFormDecoder().decode(CodeForm.self, from: try await body(request))
+            try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
+            let cost = configuration.bcryptCost
+            do {
+                let key = try await app.claimLink(
+                    record, code: form.code ?? "", repeated: form.nogmaals ?? "",
+                    hash: { code in try await Self.offThread { Bcrypt.hash(code, cost: cost) } },
+                    now: configuration.now())
                 return opened(key, token: token)
+            } catch AppError.personalCode(let fault) {
+                return Self.page(
+                    Pages.claim(
+                        name: record.invitation.name, token: token, csrf: record.csrf, fault: Self.words(fault)),
+                    status: .badRequest)
             }
         }
-        link.post("opnieuw") { request, context in
-            try await withInvitation(request, context) { record, token in
-                let form = try URLEncodedFormDecoder().decode(ConfirmedForm.self, from: try await body(request))
-                try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
-                guard form.zeker == "ja" else { return Self.redirect("/s/\(token)") }
-                try await app.restartLink(record)
-                var response = Self.redirect("/s/\(token)")
-                response.setCookie(cookie(Self.linkCookie, "", maxAge: 0, path: "/s/\(token)"))
-                return response
+
+    }
+
+    @Sendable func unlockLink(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withInvitation(request, context) { record, token in
+            let form = try URLEncodedFormDecoder().decode(CodeForm.self, from: try await body(request))
+            try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
+            guard record.isClaimed else { return Self.redirect("/s/\(token)") }
+            let keys = codeKeys(request, context, invitation: record.invitation.id)
+            let now = configuration.now()
+            guard await failures.reserve(keys, now: now) else { return Self.tooMany }
+            let key = try await app.unlockLink(
+                record, code: form.code ?? "",
+                verify: { code, hash in try await Self.offThread { Bcrypt.verify(code, hash: hash) } }, now: now)
+            guard let key else {
+                return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: true), status: .unauthorized)
             }
+            await failures.refund(keys, now: now)
+            return opened(key, token: token)
         }
-        // Every answer as it is given: the form's whole state, as JSON.
-        link.put("antwoorden") { request, context in
-            try await withOpenedLink(request, context) { record, device, _ in
-                guard let draft = try await draft(request, csrf: device.csrf) else { return Self.notADraft }
-                try await app.saveDraft(record, draft: draft, now: configuration.now())
-                return Response(status: .noContent)
+
+    }
+
+    @Sendable func restartLink(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withInvitation(request, context) { record, token in
+            let form = try URLEncodedFormDecoder().decode(ConfirmedForm.self, from: try await body(request))
+            try LOBApp.checkCSRF(form.csrf, expected: record.csrf)
+            guard form.zeker == "ja" else { return Self.redirect("/s/\(token)") }
+            try await app.restartLink(record)
+            var response = Self.redirect("/s/\(token)")
+            response.setCookie(cookie(Self.linkCookie, "", maxAge: 0, path: "/s/\(token)"))
+            return response
+        }
+
+    }
+
+    /// Every answer as it is given: the form's whole state, as JSON.
+    @Sendable func saveAnswers(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withOpenedLink(request, context) { record, device, _ in
+            guard let draft = try await draft(request, csrf: device.csrf) else { return Self.notADraft }
+            try await app.saveDraft(record, draft: draft, now: configuration.now())
+            return Response(status: .noContent)
+        }
+
+    }
+
+    /// Handing in: the scan file the page made, checked as `lob scan --answers` checks it.
+    @Sendable func handIn(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withOpenedLink(request, context) { record, device, _ in
+            let text = try await checkedBody(request, csrf: device.csrf)
+            let (scan, profile) = try ScanFile.decode(
+                data: Data(text.utf8), file: "je scan", profileID: record.invitation.profileID,
+                profile: configuration.profile)
+            _ = try await app.handIn(
+                record, scan: scan, profile: profile, today: today(), now: configuration.now())
+            return Self.text("Ingeleverd.", status: .ok)
+        }
+
+    }
+
+    @Sendable func ownReport(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withOpenedLink(request, context) { record, _, token in
+            guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
+            let report = ScanReport(stored)
+            return Self.document(
+                HTMLRenderer(title: report.title, date: stored.scan.date.dutch, back: Self.back(token)).render(
+                    report.blocks(commands: false)))
+        }
+
+    }
+
+    @Sendable func ownPlan(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withOpenedLink(request, context) { record, _, token in
+            guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
+            guard let activities = configuration.activities(stored.profile) else {
+                return Self.page(
+                    Pages.message("Geen catalogus", "De school heeft nog geen catalogus van scholingsvormen."),
+                    status: .serviceUnavailable)
             }
-        }
-        // Handing in: the scan file the page made, checked as `lob scan --answers` checks it.
-        link.post("inleveren") { request, context in
-            try await withOpenedLink(request, context) { record, device, _ in
-                let text = try await checkedBody(request, csrf: device.csrf)
-                let (scan, profile) = try ScanFile.decode(
-                    data: Data(text.utf8), file: "je scan", profileID: record.invitation.profileID,
-                    profile: configuration.profile)
-                _ = try await app.handIn(
-                    record, scan: scan, profile: profile, today: today(), now: configuration.now())
-                return Self.text("Ingeleverd.", status: .ok)
+            let report = PlanReport(app.plan(stored, activities: activities, options: .init()), scanID: stored.id)
+            // `?download`: the same page as a file to keep (it prints on A4 as it is), without the way back.
+            let download = request.uri.queryParameters["download"] != nil
+            var response = Self.document(
+                HTMLRenderer(
+                    title: report.title, date: stored.scan.date.dutch, back: download ? nil : Self.back(token)
+                )
+                .render(report.blocks()))
+            if download {
+                response.headers[.contentDisposition] = "attachment; filename=\"scholingsplan.html\""
             }
+            return response
         }
-        link.get("uitslag") { request, context in
-            try await withOpenedLink(request, context) { record, _, token in
-                guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
-                let report = ScanReport(stored)
-                return Self.document(
-                    HTMLRenderer(title: report.title, date: stored.scan.date.dutch, back: Self.back(token)).render(
-                        report.blocks(commands: false)))
-            }
+
+    }
+
+    /// His 360° feedback beside his handed-in scan, by the privacy rule of `lob feedback report`.
+    @Sendable func ownFeedback(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withOpenedLink(request, context) { record, _, token in
+            guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
+            let analysis = try await app.feedbackAnalysis(stored, invitation: record.invitation.id)
+            let report = FeedbackReport(stored, analysis: analysis)
+            return Self.document(
+                HTMLRenderer(title: report.title, date: stored.scan.date.dutch, back: Self.back(token)).render(
+                    report.blocks()))
         }
-        link.get("plan") { request, context in
-            try await withOpenedLink(request, context) { record, _, token in
-                guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
-                guard let activities = configuration.activities(stored.profile) else {
-                    return Self.page(
-                        Pages.message("Geen catalogus", "De school heeft nog geen catalogus van scholingsvormen."),
-                        status: .serviceUnavailable)
-                }
-                let report = PlanReport(app.plan(stored, activities: activities, options: .init()), scanID: stored.id)
-                // `?download`: the same page as a file to keep (it prints on A4 as it is), without the way back.
-                let download = request.uri.queryParameters["download"] != nil
-                var response = Self.document(
-                    HTMLRenderer(
-                        title: report.title, date: stored.scan.date.dutch, back: download ? nil : Self.back(token)
-                    )
-                    .render(report.blocks()))
-                if download {
-                    response.headers[.contentDisposition] = "attachment; filename=\"scholingsplan.html\""
-                }
-                return response
-            }
+
+    }
+
+    @Sendable func scanFile(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withOpenedLink(request, context) { record, _, token in
+            guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
+            let text = ScanFile.encode(stored.scan, profile: stored.profile)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "application/x-yaml; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"zelfscan.yaml\"",
+                ], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
-        // His 360° feedback beside his handed-in scan, by the privacy rule of `lob feedback report`.
-        link.get("feedback") { request, context in
-            try await withOpenedLink(request, context) { record, _, token in
-                guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
-                let analysis = try await app.feedbackAnalysis(stored, invitation: record.invitation.id)
-                let report = FeedbackReport(stored, analysis: analysis)
-                return Self.document(
-                    HTMLRenderer(title: report.title, date: stored.scan.date.dutch, back: Self.back(token)).render(
-                        report.blocks()))
-            }
-        }
-        link.get("scan.yaml") { request, context in
-            try await withOpenedLink(request, context) { record, _, token in
-                guard let stored = try await app.handedInScan(record) else { return Self.redirect("/s/\(token)") }
-                let text = ScanFile.encode(stored.scan, profile: stored.profile)
-                return Response(
-                    status: .ok,
-                    headers: [
-                        .contentType: "application/x-yaml; charset=utf-8",
-                        .contentDisposition: "attachment; filename=\"zelfscan.yaml\"",
-                    ], body: .init(byteBuffer: ByteBuffer(string: text)))
-            }
-        }
-        // Who may see it, changed after handing in without answering again.
-        link.post("toestemming") { request, context in
-            try await withOpenedLink(request, context) { record, device, token in
-                let form = try URLEncodedFormDecoder().decode(ConsentForm.self, from: try await body(request))
-                try LOBApp.checkCSRF(form.csrf, expected: device.csrf)
-                guard record.isHandedIn, let consent = form.consent.flatMap(Consent.init(rawValue:)) else {
-                    return Self.redirect("/s/\(token)")
-                }
-                do {
-                    _ = try await app.changeConsent(record, to: consent, today: today())
-                } catch AppError.notNewerThanWithdrawal {
-                    return Self.page(
-                        Pages.message(
-                            "Pas vanaf morgen",
-                            "Je hebt je vandaag met privé teruggetrokken uit het team; je scan kan pas vanaf morgen weer meetellen. Kies dan opnieuw.",
-                            link: (href: "/s/\(token)", label: "Terug naar je scan")), status: .conflict)
-                }
+
+    }
+
+    /// Who may see it, changed after handing in without answering again.
+    @Sendable func changeConsent(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withOpenedLink(request, context) { record, device, token in
+            let form = try URLEncodedFormDecoder().decode(ConsentForm.self, from: try await body(request))
+            try LOBApp.checkCSRF(form.csrf, expected: device.csrf)
+            guard record.isHandedIn, let consent = form.consent.flatMap(Consent.init(rawValue:)) else {
                 return Self.redirect("/s/\(token)")
             }
-        }
-        // Deleting asks first (a box to tick), and says afterwards what happened.
-        link.post("verwijderen") { request, context in
-            try await withOpenedLink(request, context) { record, device, token in
-                let form = try URLEncodedFormDecoder().decode(ConfirmedForm.self, from: try await body(request))
-                try LOBApp.checkCSRF(form.csrf, expected: device.csrf)
-                guard form.zeker == "ja" else { return Self.redirect("/s/\(token)") }
-                try await app.deleteOwnScan(record)
-                return Self.redirect("/s/\(token)/verwijderd")
+            do {
+                _ = try await app.changeConsent(record, to: consent, today: today())
+            } catch AppError.notNewerThanWithdrawal {
+                return Self.page(
+                    Pages.message(
+                        "Pas vanaf morgen",
+                        "Je hebt je vandaag met privé teruggetrokken uit het team; je scan kan pas vanaf morgen weer meetellen. Kies dan opnieuw.",
+                        link: (href: "/s/\(token)", label: "Terug naar je scan")), status: .conflict)
             }
+            return Self.redirect("/s/\(token)")
         }
-        link.get("verwijderd") { request, context in
-            try await withOpenedLink(request, context) { record, _, token in
-                guard !record.isHandedIn else { return Self.redirect("/s/\(token)") }
-                return Self.page(Pages.deleted(token: token))
-            }
+
+    }
+
+    /// Deleting asks first (a box to tick), and says afterwards what happened.
+    @Sendable func deleteScan(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withOpenedLink(request, context) { record, device, token in
+            let form = try URLEncodedFormDecoder().decode(ConfirmedForm.self, from: try await body(request))
+            try LOBApp.checkCSRF(form.csrf, expected: device.csrf)
+            guard form.zeker == "ja" else { return Self.redirect("/s/\(token)") }
+            try await app.deleteOwnScan(record)
+            return Self.redirect("/s/\(token)/verwijderd")
         }
+
+    }
+
+    @Sendable func deletedPage(_ request: Request, _ context: ServeContext) async throws -> Response {
+        try await withOpenedLink(request, context) { record, _, token in
+            guard !record.isHandedIn else { return Self.redirect("/s/\(token)") }
+            return Self.page(Pages.deleted(token: token))
+        }
+
     }
 
     struct CodeForm: Decodable {
