@@ -35,6 +35,10 @@ struct ServeTests {
     init() throws {
         database = try LOBDatabase.inMemory()
         app = LOBApp(store: database)
+        server = LOBServer(app: app, configuration: Self.configuration(clock))
+    }
+
+    static func configuration(_ clock: TestClock) -> ServeConfiguration {
         var configuration = ServeConfiguration(
             profile: { Self.library.profile($0) },
             activities: { _ in ShippedProfiles.exampleActivities.flatMap { try? ActivityCatalogueFile.load($0) } })
@@ -42,9 +46,8 @@ struct ServeTests {
         configuration.bcryptCost = 4
         configuration.failureLimit = 5
         configuration.publicURL = "https://lob.school.example"
-        let clock = clock
         configuration.now = { clock.now }
-        server = LOBServer(app: app, configuration: configuration)
+        return configuration
     }
 
     static let password = "geheim-wachtwoord"
@@ -93,6 +96,33 @@ struct ServeTests {
 
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         try await server.application().test(.router, body)
+    }
+
+    /// A database another writer holds too long: the save is refused with a page that says to try again (503), not
+    /// an error page, and the next save stores.
+    @Test func a_busy_database_asks_to_try_again_and_loses_nothing() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lob-druk-\(UUID().uuidString).sqlite")
+            .path
+        defer {
+            for suffix in ["", "-wal", "-shm", "-lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let app = LOBApp(store: try LOBDatabase.openFile(at: path, busyTimeout: 0.1, concurrentReads: true))
+        let token = try await app.openRound(
+            team: "T", round: "voorjaar", profileID: Self.profileID, names: ["Ans Bakker"], now: clock.now)[0].token
+        var holding = LOBDatabase.makeConfiguration()
+        holding.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: path, configuration: holding)
+        try await LOBServer(app: app, configuration: Self.configuration(clock)).application().test(.router) { client in
+            let browser = try await LinkBrowser.claim(client, token)
+            try holder.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
+            let busy = try await browser.send("/antwoorden", .put, #"{"page":2,"scores":{"1.1":3}}"#)
+            try holder.inDatabase { try $0.execute(sql: "ROLLBACK") }
+            #expect(busy.status == .serviceUnavailable)
+            #expect(String(buffer: busy.body).contains("Er wordt nu veel tegelijk opgeslagen"))
+            let saved = try await browser.send("/antwoorden", .put, #"{"page":2,"scores":{"1.1":3}}"#)
+            #expect(saved.status == .noContent)
+        }
+        #expect(try await app.invitation(token: token, now: clock.now).draft == #"{"page":2,"scores":{"1.1":3}}"#)
     }
 
     @Test func a_colleague_answers_resumes_hands_in_and_sees_only_his_own() async throws {
