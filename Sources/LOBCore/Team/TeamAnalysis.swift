@@ -340,7 +340,6 @@ public struct TeamAnalysis: Sendable {
         return behaviours.filter { ids?.contains($0.behaviour.id) ?? true }.compactMap { aggregate in
             let id = aggregate.behaviour.id
             // Looked up once per member: the sorts below compare them many times.
-            // Looked up once per member: the sorts below compare them many times.
             let scores = members.map { $0.scores[id] }
             let targets = members.map { $0.profile.target(for: aggregate.behaviour) }
             func score(_ index: Int) -> Int? { scores[index] }
