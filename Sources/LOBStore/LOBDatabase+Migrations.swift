@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LOBCore
 
@@ -164,8 +165,30 @@ extension LOBDatabase {
                     UPDATE teamScan SET teacher = NULL, consent = 'anoniem' WHERE id IN (
                       SELECT scans.id FROM scans JOIN newest USING (teamId, teacherKey) WHERE newest.consent = 'anoniem')
                     """)
-            for teamID in try Int64.fetchAll(db, sql: "SELECT id FROM team") {
-                try LOBDatabase.updateReleases(teamID: teamID, in: db)
+            // The first release of every round, by the rule (there are no earlier ones yet). Written out here, not
+            // through the store's live code, so that this migration stays what it was.
+            let rounds = try Row.fetchAll(
+                db, sql: "SELECT r.id, t.privacyThreshold FROM teamRound r JOIN team t ON t.id = r.teamId ORDER BY r.id"
+            )
+            for round in rounds {
+                var anonymous: [String: Set<String>] = [:]
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT s.fingerprint, c.behaviourId, c.competencyId FROM teamScan s
+                        JOIN teamScore c ON c.teamScanId = s.id WHERE s.teamRoundId = ? AND s.current AND s.consent = 'anoniem'
+                        """, arguments: [round[0] as Int64])
+                {
+                    anonymous[row[0], default: []].formUnion([
+                        PrivacyRule.figure(behaviour: row[1]), PrivacyRule.figure(competency: row[2] as Int),
+                    ])
+                }
+                let release = PrivacyRule.release(anonymous: anonymous, threshold: round[1], earlier: [])
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                try db.execute(
+                    sql: "INSERT INTO teamRelease (teamRoundId, release) VALUES (?, ?)",
+                    arguments: [round[0] as Int64, String(decoding: try encoder.encode(release), as: UTF8.self)])
             }
         }
         // Columns that nothing read: the suggestion is recomputed from the self-check answers, and a team member's
