@@ -8,6 +8,17 @@ import LOBShippedProfiles
 import LOBStore
 
 /// Where profiles are found; shared by every command that uses profiles.
+extension ProfileLibrary {
+    /// The profile with this id, or the one refusal every command gives: the files that could not be read (the
+    /// profile may be in one), and the ids there are.
+    func required(_ id: String) throws -> Profile {
+        if let profile = profile(id) { return profile }
+        problems.forEach(Output.warn)
+        let known = entries.map(\.profile.id).joined(separator: ", ")
+        throw Output.fail("onbekend profiel '\(VisibleText.make(id))'. Beschikbaar: \(known) (zie 'lob profiles list')")
+    }
+}
+
 struct ProfileOptions: ParsableArguments {
     @Option(
         name: .customLong("profiles"),

@@ -55,11 +55,20 @@ struct CommandTests {
         #expect((object?["behaviours"] as? [Any])?.count == 36)
     }
 
-    @Test func unknown_profile_fails_with_a_message_on_stderr() async throws {
-        let run = try LobRun(["profiles", "show", "bestaat-niet"])
-        #expect(run.status != 0)
+    /// Every command that takes a profile refuses an unknown one in the same words, with the ids there are.
+    @Test(arguments: [
+        ["profiles", "show", "bestaat-niet"], ["form", "--profile", "bestaat-niet", "--out", "/dev/null"],
+        ["framework", "export", "--format", "case", "--profile", "bestaat-niet"],
+        ["import", "survey", "--template", "--profile", "bestaat-niet"],
+        ["team", "round", "open", "--team", "T", "--round", "r", "--profile", "bestaat-niet", "--invite", "/dev/null"],
+    ])
+    func unknown_profile_fails_with_a_message_on_stderr(arguments: [String]) async throws {
+        let run = try LobRun(arguments, environment: ["LOB_DB": "/tmp/lob-unknown-profile-\(getpid()).sqlite"])
+        #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.contains("onbekend profiel 'bestaat-niet'"))
+        let lastLine = run.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(lastLine.hasPrefix("lob: onbekend profiel 'bestaat-niet'. Beschikbaar: "), "\(run.stderr)")
+        #expect(lastLine.hasSuffix(" (zie 'lob profiles list')") && lastLine.contains("mentor-model2"))
     }
 
     @Test func validate_reports_file_line_and_expectation() async throws {

@@ -65,11 +65,7 @@ extension LobCommand {
 
         func run() async throws {
             let library = profiles.library()
-            guard let chosen = library.profile(profile) else {
-                library.problems.forEach(Output.warn)
-                let known = library.entries.map(\.profile.id).joined(separator: ", ")
-                throw Output.fail("onbekend profiel '\(profile)'. Beschikbaar: \(known)")
-            }
+            let chosen = try library.required(profile)
             let html: String
             do {
                 html = try ScanForm.html(

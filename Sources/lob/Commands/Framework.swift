@@ -79,11 +79,7 @@ extension LobCommand.Framework {
         func run() async throws {
             var chosen: Profile?
             if let profile {
-                let library = profiles.library()
-                guard let found = library.profile(profile) else {
-                    throw Output.fail("onbekend profiel '\(profile)': zie 'lob profiles list'")
-                }
-                chosen = found
+                chosen = try profiles.library().required(profile)
             }
             let text =
                 switch format {

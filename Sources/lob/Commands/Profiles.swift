@@ -73,14 +73,7 @@ extension LobCommand.Profiles {
             if id.hasSuffix(".yaml") || id.hasSuffix(".yml") || id.contains("/") {
                 do { return try ProfileFile.load(URL(fileURLWithPath: id)) } catch { throw Output.fail(error) }
             }
-            let library = profiles.library()
-            guard let profile = library.profile(id) else {
-                // The profile may be in a file that could not be read: say why, not only that it is unknown.
-                library.problems.forEach(Output.warn)
-                let known = library.entries.map(\.profile.id).joined(separator: ", ")
-                throw Output.fail("onbekend profiel '\(id)'. Beschikbaar: \(known)")
-            }
-            return profile
+            return try profiles.library().required(id)
         }
     }
 

@@ -74,13 +74,10 @@ extension LobCommand {
                 )
             }
             let library = profiles.library()
+            let defaultID = profile ?? ProfileOptions.defaultProfileID
+            _ = try library.required(defaultID)
             library.problems.forEach(Output.warn)
             let choosable = library.entries.map(\.profile)
-            let defaultID = profile ?? ProfileOptions.defaultProfileID
-            guard library.profile(defaultID) != nil else {
-                throw Output.fail(
-                    "onbekend profiel '\(defaultID)'. Bekend: \(choosable.map(\.id).joined(separator: ", "))")
-            }
             let app = try store.app()
             let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
             var session: ScanSession

@@ -56,9 +56,7 @@ extension LobCommand.Feedback {
             let invitation = try await Output.store {
                 try await app.roundInvitation(team: team, round: round, name: subject)
             }
-            guard let chosen = profiles.library().profile(invitation.profileID) else {
-                throw Output.fail("onbekend profiel '\(invitation.profileID)': zie 'lob profiles list'")
-            }
+            let chosen = try profiles.library().required(invitation.profileID)
             try await links.issue(path: "/f/") {
                 try await Output.store {
                     try await links.listed {

@@ -79,9 +79,7 @@ extension LobCommand.Import {
             let library = profiles.library()
             if template {
                 let id = profile ?? ProfileOptions.defaultProfileID
-                guard let chosen = library.profile(id) else {
-                    throw Output.fail("onbekend profiel '\(id)': zie 'lob profiles list'")
-                }
+                let chosen = try library.required(id)
                 return try output.deliver(SurveyMapping.template(profile: chosen), what: "De mapping")
             }
             guard let file, let mapping else { return }

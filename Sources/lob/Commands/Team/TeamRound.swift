@@ -54,9 +54,7 @@ extension LobCommand.Team.Round {
         }
 
         func run() async throws {
-            guard profiles.library().profile(profile) != nil else {
-                throw Output.fail("onbekend profiel '\(profile)': zie 'lob profiles list'")
-            }
+            _ = try profiles.library().required(profile)
             let invitees = try links.invitees()
             let app = try store.app()
             let now = Int64(Date().timeIntervalSince1970)
