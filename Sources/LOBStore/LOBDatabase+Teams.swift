@@ -192,7 +192,8 @@ extension LOBDatabase: TeamStore {
     public func removeMember(team: String, teacher: String) async throws -> Int {
         try await write { db in
             guard let teamID = try Self.teamID(team, in: db, create: false) else { return 0 }
-            let count = try Self.deleteScans(teamID: teamID, key: PrivacyRule.pseudonym(team: team, teacher: teacher), in: db)
+            let count = try Self.deleteScans(
+                teamID: teamID, key: PrivacyRule.pseudonym(team: team, teacher: teacher), in: db)
             try Self.updateReleases(teamID: teamID, in: db)
             return count
         }
