@@ -224,10 +224,9 @@ extension LOBApp {
 
     /// Deletes his scan: from the team's round and from the server; his link opens an empty scan again.
     public func deleteOwnScan(_ record: InvitationRecord) async throws {
-        if try await teams.team(record.invitation.team) != nil {
-            _ = try await teams.removeScans(
-                team: record.invitation.team, round: record.invitation.round, teacher: record.invitation.name)
-        }
+        // A team the store does not know removes nothing.
+        _ = try await teams.removeScans(
+            team: record.invitation.team, round: record.invitation.round, teacher: record.invitation.name)
         try await invitations.clearAnswers(id: record.invitation.id)
     }
 
@@ -356,10 +355,6 @@ extension LOBApp {
             progress: RoundProgress.of(invited), invitations: invited,
             teamRounds: Set(try await teams.team(team)?.rounds ?? []),
             feedbackRequests: try await invitations.feedbackRequests(team: team))
-    }
-
-    public func roundProgress(team: String) async throws -> [RoundProgress] {
-        await RoundProgress.of(try invitations.invitations(team: team))
     }
 
     /// One of the team's invitations; another team's is as unknown as a missing one.

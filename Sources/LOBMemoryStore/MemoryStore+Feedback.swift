@@ -63,11 +63,11 @@ extension MemoryStore: FeedbackStore {
     ) async throws -> (
         responses: [FeedbackResponse], releases: [PrivacyRule.Release]
     ) {
-        let subject = requests.values.first { $0.invitationID == invitation }?.subject ?? ""
-        let scope = Scope(subjectKey: PrivacyRule.memberKey(subject), profileID: profileID, invitation: invitation)
+        // An invitation's scope is its responses whoever they name (`feedback(_:)` reads no subject for it).
+        let responses = feedback(Scope(subjectKey: "", profileID: profileID, invitation: invitation)).responses
         let releases = feedbackReleases.filter { $0.key.invitation == invitation && $0.key.profileID == profileID }
             .flatMap(\.value)
-        return (feedback(scope).responses, releases)
+        return (responses, releases)
     }
 
     public func feedbackSubjects() async throws -> [String] {
