@@ -169,7 +169,7 @@ public struct TeamPlanJSON: Encodable {
         let groups: Int
         let hoursPerParticipant: Double
         let cost: Double
-        let peers: [TeamReportJSON.PairJSON]
+        let peers: [JSONValue]
         let evaluation: [PlanJSON.EvaluationJSON]
     }
 
@@ -202,11 +202,7 @@ public struct TeamPlanJSON: Encodable {
                 namedParticipants: goal.namedParticipants, form: goal.form?.id, formReason: goal.formReason,
                 groups: goal.groups,
                 hoursPerParticipant: goal.hoursPerParticipant, cost: DutchNumber.rounded(goal.cost) ?? 0,
-                peers: goal.peers.map {
-                    .init(
-                        learner: $0.learner, learningPreference: $0.preference?.rawValue, mentor: $0.mentor, how: $0.how
-                    )
-                },
+                peers: goal.peers.map(TeamReportJSON.pair),
                 evaluation: goal.evaluation.map {
                     .init(level: $0.level.id, name: $0.level.name, when: $0.when, how: $0.how)
                 })

@@ -343,31 +343,65 @@ extension LOBDatabase: TeamStore {
         try await self.round(team: team, round: round)?.members ?? []
     }
 
+    /// Every current scan's scores, read through SQLite's C interface on GRDB's statement: a board's round has
+    /// hundreds of thousands, and decoding each through a `Row` took most of a report's time. The join walks scan by
+    /// scan, so one dictionary is filled at a time (one that comes back is picked up again); no ORDER BY, which
+    /// made SQLite sort every row first.
+    private static func currentScores(roundID: Int64, in db: Database) throws -> [Int64: [Behaviour.ID: Int]] {
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT c.teamScanId, c.behaviourId, c.score FROM teamScan s JOIN teamScore c ON c.teamScanId = s.id
+                WHERE s.teamRoundId = ? AND s.current
+                """)
+        try statement.setArguments([roundID])
+        let raw = statement.sqliteStatement
+        var scores: [Int64: [Behaviour.ID: Int]] = [:]
+        var scan: Int64 = -1
+        var current: [Behaviour.ID: Int] = [:]
+        while true {
+            let code = sqlite3_step(raw)
+            guard code == SQLITE_ROW else {
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                break
+            }
+            let id = sqlite3_column_int64(raw, 0)
+            if id != scan {
+                if scan >= 0 { scores[scan] = current }
+                scan = id
+                current = scores.removeValue(forKey: id) ?? Dictionary(minimumCapacity: 48)
+            }
+            // A behaviour's id is short: made in place, without an allocation.
+            let behaviour = String(
+                decoding: UnsafeBufferPointer(
+                    start: sqlite3_column_text(raw, 1), count: Int(sqlite3_column_bytes(raw, 1))),
+                as: UTF8.self)
+            current[behaviour] = Int(sqlite3_column_int64(raw, 2))
+        }
+        if scan >= 0 { scores[scan] = current }
+        return scores
+    }
+
     private static func currentScans(
         roundID: Int64, in db: Database, snapshots: SnapshotCache
     ) throws
         -> [TeamMemberScan]
     {
+        // Columns by position below: looking each up by name for thousands of rows cost more than reading them.
         let scanRows = try Row.fetchAll(
             db,
             sql: """
                 SELECT id, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint
                 FROM teamScan WHERE teamRoundId = ? AND current ORDER BY id
                 """, arguments: [roundID])
-        var scores: [Int64: [Behaviour.ID: Int]] = [:]
-        let scoreRows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT c.teamScanId, c.behaviourId, c.score FROM teamScore c JOIN teamScan s ON s.id = c.teamScanId
-                WHERE s.teamRoundId = ? AND s.current
-                """, arguments: [roundID])
-        while let row = try scoreRows.next() {
-            scores[row[0], default: [:]][row[1]] = row[2]
-        }
+        let scores = try currentScores(roundID: roundID, in: db)
         var profiles: [Int64: Profile] = [:]
         return try scanRows.map { row in
-            let id: Int64 = row["id"]
-            let profileID: Int64 = row["teamProfileId"]
+            let id: Int64 = row[0]
+            let profileID: Int64 = row[3]
             if profiles[profileID] == nil {
                 profiles[profileID] = try snapshots.profile(profileID) {
                     let snapshot =
@@ -379,14 +413,14 @@ extension LOBDatabase: TeamStore {
                     return profile
                 }
             }
-            guard let date = SchoolDate(row["date"]), let consent = Consent(rawValue: row["consent"]) else {
+            guard let date = SchoolDate(row[4]), let consent = Consent(rawValue: row[5]) else {
                 throw StoreError.corruptScan(id)
             }
-            let name: String? = row["teacher"]
+            let name: String? = row[2]
             return TeamMemberScan(
-                teacher: consent == .metNaam ? name ?? row["teacherKey"] : row["teacherKey"], consent: consent,
-                learningPreference: (row["learningPreference"] as String?).flatMap(LearningPreference.init(rawValue:)),
-                date: date, profile: profiles[profileID]!, scores: scores[id] ?? [:], fingerprint: row["fingerprint"])
+                teacher: consent == .metNaam ? name ?? row[1] : row[1], consent: consent,
+                learningPreference: (row[6] as String?).flatMap(LearningPreference.init(rawValue:)),
+                date: date, profile: profiles[profileID]!, scores: scores[id] ?? [:], fingerprint: row[7])
         }
     }
 

@@ -87,15 +87,15 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
 enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, html, json
 
-    /// The document in this format; `json` is asked only when it is the format.
+    /// The document in this format; the blocks are made only for a document, `json` only when it is the format.
     func render(
-        _ blocks: [Block], title: String, text: TextRenderer = TextRenderer(width: TerminalWidth.current()),
-        json: () throws -> String
+        _ blocks: @autoclosure () -> [Block], title: String,
+        text: TextRenderer = TextRenderer(width: TerminalWidth.current()), json: () throws -> String
     ) rethrows -> String {
         switch self {
-        case .text: text.render(blocks)
-        case .markdown: MarkdownRenderer().render(blocks)
-        case .html: HTMLRenderer(title: title, date: Clock.documentDate().dutch).render(blocks)
+        case .text: text.render(blocks())
+        case .markdown: MarkdownRenderer().render(blocks())
+        case .html: HTMLRenderer(title: title, date: Clock.documentDate().dutch).render(blocks())
         case .json: try json()
         }
     }
@@ -105,16 +105,17 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, html, csv, json
 
+    /// The report in this format; the blocks are made only for a document (a team of thousands takes a while).
     func render(
-        _ blocks: [Block], title: String, text: TextRenderer = TextRenderer(width: TerminalWidth.current()),
-        csv: () throws -> CSVTable,
+        _ blocks: @autoclosure () -> [Block], title: String,
+        text: TextRenderer = TextRenderer(width: TerminalWidth.current()), csv: () throws -> CSVTable,
         dialect: CSVOptions, json: () throws -> String
     ) throws -> String {
         switch self {
         case .csv: try csv().render(dialect.dialect)
-        case .text: try DocumentFormat.text.render(blocks, title: title, text: text, json: json)
-        case .markdown: try DocumentFormat.markdown.render(blocks, title: title, json: json)
-        case .html: try DocumentFormat.html.render(blocks, title: title, json: json)
+        case .text: try DocumentFormat.text.render(blocks(), title: title, text: text, json: json)
+        case .markdown: try DocumentFormat.markdown.render(blocks(), title: title, json: json)
+        case .html: try DocumentFormat.html.render(blocks(), title: title, json: json)
         case .json: try json()
         }
     }

@@ -219,7 +219,8 @@ struct PrivacyAttackTests {
                 let data = try await #require(try world.database.round(team: summary.name, round: round))
                 let moment = try await world.moment(team: summary.name, round: round)
                 let analysis = data.analysis()
-                let report = try json(TeamReportJSON(TeamReport(team: summary.name, round: round, analysis: analysis)))
+                let report = try json(
+                    TeamReportJSON(TeamReport(team: summary.name, round: round, analysis: analysis)).value)
                 reports["\(summary.name)|\(round)"] = report
                 for entry in report["behaviours"] as? [[String: Any]] ?? [] {
                     if entry["withheld"] as? Bool == false {

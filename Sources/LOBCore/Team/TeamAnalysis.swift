@@ -109,10 +109,12 @@ public struct TeamAnalysis: Sendable {
         // One result per distinct profile, filled with each member's scores.
         var templates = PerProfile<ScanResult>()
         var templateOf: [Int] = []
+        var distinct: [Profile] = []
         templateOf.reserveCapacity(included.count)
         let results = included.map { member in
             let template = templates.index(of: member.profile) { profile in
-                ScanResult(
+                distinct.append(profile)
+                return ScanResult(
                     scan: Scan(teacher: "", profileID: profile.id, date: member.date), profile: profile,
                     catalogue: catalogue)
             }
@@ -121,26 +123,15 @@ public struct TeamAnalysis: Sendable {
         }
         let firstUse = templates.values
         self.results = results
-        let anonymousFigures = Dictionary(
-            zip(included, results).filter { $0.0.consent == .anoniem }.map { member, result in
-                (
-                    member.fingerprint,
-                    PrivacyRule.figures(
-                        answered: result.competencies.lazy.flatMap(\.behaviours).filter { $0.score != nil }.map {
-                            ($0.behaviour.id, $0.behaviour.competency)
-                        })
-                )
-            }, uniquingKeysWith: { first, _ in first })
-        let release = release ?? PrivacyRule.release(anonymous: anonymousFigures, threshold: limit, earlier: [])
+        profileOf = templateOf
+        profiles = distinct
+        let release =
+            release
+            ?? PrivacyRule.release(
+                anonymous: Self.anonymousFigures(included, results), threshold: limit, earlier: [])
         self.release = release
-
-        // A figure counts its anonymous answers only when the release counts exactly the anonymous scans that answered
-        // it now; a release that does not match the scans (a store out of step) counts none of them.
-        // Decided once per figure: comparing groups of thousands of scans on every look-up would not scale.
-        var decisions: [String: Bool] = [:]
-        for (figure, group) in PrivacyRule.groups(anonymousFigures) {
-            decisions[figure] = release.counted[figure] == group && group.count >= limit
-        }
+        let decisions = Self.anonymousDecisions(
+            included, results, templates: firstUse, templateOf: templateOf, release: release, threshold: limit)
         anonymousCounts = decisions
         func countsAnonymous(_ figure: String) -> Bool { decisions[figure] ?? false }
         // Per profile where each behaviour sits in its result (competency, then behaviour): looking a behaviour up
@@ -256,6 +247,79 @@ public struct TeamAnalysis: Sendable {
         respondents = counting.filter { $0 }.count
     }
 
+    /// Each anonymous scan (by fingerprint) with the figures it answered: what `PrivacyRule.release` decides on.
+    private static func anonymousFigures(_ included: [TeamMemberScan], _ results: [ScanResult]) -> [String: Set<String>]
+    {
+        Dictionary(
+            zip(included, results).filter { $0.0.consent == .anoniem }.map { member, result in
+                (
+                    member.fingerprint,
+                    PrivacyRule.figures(
+                        answered: result.competencies.lazy.flatMap(\.behaviours).filter { $0.score != nil }.map {
+                            ($0.behaviour.id, $0.behaviour.competency)
+                        })
+                )
+            }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Per figure that anonymous scans answered: whether their answers count. They count only when the release counts
+    /// exactly the anonymous scans that answered it now (`PrivacyRule.groups` of `anonymousFigures`), and they are at
+    /// least the threshold; a release that does not match the scans (a store out of step) counts none of them.
+    /// Decided once per figure, by position and profile rather than by building every group as a set of
+    /// fingerprints: a board's round has thousands of anonymous scans.
+    private static func anonymousDecisions(
+        _ included: [TeamMemberScan], _ results: [ScanResult], templates: [ScanResult], templateOf: [Int],
+        release: PrivacyRule.Release, threshold: Int
+    ) -> [String: Bool] {
+        var keys: [String] = []
+        var indexOf: [String: Int] = [:]
+        func index(_ key: String) -> Int {
+            if let known = indexOf[key] { return known }
+            keys.append(key)
+            indexOf[key] = keys.count - 1
+            return keys.count - 1
+        }
+        // Per profile, the figures of each place in its result: the behaviour's and its competency's.
+        let figures = templates.map { template in
+            template.competencies.map { competency in
+                competency.behaviours.map {
+                    (
+                        behaviour: index(PrivacyRule.figure(behaviour: $0.behaviour.id)),
+                        competency: index(PrivacyRule.figure(competency: $0.behaviour.competency))
+                    )
+                }
+            }
+        }
+        // The anonymous scans that answered each figure; a scan imported twice (one fingerprint) is one scan, and a
+        // figure is answered once however many of its places a scan answered.
+        var answering = [[Int]](repeating: [], count: keys.count)
+        var seen = Set<String>()
+        for (index, member) in included.enumerated() where member.consent == .anoniem {
+            guard seen.insert(member.fingerprint).inserted else { continue }
+            let places = figures[templateOf[index]]
+            for (c, competency) in results[index].competencies.enumerated() {
+                for (b, answer) in competency.behaviours.enumerated() where answer.score != nil {
+                    for figure in [places[c][b].behaviour, places[c][b].competency]
+                    where answering[figure].last != index {
+                        answering[figure].append(index)
+                    }
+                }
+            }
+        }
+        var decisions: [String: Bool] = [:]
+        for (figure, scans) in zip(keys, answering) where !scans.isEmpty {
+            let counted = release.counted[figure] ?? []
+            decisions[figure] =
+                scans.count >= threshold && counted.count == scans.count
+                && scans.allSatisfy { counted.contains(included[$0].fingerprint) }
+        }
+        return decisions
+    }
+
+    /// The distinct profiles of `included`, and which one each member scored against (by position).
+    private let profiles: [Profile]
+    private let profileOf: [Int]
+
     /// Per figure that anonymous scans answered: whether their answers count (the release counts exactly those scans,
     /// and they are at least the threshold).
     private let anonymousCounts: [String: Bool]
@@ -332,34 +396,42 @@ public struct TeamAnalysis: Sendable {
     /// same as in the full list.
     public func peerLearning(for ids: Set<Behaviour.ID>?, listing: Int? = nil) -> [PeerLearning] {
         guard !allWithheld else { return [] }
-        // By position in `included`: thousands of members are compared and sorted without copying them.
-        let members = included
-        let named = members.indices.filter { members[$0].consent == .metNaam }
-        let namedByName = named.sorted { members[$0].teacher < members[$1].teacher }
+        // By position in `included`, each field read once into a column: thousands of members are compared and sorted
+        // many times, and reading a field through the member copied the whole member.
+        let teachers = included.map(\.teacher)
+        let consents = included.map(\.consent)
+        let preferencesOf = included.map(\.learningPreference)
+        let named = included.indices.filter { consents[$0] == .metNaam }
+        let namedByName = named.sorted { teachers[$0] < teachers[$1] }
         let preferences = LearningPreference.allCases
         return behaviours.filter { ids?.contains($0.behaviour.id) ?? true }.compactMap { aggregate in
             let id = aggregate.behaviour.id
-            // Looked up once per member: the sorts below compare them many times.
-            let scores = members.map { $0.scores[id] }
-            let targets = members.map { $0.profile.target(for: aggregate.behaviour) }
+            // Looked up once per member (a target once per profile): the sorts below compare them many times.
+            let scores = included.map { $0.scores[id] }
+            let targetOf = profiles.map { $0.target(for: aggregate.behaviour) }
+            let targets = profileOf.map { targetOf[$0] }
             func score(_ index: Int) -> Int? { scores[index] }
             func target(_ index: Int) -> Int { targets[index] }
             func learns(_ index: Int) -> Bool { score(index).map { $0 < target(index) } ?? false }
             // Anonymous learners only where the behaviour counts their answers: else even "someone" would say too much.
             let anonymousLearners =
                 aggregate.countsAnonymous && !aggregate.withheld
-                ? members.indices.filter { members[$0].consent == .anoniem && learns($0) }.count : 0
+                ? included.indices.filter { consents[$0] == .anoniem && learns($0) }.count : 0
             let namedLearners = namedByName.filter(learns)
             // Masters: named, at or above target; those who can teach it (the scale's top) first.
-            let masters = named.filter { index in score(index).map { $0 >= target(index) } ?? false }
-                .sorted { (score($0) ?? 0, members[$1].teacher) > (score($1) ?? 0, members[$0].teacher) }
+            // By score from high to low, then by name: the named are in name order already, so a pass per score
+            // level keeps that order (sorting thousands by name again for every behaviour took most of the time).
+            let levels = Set(namedByName.compactMap(score)).sorted(by: >)
+            let masters = levels.flatMap { level in
+                namedByName.filter { index in score(index) == level && level >= target(index) }
+            }
             guard !(namedLearners.isEmpty && anonymousLearners == 0), !masters.isEmpty else { return nil }
             // Prefer a colleague who learns the same way (two who like to practise, practise together), then the one
             // with the fewest learners so far, so that one strong colleague is not asked by everyone.
             var loads = [Int](repeating: 0, count: masters.count)
             var everyone = LeastLoaded(masters.indices)
             var pools: [LeastLoaded?] = preferences.map { preference in
-                let indices = masters.indices.filter { members[masters[$0]].learningPreference == preference }
+                let indices = masters.indices.filter { preferencesOf[masters[$0]] == preference }
                 return indices.isEmpty ? nil : LeastLoaded(indices)
             }
             var position: [Int: Int] = [:]
@@ -368,7 +440,7 @@ public struct TeamAnalysis: Sendable {
             let pairs: [PeerLearning.Pair] = namedLearners.prefix(listing ?? namedLearners.count).compactMap {
                 learner in
                 let me = position[learner]
-                let preference = members[learner].learningPreference
+                let preference = preferencesOf[learner]
                 var chosen: Int?
                 if let preference, let slot = preferences.firstIndex(of: preference), pools[slot] != nil {
                     chosen = pools[slot]!.pick(loads: loads, skipping: me)
@@ -376,15 +448,15 @@ public struct TeamAnalysis: Sendable {
                 if chosen == nil { chosen = everyone.pick(loads: loads, skipping: me) }
                 guard let chosen else { return nil }
                 loads[chosen] += 1
-                let mentor = members[masters[chosen]].teacher
+                let mentor = teachers[masters[chosen]]
                 return PeerLearning.Pair(
-                    learner: members[learner].teacher, preference: preference, mentor: mentor,
+                    learner: teachers[learner], preference: preference, mentor: mentor,
                     how: Self.how(preference, mentor: mentor))
             }
             return PeerLearning(
                 behaviour: aggregate.behaviour, pairs: pairs,
                 pairCount: listing == nil ? pairs.count : namedLearners.count,
-                mentors: masters.map { members[$0].teacher },
+                mentors: masters.map { teachers[$0] },
                 anonymousLearners: anonymousLearners >= threshold ? anonymousLearners : nil)
         }
     }

@@ -68,7 +68,7 @@ extension LobCommand.Team {
                 report.blocks(), title: report.title,
                 text: TextRenderer(width: TerminalWidth.current(), colour: output.out == nil && wantsColour()),
                 csv: { report.csv }, dialect: csv,
-                json: { try JSON.encode(TeamReportJSON(report)) })
+                json: { try TeamReportJSON(report).text() })
             try output.deliver(text, what: "Teamoverzicht")
         }
     }
