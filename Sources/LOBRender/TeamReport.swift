@@ -171,46 +171,57 @@ public struct TeamReport: Sendable {
         } else {
             blocks.append(
                 .paragraph(
-                    "Voor de grootste gaten: de collega's die het beheersen en met naam meedoen, gekoppeld aan wie het wil leren; bij voorkeur iemand die op dezelfde manier leert, en op een manier die past bij de leervoorkeur van wie leert. De JSON-uitvoer heeft de koppels voor elk ontwikkelpunt."
+                    "Voor de grootste gaten: de collega's die het beheersen en met naam meedoen, gekoppeld aan wie het wil leren; bij voorkeur iemand die op dezelfde manier leert, en op een manier die past bij de leervoorkeur van wie leert. Alle koppels voor elk ontwikkelpunt: lob team pairs."
                 ))
-            // Behaviours with the same pairs are one list under their ids together, not the same list again.
-            var groups: [(behaviours: [Behaviour], items: [String])] = []
-            for entry in learning {
-                // A document lists a readable number of pairs; the JSON has them all.
-                let limit = Self.maximumListed
-                var items = entry.pairs.prefix(limit).map { pair in
-                    "\(pair.learner)\(pair.preference.map { " (\($0.name))" } ?? ""): \(pair.how)"
-                }
-                if entry.pairCount > limit {
-                    items.append("en nog \(entry.pairCount - limit) koppels (alle koppels staan in de JSON-uitvoer)")
-                }
-                if let count = entry.anonymousLearners {
-                    let mentors =
-                        entry.mentors.prefix(limit).joined(separator: ", ")
-                        + (entry.mentors.count > limit ? " en \(entry.mentors.count - limit) anderen" : "")
-                    items.append("\(count) collega's die anoniem deelden: zij kunnen terecht bij \(mentors)")
-                }
-                if let index = groups.firstIndex(where: { $0.items == items }) {
-                    groups[index].behaviours.append(entry.behaviour)
-                } else {
-                    groups.append(([entry.behaviour], items))
-                }
-            }
-            for group in groups {
-                if group.behaviours.count == 1, let behaviour = group.behaviours.first {
-                    blocks.append(.heading(level: 3, "\(behaviour.id) \(behaviour.text)"))
-                } else {
-                    let ids = group.behaviours.map(\.id)
-                    blocks.append(
-                        .heading(level: 3, ids.dropLast().joined(separator: ", ") + " en " + (ids.last ?? "")))
-                    blocks.append(
-                        .paragraph(group.behaviours.map { "\($0.id) \($0.text)" }.joined(separator: "; ") + "."))
-                }
-                blocks.append(.bullets(group.items))
-            }
+            blocks += Self.learningBlocks(learning, limit: Self.maximumListed, level: 3)
         }
 
         return blocks
+    }
+
+    /// Each behaviour's pairs under a heading of `level`; behaviours with the same pairs are one list under their ids
+    /// together, not the same list again.
+    static func learningBlocks(_ learning: [TeamAnalysis.PeerLearning], limit: Int?, level: Int) -> [Block] {
+        var groups: [(behaviours: [Behaviour], items: [String])] = []
+        for entry in learning {
+            let items = learningItems(entry, limit: limit)
+            if let index = groups.firstIndex(where: { $0.items == items }) {
+                groups[index].behaviours.append(entry.behaviour)
+            } else {
+                groups.append(([entry.behaviour], items))
+            }
+        }
+        return groups.flatMap { group -> [Block] in
+            guard group.behaviours.count > 1 else {
+                let behaviour = group.behaviours[0]
+                return [.heading(level: level, "\(behaviour.id) \(behaviour.text)"), .bullets(group.items)]
+            }
+            let ids = group.behaviours.map(\.id)
+            return [
+                .heading(level: level, ids.dropLast().joined(separator: ", ") + " en " + (ids.last ?? "")),
+                .paragraph(group.behaviours.map { "\($0.id) \($0.text)" }.joined(separator: "; ") + "."),
+                .bullets(group.items),
+            ]
+        }
+    }
+
+    /// One behaviour's pairs as list items ("Ans (oefenen): oefen met …"), and its anonymous learners as a group;
+    /// with `limit`, the first so many pairs and mentors and how many more there are (`lob team pairs` has them all).
+    static func learningItems(_ entry: TeamAnalysis.PeerLearning, limit: Int?) -> [String] {
+        let limit = limit ?? max(entry.pairCount, entry.mentors.count)
+        var items = entry.pairs.prefix(limit).map { pair in
+            "\(pair.learner)\(pair.preference.map { " (\($0.name))" } ?? ""): \(pair.how)"
+        }
+        if entry.pairCount > limit {
+            items.append("en nog \(entry.pairCount - limit) koppels (alle koppels: lob team pairs)")
+        }
+        if let count = entry.anonymousLearners {
+            let mentors =
+                entry.mentors.prefix(limit).joined(separator: ", ")
+                + (entry.mentors.count > limit ? " en \(entry.mentors.count - limit) anderen" : "")
+            items.append("\(count) collega's die anoniem deelden: zij kunnen terecht bij \(mentors)")
+        }
+        return items
     }
 
     /// The change per competency since the round compared with.

@@ -2,10 +2,11 @@ import LOBCore
 
 /// The team report as JSON: the stable contract for scripts and other tools (docs/json.md). Means are rounded to
 /// three decimals; a withheld aggregate has `withheld: true` and `null` for its mean, distribution and
-/// atOrAboveTarget. Built as a `JSONValue`: a board's team has a hundred thousand pairs, which `JSONEncoder` took
-/// a second to write.
+/// atOrAboveTarget. Peer learning lists what the documents list (the first `TeamReport.maximumListed` pairs and
+/// mentors per behaviour, with their counts); every pair is in `TeamPairsJSON` (`lob team pairs`). Built as a
+/// `JSONValue`: `JSONEncoder` took longer over a board's team than the rest of the command.
 public struct TeamReportJSON: Sendable {
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     public let value: JSONValue
 
     public init(_ report: TeamReport) {
@@ -55,13 +56,8 @@ public struct TeamReportJSON: Sendable {
                 ("scores", .object(keys.compactMap { key in column.scores[key].map { (key, .int($0)) } })),
             ])
         }
-        let peerLearning: [JSONValue] = analysis.peerLearning.map { entry in
-            .object([
-                ("anonymousLearners", .int(entry.anonymousLearners)),
-                ("behaviour", .string(entry.behaviour.id)),
-                ("mentors", .strings(entry.mentors)),
-                ("pairs", .array(entry.pairs.map(Self.pair))),
-            ])
+        let peerLearning = analysis.peerLearning(for: nil, listing: TeamReport.maximumListed).map {
+            Self.peerLearning($0, listing: TeamReport.maximumListed)
         }
         let progress: JSONValue =
             report.comparison.map { comparison in
@@ -88,6 +84,20 @@ public struct TeamReportJSON: Sendable {
             ("progress", progress),
             ("round", .string(report.round)),
             ("team", .string(report.team)),
+        ])
+    }
+
+    /// One behaviour's peer learning: with `listing`, the first so many pairs and mentors and how many there are in
+    /// all; without, every one.
+    static func peerLearning(_ entry: TeamAnalysis.PeerLearning, listing: Int?) -> JSONValue {
+        let limit = listing ?? max(entry.pairCount, entry.mentors.count)
+        return .object([
+            ("anonymousLearners", .int(entry.anonymousLearners)),
+            ("behaviour", .string(entry.behaviour.id)),
+            ("mentorCount", .int(entry.mentors.count)),
+            ("mentors", .strings(Array(entry.mentors.prefix(limit)))),
+            ("pairCount", .int(entry.pairCount)),
+            ("pairs", .array(entry.pairs.prefix(limit).map(Self.pair))),
         ])
     }
 

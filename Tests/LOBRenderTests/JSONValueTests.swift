@@ -43,6 +43,32 @@ struct JSONValueTests {
         #expect(text.contains("\"peerLearning\" : ["))
     }
 
+    /// The report's JSON lists the first 30 pairs and mentors with the counts of all; `lob team pairs` has them all,
+    /// beginning with the same ones.
+    @Test func the_report_lists_the_first_pairs_and_the_pairs_export_all_of_them() throws {
+        let profile = Profile(id: "p", title: "P", behaviours: ["1.1"])
+        let members = (0..<80).map { index in
+            TeamMemberScan(
+                teacher: String(format: "Collega %02d", index), consent: .metNaam,
+                learningPreference: LearningPreference.allCases[index % 5], date: SchoolDate("2026-10-05")!,
+                profile: profile, scores: ["1.1": index < 45 ? 1 : 4], fingerprint: "f\(index)")
+        }
+        let analysis = TeamAnalysis(members: members, threshold: 3)
+        func learning(_ value: JSONValue) throws -> [String: Any] {
+            let object = try JSONSerialization.jsonObject(with: Data(try value.text().utf8)) as? [String: Any]
+            return try #require((object?["peerLearning"] as? [[String: Any]])?.first)
+        }
+        let shown = try learning(TeamReportJSON(TeamReport(team: "T", round: "r", analysis: analysis)).value)
+        let all = try learning(TeamPairsJSON(TeamPairsReport(team: "T", round: "r", analysis: analysis)).value)
+        #expect(shown["pairCount"] as? Int == 45 && all["pairCount"] as? Int == 45)
+        #expect(shown["mentorCount"] as? Int == 35 && all["mentorCount"] as? Int == 35)
+        #expect((shown["pairs"] as? [Any])?.count == 30 && (all["pairs"] as? [Any])?.count == 45)
+        #expect((shown["mentors"] as? [String])?.count == 30 && (all["mentors"] as? [String])?.count == 35)
+        let first = (all["pairs"] as? [[String: String]])?.prefix(30).map { $0["learner"] }
+        #expect(first == (shown["pairs"] as? [[String: String]])?.map { $0["learner"] })
+        #expect(first?.first == "Collega 00")
+    }
+
     @Test func a_number_that_is_not_finite_is_refused_as_json_encoder_refuses_it() {
         #expect(throws: EncodingError.self) { try JSONValue.double(.nan).text() }
         #expect(throws: EncodingError.self) { try JSON.encode(JSONValue.double(.nan)) }

@@ -49,6 +49,41 @@ struct TeamCommandTests {
         }
     }
 
+    /// `lob team pairs` has every pair the report's JSON counts, the report's own pairs among them, and no colleague
+    /// who shared anonymously (Gert, Hanneke and Ilias in the demo) by name.
+    @Test func pairs_list_every_pair_and_only_colleagues_who_shared_by_name() async throws {
+        try importDemo()
+        func object(_ arguments: [String]) throws -> [String: Any] {
+            let run = try lob(arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        }
+        let report = try #require(
+            try object(["team", "report", "--format", "json"])["peerLearning"] as? [[String: Any]])
+        let pairs = try #require(try object(["team", "pairs", "--format", "json"])["peerLearning"] as? [[String: Any]])
+        let listed = report.filter { ($0["pairs"] as? [Any])?.isEmpty == false || !($0["anonymousLearners"] is NSNull) }
+        #expect(pairs.map { $0["behaviour"] as? String } == listed.map { $0["behaviour"] as? String })
+        for (all, shown) in zip(pairs, listed) {
+            let every = try #require(all["pairs"] as? [[String: Any]])
+            #expect(every.count == all["pairCount"] as? Int && all["pairCount"] as? Int == shown["pairCount"] as? Int)
+            #expect(
+                every.prefix(30).map { $0["learner"] as? String }
+                    == (shown["pairs"] as? [[String: Any]])?.map { $0["learner"] as? String })
+        }
+        let csv = try lob(["team", "pairs", "--format", "csv"]).stdout
+        #expect(csv.split(separator: "\r\n").count - 1 == pairs.reduce(0) { $0 + ($1["pairCount"] as? Int ?? 0) })
+        let text = try lob(["team", "pairs"]).stdout
+        #expect(
+            text.hasPrefix("VAN ELKAAR LEREN: ALLE KOPPELS VAN BOUWTECHNIEK BOVENBOUW\n")
+                && text.contains("70 voor 41 gedragskenmerken"))
+        for output in [csv, text] {
+            for name in ["Gert", "Hanneke", "Ilias"] { #expect(!output.contains(name), "\(name)") }
+        }
+        let out = folder.appendingPathComponent("koppels.csv").path
+        let written = try lob(["team", "pairs", "--format", "csv", "--out", out])
+        #expect(written.stdout == "Koppels geschreven naar \(out).\n")
+    }
+
     /// Ten scans that name another team make one line that says so, not ten.
     @Test func scans_of_another_team_are_named_once() async throws {
         let folder = Self.demo.appendingPathComponent("najaar-2026")
@@ -258,6 +293,9 @@ struct TeamExportsTests {
             ("team-report.html", ["team", "report", "--format", "html"]),
             ("team-report.csv", ["team", "report", "--format", "csv"]),
             ("team-report.json", ["team", "report", "--format", "json"]),
+            ("team-pairs.md", ["team", "pairs", "--format", "markdown"]),
+            ("team-pairs.csv", ["team", "pairs", "--format", "csv"]),
+            ("team-pairs.json", ["team", "pairs", "--format", "json"]),
             ("team-plan.md", ["team", "plan", "--round", "najaar 2026"]),
             ("team-plan.html", ["team", "plan", "--round", "najaar 2026", "--format", "html"]),
             ("team-plan.json", ["team", "plan", "--round", "najaar 2026", "--format", "json"]),

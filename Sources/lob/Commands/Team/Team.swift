@@ -20,6 +20,8 @@ extension LobCommand {
                   lob team import scans/ --team "Bouwtechniek bovenbouw"
                   # waar het team staat
                   lob team report --team "Bouwtechniek bovenbouw"
+                  # alle koppels om van elkaar te leren, voor Excel
+                  lob team pairs --team Bouw --format csv --out koppels.csv
                   # het teamplan, om te printen
                   lob team plan --team Bouw --format html --out teamplan.html
                   # alle teams naast elkaar, zonder namen
@@ -27,7 +29,7 @@ extension LobCommand {
                 """,
             subcommands: [
                 Import.self, List.self, Members.self, RemoveMember.self, Threshold.self, TeamReportCommand.self,
-                TeamPlanCommand.self, TeamFeedbackCommand.self, Board.self, Round.self,
+                TeamPairsCommand.self, TeamPlanCommand.self, TeamFeedbackCommand.self, Board.self, Round.self,
             ])
     }
 }
