@@ -2,7 +2,7 @@
 /// spaces, `"key" : value`). For outputs of tens of thousands of objects, such as the team report of a board:
 /// Foundation's `JSONEncoder` spent more time on them than the rest of the command together.
 /// It is also `Encodable`, so a part built this way can sit inside an `Encodable` output.
-public indirect enum JSONValue: Sendable, Encodable {
+public enum JSONValue: Sendable, Encodable {
     case null
     case bool(Bool)
     case int(Int)
@@ -71,11 +71,13 @@ public indirect enum JSONValue: Sendable, Encodable {
     private struct Writer {
         var bytes: [UInt8] = []
 
+        init() { bytes.reserveCapacity(1 << 20) }
+
         mutating func write(_ value: JSONValue, depth: Int) throws {
             switch value {
-            case .null: append("null")
-            case .bool(let value): append(value ? "true" : "false")
-            case .int(let value): append(String(value))
+            case .null: literal("null")
+            case .bool(let value): value ? literal("true") : literal("false")
+            case .int(let value): integer(value)
             case .double(let value):
                 guard value.isFinite else {
                     throw EncodingError.invalidValue(
@@ -109,7 +111,7 @@ public indirect enum JSONValue: Sendable, Encodable {
                 for (index, (key, element)) in sorted.enumerated() {
                     indent(depth + 1)
                     string(key)
-                    append(" : ")
+                    literal(" : ")
                     try write(element, depth: depth + 1)
                     if index < sorted.count - 1 { bytes.append(UInt8(ascii: ",")) }
                     newline()
@@ -119,10 +121,33 @@ public indirect enum JSONValue: Sendable, Encodable {
             }
         }
 
+        private mutating func literal(_ text: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
         private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
         private mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+
+        private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
         private mutating func indent(_ depth: Int) {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+            var count = 2 * depth
+            while count > 0 {
+                bytes.append(contentsOf: Self.spaces.prefix(count))
+                count -= Self.spaces.count
+            }
+        }
+
+        /// Digits written in place: a board's heatmap has a hundred and fifty thousand scores.
+        private mutating func integer(_ value: Int) {
+            guard value != 0 else { return bytes.append(UInt8(ascii: "0")) }
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            // Least significant first, then turned round where they stand.
+            let start = bytes.count
+            var rest = value.magnitude
+            while rest > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            }
+            bytes[start...].reverse()
         }
 
         private mutating func string(_ text: String) {
@@ -143,16 +168,16 @@ public indirect enum JSONValue: Sendable, Encodable {
             }
             for byte in text.utf8 {
                 switch byte {
-                case UInt8(ascii: "\""): append("\\\"")
-                case UInt8(ascii: "\\"): append("\\\\")
-                case 0x08: append("\\b")
-                case 0x0C: append("\\f")
-                case UInt8(ascii: "\n"): append("\\n")
-                case UInt8(ascii: "\r"): append("\\r")
-                case UInt8(ascii: "\t"): append("\\t")
+                case UInt8(ascii: "\""): literal("\\\"")
+                case UInt8(ascii: "\\"): literal("\\\\")
+                case 0x08: literal("\\b")
+                case 0x0C: literal("\\f")
+                case UInt8(ascii: "\n"): literal("\\n")
+                case UInt8(ascii: "\r"): literal("\\r")
+                case UInt8(ascii: "\t"): literal("\\t")
                 case 0..<0x20:
                     let hex = Array("0123456789abcdef".utf8)
-                    append("\\u00")
+                    literal("\\u00")
                     bytes.append(hex[Int(byte >> 4)])
                     bytes.append(hex[Int(byte & 0xF)])
                 default: bytes.append(byte)

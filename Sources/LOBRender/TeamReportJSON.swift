@@ -47,14 +47,16 @@ public struct TeamReportJSON: Sendable {
             ("behaviours", .strings(analysis.uncoveredBehaviours.map(\.behaviour.id))),
             ("competencies", .ints(analysis.uncoveredCompetencies.map(\.competency.id))),
         ])
-        // Every column's behaviours in key order, sorted once for all of them.
+        // Every column's behaviours in key order: the team's behaviours, sorted once for all columns (a column with
+        // a score for any other behaviour sorts its own).
         let columns = analysis.heatmapColumns
-        let keys = Set(columns.flatMap(\.scores.keys)).sorted(by: JSONValue.precedes)
+        let keys = analysis.behaviours.map(\.behaviour.id).sorted(by: JSONValue.precedes)
         let heatmap: [JSONValue] = columns.map { column in
-            .object([
-                ("label", .string(column.label)),
-                ("scores", .object(keys.compactMap { key in column.scores[key].map { (key, .int($0)) } })),
-            ])
+            var scores = keys.compactMap { key in column.scores[key].map { (key, JSONValue.int($0)) } }
+            if scores.count < column.scores.count {
+                scores = column.scores.sorted { JSONValue.precedes($0.key, $1.key) }.map { ($0.key, .int($0.value)) }
+            }
+            return .object([("label", .string(column.label)), ("scores", .object(scores))])
         }
         let peerLearning = analysis.peerLearning(for: nil, listing: TeamReport.maximumListed).map {
             Self.peerLearning($0, listing: TeamReport.maximumListed)

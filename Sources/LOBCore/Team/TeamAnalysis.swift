@@ -46,7 +46,15 @@ public struct TeamAnalysis: Sendable {
     public struct Column: Sendable, Hashable {
         public let label: String
         public let scores: [Behaviour.ID: Int]
-        public let targets: [Behaviour.ID: Int]
+        /// The member's profile as an empty result, to give the targets when asked: a board's thousands of columns
+        /// are listed, their targets seldom read.
+        let template: ScanResult
+        /// The target of every answered behaviour, as the member's scan result has it.
+        public var targets: [Behaviour.ID: Int] {
+            Dictionary(
+                template.behaviours.filter { scores[$0.behaviour.id] != nil }.map { ($0.behaviour.id, $0.target) },
+                uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// Who could learn a behaviour from whom.
@@ -74,8 +82,12 @@ public struct TeamAnalysis: Sendable {
     public let threshold: Int
     /// Scans shared with the team: consent `anoniem` or `metNaam`.
     public let included: [TeamMemberScan]
-    /// Each included scan scored against its own profile, in the order of `included`.
-    public let results: [ScanResult]
+    /// Each included scan scored against its own profile, in the order of `included`; made when asked (the team plan
+    /// and the budget), not for every report: a board's thousands of full results took most of its analysis.
+    public var results: [ScanResult] { included.indices.map(result) }
+
+    /// Member `index`'s scan scored against his profile.
+    func result(_ index: Int) -> ScanResult { templates[profileOf[index]].with(scores: included[index].scores) }
     /// Which anonymous scans count in which figure (`PrivacyRule`).
     public let release: PrivacyRule.Release
     public let behaviours: [BehaviourAggregate]
@@ -105,67 +117,60 @@ public struct TeamAnalysis: Sendable {
     ) {
         let limit = PrivacyRule.threshold(threshold)
         self.threshold = limit
-        included = members.filter { $0.consent != .prive }
-        // One result per distinct profile, filled with each member's scores.
+        let included = members.filter { $0.consent != .prive }
+        self.included = included
+        // One empty result per distinct profile, and each member's scores laid out as it is.
         var templates = PerProfile<ScanResult>()
         var templateOf: [Int] = []
         var distinct: [Profile] = []
         templateOf.reserveCapacity(included.count)
-        let results = included.map { member in
-            let template = templates.index(of: member.profile) { profile in
-                distinct.append(profile)
-                return ScanResult(
-                    scan: Scan(teacher: "", profileID: profile.id, date: member.date), profile: profile,
-                    catalogue: catalogue)
-            }
-            templateOf.append(template)
-            return templates.values[template].with(scores: member.scores)
+        for member in included {
+            templateOf.append(
+                templates.index(of: member.profile) { profile in
+                    distinct.append(profile)
+                    return ScanResult(
+                        scan: Scan(teacher: "", profileID: profile.id, date: member.date), profile: profile,
+                        catalogue: catalogue)
+                })
         }
         let firstUse = templates.values
-        self.results = results
+        self.templates = firstUse
         profileOf = templateOf
         profiles = distinct
+        let layouts = firstUse.map(ProfileLayout.init)
+        self.layouts = layouts
+        let grid = ScoreGrid(included, layouts: layouts, layoutOf: templateOf)
+        self.grid = grid
         let release =
             release
             ?? PrivacyRule.release(
-                anonymous: Self.anonymousFigures(included, results), threshold: limit, earlier: [])
+                anonymous: Self.anonymousFigures(
+                    included, included.indices.map { firstUse[templateOf[$0]].with(scores: included[$0].scores) }),
+                threshold: limit, earlier: [])
         self.release = release
         let decisions = Self.anonymousDecisions(
-            included, results, templates: firstUse, templateOf: templateOf, release: release, threshold: limit)
+            included, grid: grid, layouts: layouts, layoutOf: templateOf, release: release, threshold: limit)
         anonymousCounts = decisions
         func countsAnonymous(_ figure: String) -> Bool { decisions[figure] ?? false }
-        // Per profile where each behaviour sits in its result (competency, then behaviour): looking a behaviour up
-        // is then an index, not a hash, for every member.
-        let entries = zip(included, results).map { member, result in
-            (named: member.consent == .metNaam, result: result)
-        }
-        let positions: [[Behaviour.ID: (Int, Int)]] = firstUse.map { template in
-            var places: [Behaviour.ID: (Int, Int)] = [:]
-            for (c, competency) in template.competencies.enumerated() {
-                for (b, answer) in competency.behaviours.enumerated() where places[answer.behaviour.id] == nil {
-                    places[answer.behaviour.id] = (c, b)
-                }
-            }
-            return places
-        }
+        let named = included.map { $0.consent == .metNaam }
 
         // Behaviours in catalogue order, then a school's own ones in the order they first appear.
         var order: [Behaviour] = []
         var seen = Set<Behaviour.ID>()
         for behaviour in catalogue.behaviours + firstUse.flatMap({ $0.behaviours.map(\.behaviour) })
         where !seen.contains(behaviour.id) {
-            if positions.contains(where: { $0[behaviour.id] != nil }) {
+            if layouts.contains(where: { $0.place[behaviour.id] != nil }) {
                 order.append(behaviour)
                 seen.insert(behaviour.id)
             }
         }
         // Each figure is summed in one pass over the members, reading only the fields it needs.
-        var counting = [Bool](repeating: false, count: entries.count)
+        var counting = [Bool](repeating: false, count: included.count)
         let levelIndex = Dictionary(
             scale.levels.enumerated().map { ($0.element.value, $0.offset) }, uniquingKeysWith: { first, _ in first })
         behaviours = order.map { behaviour in
             let anonymous = countsAnonymous(PrivacyRule.figure(behaviour: behaviour.id))
-            let place = positions.map { $0[behaviour.id] }
+            let place = layouts.map { $0.place[behaviour.id] }
             var answered: [Int] = []
             var sum = 0
             var strengths = 0
@@ -174,18 +179,17 @@ public struct TeamAnalysis: Sendable {
             // The anonymous part alone: the named part is public, so whatever a figure shows of it can be had by
             // subtracting.
             var hidden = (n: 0, sum: 0, distribution: [Int](repeating: 0, count: scale.levels.count))
-            for index in entries.indices where entries[index].named || anonymous {
-                guard let (c, b) = place[templateOf[index]],
-                    let score = entries[index].result.competencies[c].behaviours[b].score
-                else { continue }
-                let target = entries[index].result.competencies[c].behaviours[b].target
+            for index in included.indices where named[index] || anonymous {
+                let layout = templateOf[index]
+                guard let flat = place[layout], let score = grid.score(index, flat) else { continue }
+                let target = layouts[layout].targets[flat]
                 answered.append(index)
                 sum += score
                 if score >= target { strengths += 1 }
-                priority += Double(max(0, target - score)) * entries[index].result.competencies[c].weight
+                priority += Double(max(0, target - score)) * layouts[layout].weights[flat]
                 if let level = levelIndex[score] {
                     distribution[level] += 1
-                    if !entries[index].named {
+                    if !named[index] {
                         hidden.n += 1
                         hidden.sum += score
                         hidden.distribution[level] += 1
@@ -210,30 +214,27 @@ public struct TeamAnalysis: Sendable {
         }
         let behaviourFigures = behaviours
         competencies = catalogue.competencies.compactMap { competency in
-            guard results.contains(where: { $0.competencies.contains { $0.competency.id == competency.id } }) else {
+            guard firstUse.contains(where: { $0.competencies.contains { $0.competency.id == competency.id } }) else {
                 return nil
             }
             let anonymous = countsAnonymous(PrivacyRule.figure(competency: competency.id))
-            // Where the competency sits in each profile's result, once per profile rather than once per member.
-            let place = firstUse.map { template in
-                template.competencies.firstIndex { $0.competency.id == competency.id }
-            }
+            // Where the competency sits in each profile's layout, once per profile rather than once per member.
+            let place = layouts.map { layout in layout.competencies.first { $0.id == competency.id } }
             var scored = 0
             var reaching = 0
-            for index in entries.indices where entries[index].named || anonymous {
+            for index in included.indices where named[index] || anonymous {
                 guard let position = place[templateOf[index]] else { continue }
-                let result = entries[index].result.competencies[position]
                 var sum = 0
                 var count = 0
-                for answer in result.behaviours {
-                    if let score = answer.score {
+                for flat in position.places {
+                    if let score = grid.score(index, flat) {
                         sum += score
                         count += 1
                     }
                 }
                 guard count > 0 else { continue }
                 scored += 1
-                if Double(result.target) - Double(sum) / Double(count) <= 0 { reaching += 1 }
+                if Double(position.target) - Double(sum) / Double(count) <= 0 { reaching += 1 }
             }
             let shown = behaviourFigures.filter { $0.behaviour.competency == competency.id && !$0.withheld }
             let answers = shown.reduce(0) { $0 + $1.n }
@@ -268,7 +269,7 @@ public struct TeamAnalysis: Sendable {
     /// Decided once per figure, by position and profile rather than by building every group as a set of
     /// fingerprints: a board's round has thousands of anonymous scans.
     private static func anonymousDecisions(
-        _ included: [TeamMemberScan], _ results: [ScanResult], templates: [ScanResult], templateOf: [Int],
+        _ included: [TeamMemberScan], grid: ScoreGrid, layouts: [ProfileLayout], layoutOf: [Int],
         release: PrivacyRule.Release, threshold: Int
     ) -> [String: Bool] {
         var keys: [String] = []
@@ -279,15 +280,13 @@ public struct TeamAnalysis: Sendable {
             indexOf[key] = keys.count - 1
             return keys.count - 1
         }
-        // Per profile, the figures of each place in its result: the behaviour's and its competency's.
-        let figures = templates.map { template in
-            template.competencies.map { competency in
-                competency.behaviours.map {
-                    (
-                        behaviour: index(PrivacyRule.figure(behaviour: $0.behaviour.id)),
-                        competency: index(PrivacyRule.figure(competency: $0.behaviour.competency))
-                    )
-                }
+        // Per profile, the figures of each place in its layout: the behaviour's and its competency's.
+        let figures = layouts.map { layout in
+            layout.behaviours.map {
+                (
+                    behaviour: index(PrivacyRule.figure(behaviour: $0.id)),
+                    competency: index(PrivacyRule.figure(competency: $0.competency))
+                )
             }
         }
         // The anonymous scans that answered each figure; a scan imported twice (one fingerprint) is one scan, and a
@@ -296,13 +295,10 @@ public struct TeamAnalysis: Sendable {
         var seen = Set<String>()
         for (index, member) in included.enumerated() where member.consent == .anoniem {
             guard seen.insert(member.fingerprint).inserted else { continue }
-            let places = figures[templateOf[index]]
-            for (c, competency) in results[index].competencies.enumerated() {
-                for (b, answer) in competency.behaviours.enumerated() where answer.score != nil {
-                    for figure in [places[c][b].behaviour, places[c][b].competency]
-                    where answering[figure].last != index {
-                        answering[figure].append(index)
-                    }
+            let places = figures[layoutOf[index]]
+            for flat in places.indices where grid.score(index, flat) != nil {
+                for figure in [places[flat].behaviour, places[flat].competency] where answering[figure].last != index {
+                    answering[figure].append(index)
                 }
             }
         }
@@ -319,6 +315,10 @@ public struct TeamAnalysis: Sendable {
     /// The distinct profiles of `included`, and which one each member scored against (by position).
     private let profiles: [Profile]
     private let profileOf: [Int]
+    /// Per distinct profile: its empty result, and that result laid out flat; every member's scores in that layout.
+    private let templates: [ScanResult]
+    private let layouts: [ProfileLayout]
+    private let grid: ScoreGrid
 
     /// Per figure that anonymous scans answered: whether their answers count (the release counts exactly those scans,
     /// and they are at least the threshold).
@@ -332,18 +332,20 @@ public struct TeamAnalysis: Sendable {
     public func counted(for competency: Competency.ID) -> [(member: TeamMemberScan, result: ScanResult)] {
         guard !allWithheld else { return [] }
         let anonymous = countsAnonymous(PrivacyRule.figure(competency: competency))
-        return zip(included, results).filter { $0.0.consent == .metNaam || anonymous }.map {
-            (member: $0.0, result: $0.1)
+        return included.indices.filter { included[$0].consent == .metNaam || anonymous }.map {
+            (member: included[$0], result: result($0))
         }
     }
 
     /// The scans that count in some figure.
     public var counted: [TeamMemberScan] {
         guard !allWithheld else { return [] }
-        return zip(included, results).filter { member, result in
-            member.consent == .metNaam
-                || result.competencies.contains { countsAnonymous(PrivacyRule.figure(competency: $0.competency.id)) }
-        }.map(\.0)
+        return included.indices.filter { index in
+            included[index].consent == .metNaam
+                || templates[profileOf[index]].competencies.contains {
+                    countsAnonymous(PrivacyRule.figure(competency: $0.competency.id))
+                }
+        }.map { included[$0] }
     }
 
     /// The behaviours with the largest team priority, at most `count`.
@@ -373,17 +375,11 @@ public struct TeamAnalysis: Sendable {
     /// person's scores, and which column disappears or appears between two reports would tell whose it is.
     public var heatmapColumns: [Column] {
         guard !allWithheld else { return [] }
-        return zip(included, results).filter { $0.0.consent == .metNaam }.sorted { $0.0.teacher < $1.0.teacher }.map {
-            member, result in
-            Column(label: member.teacher, scores: member.scores, targets: Self.targets(result))
+        // Sorted by position: moving thousands of members and results about in a sort copied each of them.
+        let teachers = included.map(\.teacher)
+        return included.indices.filter { included[$0].consent == .metNaam }.sorted { teachers[$0] < teachers[$1] }.map {
+            Column(label: teachers[$0], scores: included[$0].scores, template: templates[profileOf[$0]])
         }
-    }
-
-    /// The target of every answered behaviour, as the member's scan result has it.
-    private static func targets(_ result: ScanResult) -> [Behaviour.ID: Int] {
-        Dictionary(
-            result.behaviours.filter { $0.score != nil }.map { ($0.behaviour.id, $0.target) },
-            uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: - Peer learning
@@ -407,7 +403,12 @@ public struct TeamAnalysis: Sendable {
         return behaviours.filter { ids?.contains($0.behaviour.id) ?? true }.compactMap { aggregate in
             let id = aggregate.behaviour.id
             // Looked up once per member (a target once per profile): the sorts below compare them many times.
-            let scores = included.map { $0.scores[id] }
+            // Read where the behaviour sits in each member's result (an index, not a hash), else from his scores.
+            let placeOf = layouts.map { $0.place[id] }
+            let scores = included.indices.map { index in
+                guard let flat = placeOf[profileOf[index]] else { return included[index].scores[id] }
+                return grid.score(index, flat)
+            }
             let targetOf = profiles.map { $0.target(for: aggregate.behaviour) }
             let targets = profileOf.map { targetOf[$0] }
             func score(_ index: Int) -> Int? { scores[index] }
