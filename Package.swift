@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "LOBRender",
             dependencies: [
-                "LOBCore", "Plot", .product(name: "CSV", package: "CSV.swift"),
+                "LOBCore", "Plot",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(

@@ -4,6 +4,11 @@
 /// window, hide a link or turn text around. Every renderer and every message uses it.
 public enum VisibleText {
     public static func make(_ text: String, newlines: Newlines = .escape) -> String {
+        // Most text has nothing to show differently: then it is the text itself (a board's CSV has a million cells).
+        let changes = text.unicodeScalars.contains { scalar in
+            scalar == "\t" || (scalar == "\n" && newlines != .keep) || (scalar != "\n" && isHidden(scalar))
+        }
+        guard changes else { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

@@ -78,7 +78,7 @@ public enum MoodleFrameworkCSV {
         let body = rows(catalogue: catalogue, profile: profile, scale: scale).map { row in
             row.map { $0.replacingOccurrences(of: "\\", with: "/") }
         }
-        return try CSVRenderer.text([header] + body, newline: .lf)
+        return CSVRenderer.text([header] + body, newline: .lf)
     }
 
     /// Moodle cuts a short name at 100 characters; we cut it ourselves, at a word, with "…", so it reads well.

@@ -8,7 +8,8 @@ import LOBStore
 ///   and as 5,000 paths on the command line, in scores per second (target ≥ 200,000/s); beside `sqlite3 .import` of
 ///   the same scores as CSV.
 /// - `lob team report` of that team in every format, as a whole process, beside the whole `sqlite3` process answering
-///   the per-behaviour aggregate on the same file (target: within 2×); and a normal team's the same way.
+///   the per-behaviour aggregate on the same file (target: within 2×); every pair (`lob team pairs`) beside it without
+///   a target; and a normal team's the same way.
 func bigTeamBenchmark(members: Int = 5_000) async {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lob-bench-bigteam-\(getpid())")
     let files = folder.appendingPathComponent("scans")
@@ -119,6 +120,21 @@ func bigTeamBenchmark(members: Int = 5_000) async {
         print(
             pad("lob team report --format \(format)", 52) + pad(String(format: "%.2f", ours), 12)
                 + String(format: "lob/sqlite3 = %.2f  ", ours / shell) + (ours / shell <= 2 ? "binnen 2×" : "BOVEN 2×"))
+    }
+
+    // Every pair (`lob team pairs`): no target, the figure beside the report's.
+    for format in ["csv", "json"] {
+        let times = (0..<runs).compactMap { _ in
+            run(["team", "pairs", "--team", "Groot", "--round", "najaar", "--format", format, "--db", database])
+        }.sorted()
+        guard times.count == runs else {
+            print(pad("lob team pairs --format \(format)", 52) + "MISLUKT")
+            continue
+        }
+        let ours = times[runs / 2] * 1000
+        print(
+            pad("lob team pairs --format \(format) (alle koppels)", 52) + pad(String(format: "%.2f", ours), 12)
+                + String(format: "lob/sqlite3 = %.2f  (geen doel)", ours / shell))
     }
 
     // MARK: a normal team's whole process

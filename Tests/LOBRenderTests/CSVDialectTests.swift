@@ -21,6 +21,22 @@ struct CSVDialectTests {
         return rows
     }
 
+    /// Our writer quotes as CSV.swift's writer does, field for field, and CSV.swift's reader gives the fields back.
+    @Test(arguments: [";", ","])
+    func the_writer_quotes_as_csv_swift_does(delimiter: String) throws {
+        let rows = [
+            ["gewoon", "met \"aanhalingstekens\"", "a;b", "a,b", "regel\nregel", "cr\rhier", "crlf\r\nhier", ""],
+            ["Loopbaanoriëntatie", "\"", "😀;", " spatie ", "\t", "=\"1.1\"", "''", "x"],
+        ]
+        let writer = try CSVWriter(stream: .toMemory(), delimiter: delimiter, newline: .crlf)
+        for row in rows { try writer.write(row: row) }
+        writer.stream.close()
+        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        let text = CSVRenderer.text(rows, newline: .crlf, delimiter: delimiter)
+        #expect(text == String(decoding: data, as: UTF8.self) + "\r\n")
+        #expect(try read(text, delimiter: delimiter.unicodeScalars.first!) == rows)
+    }
+
     @Test func excel_gets_a_bom_semicolons_a_decimal_comma_and_ids_that_stay_text() async throws {
         let csv = try table.render(.excel)
         #expect(csv.hasPrefix("\u{FEFF}gedragskenmerk;competentienaam;"))
