@@ -49,11 +49,13 @@ public struct TrainingNeed: Sendable, Hashable, Identifiable {
                     let profile = profileFor?(entry.member) ?? entry.member.profile
                     var scan = entry.member.scan
                     scan.profileID = profile.id
-                    let result =
+                    let scored =
                         profileFor == nil
-                        ? entry.result : ScanResult(scan: scan, profile: profile, catalogue: catalogue)
-                    guard let scored = result.competencies.first(where: { $0.competency.id == competency }),
-                        let gap = scored.gap, gap > 0
+                        ? entry.result
+                        : ScanResult(scan: scan, profile: profile, catalogue: catalogue).competencies.first {
+                            $0.competency.id == competency
+                        }
+                    guard let scored, let gap = scored.gap, gap > 0
                     else { return nil }
                     return (
                         entry.member.consent == .metNaam,

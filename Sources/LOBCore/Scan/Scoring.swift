@@ -31,6 +31,18 @@ public struct ScanResult: Sendable, Hashable {
         }
         public var gap: Double? { mean.map { max(0, Double(target) - $0) } }
         public var priority: Double? { gap.map { $0 * weight } }
+
+        /// The same competency with other scores (and no notes).
+        public func with(scores: [Behaviour.ID: Int]) -> CompetencyResult {
+            CompetencyResult(
+                competency: competency,
+                behaviours: behaviours.map {
+                    BehaviourResult(
+                        behaviour: $0.behaviour, score: scores[$0.behaviour.id], target: $0.target, weight: $0.weight,
+                        note: nil)
+                },
+                target: target, weight: weight)
+        }
     }
 
     public let competencies: [CompetencyResult]
@@ -59,17 +71,7 @@ public struct ScanResult: Sendable, Hashable {
     /// The same profile with other scores (and no notes): its behaviours, targets and weights are not worked out
     /// again, which counts for a team of thousands that share a profile.
     public func with(scores: [Behaviour.ID: Int]) -> ScanResult {
-        ScanResult(
-            competencies: competencies.map { competency in
-                CompetencyResult(
-                    competency: competency.competency,
-                    behaviours: competency.behaviours.map {
-                        BehaviourResult(
-                            behaviour: $0.behaviour, score: scores[$0.behaviour.id], target: $0.target,
-                            weight: $0.weight, note: nil)
-                    },
-                    target: competency.target, weight: competency.weight)
-            })
+        ScanResult(competencies: competencies.map { $0.with(scores: scores) })
     }
 
     public var behaviours: [BehaviourResult] { competencies.flatMap(\.behaviours) }

@@ -327,13 +327,19 @@ public struct TeamAnalysis: Sendable {
     /// Whether a figure (`PrivacyRule.figure`) counts the anonymous answers.
     public func countsAnonymous(_ figure: String) -> Bool { anonymousCounts[figure] ?? false }
 
-    /// The scans that count in a competency's own figures, with their results: the named ones, and the anonymous ones
-    /// when the rule releases them. What the team plan and the budget build on.
-    public func counted(for competency: Competency.ID) -> [(member: TeamMemberScan, result: ScanResult)] {
+    /// The scans that count in a competency's own figures, each with his result on it (nil when his profile does not
+    /// have it): the named ones, and the anonymous ones when the rule releases them. What the team plan and the budget
+    /// build on; only the one competency is scored, as they ask for each in turn.
+    public func counted(
+        for competency: Competency.ID
+    ) -> [(
+        member: TeamMemberScan, result: ScanResult.CompetencyResult?
+    )] {
         guard !allWithheld else { return [] }
         let anonymous = countsAnonymous(PrivacyRule.figure(competency: competency))
+        let place = templates.map { $0.competencies.first { $0.competency.id == competency } }
         return included.indices.filter { included[$0].consent == .metNaam || anonymous }.map {
-            (member: included[$0], result: result($0))
+            (member: included[$0], result: place[profileOf[$0]]?.with(scores: included[$0].scores))
         }
     }
 

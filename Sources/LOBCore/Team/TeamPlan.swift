@@ -70,8 +70,7 @@ public struct TeamPlan: Sendable, Hashable {
             offset, competency -> (Int, Competency, [(TeamMemberScan, Double)])? in
             let below = PrivacyRule.group(
                 analysis.counted(for: competency.id).compactMap { entry -> (TeamMemberScan, Double)? in
-                    guard let result = entry.result.competencies.first(where: { $0.competency.id == competency.id }),
-                        let priority = result.priority, priority > 0
+                    guard let priority = entry.result?.priority, priority > 0
                     else { return nil }
                     return (entry.member, priority)
                 }, threshold: analysis.threshold
