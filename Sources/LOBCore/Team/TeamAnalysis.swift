@@ -82,12 +82,6 @@ public struct TeamAnalysis: Sendable {
     public let threshold: Int
     /// Scans shared with the team: consent `anoniem` or `metNaam`.
     public let included: [TeamMemberScan]
-    /// Each included scan scored against its own profile, in the order of `included`; made when asked (the team plan
-    /// and the budget), not for every report: a board's thousands of full results took most of its analysis.
-    public var results: [ScanResult] { included.indices.map(result) }
-
-    /// Member `index`'s scan scored against his profile.
-    func result(_ index: Int) -> ScanResult { templates[profileOf[index]].with(scores: included[index].scores) }
     /// Which anonymous scans count in which figure (`PrivacyRule`).
     public let release: PrivacyRule.Release
     public let behaviours: [BehaviourAggregate]
