@@ -2,7 +2,8 @@
 """Reads the spreadsheet CSVs of Exports/ as Dutch Excel (nl-NL) opens a .csv by double-click, and checks what a user
 would see: UTF-8 taken from the byte order mark, ';' as list separator, every row the same number of cells, a
 decimal comma read as a number, '="2.10"' read as the text 2.10, and no text that Excel would take for a date.
-Usage: python3 Tests/e2e/csv-excel.py Exports/team-report.csv Exports/budget-example.csv"""
+A file with no figures (a list of names and texts) is named with "=text": then it must hold no number either.
+Usage: python3 Tests/e2e/csv-excel.py Exports/team-report.csv Exports/budget-example.csv Exports/team-pairs.csv=text"""
 import csv, io, re, sys
 
 def excel_cell(raw):
@@ -18,7 +19,8 @@ def excel_cell(raw):
     return "tekst", raw
 
 failed = False
-for path in sys.argv[1:]:
+for argument in sys.argv[1:]:
+    path, _, expected = argument.partition("=")
     data = open(path, "rb").read()
     assert data.startswith(b"\xef\xbb\xbf"), f"{path}: no UTF-8 byte order mark: Excel would read it as Windows-1252"
     text = data[3:].decode("utf-8")
@@ -30,7 +32,7 @@ for path in sys.argv[1:]:
     print(f"csv-excel: {path}: {len(rows) - 1} rows × {len(rows[0])} columns, {numbers} numbers, {len(dates)} dates")
     for row in rows[:3]:
         print("  | " + " | ".join(f"{kind}:{value}" for kind, value in (excel_cell(f) for f in row)))
-    if len(widths) != 1 or dates or "Ã" in text or numbers == 0:
+    if len(widths) != 1 or dates or "Ã" in text or (numbers > 0 if expected == "text" else numbers == 0):
         print(f"csv-excel: {path}: FAIL (row widths {sorted(widths)}, dates at {dates[:3]})")
         failed = True
 sys.exit(1 if failed else 0)

@@ -294,6 +294,7 @@ struct TeamExportsTests {
             ("team-report.csv", ["team", "report", "--format", "csv"]),
             ("team-report.json", ["team", "report", "--format", "json"]),
             ("team-pairs.md", ["team", "pairs", "--format", "markdown"]),
+            ("team-pairs.html", ["team", "pairs", "--format", "html"]),
             ("team-pairs.csv", ["team", "pairs", "--format", "csv"]),
             ("team-pairs.json", ["team", "pairs", "--format", "json"]),
             ("team-plan.md", ["team", "plan", "--round", "najaar 2026"]),
