@@ -138,8 +138,7 @@ public struct TeamAnalysis: Sendable {
         let release =
             release
             ?? PrivacyRule.release(
-                anonymous: Self.anonymousFigures(
-                    included, included.indices.map { firstUse[templateOf[$0]].with(scores: included[$0].scores) }),
+                anonymous: Self.anonymousFigures(included, grid: grid, layouts: layouts, layoutOf: templateOf),
                 threshold: limit, earlier: [])
         self.release = release
         let decisions = Self.anonymousDecisions(
@@ -242,16 +241,19 @@ public struct TeamAnalysis: Sendable {
         respondents = counting.filter { $0 }.count
     }
 
-    /// Each anonymous scan (by fingerprint) with the figures it answered: what `PrivacyRule.release` decides on.
-    private static func anonymousFigures(_ included: [TeamMemberScan], _ results: [ScanResult]) -> [String: Set<String>]
-    {
+    /// Each anonymous scan (by fingerprint) with the figures it answered, read from the grid: what
+    /// `PrivacyRule.release` decides on.
+    private static func anonymousFigures(
+        _ included: [TeamMemberScan], grid: ScoreGrid, layouts: [ProfileLayout], layoutOf: [Int]
+    ) -> [String: Set<String>] {
         Dictionary(
-            zip(included, results).filter { $0.0.consent == .anoniem }.map { member, result in
-                (
-                    member.fingerprint,
+            included.indices.filter { included[$0].consent == .anoniem }.map { index in
+                let behaviours = layouts[layoutOf[index]].behaviours
+                return (
+                    included[index].fingerprint,
                     PrivacyRule.figures(
-                        answered: result.competencies.lazy.flatMap(\.behaviours).filter { $0.score != nil }.map {
-                            ($0.behaviour.id, $0.behaviour.competency)
+                        answered: behaviours.indices.lazy.filter { grid.score(index, $0) != nil }.map {
+                            (behaviours[$0].id, behaviours[$0].competency)
                         })
                 )
             }, uniquingKeysWith: { first, _ in first })
