@@ -34,6 +34,8 @@ let package = Package(
         // Mailing each colleague his link through the school's mail server (SMTP with STARTTLS): SwiftNIO and its TLS.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // A school board's server database: PostgreSQL through postgres-nio's connection pool.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "LOBCore"),
@@ -52,6 +54,15 @@ let package = Package(
                 "LOBCore", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for binding a board's scores without boxing each value (GRDB's raw pointers).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
+        // Every store port on a PostgreSQL server (a school board's, or an expertise centre's): the same answers as
+        // the SQLite file, for many schools and several `lob serve` behind one proxy.
+        .target(
+            name: "LOBPostgresStore",
+            dependencies: [
+                "LOBCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         // Every store port in memory: the application core's tests, and a third store for the contract suites.
         .target(name: "LOBMemoryStore", dependencies: ["LOBCore"]),
@@ -122,7 +133,9 @@ let package = Package(
             resources: [.copy("Schemas")]),
         .testTarget(
             name: "LOBStoreTests",
-            dependencies: ["LOBStore", "LOBMemoryStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "LOBStore", "LOBMemoryStore", "LOBPostgresStore", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "LOBAppTests", dependencies: ["LOBApp", "LOBMemoryStore", "LOBStore"]),
         .testTarget(
             name: "LOBServeTests",

@@ -94,6 +94,6 @@ public actor MemoryStore {
     var sessions: [KeptSession] = []
 }
 
-/// A constraint a database would enforce (a unique hash, the lowest threshold), refused as SQLite refuses it, so that
-/// the contract suites expect one error of every store.
-let constraintRefused = StoreError.refused(code: 19)
+/// A constraint a database would enforce (a unique hash, the lowest threshold), refused as every store refuses it, so
+/// that the contract suites expect one error of every store.
+let constraintRefused = StoreError.constraint

@@ -186,9 +186,10 @@ extension StoreError {
         case .SQLITE_FULL: self = .diskFull
         case .SQLITE_IOERR: self = .inputOutput
         case .SQLITE_READONLY: self = path.map { .cannotOpen(path: $0) } ?? .readOnly
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: self = path.map { .notADatabase(path: $0) } ?? .refused(code: 11)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: self = path.map { .notADatabase(path: $0) } ?? .refused(code: "11")
+        case .SQLITE_CONSTRAINT: self = .constraint
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: self = .cannotOpen(path: path ?? "")
-        default: self = .refused(code: error.resultCode.primaryResultCode.rawValue)
+        default: self = .refused(code: String(error.resultCode.primaryResultCode.rawValue))
         }
     }
 }

@@ -66,7 +66,21 @@ enum Output {
         case .readOnly: "de database is alleen-lezen: er is niets opgeslagen"
         case .corruptScan(let id): "scan \(id): het opgeslagen profiel is onleesbaar"
         case .corruptFeedback(let id): "feedback \(VisibleText.make(id)) is in de database beschadigd"
+        case .constraint:
+            "de database weigerde dit: het botst met wat er al in staat of valt buiten de grenzen; er is niets opgeslagen"
         case .refused(let code): "de database weigerde dit (code \(code)); er is niets opgeslagen"
+        case .unreachable(let server):
+            "de databaseserver \(VisibleText.make(server)) antwoordt niet: draait hij, en klopt het adres in --db of LOB_DB?"
+        case .loginRefused(let user, let server):
+            "de databaseserver \(VisibleText.make(server)) laat gebruiker '\(VisibleText.make(user))' niet binnen: klopt het wachtwoord (PGPASSWORD of ~/.pgpass), en mag deze gebruiker erin?"
+        case .noSuchDatabase(let server):
+            "de database \(VisibleText.make(server)) bestaat niet; laat de beheerder hem aanmaken (createdb)"
+        case .insecure(let server):
+            "kan geen beveiligde verbinding (sslmode) maken met \(VisibleText.make(server))"
+        case .schemaOutdated(let server):
+            "de database \(VisibleText.make(server)) is van een oudere versie van LOB-spiegel; werk hem eerst bij met 'lob db migrate'"
+        case .schemaNewer(let server):
+            "de database \(VisibleText.make(server)) is bijgewerkt door een nieuwere versie van LOB-spiegel; gebruik die versie"
         }
     }
 

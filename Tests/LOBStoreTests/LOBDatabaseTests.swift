@@ -59,7 +59,7 @@ struct LOBDatabaseTests {
         var scan = makeScan()
         scan.answers["2.10"] = .init(score: 9)
         // When it is saved, the insert of that answer fails after the scan row and the first answers
-        await #expect(throws: StoreError.refused(code: 19)) { try await database.save(scan, profile: makeProfile()) }
+        await #expect(throws: StoreError.constraint) { try await database.save(scan, profile: makeProfile()) }
         // Then none of it was kept
         let rows = try await database.reader.read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM scan) + (SELECT COUNT(*) FROM answer)")

@@ -25,7 +25,7 @@ struct PrivacyScenarioTests {
 
     @Test(arguments: StoreContractTests.stores)
     func two_named_and_one_anonymous_show_nothing_anywhere(store name: String) async throws {
-        let database = try StoreContractTests.make(name)
+        let database = try await StoreContractTests.make(name)
         _ = try await database.importScans(
             [
                 Self.scan("Ans", "2026-10-01", 4), Self.scan("Bob", "2026-10-01", 2),
@@ -43,7 +43,7 @@ struct PrivacyScenarioTests {
 
     @Test(arguments: StoreContractTests.stores)
     func board_totals_hold_only_the_teams_shown(store name: String) async throws {
-        let database = try StoreContractTests.make(name)
+        let database = try await StoreContractTests.make(name)
         _ = try await database.importScans(
             (1...3).map { Self.scan("Groot \($0)", "2026-10-01", $0) }, team: "Groot", round: "r")
         _ = try await database.importScans([Self.scan("Klein", "2026-10-01", 4)], team: "Klein", round: "r")
@@ -59,7 +59,7 @@ struct PrivacyScenarioTests {
 
     @Test(arguments: StoreContractTests.stores)
     func the_board_honours_a_teams_own_threshold(store name: String) async throws {
-        let database = try StoreContractTests.make(name)
+        let database = try await StoreContractTests.make(name)
         _ = try await database.importScans(
             (1...4).map { Self.scan("Lid \($0)", "2026-10-01", 3) }, team: "Bouw", round: "r")
         await #expect(try Self.board(database).teams.count == 1)
@@ -70,7 +70,7 @@ struct PrivacyScenarioTests {
 
     @Test(arguments: StoreContractTests.stores)
     func removing_an_anonymous_colleague_withholds_the_anonymous_part_and_says_why(store name: String) async throws {
-        let database = try StoreContractTests.make(name)
+        let database = try await StoreContractTests.make(name)
         let named = (1...3).map { Self.scan("Naam \($0)", "2026-10-01", 3) }
         let anonymous = (1...4).map { Self.scan("Anoniem \($0)", "2026-10-01", $0, consent: .anoniem) }
         _ = try await database.importScans(named + anonymous, team: "Bouw", round: "r")
@@ -96,7 +96,7 @@ struct PrivacyScenarioTests {
 
     @Test(arguments: StoreContractTests.stores)
     func a_newer_private_scan_withdraws_and_an_older_one_changes_nothing(store name: String) async throws {
-        let database = try StoreContractTests.make(name)
+        let database = try await StoreContractTests.make(name)
         _ = try await database.importScans(
             [Self.scan("Piet", "2026-10-01", 4), Self.scan("Ans", "2026-10-01", 2)], team: "Bouw", round: "najaar")
         _ = try await database.importScans([Self.scan("Piet", "2027-03-01", 3)], team: "Bouw", round: "voorjaar")
@@ -121,7 +121,7 @@ struct PrivacyScenarioTests {
         await #expect(
             try database.importScans([Self.scan("Piet", "2027-04-01", 4)], team: "Bouw", round: "voorjaar") == [.added])
         // In one batch the newer decides, whatever the order of the files.
-        let other = try StoreContractTests.make(name)
+        let other = try await StoreContractTests.make(name)
         let outcomes = try await other.importScans(
             [Self.scan("Kees", "2026-10-02", 1, consent: .prive), Self.scan("Kees", "2026-10-01", 4)],
             team: "Bouw", round: "r")
@@ -153,7 +153,7 @@ struct PrivacyScenarioTests {
 
     @Test(arguments: StoreContractTests.stores)
     func one_person_is_one_member_however_the_name_is_written(store name: String) async throws {
-        let database = try StoreContractTests.make(name)
+        let database = try await StoreContractTests.make(name)
         let variants = ["José Bakker", "Jose\u{301} Bakker", "josé\u{A0}bakker", " JOSÉ  Bakker\u{200B}"]
         let outcomes = try await database.importScans(
             variants.enumerated().map { Self.scan($0.element, "2026-10-0\($0.offset + 1)", 3, tag: "\($0.offset)") },

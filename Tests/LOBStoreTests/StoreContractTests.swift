@@ -7,17 +7,9 @@ import Testing
 /// `TeamStore`, `SchoolStore`): SQLite and the in-memory store today; a server database adds its factory to `stores`
 /// and runs the same suite.
 struct StoreContractTests {
-    typealias Store = any ScanStore & TeamStore & SchoolStore
+    static let stores = TestStores.names
 
-    /// Every implementation, by name: each test runs against a new, empty one.
-    static let stores: [String] = ["SQLite in memory", "in memory"]
-
-    static func make(_ name: String) throws -> Store {
-        switch name {
-        case "in memory": MemoryStore()
-        default: try LOBDatabase.inMemory()
-        }
-    }
+    static func make(_ name: String) async throws -> TestStores.Store { try await TestStores.make(name) }
 
     static let profile = Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "2.1"], defaultTarget: 3)
 
@@ -36,7 +28,7 @@ struct StoreContractTests {
 
     @Test(arguments: stores)
     func a_scan_is_stored_found_listed_and_deleted(store name: String) async throws {
-        let store = try Self.make(name)
+        let store = try await Self.make(name)
         let first = try await store.save(Self.scan("Jan", "2026-10-01", ["1.1": 3]), profile: Self.profile)
         let second = try await store.save(Self.scan("Jan", "2026-11-01", ["1.1": 4]), profile: Self.profile)
         await #expect(try store.scan(id: first)?.scan.answers["1.1"]?.score == 3)
@@ -49,7 +41,7 @@ struct StoreContractTests {
 
     @Test(arguments: stores)
     func the_same_scan_is_stored_once(store name: String) async throws {
-        let store = try Self.make(name)
+        let store = try await Self.make(name)
         let scan = Self.scan("Jan", "2026-10-01", ["1.1": 3])
         let stored = try await store.saveIfNew(scan, profile: Self.profile)
         #expect(stored.new)
@@ -59,7 +51,7 @@ struct StoreContractTests {
 
     @Test(arguments: stores)
     func a_draft_is_saved_answer_by_answer_and_counts_once_finished(store name: String) async throws {
-        let store = try Self.make(name)
+        let store = try await Self.make(name)
         let id = try await #require(
             try store.saveDraft(Self.scan("Jan", "2026-10-01", [:]), profile: Self.profile, id: nil))
         await #expect(
@@ -78,7 +70,7 @@ struct StoreContractTests {
 
     @Test(arguments: stores)
     func a_team_import_keeps_history_recognises_repeats_and_never_stores_private(store name: String) async throws {
-        let store = try Self.make(name)
+        let store = try await Self.make(name)
         let ans = Self.member("Ans", "2026-10-01", 3)
         await #expect(
             try store.importScans(
@@ -96,7 +88,7 @@ struct StoreContractTests {
 
     @Test(arguments: stores)
     func consent_is_decided_by_the_newest_scan(store name: String) async throws {
-        let store = try Self.make(name)
+        let store = try await Self.make(name)
         _ = try await store.importScans(
             [Self.member("Ans", "2026-10-01", 3), Self.member("Cor", "2026-10-01", 3)], team: "Bouw", round: "r")
         _ = try await store.importScans(
@@ -115,7 +107,7 @@ struct StoreContractTests {
 
     @Test(arguments: stores)
     func removal_threshold_and_the_release_follow_every_change(store name: String) async throws {
-        let store = try Self.make(name)
+        let store = try await Self.make(name)
         _ = try await store.importScans(
             (1...4).map { Self.member("Anoniem \($0)", "2026-10-01", $0, consent: .anoniem) },
             team: "Bouw", round: "r")
@@ -130,7 +122,7 @@ struct StoreContractTests {
 
     @Test(arguments: stores)
     func a_schoolscan_per_year_replaces_the_one_before(store name: String) async throws {
-        let store = try Self.make(name)
+        let store = try await Self.make(name)
         var scan = SchoolScan(school: "Het Baken", schoolYear: "2026-2027", date: SchoolDate("2026-11-20")!)
         scan.answers[1] = SchoolScan.Answer(current: .model2, wished: .model3)
         try await store.saveSchoolScan(scan)

@@ -122,7 +122,7 @@ struct TeamStoreTests {
         _ = try await database.importScans(
             [Self.member("Ans", "2026-10-01", ["1.1": 3])], team: "Bouw", round: "najaar")
         // The schema refuses it (a CHECK constraint), whoever writes; the application says why first.
-        await #expect(throws: StoreError.refused(code: 19)) {
+        await #expect(throws: StoreError.constraint) {
             try await database.setPrivacyThreshold(team: "Bouw", threshold: 2)
         }
         await #expect(try database.setPrivacyThreshold(team: "Zorg", threshold: 5) == false)
@@ -142,7 +142,7 @@ struct TeamStoreTests {
         let bad = TeamMemberScan(
             teacher: "Bob", consent: .metNaam, learningPreference: nil, date: SchoolDate("2026-10-01")!,
             profile: Self.profile, scores: ["1.1": 9], fingerprint: "x")
-        await #expect(throws: StoreError.refused(code: 19)) {
+        await #expect(throws: StoreError.constraint) {
             _ = try await database.importScans(
                 [Self.member("Ans", "2026-10-01", ["1.1": 3]), bad], team: "Bouw", round: "najaar")
         }

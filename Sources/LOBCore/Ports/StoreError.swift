@@ -20,6 +20,22 @@ public enum StoreError: Error, Equatable, Sendable {
     case corruptScan(Int64)
     /// A stored feedback response that cannot be read back.
     case corruptFeedback(String)
-    /// The database refused the change (a constraint, a limit) with its own code: nothing was stored.
-    case refused(code: Int32)
+    /// The database refused the change because it breaks one of the schema's rules (a unique value, a range): nothing
+    /// was stored. Every store refuses the same changes this way.
+    case constraint
+    /// The database refused the change (a limit, another reason) with its own code (SQLite's number, PostgreSQL's
+    /// SQLSTATE): nothing was stored.
+    case refused(code: String)
+    /// The database server (`server` is "host:port/database") did not answer in time, or refused the connection.
+    case unreachable(server: String)
+    /// The server refused the login: a wrong password, an unknown user, or no entry in its pg_hba.conf.
+    case loginRefused(user: String, server: String)
+    /// The server has no database by that name.
+    case noSuchDatabase(server: String)
+    /// A secure connection was asked for (`sslmode`) and could not be made.
+    case insecure(server: String)
+    /// The database's schema is older than this version knows: `lob db migrate` brings it up to date.
+    case schemaOutdated(server: String)
+    /// The database was brought up to date by a newer version of LOB-spiegel, which this one does not know.
+    case schemaNewer(server: String)
 }

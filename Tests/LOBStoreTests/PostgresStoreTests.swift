@@ -1,0 +1,141 @@
+import Foundation
+import LOBCore
+import LOBPostgresStore
+import Testing
+
+/// What is particular to the PostgreSQL store: reading its address, the password file, and saying within seconds,
+/// in the port's words, what is wrong with a server or its schema. The contract suites run the ports on it.
+struct PostgresAddressTests {
+    static let environment = ["HOME": "/nonexistent", "USER": "jan"]
+
+    @Test func an_address_names_user_server_database_and_settings() throws {
+        let address = try PostgresAddress(
+            "postgresql://lob%20beheer@db.school.nl:6543/lob?sslmode=verify-full&schema=bestuur",
+            environment: Self.environment)
+        #expect(address.user == "lob beheer" && address.host == "db.school.nl" && address.port == 6543)
+        #expect(address.database == "lob" && address.sslMode == .verifyFull && address.schema == "bestuur")
+        #expect(address.password == nil && address.server == "db.school.nl:6543/lob")
+    }
+
+    @Test func what_an_address_leaves_out_is_libpqs_default() throws {
+        let address = try PostgresAddress("postgres://db", environment: Self.environment)
+        #expect(address.user == "jan" && address.port == 5432 && address.database == "jan")
+        #expect(address.sslMode == .prefer && address.schema == nil)
+        let socket = try PostgresAddress("postgresql:///lob", environment: Self.environment)
+        #expect(socket.host == nil && socket.database == "lob")
+    }
+
+    @Test func a_password_in_the_address_is_refused_and_comes_from_the_environment() throws {
+        #expect(throws: PostgresAddress.Problem.passwordInAddress) {
+            try PostgresAddress("postgresql://jan:geheim@db/lob", environment: Self.environment)
+        }
+        let address = try PostgresAddress(
+            "postgresql://jan@db/lob", environment: Self.environment.merging(["PGPASSWORD": "geheim"]) { $1 })
+        #expect(address.password == "geheim")
+    }
+
+    @Test func a_bad_address_says_what_is_wrong() {
+        #expect(throws: PostgresAddress.Problem.badSSLMode("altijd")) {
+            try PostgresAddress("postgresql://db/lob?sslmode=altijd", environment: Self.environment)
+        }
+        #expect(throws: PostgresAddress.Problem.unknownParameter("user")) {
+            try PostgresAddress("postgresql://db/lob?user=x", environment: Self.environment)
+        }
+        #expect(throws: PostgresAddress.Problem.badSchema("Drop; table")) {
+            try PostgresAddress("postgresql://db/lob?schema=Drop;%20table", environment: Self.environment)
+        }
+        #expect(throws: PostgresAddress.Problem.notAnAddress) {
+            try PostgresAddress("mysql://db/lob", environment: Self.environment)
+        }
+        #expect(throws: PostgresAddress.Problem.tooLong) {
+            try PostgresAddress("postgresql://db/" + String(repeating: "a", count: 2_001), environment: [:])
+        }
+        #expect(
+            PostgresAddress.Problem.passwordInAddress.description
+                == "zet het wachtwoord niet in het databaseadres (iedereen op deze computer ziet het in de proceslijst); geef het met PGPASSWORD of in ~/.pgpass"
+        )
+    }
+
+    @Test func the_password_file_is_read_as_libpq_reads_it() throws {
+        let address = try PostgresAddress("postgresql://jan@db.school.nl:5433/lob", environment: Self.environment)
+        let file = """
+            # commentaar
+            db.school.nl:5432:lob:jan:verkeerde-poort
+            db.school.nl:5433:*:piet:andere-gebruiker
+            db.school.nl:*:lob:jan:met\\:dubbele:punt
+            *:*:*:*:laatste
+            """
+        #expect(PasswordFile.password(in: file, for: address) == "met:dubbele:punt")
+        #expect(PasswordFile.password(in: "onzin zonder velden", for: address) == nil)
+    }
+
+    @Test func a_password_file_that_others_may_read_is_not_used() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgpass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("pgpass").path
+        try "*:*:*:*:geheim\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let environment = ["PGPASSFILE": file, "USER": "jan"]
+        chmod(file, 0o644)
+        #expect(try PostgresAddress("postgresql://db/lob", environment: environment).password == nil)
+        chmod(file, 0o600)
+        #expect(try PostgresAddress("postgresql://db/lob", environment: environment).password == "geheim")
+    }
+}
+
+/// Against the test server (`LOB_TEST_POSTGRES`): the errors a school's IT meets first.
+@Suite(.enabled(if: TestStores.postgresAddress != nil))
+struct PostgresServerTests {
+    static func address(_ change: (inout PostgresAddress) -> Void = { _ in }) throws -> PostgresAddress {
+        var address = try PostgresAddress(TestStores.postgresAddress ?? "")
+        change(&address)
+        return address
+    }
+
+    @Test func a_server_that_does_not_answer_is_said_within_seconds() async throws {
+        // A port nobody listens on, and an address that drops every packet (TEST-NET-1, RFC 5737).
+        let closed = try Self.address { $0.port = 1 }
+        await #expect(throws: StoreError.unreachable(server: closed.server)) {
+            try await PostgresStore.open(closed)
+        }
+        let silent = try Self.address { $0.host = "192.0.2.1" }
+        let start = ContinuousClock.now
+        await #expect(throws: StoreError.unreachable(server: silent.server)) {
+            try await PostgresStore.open(silent, connectTimeout: .seconds(2))
+        }
+        #expect(ContinuousClock.now - start < .seconds(6))
+    }
+
+    @Test func a_wrong_password_a_missing_database_and_an_old_schema_are_each_named() async throws {
+        let wrong = try Self.address { $0.password = "fout" }
+        await #expect(throws: StoreError.loginRefused(user: wrong.user, server: wrong.server)) {
+            try await PostgresStore.open(wrong)
+        }
+        let missing = try Self.address { $0.database = "bestaat_niet" }
+        await #expect(throws: StoreError.noSuchDatabase(server: missing.server)) {
+            try await PostgresStore.open(missing)
+        }
+        let fresh = try Self.address { $0.schema = "t_" + UUID().uuidString.lowercased().prefix(8) }
+        await #expect(throws: StoreError.schemaOutdated(server: fresh.server)) {
+            try await PostgresStore.open(fresh)
+        }
+        let migrated = try await PostgresStore.open(fresh, schema: .migrate)
+        await #expect(try migrated.migrations().allSatisfy(\.applied))
+        // Opening it again, checking only, finds it up to date.
+        _ = try await PostgresStore.open(fresh)
+        await migrated.close()
+    }
+
+    @Test func two_servers_starting_at_once_migrate_once() async throws {
+        let address = try Self.address { $0.schema = "t_" + UUID().uuidString.lowercased().prefix(8) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask { try await PostgresStore.open(address, schema: .migrate).close() }
+            }
+            try await group.waitForAll()
+        }
+        let store = try await PostgresStore.open(address)
+        await #expect(try store.migrations().map(\.applied) == [true])
+        await store.close()
+    }
+}
