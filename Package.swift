@@ -107,9 +107,7 @@ let package = Package(
             name: "lob",
             dependencies: [
                 "LOBApp", "LOBCore", "LOBCurses", "LOBForm", "LOBFormats", "LOBMail", "LOBRender", "LOBServe",
-                "LOBShippedProfiles",
-                "LOBStore",
-                "LOBTerminal",
+                "LOBPostgresStore", "LOBShippedProfiles", "LOBStore", "LOBTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -28,9 +28,10 @@ public struct PostgresAddress: Sendable, Equatable {
         text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
     }
 
-    /// "host:port/database" (or the socket), for messages: never the password.
+    /// "host:port/database" (or the socket), and the schema when it is not the default, for messages: never the
+    /// password.
     public var server: String {
-        "\(host ?? "/var/run/postgresql"):\(port)/\(database)"
+        "\(host ?? "/var/run/postgresql"):\(port)/\(database)" + (schema.map { " (schema \($0))" } ?? "")
     }
 
     /// What is wrong with an address, in Dutch for the command line.

@@ -29,6 +29,7 @@ struct LobCommand: ParsableCommand {
         subcommands: [
             ScanCommand.self, Form.self, Scans.self, Report.self, Plan.self, Export.self, Team.self,
             Feedback.self, Import.self, SchoolScanCommand.self, Budget.self, Framework.self, Profiles.self, Serve.self,
+            DB.self,
         ]
     )
 }

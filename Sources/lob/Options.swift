@@ -3,6 +3,7 @@ import Foundation
 import LOBApp
 import LOBCore
 import LOBFormats
+import LOBPostgresStore
 import LOBRender
 import LOBShippedProfiles
 import LOBStore
@@ -150,12 +151,14 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Where the database is: `--db`, else `LOB_DB`, else `$XDG_DATA_HOME/lob-spiegel/lob.sqlite`.
+/// Where the database is: `--db`, else `LOB_DB`, else `$XDG_DATA_HOME/lob-spiegel/lob.sqlite`. A `postgresql://`
+/// address instead of a path names a school board's server database; every command works the same on both.
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "Het databasebestand. Anders: LOB_DB, anders $XDG_DATA_HOME/lob-spiegel/lob.sqlite.", valueName: "pad"),
+            "Het databasebestand, of een PostgreSQL-server als postgresql://gebruiker@server/database (wachtwoord in PGPASSWORD of ~/.pgpass). Anders: LOB_DB, anders $XDG_DATA_HOME/lob-spiegel/lob.sqlite.",
+            valueName: "pad"),
         completion: .file())
     var path: String?
 
@@ -167,16 +170,40 @@ struct StoreOptions: ParsableArguments {
 
     /// The application core over the database, for a command that writes. This file is the one place in `lob` that
     /// opens the store.
-    func app() throws -> LOBApp { LOBApp(store: try open()) }
+    func app() async throws -> LOBApp {
+        if let server = try await openServer() { return LOBApp(store: server) }
+        return LOBApp(store: try open())
+    }
 
     /// The application core for `lob serve`: many requests at once, so reads do not queue behind each save.
-    func appForServing() throws -> LOBApp { LOBApp(store: try open(concurrentReads: true)) }
+    func appForServing() async throws -> LOBApp {
+        if let server = try await openServer(maximumConnections: 20) { return LOBApp(store: server) }
+        return LOBApp(store: try open(concurrentReads: true))
+    }
 
     /// The application core over the database, for a command that only reads (it never creates a database).
-    func appForReading() throws -> LOBApp { LOBApp(store: try openForReading()) }
+    func appForReading() async throws -> LOBApp {
+        if let server = try await openServer() { return LOBApp(store: server) }
+        return LOBApp(store: try openForReading())
+    }
+
+    /// The server database, when `--db` or `LOB_DB` names one: its schema must be up to date (`lob db migrate`).
+    /// A command needs one connection at a time; `lob serve` a pool.
+    func openServer(
+        schema: PostgresStore.Schema = .require, maximumConnections: Int = 2
+    ) async throws -> PostgresStore? {
+        let location = databasePath()
+        guard PostgresAddress.isAddress(location) else { return nil }
+        do {
+            return try await PostgresStore.open(
+                PostgresAddress(location), schema: schema, maximumConnections: maximumConnections)
+        } catch {
+            throw Output.fail(Output.describe(error))
+        }
+    }
 
     /// Opens the database; every file this process creates from here on is readable by its owner only.
-    private func open(concurrentReads: Bool = false) throws -> LOBDatabase {
+    func open(concurrentReads: Bool = false) throws -> LOBDatabase {
         umask(0o077)
         let path = databasePath()
         // Test-only fault injection: die inside the save transaction, to show that nothing half-written survives.

@@ -3,6 +3,7 @@ import Foundation
 import LOBApp
 import LOBCore
 import LOBFormats
+import LOBPostgresStore
 import LOBStore
 
 /// How wide text output is: the terminal's width, else COLUMNS, else 80 (a pipe, a file, a test).
@@ -45,6 +46,7 @@ enum Output {
         case let error as AppError: wording(error)
         case let error as StoreError: wording(error)
         case let error as FormatError: error.description
+        case let error as PostgresAddress.Problem: error.description
         default: "onverwachte fout: \(Excerpt.visible(String(describing: error)).prefix(200))"
         }
     }

@@ -89,8 +89,13 @@ struct FeedbackCommandTests {
 
     /// `Exports/feedback-example.*`: the 360° report of the example scan's teacher with the demo raters of
     /// `docs/examples/feedback` (`make-demo.py`).
-    @Test func the_demo_feedback_exports_are_current() async throws {
+    @Test(arguments: TestDatabase.available)
+    func the_demo_feedback_exports_are_current(on database: TestDatabase) async throws {
         let repository = TeamCommandTests.repository
+        let (db, environment) = try database.make(in: temporary.url)
+        func lob(_ arguments: [String]) throws -> LobRun {
+            try LobRun(arguments + ["--db", db], environment: environment)
+        }
         #expect(
             try lob(["scan", "--answers", repository.appendingPathComponent("docs/examples/scan.yaml").path]).status
                 == 0)

@@ -9,14 +9,15 @@ struct SchoolCommandTests {
     private let temporary: TemporaryFolder
     var folder: URL { temporary.url }
     let db: String
+    let databaseEnvironment: [String: String]
 
-    init() throws {
+    init(_ database: TestDatabase = .sqlite) throws {
         temporary = TemporaryFolder("lob-school")
-        db = temporary.url.appendingPathComponent("lob.sqlite").path
+        (db, databaseEnvironment) = try database.make(in: temporary.url)
     }
 
     func lob(_ arguments: [String]) throws -> LobRun {
-        try LobRun(arguments + ["--db", db])
+        try LobRun(arguments + ["--db", db], environment: databaseEnvironment)
     }
 
     @Test func the_example_schoolscan_is_stored_per_year_and_shown_as_json() async throws {
@@ -123,8 +124,9 @@ struct BudgetCommandTests {
 
 /// Exports/budget-example.* : the demo team's budget with the example schoolscan, as `lob budget` prints it.
 struct BudgetExportsTests {
-    @Test func budget_exports_are_current() async throws {
-        let school = try SchoolCommandTests()
+    @Test(arguments: TestDatabase.available)
+    func budget_exports_are_current(on database: TestDatabase) async throws {
+        let school = try SchoolCommandTests(database)
         let teams = TeamCommandTests.demo
         for round in ["najaar-2026", "voorjaar-2027"] {
             #expect(

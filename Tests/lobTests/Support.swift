@@ -117,3 +117,36 @@ final class TemporaryFolder: Sendable {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+/// The databases a command test runs on: the SQLite file, and a PostgreSQL server when `LOB_TEST_POSTGRES` names
+/// one (`.ci/run` starts it). The same commands must print the same bytes on both.
+enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite = "SQLite"
+    case postgresql = "PostgreSQL"
+
+    static let postgresAddress = ProcessInfo.processInfo.environment["LOB_TEST_POSTGRES"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
+
+    /// SQLite always; PostgreSQL when there is a server to test on.
+    static let available: [TestDatabase] = postgresAddress == nil ? [.sqlite] : [.sqlite, .postgresql]
+
+    var testDescription: String { rawValue }
+
+    /// A new, empty database for one test: a file in `folder`, or a schema of its own on the test server, migrated
+    /// with `lob db migrate` as a board's IT would; with the environment `lob` needs for it (the password).
+    func make(in folder: URL) throws -> (db: String, environment: [String: String]) {
+        switch self {
+        case .sqlite:
+            return (folder.appendingPathComponent("lob.sqlite").path, [:])
+        case .postgresql:
+            let base = try #require(Self.postgresAddress)
+            let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            let db = base + (base.contains("?") ? "&" : "?") + "schema=" + schema
+            let environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
+            let migrated = try LobRun(["db", "migrate", "--db", db], environment: environment)
+            #expect(migrated.status == 0, "\(migrated.stderr)")
+            return (db, environment)
+        }
+    }
+}

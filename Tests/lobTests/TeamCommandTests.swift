@@ -14,14 +14,16 @@ struct TeamCommandTests {
     private let temporary: TemporaryFolder
     var folder: URL { temporary.url }
     let db: String
+    /// What `lob` needs besides `--db` to reach the database (a server's password).
+    let databaseEnvironment: [String: String]
 
-    init() throws {
+    init(_ database: TestDatabase = .sqlite) throws {
         temporary = TemporaryFolder("lob-team")
-        db = temporary.url.appendingPathComponent("lob.sqlite").path
+        (db, databaseEnvironment) = try database.make(in: temporary.url)
     }
 
     func lob(_ arguments: [String], environment: [String: String] = [:]) throws -> LobRun {
-        try LobRun(arguments + ["--db", db], environment: environment)
+        try LobRun(arguments + ["--db", db], environment: databaseEnvironment.merging(environment) { $1 })
     }
 
     func importDemo() throws {
@@ -283,9 +285,10 @@ struct TeamCommandTests {
 
 /// Beside ExportsTests, so that `swift test --filter ExportsTests` refreshes these too.
 struct TeamExportsTests {
-    /// Exports/team-* are the demo team's report and plan as these commands print them.
-    @Test func team_exports_are_current() async throws {
-        let commands = try TeamCommandTests()
+    /// Exports/team-* are the demo team's report and plan as these commands print them, on either database.
+    @Test(arguments: TestDatabase.available)
+    func team_exports_are_current(on database: TestDatabase) async throws {
+        let commands = try TeamCommandTests(database)
         try commands.importDemo()
         let outputs: [(String, [String])] = [
             ("team-report.txt", ["team", "report"]),
@@ -308,8 +311,9 @@ struct TeamExportsTests {
 
     /// Exports/team-feedback.*: where the demo team's self-view and colleagues' view differ most, with the demo
     /// feedback of docs/examples/team/feedback (make-feedback.py).
-    @Test func team_feedback_exports_are_current() async throws {
-        let commands = try TeamCommandTests()
+    @Test(arguments: TestDatabase.available)
+    func team_feedback_exports_are_current(on database: TestDatabase) async throws {
+        let commands = try TeamCommandTests(database)
         try commands.importDemo()
         let feedback = TeamCommandTests.demo.appendingPathComponent("feedback").path
         let imported = try commands.lob(["feedback", "import", feedback])

@@ -86,7 +86,7 @@ extension LobCommand {
         }
 
         func run() async throws {
-            let app = try store.appForReading()
+            let app = try await store.appForReading()
             let library = profiles.library()
             let catalogue = try Catalogues.load(
                 try Catalogues.url(costs: costs, profile: nil, library: library))

@@ -71,7 +71,7 @@ extension LobCommand {
                 )
                 return
             }
-            let app = try store.appForReading()
+            let app = try await store.appForReading()
             let stored = try await choice.scan(in: app)
             let catalogue = try Catalogues.load(try catalogueURL(for: stored.profile))
             let report: PlanReport

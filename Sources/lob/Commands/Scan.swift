@@ -53,7 +53,7 @@ extension LobCommand {
             } catch {
                 throw Output.fail(error)
             }
-            let app = try store.app()
+            let app = try await store.app()
             let (id, new) = try await Output.store { try await app.storeScan(decoded.scan, profile: decoded.profile) }
             let result = ScanResult(scan: decoded.scan, profile: decoded.profile)
             if new {
@@ -78,7 +78,7 @@ extension LobCommand {
             _ = try library.required(defaultID)
             library.problems.forEach(Output.warn)
             let choosable = library.entries.map(\.profile)
-            let app = try store.app()
+            let app = try await store.app()
             let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
             var session: ScanSession
             do {

@@ -69,7 +69,7 @@ extension LobCommand.Scans {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let app = try store.app()
+            let app = try await store.app()
             let stored = try await Output.store { try await app.scan(id) }
             if !yes {
                 FileHandle.standardError.write(

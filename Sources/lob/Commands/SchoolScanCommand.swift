@@ -47,11 +47,11 @@ extension LobCommand.SchoolScanCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            guard let answers else { return try await runInTerminal(try store.app()) }
+            guard let answers else { return try await runInTerminal(try await store.app()) }
             // The file first: a refused file leaves no database behind.
             let scan: SchoolScan
             do { scan = try SchoolScanFile.load(InputFile.url(answers)) } catch { throw Output.fail(error) }
-            let app = try store.app()
+            let app = try await store.app()
             try await Output.store { try await app.saveSchoolScan(scan) }
             Output.write(try Show.render(scan, format: DocumentFormat(rawValue: format.rawValue) ?? .text))
         }

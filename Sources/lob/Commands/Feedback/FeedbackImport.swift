@@ -51,7 +51,7 @@ extension LobCommand.Feedback {
             {
                 throw Output.fail(why)
             }
-            let app = try store.app()
+            let app = try await store.app()
             let new = try await Output.store { try await app.importFeedback(good.map { ($0.response, $0.profile) }) }
             for (entry, isNew) in zip(good, new) {
                 Output.write(

@@ -50,7 +50,7 @@ extension LobCommand.Feedback {
 
         func run() async throws {
             let invitees = try links.invitees()
-            let app = try store.app()
+            let app = try await store.app()
             let now = Int64(Date().timeIntervalSince1970)
             let (team, group, days) = (self.team, self.group, links.days)
             let invitation = try await Output.store {

@@ -110,7 +110,7 @@ extension LobCommand.Import {
                 throw Output.fail(why)
             }
             if dryRun { return preview(read) }
-            let app = try store.app()
+            let app = try await store.app()
             var stored: [TeamImportOutcome] = []
             // One transaction per team: a survey for one team (the usual case) is stored all or nothing.
             for teamName in Self.teams(read) {

@@ -86,7 +86,7 @@ extension LobCommand.Serve {
         }
 
         func run() async throws {
-            let app = try store.appForServing()
+            let app = try await store.appForServing()
             let library = profiles.library()
             // Scans handed in before they had one home move among the scans once, before the first request.
             let moved = try await Output.store {
@@ -194,7 +194,7 @@ extension LobCommand.Serve {
                 guard first == second else { throw Output.fail("de twee wachtwoorden zijn niet gelijk") }
                 password = first
             }
-            let app = try store.app()
+            let app = try await store.app()
             try await Output.store {
                 try await app.createAccount(login: login, team: team, password: password) { LOBServer.hashPassword($0) }
             }

@@ -32,7 +32,7 @@ extension LobCommand.Team {
 
         func run() async throws {
             // A view is a moment of the privacy rule that later views are checked against: it is kept, so it writes.
-            let app = try store.app()
+            let app = try await store.app()
             let view = try await Output.store { try await app.teamFeedback(team: choice.team, round: round) }
             let report = TeamFeedbackReport(view)
             let text = try format.render(report.blocks(), title: report.title) {

@@ -124,7 +124,7 @@ extension LobCommand.Team {
             {
                 throw Output.fail(why)
             }
-            let app = try store.app()
+            let app = try await store.app()
             let result = try await Output.store {
                 try await app.importScans(good.map(\.scan), team: team, round: round)
             }

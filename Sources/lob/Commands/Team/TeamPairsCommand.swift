@@ -38,7 +38,7 @@ extension LobCommand.Team {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let app = try store.appForReading()
+            let app = try await store.appForReading()
             let view = try await Output.store {
                 try await app.teamView(team: choice.team, round: round, compare: .none)
             }

@@ -50,7 +50,7 @@ extension LobCommand.Team {
         }
 
         func run() async throws {
-            let app = try store.appForReading()
+            let app = try await store.appForReading()
             let view = try await Output.store { try await app.teamView(team: choice.team, round: round) }
             // The profile most members scored against names the school's catalogue, if any.
             let catalogue = try Catalogues.load(

@@ -25,7 +25,7 @@ extension LobCommand.Team {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let app = try store.app()
+            let app = try await store.app()
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {
                     throw Output.fail("verwijderen vraagt om bevestiging; geef --yes om het zonder vraag te doen")

@@ -57,7 +57,7 @@ extension LobCommand.Team {
         }
 
         func run() async throws {
-            let app = try store.appForReading()
+            let app = try await store.appForReading()
             let compare: LOBApp.Comparison = noCompare ? .none : compareRound.map { .round($0) } ?? .previous
             let view = try await Output.store {
                 try await app.teamView(team: choice.team, round: round, compare: compare)

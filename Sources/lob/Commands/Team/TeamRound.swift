@@ -56,7 +56,7 @@ extension LobCommand.Team.Round {
         func run() async throws {
             _ = try profiles.library().required(profile)
             let invitees = try links.invitees()
-            let app = try store.app()
+            let app = try await store.app()
             let now = Int64(Date().timeIntervalSince1970)
             let (team, round, profile, days) = (self.team, self.round, self.profile, links.days)
             try await links.issue(path: "/s/") {
