@@ -307,6 +307,20 @@ extension LOBApp {
         try await invitations.restart(id: record.invitation.id)
     }
 
+    // MARK: Failed attempts
+
+    /// Counts an attempt against every key before a password, a personal code or a link is checked: false, counting
+    /// nothing, when one of them is at its limit (the server then answers 429). Every server on the database counts
+    /// the same attempts.
+    public func reserveAttempt(_ keys: [AttemptKey], now: Int64, window: Int64) async throws -> Bool {
+        try await invitations.reserveAttempt(keys, now: now, window: window)
+    }
+
+    /// Takes back an attempt reserved at `now` that succeeded.
+    public func refundAttempt(_ keys: [AttemptKey], now: Int64) async throws {
+        try await invitations.refundAttempt(keys, now: now)
+    }
+
     // MARK: The dashboard
 
     /// A new session for an account whose password `verify` accepted; nil otherwise. `verify(password, nil)` is

@@ -266,4 +266,19 @@ extension MemoryStore: InvitationStore {
     public func deleteSession(tokenHash: String) async throws {
         sessions.removeAll { $0.tokenHash == tokenHash }
     }
+
+    public func reserveAttempt(_ keys: [AttemptKey], now: Int64, window: Int64) async throws -> Bool {
+        attempts.removeAll { $0.at <= now - window }
+        for key in keys where attempts.count(where: { $0.name == key.name }) >= key.limit { return false }
+        attempts += keys.map { (name: $0.name, at: now) }
+        return true
+    }
+
+    public func refundAttempt(_ keys: [AttemptKey], now: Int64) async throws {
+        for key in keys {
+            if let index = attempts.firstIndex(where: { $0.name == key.name && $0.at == now }) {
+                attempts.remove(at: index)
+            }
+        }
+    }
 }

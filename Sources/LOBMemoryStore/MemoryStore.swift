@@ -92,6 +92,8 @@ public actor MemoryStore {
         let expiresAt: Int64
     }
     var sessions: [KeptSession] = []
+    /// Failed attempts by key name, oldest first.
+    var attempts: [(name: String, at: Int64)] = []
 }
 
 /// A constraint a database would enforce (a unique hash, the lowest threshold), refused as every store refuses it, so

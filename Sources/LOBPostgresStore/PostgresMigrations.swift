@@ -18,7 +18,7 @@ enum PostgresMigrations {
 
     static let all: [Migration] = [
         Migration(
-            identifier: "v1 schema of LOB-spiegel 1.0 (the SQLite file's v1-v15)",
+            identifier: "v1 schema of LOB-spiegel 1.0 (the SQLite file's v1-v16)",
             sql: [
                 """
                 CREATE TABLE scan (
@@ -247,6 +247,9 @@ enum PostgresMigrations {
                     deviceHash TEXT COLLATE "C")
                 """,
                 "CREATE INDEX feedbackInvitation_team ON feedbackInvitation (team)",
+                "CREATE TABLE failedAttempt (name TEXT COLLATE \"C\" NOT NULL, at BIGINT NOT NULL)",
+                "CREATE INDEX failedAttempt_key ON failedAttempt (name, at)",
+                "CREATE INDEX failedAttempt_at ON failedAttempt (at)",
             ])
     ]
 }

@@ -243,6 +243,41 @@ extension PostgresStore: InvitationStore {
         try await change("DELETE FROM dashboardSession WHERE tokenHash = \(tokenHash)")
     }
 
+    // MARK: - Failed attempts
+
+    public func reserveAttempt(_ keys: [AttemptKey], now: Int64, window: Int64) async throws -> Bool {
+        try await write { session in
+            // One server at a time per key, in one order: two guesses sent to two servers at once count as two.
+            for name in Set(keys.map(\.name)).sorted() {
+                try await session.execute("SELECT pg_advisory_xact_lock(hashtextextended(\("attempt|" + name), 0))")
+            }
+            try await session.execute("DELETE FROM failedAttempt WHERE at <= \(now - window)")
+            for key in keys {
+                let count =
+                    try await session.value("SELECT count(*) FROM failedAttempt WHERE name = \(key.name)", as: Int.self)
+                    ?? 0
+                if count >= key.limit { return false }
+            }
+            try await session.execute(
+                """
+                INSERT INTO failedAttempt (name, at) SELECT k, \(now) FROM unnest(\(keys.map(\.name))::text[]) AS a (k)
+                """)
+            return true
+        }
+    }
+
+    public func refundAttempt(_ keys: [AttemptKey], now: Int64) async throws {
+        try await write { session in
+            for key in keys {
+                try await session.execute(
+                    """
+                    DELETE FROM failedAttempt WHERE ctid = (
+                    SELECT ctid FROM failedAttempt WHERE name = \(key.name) AND at = \(now) LIMIT 1)
+                    """)
+            }
+        }
+    }
+
     // MARK: - Raters' links
 
     public func createFeedbackRequest(_ request: NewFeedbackRequest, links: [NewFeedbackLink]) async throws -> [Int64] {

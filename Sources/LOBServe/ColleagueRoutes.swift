@@ -74,14 +74,16 @@ extension LOBServer {
             guard record.isClaimed else { return Self.redirect("/s/\(token)") }
             let keys = codeKeys(request, context, invitation: record.invitation.id)
             let now = configuration.now()
-            guard await failures.reserve(keys, now: now) else { return Self.tooMany }
+            guard try await app.reserveAttempt(keys, now: now, window: configuration.failureWindow) else {
+                return Self.tooMany
+            }
             let key = try await app.unlockLink(
                 record, code: form.code ?? "",
                 verify: { code, hash in try await Self.offThread { Bcrypt.verify(code, hash: hash) } }, now: now)
             guard let key else {
                 return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: true), status: .unauthorized)
             }
-            await failures.refund(keys, now: now)
+            try await app.refundAttempt(keys, now: now)
             return opened(key, token: token)
         }
 
@@ -307,9 +309,10 @@ extension LOBServer {
         do {
             record = try await find(token, now)
         } catch AppError.linkNotValid(nil) {
-            let key = guessKey(request, context)
-            if await failures.isBlocked(key, now: now) { return Self.tooMany }
-            await failures.record(key, now: now)
+            guard
+                try await app.reserveAttempt(
+                    [guessKey(request, context)], now: now, window: configuration.failureWindow)
+            else { return Self.tooMany }
             throw AppError.linkNotValid(nil)
         }
         return try await body(record, token)

@@ -43,14 +43,16 @@ extension LOBServer {
         let (login, password) = (form.login ?? "", form.wachtwoord ?? "")
         // Counted before bcrypt runs, so that many guesses at once get no more checks than the limit.
         let keys = loginKeys(request, context, login: login)
-        guard await failures.reserve(keys, now: now) else { return Self.tooMany }
+        guard try await app.reserveAttempt(keys, now: now, window: configuration.failureWindow) else {
+            return Self.tooMany
+        }
         let session = try await app.logIn(
             login: login, password: password,
             verify: { password, hash in
                 try await Self.offThread { Bcrypt.verify(password, hash: hash ?? decoy) && hash != nil }
             }, now: now, hours: hours)
         guard let session else { return loginPage(failed: true, status: .unauthorized) }
-        await failures.refund(keys, now: now)
+        try await app.refundAttempt(keys, now: now)
         var response = Self.redirect("/dashboard")
         response.setCookie(cookie(Self.sessionCookie, session.cookie, maxAge: hours * 3600))
         response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, path: "/inloggen"))

@@ -19,7 +19,6 @@ import NIOCore
 public struct LOBServer: Sendable {
     let app: LOBApp
     let configuration: ServeConfiguration
-    let failures: FailureLimit
     let logger: Logger
     /// A bcrypt hash of a secret nobody knows: an unknown login is checked against it, taking as long as a real one.
     let decoy: String
@@ -28,7 +27,6 @@ public struct LOBServer: Sendable {
         self.app = app
         self.configuration = configuration
         self.logger = logger
-        failures = FailureLimit(window: configuration.failureWindow)
         decoy = Bcrypt.hash(Secret.make(), cost: configuration.bcryptCost)
     }
 
@@ -229,12 +227,12 @@ public struct LOBServer: Sendable {
 
     /// Guessing links: counted per address, and refused only for links that open nothing, so that one guesser behind
     /// a school's NAT never locks his colleagues out of their own links.
-    func guessKey(_ request: Request, _ context: ServeContext) -> FailureLimit.Key {
+    func guessKey(_ request: Request, _ context: ServeContext) -> AttemptKey {
         .init(name: "raden:" + client(request, context), limit: configuration.failureLimit)
     }
 
     /// A personal code: per link, whoever tries, and per address over all links.
-    func codeKeys(_ request: Request, _ context: ServeContext, invitation: Int64) -> [FailureLimit.Key] {
+    func codeKeys(_ request: Request, _ context: ServeContext, invitation: Int64) -> [AttemptKey] {
         [
             .init(name: "code:\(invitation)", limit: configuration.failureLimit),
             .init(name: "code-adres:" + client(request, context), limit: configuration.failureLimit * 3),
@@ -242,7 +240,7 @@ public struct LOBServer: Sendable {
     }
 
     /// A login: per login, whoever tries, and per address over all logins.
-    func loginKeys(_ request: Request, _ context: ServeContext, login: String) -> [FailureLimit.Key] {
+    func loginKeys(_ request: Request, _ context: ServeContext, login: String) -> [AttemptKey] {
         [
             .init(name: "login:" + login.lowercased(), limit: configuration.failureLimit),
             .init(name: "login-adres:" + client(request, context), limit: configuration.failureLimit * 3),

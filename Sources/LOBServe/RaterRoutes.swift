@@ -88,8 +88,9 @@ extension LOBServer {
                 await bind || record.deviceHash != nil
                 ? try app.raterBrowser(record, cookie: cookie) : (bound: false, newCookie: nil)
             guard browser.bound else {
-                let key = guessKey(request, context)
-                await failures.record(key, now: configuration.now())
+                // A link opened in another browser counts as a guess; a blocked guesser gets the same answer.
+                _ = try await app.reserveAttempt(
+                    [guessKey(request, context)], now: configuration.now(), window: configuration.failureWindow)
                 throw AppError.linkNotValid(nil)
             }
             return try await body(record, token, browser.newCookie)

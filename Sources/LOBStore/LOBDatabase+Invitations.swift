@@ -221,6 +221,34 @@ extension LOBDatabase: InvitationStore {
         try await change("DELETE FROM dashboardSession WHERE tokenHash = ?", [tokenHash])
     }
 
+    public func reserveAttempt(_ keys: [AttemptKey], now: Int64, window: Int64) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM failedAttempt WHERE at <= ?", arguments: [now - window])
+            for key in keys {
+                let count =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM failedAttempt WHERE name = ?", arguments: [key.name]) ?? 0
+                if count >= key.limit { return false }
+            }
+            for key in keys {
+                try db.execute(sql: "INSERT INTO failedAttempt (name, at) VALUES (?, ?)", arguments: [key.name, now])
+            }
+            return true
+        }
+    }
+
+    public func refundAttempt(_ keys: [AttemptKey], now: Int64) async throws {
+        try await write { db in
+            for key in keys {
+                try db.execute(
+                    sql: """
+                        DELETE FROM failedAttempt WHERE rowid = (
+                        SELECT rowid FROM failedAttempt WHERE name = ? AND at = ? LIMIT 1)
+                        """, arguments: [key.name, now])
+            }
+        }
+    }
+
     // MARK: - Helpers
 
     private func change(_ sql: String, _ arguments: StatementArguments) async throws {

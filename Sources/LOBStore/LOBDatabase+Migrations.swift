@@ -373,6 +373,15 @@ extension LOBDatabase {
                 t.add(column: "scanId", .integer).references("scan", onDelete: .setNull)
             }
         }
+        migrator.registerMigration("v16: failed attempts in the database") { db in
+            // The failure limit of `lob serve`, kept where every server behind a proxy sees it.
+            try db.create(table: "failedAttempt") { t in
+                t.column("name", .text).notNull()
+                t.column("at", .integer).notNull()
+            }
+            try db.create(index: "failedAttempt_key", on: "failedAttempt", columns: ["name", "at"])
+            try db.create(index: "failedAttempt_at", on: "failedAttempt", columns: ["at"])
+        }
         return migrator
     }
 }

@@ -160,4 +160,23 @@ struct InvitationStoreContractTests {
         await #expect(try store.feedback(invitation: ans, profileID: "p").responses.isEmpty)
         await #expect(try store.feedbackRequests(team: "T").first?.withdrawnAt == 1_500)
     }
+
+    @Test(arguments: stores)
+    func failed_attempts_are_limited_per_key_refunded_and_forgotten_after_the_window(store name: String) async throws {
+        let store = try await Self.make(name)
+        let login = AttemptKey(name: "login:ans", limit: 2)
+        let address = AttemptKey(name: "adres:10.0.0.1", limit: 3)
+        await #expect(try store.reserveAttempt([login, address], now: 100, window: 60))
+        await #expect(try store.reserveAttempt([login, address], now: 101, window: 60))
+        // The login is at its limit: refused, and the address is not counted for it.
+        await #expect(try !store.reserveAttempt([login, address], now: 102, window: 60))
+        await #expect(try store.reserveAttempt([address], now: 102, window: 60))
+        await #expect(try !store.reserveAttempt([address], now: 103, window: 60))
+        // A check that succeeded is refunded: the login may try again.
+        try await store.refundAttempt([login], now: 101)
+        await #expect(try store.reserveAttempt([login], now: 104, window: 60))
+        await #expect(try !store.reserveAttempt([login], now: 105, window: 60))
+        // After the window the old attempts no longer count.
+        await #expect(try store.reserveAttempt([login, address], now: 161, window: 60))
+    }
 }

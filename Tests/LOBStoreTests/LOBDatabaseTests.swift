@@ -79,7 +79,8 @@ struct LOBDatabaseTests {
         }
         #expect(
             tables == [
-                "answer", "dashboardAccount", "dashboardSession", "feedbackInvitation", "feedbackRating",
+                "answer", "dashboardAccount", "dashboardSession", "failedAttempt", "feedbackInvitation",
+                "feedbackRating",
                 "feedbackRelease", "feedbackRemark", "feedbackRequest",
                 "feedbackResponse", "invitation", "linkDevice", "preferenceAnswer",
                 "scan", "schoolScan", "schoolScanAnswer", "team", "teamFeedbackRelease", "teamProfile", "teamRelease",
@@ -142,7 +143,7 @@ struct LOBDatabaseTests {
                 "v6: columns nothing reads", "v7: team scans by teacher", "v8: feedback", "v9: team feedback releases",
                 "v10: invitations and dashboard accounts", "v11: feedback invitations",
                 "v12: claimed links", "v13: feedback requests", "v14: invitation addresses",
-                "v15: handed-in scans among the scans",
+                "v15: handed-in scans among the scans", "v16: failed attempts in the database",
             ])
         await #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }

@@ -14,7 +14,7 @@ struct PostgresAddressTests {
             environment: Self.environment)
         #expect(address.user == "lob beheer" && address.host == "db.school.nl" && address.port == 6543)
         #expect(address.database == "lob" && address.sslMode == .verifyFull && address.schema == "bestuur")
-        #expect(address.password == nil && address.server == "db.school.nl:6543/lob")
+        #expect(address.password == nil && address.server == "db.school.nl:6543/lob (schema bestuur)")
     }
 
     @Test func what_an_address_leaves_out_is_libpqs_default() throws {
@@ -137,5 +137,22 @@ struct PostgresServerTests {
         let store = try await PostgresStore.open(address)
         await #expect(try store.migrations().map(\.applied) == [true])
         await store.close()
+    }
+
+    /// Two `lob serve` on one database count one limit: forty guesses sent to both at once get ten through.
+    @Test func two_servers_count_the_same_failed_attempts() async throws {
+        let first = try await TestStores.postgres()
+        let second = try await PostgresStore.open(first.address, maximumConnections: 4)
+        let key = AttemptKey(name: "raden:10.0.0.1", limit: 10)
+        let allowed = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for attempt in 0..<40 {
+                let server = attempt.isMultiple(of: 2) ? first : second
+                group.addTask { try await server.reserveAttempt([key], now: 1_000, window: 600) }
+            }
+            return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(allowed == 10)
+        await first.close()
+        await second.close()
     }
 }

@@ -68,6 +68,26 @@ public protocol InvitationStore: Sendable {
     /// The account and CSRF token of a session that has not expired.
     func session(tokenHash: String, now: Int64) async throws -> (account: DashboardAccount, csrf: String)?
     func deleteSession(tokenHash: String) async throws
+
+    /// Counts one failed attempt against every key (a password, a personal code, a guessed link), in one
+    /// transaction, unless one of them has `limit` attempts after `now - window` already: then false, and nothing is
+    /// counted. A slow check is counted before it runs and refunded when it succeeds. Kept in the database, so that
+    /// every server behind a proxy counts the same attempts and a restart forgets none; older attempts go as new
+    /// ones come.
+    func reserveAttempt(_ keys: [AttemptKey], now: Int64, window: Int64) async throws -> Bool
+    /// Takes back the attempt counted at `now` for each key: the check succeeded.
+    func refundAttempt(_ keys: [AttemptKey], now: Int64) async throws
+}
+
+/// What failed attempts are counted by (a client's address, a login, a link) and how many it may have in the window.
+public struct AttemptKey: Sendable, Hashable {
+    public let name: String
+    public let limit: Int
+
+    public init(name: String, limit: Int) {
+        self.name = name
+        self.limit = limit
+    }
 }
 
 /// An invitation to make: the token only as its hash.
