@@ -155,4 +155,55 @@ struct PostgresServerTests {
         await first.close()
         await second.close()
     }
+
+    /// Two servers handing in anonymous scans of one team at once: every release the team keeps is checked against
+    /// every earlier one, so no two moments differ by fewer than the threshold of colleagues (the team's row lock
+    /// makes them decide one after the other). Without it, two servers would decide against the same earlier moment.
+    @Test func two_servers_handing_in_at_once_never_show_a_difference_of_one_colleague() async throws {
+        let first = try await TestStores.postgres()
+        let second = try await PostgresStore.open(first.address, maximumConnections: 4)
+        let profile = Profile(id: "p", title: "P", behaviours: ["1.1", "1.2"], defaultTarget: 3)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<16 {
+                let server = index.isMultiple(of: 2) ? first : second
+                let scan = TeamMemberScan(
+                    teacher: "Collega \(index)", consent: .anoniem, learningPreference: nil,
+                    date: SchoolDate("2026-10-01")!, profile: profile, scores: ["1.1": 1 + index % 4, "1.2": 2],
+                    fingerprint: "f\(index)")
+                group.addTask { _ = try await server.importScans([scan], team: "Bouw", round: "najaar") }
+            }
+            try await group.waitForAll()
+        }
+        let releases = try Self.psql(
+            "SELECT release FROM \(first.address.schema!).teamRelease ORDER BY id"
+        ).map { try JSONDecoder().decode(PrivacyRule.Release.self, from: Data($0.utf8)) }
+        #expect(releases.count >= 2)
+        for (index, later) in releases.enumerated() {
+            for earlier in releases[..<index] {
+                for (figure, group) in later.counted {
+                    guard let before = earlier.counted[figure] else { continue }
+                    let difference = group.symmetricDifference(before).count
+                    #expect(difference == 0 || difference >= 3, "\(figure): \(before.sorted()) → \(group.sorted())")
+                }
+            }
+        }
+        await #expect(try first.round(team: "Bouw", round: "najaar")?.members.count == 16)
+        await first.close()
+        await second.close()
+    }
+
+    /// The rows of one query through `psql`, as a board's IT would read the database.
+    static func psql(_ sql: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        let address = (TestStores.postgresAddress ?? "").components(separatedBy: "?")[0]
+        process.arguments = [address, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
 }
