@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "LOBServeTests",
             dependencies: [
-                "LOBServe", "LOBStore", "LOBApp", "LOBShippedProfiles", "LOBFormats",
+                "LOBServe", "LOBStore", "LOBApp", "LOBShippedProfiles", "LOBFormats", "LOBPostgresStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),

@@ -307,6 +307,11 @@ extension LOBApp {
         try await invitations.restart(id: record.invitation.id)
     }
 
+    /// Whether the database answers: what a proxy's health check asks of each server.
+    public func databaseAnswers() async -> Bool {
+        (try? await invitations.ping()) != nil
+    }
+
     // MARK: Failed attempts
 
     /// Counts an attempt against every key before a password, a personal code or a link is checked: false, counting

@@ -274,6 +274,8 @@ extension MemoryStore: InvitationStore {
         return true
     }
 
+    public func ping() async throws {}
+
     public func refundAttempt(_ keys: [AttemptKey], now: Int64) async throws {
         for key in keys {
             if let index = attempts.firstIndex(where: { $0.name == key.name && $0.at == now }) {

@@ -278,6 +278,10 @@ extension PostgresStore: InvitationStore {
         }
     }
 
+    public func ping() async throws {
+        _ = try await read { session in try await session.value("SELECT 1", as: Int.self) }
+    }
+
     // MARK: - Raters' links
 
     public func createFeedbackRequest(_ request: NewFeedbackRequest, links: [NewFeedbackLink]) async throws -> [Int64] {

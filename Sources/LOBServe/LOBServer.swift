@@ -62,10 +62,21 @@ public struct LOBServer: Sendable {
         router.get("/stijl.css") { _, _ in Self.stylesheet() }
         // Browsers ask for it on every site; there is none.
         router.get("/favicon.ico") { _, _ in Response(status: .noContent, headers: [.cacheControl: "max-age=86400"]) }
+        router.get("/gezond", use: health)
         colleagueRoutes(router)
         raterRoutes(router)
         dashboardRoutes(router)
         return router
+    }
+
+    /// For a proxy's health check: 200 while this server and its database answer, 503 otherwise (the proxy then
+    /// sends colleagues to another server). It says nothing else.
+    @Sendable func health(_ request: Request, _ context: ServeContext) async -> Response {
+        let answers = await app.databaseAnswers()
+        return Response(
+            status: answers ? .ok : .serviceUnavailable,
+            headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: answers ? "ok\n" : "database antwoordt niet\n")))
     }
 
     // MARK: - Responses

@@ -249,6 +249,10 @@ extension LOBDatabase: InvitationStore {
         }
     }
 
+    public func ping() async throws {
+        _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
     // MARK: - Helpers
 
     private func change(_ sql: String, _ arguments: StatementArguments) async throws {

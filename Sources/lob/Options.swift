@@ -175,10 +175,13 @@ struct StoreOptions: ParsableArguments {
         return LOBApp(store: try open())
     }
 
-    /// The application core for `lob serve`: many requests at once, so reads do not queue behind each save.
-    func appForServing() async throws -> LOBApp {
-        if let server = try await openServer(maximumConnections: 20) { return LOBApp(store: server) }
-        return LOBApp(store: try open(concurrentReads: true))
+    /// The application core for `lob serve`: many requests at once, so reads do not queue behind each save. `close`
+    /// ends a server database's pool, once the web server has drained its requests.
+    func appForServing() async throws -> (app: LOBApp, close: @Sendable () async -> Void) {
+        if let server = try await openServer(maximumConnections: 20) {
+            return (LOBApp(store: server), { await server.close() })
+        }
+        return (LOBApp(store: try open(concurrentReads: true)), {})
     }
 
     /// The application core over the database, for a command that only reads (it never creates a database).

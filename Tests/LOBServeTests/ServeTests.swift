@@ -6,6 +6,7 @@ import HummingbirdTesting
 import LOBApp
 import LOBCore
 import LOBFormats
+import LOBPostgresStore
 import LOBServe
 import LOBShippedProfiles
 import Synchronization
@@ -123,6 +124,26 @@ struct ServeTests {
             #expect(saved.status == .noContent)
         }
         #expect(try await app.invitation(token: token, now: clock.now).draft == #"{"page":2,"scores":{"1.1":3}}"#)
+    }
+
+    /// A proxy's health check: 200 while the database answers; 503 when it does not (a server database whose pool is
+    /// gone), so that the proxy sends colleagues to another server.
+    @Test func the_health_check_says_whether_the_database_answers() async throws {
+        try await server.application().test(.router) { client in
+            let health = try await client.execute(uri: "/gezond", method: .get)
+            #expect(health.status == .ok && String(buffer: health.body) == "ok\n")
+        }
+        guard let address = ProcessInfo.processInfo.environment["LOB_TEST_POSTGRES"], !address.isEmpty else { return }
+        var schema = try PostgresAddress(address)
+        schema.schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let store = try await PostgresStore.open(schema, schema: .migrate, maximumConnections: 1)
+        let served = LOBServer(app: LOBApp(store: store), configuration: Self.configuration(clock))
+        try await served.application().test(.router) { client in
+            #expect(try await client.execute(uri: "/gezond", method: .get).status == .ok)
+            await store.close()
+            let gone = try await client.execute(uri: "/gezond", method: .get)
+            #expect(gone.status == .serviceUnavailable && String(buffer: gone.body) == "database antwoordt niet\n")
+        }
     }
 
     @Test func a_colleague_answers_resumes_hands_in_and_sees_only_his_own() async throws {

@@ -35,7 +35,13 @@ ROUND = "voorjaar 2027"
 PASSWORD = "een lang wachtwoord"
 CODES = ["ans haar code", "bram zijn code", "carla haar code"]
 work = tempfile.mkdtemp(prefix="lob-serve-")
-database = os.path.join(work, "lob.sqlite")
+# `--db postgresql://…` runs the same round on a PostgreSQL server (a schema of its own, migrated first); the
+# password comes from PGPASSWORD, as for lob itself.
+SERVER = sys.argv[sys.argv.index("--db") + 1] if "--db" in sys.argv else None
+if SERVER:
+    database = SERVER + ("&" if "?" in SERVER else "?") + "schema=serve_" + os.urandom(6).hex()
+else:
+    database = os.path.join(work, "lob.sqlite")
 failures = []
 
 
@@ -50,6 +56,10 @@ def lob(*args, stdin=None):
     if done.returncode != 0:
         raise SystemExit(f"lob {' '.join(args)} failed ({done.returncode}): {done.stderr}")
     return done.stdout
+
+
+if SERVER:
+    lob("db", "migrate")
 
 
 def free_port():
@@ -413,11 +423,13 @@ log = server.stderr.read()
 check("/s/" + links[0][1].rsplit("/", 1)[1] not in log, "the log holds a link's token")
 for name in answers:
     check(name not in log, f"the log names {name}")
-integrity = subprocess.run(["sqlite3", database, "PRAGMA integrity_check;"], capture_output=True, text=True).stdout
-check(integrity.strip() == "ok", f"integrity_check: {integrity.strip()}")
+if not SERVER:
+    integrity = subprocess.run(["sqlite3", database, "PRAGMA integrity_check;"], capture_output=True,
+                               text=True).stdout
+    check(integrity.strip() == "ok", f"integrity_check: {integrity.strip()}")
 
 if failures:
     print(f"serve-browser: {len(failures)} failure(s)")
     sys.exit(1)
-print("serve-browser: 3 colleagues answered through their links, the dashboard and team report agree with lob; "
+print(f"serve-browser ({'PostgreSQL' if SERVER else 'SQLite'}): 3 colleagues answered through their links, the dashboard and team report agree with lob; "
       "3 raters gave feedback through theirs and Ans sees them as a group")

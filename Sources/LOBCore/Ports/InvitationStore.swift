@@ -77,6 +77,9 @@ public protocol InvitationStore: Sendable {
     func reserveAttempt(_ keys: [AttemptKey], now: Int64, window: Int64) async throws -> Bool
     /// Takes back the attempt counted at `now` for each key: the check succeeded.
     func refundAttempt(_ keys: [AttemptKey], now: Int64) async throws
+
+    /// Throws when the database does not answer a trivial query: a proxy's health check.
+    func ping() async throws
 }
 
 /// What failed attempts are counted by (a client's address, a login, a link) and how many it may have in the window.

@@ -86,7 +86,7 @@ extension LobCommand.Serve {
         }
 
         func run() async throws {
-            let app = try await store.appForServing()
+            let (app, closeStore) = try await store.appForServing()
             let library = profiles.library()
             // Scans handed in before they had one home move among the scans once, before the first request.
             let moved = try await Output.store {
@@ -139,9 +139,13 @@ extension LobCommand.Serve {
 
                     """)
             }
+            // runService ends on SIGTERM or SIGINT (swift-service-lifecycle) once every request in flight is answered;
+            // only then does a server database's pool close, so no answer is cut off.
             do {
                 try await server.runService()
+                await closeStore()
             } catch {
+                await closeStore()
                 guard let problem = StartProblem.wording(error, host: host, port: port) else { throw error }
                 throw Output.fail(problem)
             }
