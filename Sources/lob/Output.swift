@@ -79,6 +79,8 @@ enum Output {
             "de database \(VisibleText.make(server)) bestaat niet; laat de beheerder hem aanmaken (createdb)"
         case .insecure(let server):
             "kan geen beveiligde verbinding (sslmode) maken met \(VisibleText.make(server))"
+        case .notEmpty(let database):
+            "de database \(VisibleText.make(database)) is niet leeg: een kopie schrijft alleen in een lege database, zodat er niets samengevoegd of overschreven wordt"
         case .schemaOutdated(let server):
             "de database \(VisibleText.make(server)) is van een oudere versie van LOB-spiegel; werk hem eerst bij met 'lob db migrate'"
         case .schemaNewer(let server):

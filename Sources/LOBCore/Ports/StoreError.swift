@@ -34,6 +34,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case noSuchDatabase(server: String)
     /// A secure connection was asked for (`sslmode`) and could not be made.
     case insecure(server: String)
+    /// A copy writes only into an empty database, and this one (a file's path, a server's address) holds data.
+    case notEmpty(String)
     /// The database's schema is older than this version knows: `lob db migrate` brings it up to date.
     case schemaOutdated(server: String)
     /// The database was brought up to date by a newer version of LOB-spiegel, which this one does not know.
