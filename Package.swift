@@ -121,7 +121,7 @@ let package = Package(
         .executableTarget(
             name: "lob-bench",
             dependencies: [
-                "LOBApp", "LOBCore", "LOBFormats", "LOBRender", "LOBStore", "LOBTerminal",
+                "LOBApp", "LOBCore", "LOBFormats", "LOBPostgresStore", "LOBRender", "LOBStore", "LOBTerminal",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "LOBCoreTests", dependencies: ["LOBCore"]),

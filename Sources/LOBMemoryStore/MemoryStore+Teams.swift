@@ -191,4 +191,8 @@ extension MemoryStore: TeamStore {
         teams[name] = decideReleases(team)
         return true
     }
+
+    public func boardRounds(label: String?) async throws -> [TeamRoundData] {
+        try await roundsOneByOne(label: label)
+    }
 }

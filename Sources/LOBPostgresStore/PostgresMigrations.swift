@@ -88,14 +88,28 @@ enum PostgresMigrations {
                 """,
                 "CREATE INDEX teamScan_current ON teamScan (teamRoundId, current, teacherKey)",
                 "CREATE INDEX teamScan_teacher ON teamScan (teacherKey, teamRoundId)",
+                // A board imports hundreds of thousands of scores at once, and a foreign key checks each row on its
+                // own (1.7 s of 2.4 for 220,000 scores, measured): the scores' scan ids come from the INSERT that
+                // made the scans, in the same transaction, and a trigger deletes a deleted scan's scores.
                 """
                 CREATE TABLE teamScore (
-                    teamScanId BIGINT NOT NULL REFERENCES teamScan (id) ON DELETE CASCADE,
+                    teamScanId BIGINT NOT NULL,
                     behaviourId TEXT COLLATE "C" NOT NULL,
                     competencyId BIGINT NOT NULL,
                     score BIGINT NOT NULL CHECK (score BETWEEN 1 AND 4),
                     target BIGINT NOT NULL,
                     PRIMARY KEY (teamScanId, behaviourId))
+                """,
+                """
+                CREATE FUNCTION teamScan_deleted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+                BEGIN
+                    DELETE FROM teamScore WHERE teamScanId IN (SELECT id FROM gone);
+                    RETURN NULL;
+                END $$
+                """,
+                """
+                CREATE TRIGGER teamScan_deleted AFTER DELETE ON teamScan REFERENCING OLD TABLE AS gone
+                FOR EACH STATEMENT EXECUTE FUNCTION teamScan_deleted()
                 """,
                 """
                 CREATE TABLE teamRelease (

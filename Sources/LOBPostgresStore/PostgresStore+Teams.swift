@@ -51,12 +51,14 @@ extension PostgresStore: TeamStore {
             let plan = TeamImport.plan(scans, keys: keys, state: state)
             var otherRounds = false
             var profileIDs: [String: Int64] = [:]
-            // The scans to add, stored together after the changes that come before them.
-            var added = NewScans()
+            // The changes are stored a batch at a time: names removed and scans replaced for teachers the batch has
+            // not added yet, then the scans added, each kind in one statement. A change about a teacher the batch
+            // holds already stores the batch first, so the order of the plan is kept.
+            var pending = PendingChanges(teamID: teamID, roundID: roundID)
             for change in plan.changes {
                 switch change {
                 case .withdraw(let key, let date):
-                    try await added.store(in: session)
+                    otherRounds = try await pending.store(in: session) || otherRounds
                     try await Self.deleteScans(teamID: teamID, key: key, in: session)
                     try await session.execute(
                         """
@@ -65,14 +67,8 @@ extension PostgresStore: TeamStore {
                         """)
                     otherRounds = true
                 case .anonymise(let key):
-                    try await added.store(in: session)
-                    let changed = try await session.changes(
-                        """
-                        UPDATE teamScan SET teacher = NULL, consent = 'anoniem'
-                        WHERE teacherKey = \(key) AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = \(teamID))
-                        AND (teacher IS NOT NULL OR consent <> 'anoniem') RETURNING id
-                        """)
-                    if changed > 0 { otherRounds = true }
+                    if pending.adds(key) { otherRounds = try await pending.store(in: session) || otherRounds }
+                    pending.anonymised.append(key)
                 case .add(let index, let key, let current, let replacing):
                     guard let roundID else { continue }
                     let scan = scans[index]
@@ -85,27 +81,30 @@ extension PostgresStore: TeamStore {
                         profileIDs[prepared.hash] = profileID
                     }
                     if replacing {
-                        try await added.store(in: session)
-                        try await session.execute(
-                            """
-                            UPDATE teamScan SET current = FALSE
-                            WHERE teamRoundId = \(roundID) AND teacherKey = \(key) AND current
-                            """)
+                        if pending.adds(key) { otherRounds = try await pending.store(in: session) || otherRounds }
+                        pending.replaced.append(key)
                     }
-                    added.append(
-                        scan, key: key, current: current, roundID: roundID, profileID: profileID,
-                        prepared: prepared)
+                    pending.append(
+                        scan, key: key, current: current, roundID: roundID, profileID: profileID, prepared: prepared)
                 }
             }
-            try await added.store(in: session)
+            otherRounds = try await pending.store(in: session) || otherRounds
             try await Self.updateReleases(teamID: teamID, onlyRound: otherRounds ? nil : roundID, in: session)
             return plan.outcomes
         }
     }
 
-    /// Scans and their scores to insert, as columns: a board's import is a few statements of thousands of rows
-    /// (`unnest`), not one statement per score.
-    struct NewScans {
+    /// What an import stores next, as columns: a board's import is a few statements of thousands of rows (`unnest`),
+    /// not a statement per scan or score. `anonymised` and `replaced` name teachers none of whose scans are among
+    /// the ones to add, so they are changed first and the order of the plan is kept.
+    struct PendingChanges {
+        let teamID: Int64
+        /// The round imported into (none when the batch holds only private scans).
+        let roundID: Int64?
+        /// Teachers whose name goes from every scan the team has of them.
+        var anonymised: [String] = []
+        /// Teachers whose current scan in the round becomes history.
+        var replaced: [String] = []
         var rounds: [Int64] = []
         var keys: [String] = []
         var teachers: [String] = []
@@ -124,11 +123,22 @@ extension PostgresStore: TeamStore {
         var scores: [Int] = []
         var targets: [Int] = []
 
+        var added: Set<String> = []
+
+        init(teamID: Int64, roundID: Int64?) {
+            self.teamID = teamID
+            self.roundID = roundID
+        }
+
+        /// Whether a scan of this teacher is among the ones to add.
+        func adds(_ key: String) -> Bool { added.contains(key) }
+
         mutating func append(
             _ scan: TeamMemberScan, key: String, current: Bool, roundID: Int64, profileID: Int64,
             prepared: PreparedProfile
         ) {
             let position = keys.count
+            added.insert(key)
             rounds.append(roundID)
             keys.append(key)
             teachers.append(scan.consent == .metNaam ? scan.teacher : "")
@@ -150,9 +160,29 @@ extension PostgresStore: TeamStore {
             }
         }
 
-        /// Inserts what was appended (the scans in order, so their ids are in order too) and starts empty again.
-        mutating func store(in session: Session) async throws {
-            guard !keys.isEmpty else { return }
+        /// Stores the changes (the scans in order, so their ids are in order too) and starts empty again; whether
+        /// removing names changed scans (of other rounds too).
+        mutating func store(in session: Session) async throws -> Bool {
+            var changedNames = false
+            if !anonymised.isEmpty {
+                changedNames =
+                    try await session.changes(
+                        """
+                        UPDATE teamScan SET teacher = NULL, consent = 'anoniem'
+                        WHERE teacherKey = ANY(\(anonymised)::text[])
+                        AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = \(teamID))
+                        AND (teacher IS NOT NULL OR consent <> 'anoniem') RETURNING id
+                        """) > 0
+            }
+            if !replaced.isEmpty, let round = roundID {
+                try await session.execute(
+                    """
+                    UPDATE teamScan SET current = FALSE
+                    WHERE teamRoundId = \(round) AND teacherKey = ANY(\(replaced)::text[]) AND current
+                    """)
+            }
+            defer { self = PendingChanges(teamID: teamID, roundID: roundID) }
+            guard !keys.isEmpty else { return changedNames }
             let ids = try await session.values(
                 """
                 INSERT INTO teamScan (teamRoundId, teacherKey, teacher, teamProfileId, date, consent,
@@ -173,7 +203,7 @@ extension PostgresStore: TeamStore {
                     \(scores)::bigint[], \(targets)::bigint[])
                     """)
             }
-            self = NewScans()
+            return changedNames
         }
     }
 
@@ -401,45 +431,93 @@ extension PostgresStore: TeamStore {
         }
     }
 
-    /// The current scans of a round with their scores: one query for the scans, one for every score (a board's round
-    /// has hundreds of thousands), one for the handful of profiles they share.
-    private static func currentScans(roundID: Int64, in session: Session) async throws -> [TeamMemberScan] {
-        var scores: [Int64: [Behaviour.ID: Int]] = [:]
-        for row in try await session.rows(
-            """
-            SELECT c.teamScanId, c.behaviourId, c.score FROM teamScan s JOIN teamScore c ON c.teamScanId = s.id
-            WHERE s.teamRoundId = \(roundID) AND s.current
-            """)
-        {
-            let (scan, behaviour, score) = try row.decode((Int64, String, Int).self)
-            scores[scan, default: Dictionary(minimumCapacity: 48)][behaviour] = score
+    /// Every team's chosen round in four queries, whatever the number of teams: a board's hundreds of teams one by
+    /// one cost a trip to the server each.
+    public func boardRounds(label: String?) async throws -> [TeamRoundData] {
+        try await read { session in
+            var chosen: [(team: String, round: String, threshold: Int, id: Int64)] = []
+            for row in try await session.rows(
+                """
+                SELECT DISTINCT ON (t.name) t.name, r.label, t.privacyThreshold, r.id
+                FROM team t JOIN teamRound r ON r.teamId = t.id
+                WHERE \(label)::text IS NULL OR r.label = \(label)
+                ORDER BY t.name, r.lastDate DESC, r.id DESC
+                """)
+            {
+                let (team, round, threshold, id) = try row.decode((String, String, Int, Int64).self)
+                chosen.append((team, round, threshold, id))
+            }
+            let ids = chosen.map(\.id)
+            let members = try await Self.currentScans(rounds: ids, in: session)
+            var latest: [Int64: PrivacyRule.Release] = [:]
+            for row in try await session.rows(
+                """
+                SELECT DISTINCT ON (teamRoundId) teamRoundId, release FROM teamRelease
+                WHERE teamRoundId = ANY(\(ids)::bigint[]) ORDER BY teamRoundId, id DESC
+                """)
+            {
+                let (id, json) = try row.decode((Int64, String).self)
+                latest[id] = try JSONDecoder().decode(PrivacyRule.Release.self, from: Data(json.utf8))
+            }
+            return chosen.map { round in
+                TeamRoundData(
+                    team: round.team, round: round.round, threshold: round.threshold, members: members[round.id] ?? [],
+                    release: latest[round.id])
+            }
         }
+    }
+
+    /// The current scans of a round with their scores, each scan's scores in one text of its row: a board's round
+    /// has hundreds of thousands of scores, and decoding a row (or an array element) each cost more than the report
+    /// took to make. A score is one digit (1–4), written before its behaviour's id; the unit separator (U+001F), which
+    /// no id holds (readers refuse control characters), separates them.
+    private static func currentScans(roundID: Int64, in session: Session) async throws -> [TeamMemberScan] {
+        try await currentScans(rounds: [roundID], in: session)[roundID] ?? []
+    }
+
+    /// The current scans of several rounds, by round, each round's oldest first.
+    private static func currentScans(rounds: [Int64], in session: Session) async throws -> [Int64: [TeamMemberScan]] {
         var profiles: [Int64: Profile] = [:]
         for row in try await session.rows(
             """
             SELECT id, snapshot FROM teamProfile
-            WHERE id IN (SELECT teamProfileId FROM teamScan WHERE teamRoundId = \(roundID) AND current)
+            WHERE id IN (SELECT teamProfileId FROM teamScan WHERE teamRoundId = ANY(\(rounds)::bigint[]) AND current)
             """)
         {
             let (id, snapshot) = try row.decode((Int64, String).self)
             profiles[id] = try? JSONDecoder().decode(Profile.self, from: Data(snapshot.utf8))
         }
-        return try await session.rows(
+        var scans: [Int64: [TeamMemberScan]] = [:]
+        for row in try await session.rows(
             """
-            SELECT id, teacherKey, teacher, teamProfileId, date, consent, learningPreference, fingerprint
-            FROM teamScan WHERE teamRoundId = \(roundID) AND current ORDER BY id
-            """
-        ).map { row in
-            let (id, key, name, profileID, date, consent, preference, fingerprint) = try row.decode(
-                (Int64, String, String?, Int64, String, String, String?, String).self)
+            SELECT s.teamRoundId, s.id, s.teacherKey, s.teacher, s.teamProfileId, s.date, s.consent,
+            s.learningPreference, s.fingerprint, coalesce((SELECT string_agg(c.score || c.behaviourId, chr(31))
+            FROM teamScore c WHERE c.teamScanId = s.id), '')
+            FROM teamScan s WHERE s.teamRoundId = ANY(\(rounds)::bigint[]) AND s.current ORDER BY s.id
+            """)
+        {
+            let (round, id, key, name, profileID, date, consent, preference, fingerprint, packed) =
+                try row.decode((Int64, Int64, String, String?, Int64, String, String, String?, String, String).self)
             guard let profile = profiles[profileID], let date = SchoolDate(date),
-                let consent = Consent(rawValue: consent)
+                let consent = Consent(rawValue: consent), let scores = unpack(packed)
             else { throw StoreError.corruptScan(id) }
-            return TeamMemberScan(
-                teacher: consent == .metNaam ? name ?? key : key, consent: consent,
-                learningPreference: preference.flatMap(LearningPreference.init(rawValue:)), date: date,
-                profile: profile, scores: scores[id] ?? [:], fingerprint: fingerprint)
+            scans[round, default: []].append(
+                TeamMemberScan(
+                    teacher: consent == .metNaam ? name ?? key : key, consent: consent,
+                    learningPreference: preference.flatMap(LearningPreference.init(rawValue:)), date: date,
+                    profile: profile, scores: scores, fingerprint: fingerprint))
         }
+        return scans
+    }
+
+    /// A scan's scores from `string_agg(score || behaviourId, chr(31))`; nil when a part is not a digit and an id.
+    static func unpack(_ packed: String) -> [Behaviour.ID: Int]? {
+        var scores = [Behaviour.ID: Int](minimumCapacity: 48)
+        for part in packed.utf8.split(separator: 0x1F) {
+            guard let first = part.first, (0x31...0x34).contains(first), part.count > 1 else { return nil }
+            scores[String(decoding: part.dropFirst(), as: UTF8.self)] = Int(first - 0x30)
+        }
+        return scores
     }
 
     // MARK: - Helpers

@@ -453,4 +453,8 @@ extension LOBDatabase: TeamStore {
         try String.fetchAll(
             db, sql: "SELECT label FROM teamRound WHERE teamId = ? ORDER BY lastDate, id", arguments: [teamID])
     }
+
+    public func boardRounds(label: String?) async throws -> [TeamRoundData] {
+        try await roundsOneByOne(label: label)
+    }
 }

@@ -22,29 +22,7 @@ func bigTeamBenchmark(members: Int = 5_000) async {
         print("lob niet gevonden naast lob-bench: swift build -c release --product lob")
         return
     }
-    var state: UInt64 = 5_000
-    func random(_ upper: Int) -> Int {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Int((state >> 33) % UInt64(upper))
-    }
-    let profile = Profile(
-        id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: Behaviour.all.map(\.id))
-    var paths: [String] = []
-    var csv = ""
-    for member in 0..<members {
-        let base = 1 + random(3)
-        var scan = Scan(
-            teacher: String(format: "Docent %05d", member), team: "Groot", profileID: profile.id,
-            date: SchoolDate("2026-10-05")!, chosenPreference: .oefenen, consent: random(10) < 7 ? .metNaam : .anoniem)
-        for behaviour in Behaviour.all {
-            let score = min(4, max(1, base + random(3) - 1))
-            scan.answers[behaviour.id] = Scan.Answer(score: score)
-            csv += "\(member),\(behaviour.id),\(score)\n"
-        }
-        let path = files.appendingPathComponent(String(format: "docent-%05d.yaml", member)).path
-        try? ScanFile.encode(scan, profile: profile).write(toFile: path, atomically: false, encoding: .utf8)
-        paths.append(path)
-    }
+    let (paths, csv) = makeBigTeam(members: members, in: files)
     let scores = members * Behaviour.all.count
     print("Eén groot team: \(members) scanbestanden, \(scores) scores")
 
@@ -140,6 +118,35 @@ func bigTeamBenchmark(members: Int = 5_000) async {
                 + String(format: "lob/sqlite3 = %.2f  ", process / shell)
                 + (process / shell <= 2 ? "binnen 2×" : "BOVEN 2×"))
     }
+}
+
+/// The large team's scan files in `folder` (deterministic: a linear congruential generator), and its scores as CSV
+/// (`member,behaviour,score`) for the databases' own bulk loaders.
+func makeBigTeam(members: Int, in folder: URL) -> (paths: [String], csv: String) {
+    var state: UInt64 = 5_000
+    func random(_ upper: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(upper))
+    }
+    let profile = Profile(
+        id: "loopbaanbegeleider-vmbo", title: "Loopbaanbegeleider vmbo", behaviours: Behaviour.all.map(\.id))
+    var paths: [String] = []
+    var csv = ""
+    for member in 0..<members {
+        let base = 1 + random(3)
+        var scan = Scan(
+            teacher: String(format: "Docent %05d", member), team: "Groot", profileID: profile.id,
+            date: SchoolDate("2026-10-05")!, chosenPreference: .oefenen, consent: random(10) < 7 ? .metNaam : .anoniem)
+        for behaviour in Behaviour.all {
+            let score = min(4, max(1, base + random(3) - 1))
+            scan.answers[behaviour.id] = Scan.Answer(score: score)
+            csv += "\(member),\(behaviour.id),\(score)\n"
+        }
+        let path = folder.appendingPathComponent(String(format: "docent-%05d.yaml", member)).path
+        try? ScanFile.encode(scan, profile: profile).write(toFile: path, atomically: false, encoding: .utf8)
+        paths.append(path)
+    }
+    return (paths, csv)
 }
 
 /// Runs a program with its output to /dev/null; the wall time in seconds, nil when it fails. posix_spawn, not

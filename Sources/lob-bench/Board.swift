@@ -20,40 +20,8 @@ func benchmarkBoard(teachers: Int = 5000, teams: Int = 400, rounds: Int = 3) asy
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    // MARK: data (deterministic: a linear congruential generator)
-    var state: UInt64 = 20_261_124
-    func random(_ upper: Int) -> Int {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Int((state >> 33) % UInt64(upper))
-    }
-    let profile = Profile(
-        id: "mentor-model2", title: "Mentor (model 2)", role: .mentor, model: .model2,
-        behaviours: Behaviour.all.map(\.id),
-        weights: [1: 3, 2: 3, 3: 2, 4: 2, 5: 2, 6: 2, 7: 1])
-    let preferences = LearningPreference.allCases
-    let dates = ["2025-10-06", "2026-03-09", "2026-10-05"]
     let generation = clock.now
-    var batches: [(team: String, round: String, scans: [TeamMemberScan])] = []
-    for round in 0..<rounds {
-        var byTeam: [[TeamMemberScan]] = Array(repeating: [], count: teams)
-        for teacher in 0..<teachers {
-            let team = teacher % teams
-            let base = 1 + random(3)
-            var scores: [Behaviour.ID: Int] = [:]
-            for behaviour in Behaviour.all {
-                scores[behaviour.id] = min(4, max(1, base + random(3) - 1 + (round > 0 && random(4) == 0 ? 1 : 0)))
-            }
-            let scan = Scan(
-                teacher: String(format: "Docent %05d", teacher), team: String(format: "Team %03d", team),
-                profileID: profile.id,
-                date: SchoolDate(dates[round % dates.count])!, answers: scores.mapValues { Scan.Answer(score: $0) },
-                chosenPreference: preferences[random(preferences.count)], consent: random(10) < 7 ? .metNaam : .anoniem)
-            byTeam[team].append(TeamMemberScan(scan, profile: profile))
-        }
-        for team in 0..<teams {
-            batches.append((String(format: "Team %03d", team), "ronde \(round + 1)", byTeam[team]))
-        }
-    }
+    let batches = makeBoard(teachers: teachers, teams: teams, rounds: rounds)
     let scores = batches.reduce(0) { $0 + $1.scans.reduce(0) { $0 + $1.scores.count } }
     print(
         "Schoolbestuur: \(teachers) docenten, \(teams) teams, \(rounds) rondes, \(scores) scores (gemaakt in \(String(format: "%.2f", seconds(clock.now - generation))) s)"
@@ -265,3 +233,41 @@ let boardQuery = """
     GROUP BY t.id, c.behaviourId, s.consent
     ORDER BY t.name, c.competencyId, c.behaviourId;
     """
+
+/// The board's teams and rounds as import batches (deterministic: a linear congruential generator): every teacher
+/// in one team, each round a scan of all of them, 70% shared by name.
+func makeBoard(teachers: Int, teams: Int, rounds: Int) -> [(team: String, round: String, scans: [TeamMemberScan])] {
+    var state: UInt64 = 20_261_124
+    func random(_ upper: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(upper))
+    }
+    let profile = Profile(
+        id: "mentor-model2", title: "Mentor (model 2)", role: .mentor, model: .model2,
+        behaviours: Behaviour.all.map(\.id),
+        weights: [1: 3, 2: 3, 3: 2, 4: 2, 5: 2, 6: 2, 7: 1])
+    let preferences = LearningPreference.allCases
+    let dates = ["2025-10-06", "2026-03-09", "2026-10-05"]
+    var batches: [(team: String, round: String, scans: [TeamMemberScan])] = []
+    for round in 0..<rounds {
+        var byTeam: [[TeamMemberScan]] = Array(repeating: [], count: teams)
+        for teacher in 0..<teachers {
+            let team = teacher % teams
+            let base = 1 + random(3)
+            var scores: [Behaviour.ID: Int] = [:]
+            for behaviour in Behaviour.all {
+                scores[behaviour.id] = min(4, max(1, base + random(3) - 1 + (round > 0 && random(4) == 0 ? 1 : 0)))
+            }
+            let scan = Scan(
+                teacher: String(format: "Docent %05d", teacher), team: String(format: "Team %03d", team),
+                profileID: profile.id,
+                date: SchoolDate(dates[round % dates.count])!, answers: scores.mapValues { Scan.Answer(score: $0) },
+                chosenPreference: preferences[random(preferences.count)], consent: random(10) < 7 ? .metNaam : .anoniem)
+            byTeam[team].append(TeamMemberScan(scan, profile: profile))
+        }
+        for team in 0..<teams {
+            batches.append((String(format: "Team %03d", team), "ronde \(round + 1)", byTeam[team]))
+        }
+    }
+    return batches
+}

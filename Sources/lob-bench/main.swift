@@ -119,7 +119,9 @@ case "board"?:
     await benchmarkBoard()
 case "serve"?:
     await serveLoadBenchmark()
+case "postgres"?:
+    await postgresBenchmark()
 default:
-    print("gebruik: lob-bench tui | board | bigteam | serve")
+    print("gebruik: lob-bench tui | board | bigteam | serve | postgres")
     exit(arguments.isEmpty ? 0 : 64)
 }

@@ -95,12 +95,18 @@ public protocol TeamStore: Sendable {
     func round(team: String, round: String) async throws -> TeamRoundData?
     /// Sets the team's threshold (the application checks its range); false when there is no such team.
     func setPrivacyThreshold(team: String, threshold: Int) async throws -> Bool
+    /// Every team's latest round (or the round with that label, for the teams that have one), by team name: what the
+    /// board and the school's budget work on. A store may read them all at once (`roundsOneByOne` reads them as
+    /// `round(team:round:)` does, one team at a time).
+    func boardRounds(label: String?) async throws -> [TeamRoundData]
 }
 
 extension TeamStore {
-    /// Every team's latest round (or the round with that label, for the teams that have one): what the board and
-    /// the school's budget work on.
-    public func boardRounds(label: String? = nil) async throws -> [TeamRoundData] {
+    public func boardRounds() async throws -> [TeamRoundData] { try await boardRounds(label: nil) }
+
+    /// `boardRounds` through `teams()` and `round(team:round:)`: what a store on one file does, where a query costs
+    /// no trip over a network.
+    public func roundsOneByOne(label: String?) async throws -> [TeamRoundData] {
         var rounds: [TeamRoundData] = []
         for team in try await teams() {
             guard let round = label.map({ team.rounds.contains($0) ? $0 : nil }) ?? team.rounds.last,
