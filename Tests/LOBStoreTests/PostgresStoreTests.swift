@@ -192,6 +192,27 @@ struct PostgresServerTests {
         await second.close()
     }
 
+    /// A removed scan's scores go with it (a trigger, not a foreign key, deletes them): none is left without its scan,
+    /// whether the store removes it or the round goes.
+    @Test func a_removed_scan_leaves_no_scores_behind() async throws {
+        let store = try await TestStores.postgres()
+        let profile = Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "2.1"], defaultTarget: 3)
+        let scans = (0..<4).map { index in
+            TeamMemberScan(
+                teacher: "Collega \(index)", consent: .metNaam, learningPreference: nil, date: SchoolDate("2026-10-01")!,
+                profile: profile, scores: ["1.1": 2, "1.2": 3, "2.1": 4], fingerprint: "f\(index)")
+        }
+        _ = try await store.importScans(scans, team: "Bouw", round: "najaar")
+        let schema = store.address.schema!
+        let scores = "SELECT count(*) FROM \(schema).teamScore"
+        #expect(try Self.psql(scores) == ["12"])
+        await #expect(try store.removeMember(team: "Bouw", teacher: "Collega 1") == 1)
+        #expect(try Self.psql(scores) == ["9"])
+        _ = try Self.psql("DELETE FROM \(schema).team")
+        #expect(try Self.psql(scores) == ["0"])
+        await store.close()
+    }
+
     /// The rows of one query through `psql`, as a board's IT would read the database.
     static func psql(_ sql: String) throws -> [String] {
         let process = Process()
