@@ -110,6 +110,7 @@ let package = Package(
                 "LOBPostgresStore", "LOBShippedProfiles", "LOBStore", "LOBTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // Every reader under libFuzzer (`Tests/fuzz/run.sh`, built with -sanitize=fuzzer,address and -DFUZZING); built
@@ -121,8 +122,8 @@ let package = Package(
         .executableTarget(
             name: "lob-bench",
             dependencies: [
-                "LOBApp", "LOBCore", "LOBFormats", "LOBPostgresStore", "LOBRender", "LOBStore", "LOBTerminal",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "LOBApp", "LOBCore", "LOBFormats", "LOBPostgresStore", "LOBRender", "LOBShippedProfiles", "LOBStore",
+                "LOBTerminal", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "LOBCoreTests", dependencies: ["LOBCore"]),
         .testTarget(name: "LOBFormatsTests", dependencies: ["LOBFormats", "LOBShippedProfiles", "ZIPFoundation"]),

@@ -50,7 +50,7 @@ extension PostgresStore: InvitationStore {
         if let value { bindings.append(value) }
         let query = PostgresQuery(
             unsafeSQL: "SELECT \(Self.invitationColumns) FROM invitation WHERE \(condition)", binds: bindings)
-        return try await read { session in try await session.rows(query).map(Self.record) }
+        return try await single { session in try await session.rows(query).map(Self.record) }
     }
 
     public func saveDraft(id: Int64, draft: String, at time: Int64) async throws {
@@ -62,7 +62,7 @@ extension PostgresStore: InvitationStore {
     }
 
     public func beginHandIn(id: Int64, at time: Int64) async throws -> Bool {
-        try await write { session in
+        try await single { session in
             try await session.changes(
                 """
                 UPDATE invitation SET finishedAt = \(time), startedAt = coalesce(startedAt, \(time))
@@ -137,7 +137,7 @@ extension PostgresStore: InvitationStore {
     }
 
     public func device(tokenHash: String, invitationID: Int64, now: Int64) async throws -> LinkDevice? {
-        try await read { session in
+        try await single { session in
             try await session.rows(
                 """
                 SELECT tokenHash, invitationId, csrf, expiresAt FROM linkDevice
@@ -205,7 +205,7 @@ extension PostgresStore: InvitationStore {
     }
 
     public func account(login: String) async throws -> DashboardAccount? {
-        try await read { session in
+        try await single { session in
             try await session.rows(
                 "SELECT id, login, team, passwordHash FROM dashboardAccount WHERE login = \(login)"
             ).first.map(Self.account)
@@ -225,7 +225,7 @@ extension PostgresStore: InvitationStore {
     }
 
     public func session(tokenHash: String, now: Int64) async throws -> (account: DashboardAccount, csrf: String)? {
-        try await read { session in
+        try await single { session in
             guard
                 let row = try await session.rows(
                     """
@@ -279,7 +279,7 @@ extension PostgresStore: InvitationStore {
     }
 
     public func ping() async throws {
-        _ = try await read { session in try await session.value("SELECT 1", as: Int.self) }
+        _ = try await single { session in try await session.value("SELECT 1", as: Int.self) }
     }
 
     // MARK: - Raters' links
@@ -349,7 +349,7 @@ extension PostgresStore: InvitationStore {
     }
 
     public func bindRater(id: Int64, deviceHash: String) async throws -> Bool {
-        try await write { session in
+        try await single { session in
             try await session.changes(
                 """
                 UPDATE feedbackInvitation SET deviceHash = \(deviceHash) WHERE id = \(id) AND deviceHash IS NULL
@@ -409,8 +409,9 @@ extension PostgresStore: InvitationStore {
 
     // MARK: - Helpers
 
+    /// One statement that changes rows: a transaction by itself.
     private func change(_ query: PostgresQuery) async throws {
-        try await write { session in try await session.execute(query) }
+        try await single { session in try await session.execute(query) }
     }
 
     private static func record(_ row: PostgresRow) throws -> InvitationRecord {

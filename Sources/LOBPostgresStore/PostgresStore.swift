@@ -78,6 +78,9 @@ public struct PostgresStore: Sendable {
         }
         configuration.options.connectTimeout = connectTimeout
         configuration.options.maximumConnections = maximumConnections
+        // A server keeps some connections open from the start: logging in (scram-sha-256) costs milliseconds of an
+        // event loop, which requests under way would otherwise wait for when the pool grows.
+        configuration.options.minimumConnections = maximumConnections >= 8 ? maximumConnections / 4 : 0
         configuration.options.additionalStartupParameters = address.startupParameters
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         return PostgresStore(pool: Pool(client: client), address: address, logger: logger)
@@ -151,13 +154,20 @@ public struct PostgresStore: Sendable {
         try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
+    /// Runs one statement by itself (PostgreSQL makes it a transaction of its own): a trip to the server instead of
+    /// three, for what `lob serve` does on every request (find a link, save an answer).
+    func single<T: Sendable>(_ body: @Sendable (Session) async throws -> T) async throws -> T {
+        try await transaction(nil, body)
+    }
+
     private func transaction<T: Sendable>(
-        _ begin: PostgresQuery, _ body: @Sendable (Session) async throws -> T
+        _ begin: PostgresQuery?, _ body: @Sendable (Session) async throws -> T
     ) async throws -> T {
         let logger = logger
         do {
             return try await pool.client.withConnection { connection in
                 let session = Session(connection: connection, logger: logger)
+                guard let begin else { return try await body(session) }
                 try await session.execute(begin)
                 do {
                     let result = try await body(session)

@@ -128,9 +128,9 @@ final class Samples: @unchecked Sendable {
     var sorted: [Double] { lock.withLock { values.sorted() } }
 }
 
-/// `lob serve` on a free port over the database at `path`; nil when it does not come up.
-func startServer(path: String) -> (process: Process, port: UInt16)? {
-    let port = freePort()
+/// `lob serve` on a free port (or `port`) over the database at `path`; nil when it does not come up.
+func startServer(path: String, port given: UInt16? = nil) -> (process: Process, port: UInt16)? {
+    let port = given ?? freePort()
     let lob = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lob")
     let server = Process()
     server.executableURL = lob

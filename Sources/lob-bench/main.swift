@@ -118,10 +118,14 @@ case "bigteam"?:
 case "board"?:
     await benchmarkBoard()
 case "serve"?:
-    await serveLoadBenchmark()
+    // LOB_BENCH_COLLEAGUES: another number of colleagues than 200 (the PostgreSQL bench has 400, across two servers).
+    await serveLoadBenchmark(
+        colleagues: ProcessInfo.processInfo.environment["LOB_BENCH_COLLEAGUES"].flatMap { Int($0) } ?? 200)
 case "postgres"?:
     await postgresBenchmark()
+case "serve-postgres"?:
+    await servePostgresBenchmark()
 default:
-    print("gebruik: lob-bench tui | board | bigteam | serve | postgres")
+    print("gebruik: lob-bench tui | board | bigteam | serve | postgres | serve-postgres")
     exit(arguments.isEmpty ? 0 : 64)
 }

@@ -199,7 +199,8 @@ struct PostgresServerTests {
         let profile = Profile(id: "p", title: "P", behaviours: ["1.1", "1.2", "2.1"], defaultTarget: 3)
         let scans = (0..<4).map { index in
             TeamMemberScan(
-                teacher: "Collega \(index)", consent: .metNaam, learningPreference: nil, date: SchoolDate("2026-10-01")!,
+                teacher: "Collega \(index)", consent: .metNaam, learningPreference: nil,
+                date: SchoolDate("2026-10-01")!,
                 profile: profile, scores: ["1.1": 2, "1.2": 3, "2.1": 4], fingerprint: "f\(index)")
         }
         _ = try await store.importScans(scans, team: "Bouw", round: "najaar")

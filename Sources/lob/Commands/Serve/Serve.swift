@@ -6,6 +6,8 @@ import LOBFormats
 import LOBMail
 import LOBServe
 import Logging
+import NIOCore
+import NIOPosix
 import Synchronization
 
 extension LobCommand {
@@ -86,6 +88,9 @@ extension LobCommand.Serve {
         }
 
         func run() async throws {
+            // Swift's tasks run on SwiftNIO's event loops, where the connections (the browsers', the database's) are:
+            // a request that asks PostgreSQL three things otherwise hops between thread pools for each.
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
             let (app, closeStore) = try await store.appForServing()
             let library = profiles.library()
             // Scans handed in before they had one home move among the scans once, before the first request.
