@@ -292,6 +292,25 @@ extension LOBApp {
     }
 
     /// The browser a cookie binds to this claimed link, if it does.
+    /// The invitation a colleague's link opens (as `invitation(token:now:)`) with the browser his cookie names when it
+    /// is bound to the link (as `linkDevice`): one question to the store for every save.
+    public func openedInvitation(
+        token: String, cookie: String?, now: Int64
+    ) async throws -> (record: InvitationRecord, device: LinkDevice?) {
+        var device: LinkDevice?
+        let record = try await open(token, now: now) { hash in
+            guard let cookie, Secret.wellFormed(cookie) else {
+                return try await invitations.invitation(tokenHash: hash)
+            }
+            let found = try await invitations.invitation(tokenHash: hash, deviceHash: Secret.hash(cookie), now: now)
+            device = found?.device
+            return found?.record
+        }
+        guard record.isClaimed, let cookie, let found = device, Secret.equal(found.tokenHash, Secret.hash(cookie))
+        else { return (record, nil) }
+        return (record, found)
+    }
+
     public func linkDevice(_ record: InvitationRecord, cookie: String?, now: Int64) async throws -> LinkDevice? {
         guard record.isClaimed, let cookie, Secret.wellFormed(cookie),
             let device = try await invitations.device(

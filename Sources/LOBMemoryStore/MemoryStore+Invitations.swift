@@ -274,6 +274,12 @@ extension MemoryStore: InvitationStore {
         return true
     }
 
+    public func invitation(
+        tokenHash: String, deviceHash: String, now: Int64
+    ) async throws -> (record: InvitationRecord, device: LinkDevice?)? {
+        try await invitationAndDevice(tokenHash: tokenHash, deviceHash: deviceHash, now: now)
+    }
+
     public func ping() async throws {}
 
     public func refundAttempt(_ keys: [AttemptKey], now: Int64) async throws {

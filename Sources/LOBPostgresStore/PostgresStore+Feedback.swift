@@ -200,6 +200,12 @@ extension PostgresStore: FeedbackStore {
     public func decideTeamFeedback<View: Sendable>(
         team: String, round: String, _ decide: @Sendable ([PrivacyRule.Release]) throws -> (View, PrivacyRule.Release)
     ) async throws -> View? {
+        try await turns.run(team) { try await decideFeedbackView(team: team, round: round, decide) }
+    }
+
+    private func decideFeedbackView<View: Sendable>(
+        team: String, round: String, _ decide: @Sendable ([PrivacyRule.Release]) throws -> (View, PrivacyRule.Release)
+    ) async throws -> View? {
         try await write { session in
             // The team's row lock: one view of a team's feedback decides at a time, across servers.
             guard try await Self.lockTeam(team, in: session, create: false) != nil,

@@ -278,6 +278,38 @@ extension PostgresStore: InvitationStore {
         }
     }
 
+    public func invitation(
+        tokenHash: String, deviceHash: String, now: Int64
+    ) async throws -> (record: InvitationRecord, device: LinkDevice?)? {
+        // One trip to the server for every save of an answer: the invitation and its browser in one row.
+        let columns = Self.invitationColumns.split(separator: ",").map {
+            "i." + $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        .joined(separator: ", ")
+        var bindings = PostgresBindings()
+        bindings.append(deviceHash)
+        bindings.append(now)
+        bindings.append(tokenHash)
+        let query = PostgresQuery(
+            unsafeSQL: """
+                SELECT \(columns), d.tokenHash, d.csrf, d.expiresAt FROM invitation i
+                LEFT JOIN linkDevice d ON d.invitationId = i.id AND d.tokenHash = $1 AND d.expiresAt > $2
+                WHERE i.tokenHash = $3
+                """, binds: bindings)
+        return try await single { session in
+            guard let row = try await session.rows(query).first else { return nil }
+            let record = try Self.record(row)
+            let columns = row.makeRandomAccess()
+            guard let token = try columns[18].decode(String?.self) else { return (record, nil) }
+            return (
+                record,
+                LinkDevice(
+                    tokenHash: token, invitationID: record.invitation.id, csrf: try columns[19].decode(String.self),
+                    expiresAt: try columns[20].decode(Int64.self))
+            )
+        }
+    }
+
     public func ping() async throws {
         _ = try await single { session in try await session.value("SELECT 1", as: Int.self) }
     }

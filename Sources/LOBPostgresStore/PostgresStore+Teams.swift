@@ -34,7 +34,18 @@ extension PostgresStore: TeamStore {
         let prepared = profiles.values
         let preparedIndex = preparedOf
         let keys = scans.map { PrivacyRule.pseudonym(team: team, teacher: $0.teacher) }
-        return try await write { session in
+        return try await turns.run(team) {
+            try await importScans(
+                scans, keys: keys, team: team, round: round, lastDate: lastDate, prepared: prepared,
+                preparedIndex: preparedIndex)
+        }
+    }
+
+    private func importScans(
+        _ scans: [TeamMemberScan], keys: [String], team: String, round: String, lastDate: SchoolDate?,
+        prepared: [PreparedProfile], preparedIndex: [Int]
+    ) async throws -> [TeamImportOutcome] {
+        try await write { session in
             guard let teamID = try await Self.lockTeam(team, in: session, create: lastDate != nil) else {
                 return scans.map { _ in .skippedPrivate }
             }
@@ -260,24 +271,28 @@ extension PostgresStore: TeamStore {
     }
 
     public func removeMember(team: String, teacher: String) async throws -> Int {
-        try await write { session in
-            guard let teamID = try await Self.lockTeam(team, in: session, create: false) else { return 0 }
-            let count = try await Self.deleteScans(
-                teamID: teamID, key: PrivacyRule.pseudonym(team: team, teacher: teacher), in: session)
-            try await Self.updateReleases(teamID: teamID, in: session)
-            return count
-        }
+        try await turns.run(team) { try await removeScans(team: team, round: nil, teacher: teacher) }
     }
 
     public func removeScans(team: String, round: String, teacher: String) async throws -> Int {
+        try await turns.run(team) { try await removeScans(team: team, round: Optional(round), teacher: teacher) }
+    }
+
+    /// A teacher's scans in every round of a team (`round` nil) or in one.
+    private func removeScans(team: String, round: String?, teacher: String) async throws -> Int {
         try await write { session in
             guard let teamID = try await Self.lockTeam(team, in: session, create: false) else { return 0 }
             let key = PrivacyRule.pseudonym(team: team, teacher: teacher)
-            let count = try await session.changes(
-                """
-                DELETE FROM teamScan WHERE teacherKey = \(key)
-                AND teamRoundId IN (SELECT id FROM teamRound WHERE teamId = \(teamID) AND label = \(round)) RETURNING id
-                """)
+            let count: Int
+            if let round {
+                count = try await session.changes(
+                    """
+                    DELETE FROM teamScan WHERE teacherKey = \(key) AND teamRoundId IN (
+                    SELECT id FROM teamRound WHERE teamId = \(teamID) AND label = \(round)) RETURNING id
+                    """)
+            } else {
+                count = try await Self.deleteScans(teamID: teamID, key: key, in: session)
+            }
             try await Self.updateReleases(teamID: teamID, in: session)
             return count
         }
@@ -337,11 +352,13 @@ extension PostgresStore: TeamStore {
     }
 
     public func setPrivacyThreshold(team: String, threshold: Int) async throws -> Bool {
-        try await write { session in
-            guard let teamID = try await Self.lockTeam(team, in: session, create: false) else { return false }
-            try await session.execute("UPDATE team SET privacyThreshold = \(threshold) WHERE id = \(teamID)")
-            try await Self.updateReleases(teamID: teamID, in: session)
-            return true
+        try await turns.run(team) {
+            try await write { session in
+                guard let teamID = try await Self.lockTeam(team, in: session, create: false) else { return false }
+                try await session.execute("UPDATE team SET privacyThreshold = \(threshold) WHERE id = \(teamID)")
+                try await Self.updateReleases(teamID: teamID, in: session)
+                return true
+            }
         }
     }
 

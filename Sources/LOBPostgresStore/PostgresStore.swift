@@ -25,6 +25,8 @@ public struct PostgresStore: Sendable {
     let pool: Pool
     public let address: PostgresAddress
     let logger: Logger
+    /// The changes of each team, one at a time in this process.
+    let turns = TeamTurns()
 
     /// The framework in which a profile's behaviours are looked up when scans are stored.
     public var catalogue: Catalogue = .standard

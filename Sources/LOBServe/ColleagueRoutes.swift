@@ -279,8 +279,13 @@ extension LOBServer {
         _ request: Request, _ context: ServeContext,
         _ body: (InvitationRecord, LinkDevice, String) async throws -> Response
     ) async throws -> Response {
-        try await withInvitation(request, context) { record, token in
-            guard let device = try await device(request, record) else {
+        let cookie = request.cookies[Self.linkCookie]?.value
+        let find = { (token: String, now: Int64) in
+            try await app.openedInvitation(token: token, cookie: cookie, now: now)
+        }
+        return try await withLink(request, context, find: find) { opened, token in
+            let record = opened.record
+            guard let device = opened.device else {
                 guard request.method == .get else {
                     return Self.text(
                         "Deze browser hoort niet (meer) bij deze link. Open de link opnieuw en vul je persoonlijke code in.",

@@ -249,6 +249,12 @@ extension LOBDatabase: InvitationStore {
         }
     }
 
+    public func invitation(
+        tokenHash: String, deviceHash: String, now: Int64
+    ) async throws -> (record: InvitationRecord, device: LinkDevice?)? {
+        try await invitationAndDevice(tokenHash: tokenHash, deviceHash: deviceHash, now: now)
+    }
+
     public func ping() async throws {
         _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }

@@ -73,6 +73,14 @@ struct InvitationStoreContractTests {
         await #expect(try store.device(tokenHash: "d1", invitationID: ids[0], now: 2_000) == nil)
         try await store.addDevice(other)
         await #expect(try store.device(tokenHash: "d2", invitationID: ids[0], now: 1_100) == other)
+        // The invitation and its browser in one question: the same answers.
+        let opened = try await store.invitation(tokenHash: "h1", deviceHash: "d1", now: 1_100)
+        #expect(opened?.record.invitation.id == ids[0] && opened?.device == device)
+        await #expect(try store.invitation(tokenHash: "h1", deviceHash: "d1", now: 2_000)?.device == nil)
+        await #expect(try store.invitation(tokenHash: "h2", deviceHash: "d1", now: 1_100)?.device == nil)
+        await #expect(
+            try store.invitation(tokenHash: "h2", deviceHash: "d1", now: 1_100)?.record.invitation.name == "Bram")
+        await #expect(try store.invitation(tokenHash: "nee", deviceHash: "d1", now: 1_100) == nil)
 
         // Handed in once: a second hand-in at the same moment is refused; a failed one can be tried again.
         try await store.saveDraft(id: ids[0], draft: "{}", at: 1_100)

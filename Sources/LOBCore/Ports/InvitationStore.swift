@@ -29,6 +29,11 @@ public protocol InvitationStore: Sendable {
     func addDevice(_ device: LinkDevice) async throws
     /// The browser whose cookie has this hash, bound to this invitation and not expired.
     func device(tokenHash: String, invitationID: Int64, now: Int64) async throws -> LinkDevice?
+    /// The invitation whose token has this hash, with the browser whose cookie has `deviceHash` when it is bound to
+    /// it and not expired: what every request of an opened link asks, in one question where the database can.
+    func invitation(
+        tokenHash: String, deviceHash: String, now: Int64
+    ) async throws -> (record: InvitationRecord, device: LinkDevice?)?
     /// Forgets everything of the colleague on this link, in one transaction: answers, handed-in scan, code and
     /// browsers; the link opens an empty, unclaimed scan. What the team's round counts of him stays.
     func restart(id: Int64) async throws
@@ -80,6 +85,16 @@ public protocol InvitationStore: Sendable {
 
     /// Throws when the database does not answer a trivial query: a proxy's health check.
     func ping() async throws
+}
+
+extension InvitationStore {
+    /// `invitation(tokenHash:deviceHash:now:)` as two questions, for a store where a question costs no trip.
+    public func invitationAndDevice(
+        tokenHash: String, deviceHash: String, now: Int64
+    ) async throws -> (record: InvitationRecord, device: LinkDevice?)? {
+        guard let record = try await invitation(tokenHash: tokenHash) else { return nil }
+        return (record, try await device(tokenHash: deviceHash, invitationID: record.invitation.id, now: now))
+    }
 }
 
 /// What failed attempts are counted by (a client's address, a login, a link) and how many it may have in the window.
