@@ -402,27 +402,18 @@ extension PostgresStore: TeamStore {
     public func members(team: String) async throws -> [TeamMember] {
         try await read { session in
             guard let teamID = try await Self.teamID(team, in: session) else { return [] }
-            var order: [String] = []
-            var latest: [String: (teacher: String?, consent: String, rounds: [String])] = [:]
-            for row in try await session.rows(
+            let scans = try await session.rows(
                 """
                 SELECT s.teacherKey, s.teacher, s.consent, r.label
                 FROM teamScan s JOIN teamRound r ON r.id = s.teamRoundId
                 WHERE r.teamId = \(teamID) AND s.current
                 ORDER BY r.lastDate, r.id, s.date, s.id
-                """)
-            {
+                """
+            ).map { row in
                 let (key, teacher, consent, label) = try row.decode((String, String?, String, String).self)
-                if latest[key] == nil { order.append(key) }
-                // Rows come oldest first, so the last one read is the latest scan and its consent counts.
-                latest[key] = (teacher, consent, (latest[key]?.rounds ?? []) + [label])
+                return (key: key, teacher: teacher, consent: consent, round: label)
             }
-            return order.map { key in
-                let member = latest[key]!
-                let consent = Consent(rawValue: member.consent) ?? .anoniem
-                return TeamMember(
-                    teacher: consent == .metNaam ? member.teacher : nil, consent: consent, rounds: member.rounds)
-            }
+            return TeamMember.members(fromOldestFirst: scans)
         }
     }
 

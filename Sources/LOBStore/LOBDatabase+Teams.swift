@@ -321,21 +321,10 @@ extension LOBDatabase: TeamStore {
                     WHERE r.teamId = ? AND s.current
                     ORDER BY r.lastDate, r.id, s.date, s.id
                     """, arguments: [teamID])
-            var order: [String] = []
-            var latest: [String: (teacher: String?, consent: String, rounds: [String])] = [:]
-            for row in rows {
-                let key: String = row["teacherKey"]
-                if latest[key] == nil { order.append(key) }
-                let label: String = row["label"]
-                // Rows come oldest first, so the last one read is the latest scan and its consent counts.
-                latest[key] = (row["teacher"], row["consent"], (latest[key]?.rounds ?? []) + [label])
-            }
-            return order.map { key in
-                let member = latest[key]!
-                let consent = Consent(rawValue: member.consent) ?? .anoniem
-                return TeamMember(
-                    teacher: consent == .metNaam ? member.teacher : nil, consent: consent, rounds: member.rounds)
-            }
+            return TeamMember.members(
+                fromOldestFirst: rows.map { row in
+                    (key: row["teacherKey"], teacher: row["teacher"], consent: row["consent"], round: row["label"])
+                })
         }
     }
 

@@ -229,6 +229,24 @@ func fetchStylesheet(port: UInt16, while state: LoadState, into reference: Sampl
     referencing.wait()
 }
 
+/// A round of team "Last" with one invitation per colleague, made through the application core as `lob team round
+/// open` does; each colleague has claimed his link (the code's hash is never checked here) and answers from that
+/// browser: his token, the browser's CSRF token and its cookie.
+func claimedRound(
+    _ app: LOBApp, colleagues: Int, profileID: String, now: Int64
+) async throws -> [(token: String, csrf: String, cookie: String)] {
+    let links = try await app.openRound(
+        team: "Last", round: "r", profileID: profileID, names: (1...colleagues).map { "Collega \($0)" }, now: now)
+    var claimed: [(token: String, csrf: String, cookie: String)] = []
+    for link in links {
+        let key = try await app.claimLink(
+            try await app.invitation(token: link.token, now: now), code: "bench-code", repeated: "bench-code",
+            hash: { _ in "bench" }, now: now)
+        claimed.append((link.token, key.device.csrf, key.cookie))
+    }
+    return claimed
+}
+
 /// How many acknowledged answers the database does not hold: the draft's `seq` is the last one saved.
 func lostAnswers(path: String, state: LoadState, count: Int) async throws -> (lost: Int, integrity: String) {
     let queue = try DatabaseQueue(path: path)
@@ -254,19 +272,9 @@ func serveLoadBenchmark(colleagues: Int = 200, answers: Int = 44) async {
     let now = Int64(Date().timeIntervalSince1970)
     let invitations: [(token: String, csrf: String, cookie: String)]
     do {
-        let app = LOBApp(store: try LOBDatabase.openFile(at: path))
-        let links = try await app.openRound(
-            team: "Last", round: "r", profileID: "mentor-model2",
-            names: (1...colleagues).map { "Collega \($0)" }, now: now)
-        // Each colleague has claimed his link (the code's hash is never checked here) and answers from that browser.
-        var claimed: [(token: String, csrf: String, cookie: String)] = []
-        for link in links {
-            let key = try await app.claimLink(
-                try await app.invitation(token: link.token, now: now), code: "bench-code", repeated: "bench-code",
-                hash: { _ in "bench" }, now: now)
-            claimed.append((link.token, key.device.csrf, key.cookie))
-        }
-        invitations = claimed
+        invitations = try await claimedRound(
+            LOBApp(store: try LOBDatabase.openFile(at: path)), colleagues: colleagues, profileID: "mentor-model2",
+            now: now)
     } catch {
         print("kan de ronde niet maken: \(error)")
         exit(1)

@@ -42,17 +42,8 @@ func servePostgresBenchmark(colleagues: Int = 400, seconds: Int = 30) async {
     let invitations: [(token: String, csrf: String, cookie: String)]
     do {
         store = try await PostgresStore.open(try PostgresAddress(database), schema: .migrate, maximumConnections: 4)
-        let app = LOBApp(store: store)
-        let links = try await app.openRound(
-            team: "Last", round: "r", profileID: profile.id, names: (1...colleagues).map { "Collega \($0)" }, now: now)
-        var claimed: [(token: String, csrf: String, cookie: String)] = []
-        for link in links {
-            let key = try await app.claimLink(
-                try await app.invitation(token: link.token, now: now), code: "bench-code", repeated: "bench-code",
-                hash: { _ in "bench" }, now: now)
-            claimed.append((link.token, key.device.csrf, key.cookie))
-        }
-        invitations = claimed
+        invitations = try await claimedRound(
+            LOBApp(store: store), colleagues: colleagues, profileID: profile.id, now: now)
     } catch {
         print("kan de ronde niet maken: \(error)")
         exit(1)

@@ -48,6 +48,27 @@ public struct TeamMember: Sendable, Hashable {
     }
 }
 
+extension TeamMember {
+    /// The members of a team from its current scans, oldest first (by round, then by scan): one per teacher key, in
+    /// the order they first came, his latest scan's consent deciding whether his name shows.
+    public static func members(
+        fromOldestFirst scans: [(key: String, teacher: String?, consent: String, round: String)]
+    ) -> [TeamMember] {
+        var order: [String] = []
+        var latest: [String: (teacher: String?, consent: String, rounds: [String])] = [:]
+        for scan in scans {
+            if latest[scan.key] == nil { order.append(scan.key) }
+            latest[scan.key] = (scan.teacher, scan.consent, (latest[scan.key]?.rounds ?? []) + [scan.round])
+        }
+        return order.map { key in
+            let member = latest[key]!
+            let consent = Consent(rawValue: member.consent) ?? .anoniem
+            return TeamMember(
+                teacher: consent == .metNaam ? member.teacher : nil, consent: consent, rounds: member.rounds)
+        }
+    }
+}
+
 /// One round of a team as every team view reads it: the current scans and what the privacy rule released of them.
 public struct TeamRoundData: Sendable {
     public let team: String
