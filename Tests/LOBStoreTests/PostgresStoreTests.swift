@@ -126,6 +126,21 @@ struct PostgresServerTests {
         await migrated.close()
     }
 
+    /// The test cluster has no certificate: `prefer` (libpq's default) connects without TLS, `require` refuses.
+    @Test func sslmode_is_honoured() async throws {
+        let preferred = try Self.address {
+            $0.sslMode = .prefer
+            $0.schema = "t_" + UUID().uuidString.lowercased().prefix(8)
+        }
+        await (try await PostgresStore.open(preferred, schema: .migrate)).close()
+        for mode in [PostgresAddress.SSLMode.require, .verifyFull] {
+            let secure = try Self.address { $0.sslMode = mode }
+            await #expect(throws: StoreError.insecure(server: secure.server)) {
+                try await PostgresStore.open(secure)
+            }
+        }
+    }
+
     @Test func two_servers_starting_at_once_migrate_once() async throws {
         let address = try Self.address { $0.schema = "t_" + UUID().uuidString.lowercased().prefix(8) }
         try await withThrowingTaskGroup(of: Void.self) { group in
