@@ -60,7 +60,8 @@ let package = Package(
         .target(
             name: "LOBPostgresStore",
             dependencies: [
-                "LOBCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                // LOBFormats reads the address and the .pgpass file (readers of user input, fuzzed with the others).
+                "LOBCore", "LOBFormats", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
@@ -133,7 +134,8 @@ let package = Package(
         .testTarget(
             name: "LOBStoreTests",
             dependencies: [
-                "LOBStore", "LOBMemoryStore", "LOBPostgresStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "LOBStore", "LOBMemoryStore", "LOBPostgresStore", "LOBFormats",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "LOBAppTests", dependencies: ["LOBApp", "LOBMemoryStore", "LOBStore"]),
         .testTarget(

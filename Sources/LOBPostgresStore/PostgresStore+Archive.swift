@@ -1,4 +1,5 @@
 import LOBCore
+import LOBFormats
 import PostgresNIO
 
 /// Every table as it is, for `lob db copy`.

@@ -1,4 +1,5 @@
 import LOBCore
+import LOBFormats
 import PostgresNIO
 
 /// `lob serve`'s links, accounts and sessions. Every state a server keeps of a round is in these tables, not in the

@@ -1,5 +1,6 @@
 import Foundation
 import LOBCore
+import LOBFormats
 import Logging
 import NIOCore
 import NIOSSL

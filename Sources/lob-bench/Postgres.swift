@@ -3,6 +3,7 @@
 // (postgresql://user@host:port/database, password in PGPASSWORD); every part works in schemas of its own.
 import Foundation
 import LOBCore
+import LOBFormats
 import LOBPostgresStore
 
 /// The server's address with a schema of the bench's own.

@@ -12,6 +12,8 @@ enum FuzzTarget: String, CaseIterable {
     case surveyXLSX = "survey-xlsx"
     case mapping
     case invite
+    /// A database address (the first line) and a password file (the rest).
+    case pgaddress
 
     static let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
     static func profile(_ id: String) -> Profile? { library.profile(id) }
@@ -31,6 +33,11 @@ enum FuzzTarget: String, CaseIterable {
                 _ = table.rows.count
             case .mapping: _ = try SurveyMapping.decode(data: data, file: "f", profile: Self.profile)
             case .invite: _ = try InvitationList.invitees(data, file: "f", csv: data.first == UInt8(ascii: "n"))
+            case .pgaddress:
+                let text = String(decoding: data, as: UTF8.self)
+                let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+                let address = try PostgresAddress(String(lines.first ?? ""), environment: [:])
+                _ = PasswordFile.password(in: lines.count > 1 ? String(lines[1]) : "", for: address)
             }
         } catch {
             // A FormatError: refused, as it should be.

@@ -1,5 +1,6 @@
 import Foundation
 import LOBCore
+import LOBFormats
 import LOBMemoryStore
 import LOBPostgresStore
 import LOBStore

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where a PostgreSQL database is, as `--db` or `LOB_DB` names it: `postgresql://user@host:port/database`, with
+/// Where a PostgreSQL database is, as `--db` or `LOB_DB` names it (read here with the other inputs of the user;
+/// `LOBPostgresStore` connects to it): `postgresql://user@host:port/database`, with
 /// libpq's `sslmode` (and `sslrootcert`) and a `schema` of our own. The password is never part of it (a command line
 /// is visible to every user of the machine in `ps`): it comes from `PGPASSWORD` or a `.pgpass` file, as libpq's.
 public struct PostgresAddress: Sendable, Equatable {
