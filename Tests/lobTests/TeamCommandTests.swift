@@ -36,7 +36,7 @@ struct TeamCommandTests {
         }
     }
 
-    private func write(_ name: String, _ text: String) throws -> String {
+    func write(_ name: String, _ text: String) throws -> String {
         let url = folder.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
@@ -53,10 +53,12 @@ struct TeamCommandTests {
 
     /// `lob team pairs` has every pair the report's JSON counts, the report's own pairs among them, and no colleague
     /// who shared anonymously (Gert, Hanneke and Ilias in the demo) by name.
-    @Test func pairs_list_every_pair_and_only_colleagues_who_shared_by_name() async throws {
-        try importDemo()
+    @Test(arguments: TestDatabase.available)
+    func pairs_list_every_pair_and_only_colleagues_who_shared_by_name(on database: TestDatabase) async throws {
+        let commands = try TeamCommandTests(database)
+        try commands.importDemo()
         func object(_ arguments: [String]) throws -> [String: Any] {
-            let run = try lob(arguments)
+            let run = try commands.lob(arguments)
             #expect(run.status == 0, "\(run.stderr)")
             return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         }
@@ -72,33 +74,37 @@ struct TeamCommandTests {
                 every.prefix(30).map { $0["learner"] as? String }
                     == (shown["pairs"] as? [[String: Any]])?.map { $0["learner"] as? String })
         }
-        let csv = try lob(["team", "pairs", "--format", "csv"]).stdout
+        let csv = try commands.lob(["team", "pairs", "--format", "csv"]).stdout
         #expect(csv.split(separator: "\r\n").count - 1 == pairs.reduce(0) { $0 + ($1["pairCount"] as? Int ?? 0) })
-        let text = try lob(["team", "pairs"]).stdout
+        let text = try commands.lob(["team", "pairs"]).stdout
         #expect(
             text.hasPrefix("VAN ELKAAR LEREN: ALLE KOPPELS VAN BOUWTECHNIEK BOVENBOUW\n")
                 && text.contains("70 voor 41 gedragskenmerken"))
         for output in [csv, text] {
             for name in ["Gert", "Hanneke", "Ilias"] { #expect(!output.contains(name), "\(name)") }
         }
-        let out = folder.appendingPathComponent("koppels.csv").path
-        let written = try lob(["team", "pairs", "--format", "csv", "--out", out])
+        let out = commands.folder.appendingPathComponent("koppels.csv").path
+        let written = try commands.lob(["team", "pairs", "--format", "csv", "--out", out])
         #expect(written.stdout == "Koppels geschreven naar \(out).\n")
     }
 
     /// Ten scans that name another team make one line that says so, not ten.
-    @Test func scans_of_another_team_are_named_once() async throws {
-        let folder = Self.demo.appendingPathComponent("najaar-2026")
-        let run = try lob(["team", "import", folder.path, "--team", "Bouw"])
+    @Test(arguments: TestDatabase.available)
+    func scans_of_another_team_are_named_once(on database: TestDatabase) async throws {
+        let commands = try TeamCommandTests(database)
+        let demoRound = Self.demo.appendingPathComponent("najaar-2026")
+        let run = try commands.lob(["team", "import", demoRound.path, "--team", "Bouw"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             run.stderr
-                == "lob: 10 scans (\(folder.path)/ans-bakker.yaml en 9 andere) noemen team 'Bouwtechniek bovenbouw'; ze worden ingelezen in 'Bouw'\n"
+                == "lob: 10 scans (\(demoRound.path)/ans-bakker.yaml en 9 andere) noemen team 'Bouwtechniek bovenbouw'; ze worden ingelezen in 'Bouw'\n"
         )
-        let one = try lob(["team", "import", folder.appendingPathComponent("ans-bakker.yaml").path, "--team", "Zorg"])
+        let one = try commands.lob([
+            "team", "import", demoRound.appendingPathComponent("ans-bakker.yaml").path, "--team", "Zorg",
+        ])
         #expect(
             one.stderr
-                == "lob: \(folder.path)/ans-bakker.yaml: de scan noemt team 'Bouwtechniek bovenbouw'; hij wordt ingelezen in 'Zorg'\n"
+                == "lob: \(demoRound.path)/ans-bakker.yaml: de scan noemt team 'Bouwtechniek bovenbouw'; hij wordt ingelezen in 'Zorg'\n"
         )
     }
 
@@ -120,33 +126,35 @@ struct TeamCommandTests {
         #expect(!members.stdout.contains("Gert Bos") && !members.stdout.contains("Joost Peters"))
     }
 
-    @Test func a_list_of_files_imports_as_the_same_files_named_on_the_command_line() async throws {
+    @Test(arguments: TestDatabase.available)
+    func a_list_of_files_imports_as_the_same_files_named_on_the_command_line(on database: TestDatabase) async throws {
+        let commands = try TeamCommandTests(database)
         let round = Self.demo.appendingPathComponent("najaar-2026")
         let files = try FileManager.default.contentsOfDirectory(atPath: round.path).filter { $0.hasSuffix(".yaml") }
             .sorted().map { round.appendingPathComponent($0).path }
-        let list = folder.appendingPathComponent("lijst.txt")
+        let list = commands.folder.appendingPathComponent("lijst.txt")
         try (files.joined(separator: "\n") + "\n\n").write(to: list, atomically: true, encoding: .utf8)
-        let listed = try lob([
+        let listed = try commands.lob([
             "team", "import", "--files-from", list.path, "--team", Self.team, "--round", "najaar", "--format", "json",
         ])
         #expect(listed.status == 0, "\(listed.stderr)")
         let named = try LobRun(
             ["team", "import"] + files + [
                 "--team", Self.team, "--round", "najaar", "--format", "json", "--db",
-                folder.appendingPathComponent("tweede.sqlite").path,
+                commands.folder.appendingPathComponent("tweede.sqlite").path,
             ])
         #expect(named.status == 0 && listed.stdout == named.stdout)
         // From standard input, and the refusal of neither files nor a list.
         let fromInput = try LobRun(
             [
                 "team", "import", "--files-from", "-", "--team", "X", "--db",
-                folder.appendingPathComponent("3.sqlite").path,
+                commands.folder.appendingPathComponent("3.sqlite").path,
             ],
             input: list)
         #expect(fromInput.status == 0 && fromInput.stdout.contains("nieuw"))
-        let neither = try lob(["team", "import", "--team", Self.team])
+        let neither = try commands.lob(["team", "import", "--team", Self.team])
         #expect(neither.status != 0 && neither.stderr.contains("of --files-from LIJST"))
-        let missing = try lob(["team", "import", "--files-from", "weg.txt", "--team", Self.team])
+        let missing = try commands.lob(["team", "import", "--files-from", "weg.txt", "--team", Self.team])
         #expect(missing.status != 0 && missing.stderr.contains("weg.txt: bestand niet gevonden"))
     }
 
@@ -178,17 +186,22 @@ struct TeamCommandTests {
         #expect(missing.status == 1 && missing.stderr.contains("bestand niet gevonden"))
     }
 
-    @Test func the_report_shows_no_names_of_anonymous_or_private_colleagues_in_any_format() async throws {
-        try importDemo()
+    @Test(arguments: TestDatabase.available)
+    func the_report_shows_no_names_of_anonymous_or_private_colleagues_in_any_format(
+        on database: TestDatabase
+    ) async throws {
+        let commands = try TeamCommandTests(database)
+        try commands.importDemo()
         for format in ["text", "markdown", "html", "csv", "json"] {
-            let run = try lob(["team", "report", "--format", format])
+            let run = try commands.lob(["team", "report", "--format", format])
             #expect(run.status == 0, "\(format): \(run.stderr)")
             for hidden in ["Gert Bos", "Hanneke Vos", "Ilias El Amrani", "Joost Peters", "privé: notities"] {
                 #expect(!run.stdout.contains(hidden), "\(format) shows \(hidden)")
             }
         }
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(try lob(["team", "report", "--format", "json"]).stdout.utf8))
+            try JSONSerialization.jsonObject(
+                with: Data(try commands.lob(["team", "report", "--format", "json"]).stdout.utf8))
                 as? [String: Any])
         let behaviours = try #require(json["behaviours"] as? [[String: Any]])
         #expect(behaviours.count == 44)
@@ -200,12 +213,14 @@ struct TeamCommandTests {
         #expect(json["compareRound"] as? String == "najaar 2026")
     }
 
-    @Test func a_higher_threshold_withholds_and_says_why() async throws {
-        try importDemo()
-        let low = try lob(["team", "threshold", "2", "--team", Self.team])
+    @Test(arguments: TestDatabase.available)
+    func a_higher_threshold_withholds_and_says_why(on database: TestDatabase) async throws {
+        let commands = try TeamCommandTests(database)
+        try commands.importDemo()
+        let low = try commands.lob(["team", "threshold", "2", "--team", Self.team])
         #expect(low.status != 0 && low.stderr.contains("De privacydrempel is minstens 3"))
-        #expect(try lob(["team", "threshold", "9", "--team", Self.team]).status == 0)
-        let run = try lob(["team", "report", "--format", "json"])
+        #expect(try commands.lob(["team", "threshold", "9", "--team", Self.team]).status == 0)
+        let run = try commands.lob(["team", "report", "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect((json["privacy"] as? [String: Any])?["allWithheld"] as? Bool == true)
         #expect(
@@ -213,61 +228,73 @@ struct TeamCommandTests {
                 $0["withheld"] as? Bool == true && $0["mean"] is NSNull
             } == true)
         #expect((json["heatmap"] as? [Any])?.isEmpty == true)
-        let text = try lob(["team", "report"])
+        let text = try commands.lob(["team", "report"])
         #expect(text.stdout.contains("Minder dan 9 collega's tellen mee"))
         #expect(!text.stdout.contains("Ans Bakker"))
     }
 
-    @Test func removing_a_member_takes_all_his_scans_and_works_for_anonymous_ones() async throws {
-        try importDemo()
-        let run = try lob(["team", "remove-member", "Gert Bos", "--team", Self.team, "--yes"])
+    @Test(arguments: TestDatabase.available)
+    func removing_a_member_takes_all_his_scans_and_works_for_anonymous_ones(on database: TestDatabase) async throws {
+        let commands = try TeamCommandTests(database)
+        try commands.importDemo()
+        let run = try commands.lob(["team", "remove-member", "Gert Bos", "--team", Self.team, "--yes"])
         #expect(run.status == 0 && run.stdout.contains("2 scans van"))
-        #expect(try lob(["team", "remove-member", "Gert Bos", "--team", Self.team, "--yes"]).status == 1)
-        #expect(try lob(["team", "remove-member", "Ans Bakker", "--team", Self.team]).status == 1)
+        #expect(try commands.lob(["team", "remove-member", "Gert Bos", "--team", Self.team, "--yes"]).status == 1)
+        #expect(try commands.lob(["team", "remove-member", "Ans Bakker", "--team", Self.team]).status == 1)
     }
 
-    @Test func the_heatmap_has_colour_only_when_asked_and_reads_without() async throws {
-        try importDemo()
-        let plain = try lob(["team", "report"])
+    @Test(arguments: TestDatabase.available)
+    func the_heatmap_has_colour_only_when_asked_and_reads_without(on database: TestDatabase) async throws {
+        let commands = try TeamCommandTests(database)
+        try commands.importDemo()
+        let plain = try commands.lob(["team", "report"])
         #expect(!plain.stdout.contains("\u{1B}["))
         #expect(plain.stdout.contains("!! =\nmeer eronder") && plain.stdout.contains("1 = Ans Bakker"))
     }
 
-    @Test func the_board_shows_teams_without_names_and_withholds_small_teams() async throws {
-        try importDemo()
+    @Test(arguments: TestDatabase.available)
+    func the_board_shows_teams_without_names_and_withholds_small_teams(on database: TestDatabase) async throws {
+        let commands = try TeamCommandTests(database)
+        try commands.importDemo()
         let small = Self.demo.appendingPathComponent("najaar-2026")
         #expect(
-            try lob([
+            try commands.lob([
                 "team", "import", small.appendingPathComponent("ans-bakker.yaml").path,
                 small.appendingPathComponent("bram-de-jong.yaml").path, "--team", "Zorg",
             ]).status == 0)
-        let run = try lob(["team", "board"])
+        let run = try commands.lob(["team", "board"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Bouwtechniek bovenbouw  voorjaar 2027  8"))
         #expect(!run.stdout.contains("Zorg") && run.stdout.contains("2, waarvan 1 getoond"))
         #expect(!run.stdout.contains("Ans Bakker"))
-        let csv = try lob(["team", "board", "--format", "csv"])
+        let csv = try commands.lob(["team", "board", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("\u{FEFF}team;ronde;respondenten;1 Interpersoonlijke;"))
         // The board's heatmap holds team means, and its key says so.
-        let html = try lob(["team", "board", "--format", "html"]).stdout
+        let html = try commands.lob(["team", "board", "--format", "html"]).stdout
         #expect(html.contains("Cijfer = het gemiddelde van het team (1–4); ! = tot één niveau onder niveau 3"))
-        let plain = try lob(["team", "board", "--format", "csv", "--csv-dialect", "rfc4180"])
+        let plain = try commands.lob(["team", "board", "--format", "csv", "--csv-dialect", "rfc4180"])
         #expect(plain.stdout.hasPrefix("team,ronde,respondenten,1 Interpersoonlijke,"))
     }
 
     /// The demo's spring round with the five who shared by name and Gert, who shared anonymously: once the board gave
     /// Gert's scores as 6 × mean − the five named columns. Now every output counts the five only.
-    @Test func the_board_and_report_of_five_named_and_one_anonymous_hold_only_the_named() async throws {
+    @Test(arguments: TestDatabase.available)
+    func the_board_and_report_of_five_named_and_one_anonymous_hold_only_the_named(
+        on database: TestDatabase
+    ) async throws {
+        let commands = try TeamCommandTests(database)
         let spring = Self.demo.appendingPathComponent("voorjaar-2027")
         let files = ["ans-bakker", "bram-de-jong", "carla-visser", "dirk-smit", "esra-yilmaz", "gert-bos"].map {
             spring.appendingPathComponent("\($0).yaml").path
         }
-        #expect(try lob(["team", "import"] + files + ["--team", Self.team]).status == 0)
+        #expect(try commands.lob(["team", "import"] + files + ["--team", Self.team]).status == 0)
         let report = try #require(
-            try JSONSerialization.jsonObject(with: Data(try lob(["team", "report", "--format", "json"]).stdout.utf8))
+            try JSONSerialization.jsonObject(
+                with: Data(try commands.lob(["team", "report", "--format", "json"]).stdout.utf8))
                 as? [String: Any])
         let board = try #require(
-            try JSONSerialization.jsonObject(with: Data(try lob(["team", "board", "--format", "json"]).stdout.utf8))
+            try JSONSerialization.jsonObject(
+                with: Data(try commands.lob(["team", "board", "--format", "json"]).stdout.utf8))
                 as? [String: Any])
         #expect((report["privacy"] as? [String: Any])?["anonymous"] is NSNull)
         let columns = try #require(report["heatmap"] as? [[String: Any]])
@@ -278,7 +305,7 @@ struct TeamCommandTests {
             let expected = (1...4).map { level in named.filter { $0 == level }.count }
             #expect(entry["distribution"] as? [Int] == expected && entry["n"] as? Int == named.count, "\(behaviour)")
         }
-        let plan = try lob(["team", "plan", "--format", "text"]).stdout
+        let plan = try commands.lob(["team", "plan", "--format", "text"]).stdout
         #expect(!plan.contains("anoniem deelde"), "the plan mentions anonymous colleagues below the threshold")
     }
 }
