@@ -20,29 +20,34 @@ struct SchoolCommandTests {
         try LobRun(arguments + ["--db", db], environment: databaseEnvironment)
     }
 
-    @Test func the_example_schoolscan_is_stored_per_year_and_shown_as_json() async throws {
-        let run = try lob(["schoolscan", "--answers", Self.example.path])
+    @Test(arguments: TestDatabase.available)
+    func the_example_schoolscan_is_stored_per_year_and_shown_as_json(on database: TestDatabase) async throws {
+        let this = try SchoolCommandTests(database)
+        let run = try this.lob(["schoolscan", "--answers", Self.example.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("de school nu  model 2, de activerende school"))
         // Reading it again replaces that year's scan.
-        #expect(try lob(["schoolscan", "--answers", Self.example.path]).status == 0)
-        let list = try lob(["schoolscan", "list"])
+        #expect(try this.lob(["schoolscan", "--answers", Self.example.path]).status == 0)
+        let list = try this.lob(["schoolscan", "list"])
         #expect(list.stdout.components(separatedBy: "2026-2027").count == 2)
         let json = try #require(
             try JSONSerialization.jsonObject(
-                with: Data(try lob(["schoolscan", "show", "--format", "json"]).stdout.utf8)) as? [String: Any])
+                with: Data(try this.lob(["schoolscan", "show", "--format", "json"]).stdout.utf8)) as? [String: Any])
         #expect(json["dominant"] as? String == "model2" && json["wished"] as? String == "model3")
         #expect((json["aspects"] as? [[String: Any]])?.filter { $0["relation"] as? String == "lagging" }.count == 3)
     }
 
-    @Test func a_bad_file_stores_nothing_and_without_a_terminal_the_ui_says_what_to_do() async throws {
-        let bad = folder.appendingPathComponent("school.yaml")
+    @Test(arguments: TestDatabase.available)
+    func a_bad_file_stores_nothing_and_without_a_terminal_the_ui_says_what_to_do(on database: TestDatabase) async throws
+    {
+        let this = try SchoolCommandTests(database)
+        let bad = this.folder.appendingPathComponent("school.yaml")
         try "formatVersion: 1\nschool: X\ndate: 2026-11-20\naspects:\n  1: {current: model9}\n".write(
             to: bad, atomically: true, encoding: .utf8)
-        let run = try lob(["schoolscan", "--answers", bad.path])
+        let run = try this.lob(["schoolscan", "--answers", bad.path])
         #expect(run.status == 1 && run.stderr.contains("school.yaml:5"))
-        #expect(try lob(["schoolscan", "show"]).status == 1)
-        let ui = try lob(["schoolscan"])
+        #expect(try this.lob(["schoolscan", "show"]).status == 1)
+        let ui = try this.lob(["schoolscan"])
         #expect(ui.status == 1 && ui.stderr.contains("heeft een terminal nodig"))
     }
 }
@@ -68,7 +73,9 @@ struct BudgetCommandTests {
             ]).status == 0)
     }
 
-    @Test func the_budget_is_kept_explained_and_shows_no_names() async throws {
+    @Test(arguments: TestDatabase.available)
+    func the_budget_is_kept_explained_and_shows_no_names(on database: TestDatabase) async throws {
+        let this = try SchoolCommandTests(database)
         try prepare()
         let run = try school.lob(["budget", "--budget", "6000", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -90,7 +97,9 @@ struct BudgetCommandTests {
                 && !text.contains("voor 2 docenten"))
     }
 
-    @Test func a_second_budget_never_closes_less_and_csv_lists_funded_and_open() async throws {
+    @Test(arguments: TestDatabase.available)
+    func a_second_budget_never_closes_less_and_csv_lists_funded_and_open(on database: TestDatabase) async throws {
+        let this = try SchoolCommandTests(database)
         try prepare()
         let json = try #require(
             try JSONSerialization.jsonObject(
@@ -107,7 +116,9 @@ struct BudgetCommandTests {
         #expect(negative.status != 0 && negative.stderr.contains("'-5' is geen bedrag"), "\(negative.stderr)")
     }
 
-    @Test func the_wished_model_shows_the_extra_need() async throws {
+    @Test(arguments: TestDatabase.available)
+    func the_wished_model_shows_the_extra_need(on database: TestDatabase) async throws {
+        let this = try SchoolCommandTests(database)
         try prepare()
         #expect(try school.lob(["schoolscan", "--answers", SchoolCommandTests.example.path]).status == 0)
         let text = try school.lob(["budget", "--budget", "6000"]).stdout
