@@ -152,8 +152,8 @@ let package = Package(
         .testTarget(
             name: "lobTests",
             dependencies: [
-                "lob", "LOBApp", "LOBCore", "LOBForm", "LOBFormats", "LOBRender", "LOBStore", "LOBShippedProfiles",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "lob", "LOBApp", "LOBCore", "LOBForm", "LOBFormats", "LOBPostgresStore", "LOBRender", "LOBStore",
+                "LOBShippedProfiles", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,7 @@
 import Foundation
 import LOBCore
+import LOBFormats
+import LOBPostgresStore
 import LOBRender
 import LOBStore
 import Testing
@@ -129,15 +131,15 @@ struct PrivacyAttackTests {
 
     struct World {
         var random: SeededRandom
-        let database: LOBDatabase
+        let database: any TeamStore
         let teams = ["Groot", "Klein", "Midden"]
         var day = 0
         var version = 0
         var people: [String: [String]] = [:]
 
-        init(seed: UInt64) throws {
+        init(seed: UInt64, database: any TeamStore) {
             random = SeededRandom(seed: seed)
-            database = try LOBDatabase.inMemory()
+            self.database = database
             for team in teams { people[team] = (1...random.next(in: 2...7)).map { "\(team) collega \($0)" } }
         }
 
@@ -315,12 +317,27 @@ struct PrivacyAttackTests {
 
     @Test(arguments: 0..<60)
     func no_hidden_score_follows_from_every_output_over_time(seed: Int) async throws {
-        var world = try World(seed: UInt64(seed) &* 2_654_435_761 &+ 1)
+        try await Self.attack(seed: seed, database: try LOBDatabase.inMemory())
+    }
+
+    /// The same attack on a school board's PostgreSQL server (a schema of its own per history).
+    @Test(.enabled(if: TestDatabase.postgresAddress != nil), arguments: 0..<12)
+    func no_hidden_score_follows_on_postgresql(seed: Int) async throws {
+        var address = try PostgresAddress(TestDatabase.postgresAddress ?? "")
+        address.schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let store = try await PostgresStore.open(address, schema: .migrate, maximumConnections: 2)
+        try await Self.attack(seed: seed, database: store)
+        await store.close()
+    }
+
+    /// Twenty random changes of three small teams, everything the teamvoorzitter can see observed after each.
+    static func attack(seed: Int, database: any TeamStore) async throws {
+        var world = World(seed: UInt64(seed) &* 2_654_435_761 &+ 1, database: database)
         let attacker = Attacker()
         var log: [String] = []
         for _ in 0..<20 {
             await log.append(try world.step())
-            try await Self.observe(world, attacker, context: "seed \(seed) after \(log.count) steps")
+            try await observe(world, attacker, context: "seed \(seed) after \(log.count) steps")
         }
         let determined = attacker.determined()
         #expect(
