@@ -311,15 +311,6 @@ extension LOBApp {
         return (record, found)
     }
 
-    public func linkDevice(_ record: InvitationRecord, cookie: String?, now: Int64) async throws -> LinkDevice? {
-        guard record.isClaimed, let cookie, Secret.wellFormed(cookie),
-            let device = try await invitations.device(
-                tokenHash: Secret.hash(cookie), invitationID: record.invitation.id, now: now),
-            Secret.equal(device.tokenHash, Secret.hash(cookie))
-        else { return nil }
-        return device
-    }
-
     /// Starts the link again for whoever lost both his browser and his code: everything of him on the server is
     /// forgotten (what the team's round counts stays), and the link opens an empty scan to claim.
     public func restartLink(_ record: InvitationRecord) async throws {

@@ -33,12 +33,12 @@ extension LOBServer {
 
     /// Unclaimed: choose a code. Claimed: the scan in a bound browser, else the code.
     @Sendable func linkPage(_ request: Request, _ context: ServeContext) async throws -> Response {
-        try await withInvitation(request, context) { record, token in
+        try await withLinkAndBrowser(request, context) { record, device, token in
             guard record.isClaimed else {
                 return Self.page(
                     Pages.claim(name: record.invitation.name, token: token, csrf: record.csrf, fault: nil))
             }
-            guard let device = try await device(request, record) else {
+            guard let device else {
                 return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: false))
             }
             return try await scanPage(record, device: device, token: token)
@@ -268,9 +268,19 @@ extension LOBServer {
         return response
     }
 
-    /// The bound browser of this request, if it is one.
-    func device(_ request: Request, _ record: InvitationRecord) async throws -> LinkDevice? {
-        try await app.linkDevice(record, cookie: request.cookies[Self.linkCookie]?.value, now: configuration.now())
+    /// A request of a colleague's link with the browser it came from when that browser is bound to the link (nil
+    /// otherwise): one question to the store.
+    func withLinkAndBrowser(
+        _ request: Request, _ context: ServeContext,
+        _ body: (InvitationRecord, LinkDevice?, String) async throws -> Response
+    ) async throws -> Response {
+        let cookie = request.cookies[Self.linkCookie]?.value
+        let find = { (token: String, now: Int64) in
+            try await app.openedInvitation(token: token, cookie: cookie, now: now)
+        }
+        return try await withLink(request, context, find: find) { opened, token in
+            try await body(opened.record, opened.device, token)
+        }
     }
 
     /// A request that only a browser bound to the link may make: others go back to the link's first page (a page) or
@@ -279,13 +289,8 @@ extension LOBServer {
         _ request: Request, _ context: ServeContext,
         _ body: (InvitationRecord, LinkDevice, String) async throws -> Response
     ) async throws -> Response {
-        let cookie = request.cookies[Self.linkCookie]?.value
-        let find = { (token: String, now: Int64) in
-            try await app.openedInvitation(token: token, cookie: cookie, now: now)
-        }
-        return try await withLink(request, context, find: find) { opened, token in
-            let record = opened.record
-            guard let device = opened.device else {
+        try await withLinkAndBrowser(request, context) { record, device, token in
+            guard let device else {
                 guard request.method == .get else {
                     return Self.text(
                         "Deze browser hoort niet (meer) bij deze link. Open de link opnieuw en vul je persoonlijke code in.",
