@@ -12,27 +12,30 @@ public struct LOBApp: Sendable {
     let schools: any SchoolStore
     let feedback: any FeedbackStore
     let invitations: any InvitationStore
+    let logbooks: any LogbookStore
     public let catalogue: Catalogue
 
     public init(
         scans: any ScanStore, teams: any TeamStore, schools: any SchoolStore, feedback: any FeedbackStore,
-        invitations: any InvitationStore, catalogue: Catalogue = .standard
+        invitations: any InvitationStore, logbooks: any LogbookStore, catalogue: Catalogue = .standard
     ) {
         self.scans = scans
         self.teams = teams
         self.schools = schools
         self.feedback = feedback
         self.invitations = invitations
+        self.logbooks = logbooks
         self.catalogue = catalogue
     }
 
     /// One store that keeps everything (the embedded SQLite database does).
     public init(
-        store: any ScanStore & TeamStore & SchoolStore & FeedbackStore & InvitationStore,
+        store: any ScanStore & TeamStore & SchoolStore & FeedbackStore & InvitationStore & LogbookStore,
         catalogue: Catalogue = .standard
     ) {
         self.init(
-            scans: store, teams: store, schools: store, feedback: store, invitations: store, catalogue: catalogue)
+            scans: store, teams: store, schools: store, feedback: store, invitations: store, logbooks: store,
+            catalogue: catalogue)
     }
 }
 
@@ -57,6 +60,10 @@ public enum AppError: Error, Equatable, Sendable {
     case noFeedback(teacher: String, profile: String)
     /// A link that opens nothing: unknown, or no longer valid. Unknown and wrong look the same to whoever tries.
     case linkNotValid(Invitation.LinkState?)
+    /// No activity with this number in the logbook.
+    case noSuchActivity(Int64)
+    /// An activity or reaction that cannot be recorded as given.
+    case logbook(LogbookEntry.Problem)
     /// A state-changing request without the page's CSRF token.
     case forbidden
     /// The invitation list has no names, or a name twice.

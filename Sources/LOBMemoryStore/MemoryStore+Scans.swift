@@ -90,6 +90,8 @@ extension MemoryStore: ScanStore {
         guard scans.removeValue(forKey: id) != nil else { return false }
         // An invitation forgets a deleted scan, as the database's foreign key does.
         for (key, kept) in invitations where kept.scanID == id { invitations[key]?.scanID = nil }
+        // Its plan's logbook goes with it.
+        logbook.removeAll { $0.planScanID == id }
         return true
     }
 }

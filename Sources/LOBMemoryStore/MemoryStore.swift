@@ -51,6 +51,9 @@ public actor MemoryStore {
     }
     var teams: [String: KeptTeam] = [:]
 
+    // The logbook of `LogbookStore`, as recorded.
+    var logbook: [ActivityDone] = []
+
     // The schoolscans of `SchoolStore`, by school and school year.
     var schoolScans: [SchoolScan] = []
 

@@ -382,6 +382,23 @@ extension LOBDatabase {
             try db.create(index: "failedAttempt_key", on: "failedAttempt", columns: ["name", "at"])
             try db.create(index: "failedAttempt_at", on: "failedAttempt", columns: ["at"])
         }
+        migrator.registerMigration("v17: the logbook of a plan") { db in
+            // What a teacher did with his scholingsplan: activities done and his reactions (Kirkpatrick's level 1).
+            try db.create(table: "activityDone") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("planScanId", .integer).notNull().indexed().references("scan", onDelete: .cascade)
+                t.column("competencyId", .integer).check { $0 >= 1 && $0 <= 7 }
+                t.column("formId", .text).notNull()
+                t.column("formName", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("minutes", .integer).notNull().check { $0 >= 0 && $0 <= 120_000 }
+                t.column("cents", .integer).notNull().check { $0 >= 0 && $0 <= 1_000_000_000 }
+                t.column("satisfied", .integer).check { $0 >= 1 && $0 <= 5 }
+                t.column("usable", .integer).check { $0 >= 1 && $0 <= 5 }
+                t.column("remark", .text)
+                t.column("reactedOn", .text)
+            }
+        }
         return migrator
     }
 }

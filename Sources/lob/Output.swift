@@ -110,6 +110,8 @@ enum Output {
             "nog geen feedback over \(teacher) op profiel \(profile): lees feedbackbestanden in met 'lob feedback import MAP' (uitleg: lob help feedback)"
         case .thresholdOutOfRange(let value):
             "de privacydrempel is minstens \(PrivacyRule.settableThresholds.lowerBound) en hooguit \(PrivacyRule.settableThresholds.upperBound), niet \(value)"
+        case .noSuchActivity(let id): "geen activiteit met nummer \(id) in je logboek; zie 'lob plan progress'"
+        case .logbook(let problem): wording(problem)
         case .linkNotValid: "die uitnodiging bestaat niet (meer)"
         case .forbidden: "niet toegestaan"
         case .invitationList(let why): "de lijst met namen: \(why)"
@@ -120,6 +122,28 @@ enum Output {
         case .password(let fault): "het wachtwoord " + wording(fault, shortest: LOBApp.passwordLength)
         case .badLabel(let kind):
             "\(["team": "de teamnaam", "round": "de naam van de ronde", "login": "de inlognaam"][kind.rawValue] ?? "de naam") moet één regel zichtbare tekst zijn van hooguit \(LOBApp.labelLength) tekens (geen stuurtekens)"
+        }
+    }
+
+    static func wording(_ problem: LogbookEntry.Problem) -> String {
+        switch problem {
+        case .noSuchPlannedActivity(let number, let planned):
+            "je plan heeft geen activiteit \(number): het heeft er \(planned) (zie 'lob plan progress')"
+        case .noSuchForm(let id):
+            "de catalogus van scholingsvormen heeft geen vorm '\(VisibleText.make(id))' (zie 'lob plan progress' of je --costs-bestand)"
+        case .noSuchGoal(let goal, let goals):
+            "je plan heeft geen doel \(goal): het heeft er \(goals)"
+        case .beforePlan(let date):
+            "die datum ligt vóór je scan van \(date.dutch), waar het plan uit komt; klopt de datum?"
+        case .hoursOutOfRange:
+            "de uren vallen buiten de grenzen: 0 tot en met \(ActivityDone.minuteRange.upperBound / 60)"
+        case .costOutOfRange:
+            "de kosten vallen buiten de grenzen: € 0 tot en met \(DutchNumber.euro(Double(ActivityDone.centRange.upperBound) / 100))"
+        case .outOfScale(let question):
+            "'\(question)' is een getal van \(Reaction.scale.lowerBound) tot en met \(Reaction.scale.upperBound)"
+        case .remarkTooLong: "de opmerking is te lang: hooguit \(Reaction.remarkLength) tekens"
+        case .reactionBeforeActivity(let date):
+            "een reactie kan niet van vóór de activiteit zijn (\(date.dutch))"
         }
     }
 

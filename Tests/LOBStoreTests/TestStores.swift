@@ -10,7 +10,7 @@ import Testing
 /// `LOB_TEST_POSTGRES` names a server (`.ci/run` starts one and sets it); each test then works in a schema of its
 /// own, so that tests running side by side never see each other's rows.
 enum TestStores {
-    typealias Store = any ScanStore & TeamStore & SchoolStore & FeedbackStore & InvitationStore
+    typealias Store = any ScanStore & TeamStore & SchoolStore & FeedbackStore & InvitationStore & LogbookStore
 
     static let postgresAddress = ProcessInfo.processInfo.environment["LOB_TEST_POSTGRES"].flatMap {
         $0.isEmpty ? nil : $0

@@ -121,5 +121,12 @@ public struct TableLayout: Sendable, Hashable {
         TableLayout(
             "linkDevice", [("tokenHash", .text), ("invitationId", .integer), ("csrf", .text), ("expiresAt", .integer)]),
         TableLayout("failedAttempt", [("name", .text), ("at", .integer)]),
+        TableLayout(
+            "activityDone",
+            [
+                ("id", .integer), ("planScanId", .integer), ("competencyId", .integer), ("formId", .text),
+                ("formName", .text), ("date", .text), ("minutes", .integer), ("cents", .integer),
+                ("satisfied", .integer), ("usable", .integer), ("remark", .text), ("reactedOn", .text),
+            ]),
     ]
 }

@@ -1,0 +1,72 @@
+import LOBCore
+
+// MARK: - The plan as something done (Kirkpatrick's levels 1 and 2 for one teacher)
+
+extension LOBApp {
+    /// The scan whose plan a logbook command is about: the one asked for; else the newest scan whose plan has
+    /// activities recorded, so that a later re-scan does not start a new logbook unasked; else the latest scan.
+    public func logbookScan(_ id: Int64?) async throws -> StoredScan {
+        if let id { return try await scan(id) }
+        if let newest = try await logbooks.activities(planScanID: nil).map(\.planScanID).max(),
+            let stored = try await scans.scan(id: newest)
+        {
+            return stored
+        }
+        return try await scan(nil)
+    }
+
+    /// Records an activity of the plan of `stored` as done; returns it as stored.
+    public func recordActivity(
+        _ which: LogbookEntry.Which, plan stored: StoredScan, activities: ActivityCatalogue,
+        options: Scholingsplan.Options, date: SchoolDate, hours: Double?, cost: Double?
+    ) async throws -> ActivityDone {
+        let plan = self.plan(stored, activities: activities, options: options)
+        let record: ActivityDone.Record
+        do {
+            record = try LogbookEntry.record(
+                which, plan: plan, planScanID: stored.id, date: date, hours: hours, cost: cost)
+        } catch {
+            throw AppError.logbook(error)
+        }
+        guard let id = try await logbooks.recordActivity(record) else { throw AppError.noSuchScan(stored.id) }
+        guard let done = try await logbooks.activities(planScanID: stored.id).first(where: { $0.id == id }) else {
+            throw AppError.noSuchActivity(id)
+        }
+        return done
+    }
+
+    /// Stores the participant's reaction to an activity he did (again: the last one counts).
+    public func react(
+        activityID: Int64, satisfied: Int, usable: Int, remark: String?, date: SchoolDate
+    ) async throws -> Reaction {
+        guard let activity = try await logbooks.activities(planScanID: nil).first(where: { $0.id == activityID })
+        else { throw AppError.noSuchActivity(activityID) }
+        let reaction: Reaction
+        do {
+            reaction = try LogbookEntry.reaction(
+                to: activity, satisfied: satisfied, usable: usable, remark: remark, date: date)
+        } catch {
+            throw AppError.logbook(error)
+        }
+        guard try await logbooks.saveReaction(reaction, activityID: activityID) else {
+            throw AppError.noSuchActivity(activityID)
+        }
+        return reaction
+    }
+
+    public func removeActivity(_ id: Int64) async throws {
+        guard try await logbooks.removeActivity(id: id) else { throw AppError.noSuchActivity(id) }
+    }
+
+    /// The plan of `stored` against what was done, and its goals against the newest later self-scan.
+    public func progress(
+        _ stored: StoredScan, activities: ActivityCatalogue, options: Scholingsplan.Options
+    ) async throws -> PlanProgress {
+        let plan = self.plan(stored, activities: activities, options: options)
+        let done = try await logbooks.activities(planScanID: stored.id)
+        let latest = try await scans.latestScan()
+        return PlanProgress(
+            plan: plan, planScanID: stored.id, done: done,
+            later: latest.flatMap { $0.id != stored.id && $0.scan.date > stored.scan.date ? $0 : nil })
+    }
+}

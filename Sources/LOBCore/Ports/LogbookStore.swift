@@ -1,0 +1,12 @@
+/// Where a teacher keeps what he did with his scholingsplan: the activities done and his reactions to them. Every
+/// write is one transaction; an activity belongs to the scan its plan was made from and goes when that scan goes.
+public protocol LogbookStore: Sendable {
+    /// Records an activity as done; its id, or nil when there is no finished scan `planScanID`.
+    func recordActivity(_ record: ActivityDone.Record) async throws -> Int64?
+    /// Stores (or replaces) the reaction to a recorded activity; false when there is no activity `id`.
+    func saveReaction(_ reaction: Reaction, activityID: Int64) async throws -> Bool
+    /// Removes a recorded activity and its reaction; false when there was none with that id.
+    func removeActivity(id: Int64) async throws -> Bool
+    /// The activities recorded for the plan of a scan (nil: for every plan), by date, then as recorded.
+    func activities(planScanID: Int64?) async throws -> [ActivityDone]
+}

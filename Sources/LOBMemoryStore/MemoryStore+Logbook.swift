@@ -1,0 +1,41 @@
+import LOBCore
+
+extension MemoryStore: LogbookStore {
+    public func recordActivity(_ record: ActivityDone.Record) async throws -> Int64? {
+        guard scans[record.planScanID]?.finished == true else { return nil }
+        // The database's checks, so that every store refuses the same rows.
+        guard ActivityDone.minuteRange.contains(record.minutes), ActivityDone.centRange.contains(record.cents),
+            record.competency.map((1...7).contains) ?? true
+        else { throw StoreError.constraint }
+        let id = nextID()
+        logbook.append(
+            ActivityDone(
+                id: id, planScanID: record.planScanID, competency: record.competency, formID: record.formID,
+                formName: record.formName, date: record.date, minutes: record.minutes, cents: record.cents))
+        return id
+    }
+
+    public func saveReaction(_ reaction: Reaction, activityID: Int64) async throws -> Bool {
+        guard let index = logbook.firstIndex(where: { $0.id == activityID }) else { return false }
+        guard Reaction.scale.contains(reaction.satisfied), Reaction.scale.contains(reaction.usable) else {
+            throw StoreError.constraint
+        }
+        let old = logbook[index]
+        logbook[index] = ActivityDone(
+            id: old.id, planScanID: old.planScanID, competency: old.competency, formID: old.formID,
+            formName: old.formName, date: old.date, minutes: old.minutes, cents: old.cents, reaction: reaction)
+        return true
+    }
+
+    public func removeActivity(id: Int64) async throws -> Bool {
+        guard let index = logbook.firstIndex(where: { $0.id == id }) else { return false }
+        logbook.remove(at: index)
+        return true
+    }
+
+    public func activities(planScanID: Int64?) async throws -> [ActivityDone] {
+        logbook.filter { planScanID == nil || $0.planScanID == planScanID }.enumerated().sorted {
+            ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,56 @@
+import LOBCore
+import PostgresNIO
+
+extension PostgresStore: LogbookStore {
+    public func recordActivity(_ record: ActivityDone.Record) async throws -> Int64? {
+        // One statement: the scan is checked and the row written at once.
+        try await single { session in
+            try await session.value(
+                """
+                INSERT INTO activityDone (planScanId, competencyId, formId, formName, date, minutes, cents)
+                SELECT id, \(record.competency), \(record.formID), \(record.formName), \(record.date.description),
+                       \(record.minutes), \(record.cents)
+                FROM scan WHERE id = \(record.planScanID) AND finished
+                RETURNING id
+                """, as: Int64.self)
+        }
+    }
+
+    public func saveReaction(_ reaction: Reaction, activityID: Int64) async throws -> Bool {
+        try await single { session in
+            try await session.value(
+                """
+                UPDATE activityDone SET satisfied = \(reaction.satisfied), usable = \(reaction.usable),
+                    remark = \(reaction.remark), reactedOn = \(reaction.date.description)
+                WHERE id = \(activityID) RETURNING id
+                """, as: Int64.self) != nil
+        }
+    }
+
+    public func removeActivity(id: Int64) async throws -> Bool {
+        try await single { session in
+            try await session.value("DELETE FROM activityDone WHERE id = \(id) RETURNING id", as: Int64.self) != nil
+        }
+    }
+
+    public func activities(planScanID: Int64?) async throws -> [ActivityDone] {
+        try await read { session in
+            try await session.rows(
+                """
+                SELECT id, planScanId, competencyId, formId, formName, date, minutes, cents,
+                       satisfied, usable, remark, reactedOn
+                FROM activityDone WHERE \(planScanID)::BIGINT IS NULL OR planScanId = \(planScanID)
+                ORDER BY date, id
+                """
+            ).compactMap { row in
+                let (id, scan, competency, form, name, date, minutes, cents, satisfied, usable, remark, reactedOn) =
+                    try row.decode(
+                        (Int64, Int64, Int?, String, String, String, Int, Int64, Int?, Int?, String?, String?).self)
+                return ActivityDone(
+                    id: id, planScanID: scan, competency: competency, formID: form, formName: name, date: date,
+                    minutes: minutes, cents: cents, satisfied: satisfied, usable: usable, remark: remark,
+                    reactedOn: reactedOn)
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import GRDB
+import LOBCore
+
+extension LOBDatabase: LogbookStore {
+    public func recordActivity(_ record: ActivityDone.Record) async throws -> Int64? {
+        try await write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT finished FROM scan WHERE id = ?", arguments: [record.planScanID])
+                == true
+            else { return nil }
+            try db.execute(
+                sql: """
+                    INSERT INTO activityDone (planScanId, competencyId, formId, formName, date, minutes, cents)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    record.planScanID, record.competency, record.formID, record.formName, record.date.description,
+                    record.minutes, record.cents,
+                ])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func saveReaction(_ reaction: Reaction, activityID: Int64) async throws -> Bool {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE activityDone SET satisfied = ?, usable = ?, remark = ?, reactedOn = ? WHERE id = ?",
+                arguments: [
+                    reaction.satisfied, reaction.usable, reaction.remark, reaction.date.description, activityID,
+                ])
+            return db.changesCount > 0
+        }
+    }
+
+    public func removeActivity(id: Int64) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM activityDone WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    public func activities(planScanID: Int64?) async throws -> [ActivityDone] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, planScanId, competencyId, formId, formName, date, minutes, cents,
+                           satisfied, usable, remark, reactedOn
+                    FROM activityDone WHERE ? IS NULL OR planScanId = ? ORDER BY date, id
+                    """, arguments: [planScanID, planScanID]
+            ).compactMap { row in
+                ActivityDone(
+                    id: row["id"], planScanID: row["planScanId"], competency: row["competencyId"],
+                    formID: row["formId"], formName: row["formName"], date: row["date"], minutes: row["minutes"],
+                    cents: row["cents"], satisfied: row["satisfied"], usable: row["usable"], remark: row["remark"],
+                    reactedOn: row["reactedOn"])
+            }
+        }
+    }
+}
