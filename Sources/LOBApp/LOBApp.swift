@@ -13,11 +13,13 @@ public struct LOBApp: Sendable {
     let feedback: any FeedbackStore
     let invitations: any InvitationStore
     let logbooks: any LogbookStore
+    let evaluations: any EvaluationStore
     public let catalogue: Catalogue
 
     public init(
         scans: any ScanStore, teams: any TeamStore, schools: any SchoolStore, feedback: any FeedbackStore,
-        invitations: any InvitationStore, logbooks: any LogbookStore, catalogue: Catalogue = .standard
+        invitations: any InvitationStore, logbooks: any LogbookStore, evaluations: any EvaluationStore,
+        catalogue: Catalogue = .standard
     ) {
         self.scans = scans
         self.teams = teams
@@ -25,17 +27,19 @@ public struct LOBApp: Sendable {
         self.feedback = feedback
         self.invitations = invitations
         self.logbooks = logbooks
+        self.evaluations = evaluations
         self.catalogue = catalogue
     }
 
     /// One store that keeps everything (the embedded SQLite database does).
     public init(
-        store: any ScanStore & TeamStore & SchoolStore & FeedbackStore & InvitationStore & LogbookStore,
+        store: any ScanStore & TeamStore & SchoolStore & FeedbackStore & InvitationStore & LogbookStore
+            & EvaluationStore,
         catalogue: Catalogue = .standard
     ) {
         self.init(
             scans: store, teams: store, schools: store, feedback: store, invitations: store, logbooks: store,
-            catalogue: catalogue)
+            evaluations: store, catalogue: catalogue)
     }
 }
 
@@ -64,6 +68,8 @@ public enum AppError: Error, Equatable, Sendable {
     case noSuchActivity(Int64)
     /// An activity or reaction that cannot be recorded as given.
     case logbook(LogbookEntry.Problem)
+    /// No logbooks or indicators of this school year (or of any, when nil).
+    case noEvaluation(year: String?)
     /// A state-changing request without the page's CSRF token.
     case forbidden
     /// The invitation list has no names, or a name twice.

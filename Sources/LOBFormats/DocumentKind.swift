@@ -5,7 +5,7 @@ import Foundation
 /// configuration) is refused in one line: its keys are never listed, since they are an excerpt of a file that is not
 /// ours.
 public enum DocumentKind: CaseIterable, Sendable {
-    case scan, feedback, profile, catalogue, schoolScan, surveyMapping
+    case scan, feedback, profile, catalogue, schoolScan, surveyMapping, logbook
 
     /// Every top-level key the kind allows.
     public var keys: Set<String> {
@@ -25,6 +25,11 @@ public enum DocumentKind: CaseIterable, Sendable {
         case .schoolScan: ["formatVersion", "school", "schoolYear", "date", "aspects"]
         case .surveyMapping:
             ["formatVersion", "profile", "dateOrder", "columns", "answers", "consentAnswers", "behaviours"]
+        case .logbook:
+            [
+                "formatVersion", "logbookOf", "consent", "team", "schoolYear", "date", "learningPreference", "planned",
+                "activities", "goals",
+            ]
         }
     }
 
@@ -42,6 +47,7 @@ public enum DocumentKind: CaseIterable, Sendable {
         case .catalogue: "catalogus van scholingsvormen"
         case .schoolScan: "schoolscan"
         case .surveyMapping: "mapping van een enquête"
+        case .logbook: "logboek"
         }
     }
 
@@ -54,6 +60,7 @@ public enum DocumentKind: CaseIterable, Sendable {
         case .catalogue: "een catalogus van scholingsvormen (lob plan --costs)"
         case .schoolScan: "een schoolscan (lob schoolscan --answers)"
         case .surveyMapping: "een mapping van een enquête (lob import survey --mapping)"
+        case .logbook: "een logboek (lob evaluation import)"
         }
     }
 

@@ -25,6 +25,9 @@ public struct InputFile: Sendable {
     public static let profile = InputFile(name: "een profiel", maximumBytes: 1 << 20)
     public static let catalogue = InputFile(name: "een catalogus", maximumBytes: 1 << 20)
     public static let schoolScan = InputFile(name: "een schoolscan", maximumBytes: 256 << 10)
+    /// 500 activities of a school year at some 200 bytes each.
+    public static let logbook = InputFile(name: "een logboek", maximumBytes: 256 << 10)
+    public static let indicators = InputFile(name: "een lijst met indicatoren", maximumBytes: 64 << 10)
     public static let document = InputFile(name: "een LOB-spiegelbestand", maximumBytes: 1 << 20)
 
     /// The bytes of `url`: refused first when it is missing, a folder, not a regular file (a pipe, a device, a

@@ -54,6 +54,11 @@ public actor MemoryStore {
     // The logbook of `LogbookStore`, as recorded.
     var logbook: [ActivityDone] = []
 
+    // The school's evaluation of `EvaluationStore`: logbooks by school year and key, releases and indicators by year.
+    var yearLogbooks: [String: YearLogbook] = [:]
+    var yearReleases: [String: [PrivacyRule.Release]] = [:]
+    var schoolIndicators: [String: [SchoolIndicator]] = [:]
+
     // The schoolscans of `SchoolStore`, by school and school year.
     var schoolScans: [SchoolScan] = []
 

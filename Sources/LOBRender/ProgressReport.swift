@@ -24,15 +24,27 @@ public struct ProgressReport: Sendable {
         let doneRows = progress.rows.filter(\.isDone).count
         var facts: [(key: String, text: String)] = [
             ("plan", "uit scan \(progress.planScanID) van \(plan.date)"),
-            ("gedaan", "\(doneRows) van de \(progress.rows.count) geplande activiteiten"
-                + (progress.extra.isEmpty ? "" : ", en \(DutchNumber.count(progress.extra.count, "activiteit", "activiteiten")) buiten het plan")),
-            ("uren", "\(Self.hours(minutes: progress.doneMinutes)) gedaan, \(Self.hours(minutes: progress.plannedMinutes)) gepland"),
-            ("kosten", "\(Self.euro(cents: progress.doneCents)) besteed, \(Self.euro(cents: progress.plannedCents)) gepland"),
+            (
+                "gedaan",
+                "\(doneRows) van de \(progress.rows.count) geplande activiteiten"
+                    + (progress.extra.isEmpty
+                        ? ""
+                        : ", en \(DutchNumber.count(progress.extra.count, "activiteit", "activiteiten")) buiten het plan")
+            ),
+            (
+                "uren",
+                "\(Self.hours(minutes: progress.doneMinutes)) gedaan, \(Self.hours(minutes: progress.plannedMinutes)) gepland"
+            ),
+            (
+                "kosten",
+                "\(Self.euro(cents: progress.doneCents)) besteed, \(Self.euro(cents: progress.plannedCents)) gepland"
+            ),
         ]
         if let later = progress.laterScanID, let first = progress.goals.first {
             facts.append(("latere scan", "\(later) van \(first.after)"))
         } else {
-            facts.append(("latere scan", "nog geen: scan jezelf opnieuw (lob scan) om te zien of je doelen bereikt zijn"))
+            facts.append(
+                ("latere scan", "nog geen: scan jezelf opnieuw (lob scan) om te zien of je doelen bereikt zijn"))
         }
         blocks.append(.definitions(facts))
 
@@ -125,7 +137,8 @@ public struct ProgressReport: Sendable {
                         rows: goal.steps.map { step in
                             [
                                 step.behaviour.id, "\(step.target)", step.before.map(String.init) ?? "–",
-                                step.after.map(String.init) ?? "–", step.after == nil ? "–" : step.reached ? "ja" : "nee",
+                                step.after.map(String.init) ?? "–",
+                                step.after == nil ? "–" : step.reached ? "ja" : "nee",
                                 step.behaviour.text,
                             ]
                         }))
@@ -212,7 +225,8 @@ public struct ProgressJSON: Encodable {
                 logbook: done.id, form: done.formID, name: done.formName, competency: done.competency,
                 date: done.date.description, hours: done.hours, cost: done.cost,
                 reaction: done.reaction.map {
-                    ReactionJSON(satisfied: $0.satisfied, usable: $0.usable, remark: $0.remark, date: $0.date.description)
+                    ReactionJSON(
+                        satisfied: $0.satisfied, usable: $0.usable, remark: $0.remark, date: $0.date.description)
                 })
         }
         plannedHours = Double(progress.plannedMinutes) / 60
@@ -224,7 +238,9 @@ public struct ProgressJSON: Encodable {
                 number: goal.goal, competency: goal.competency.id, reached: goal.reached, gapBefore: goal.gapBefore,
                 gapAfter: goal.gapAfter,
                 behaviours: goal.steps.map {
-                    StepJSON(behaviour: $0.behaviour.id, target: $0.target, before: $0.before, after: $0.after, reached: $0.reached)
+                    StepJSON(
+                        behaviour: $0.behaviour.id, target: $0.target, before: $0.before, after: $0.after,
+                        reached: $0.reached)
                 })
         }
     }

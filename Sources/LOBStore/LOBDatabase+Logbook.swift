@@ -4,8 +4,9 @@ import LOBCore
 extension LOBDatabase: LogbookStore {
     public func recordActivity(_ record: ActivityDone.Record) async throws -> Int64? {
         try await write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT finished FROM scan WHERE id = ?", arguments: [record.planScanID])
-                == true
+            guard
+                try Bool.fetchOne(db, sql: "SELECT finished FROM scan WHERE id = ?", arguments: [record.planScanID])
+                    == true
             else { return nil }
             try db.execute(
                 sql: """

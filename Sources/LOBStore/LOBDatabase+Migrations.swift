@@ -382,7 +382,7 @@ extension LOBDatabase {
             try db.create(index: "failedAttempt_key", on: "failedAttempt", columns: ["name", "at"])
             try db.create(index: "failedAttempt_at", on: "failedAttempt", columns: ["at"])
         }
-        migrator.registerMigration("v17: the logbook of a plan") { db in
+        migrator.registerMigration("v17: the logbook of a plan and the school's evaluation") { db in
             // What a teacher did with his scholingsplan: activities done and his reactions (Kirkpatrick's level 1).
             try db.create(table: "activityDone") { t in
                 t.autoIncrementedPrimaryKey("id")
@@ -397,6 +397,31 @@ extension LOBDatabase {
                 t.column("usable", .integer).check { $0 >= 1 && $0 <= 5 }
                 t.column("remark", .text)
                 t.column("reactedOn", .text)
+            }
+            // The logbooks teachers hand in to the school, one per teacher and school year (by key; the name only
+            // when handed in by name), the release each import decided, and the school's own results (level 4).
+            try db.create(table: "yearLogbook") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("schoolYear", .text).notNull()
+                t.column("teacherKey", .text).notNull()
+                t.column("teacher", .text)
+                t.column("date", .text).notNull()
+                t.column("body", .text).notNull()
+                t.uniqueKey(["schoolYear", "teacherKey"])
+            }
+            try db.create(table: "yearRelease") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("schoolYear", .text).notNull().indexed()
+                t.column("release", .text).notNull()
+            }
+            try db.create(table: "schoolIndicator") { t in
+                t.column("schoolYear", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("value", .text).notNull()
+                t.column("unit", .text).notNull()
+                t.column("source", .text)
+                t.primaryKey(["schoolYear", "position"])
             }
         }
         return migrator

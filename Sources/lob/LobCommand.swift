@@ -28,7 +28,8 @@ struct LobCommand: ParsableCommand {
         version: LOBSpiegel.version,
         subcommands: [
             ScanCommand.self, Form.self, Scans.self, Report.self, Plan.self, Export.self, Team.self,
-            Feedback.self, Import.self, SchoolScanCommand.self, Budget.self, Framework.self, Profiles.self, Serve.self,
+            Feedback.self, Import.self, SchoolScanCommand.self, Budget.self, Evaluation.self, Framework.self,
+            Profiles.self, Serve.self,
             DB.self,
         ]
     )

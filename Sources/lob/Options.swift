@@ -123,6 +123,7 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension CSVDialect: ExpressibleByArgument {}
+extension Consent: ExpressibleByArgument {}
 
 /// `--csv-dialect`: Dutch Excel by default, RFC 4180 for scripts.
 struct CSVOptions: ParsableArguments {

@@ -112,6 +112,10 @@ enum Output {
             "de privacydrempel is minstens \(PrivacyRule.settableThresholds.lowerBound) en hooguit \(PrivacyRule.settableThresholds.upperBound), niet \(value)"
         case .noSuchActivity(let id): "geen activiteit met nummer \(id) in je logboek; zie 'lob plan progress'"
         case .logbook(let problem): wording(problem)
+        case .noEvaluation(let year?):
+            "er is niets te evalueren van schooljaar \(VisibleText.make(year)): lees logboeken in met 'lob evaluation import MAP'"
+        case .noEvaluation(nil):
+            "er is nog niets te evalueren: lees logboeken in met 'lob evaluation import MAP' (uitleg: lob help evaluatie)"
         case .linkNotValid: "die uitnodiging bestaat niet (meer)"
         case .forbidden: "niet toegestaan"
         case .invitationList(let why): "de lijst met namen: \(why)"

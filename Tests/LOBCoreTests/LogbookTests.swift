@@ -62,7 +62,9 @@ struct LogbookTests {
 
     @Test func what_cannot_be_recorded_is_named() throws {
         let planned = PlanProgress(plan: plan, planScanID: 7, done: [], later: nil).rows.count
-        func problem(_ which: LogbookEntry.Which, _ day: String = "2026-12-10", hours: Double? = nil, cost: Double? = nil)
+        func problem(
+            _ which: LogbookEntry.Which, _ day: String = "2026-12-10", hours: Double? = nil, cost: Double? = nil
+        )
             -> LogbookEntry.Problem?
         {
             do {
@@ -87,7 +89,9 @@ struct LogbookTests {
         let record = try LogbookEntry.record(
             .planned(1), plan: plan, planScanID: 7, date: date("2026-12-10"), hours: nil, cost: nil)
         let activity = done(1, record)
-        func problem(_ satisfied: Int, _ usable: Int, _ remark: String? = nil, _ day: String = "2026-12-10")
+        func problem(
+            _ satisfied: Int, _ usable: Int, _ remark: String? = nil, _ day: String = "2026-12-10"
+        )
             -> LogbookEntry.Problem?
         {
             do {
@@ -153,7 +157,8 @@ struct LogbookTests {
         var later = ScholingsplanTests.scan(date: "2027-05-18")
         later.answers = [:]
         let progress = PlanProgress(
-            plan: plan, planScanID: 7, done: [], later: StoredScan(id: 8, scan: later, profile: ScholingsplanTests.profile))
+            plan: plan, planScanID: 7, done: [],
+            later: StoredScan(id: 8, scan: later, profile: ScholingsplanTests.profile))
         #expect(progress.goals.allSatisfy { !$0.reached && !$0.measured && $0.closed == 0 })
     }
 }

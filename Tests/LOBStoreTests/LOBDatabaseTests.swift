@@ -79,12 +79,13 @@ struct LOBDatabaseTests {
         }
         #expect(
             tables == [
-                "answer", "dashboardAccount", "dashboardSession", "failedAttempt", "feedbackInvitation",
-                "feedbackRating",
+                "activityDone", "answer", "dashboardAccount", "dashboardSession", "failedAttempt",
+                "feedbackInvitation", "feedbackRating",
                 "feedbackRelease", "feedbackRemark", "feedbackRequest",
                 "feedbackResponse", "invitation", "linkDevice", "preferenceAnswer",
-                "scan", "schoolScan", "schoolScanAnswer", "team", "teamFeedbackRelease", "teamProfile", "teamRelease",
-                "teamRound", "teamScan", "teamScore", "teamWithdrawal",
+                "scan", "schoolIndicator", "schoolScan", "schoolScanAnswer", "team", "teamFeedbackRelease",
+                "teamProfile", "teamRelease",
+                "teamRound", "teamScan", "teamScore", "teamWithdrawal", "yearLogbook", "yearRelease",
             ])
         let ids = try await database.reader.read { db in
             try String.fetchAll(db, sql: "SELECT behaviourId FROM answer ORDER BY position")
@@ -144,6 +145,7 @@ struct LOBDatabaseTests {
                 "v10: invitations and dashboard accounts", "v11: feedback invitations",
                 "v12: claimed links", "v13: feedback requests", "v14: invitation addresses",
                 "v15: handed-in scans among the scans", "v16: failed attempts in the database",
+                "v17: the logbook of a plan and the school's evaluation",
             ])
         await #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }

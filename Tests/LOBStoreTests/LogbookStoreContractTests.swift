@@ -21,7 +21,8 @@ struct LogbookStoreContractTests {
         let plan = try await finishedScan(store)
         let other = try await finishedScan(store, "2027-05-18")
         let late = try #require(try await store.recordActivity(record(plan, "2027-01-15")))
-        let early = try #require(try await store.recordActivity(record(plan, "2026-12-10", form: "lezen", competency: nil)))
+        let early = try #require(
+            try await store.recordActivity(record(plan, "2026-12-10", form: "lezen", competency: nil)))
         let elsewhere = try #require(try await store.recordActivity(record(other, "2027-05-20")))
         let read = try await store.activities(planScanID: plan)
         #expect(read.map(\.id) == [early, late])

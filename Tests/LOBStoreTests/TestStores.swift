@@ -11,6 +11,7 @@ import Testing
 /// own, so that tests running side by side never see each other's rows.
 enum TestStores {
     typealias Store = any ScanStore & TeamStore & SchoolStore & FeedbackStore & InvitationStore & LogbookStore
+        & EvaluationStore
 
     static let postgresAddress = ProcessInfo.processInfo.environment["LOB_TEST_POSTGRES"].flatMap {
         $0.isEmpty ? nil : $0

@@ -37,14 +37,18 @@ public struct PlanProgress: Sendable, Hashable {
         for goal in plan.goals {
             for activity in goal.activities {
                 number += 1
-                let first = !rows.contains { $0.competency.id == goal.competency.id && $0.planned.form.id == activity.form.id }
+                let first = !rows.contains {
+                    $0.competency.id == goal.competency.id && $0.planned.form.id == activity.form.id
+                }
                 // An activity planned twice for one goal takes its records once, at its first place.
                 let records =
                     first
                     ? done.filter { $0.competency == goal.competency.id && $0.formID == activity.form.id } : []
                 matched.formUnion(records.map(\.id))
                 rows.append(
-                    Row(number: number, goal: goal.number, competency: goal.competency, planned: activity, done: records))
+                    Row(
+                        number: number, goal: goal.number, competency: goal.competency, planned: activity, done: records
+                    ))
             }
         }
         self.rows = rows

@@ -128,5 +128,18 @@ public struct TableLayout: Sendable, Hashable {
                 ("formName", .text), ("date", .text), ("minutes", .integer), ("cents", .integer),
                 ("satisfied", .integer), ("usable", .integer), ("remark", .text), ("reactedOn", .text),
             ]),
+        TableLayout(
+            "yearLogbook",
+            [
+                ("id", .integer), ("schoolYear", .text), ("teacherKey", .text), ("teacher", .text), ("date", .text),
+                ("body", .text),
+            ]),
+        TableLayout("yearRelease", [("id", .integer), ("schoolYear", .text), ("release", .text)]),
+        TableLayout(
+            "schoolIndicator",
+            [
+                ("schoolYear", .text), ("position", .integer), ("name", .text), ("value", .text), ("unit", .text),
+                ("source", .text),
+            ]),
     ]
 }

@@ -84,7 +84,8 @@ struct DateOption: ParsableArguments {
 
     func validate() throws {
         if let text, SchoolDate(text) == nil {
-            throw ValidationError("--date: '\(Excerpt.visible(text))' is geen datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2026-12-10.")
+            throw ValidationError(
+                "--date: '\(Excerpt.visible(text))' is geen datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2026-12-10.")
         }
     }
 

@@ -63,7 +63,8 @@ extension LobCommand.Plan {
                 Output.write("\(question)\n  \(scale)\nJe antwoord (1-5): ")
                 guard let line = readLine() else {
                     throw Output.fail(
-                        "geen antwoord op '\(question)': geef het met --satisfied en --usable, of typ een getal van 1 tot en met 5")
+                        "geen antwoord op '\(question)': geef het met --satisfied en --usable, of typ een getal van 1 tot en met 5"
+                    )
                 }
                 if let value = Int(line.trimmingCharacters(in: .whitespaces)), Reaction.scale.contains(value) {
                     return value

@@ -1,0 +1,270 @@
+/// The school's evaluation of a school year (Kirkpatrick's levels 1 and 2, with spend and hours): per form of
+/// professionalisation, per learning-preference metaphor and for the whole school, from the teachers' logbooks
+/// (`YearLogbook`). Every figure is a group's, under the privacy rule:
+///
+/// 1. A group counts only from the threshold of teachers (every logbook counts only in groups, also one handed in
+///    by name: reactions and results are personal, the seed's school sees them "as a group").
+/// 2. Across the moments of a year (every import decides a release, kept by the store), a group shown must differ
+///    from the same group shown before by none or at least the threshold of teachers.
+/// 3. No combination of the groups shown now and before may single out one teacher's part: the figures are sums
+///    (hours, euros, answers, goals) over *cells* — one teacher's activities of one form, one teacher's goal — and
+///    `PrivacyRule.isolated` finds a cell that some sum or difference of the groups determines (a form shown beside
+///    the school's total, with one other form of one teacher, gives that teacher's form away).
+/// 4. A mean or share is withheld where it would tell each member's answer (`GroupDisclosure`).
+public struct SchoolEvaluation: Sendable, Hashable {
+    /// A group the evaluation reports on.
+    public enum Group: Sendable, Hashable, Comparable {
+        case school
+        case preference(LearningPreference)
+        case form(ActivityForm.ID)
+
+        /// The key of the group's figure in a release.
+        public var figure: String {
+            switch self {
+            case .school: "school"
+            case .preference(let preference): "leervoorkeur:\(preference.rawValue)"
+            case .form(let form): "vorm:\(form)"
+            }
+        }
+
+        private var order: (Int, Int, String) {
+            switch self {
+            case .school: (0, 0, "")
+            case .preference(let preference): (1, preference.number, "")
+            case .form(let form): (2, 0, form)
+            }
+        }
+
+        public static func < (lhs: Group, rhs: Group) -> Bool { lhs.order < rhs.order }
+    }
+
+    /// A group's sums: what every figure of the report is made of.
+    public struct Figures: Sendable, Hashable {
+        public var teachers = 0
+        public var activities = 0
+        public var minutes = 0
+        public var cents: Int64 = 0
+        public var reactions = 0
+        public var satisfiedSum = 0
+        public var usableSum = 0
+        /// Answers 4 or 5: "(zeer) tevreden", "(zeker) wel aan de slag".
+        public var satisfied = 0
+        public var usable = 0
+        public var goalsMeasured = 0
+        public var goalsReached = 0
+        public var gapBefore = 0
+        public var gapAfter = 0
+
+        public init() {}
+
+        public var hours: Double { Double(minutes) / 60 }
+        public var euros: Double { Double(cents) / 100 }
+
+        /// Level 1, nil where it would tell each answer (or there is none).
+        public var meanSatisfied: Double? { mean(satisfiedSum) }
+        public var meanUsable: Double? { mean(usableSum) }
+        public var shareSatisfied: Double? { share(satisfied, of: reactions) }
+        public var shareUsable: Double? { share(usable, of: reactions) }
+        /// Level 2: the share of measured goals reached, nil where it would tell each (all, or all but one, alike).
+        public var shareReached: Double? { share(goalsReached, of: goalsMeasured) }
+        /// Euros per goal reached: spend over the goals reached, nil when none was (or the share is withheld).
+        public var costPerGoalReached: Double? {
+            guard shareReached != nil, goalsReached > 0 else { return nil }
+            return euros / Double(goalsReached)
+        }
+
+        private func mean(_ sum: Int) -> Double? {
+            guard reactions > 0,
+                !GroupDisclosure.meanTells(
+                    sum: sum, n: reactions, low: Reaction.scale.lowerBound, high: Reaction.scale.upperBound)
+            else { return nil }
+            return Double(sum) / Double(reactions)
+        }
+
+        private func share(_ count: Int, of total: Int) -> Double? {
+            guard total > 0, !GroupDisclosure.distributionTells([count, total - count]) else { return nil }
+            return Double(count) / Double(total)
+        }
+    }
+
+    /// One line of the report: a group and its figures, or why they are not shown.
+    public struct Line: Sendable, Hashable {
+        public enum Withheld: Sendable, Hashable {
+            case tooFew
+            /// Since an earlier moment, or beside the other groups shown, it would tell one teacher's part.
+            case singlesOut
+        }
+
+        public let group: Group
+        /// The form's name, or the metaphor's.
+        public let name: String
+        /// Nil when withheld: then not even the group's size is said, only why.
+        public let figures: Figures?
+        public let withheld: Withheld?
+    }
+
+    public let schoolYear: String
+    public let threshold: Int
+    /// How many logbooks the year has (a count of hand-ins tells no one's answer).
+    public let logbooks: Int
+    public let lines: [Line]
+    public let plannedCents: Int64?
+
+    /// The year's report from its current logbooks and the release kept with them.
+    public init(
+        schoolYear: String, logbooks: [YearLogbook], release: PrivacyRule.Release, catalogue: ActivityCatalogue?
+    ) {
+        self.schoolYear = schoolYear
+        self.threshold = release.threshold
+        self.logbooks = logbooks.count
+        let cells = Self.cells(logbooks)
+        var lines: [Line] = []
+        for group in Self.groups(logbooks) {
+            let name = Self.name(group, logbooks: logbooks, catalogue: catalogue)
+            guard let counted = release.counted[group.figure], counted == cells.groups[group] else {
+                let reason = release.withheld[group.figure]
+                lines.append(
+                    Line(group: group, name: name, figures: nil, withheld: reason == .tooFew ? .tooFew : .singlesOut))
+                continue
+            }
+            lines.append(Line(group: group, name: name, figures: Self.figures(group, logbooks), withheld: nil))
+        }
+        self.lines = lines
+        let school = lines.first { $0.group == .school }
+        self.plannedCents = school?.figures != nil ? logbooks.reduce(0) { $0 + $1.plannedCents } : nil
+    }
+
+    // MARK: - The release
+
+    /// Which groups may be shown now, given the year's earlier releases.
+    public static func release(
+        _ logbooks: [YearLogbook], threshold: Int, earlier: [PrivacyRule.Release]
+    ) -> PrivacyRule.Release {
+        let limit = PrivacyRule.threshold(threshold)
+        let cells = self.cells(logbooks)
+        var shownBefore: [Set<String>] = Array(Set(earlier.flatMap { $0.counted.values }))
+        var counted: [String: Set<String>] = [:]
+        var withheld: [String: PrivacyRule.Release.Reason] = [:]
+        for group in groups(logbooks) {
+            let members = cells.groups[group] ?? []
+            guard teachers(in: members) >= limit else {
+                withheld[group.figure] = .tooFew
+                continue
+            }
+            let tooSmall = earlier.compactMap { $0.counted[group.figure] }.contains { before in
+                let changed = teachers(in: members.symmetricDifference(before))
+                return changed > 0 && changed < limit
+            }
+            if tooSmall || !PrivacyRule.isolated(in: shownBefore + [members]).isEmpty {
+                withheld[group.figure] = .changeTooSmall
+                continue
+            }
+            counted[group.figure] = members
+            shownBefore.append(members)
+        }
+        return PrivacyRule.Release(threshold: limit, counted: counted, withheld: withheld)
+    }
+
+    /// Every group the logbooks make, school first, then the metaphors, then the forms.
+    static func groups(_ logbooks: [YearLogbook]) -> [Group] {
+        var groups: Set<Group> = [.school]
+        for logbook in logbooks {
+            if let preference = logbook.learningPreference { groups.insert(.preference(preference)) }
+            for activity in logbook.activities { groups.insert(.form(activity.form)) }
+        }
+        return groups.sorted()
+    }
+
+    /// The cells of the logbooks: per teacher one per form he did and one per goal measured, each named by his key
+    /// and its own contents, so that a changed cell is a new one. Per group, the cells its sums run over.
+    static func cells(_ logbooks: [YearLogbook]) -> (all: Set<String>, groups: [Group: Set<String>]) {
+        var groups: [Group: Set<String>] = [:]
+        var all = Set<String>()
+        for logbook in logbooks {
+            var mine = Set<String>()
+            var byForm: [ActivityForm.ID: [YearLogbook.Activity]] = [:]
+            for activity in logbook.activities { byForm[activity.form, default: []].append(activity) }
+            var goalCells: [Competency.ID: String] = [:]
+            for goal in logbook.goals {
+                goalCells[goal.competency] = cell(
+                    logbook.key, "doel:\(goal.competency)", "\(goal.reached) \(goal.gapBefore) \(goal.gapAfter)")
+            }
+            mine.formUnion(goalCells.values)
+            for (form, activities) in byForm {
+                let content = activities.map {
+                    "\($0.date) \($0.minutes) \($0.cents) \($0.satisfied ?? 0) \($0.usable ?? 0) \($0.competency ?? 0)"
+                }.sorted().joined(separator: ";")
+                let formCell = cell(logbook.key, "vorm:\(form)", content)
+                mine.insert(formCell)
+                let served = logbook.goals(servedBy: form).compactMap { goalCells[$0.competency] }
+                groups[.form(form), default: []].formUnion([formCell] + served)
+            }
+            if let preference = logbook.learningPreference {
+                groups[.preference(preference), default: []].formUnion(mine)
+            }
+            groups[.school, default: []].formUnion(mine)
+            all.formUnion(mine)
+        }
+        return (all, groups)
+    }
+
+    static func cell(_ key: String, _ what: String, _ content: String) -> String {
+        "\(key)|\(what)|\(Fingerprint.fnv1a(content))"
+    }
+
+    /// The teachers whose cells these are.
+    static func teachers(in cells: Set<String>) -> Int {
+        Set(cells.map { $0.prefix { $0 != "|" } }).count
+    }
+
+    /// A group's sums over its cells: a form's own activities and the goals they served; a metaphor's or the
+    /// school's every activity and goal of its teachers.
+    static func figures(_ group: Group, _ logbooks: [YearLogbook]) -> Figures {
+        var figures = Figures()
+        for logbook in logbooks {
+            let activities: [YearLogbook.Activity]
+            let goals: [YearLogbook.Goal]
+            switch group {
+            case .school:
+                (activities, goals) = (logbook.activities, logbook.goals)
+            case .preference(let preference):
+                guard logbook.learningPreference == preference else { continue }
+                (activities, goals) = (logbook.activities, logbook.goals)
+            case .form(let form):
+                (activities, goals) = (logbook.activities.filter { $0.form == form }, logbook.goals(servedBy: form))
+            }
+            // A teacher is in a group through his cells: an activity or a measured goal.
+            if activities.isEmpty && goals.isEmpty { continue }
+            figures.teachers += 1
+            figures.activities += activities.count
+            for activity in activities {
+                figures.minutes += activity.minutes
+                figures.cents += activity.cents
+                if let satisfied = activity.satisfied, let usable = activity.usable {
+                    figures.reactions += 1
+                    figures.satisfiedSum += satisfied
+                    figures.usableSum += usable
+                    if satisfied >= 4 { figures.satisfied += 1 }
+                    if usable >= 4 { figures.usable += 1 }
+                }
+            }
+            for goal in goals {
+                figures.goalsMeasured += 1
+                if goal.reached { figures.goalsReached += 1 }
+                figures.gapBefore += goal.gapBefore
+                figures.gapAfter += goal.gapAfter
+            }
+        }
+        return figures
+    }
+
+    static func name(_ group: Group, logbooks: [YearLogbook], catalogue: ActivityCatalogue?) -> String {
+        switch group {
+        case .school: "de hele school"
+        case .preference(let preference): preference.name
+        case .form(let form):
+            catalogue?.form(form)?.name
+                ?? logbooks.lazy.flatMap(\.activities).filter { $0.form == form }.map(\.name).min() ?? form
+        }
+    }
+}
