@@ -153,7 +153,7 @@ let package = Package(
             name: "lobTests",
             dependencies: [
                 "lob", "LOBApp", "LOBCore", "LOBForm", "LOBFormats", "LOBPostgresStore", "LOBRender", "LOBStore",
-                "LOBShippedProfiles", .product(name: "GRDB", package: "GRDB.swift"),
+                "LOBShippedProfiles", .product(name: "GRDB", package: "GRDB.swift"), "Yams",
             ]),
     ],
     swiftLanguageModes: [.v6]

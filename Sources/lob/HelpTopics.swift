@@ -10,6 +10,8 @@ enum HelpTopics {
         ("webdienst", "een scanronde in de browser: lob serve", serve),
         ("privacy", "wie wat ziet: met naam, anoniem, privé", privacy),
         ("catalogus", "scholingsvormen met uren, kosten en effect", catalogue),
+        ("logboek", "je plan bijhouden: gedaan, je reactie, je doelen", logbook),
+        ("evaluatie", "heeft de scholing gewerkt? Kirkpatrick per schooljaar", evaluation),
         ("schoolscan", "het bestand van de schoolscan", schoolScan),
         ("csv", "CSV voor Nederlandse Excel of voor scripts", csv),
         ("aanvullen", "aanvullen met Tab in bash, zsh en fish", completion),
@@ -25,6 +27,68 @@ enum HelpTopics {
         topics.map { "  lob help \($0.name.padded(to: 12)) \($0.summary)" }
             .joined(separator: "\n")
     }
+
+    static let logbook = """
+        HET LOGBOEK VAN JE SCHOLINGSPLAN
+
+        Wat je van je plan (lob plan) gedaan hebt, houd je bij in je logboek:
+
+          lob plan progress                 # gepland tegen gedaan, met nummers
+          lob plan done 2 --date 2026-12-10 # activiteit 2 van je plan gedaan
+          lob plan done 1 --hours 4 --cost 0          # ging anders dan gepland
+          lob plan done --form intervisie --goal 2    # stond niet in je plan
+          lob plan react 1                  # je reactie: twee vragen, 1 t/m 5
+          lob plan remove-activity 3        # per ongeluk ingevoerd
+
+        Je reactie (Kirkpatrick niveau 1): "Ben je tevreden over deze
+        activiteit?" (1 zeer ontevreden … 5 zeer tevreden) en "Denk je met het
+        geleerde aan de slag te kunnen?" (1 zeker niet … 5 zeker wel), met een
+        opmerking als je wilt. De vijfpuntsschaal is een standaard van
+        LOB-spiegel; de bron geeft de vragen, geen schaal.
+
+        Het geleerde (niveau 2): scan jezelf opnieuw (lob scan) na je plan;
+        'lob plan progress' zet dan per doel je scores van toen en nu naast
+        elkaar: bereikt als elk gedragskenmerk van het doel op zijn doelniveau
+        staat, en hoeveel niveaus het gat dichter ging.
+
+        Aan het eind van het schooljaar lever je het in bij de school:
+
+          lob export logbook --consent anoniem --out logboek.yaml
+
+        Erin staan je activiteiten, je twee antwoorden en per doel of het
+        bereikt is; je opmerkingen niet. De school telt het alleen als groep
+        (lob help evaluatie); je naam bewaart ze alleen met --consent metNaam.
+        """
+
+    static let evaluation = """
+        DE EVALUATIE VAN DE SCHOOL
+
+        Heeft de professionalisering gewerkt? De vier niveaus van Kirkpatrick:
+        1 reacties, 2 het geleerde, 3 gedrag, 4 resultaat.
+
+          lob evaluation import logboeken/        # de logboeken van docenten
+          lob evaluation indicators res.csv --year 2026-2027   # niveau 4
+          lob evaluation --budget 25000           # het verslag
+          lob evaluation --format csv --out evaluatie.csv
+
+        Het verslag geeft per vorm van professionalisering, per leervoorkeur en
+        voor de hele school: docenten, uren, besteed, tevredenheid en 'aan de
+        slag' (niveau 1), het deel van de doelen bereikt (niveau 2) en wat een
+        bereikt doel kostte; daarnaast de indicatoren en schoolscans van dit
+        jaar en het jaar ervoor (niveau 4).
+
+        Privacy: elk cijfer is van een groep van minstens 3 docenten, ook als
+        iemand met naam inleverde. Een groep die na een nieuw logboek met minder
+        dan 3 docenten verschilt van wat eerder getoond werd, of die naast
+        andere cijfers iets over één docent zou zeggen, blijft leeg en zegt
+        waarom. Een gemiddelde of deel waaruit ieders antwoord blijkt, ook.
+
+        De indicatoren (CSV, Excel mag): kolommen indicator, waarde, eenheid en
+        bron, bijvoorbeeld:
+
+          indicator;waarde;eenheid;bron
+          Leerlingen (zeer) tevreden over loopbaanbegeleiding;78;%;enquête
+        """
 
     static let scanFile = """
         HET SCANBESTAND

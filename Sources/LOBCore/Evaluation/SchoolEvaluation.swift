@@ -142,7 +142,7 @@ public struct SchoolEvaluation: Sendable, Hashable {
     ) -> PrivacyRule.Release {
         let limit = PrivacyRule.threshold(threshold)
         let cells = self.cells(logbooks)
-        var shownBefore: [Set<String>] = Array(Set(earlier.flatMap { $0.counted.values }))
+        var shown: [Set<String>] = Array(Set(earlier.flatMap { $0.counted.values }))
         var counted: [String: Set<String>] = [:]
         var withheld: [String: PrivacyRule.Release.Reason] = [:]
         for group in groups(logbooks) {
@@ -155,14 +155,45 @@ public struct SchoolEvaluation: Sendable, Hashable {
                 let changed = teachers(in: members.symmetricDifference(before))
                 return changed > 0 && changed < limit
             }
-            if tooSmall || !PrivacyRule.isolated(in: shownBefore + [members]).isEmpty {
+            if tooSmall || tellsAboutOne(shown + [members]) {
                 withheld[group.figure] = .changeTooSmall
                 continue
             }
             counted[group.figure] = members
-            shownBefore.append(members)
+            shown.append(members)
         }
         return PrivacyRule.Release(threshold: limit, counted: counted, withheld: withheld)
+    }
+
+    /// Whether the groups' sums, taken together, determine anything about one teacher alone: some combination of
+    /// them that is not zero and involves the cells of one teacher only (one cell, his total, the difference between
+    /// two of his forms). Activities and goals are summed separately (hours, euros and answers over the first,
+    /// goals reached over the second), so each is its own system.
+    static func tellsAboutOne(_ groups: [Set<String>]) -> Bool {
+        let activities = Set(groups.map { $0.filter { $0.contains("|vorm:") } })
+        let goals = Set(groups.map { $0.filter { $0.contains("|doel:") } })
+        return tellsAboutOne(system: activities) || tellsAboutOne(system: goals)
+    }
+
+    /// One system of sums: the cells that are in exactly the same groups are one column (no sum tells them
+    /// apart); a teacher is singled out when leaving out the columns that are his alone lowers the rank: then some
+    /// combination of the sums is his alone.
+    static func tellsAboutOne(system groups: Set<Set<String>>) -> Bool {
+        let rows = groups.filter { !$0.isEmpty }.sorted { $0.sorted().lexicographicallyPrecedes($1.sorted()) }
+        guard !rows.isEmpty else { return false }
+        var classes: [[Bool]: Set<Substring>] = [:]
+        for member in rows.reduce(into: Set<String>(), { $0.formUnion($1) }) {
+            classes[rows.map { $0.contains(member) }, default: []].insert(member.prefix { $0 != "|" })
+        }
+        let patterns = classes.keys.sorted { $0.lexicographicallyPrecedes($1) { !$0 && $1 } }
+        let owners = patterns.map { classes[$0]!.count == 1 ? classes[$0]!.first : nil }
+        func rank(without owner: Substring?) -> Int {
+            let columns = patterns.indices.filter { owner == nil || owners[$0] != owner }
+            var matrix = rows.indices.map { row in columns.map { patterns[$0][row] ? 1.0 : 0.0 } }
+            return PrivacyRule.rank(&matrix)
+        }
+        let full = rank(without: nil)
+        return Set(owners.compactMap { $0 }).contains { rank(without: $0) < full }
     }
 
     /// Every group the logbooks make, school first, then the metaphors, then the forms.

@@ -196,6 +196,9 @@ public enum PrivacyRule {
         return result
     }
 
+    /// The rank of a matrix of sums (its rows reduced in place).
+    static func rank(_ matrix: inout [[Double]]) -> Int { reduceToEchelonForm(&matrix).count }
+
     /// Gauss-Jordan elimination in place; returns (row, column) of each pivot. The entries are 0 and 1 and the
     /// matrices small (one row per moment of a round), so doubles with a tolerance are exact enough.
     private static func reduceToEchelonForm(_ matrix: inout [[Double]]) -> [(row: Int, column: Int)] {

@@ -1,0 +1,367 @@
+import Foundation
+import Testing
+import Yams
+
+/// The POP cycle end to end on the demo school year (docs/examples/year): each teacher's logbook made as he would
+/// make it, the school's evaluation of it in every format, and each level's figures worked out again from the demo
+/// files without LOB-spiegel's readers.
+struct EvaluationCommandTests {
+    static let year = TeamCommandTests.repository.appendingPathComponent("docs/examples/year")
+    static let team = TeamCommandTests.demo
+
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
+    let db: String
+    let databaseEnvironment: [String: String]
+
+    init(_ database: TestDatabase = .sqlite) throws {
+        temporary = TemporaryFolder("lob-evaluation")
+        (db, databaseEnvironment) = try database.make(in: temporary.url)
+    }
+
+    func lob(_ arguments: [String]) throws -> LobRun {
+        try LobRun(arguments + ["--db", db], environment: databaseEnvironment)
+    }
+
+    /// Runs docs/examples/year/make-year.sh with this build's `lob`, into `output`.
+    static func makeYear(into output: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [year.appendingPathComponent("make-year.sh").path, output.path]
+        process.environment = [
+            "LOB": LobRun.binary.path, "PATH": "/usr/bin:/bin", "HOME": output.path,
+            "SOURCE_DATE_EPOCH": LobRun.documentEpoch,
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(message)")
+    }
+
+    /// The committed logbooks are what the script makes from the demo team's scans and activiteiten.csv.
+    @Test func the_demo_years_logbooks_are_current() throws {
+        let made = folder.appendingPathComponent("logboeken")
+        try Self.makeYear(into: made)
+        let committed = Self.year.appendingPathComponent("logboeken")
+        let names = try FileManager.default.contentsOfDirectory(atPath: made.path).sorted()
+        #expect(names == (try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted()))
+        for name in names {
+            let actual = try String(contentsOf: made.appendingPathComponent(name), encoding: .utf8)
+            if ProcessInfo.processInfo.environment["LOB_UPDATE_EXPORTS"] == "1" {
+                try actual.write(to: committed.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            }
+            #expect(
+                actual == (try String(contentsOf: committed.appendingPathComponent(name), encoding: .utf8)),
+                "docs/examples/year/logboeken/\(name) is out of date: LOB_UPDATE_EXPORTS=1 swift test --filter EvaluationCommandTests"
+            )
+            // Written for its owner only.
+            let mode =
+                try FileManager.default.attributesOfItem(atPath: made.appendingPathComponent(name).path)[
+                    .posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
+    }
+
+    /// The school's side of the demo year: two schoolscans, the logbooks, two years of indicators.
+    func readInTheDemoYear() throws {
+        for (arguments, what) in [
+            (["schoolscan", "--answers", Self.year.appendingPathComponent("schoolscan-2025-2026.yaml").path], "scan"),
+            (["schoolscan", "--answers", SchoolCommandTests.example.path], "scan"),
+            (["evaluation", "import", Self.year.appendingPathComponent("logboeken").path], "import"),
+            (
+                [
+                    "evaluation", "indicators", Self.year.appendingPathComponent("indicatoren-2025-2026.csv").path,
+                    "--year", "2025-2026",
+                ], "indicators"
+            ),
+            (
+                [
+                    "evaluation", "indicators", Self.year.appendingPathComponent("indicatoren-2026-2027.csv").path,
+                    "--year", "2026-2027",
+                ], "indicators"
+            ),
+        ] {
+            let run = try lob(arguments)
+            #expect(run.status == 0, "\(what): \(run.stderr)")
+        }
+    }
+
+    /// Exports/evaluation-example.*: the demo year's evaluation as `lob evaluation --budget 25000` prints it, the same
+    /// on either database.
+    @Test(arguments: TestDatabase.available)
+    func the_demo_years_evaluation_exports_are_current(on database: TestDatabase) throws {
+        let this = try EvaluationCommandTests(database)
+        try this.readInTheDemoYear()
+        try checkExports(
+            [
+                ("evaluation-example.txt", ["evaluation", "--budget", "25000"]),
+                ("evaluation-example.md", ["evaluation", "--budget", "25000", "--format", "markdown"]),
+                ("evaluation-example.html", ["evaluation", "--budget", "25000", "--format", "html"]),
+                ("evaluation-example.csv", ["evaluation", "--budget", "25000", "--format", "csv"]),
+                ("evaluation-example.json", ["evaluation", "--budget", "25000", "--format", "json"]),
+            ], lob: this.lob)
+        // Reading the same logbooks again changes nothing, and shows the same.
+        let again = try this.lob(["evaluation", "import", Self.year.appendingPathComponent("logboeken").path])
+        #expect(again.stdout.hasSuffix("0 logboeken ingelezen of bijgewerkt.\n"))
+        try Golden.check("evaluation-example.txt", try this.lob(["evaluation", "--budget", "25000"]).stdout)
+    }
+
+    /// A teacher's own view: Bram de Jong's plan against his logbook and his spring scan, as `lob plan progress`
+    /// prints it (Exports/progress-example.*).
+    @Test func a_teachers_progress_exports_are_current() throws {
+        let bram = "bram-de-jong"
+        #expect(
+            try lob(["scan", "--answers", Self.team.appendingPathComponent("najaar-2026/\(bram).yaml").path]).status
+                == 0)
+        let rows = try String(contentsOf: Self.year.appendingPathComponent("activiteiten.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map {
+                $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            }
+            .filter { $0[0] == bram }
+        #expect(rows.count == 3)
+        for row in rows {
+            var arguments = ["plan", "done"] + (Int(row[1]) != nil ? [row[1]] : ["--form", row[1], "--goal", row[2]])
+            arguments +=
+                ["--date", row[3]] + (row[4].isEmpty ? [] : ["--hours", row[4]])
+                + (row[5].isEmpty ? [] : ["--cost", row[5]])
+            let done = try lob(arguments)
+            #expect(done.status == 0, "\(done.stderr)")
+            let id = try #require(done.stdout.split(separator: " ").dropFirst(5).first.map { String($0.dropLast()) })
+            let react = try lob(
+                ["plan", "react", id, "--satisfied", row[6], "--usable", row[7], "--remark", row[8], "--date", row[3]])
+            #expect(react.status == 0, "\(react.stderr)")
+        }
+        for spring in ["\(bram)-eerste-poging", bram] {
+            #expect(
+                try lob(["scan", "--answers", Self.team.appendingPathComponent("voorjaar-2027/\(spring).yaml").path])
+                    .status == 0)
+        }
+        try checkExports(
+            [
+                ("progress-example.txt", ["plan", "progress"]),
+                ("progress-example.html", ["plan", "progress", "--format", "html"]),
+                ("progress-example.json", ["plan", "progress", "--format", "json"]),
+            ], lob: lob)
+        // The logbook he hands in is the committed one.
+        let out = folder.appendingPathComponent("logboek.yaml").path
+        #expect(try lob(["export", "logbook", "--consent", "metNaam", "--out", out]).status == 0)
+        #expect(
+            try String(contentsOfFile: out, encoding: .utf8)
+                == String(contentsOf: Self.year.appendingPathComponent("logboeken/\(bram).yaml"), encoding: .utf8))
+    }
+
+    // MARK: - Each level worked out again from the demo files
+
+    /// The demo's files read with Yams alone: what every teacher did, answered and reached.
+    struct DemoTeacher {
+        let preference: String
+        var activities: [(form: String, hours: Double, cost: Double, satisfied: Int?, usable: Int?)] = []
+        var goals: [(competency: Int, reached: Bool)] = []
+    }
+
+    static func demoTeachers() throws -> [String: DemoTeacher] {
+        var teachers: [String: DemoTeacher] = [:]
+        let folder = year.appendingPathComponent("logboeken")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let yaml = try #require(
+                try Yams.load(yaml: String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+                    as? [String: Any])
+            var teacher = DemoTeacher(preference: yaml["learningPreference"] as? String ?? "")
+            for activity in yaml["activities"] as? [[String: Any]] ?? [] {
+                func number(_ key: String) -> Double {
+                    (activity[key] as? Double) ?? Double(activity[key] as? Int ?? 0)
+                }
+                teacher.activities.append(
+                    (
+                        activity["form"] as! String, number("hours"), number("cost"), activity["satisfied"] as? Int,
+                        activity["usable"] as? Int
+                    ))
+            }
+            for goal in yaml["goals"] as? [[String: Any]] ?? [] {
+                teacher.goals.append((goal["competency"] as! Int, goal["reached"] as! Bool))
+            }
+            teachers[name] = teacher
+        }
+        return teachers
+    }
+
+    /// Level 2 again from the scan files: per goal behaviour (as the plan names them) the spring score against the
+    /// target. The logbooks must say the same.
+    @Test func level_two_follows_from_the_autumn_and_spring_scans() throws {
+        let teachers = try Self.demoTeachers()
+        for (name, teacher) in teachers.sorted(by: { $0.key < $1.key }) {
+            let file = String(name.dropLast(".yaml".count))
+            let spring = try FileManager.default.contentsOfDirectory(
+                atPath: Self.team.appendingPathComponent("voorjaar-2027").path
+            )
+            .filter { $0.hasPrefix(file) }.sorted()
+            // The newest spring scan counts (Bram scanned twice).
+            let springScores = try spring.map { file -> (String, [String: Int]) in
+                let yaml = try #require(
+                    try Yams.load(
+                        yaml: String(
+                            contentsOf: Self.team.appendingPathComponent("voorjaar-2027/\(file)"), encoding: .utf8))
+                        as? [String: Any])
+                let scores = (yaml["scores"] as? [String: Any] ?? [:]).compactMapValues { value -> Int? in
+                    (value as? Int) ?? ((value as? [String: Any])?["score"] as? Int)
+                }
+                return ("\(yaml["date"]!)", scores)
+            }.max { $0.0 < $1.0 }?.1
+            let autumn = try lob([
+                "scan", "--answers", Self.team.appendingPathComponent("najaar-2026/\(file).yaml").path,
+            ])
+            #expect(autumn.status == 0)
+            let id = try #require(autumn.stdout.split(separator: " ").dropFirst().first.map(String.init))
+            let plan = try #require(
+                try JSONSerialization.jsonObject(with: Data(try lob(["plan", id, "--format", "json"]).stdout.utf8))
+                    as? [String: Any])
+            var expected: [(Int, Bool)] = []
+            if let springScores {
+                for goal in plan["goals"] as? [[String: Any]] ?? [] {
+                    let behaviours = goal["behaviours"] as? [[String: Any]] ?? []
+                    let measured = behaviours.contains { springScores[$0["behaviour"] as! String] != nil }
+                    guard measured else { continue }
+                    let reached = behaviours.allSatisfy {
+                        (springScores[$0["behaviour"] as! String] ?? 0) >= ($0["target"] as! Int)
+                    }
+                    expected.append((goal["competency"] as! Int, reached))
+                }
+            }
+            #expect(teacher.goals.map(\.competency) == expected.map(\.0), "\(name)")
+            #expect(teacher.goals.map(\.reached) == expected.map(\.1), "\(name)")
+        }
+    }
+
+    /// Levels 1 and 2 and the spend in the report are the sums over the logbooks, group by group; level 4 is the
+    /// indicators' difference.
+    @Test func the_reports_figures_are_the_sums_of_the_logbooks() throws {
+        try readInTheDemoYear()
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try lob(["evaluation", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let teachers = Array(try Self.demoTeachers().values)
+        #expect(json["logbooks"] as? Int == 10)
+        var shown = 0
+        for line in json["lines"] as? [[String: Any]] ?? [] {
+            let group = line["group"] as! String
+            let members:
+                [(
+                    DemoTeacher, [(form: String, hours: Double, cost: Double, satisfied: Int?, usable: Int?)],
+                    [(competency: Int, reached: Bool)]
+                )] =
+                    teachers.compactMap { teacher in
+                        if group == "school" { return (teacher, teacher.activities, teacher.goals) }
+                        if group.hasPrefix("leervoorkeur:") {
+                            return teacher.preference == group.dropFirst("leervoorkeur:".count)
+                                ? (teacher, teacher.activities, teacher.goals) : nil
+                        }
+                        let form = String(group.dropFirst("vorm:".count))
+                        let activities = teacher.activities.filter { $0.form == form }
+                        guard !activities.isEmpty else { return nil }
+                        // Goals served: the competencies of the form's activities are not in the Yams view; take the
+                        // logbook's goals whose competency an activity of this form names.
+                        return (teacher, activities, [])
+                    }.filter { !$0.1.isEmpty || !$0.2.isEmpty }
+            if line["withheld"] is NSNull {
+                shown += 1
+                #expect(line["teachers"] as? Int == members.count, "\(group)")
+                #expect(members.count >= 3, "\(group): a group of fewer than three")
+                let activities = members.flatMap(\.1)
+                #expect(abs((line["hours"] as! Double) - activities.reduce(0) { $0 + $1.hours }) < 0.01, "\(group)")
+                #expect(abs((line["spent"] as! Double) - activities.reduce(0) { $0 + $1.cost }) < 0.011, "\(group)")
+                let reactions = activities.compactMap { a in a.satisfied.map { ($0, a.usable!) } }
+                #expect(line["reactions"] as? Int == reactions.count, "\(group)")
+                if let mean = line["meanSatisfied"] as? Double {
+                    let sum = reactions.reduce(0) { $0 + $1.0 }
+                    #expect(abs(mean - Double(sum) / Double(reactions.count)) < 0.001, "\(group)")
+                }
+                if group == "school" {
+                    let goals = members.flatMap(\.2)
+                    #expect(line["goalsMeasured"] as? Int == goals.count)
+                    let reached = goals.filter(\.reached).count
+                    #expect(abs((line["shareReached"] as! Double) - Double(reached) / Double(goals.count)) < 0.001)
+                }
+            } else {
+                #expect(
+                    line["teachers"] is NSNull && line["spent"] is NSNull, "\(group): a withheld group says nothing")
+                if line["withheld"] as? String == "tooFew" { #expect(members.count < 3, "\(group)") }
+            }
+        }
+        #expect(shown >= 5)
+        let indicators = json["indicators"] as? [[String: Any]] ?? []
+        #expect(indicators.map { $0["value"] as? Double } == [78, 81, 2.5])
+        #expect(indicators.map { $0["previous"] as? Double } == [71, 64, 1.5])
+        #expect((json["schoolScan"] as? [String: String])?["10"] == "model2")
+        #expect((json["previousSchoolScan"] as? [String: String])?["10"] == "model1")
+    }
+
+    // MARK: - As a user makes mistakes
+
+    @Test func what_cannot_be_done_is_said_in_one_dutch_line_and_changes_nothing() throws {
+        #expect(try lob(["schoolscan", "--answers", SchoolCommandTests.example.path]).status == 0)
+        let empty = try lob(["evaluation"])
+        #expect(empty.status == 1)
+        #expect(
+            empty.stderr
+                == "lob: er is nog niets te evalueren: lees logboeken in met 'lob evaluation import MAP' (uitleg: lob help evaluatie)\n"
+        )
+        let bad = folder.appendingPathComponent("logboeken")
+        try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.year.appendingPathComponent("logboeken/ans-bakker.yaml"), to: bad.appendingPathComponent("a.yaml"))
+        try
+            "formatVersion: 1\nlogbookOf: X\nconsent: prive\nschoolYear: 2026-2027\ndate: 2027-03-15\nplanned: {goals: 0, hours: 0, cost: 0}\n"
+            .write(to: bad.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        let refused = try lob(["evaluation", "import", bad.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("b.yaml:3:10: 'consent': een privé-logboek lever je niet in"))
+        #expect(
+            refused.stderr.hasSuffix(
+                "lob: niets ingelezen: 1 van de 2 bestanden is niet in orde. Verbeter ze, of lees de goede in met --skip-bad.\n"
+            ))
+        #expect(try lob(["evaluation"]).status == 1)
+        let year = try lob([
+            "evaluation", "indicators", Self.year.appendingPathComponent("indicatoren-2026-2027.csv").path, "--year",
+            "2026/2027",
+        ])
+        #expect(
+            year.status != 0
+                && year.stderr.contains("--year: verwacht een schooljaar als 2026-2027, gevonden '2026/2027'."))
+        let noReaction = try lob(["scan", "--answers", ScanCommandTests.example.path])
+        #expect(noReaction.status == 0)
+        #expect(try lob(["plan", "done", "1", "--date", "2026-12-01"]).status == 0)
+        let stdin = folder.appendingPathComponent("leeg.txt")
+        try "".write(to: stdin, atomically: true, encoding: .utf8)
+        let asked = try LobRun(["plan", "react", "1", "--db", db], environment: databaseEnvironment, input: stdin)
+        #expect(asked.status == 1)
+        #expect(
+            asked.stderr
+                == "lob: geen antwoord op 'Ben je tevreden over deze activiteit?': geef het met --satisfied en --usable, of typ een getal van 1 tot en met 5\n"
+        )
+        let typed = folder.appendingPathComponent("antwoorden.txt")
+        try "9\n4\n5\nGoed te doen\n".write(to: typed, atomically: true, encoding: .utf8)
+        let answered = try LobRun(
+            ["plan", "react", "1", "--date", "2026-12-02", "--db", db], environment: databaseEnvironment, input: typed)
+        #expect(answered.status == 0, "\(answered.stderr)")
+        #expect(answered.stdout.contains("Typ een getal van 1 tot en met 5."))
+        #expect(answered.stdout.hasSuffix("Je reactie op activiteit 1 is bewaard: tevreden, zeker wel.\n"))
+        let progress = try lob(["plan", "progress", "--format", "json"])
+        #expect(progress.stdout.contains("\"remark\" : \"Goed te doen\""))
+        #expect(
+            try lob(["plan", "done", "9"]).stderr
+                == "lob: je plan heeft geen activiteit 9: het heeft er 4 (zie 'lob plan progress')\n")
+        #expect(
+            try lob(["plan", "done", "1", "--date", "2026-11-01"]).stderr
+                == "lob: die datum ligt vóór je scan van 24 november 2026, waar het plan uit komt; klopt de datum?\n")
+        #expect(
+            try lob(["plan", "done", "1", "--hours", "veel"]).stderr.contains(
+                "--hours: 'veel' is geen bedrag of aantal"))
+        #expect(
+            try lob(["plan", "react", "7", "--satisfied", "4", "--usable", "4"]).stderr
+                == "lob: geen activiteit met nummer 7 in je logboek; zie 'lob plan progress'\n")
+        #expect(try lob(["plan", "remove-activity", "1"]).stdout == "Activiteit 1 is uit je logboek gehaald.\n")
+        #expect(try lob(["plan", "remove-activity", "1"]).status == 1)
+    }
+}
