@@ -49,12 +49,14 @@ public struct EvaluationReport: Sendable {
     func cells(_ line: SchoolEvaluation.Line, _ figures: SchoolEvaluation.Figures) -> [String] {
         [
             line.name, "\(figures.teachers)", DutchNumber.format(figures.hours), DutchNumber.euro(figures.euros),
-            DutchNumber.format(figures.meanSatisfied), Self.percent(figures.shareSatisfied),
-            DutchNumber.format(figures.meanUsable),
-            figures.goalsMeasured == 0
-                ? "–"
-                : figures.shareReached.map { "\(Self.percent($0)) van \(figures.goalsMeasured)" }
-                    ?? "– (\(figures.goalsMeasured) gemeten)",
+            figures.answersShown ? DutchNumber.format(figures.meanSatisfied) : "niet getoond",
+            Self.percent(figures.shareSatisfied), DutchNumber.format(figures.meanUsable),
+            !figures.goalsShown
+                ? "niet getoond"
+                : figures.goalsMeasured == 0
+                    ? "–"
+                    : figures.shareReached.map { "\(Self.percent($0)) van \(figures.goalsMeasured)" }
+                        ?? "– (\(figures.goalsMeasured) gemeten)",
             figures.costPerGoalReached.map(DutchNumber.euro) ?? "–",
         ]
     }
@@ -111,7 +113,7 @@ public struct EvaluationReport: Sendable {
         blocks += forms.isEmpty ? [.paragraph("Nog geen activiteiten gedaan.")] : table(forms)
         blocks.append(
             .note(
-                "Tevreden en aan de slag: het gemiddelde op de vijfpuntsschaal van LOB-spiegel (een standaard; de bron geeft de vragen, geen schaal) en het deel dat 4 of 5 antwoordde. Doelen bereikt (van het aantal gemeten): het deel van de doelen dat de volgende zelfscan meette en dat op doelniveau kwam; bij een vorm de doelen waarvoor die vorm gedaan werd. Per bereikt doel: wat de groep besteedde, gedeeld door de bereikte doelen — een doel met meer vormen telt bij elk. Een gemiddelde of deel blijft leeg waar het ieders antwoord zou tonen."
+                "Tevreden en aan de slag: het gemiddelde op de vijfpuntsschaal van LOB-spiegel (een standaard; de bron geeft de vragen, geen schaal) en het deel dat 4 of 5 antwoordde. Doelen bereikt (van het aantal gemeten): het deel van de doelen dat de volgende zelfscan meette en dat op doelniveau kwam; bij een vorm de doelen waarvoor die vorm gedaan werd. Per bereikt doel: wat de groep besteedde, gedeeld door de bereikte doelen — een doel met meer vormen telt bij elk. Een gemiddelde of deel blijft leeg waar het ieders antwoord zou tonen; de antwoorden en de doelen van een groep worden elk pas vanaf \(evaluation.threshold) docenten getoond."
             ))
 
         blocks.append(.heading(level: 2, "Niveau 3: gedrag"))
@@ -223,6 +225,7 @@ public struct EvaluationJSON: Encodable {
         @Null var source: String?
     }
 
+    let formatVersion = 1
     let schoolYear: String
     let threshold: Int
     let logbooks: Int
@@ -252,11 +255,12 @@ public struct EvaluationJSON: Encodable {
                 group: line.group.figure, kind: kind, name: line.name,
                 withheld: line.withheld.map { $0 == .tooFew ? "tooFew" : "singlesOut" },
                 teachers: figures?.teachers, hours: figures.map { DutchNumber.rounded($0.hours)! },
-                spent: figures?.euros, reactions: figures?.reactions,
+                spent: figures?.euros, reactions: figures?.answersShown == true ? figures?.reactions : nil,
                 meanSatisfied: DutchNumber.rounded(figures?.meanSatisfied),
                 shareSatisfied: DutchNumber.rounded(figures?.shareSatisfied),
                 meanUsable: DutchNumber.rounded(figures?.meanUsable),
-                shareUsable: DutchNumber.rounded(figures?.shareUsable), goalsMeasured: figures?.goalsMeasured,
+                shareUsable: DutchNumber.rounded(figures?.shareUsable),
+                goalsMeasured: figures?.goalsShown == true ? figures?.goalsMeasured : nil,
                 shareReached: DutchNumber.rounded(figures?.shareReached),
                 costPerGoalReached: DutchNumber.rounded(figures?.costPerGoalReached))
         }

@@ -194,6 +194,7 @@ public struct ProgressJSON: Encodable {
         let behaviours: [StepJSON]
     }
 
+    let formatVersion = 1
     let teacher: String
     let planScan: Int64
     let planDate: String

@@ -14,6 +14,8 @@ enum FuzzTarget: String, CaseIterable {
     case invite
     /// A database address (the first line) and a password file (the rest).
     case pgaddress
+    /// A teacher's logbook of a school year, and a school's indicators (CSV).
+    case logbook, indicators
 
     static let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
     static func profile(_ id: String) -> Profile? { library.profile(id) }
@@ -38,6 +40,11 @@ enum FuzzTarget: String, CaseIterable {
                 let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
                 let address = try PostgresAddress(String(lines.first ?? ""), environment: [:])
                 _ = PasswordFile.password(in: lines.count > 1 ? String(lines[1]) : "", for: address)
+            case .logbook:
+                // What the school does with one: decide a release over it, as an import does.
+                let logbook = try LogbookFile.decode(data: data, file: "f")
+                _ = SchoolEvaluation.release([logbook], threshold: 3, earlier: [])
+            case .indicators: _ = try IndicatorFile.decode(data, file: "f")
             }
         } catch {
             // A FormatError: refused, as it should be.

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 readers=("$@")
-[ ${#readers[@]} -gt 0 ] || readers=(scan feedback profile costs schoolscan survey-csv survey-xlsx mapping invite pgaddress)
+[ ${#readers[@]} -gt 0 ] || readers=(scan feedback profile costs schoolscan survey-csv survey-xlsx mapping invite pgaddress logbook indicators)
 
 # SwiftPM's own --sanitize leaves main to libFuzzer and instruments the C code (libyaml); -sanitize for swiftc
 # instruments the Swift code too (without it, a pure-Swift reader runs unguided).
@@ -36,6 +36,8 @@ seeds() {
         mapping) echo Tests/Fixtures/survey/mapping.yaml Tests/Fixtures/hostile/survey-mapping.yaml ;;
         invite) echo Tests/fuzz/seeds/invite/* ;;
         pgaddress) echo Tests/fuzz/seeds/pgaddress/* ;;
+        logbook) echo docs/examples/year/logboeken/* ;;
+        indicators) echo docs/examples/year/indicatoren-*.csv Tests/Fixtures/survey/*.csv ;;
     esac
 }
 

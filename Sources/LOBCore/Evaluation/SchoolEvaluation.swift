@@ -55,7 +55,22 @@ public struct SchoolEvaluation: Sendable, Hashable {
         public var gapBefore = 0
         public var gapAfter = 0
 
+        /// False when fewer than the threshold of the group's teachers answered (or, for goals, were measured):
+        /// then the group's answers (or goals) are not shown, its hours and euros are.
+        public var answersShown = true
+        public var goalsShown = true
+
         public init() {}
+
+        mutating func withholdAnswers() {
+            (reactions, satisfiedSum, usableSum, satisfied, usable) = (0, 0, 0, 0, 0)
+            answersShown = false
+        }
+
+        mutating func withholdGoals() {
+            (goalsMeasured, goalsReached, gapBefore, gapAfter) = (0, 0, 0, 0)
+            goalsShown = false
+        }
 
         public var hours: Double { Double(minutes) / 60 }
         public var euros: Double { Double(cents) / 100 }
@@ -121,13 +136,21 @@ public struct SchoolEvaluation: Sendable, Hashable {
         var lines: [Line] = []
         for group in Self.groups(logbooks) {
             let name = Self.name(group, logbooks: logbooks, catalogue: catalogue)
-            guard let counted = release.counted[group.figure], counted == cells.groups[group] else {
+            // The release counts a group's answers, its goals, or both: each as it is now, or not at all.
+            let current = Self.split(cells.groups[group] ?? [])
+            guard let counted = release.counted[group.figure].map(Self.split),
+                counted.answers.isEmpty || counted.answers == current.answers,
+                counted.goals.isEmpty || counted.goals == current.goals
+            else {
                 let reason = release.withheld[group.figure]
                 lines.append(
                     Line(group: group, name: name, figures: nil, withheld: reason == .tooFew ? .tooFew : .singlesOut))
                 continue
             }
-            lines.append(Line(group: group, name: name, figures: Self.figures(group, logbooks), withheld: nil))
+            var figures = Self.figures(group, logbooks)
+            if counted.answers.isEmpty { figures.withholdAnswers() }
+            if counted.goals.isEmpty { figures.withholdGoals() }
+            lines.append(Line(group: group, name: name, figures: figures, withheld: nil))
         }
         self.lines = lines
         let school = lines.first { $0.group == .school }
@@ -146,8 +169,12 @@ public struct SchoolEvaluation: Sendable, Hashable {
         var counted: [String: Set<String>] = [:]
         var withheld: [String: PrivacyRule.Release.Reason] = [:]
         for group in groups(logbooks) {
-            let members = cells.groups[group] ?? []
-            guard teachers(in: members) >= limit else {
+            // Each kind of sum (answers, goals) counts only from the threshold of teachers; a group shows the kinds
+            // that do, and is withheld when neither does.
+            let (answers, goals) = split(cells.groups[group] ?? [])
+            let members =
+                (teachers(in: answers) >= limit ? answers : []).union(teachers(in: goals) >= limit ? goals : [])
+            guard !members.isEmpty else {
                 withheld[group.figure] = .tooFew
                 continue
             }
@@ -206,29 +233,37 @@ public struct SchoolEvaluation: Sendable, Hashable {
         return groups.sorted()
     }
 
-    /// The cells of the logbooks: per teacher one per form he did and one per goal measured, each named by his key
-    /// and its own contents, so that a changed cell is a new one. Per group, the cells its sums run over.
+    /// The cells of the logbooks: per teacher one per activity and one per goal measured, each named by his key and
+    /// its own contents, so that a changed activity is a new cell and an unchanged one stays the same (whoever
+    /// watches the figures over time may know which of his activities a teacher left as they were). Per group, the
+    /// cells its sums run over.
     static func cells(_ logbooks: [YearLogbook]) -> (all: Set<String>, groups: [Group: Set<String>]) {
         var groups: [Group: Set<String>] = [:]
         var all = Set<String>()
         for logbook in logbooks {
             var mine = Set<String>()
-            var byForm: [ActivityForm.ID: [YearLogbook.Activity]] = [:]
-            for activity in logbook.activities { byForm[activity.form, default: []].append(activity) }
             var goalCells: [Competency.ID: String] = [:]
             for goal in logbook.goals {
                 goalCells[goal.competency] = cell(
                     logbook.key, "doel:\(goal.competency)", "\(goal.reached) \(goal.gapBefore) \(goal.gapAfter)")
             }
             mine.formUnion(goalCells.values)
-            for (form, activities) in byForm {
-                let content = activities.map {
-                    "\($0.date) \($0.minutes) \($0.cents) \($0.satisfied ?? 0) \($0.usable ?? 0) \($0.competency ?? 0)"
-                }.sorted().joined(separator: ";")
-                let formCell = cell(logbook.key, "vorm:\(form)", content)
-                mine.insert(formCell)
-                let served = logbook.goals(servedBy: form).compactMap { goalCells[$0.competency] }
-                groups[.form(form), default: []].formUnion([formCell] + served)
+            var seen: [String: Int] = [:]
+            // Only an answered activity holds a secret: hours and euros are no one's answer, and an activity without a
+            // reaction adds nothing to a sum of answers (a cell for it would hide nothing and mislead the check).
+            for activity in logbook.activities where activity.satisfied != nil && activity.usable != nil {
+                let content =
+                    "\(activity.date) \(activity.minutes) \(activity.cents) \(activity.satisfied ?? 0) \(activity.usable ?? 0) \(activity.competency ?? 0)"
+                // Two activities alike are two cells.
+                let occurrence = seen["\(activity.form) \(content)", default: 0]
+                seen["\(activity.form) \(content)"] = occurrence + 1
+                let activityCell = cell(logbook.key, "vorm:\(activity.form)", "\(content) \(occurrence)")
+                mine.insert(activityCell)
+                groups[.form(activity.form), default: []].insert(activityCell)
+            }
+            for form in Set(logbook.activities.map(\.form)) {
+                groups[.form(form), default: []].formUnion(
+                    logbook.goals(servedBy: form).compactMap { goalCells[$0.competency] })
             }
             if let preference = logbook.learningPreference {
                 groups[.preference(preference), default: []].formUnion(mine)
@@ -237,6 +272,12 @@ public struct SchoolEvaluation: Sendable, Hashable {
             all.formUnion(mine)
         }
         return (all, groups)
+    }
+
+    /// A group's cells of answers and of goals.
+    static func split(_ cells: Set<String>) -> (answers: Set<String>, goals: Set<String>) {
+        let answers = cells.filter { $0.contains("|vorm:") }
+        return (answers, cells.subtracting(answers))
     }
 
     static func cell(_ key: String, _ what: String, _ content: String) -> String {
