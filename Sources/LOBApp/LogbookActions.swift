@@ -70,3 +70,40 @@ extension LOBApp {
             later: latest.flatMap { $0.id != stored.id && $0.scan.date > stored.scan.date ? $0 : nil })
     }
 }
+
+// MARK: - The ontwikkelgesprek
+
+/// Everything the ontwikkelgesprek of a teacher and his leidinggevende is about: his plan against what he did and
+/// his later scan (levels 1 and 2), his 360° feedback as his own report shows it (level 3: what others see), and
+/// what they agreed before.
+public struct Conversation: Sendable {
+    public let progress: PlanProgress
+    /// The newest later scan, when there is one: the change since the plan's scan.
+    public let later: StoredScan?
+    public let feedback: FeedbackAnalysis?
+    public let agreements: [Agreement]
+}
+
+extension LOBApp {
+    /// Records an agreement of an ontwikkelgesprek about the plan of `stored`.
+    public func agree(_ text: String, plan stored: StoredScan, date: SchoolDate) async throws -> Agreement {
+        let agreement: Agreement
+        do { agreement = try LogbookEntry.agreement(text, date: date) } catch { throw AppError.logbook(error) }
+        guard try await logbooks.saveAgreement(agreement, planScanID: stored.id) != nil else {
+            throw AppError.noSuchScan(stored.id)
+        }
+        return agreement
+    }
+
+    public func conversation(
+        _ stored: StoredScan, activities: ActivityCatalogue, options: Scholingsplan.Options
+    ) async throws -> Conversation {
+        let progress = try await progress(stored, activities: activities, options: options)
+        let later = try await progress.laterScanID.asyncFlatMap { try await scans.scan(id: $0) }
+        let feedback: FeedbackAnalysis?
+        do { feedback = try await feedbackAnalysis(later ?? stored) } catch AppError.noFeedback { feedback = nil }
+        return Conversation(
+            progress: progress, later: later, feedback: feedback,
+            agreements: try await logbooks.agreements(planScanID: stored.id))
+    }
+}

@@ -38,4 +38,18 @@ extension MemoryStore: LogbookStore {
             ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
         }.map(\.element)
     }
+
+    public func saveAgreement(_ agreement: Agreement, planScanID: Int64) async throws -> Int64? {
+        guard scans[planScanID]?.finished == true else { return nil }
+        let id = nextID()
+        agreements.append((id, planScanID, agreement))
+        return id
+    }
+
+    public func agreements(planScanID: Int64) async throws -> [Agreement] {
+        agreements.filter { $0.planScanID == planScanID }.sorted {
+            ($0.agreement.date, $0.id) < ($1.agreement.date, $1.id)
+        }
+        .map(\.agreement)
+    }
 }

@@ -92,6 +92,7 @@ extension MemoryStore: ScanStore {
         for (key, kept) in invitations where kept.scanID == id { invitations[key]?.scanID = nil }
         // Its plan's logbook goes with it.
         logbook.removeAll { $0.planScanID == id }
+        agreements.removeAll { $0.planScanID == id }
         return true
     }
 }

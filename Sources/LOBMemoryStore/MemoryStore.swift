@@ -53,6 +53,7 @@ public actor MemoryStore {
 
     // The logbook of `LogbookStore`, as recorded.
     var logbook: [ActivityDone] = []
+    var agreements: [(id: Int64, planScanID: Int64, agreement: Agreement)] = []
 
     // The school's evaluation of `EvaluationStore`: logbooks by school year and key, releases and indicators by year.
     var yearLogbooks: [String: YearLogbook] = [:]

@@ -54,3 +54,27 @@ extension PostgresStore: LogbookStore {
         }
     }
 }
+
+extension PostgresStore {
+    public func saveAgreement(_ agreement: Agreement, planScanID: Int64) async throws -> Int64? {
+        try await single { session in
+            try await session.value(
+                """
+                INSERT INTO agreement (planScanId, date, text)
+                SELECT id, \(agreement.date.description), \(agreement.text) FROM scan WHERE id = \(planScanID) AND finished
+                RETURNING id
+                """, as: Int64.self)
+        }
+    }
+
+    public func agreements(planScanID: Int64) async throws -> [Agreement] {
+        try await read { session in
+            try await session.rows(
+                "SELECT date, text FROM agreement WHERE planScanId = \(planScanID) ORDER BY date, id"
+            ).compactMap { row in
+                let (date, text) = try row.decode((String, String).self)
+                return SchoolDate(date).map { Agreement(date: $0, text: text) }
+            }
+        }
+    }
+}

@@ -19,8 +19,14 @@ public struct ProgressReport: Sendable {
     }
 
     public func blocks() -> [Block] {
+        [.heading(level: 1, title)] + factBlocks() + plannedBlocks(level: 2) + reactionBlocks(level: 2)
+            + goalBlocks(level: 2)
+    }
+
+    /// The plan, what was done of it, and the later scan, in a few lines.
+    func factBlocks() -> [Block] {
+        var blocks: [Block] = []
         let plan = progress.plan
-        var blocks: [Block] = [.heading(level: 1, title)]
         let doneRows = progress.rows.filter(\.isDone).count
         var facts: [(key: String, text: String)] = [
             ("plan", "uit scan \(progress.planScanID) van \(plan.date)"),
@@ -47,8 +53,13 @@ public struct ProgressReport: Sendable {
                 ("latere scan", "nog geen: scan jezelf opnieuw (lob scan) om te zien of je doelen bereikt zijn"))
         }
         blocks.append(.definitions(facts))
+        return blocks
+    }
 
-        blocks.append(.heading(level: 2, "Gepland en gedaan"))
+    /// Planned against done, and what was done outside the plan.
+    func plannedBlocks(level: Int) -> [Block] {
+        let plan = progress.plan
+        var blocks: [Block] = [.heading(level: level, "Gepland en gedaan")]
         blocks.append(
             .table(
                 header: ["nr", "doel", "uiterlijk", "uren", "kosten", "gedaan op", "activiteit"],
@@ -74,7 +85,7 @@ public struct ProgressReport: Sendable {
                 "Een activiteit gedaan? Zet hem in je logboek met 'lob plan done NR' (het nummer hierboven), met --date, --hours en --cost als het anders ging dan gepland."
             ))
         if !progress.extra.isEmpty {
-            blocks.append(.heading(level: 3, "Buiten het plan"))
+            blocks.append(.heading(level: level + 1, "Buiten het plan"))
             blocks.append(
                 .table(
                     header: ["logboek", "activiteit", "doel", "datum", "uren", "kosten"],
@@ -86,7 +97,12 @@ public struct ProgressReport: Sendable {
                     }))
         }
 
-        blocks.append(.heading(level: 2, "Niveau 1: je reacties"))
+        return blocks
+    }
+
+    /// Kirkpatrick's first level: the teacher's own reactions.
+    func reactionBlocks(level: Int) -> [Block] {
+        var blocks: [Block] = [.heading(level: level, "Niveau 1: je reacties")]
         blocks.append(.paragraph("\(Reaction.satisfiedQuestion) \(Reaction.usableQuestion)"))
         let done = progress.done.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         if done.isEmpty {
@@ -113,7 +129,12 @@ public struct ProgressReport: Sendable {
                 "De vijfpuntsschaal is een standaard van LOB-spiegel; de bron geeft de vragen, geen schaal. Alleen jij ziet je reacties met je naam; de school ziet ze alleen als groep."
             ))
 
-        blocks.append(.heading(level: 2, "Niveau 2: het geleerde"))
+        return blocks
+    }
+
+    /// Kirkpatrick's second level: the goals against the later scan.
+    func goalBlocks(level: Int) -> [Block] {
+        var blocks: [Block] = [.heading(level: level, "Niveau 2: het geleerde")]
         if progress.goals.isEmpty {
             blocks.append(
                 .paragraph(
@@ -128,7 +149,7 @@ public struct ProgressReport: Sendable {
             for goal in progress.goals {
                 blocks.append(
                     .heading(
-                        level: 3,
+                        level: level + 1,
                         "Doel \(goal.goal): \(goal.competency.name) — \(goal.reached ? "bereikt" : goal.measured ? "nog niet bereikt" : "niet opnieuw gescand")"
                     ))
                 blocks.append(

@@ -58,3 +58,25 @@ extension LOBDatabase: LogbookStore {
         }
     }
 }
+
+extension LOBDatabase {
+    public func saveAgreement(_ agreement: Agreement, planScanID: Int64) async throws -> Int64? {
+        try await write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT finished FROM scan WHERE id = ?", arguments: [planScanID]) == true
+            else { return nil }
+            try db.execute(
+                sql: "INSERT INTO agreement (planScanId, date, text) VALUES (?, ?, ?)",
+                arguments: [planScanID, agreement.date.description, agreement.text])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func agreements(planScanID: Int64) async throws -> [Agreement] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT date, text FROM agreement WHERE planScanId = ? ORDER BY date, id",
+                arguments: [planScanID]
+            ).compactMap { row in SchoolDate(row["date"]).map { Agreement(date: $0, text: row["text"]) } }
+        }
+    }
+}

@@ -398,6 +398,13 @@ extension LOBDatabase {
                 t.column("remark", .text)
                 t.column("reactedOn", .text)
             }
+            // What a teacher and his leidinggevende agreed in an ontwikkelgesprek, dated, with his plan.
+            try db.create(table: "agreement") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("planScanId", .integer).notNull().indexed().references("scan", onDelete: .cascade)
+                t.column("date", .text).notNull()
+                t.column("text", .text).notNull()
+            }
             // The logbooks teachers hand in to the school, one per teacher and school year (by key; the name only
             // when handed in by name), the release each import decided, and the school's own results (level 4).
             try db.create(table: "yearLogbook") { t in

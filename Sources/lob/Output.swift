@@ -148,6 +148,8 @@ enum Output {
         case .remarkTooLong: "de opmerking is te lang: hooguit \(Reaction.remarkLength) tekens"
         case .reactionBeforeActivity(let date):
             "een reactie kan niet van vóór de activiteit zijn (\(date.dutch))"
+        case .agreementEmpty: "een afspraak heeft woorden nodig"
+        case .agreementTooLong: "een afspraak is hooguit \(Agreement.maximumLength) tekens"
         }
     }
 

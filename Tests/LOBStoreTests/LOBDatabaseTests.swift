@@ -79,7 +79,7 @@ struct LOBDatabaseTests {
         }
         #expect(
             tables == [
-                "activityDone", "answer", "dashboardAccount", "dashboardSession", "failedAttempt",
+                "activityDone", "agreement", "answer", "dashboardAccount", "dashboardSession", "failedAttempt",
                 "feedbackInvitation", "feedbackRating",
                 "feedbackRelease", "feedbackRemark", "feedbackRequest",
                 "feedbackResponse", "invitation", "linkDevice", "preferenceAnswer",

@@ -144,6 +144,23 @@ struct EvaluationCommandTests {
                 ("progress-example.html", ["plan", "progress", "--format", "html"]),
                 ("progress-example.json", ["plan", "progress", "--format", "json"]),
             ], lob: lob)
+        // His ontwikkelgesprek, with his colleagues' feedback and an agreement from an earlier conversation.
+        let feedback = try FileManager.default.contentsOfDirectory(
+            atPath: Self.team.appendingPathComponent("feedback").path
+        )
+        .filter { $0.hasPrefix(bram) }.sorted().map { Self.team.appendingPathComponent("feedback/\($0)").path }
+        #expect(try lob(["feedback", "import"] + feedback).status == 0)
+        let agreed = try lob([
+            "plan", "agree", "Na de zomer een opname van een loopbaangesprek bespreken met een collega", "--date",
+            "2027-03-15",
+        ])
+        #expect(agreed.stdout == "Afspraak van 15 maart 2027 vastgelegd bij het plan van scan 1.\n")
+        #expect(try lob(["plan", "agree", " \n "]).stderr == "lob: een afspraak heeft woorden nodig\n")
+        try checkExports(
+            [
+                ("conversation-example.txt", ["plan", "conversation"]),
+                ("conversation-example.html", ["plan", "conversation", "--format", "html"]),
+            ], lob: lob)
         // The logbook he hands in is the committed one.
         let out = folder.appendingPathComponent("logboek.yaml").path
         #expect(try lob(["export", "logbook", "--consent", "metNaam", "--out", out]).status == 0)

@@ -21,6 +21,9 @@ public enum LogbookEntry {
         case remarkTooLong
         /// A reaction dated before the activity it is about.
         case reactionBeforeActivity(SchoolDate)
+        /// An agreement without words, or of more than `Agreement.maximumLength` characters.
+        case agreementEmpty
+        case agreementTooLong
     }
 
     /// The record of an activity done for `plan` (made from scan `planScanID`).
@@ -77,6 +80,16 @@ public enum LogbookEntry {
         guard date >= activity.date else { throw .reactionBeforeActivity(activity.date) }
         return Reaction(
             satisfied: satisfied, usable: usable, remark: remark?.isEmpty == false ? remark : nil, date: date)
+    }
+}
+
+extension LogbookEntry {
+    /// An agreement of an ontwikkelgesprek: its words trimmed, not empty, not longer than a paragraph or two.
+    public static func agreement(_ text: String, date: SchoolDate) throws(Problem) -> Agreement {
+        let text = text.trimmingWhitespace()
+        guard !text.isEmpty else { throw .agreementEmpty }
+        guard text.count <= Agreement.maximumLength else { throw .agreementTooLong }
+        return Agreement(date: date, text: text)
     }
 }
 

@@ -9,4 +9,9 @@ public protocol LogbookStore: Sendable {
     func removeActivity(id: Int64) async throws -> Bool
     /// The activities recorded for the plan of a scan (nil: for every plan), by date, then as recorded.
     func activities(planScanID: Int64?) async throws -> [ActivityDone]
+    /// Records an agreement of an ontwikkelgesprek about the plan of `planScanID`; its id, or nil when there is no
+    /// finished scan `planScanID`.
+    func saveAgreement(_ agreement: Agreement, planScanID: Int64) async throws -> Int64?
+    /// The agreements about the plan of a scan, by date, then as recorded.
+    func agreements(planScanID: Int64) async throws -> [Agreement]
 }

@@ -128,6 +128,7 @@ public struct TableLayout: Sendable, Hashable {
                 ("formName", .text), ("date", .text), ("minutes", .integer), ("cents", .integer),
                 ("satisfied", .integer), ("usable", .integer), ("remark", .text), ("reactedOn", .text),
             ]),
+        TableLayout("agreement", [("id", .integer), ("planScanId", .integer), ("date", .text), ("text", .text)]),
         TableLayout(
             "yearLogbook",
             [

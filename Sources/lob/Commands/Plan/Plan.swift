@@ -34,7 +34,9 @@ extension LobCommand {
                   # gepland tegen gedaan, en na een nieuwe scan: je doelen bereikt?
                   lob plan progress
                 """,
-            subcommands: [Show.self, Done.self, React.self, Progress.self, RemoveActivity.self],
+            subcommands: [
+                Show.self, Done.self, React.self, Progress.self, RemoveActivity.self, Conversation.self, Agree.self,
+            ],
             defaultSubcommand: Show.self)
     }
 }
