@@ -191,7 +191,8 @@ public struct EvaluationReport: Sendable {
                     .text(line.name), .text(kind), .integer(figures.teachers), .decimal(figures.hours, places: 2),
                     .decimal(figures.euros, places: 2), .decimal(figures.meanSatisfied, places: 2),
                     .decimal(figures.shareSatisfied, places: 2), .decimal(figures.meanUsable, places: 2),
-                    .integer(figures.goalsMeasured), .decimal(figures.shareReached, places: 2),
+                    .integer(figures.goalsShown ? figures.goalsMeasured : nil),
+                    .decimal(figures.shareReached, places: 2),
                     .decimal(figures.costPerGoalReached, places: 2), .text(""),
                 ]
             })

@@ -281,12 +281,12 @@ public struct Scholingsplan: Sendable, Hashable {
             EvaluationStep(
                 level: levels[0], when: "direct na elke activiteit",
                 how:
-                    "Was de activiteit bruikbaar voor je werk als loopbaanbegeleider, en kun je er meteen mee aan de slag? Noteer het kort bij het doel."
+                    "Was je tevreden over de activiteit, en kun je er meteen mee aan de slag? Zet hem in je logboek (lob plan done) en geef je reactie (lob plan react)."
             ),
             EvaluationStep(
                 level: levels[1], when: "eind van \(year.label(slot))",
                 how:
-                    "Scan de gedragskenmerken \(ids) opnieuw (lob scan) en vergelijk met deze scan (lob report --compare): is het doelniveau bereikt?"
+                    "Scan de gedragskenmerken \(ids) opnieuw (lob scan); lob plan progress zet ze naast deze scan: is het doelniveau bereikt?"
             ),
             EvaluationStep(
                 level: levels[2], when: "in \(year.label(practice))",
