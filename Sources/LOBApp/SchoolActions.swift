@@ -14,6 +14,8 @@ extension LOBApp {
         public let schoolYear: String?
         public let move: ModelMove?
         public let afterMove: BudgetAllocation?
+        /// The effects measured in an earlier school year that replaced the catalogue's assumptions, if asked for.
+        public let effects: MeasuredEffects?
     }
 
     public func saveSchoolScan(_ scan: SchoolScan) async throws {
@@ -29,14 +31,22 @@ extension LOBApp {
     /// What the school funds with `limits` from every team's latest round. `compareBudget` gives a second scenario
     /// that starts from the first when it is larger, so it never closes less. With a schoolscan whose wished model
     /// differs from the current one, `profileFor` (role, model) gives the profiles to rescore the members against.
+    /// With `effectsFrom`, the forms that school year's evaluation measured work with their measured effect.
     public func budget(
-        limits: BudgetAllocation.Limits, compareBudget: Double?, activities: ActivityCatalogue, year: String?,
-        profileFor: @escaping (Role, SchoolModel.ID) -> Profile?
+        limits: BudgetAllocation.Limits, compareBudget: Double?, activities assumed: ActivityCatalogue, year: String?,
+        effectsFrom: String? = nil, profileFor: @escaping (Role, SchoolModel.ID) -> Profile?
     ) async throws -> BudgetStudy {
         let rounds = try await teams.boardRounds()
         guard !rounds.isEmpty else { throw AppError.noTeamRounds(round: nil) }
         let schoolScan = try await schools.schoolScan(year: year)
         if let year, schoolScan == nil { throw AppError.noSchoolScan(year: year) }
+        var effects: MeasuredEffects?
+        if let effectsFrom {
+            // A year without an evaluation is an error (noEvaluation), not every assumption quietly kept.
+            effects = MeasuredEffects(
+                try await evaluation(year: effectsFrom, activities: assumed).evaluation, catalogue: assumed)
+        }
+        let activities = effects?.apply(to: assumed) ?? assumed
         let needs = TrainingNeed.needs(rounds, catalogue: catalogue)
         let main = BudgetAllocation(needs: needs, catalogue: activities, limits: limits)
         let comparison = compareBudget.map { other in
@@ -58,7 +68,7 @@ extension LOBApp {
         return BudgetStudy(
             teams: rounds.count, withheldTeams: rounds.filter { $0.analysis(catalogue: catalogue).allWithheld }.count,
             main: main, comparison: comparison, schoolYear: schoolScan?.schoolYear ?? year, move: move,
-            afterMove: afterMove)
+            afterMove: afterMove, effects: effects)
     }
 }
 

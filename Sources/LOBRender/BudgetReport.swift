@@ -18,10 +18,13 @@ public struct BudgetReport: Sendable {
     public let move: ModelMove?
     /// What the main budget would close after the move.
     public let afterMove: BudgetAllocation?
+    /// The effects measured in an earlier school year that replaced the catalogue's assumptions.
+    public let effects: MeasuredEffects?
 
     public init(
         year: String?, catalogue: ActivityCatalogue, teams: Int, withheldTeams: Int, main: BudgetAllocation,
-        comparison: BudgetAllocation? = nil, move: ModelMove? = nil, afterMove: BudgetAllocation? = nil
+        comparison: BudgetAllocation? = nil, move: ModelMove? = nil, afterMove: BudgetAllocation? = nil,
+        effects: MeasuredEffects? = nil
     ) {
         self.year = year
         self.catalogue = catalogue
@@ -31,6 +34,7 @@ public struct BudgetReport: Sendable {
         self.comparison = comparison
         self.move = move
         self.afterMove = afterMove
+        self.effects = effects
     }
 
     public var title: String { "Scholingsbudget" + (year.map { " \($0)" } ?? "") }
@@ -83,12 +87,8 @@ public struct BudgetReport: Sendable {
         ]
         if let year { facts.insert(("schooljaar", year), at: 0) }
         blocks.append(.definitions(facts))
-        blocks.append(
-            .note(
-                catalogue.isExample
-                    ? "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm (niveaus per deelnemer) en de bedragen komen uit de voorbeeldcatalogus van LOB-spiegel: aannames die de school vervangt (--costs BESTAND; uitleg: lob help catalogus)."
-                    : "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm is een aanname uit de catalogus van de school (\(catalogue.title))."
-            ))
+        blocks.append(.note(effectNote))
+        if let effects { blocks += effectBlocks(effects) }
         blocks.append(
             .paragraph(
                 "Per activiteit: gesloten = per deelnemer min(zijn gat, het effect van de vorm) × het gewicht van de competentie. Elke docent krijgt per competentie ten hoogste één activiteit; collega's met dezelfde behoefte in een team gaan samen in een groep als dat goedkoper is. Behoeftes van minder docenten dan de privacydrempel gaan zonder teamnaam in één schoolbrede groep per competentie, die alleen meetelt als ook die minstens de drempel telt (en anonieme collega's erin ook). Geen regel gaat over minder dan 3 docenten."
@@ -171,6 +171,50 @@ public struct BudgetReport: Sendable {
             }
         }
         return blocks
+    }
+
+    /// Where the effect per form comes from: the seeds give none.
+    var effectNote: String {
+        let source =
+            catalogue.isExample
+            ? "de voorbeeldcatalogus van LOB-spiegel: aannames die de school vervangt (--costs BESTAND; uitleg: lob help catalogus)"
+            : "de catalogus van de school (\(catalogue.title))"
+        guard let effects else {
+            return catalogue.isExample
+                ? "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm (niveaus per deelnemer) en de bedragen komen uit \(source)."
+                : "Wat een activiteit oplevert, geven de bronnen niet: het effect per vorm is een aanname uit \(source)."
+        }
+        let measured = effects.measured.count
+        return
+            "Wat een activiteit oplevert, geven de bronnen niet. Dit verslag rekent voor \(DutchNumber.count(measured, "vorm", "vormen")) met het effect dat de evaluatie van schooljaar \(VisibleText.make(effects.schoolYear)) liet zien (lob evaluation report); de andere \(effects.assumed.count) houden de aanname uit \(source)."
+    }
+
+    /// Per form: the assumed effect, the measured one, and which the budget used.
+    func effectBlocks(_ effects: MeasuredEffects) -> [Block] {
+        let rows =
+            effects.measured.map { entry -> [String] in
+                [
+                    entry.name, DutchNumber.format(entry.assumed),
+                    DutchNumber.format((entry.measured * 100).rounded() / 100),
+                    DutchNumber.count(entry.goals, "doel", "doelen"), "gemeten",
+                ]
+            }
+            + effects.notShown.map { [$0.name, DutchNumber.format($0.effect), "niet te tonen", "–", "aanname"] }
+        let rest = effects.assumed.count - effects.notShown.count
+        return [
+            .heading(level: 2, "Effect per vorm"),
+            .paragraph(
+                "Gemeten effect = per gemeten leerdoel de niveaus die de competentie van de deelnemer steeg (het gesloten gat gedeeld door de gedragskenmerken van de competentie), gemiddeld over de doelen die de vorm diende; alleen waar de evaluatie het aandeel bereikte doelen toont, en ten hoogste 3. Een vorm met gemeten effect 0 financiert het budget niet."
+            ),
+            .table(
+                header: ["vorm", "aanname", "gemeten in \(VisibleText.make(effects.schoolYear))", "over", "gebruikt"],
+                rows: rows),
+            .paragraph(
+                "Niet te tonen: in \(VisibleText.make(effects.schoolYear)) gedaan, maar met te weinig collega's of zonder gemeten doel om een effect te laten zien. "
+                    + (rest > 0
+                        ? "De andere \(DutchNumber.count(rest, "vorm", "vormen")) uit de catalogus \(rest == 1 ? "is" : "zijn") dat jaar niet gedaan en \(rest == 1 ? "houdt" : "houden") de aanname."
+                        : "")),
+        ]
     }
 
     /// Per competency the weighted gap this budget closes and what stays open, as stacked bars.
@@ -290,9 +334,24 @@ public struct BudgetJSON: Encodable {
         @Null var closedAfterMove: Double?
     }
 
+    struct EffectJSON: Encodable {
+        let form: String
+        let assumed: Double
+        let measured: Double
+        let goals: Int
+    }
+    struct EffectsJSON: Encodable {
+        let schoolYear: String
+        let measured: [EffectJSON]
+        let assumed: [String]
+        /// Of `assumed`, the forms done that year whose effect the evaluation does not show.
+        let notShown: [String]
+    }
+
     let formatVersion = 1
     @Null var schoolYear: String?
     let exampleCatalogue: Bool
+    @Null var effectsFrom: EffectsJSON?
     let teams: Int
     let withheldTeams: Int
     let needs: Double
@@ -302,6 +361,16 @@ public struct BudgetJSON: Encodable {
     public init(_ report: BudgetReport) {
         schoolYear = report.year
         exampleCatalogue = report.catalogue.isExample
+        effectsFrom = report.effects.map { effects in
+            EffectsJSON(
+                schoolYear: effects.schoolYear,
+                measured: effects.measured.map {
+                    EffectJSON(
+                        form: $0.form, assumed: $0.assumed, measured: ($0.measured * 100).rounded() / 100,
+                        goals: $0.goals)
+                },
+                assumed: effects.assumed.map(\.id), notShown: effects.notShown.map(\.id))
+        }
         teams = report.teams
         withheldTeams = report.withheldTeams
         needs = DutchNumber.rounded(report.main.needs.reduce(0) { $0 + $1.weightedGap }) ?? 0

@@ -77,6 +77,14 @@ enum HelpTopics {
         bereikt doel kostte; daarnaast de indicatoren en schoolscans van dit
         jaar en het jaar ervoor (niveau 4).
 
+        Het volgende budget kan rekenen met wat een vorm liet zien in plaats
+        van de aanname uit de catalogus:
+
+          lob budget --budget 25000 --effects-from 2026-2027
+
+        Het verslag zegt per vorm welk effect het gebruikte: gemeten of
+        aanname.
+
         Privacy: elk cijfer is van een groep van minstens 3 docenten, ook als
         iemand met naam inleverde. Een groep die na een nieuw logboek met minder
         dan 3 docenten verschilt van wat eerder getoond werd, of die naast

@@ -126,6 +126,10 @@ struct SchoolEvaluationTests {
         #expect(figures.goalsMeasured == 1 && figures.goalsReached == 1 && figures.gapBefore == 3)
         let school = SchoolEvaluation.figures(.school, [logbook])
         #expect(school.goalsMeasured == 2 && school.goalsReached == 1 && school.cents == 30_000)
+        // Levels closed per behaviour of the goal's competency: how far its mean rose.
+        let count = { Double(Catalogue.standard.behaviours(of: $0).count) }
+        #expect(abs(figures.competencyRise - 3 / count(2)) < 1e-12)
+        #expect(abs(school.competencyRise - (3 / count(2) + 1 / count(3))) < 1e-12)
     }
 
     @Test func an_import_adds_replaces_keeps_or_leaves_a_logbook() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import LOBCore
 import Testing
 import Yams
 
@@ -176,6 +177,9 @@ struct EvaluationCommandTests {
         let preference: String
         var activities: [(form: String, hours: Double, cost: Double, satisfied: Int?, usable: Int?)] = []
         var goals: [(competency: Int, reached: Bool)] = []
+        /// Per goal the levels closed; per activity its form and competency.
+        var closed: [(competency: Int, levels: Int)] = []
+        var served: [(form: String, competency: Int?)] = []
     }
 
     static func demoTeachers() throws -> [String: DemoTeacher] {
@@ -195,9 +199,12 @@ struct EvaluationCommandTests {
                         activity["form"] as! String, number("hours"), number("cost"), activity["satisfied"] as? Int,
                         activity["usable"] as? Int
                     ))
+                teacher.served.append((activity["form"] as! String, activity["competency"] as? Int))
             }
             for goal in yaml["goals"] as? [[String: Any]] ?? [] {
                 teacher.goals.append((goal["competency"] as! Int, goal["reached"] as! Bool))
+                teacher.closed.append(
+                    (goal["competency"] as! Int, (goal["gapBefore"] as! Int) - (goal["gapAfter"] as! Int)))
             }
             teachers[name] = teacher
         }
@@ -316,6 +323,66 @@ struct EvaluationCommandTests {
         #expect(indicators.map { $0["previous"] as? Double } == [71, 64, 1.5])
         #expect((json["schoolScan"] as? [String: String])?["10"] == "model2")
         #expect((json["previousSchoolScan"] as? [String: String])?["10"] == "model1")
+    }
+
+    /// `lob budget --effects-from`: the forms whose goals the evaluation shows work with the effect measured there
+    /// (per goal served, the levels closed ÷ the competency's behaviours, averaged), the rest with the catalogue's
+    /// assumption; the report says which (Exports/budget-effects-example.*).
+    @Test func the_budget_takes_last_years_measured_effect_and_says_so() throws {
+        try readInTheDemoYear()
+        for round in ["najaar-2026", "voorjaar-2027"] {
+            let run = try lob([
+                "team", "import", Self.team.appendingPathComponent(round).path, "--team", TeamCommandTests.team,
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        try checkExports(
+            [
+                ("budget-effects-example.txt", ["budget", "--budget", "6000", "--effects-from", "2026-2027"]),
+                (
+                    "budget-effects-example.json",
+                    ["budget", "--budget", "6000", "--effects-from", "2026-2027", "--format", "json"]
+                ),
+            ], lob: lob)
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try lob(["budget", "--budget", "6000", "--effects-from", "2026-2027", "--format", "json"]).stdout
+                        .utf8))
+                as? [String: Any])
+        let effects = try #require(json["effectsFrom"] as? [String: Any])
+        #expect(effects["schoolYear"] as? String == "2026-2027")
+        let measured = effects["measured"] as? [[String: Any]] ?? []
+        // The demo year shows the share of goals reached for one form only (the others: too few, or all alike).
+        #expect(measured.map { $0["form"] as? String } == ["training-loopbaangesprekken"])
+        let teachers = try Self.demoTeachers().values
+        for entry in measured {
+            let form = entry["form"] as! String
+            var rises: [Double] = []
+            for teacher in teachers {
+                let competencies = Set(teacher.served.filter { $0.form == form }.compactMap(\.competency))
+                for goal in teacher.closed where competencies.contains(goal.competency) {
+                    rises.append(Double(goal.levels) / Double(Catalogue.standard.behaviours(of: goal.competency).count))
+                }
+            }
+            #expect(entry["goals"] as? Int == rises.count)
+            let expected = (min(3, max(0, rises.reduce(0, +) / Double(rises.count))) * 100).rounded() / 100
+            #expect(entry["measured"] as? Double == expected, "\(form)")
+        }
+        let assumed = Set(effects["assumed"] as? [String] ?? [])
+        #expect(assumed.count == 19 && !assumed.contains("training-loopbaangesprekken"))
+        // Without the option every form keeps its assumption, and the JSON says so.
+        let plain = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try lob(["budget", "--budget", "6000", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        #expect(plain["effectsFrom"] is NSNull)
+        // A year without an evaluation is an error, not every assumption quietly kept.
+        let none = try lob(["budget", "--budget", "6000", "--effects-from", "2024-2025"])
+        #expect(none.status == 1)
+        #expect(
+            none.stderr
+                == "lob: er is niets te evalueren van schooljaar 2024-2025: lees logboeken in met 'lob evaluation import MAP'\n"
+        )
     }
 
     // MARK: - As a user makes mistakes

@@ -54,6 +54,9 @@ public struct SchoolEvaluation: Sendable, Hashable {
         public var goalsReached = 0
         public var gapBefore = 0
         public var gapAfter = 0
+        /// Σ over the measured goals of the levels closed ÷ the competency's behaviours: how far the competency's
+        /// mean rose, the unit the budget's `effect` is in.
+        public var competencyRise = 0.0
 
         /// False when fewer than the threshold of the group's teachers answered (or, for goals, were measured):
         /// then the group's answers (or goals) are not shown, its hours and euros are.
@@ -68,7 +71,7 @@ public struct SchoolEvaluation: Sendable, Hashable {
         }
 
         mutating func withholdGoals() {
-            (goalsMeasured, goalsReached, gapBefore, gapAfter) = (0, 0, 0, 0)
+            (goalsMeasured, goalsReached, gapBefore, gapAfter, competencyRise) = (0, 0, 0, 0, 0)
             goalsShown = false
         }
 
@@ -86,6 +89,14 @@ public struct SchoolEvaluation: Sendable, Hashable {
         public var costPerGoalReached: Double? {
             guard shareReached != nil, goalsReached > 0 else { return nil }
             return euros / Double(goalsReached)
+        }
+
+        /// The levels a participant's competency rose per measured goal: what a form was seen to achieve, which `lob
+        /// budget --effects-from` takes in place of the catalogue's assumption. Only where the share of goals reached
+        /// is shown, within the catalogue's bounds (0 to 3).
+        public var measuredEffect: Double? {
+            guard shareReached != nil, goalsMeasured > 0 else { return nil }
+            return min(3, max(0, competencyRise / Double(goalsMeasured)))
         }
 
         private func mean(_ sum: Int) -> Double? {
@@ -127,7 +138,8 @@ public struct SchoolEvaluation: Sendable, Hashable {
 
     /// The year's report from its current logbooks and the release kept with them.
     public init(
-        schoolYear: String, logbooks: [YearLogbook], release: PrivacyRule.Release, catalogue: ActivityCatalogue?
+        schoolYear: String, logbooks: [YearLogbook], release: PrivacyRule.Release, catalogue: ActivityCatalogue?,
+        framework: Catalogue = .standard
     ) {
         self.schoolYear = schoolYear
         self.threshold = release.threshold
@@ -147,7 +159,7 @@ public struct SchoolEvaluation: Sendable, Hashable {
                     Line(group: group, name: name, figures: nil, withheld: reason == .tooFew ? .tooFew : .singlesOut))
                 continue
             }
-            var figures = Self.figures(group, logbooks)
+            var figures = Self.figures(group, logbooks, framework: framework)
             if counted.answers.isEmpty { figures.withholdAnswers() }
             if counted.goals.isEmpty { figures.withholdGoals() }
             lines.append(Line(group: group, name: name, figures: figures, withheld: nil))
@@ -291,7 +303,7 @@ public struct SchoolEvaluation: Sendable, Hashable {
 
     /// A group's sums over its cells: a form's own activities and the goals they served; a metaphor's or the
     /// school's every activity and goal of its teachers.
-    static func figures(_ group: Group, _ logbooks: [YearLogbook]) -> Figures {
+    static func figures(_ group: Group, _ logbooks: [YearLogbook], framework: Catalogue = .standard) -> Figures {
         var figures = Figures()
         for logbook in logbooks {
             let activities: [YearLogbook.Activity]
@@ -325,6 +337,9 @@ public struct SchoolEvaluation: Sendable, Hashable {
                 if goal.reached { figures.goalsReached += 1 }
                 figures.gapBefore += goal.gapBefore
                 figures.gapAfter += goal.gapAfter
+                figures.competencyRise +=
+                    Double(goal.gapBefore - goal.gapAfter)
+                    / Double(max(1, framework.behaviours(of: goal.competency).count))
             }
         }
         return figures

@@ -16,7 +16,8 @@ extension LobCommand {
                 kosten per deelnemer en per groep, groepsgrootte, uren en het aangenomen effect, en kiest wat de \
                 school betaalt: zoveel mogelijk gewogen gat gesloten binnen het budget (en de uren). Toont \
                 aantallen docenten, nooit namen. Met een schoolscan waarin de school een ander model wil, ook \
-                wat die overstap extra vraagt.
+                wat die overstap extra vraagt. Met --effects-from rekent het voor de vormen die de evaluatie van \
+                dat schooljaar liet zien met het gemeten effect in plaats van de aanname, en zegt welke.
 
                 Voorbeelden:
                   # wat € 25.000 dit schooljaar sluit
@@ -25,6 +26,8 @@ extension LobCommand {
                   lob budget --budget 25000 --hours 400 --compare-budget 40000
                   # als HTML om te printen
                   lob budget --budget 25000 --format html --out budget.html
+                  # met het effect dat vorig schooljaar gemeten is (lob evaluation report)
+                  lob budget --budget 25000 --effects-from 2025-2026
                   # voor Excel, met de bedragen van de school
                   lob budget --budget 25000 --costs onze-scholing.yaml \\
                     --format csv --out budget.csv
@@ -63,6 +66,13 @@ extension LobCommand {
         @Option(help: ArgumentHelp("Het schooljaar van de schoolscan (standaard de laatste).", valueName: "jaar"))
         var year: String?
 
+        @Option(
+            name: .customLong("effects-from"),
+            help: ArgumentHelp(
+                "Neem het gemeten effect per vorm uit de evaluatie van dit schooljaar, waar die het laat zien.",
+                valueName: "jaar"))
+        var effectsFrom: String?
+
         @Option(help: "Uitvoer: text, markdown, html, csv of json.")
         var format: TableFormat = .text
 
@@ -93,12 +103,13 @@ extension LobCommand {
             let study = try await Output.store {
                 try await app.budget(
                     limits: .init(budget: budget, hours: hours), compareBudget: compareBudget, activities: catalogue,
-                    year: year
+                    year: year, effectsFrom: effectsFrom
                 ) { role, model in library.profile(SchoolScanResult.profileID(role: role, model: model)) }
             }
             let report = BudgetReport(
                 year: study.schoolYear, catalogue: catalogue, teams: study.teams, withheldTeams: study.withheldTeams,
-                main: study.main, comparison: study.comparison, move: study.move, afterMove: study.afterMove)
+                main: study.main, comparison: study.comparison, move: study.move, afterMove: study.afterMove,
+                effects: study.effects)
             let text = try format.render(
                 report.blocks(), title: report.title,
                 csv: { report.csv }, dialect: csv,
