@@ -27,14 +27,20 @@ extension LOBApp {
 
     /// The feedback about the teacher of a scan on its profile. The kept releases hold this moment already: deciding
     /// again against them gives the same groups.
-    public func feedbackAnalysis(_ stored: StoredScan) async throws -> FeedbackAnalysis {
+    /// `moment` chooses the first feedback or the follow-up; either throws `noFeedback` when there is none of it.
+    public func feedbackAnalysis(
+        _ stored: StoredScan, moment: FeedbackMoment = .nulmeting
+    ) async throws
+        -> FeedbackAnalysis
+    {
         let (responses, releases) = try await feedback.feedback(
             about: stored.scan.teacher, profileID: stored.profile.id)
-        guard !responses.isEmpty else {
+        guard responses.contains(where: { $0.moment == moment }) else {
             throw AppError.noFeedback(teacher: stored.scan.teacher, profile: stored.profile.id)
         }
         return FeedbackAnalysis(
-            scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases, catalogue: catalogue)
+            scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases, catalogue: catalogue,
+            moment: moment)
     }
 
     /// The scholingsplan on the combined picture of self-view and feedback (`FeedbackAnalysis.combined`), with the

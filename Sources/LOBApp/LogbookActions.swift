@@ -67,7 +67,14 @@ extension LOBApp {
         let latest = try await scans.latestScan()
         return PlanProgress(
             plan: plan, planScanID: stored.id, done: done,
-            later: latest.flatMap { $0.id != stored.id && $0.scan.date > stored.scan.date ? $0 : nil })
+            later: latest.flatMap { $0.id != stored.id && $0.scan.date > stored.scan.date ? $0 : nil },
+            feedback: (try await optionalFeedback(stored, .nulmeting), try await optionalFeedback(stored, .vervolg)),
+            followUpWeeks: activities.schoolYear.followUpWeeks)
+    }
+
+    /// The feedback of a moment about the teacher of a scan, or nil when there is none.
+    func optionalFeedback(_ stored: StoredScan, _ moment: FeedbackMoment) async throws -> FeedbackAnalysis? {
+        do { return try await feedbackAnalysis(stored, moment: moment) } catch AppError.noFeedback { return nil }
     }
 }
 

@@ -42,6 +42,8 @@ struct Questionnaire: Encodable {
         let group: String
         let groupWord: String
         let groupPlural: String
+        /// "nulmeting", or "vervolg": the follow-up on a plan's goal behaviours only (Kirkpatrick level 3).
+        let moment: String
     }
     struct Metaphor: Encodable {
         let id: String
@@ -70,12 +72,14 @@ struct Questionnaire: Encodable {
 
     init(
         profile: Profile, team: String?, catalogue: Catalogue, scale: Scale,
-        feedback: (subject: String, group: RaterGroup)? = nil, server: ScanForm.ServerLink? = nil
+        feedback: (subject: String, group: RaterGroup)? = nil, server: ScanForm.ServerLink? = nil,
+        followUp: Set<Behaviour.ID>? = nil
     ) {
         self.server = server
         self.feedback = feedback.map {
             FeedbackTarget(
-                subject: $0.subject, group: $0.group.rawValue, groupWord: $0.group.word, groupPlural: $0.group.plural)
+                subject: $0.subject, group: $0.group.rawValue, groupWord: $0.group.word, groupPlural: $0.group.plural,
+                moment: followUp == nil ? FeedbackMoment.nulmeting.rawValue : FeedbackMoment.vervolg.rawValue)
         }
         self.profile = Choice(id: profile.id, word: profile.title, meaning: profile.description)
         self.team = team
@@ -89,6 +93,7 @@ struct Questionnaire: Encodable {
         // Pupils are asked the school's own pupil-worded statements only, in those words.
         let pupilWords = feedback?.group == .leerling ? profile.pupilStatements ?? [:] : nil
         let behaviours = profile.scoredBehaviours(in: catalogue).compactMap { behaviour -> Behaviour? in
+            if let followUp, !followUp.contains(behaviour.id) { return nil }
             guard let pupilWords else { return behaviour }
             return pupilWords[behaviour.id].map {
                 Behaviour(id: behaviour.id, competency: behaviour.competency, text: $0)

@@ -39,10 +39,12 @@ public enum ScanForm {
 
     /// The whole HTML file. Same inputs, same bytes.
     /// With `feedbackFor`, the form asks a colleague or the leidinggevende to rate that teacher on the same
-    /// behaviours (360° feedback, `docs/feedback.md`) and saves a feedback file instead of a scan file.
+    /// behaviours (360° feedback, `docs/feedback.md`) and saves a feedback file instead of a scan file; with
+    /// `followUp` as well, it asks only those behaviours (a plan's goal behaviours) and marks the file a follow-up.
     public static func html(
         profile: Profile, team: String?, feedbackFor: (subject: String, group: RaterGroup)? = nil,
-        server: ServerLink? = nil, catalogue: Catalogue = .standard, scale: Scale = .standard
+        followUp: Set<Behaviour.ID>? = nil, server: ServerLink? = nil, catalogue: Catalogue = .standard,
+        scale: Scale = .standard
     ) throws(Failure) -> String {
         if feedbackFor?.group == .leerling, (profile.pupilStatements ?? [:]).isEmpty {
             throw .noPupilStatements(profile.id)
@@ -51,7 +53,8 @@ public enum ScanForm {
         let style = try resource("scan-form", "css")
         let script = try resource("scan-form", "js")
         let data = Questionnaire(
-            profile: profile, team: team, catalogue: catalogue, scale: scale, feedback: feedbackFor, server: server)
+            profile: profile, team: team, catalogue: catalogue, scale: scale, feedback: feedbackFor, server: server,
+            followUp: feedbackFor == nil ? nil : followUp)
         // Offline nothing may leave the page; served, it may talk to its own server only.
         let policy = [
             "default-src 'none'", "script-src '\(hash(script))'", "style-src '\(hash(style))'", "img-src data:",
@@ -60,7 +63,9 @@ public enum ScanForm {
         // One pass over the template, so text from a profile can never be read as a placeholder.
         let values = [
             "policy": escape(policy),
-            "title": escape(feedbackFor.map { "Feedback voor \($0.subject)" } ?? "Zelfscan \(profile.title)"),
+            "title": escape(
+                feedbackFor.map { "\(followUp == nil ? "Feedback" : "Vervolgmeting") voor \($0.subject)" }
+                    ?? "Zelfscan \(profile.title)"),
             "style": style,
             "script": script, "data": data.json,
         ]

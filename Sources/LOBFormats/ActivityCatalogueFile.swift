@@ -63,13 +63,23 @@ public enum ActivityCatalogueFile {
         }
         var schoolYear = SchoolYear.standard
         if let year = try root.optional("schoolYear") {
-            _ = try year.mapping(allowed: ["periods"])
-            schoolYear.periods = try year.required("periods").sequence().map { item throws(FormatError) in
-                _ = try item.mapping(allowed: ["name", "from", "to"])
-                return SchoolYear.Period(
-                    name: try item.required("name").nonEmptyString(),
-                    firstMonth: try item.required("from").int(in: 1...12, "maand"),
-                    lastMonth: try item.required("to").int(in: 1...12, "maand"))
+            _ = try year.mapping(allowed: ["periods", "followUpWeeks"])
+            if let periods = try year.optional("periods") {
+                schoolYear.periods = try periods.sequence().map { item throws(FormatError) in
+                    _ = try item.mapping(allowed: ["name", "from", "to"])
+                    return SchoolYear.Period(
+                        name: try item.required("name").nonEmptyString(),
+                        firstMonth: try item.required("from").int(in: 1...12, "maand"),
+                        lastMonth: try item.required("to").int(in: 1...12, "maand"))
+                }
+            }
+            if let weeks = try year.optional("followUpWeeks") {
+                _ = try weeks.mapping(allowed: ["from", "to"])
+                let from = try weeks.required("from").int(in: 1...52, "weken")
+                let toNode = try weeks.required("to")
+                let to = try toNode.int(in: 1...52, "weken")
+                guard from <= to else { throw toNode.error("verwacht minstens \(from) weken (from)") }
+                schoolYear.followUpWeeks = from...to
             }
         }
         let catalogue = ActivityCatalogue(

@@ -15,7 +15,8 @@ public enum DocumentKind: CaseIterable, Sendable {
                 "formatVersion", "teacher", "team", "profile", "date", "consent", "portraitPosition",
                 "learningPreference", "scores",
             ]
-        case .feedback: ["formatVersion", "response", "feedbackFor", "group", "profile", "date", "ratings", "remarks"]
+        case .feedback:
+            ["formatVersion", "response", "feedbackFor", "group", "profile", "date", "moment", "ratings", "remarks"]
         case .profile:
             [
                 "formatVersion", "id", "title", "role", "model", "description", "target", "targets", "weights",

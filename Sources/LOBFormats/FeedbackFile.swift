@@ -32,6 +32,8 @@ public enum FeedbackFile {
         var response = FeedbackResponse(
             id: id, subject: try root.required("feedbackFor").name(),
             group: try root.required("group").oneOf(RaterGroup.self), profileID: profile.id, date: date)
+        // A follow-up on the goal behaviours (level 3); without the key, the first view.
+        if let moment = try root.optional("moment") { response.moment = try moment.oneOf(FeedbackMoment.self) }
 
         var problems: [FormatError.Problem] = []
         var scored = Set(profile.scoredBehaviours(in: catalogue).map(\.id))
@@ -113,15 +115,22 @@ public enum FeedbackFile {
             "group: \(response.group.rawValue)   # collega | leidinggevende | leerling",
             "profile: \(quoted(response.profileID))",
             "date: \(response.date)",
-            "ratings:",
         ]
+        if response.moment != .nulmeting {
+            lines.append("moment: \(response.moment.rawValue)   # nulmeting | vervolg")
+        }
+        lines.append("ratings:")
+        // A follow-up asks the goal behaviours only: the rest would be a page of "kan ik niet beoordelen".
         for behaviour in profile.scoredBehaviours(in: catalogue)
-        where response.group != .leerling || profile.pupilStatements?[behaviour.id] != nil {
+        where (response.group != .leerling || profile.pupilStatements?[behaviour.id] != nil)
+            && (response.moment == .nulmeting || response.ratings[behaviour.id] != nil)
+        {
             let value = response.ratings[behaviour.id]
             lines.append(
                 "  \(quoted(behaviour.id)): \(value.map(String.init) ?? "null")   # \(value.flatMap(scale.label) ?? "kan ik niet beoordelen")"
             )
         }
+        if lines.last == "ratings:" { lines[lines.count - 1] = "ratings: {}" }
         if !response.remarks.isEmpty {
             lines.append("remarks:")
             for (competency, text) in response.remarks.sorted(by: { $0.key < $1.key }) {

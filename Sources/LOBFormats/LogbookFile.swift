@@ -61,7 +61,7 @@ public enum LogbookFile {
             guard items.count <= 7 else { throw node.error("hooguit 7 doelen") }
             var seen = Set<Int>()
             for item in items {
-                _ = try item.mapping(allowed: ["competency", "reached", "gapBefore", "gapAfter"])
+                _ = try item.mapping(allowed: ["competency", "reached", "gapBefore", "gapAfter", "observed"])
                 let competencyNode = try item.required("competency")
                 let competency = try competencyNode.int(in: 1...7, "competentie")
                 guard seen.insert(competency).inserted else {
@@ -74,7 +74,10 @@ public enum LogbookFile {
                 goals.append(
                     YearLogbook.Goal(
                         competency: competency, reached: reached,
-                        gapBefore: try item.required("gapBefore").int(in: 0...200, "het gat"), gapAfter: gapAfter))
+                        gapBefore: try item.required("gapBefore").int(in: 0...200, "het gat"), gapAfter: gapAfter,
+                        observed: try item.optional("observed").flatMap { node throws(FormatError) in
+                            node.node.isNull ? nil : try node.double(in: -3...3, "de waargenomen verandering")
+                        }))
             }
         }
         if consent == .prive {
@@ -130,7 +133,8 @@ public enum LogbookFile {
         lines.append(logbook.goals.isEmpty ? "goals: []   # nog geen latere scan" : "goals:")
         for goal in logbook.goals {
             lines.append(
-                "  - {competency: \(goal.competency), reached: \(goal.reached), gapBefore: \(goal.gapBefore), gapAfter: \(goal.gapAfter)}"
+                "  - {competency: \(goal.competency), reached: \(goal.reached), gapBefore: \(goal.gapBefore), gapAfter: \(goal.gapAfter)"
+                    + (goal.observed.map { ", observed: \(YearLogbook.Goal.observedText($0))" } ?? "") + "}"
             )
         }
         return lines.joined(separator: "\n") + "\n"

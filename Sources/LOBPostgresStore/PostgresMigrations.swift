@@ -320,5 +320,13 @@ enum PostgresMigrations {
                     PRIMARY KEY (schoolYear, position))
                 """,
             ]),
+        Migration(
+            identifier: "v3 follow-up feedback (the SQLite file's v18)",
+            sql: [
+                """
+                ALTER TABLE feedbackResponse ADD COLUMN moment TEXT COLLATE "C" NOT NULL DEFAULT 'nulmeting'
+                    CHECK (moment IN ('nulmeting', 'vervolg'))
+                """
+            ]),
     ]
 }

@@ -23,9 +23,9 @@ extension PostgresStore: FeedbackStore {
             let key = PrivacyRule.memberKey(response.subject)
             let stored = try await session.changes(
                 """
-                INSERT INTO feedbackResponse (id, subjectKey, subject, raterGroup, profileId, date, requestId)
+                INSERT INTO feedbackResponse (id, subjectKey, subject, raterGroup, profileId, date, requestId, moment)
                 VALUES (\(response.id), \(key), \(response.subject), \(response.group.rawValue), \(response.profileID),
-                \(response.date.description), \(response.requestID))
+                \(response.date.description), \(response.requestID), \(response.moment.rawValue))
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """)
             guard stored == 1 else {
@@ -140,15 +140,19 @@ extension PostgresStore: FeedbackStore {
         }
         var responses: [FeedbackResponse] = try await session.rows(
             scope(
-                "SELECT f.id, f.subject, f.raterGroup, f.date, f.requestId FROM feedbackResponse f WHERE SCOPE ORDER BY f.date, f.id"
+                "SELECT f.id, f.subject, f.raterGroup, f.date, f.requestId, f.moment FROM feedbackResponse f WHERE SCOPE ORDER BY f.date, f.id"
             )
         ).map { row in
-            let (id, subject, group, date, request) = try row.decode((String, String, String, String, Int64?).self)
-            guard let group = RaterGroup(rawValue: group), let date = SchoolDate(date) else {
+            let (id, subject, group, date, request, moment) = try row.decode(
+                (String, String, String, String, Int64?, String).self)
+            guard let group = RaterGroup(rawValue: group), let date = SchoolDate(date),
+                let moment = FeedbackMoment(rawValue: moment)
+            else {
                 throw StoreError.corruptFeedback(id)
             }
             return FeedbackResponse(
-                id: id, subject: subject, group: group, profileID: profileID, date: date, requestID: request)
+                id: id, subject: subject, group: group, profileID: profileID, date: date, requestID: request,
+                moment: moment)
         }
         let index = Dictionary(uniqueKeysWithValues: responses.enumerated().map { ($0.element.id, $0.offset) })
         for row in try await session.rows(

@@ -75,34 +75,17 @@ public struct ConversationReport: Sendable {
                             DutchNumber.format($0.colleaguesMean), DutchNumber.format($0.leidinggevendeMean),
                         ]
                     }))
-            // Level 3: the goals' behaviours as others see them.
-            let goalBehaviours = Set(plan.goals.flatMap { $0.behaviours.map(\.behaviour.id) })
-            let views = feedback.behaviours.filter { goalBehaviours.contains($0.behaviour.id) }
-            if !views.isEmpty {
-                blocks.append(.heading(level: 3, "Niveau 3: de gedragskenmerken van je doelen"))
-                blocks.append(.quote(KirkpatrickLevel.all[2].text, by: "Niveau 3"))
-                blocks.append(
-                    .table(
-                        header: ["id", "zelf", "collega's", "leidinggevende", "gedragskenmerk"],
-                        rows: views.map { view in
-                            [
-                                view.behaviour.id, view.selfScore.map(String.init) ?? "–",
-                                view.colleagues.map { DutchNumber.format($0.mean) }
-                                    ?? (view.withheld != nil ? "niet getoond" : "–"),
-                                view.leidinggevende.map(String.init) ?? "–", view.behaviour.text,
-                            ]
-                        }))
-            }
         } else {
             blocks.append(
                 .paragraph(
-                    "Nog geen 360°-feedback. Vraag collega's en je leidinggevende erom (lob feedback invite): na je activiteiten laat het zien of anderen de verandering in je werk zien (Kirkpatrick niveau 3)."
+                    "Nog geen 360°-feedback. Vraag collega's en je leidinggevende erom (lob feedback invite): het is de nulmeting waar de vervolgmeting na je activiteiten naast komt (Kirkpatrick niveau 3)."
                 ))
         }
 
         blocks += progressReport.plannedBlocks(level: 2)
         blocks += progressReport.reactionBlocks(level: 2)
         blocks += progressReport.goalBlocks(level: 2)
+        blocks += progressReport.observationBlocks(level: 2)
 
         blocks.append(.heading(level: 2, "Afspraken"))
         if agreements.isEmpty {

@@ -120,8 +120,9 @@ public struct EvaluationReport: Sendable {
         blocks.append(.quote(KirkpatrickLevel.all[2].text, by: "Niveau 3"))
         blocks.append(
             .paragraph(
-                "Wat collega's en de leidinggevende na de activiteiten zien, vraagt een docent met 360°-feedback op de gedragskenmerken van zijn doelen (lob feedback); de school ziet het via de teams als groep (lob team feedback)."
+                "Enkele weken na de activiteiten voor een doel (lob plan follow-up) beoordelen collega's en de leidinggevende (bij een lesbezoek) alleen de gedragskenmerken van dat doel opnieuw. De vervolgmeting staat naast de eerste 360°-feedback, zoals het eigen feedbackverslag van de docent ze toont: collega's alleen als groep van minstens \(evaluation.threshold). Verandering = hoeveel niveaus vaker de anderen het gedrag nu zien (de groep collega's, anders de leidinggevende), gemiddeld over de gedragskenmerken van het doel en dan over de doelen."
             ))
+        blocks += observationTable()
 
         blocks.append(.heading(level: 2, "Niveau 4: resultaat"))
         blocks.append(.quote(KirkpatrickLevel.all[3].text, by: "Niveau 4"))
@@ -164,6 +165,36 @@ public struct EvaluationReport: Sendable {
         return blocks
     }
 
+    /// Level 3 per group whose observations are shown; the rest by name, with why.
+    func observationTable() -> [Block] {
+        let observed = evaluation.lines.filter { ($0.figures?.goalsObserved ?? 0) > 0 }
+        let rows = observed.compactMap { line -> [String]? in
+            guard let figures = line.figures, let change = figures.meanObservedChange else { return nil }
+            return [line.name, "\(figures.goalsObserved)", DutchNumber.signed((change * 100).rounded() / 100)]
+        }
+        guard !rows.isEmpty else {
+            return [
+                .paragraph(
+                    "Nog geen vervolgmeting van minstens \(evaluation.threshold) docenten in één groep: niveau 3 blijft leeg."
+                )
+            ]
+        }
+        var blocks: [Block] = [
+            .table(header: ["groep", "doelen waargenomen", "verandering (niveaus)"], rows: rows)
+        ]
+        let withheld = evaluation.lines.filter { line in
+            guard let figures = line.figures else { return false }
+            return !figures.observationsShown && figures.goalsMeasured + figures.goalsObserved > 0
+        }
+        if !withheld.isEmpty {
+            blocks.append(
+                .paragraph(
+                    "Zonder vervolgmeting van minstens \(evaluation.threshold) docenten: \(withheld.map(\.name).joined(separator: ", "))."
+                ))
+        }
+        return blocks
+    }
+
     static func value(_ indicator: SchoolIndicator) -> String {
         let number = DutchNumber.format(indicator.value)
         return indicator.unit == "%" ? "\(number)%" : indicator.unit.isEmpty ? number : "\(number) \(indicator.unit)"
@@ -174,7 +205,8 @@ public struct EvaluationReport: Sendable {
         CSVTable(
             header: [
                 "groep", "soort", "docenten", "uren", "besteed", "tevreden", "deel (zeer) tevreden", "aan de slag",
-                "doelen gemeten", "deel bereikt", "per bereikt doel", "niet getoond",
+                "doelen gemeten", "deel bereikt", "per bereikt doel", "doelen waargenomen", "verandering gezien",
+                "niet getoond",
             ],
             rows: evaluation.lines.map { line in
                 let kind =
@@ -184,7 +216,7 @@ public struct EvaluationReport: Sendable {
                     case .form: "vorm"
                     }
                 guard let figures = line.figures else {
-                    return [.text(line.name), .text(kind)] + Array(repeating: .integer(nil), count: 9)
+                    return [.text(line.name), .text(kind)] + Array(repeating: .integer(nil), count: 11)
                         + [.text(withheld(line))]
                 }
                 return [
@@ -193,7 +225,9 @@ public struct EvaluationReport: Sendable {
                     .decimal(figures.shareSatisfied, places: 2), .decimal(figures.meanUsable, places: 2),
                     .integer(figures.goalsShown ? figures.goalsMeasured : nil),
                     .decimal(figures.shareReached, places: 2),
-                    .decimal(figures.costPerGoalReached, places: 2), .text(""),
+                    .decimal(figures.costPerGoalReached, places: 2),
+                    .integer(figures.observationsShown ? figures.goalsObserved : nil),
+                    .decimal(figures.meanObservedChange, places: 2), .text(""),
                 ]
             })
     }
@@ -217,6 +251,8 @@ public struct EvaluationJSON: Encodable {
         @Null var goalsMeasured: Int?
         @Null var shareReached: Double?
         @Null var costPerGoalReached: Double?
+        @Null var goalsObserved: Int?
+        @Null var meanObservedChange: Double?
     }
     struct IndicatorJSON: Encodable {
         let name: String
@@ -263,7 +299,9 @@ public struct EvaluationJSON: Encodable {
                 shareUsable: DutchNumber.rounded(figures?.shareUsable),
                 goalsMeasured: figures?.goalsShown == true ? figures?.goalsMeasured : nil,
                 shareReached: DutchNumber.rounded(figures?.shareReached),
-                costPerGoalReached: DutchNumber.rounded(figures?.costPerGoalReached))
+                costPerGoalReached: DutchNumber.rounded(figures?.costPerGoalReached),
+                goalsObserved: figures?.observationsShown == true ? figures?.goalsObserved : nil,
+                meanObservedChange: DutchNumber.rounded(figures?.meanObservedChange))
         }
         let before = Dictionary(report.previousIndicators.map { (PrivacyRule.memberKey($0.name), $0.value) }) { a, _ in
             a

@@ -20,7 +20,7 @@ public struct ProgressReport: Sendable {
 
     public func blocks() -> [Block] {
         [.heading(level: 1, title)] + factBlocks() + plannedBlocks(level: 2) + reactionBlocks(level: 2)
-            + goalBlocks(level: 2)
+            + goalBlocks(level: 2) + observationBlocks(level: 2)
     }
 
     /// The plan, what was done of it, and the later scan, in a few lines.
@@ -173,6 +173,53 @@ public struct ProgressReport: Sendable {
     }
 }
 
+extension ProgressReport {
+    /// Kirkpatrick's third level: per goal, when its follow-up is due and what others see change.
+    func observationBlocks(level: Int) -> [Block] {
+        var blocks: [Block] = [
+            .heading(level: level, "Niveau 3: gedrag"), .quote(KirkpatrickLevel.all[2].text, by: "Niveau 3"),
+            .paragraph(
+                "Zien anderen het verschil? \(progress.followUpWeeks.lowerBound) tot \(progress.followUpWeeks.upperBound) weken na de laatste activiteit voor een doel vraag je collega's en je leidinggevende (bij een lesbezoek) om een vervolgmeting op alleen de gedragskenmerken van dat doel (lob plan follow-up). Die staat hier naast de eerste 360°-feedback, zoals je feedbackverslag ze toont: collega's alleen als groep van minstens 3."
+            ),
+        ]
+        for observation in progress.observations {
+            let due = progress.followUpDue(goal: observation.goal)
+            let state =
+                observation.change.map { "verandering \(DutchNumber.signed(($0 * 100).rounded() / 100)) niveau" }
+                ?? (due.map { "vervolgmeting van \($0.lowerBound.dutch) tot \($0.upperBound.dutch)" }
+                    ?? "nog geen activiteit gedaan")
+            blocks.append(
+                .heading(level: level + 1, "Doel \(observation.goal): \(observation.competency.name) — \(state)"))
+            let rows = observation.steps.filter { $0.before != nil || $0.after != nil }
+            guard !rows.isEmpty else {
+                blocks.append(.paragraph("Nog geen feedback op de gedragskenmerken van dit doel."))
+                continue
+            }
+            func colleagues(_ view: FeedbackAnalysis.BehaviourView?) -> String {
+                guard let view else { return "–" }
+                return view.colleagues.map { "\(DutchNumber.format($0.mean)) (\($0.n))" }
+                    ?? (view.withheld != nil ? "niet getoond" : "–")
+            }
+            blocks.append(
+                .table(
+                    header: [
+                        "id", "collega's toen", "collega's nu", "leidinggevende toen", "leidinggevende nu",
+                        "verschil", "gedragskenmerk",
+                    ],
+                    rows: rows.map { step in
+                        [
+                            step.behaviour.id, colleagues(step.before), colleagues(step.after),
+                            step.before?.leidinggevende.map(String.init) ?? "–",
+                            step.after?.leidinggevende.map(String.init) ?? "–",
+                            step.change.map { DutchNumber.signed(($0 * 100).rounded() / 100) } ?? "–",
+                            step.behaviour.text,
+                        ]
+                    }))
+        }
+        return blocks
+    }
+}
+
 /// `lob plan progress --format json`: see docs/json.md.
 public struct ProgressJSON: Encodable {
     struct ReactionJSON: Encodable {
@@ -206,6 +253,22 @@ public struct ProgressJSON: Encodable {
         @Null var after: Int?
         let reached: Bool
     }
+    struct ObservedJSON: Encodable {
+        let behaviour: String
+        @Null var colleaguesBefore: Double?
+        @Null var colleaguesAfter: Double?
+        @Null var leidinggevendeBefore: Int?
+        @Null var leidinggevendeAfter: Int?
+        @Null var change: Double?
+    }
+    struct ObservationJSON: Encodable {
+        let goal: Int
+        let competency: Int
+        @Null var dueFrom: String?
+        @Null var dueTo: String?
+        @Null var change: Double?
+        let behaviours: [ObservedJSON]
+    }
     struct GoalJSON: Encodable {
         let number: Int
         let competency: Int
@@ -228,6 +291,7 @@ public struct ProgressJSON: Encodable {
     let plannedCost: Double
     let doneCost: Double
     let goals: [GoalJSON]
+    let observations: [ObservationJSON]
 
     public init(_ report: ProgressReport) {
         let progress = report.progress
@@ -263,6 +327,20 @@ public struct ProgressJSON: Encodable {
                     StepJSON(
                         behaviour: $0.behaviour.id, target: $0.target, before: $0.before, after: $0.after,
                         reached: $0.reached)
+                })
+        }
+        observations = progress.observations.map { observation in
+            let due = progress.followUpDue(goal: observation.goal)
+            return ObservationJSON(
+                goal: observation.goal, competency: observation.competency.id,
+                dueFrom: due?.lowerBound.description, dueTo: due?.upperBound.description,
+                change: DutchNumber.rounded(observation.change),
+                behaviours: observation.steps.filter { $0.before != nil || $0.after != nil }.map {
+                    ObservedJSON(
+                        behaviour: $0.behaviour.id, colleaguesBefore: DutchNumber.rounded($0.before?.colleagues?.mean),
+                        colleaguesAfter: DutchNumber.rounded($0.after?.colleagues?.mean),
+                        leidinggevendeBefore: $0.before?.leidinggevende, leidinggevendeAfter: $0.after?.leidinggevende,
+                        change: DutchNumber.rounded($0.change))
                 })
         }
     }

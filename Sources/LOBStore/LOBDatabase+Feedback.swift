@@ -37,12 +37,13 @@ extension LOBDatabase: FeedbackStore {
             // A random rowid: the order the rows are stored in says nothing about the order raters answered in.
             try db.execute(
                 sql: """
-                    INSERT INTO feedbackResponse (rowid, id, subjectKey, subject, raterGroup, profileId, date, requestId)
-                    VALUES (abs(random() % 9000000000000000000) + 1, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO feedbackResponse
+                        (rowid, id, subjectKey, subject, raterGroup, profileId, date, requestId, moment)
+                    VALUES (abs(random() % 9000000000000000000) + 1, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     response.id, key, response.subject, response.group.rawValue, response.profileID,
-                    response.date.description, response.requestID,
+                    response.date.description, response.requestID, response.moment.rawValue,
                 ])
             for (behaviour, score) in response.ratings.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
@@ -134,16 +135,19 @@ extension LOBDatabase: FeedbackStore {
         var responses = try Row.fetchAll(
             db,
             sql: """
-                SELECT f.id, f.subject, f.raterGroup, f.date, f.requestId FROM feedbackResponse f WHERE \(scope)
+                SELECT f.id, f.subject, f.raterGroup, f.date, f.requestId, f.moment FROM feedbackResponse f
+                WHERE \(scope)
                 ORDER BY f.date, f.id
                 """, arguments: arguments
         ).map { row -> FeedbackResponse in
-            guard let group = RaterGroup(rawValue: row["raterGroup"]), let date = SchoolDate(row["date"]) else {
+            guard let group = RaterGroup(rawValue: row["raterGroup"]), let date = SchoolDate(row["date"]),
+                let moment = FeedbackMoment(rawValue: row["moment"])
+            else {
                 throw StoreError.corruptFeedback(row["id"])
             }
             return FeedbackResponse(
                 id: row["id"], subject: row["subject"], group: group, profileID: profileID, date: date,
-                requestID: row["requestId"])
+                requestID: row["requestId"], moment: moment)
         }
         let index = Dictionary(uniqueKeysWithValues: responses.enumerated().map { ($0.element.id, $0.offset) })
         for row in try Row.fetchAll(

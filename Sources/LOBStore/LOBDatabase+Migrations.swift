@@ -431,6 +431,13 @@ extension LOBDatabase {
                 t.primaryKey(["schoolYear", "position"])
             }
         }
+        migrator.registerMigration("v18: follow-up feedback") { db in
+            // A follow-up (Kirkpatrick level 3) is shown beside the first view, never mixed into it.
+            try db.alter(table: "feedbackResponse") { t in
+                t.add(column: "moment", .text).notNull().defaults(to: "nulmeting")
+                    .check { ["nulmeting", "vervolg"].contains($0) }
+            }
+        }
         return migrator
     }
 }

@@ -102,8 +102,24 @@ struct FeedbackFormTests {
         #expect(html.contains("<title>Feedback voor Jan &lt;/script&gt; de Vries</title>"))
         #expect(
             html.contains(
-                "\"feedback\":{\"group\":\"leidinggevende\",\"groupPlural\":\"leidinggevenden\",\"groupWord\":\"leidinggevende\",\"subject\":\"Jan \\u003c/script\\u003e de Vries\"}"
+                "\"feedback\":{\"group\":\"leidinggevende\",\"groupPlural\":\"leidinggevenden\",\"groupWord\":\"leidinggevende\",\"moment\":\"nulmeting\",\"subject\":\"Jan \\u003c/script\\u003e de Vries\"}"
             ))
         #expect(!(try ScanForm.html(profile: profile, team: nil)).contains("\"feedback\""))
+    }
+
+    /// The follow-up (level 3) asks the plan's goal behaviours only, and its file says it is a follow-up.
+    @Test func the_follow_up_form_asks_the_goal_behaviours_only() async throws {
+        let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
+        let profile = try #require(library.profile("loopbaanbegeleider-vmbo"))
+        let goals: Set<String> = ["1.1", "1.2", "4.3"]
+        let html = try ScanForm.html(
+            profile: profile, team: nil, feedbackFor: ("Jan de Vries", .collega), followUp: goals)
+        #expect(html.contains("<title>Vervolgmeting voor Jan de Vries</title>"))
+        #expect(html.contains("\"moment\":\"vervolg\""))
+        let asked = html.matches(of: /\{"id":"(\d+\.\d+)","target"/).map { String($0.output.1) }
+        #expect(Set(asked) == goals)
+        // Without a teacher to rate, there is no follow-up: the self-scan asks everything.
+        let scan = try ScanForm.html(profile: profile, team: nil, followUp: goals)
+        #expect(scan.matches(of: /\{"id":"(\d+\.\d+)","target"/).count > 30)
     }
 }

@@ -62,7 +62,7 @@ struct EvaluationFileTests {
                 == "l.yaml:8:5: 'activities.[0]': een reactie heeft beide antwoorden: satisfied en usable")
         #expect(
             problem(Self.good.replacingOccurrences(of: "reached: true", with: "reached: true, gapAfter2: 1"))
-                == "l.yaml:10:36: 'goals.[0].gapAfter2': onbekende sleutel: verwacht een van competency, gapAfter, gapBefore, reached"
+                == "l.yaml:10:36: 'goals.[0].gapAfter2': onbekende sleutel: verwacht een van competency, gapAfter, gapBefore, observed, reached"
         )
         #expect(
             problem(Self.good.replacingOccurrences(of: "gapAfter: 0", with: "gapAfter: 1"))

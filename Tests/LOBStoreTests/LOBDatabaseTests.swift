@@ -145,7 +145,7 @@ struct LOBDatabaseTests {
                 "v10: invitations and dashboard accounts", "v11: feedback invitations",
                 "v12: claimed links", "v13: feedback requests", "v14: invitation addresses",
                 "v15: handed-in scans among the scans", "v16: failed attempts in the database",
-                "v17: the logbook of a plan and the school's evaluation",
+                "v17: the logbook of a plan and the school's evaluation", "v18: follow-up feedback",
             ])
         await #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Testing
 
@@ -89,14 +90,18 @@ struct HelpTests {
         }
     }
 
+    /// Every command `lob` has, found from its configuration: none is left out of the checks below.
+    static func everyCommand(_ type: ParsableCommand.Type = LobCommand.self, _ path: [String] = []) -> [[String]] {
+        [path] + type.configuration.subcommands.flatMap { everyCommand($0, path + [$0._commandName]) }
+    }
+
     /// Every help page within 80 columns (Dutch is longer than the English the parser wrapped, and its usage line
-    /// is never wrapped), each default said once, and not one English word.
+    /// is never wrapped), each default said once, not one English word, and no line of prose ending in a backslash
+    /// (only a shell example continues with one).
     @Test func every_help_page_fits_80_columns_says_a_default_once_and_is_dutch() async throws {
-        let more: [[String]] = [
-            ["form"], ["import", "survey"], ["feedback", "import"], ["feedback", "report"], ["export", "scan"],
-            ["profiles", "list"], ["profiles", "show"], ["scans", "list"], ["schoolscan", "list"], ["serve", "start"],
-        ]
-        for command in Self.all + more {
+        let commands = Self.everyCommand()
+        #expect(commands.count > 60 && commands.contains(["plan", "follow-up"]))
+        for command in commands {
             let help = try LobRun(command + ["--help"], environment: ["COLUMNS": "80"])
             #expect(help.status == 0, "\(command)")
             for line in help.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(command): \(line)") }
@@ -106,6 +111,10 @@ struct HelpTests {
                     option.components(separatedBy: "standaard").count == 2, "\(command): a default twice: \(option)")
             }
             #expect(Self.englishWords(help.stdout).isEmpty, "\(command): \(Self.englishWords(help.stdout))")
+            for line in help.stdout.split(separator: "\n") where line.hasSuffix("\\") {
+                let example = line.hasPrefix("  ") && (line.contains("lob ") || line.contains(" --"))
+                #expect(example, "\(command): a line of prose ends in a backslash: \(line)")
+            }
         }
     }
 

@@ -57,11 +57,16 @@ public struct SchoolEvaluation: Sendable, Hashable {
         /// Σ over the measured goals of the levels closed ÷ the competency's behaviours: how far the competency's
         /// mean rose, the unit the budget's `effect` is in.
         public var competencyRise = 0.0
+        /// Level 3: the measured goals whose change others saw (the follow-up feedback beside the first), and the sum
+        /// of those changes in levels.
+        public var goalsObserved = 0
+        public var observedChange = 0.0
 
-        /// False when fewer than the threshold of the group's teachers answered (or, for goals, were measured):
-        /// then the group's answers (or goals) are not shown, its hours and euros are.
+        /// False when fewer than the threshold of the group's teachers answered (or, for goals, were measured; for
+        /// observations, were observed): then those figures are not shown, its hours and euros are.
         public var answersShown = true
         public var goalsShown = true
+        public var observationsShown = true
 
         public init() {}
 
@@ -73,6 +78,11 @@ public struct SchoolEvaluation: Sendable, Hashable {
         mutating func withholdGoals() {
             (goalsMeasured, goalsReached, gapBefore, gapAfter, competencyRise) = (0, 0, 0, 0, 0)
             goalsShown = false
+        }
+
+        mutating func withholdObservations() {
+            (goalsObserved, observedChange) = (0, 0)
+            observationsShown = false
         }
 
         public var hours: Double { Double(minutes) / 60 }
@@ -97,6 +107,13 @@ public struct SchoolEvaluation: Sendable, Hashable {
         public var measuredEffect: Double? {
             guard shareReached != nil, goalsMeasured > 0 else { return nil }
             return min(3, max(0, competencyRise / Double(goalsMeasured)))
+        }
+
+        /// Level 3: how many levels more often others see the goals' behaviours now, on average over the goals
+        /// observed (negative: less often). A mean of changes, not of answers on a scale: no end tells each.
+        public var meanObservedChange: Double? {
+            guard observationsShown, goalsObserved > 0 else { return nil }
+            return observedChange / Double(goalsObserved)
         }
 
         private func mean(_ sum: Int) -> Double? {
@@ -151,8 +168,7 @@ public struct SchoolEvaluation: Sendable, Hashable {
             // The release counts a group's answers, its goals, or both: each as it is now, or not at all.
             let current = Self.split(cells.groups[group] ?? [])
             guard let counted = release.counted[group.figure].map(Self.split),
-                counted.answers.isEmpty || counted.answers == current.answers,
-                counted.goals.isEmpty || counted.goals == current.goals
+                CellKind.allCases.allSatisfy({ counted[$0]!.isEmpty || counted[$0] == current[$0] })
             else {
                 let reason = release.withheld[group.figure]
                 lines.append(
@@ -160,8 +176,9 @@ public struct SchoolEvaluation: Sendable, Hashable {
                 continue
             }
             var figures = Self.figures(group, logbooks, framework: framework)
-            if counted.answers.isEmpty { figures.withholdAnswers() }
-            if counted.goals.isEmpty { figures.withholdGoals() }
+            if counted[.answer]!.isEmpty { figures.withholdAnswers() }
+            if counted[.goal]!.isEmpty { figures.withholdGoals() }
+            if counted[.observation]!.isEmpty { figures.withholdObservations() }
             lines.append(Line(group: group, name: name, figures: figures, withheld: nil))
         }
         self.lines = lines
@@ -181,11 +198,11 @@ public struct SchoolEvaluation: Sendable, Hashable {
         var counted: [String: Set<String>] = [:]
         var withheld: [String: PrivacyRule.Release.Reason] = [:]
         for group in groups(logbooks) {
-            // Each kind of sum (answers, goals) counts only from the threshold of teachers; a group shows the kinds
-            // that do, and is withheld when neither does.
-            let (answers, goals) = split(cells.groups[group] ?? [])
-            let members =
-                (teachers(in: answers) >= limit ? answers : []).union(teachers(in: goals) >= limit ? goals : [])
+            // Each kind of sum (answers, goals, observations) counts only from the threshold of teachers; a group shows
+            // the kinds that do, and is withheld when none does.
+            let members = split(cells.groups[group] ?? []).values.reduce(into: Set<String>()) { members, cells in
+                if teachers(in: cells) >= limit { members.formUnion(cells) }
+            }
             guard !members.isEmpty else {
                 withheld[group.figure] = .tooFew
                 continue
@@ -209,9 +226,8 @@ public struct SchoolEvaluation: Sendable, Hashable {
     /// two of his forms). Activities and goals are summed separately (hours, euros and answers over the first,
     /// goals reached over the second), so each is its own system.
     static func tellsAboutOne(_ groups: [Set<String>]) -> Bool {
-        let activities = Set(groups.map { $0.filter { $0.contains("|vorm:") } })
-        let goals = Set(groups.map { $0.filter { $0.contains("|doel:") } })
-        return tellsAboutOne(system: activities) || tellsAboutOne(system: goals)
+        let split = groups.map(self.split)
+        return CellKind.allCases.contains { kind in tellsAboutOne(system: Set(split.map { $0[kind]! })) }
     }
 
     /// One system of sums: the cells that are in exactly the same groups are one column (no sum tells them
@@ -254,12 +270,19 @@ public struct SchoolEvaluation: Sendable, Hashable {
         var all = Set<String>()
         for logbook in logbooks {
             var mine = Set<String>()
-            var goalCells: [Competency.ID: String] = [:]
+            var goalCells: [Competency.ID: [String]] = [:]
             for goal in logbook.goals {
-                goalCells[goal.competency] = cell(
-                    logbook.key, "doel:\(goal.competency)", "\(goal.reached) \(goal.gapBefore) \(goal.gapAfter)")
+                goalCells[goal.competency] = [
+                    cell(
+                        logbook.key, "doel:\(goal.competency)", "\(goal.reached) \(goal.gapBefore) \(goal.gapAfter)")
+                ]
+                // Only an observed goal holds an observation: the count of observations is shown.
+                if let observed = goal.observed {
+                    goalCells[goal.competency]!.append(
+                        cell(logbook.key, "gedrag:\(goal.competency)", YearLogbook.Goal.observedText(observed)))
+                }
             }
-            mine.formUnion(goalCells.values)
+            mine.formUnion(goalCells.values.joined())
             var seen: [String: Int] = [:]
             // Only an answered activity holds a secret: hours and euros are no one's answer, and an activity without a
             // reaction adds nothing to a sum of answers (a cell for it would hide nothing and mislead the check).
@@ -275,7 +298,7 @@ public struct SchoolEvaluation: Sendable, Hashable {
             }
             for form in Set(logbook.activities.map(\.form)) {
                 groups[.form(form), default: []].formUnion(
-                    logbook.goals(servedBy: form).compactMap { goalCells[$0.competency] })
+                    logbook.goals(servedBy: form).flatMap { goalCells[$0.competency] ?? [] })
             }
             if let preference = logbook.learningPreference {
                 groups[.preference(preference), default: []].formUnion(mine)
@@ -286,10 +309,22 @@ public struct SchoolEvaluation: Sendable, Hashable {
         return (all, groups)
     }
 
-    /// A group's cells of answers and of goals.
-    static func split(_ cells: Set<String>) -> (answers: Set<String>, goals: Set<String>) {
-        let answers = cells.filter { $0.contains("|vorm:") }
-        return (answers, cells.subtracting(answers))
+    /// What a cell holds: an answered activity, a measured goal, or a goal's observed change (level 3). Each is
+    /// summed on its own, so each is its own system of sums and counts from its own threshold of teachers.
+    enum CellKind: String, CaseIterable {
+        case answer = "vorm"
+        case goal = "doel"
+        case observation = "gedrag"
+    }
+
+    /// A group's cells per kind (every kind present, maybe empty).
+    static func split(_ cells: Set<String>) -> [CellKind: Set<String>] {
+        var result = Dictionary(uniqueKeysWithValues: CellKind.allCases.map { ($0, Set<String>()) })
+        for cell in cells {
+            let kind = CellKind.allCases.first { cell.contains("|\($0.rawValue):") } ?? .goal
+            result[kind]!.insert(cell)
+        }
+        return result
     }
 
     static func cell(_ key: String, _ what: String, _ content: String) -> String {
@@ -337,6 +372,10 @@ public struct SchoolEvaluation: Sendable, Hashable {
                 if goal.reached { figures.goalsReached += 1 }
                 figures.gapBefore += goal.gapBefore
                 figures.gapAfter += goal.gapAfter
+                if let observed = goal.observed {
+                    figures.goalsObserved += 1
+                    figures.observedChange += observed
+                }
                 figures.competencyRise +=
                     Double(goal.gapBefore - goal.gapAfter)
                     / Double(max(1, framework.behaviours(of: goal.competency).count))

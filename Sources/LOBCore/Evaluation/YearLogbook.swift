@@ -34,12 +34,26 @@ public struct YearLogbook: Sendable, Hashable, Codable {
         public let reached: Bool
         public let gapBefore: Int
         public let gapAfter: Int
+        /// Level 3: by how many levels others see the goal's behaviours more often in the follow-up than in the first
+        /// feedback (`GoalObservation.change`, in hundredths), as the teacher's own report showed it; nil when not
+        /// observed.
+        public let observed: Double?
 
-        public init(competency: Competency.ID, reached: Bool, gapBefore: Int, gapAfter: Int) {
+        public init(competency: Competency.ID, reached: Bool, gapBefore: Int, gapAfter: Int, observed: Double? = nil) {
             self.competency = competency
             self.reached = reached
             self.gapBefore = gapBefore
             self.gapAfter = gapAfter
+            self.observed = observed.map { ($0 * 100).rounded() / 100 }
+        }
+
+        /// The observed change as the file writes it: "0.5", "-0.25".
+        public static func observedText(_ value: Double) -> String {
+            let hundredths = Int((value * 100).rounded())
+            let whole = abs(hundredths) / 100, rest = abs(hundredths) % 100
+            let sign = hundredths < 0 ? "-" : ""
+            if rest == 0 { return "\(sign)\(whole)" }
+            return rest % 10 == 0 ? "\(sign)\(whole).\(rest / 10)" : "\(sign)\(whole).\(rest < 10 ? "0" : "")\(rest)"
         }
     }
 
@@ -91,8 +105,11 @@ public struct YearLogbook: Sendable, Hashable, Codable {
                     form: $0.formID, name: $0.formName, competency: $0.competency, date: $0.date, minutes: $0.minutes,
                     cents: $0.cents, satisfied: $0.reaction?.satisfied, usable: $0.reaction?.usable)
             },
-            goals: progress.goals.filter(\.measured).map {
-                Goal(competency: $0.competency.id, reached: $0.reached, gapBefore: $0.gapBefore, gapAfter: $0.gapAfter)
+            goals: progress.goals.filter(\.measured).map { goal in
+                Goal(
+                    competency: goal.competency.id, reached: goal.reached, gapBefore: goal.gapBefore,
+                    gapAfter: goal.gapAfter,
+                    observed: progress.observations.first { $0.goal == goal.goal }?.change)
             })
     }
 
@@ -151,6 +168,9 @@ public struct YearLogbook: Sendable, Hashable, Codable {
             } else if !seen.insert(goal.competency).inserted {
                 problems.append(
                     ValidationProblem(path + [.key("competency")], "competentie \(goal.competency) staat er dubbel in"))
+            }
+            if let observed = goal.observed, !(-3...3).contains(observed) {
+                problems.append(ValidationProblem(path + [.key("observed")], "verwacht -3 t/m 3 niveaus"))
             }
             if !(0...200).contains(goal.gapBefore) || !(0...200).contains(goal.gapAfter) {
                 problems.append(ValidationProblem(path, "een gat is 0 t/m 200 niveaus"))

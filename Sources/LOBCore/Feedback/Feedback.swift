@@ -32,6 +32,21 @@ public enum RaterGroup: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
+/// When feedback is given: the first view beside a self-scan, or the follow-up some weeks after the plan's
+/// activities, on the goal behaviours only (Kirkpatrick level 3, gedrag: "Passen de deelnemers het geleerde toe?").
+public enum FeedbackMoment: String, Sendable, Hashable, Codable, CaseIterable {
+    case nulmeting
+    case vervolg
+
+    /// As a teacher reads it.
+    public var word: String {
+        switch self {
+        case .nulmeting: "nulmeting"
+        case .vervolg: "vervolgmeting"
+        }
+    }
+}
+
 /// One rater's answers about one teacher. It holds no rater's name: who answered what is never stored.
 public struct FeedbackResponse: Sendable, Hashable {
     /// A random id the form gives each response: it recognises a file imported twice and names no one.
@@ -48,12 +63,16 @@ public struct FeedbackResponse: Sendable, Hashable {
     /// The request of `lob serve` whose link gave it; nil for a feedback file. Shared by every rater of the request,
     /// so it names none of them.
     public var requestID: Int64?
+    /// A follow-up is shown beside the first view, never mixed into it.
+    public var moment: FeedbackMoment
 
     public init(
         id: String, subject: String, group: RaterGroup, profileID: String, date: SchoolDate,
-        ratings: [Behaviour.ID: Int] = [:], remarks: [Competency.ID: String] = [:], requestID: Int64? = nil
+        ratings: [Behaviour.ID: Int] = [:], remarks: [Competency.ID: String] = [:], requestID: Int64? = nil,
+        moment: FeedbackMoment = .nulmeting
     ) {
         self.requestID = requestID
+        self.moment = moment
         self.id = id
         self.subject = subject
         self.group = group
@@ -133,6 +152,8 @@ public struct FeedbackAnalysis: Sendable {
     }
 
     public let threshold: Int
+    /// Which feedback the views show: the first, or the follow-up.
+    public let moment: FeedbackMoment
     /// How many colleagues answered: visible, as the issue of who was asked is; who answered what never is.
     public let colleaguesAnswered: Int
     public let leidinggevendeAnswered: Bool
@@ -150,35 +171,42 @@ public struct FeedbackAnalysis: Sendable {
 
     /// - Parameters:
     ///   - scan: the teacher's self-scan, when he has one.
-    ///   - responses: the feedback about him for this profile.
+    ///   - responses: the feedback about him for this profile, of both moments.
     ///   - earlier: the releases of earlier reports about him, oldest first.
+    ///   - moment: which feedback the views show. The release decides both moments' figures (each under keys of its
+    ///     own), whichever is shown.
     public init(
         scan: Scan?, profile: Profile, responses: [FeedbackResponse], threshold: Int = PrivacyRule.minimumThreshold,
-        earlier: [PrivacyRule.Release] = [], catalogue: Catalogue = .standard, rules: FeedbackRules = .standard
+        earlier: [PrivacyRule.Release] = [], catalogue: Catalogue = .standard, rules: FeedbackRules = .standard,
+        moment: FeedbackMoment = .nulmeting
     ) {
         let limit = PrivacyRule.threshold(threshold)
         self.threshold = limit
-        let colleagues = responses.filter { $0.group == .collega }
-        let pupils = responses.filter { $0.group == .leerling }
-        pupilsAnswered = Set(pupils.map(\.id)).count
-        // The leidinggevende is one: his latest response counts.
-        let leader = responses.filter { $0.group == .leidinggevende }.max { ($0.date, $0.id) < ($1.date, $1.id) }
-        colleaguesAnswered = Set(colleagues.map(\.id)).count
-        leidinggevendeAnswered = leader != nil
-
+        self.moment = moment
         let scored = profile.scoredBehaviours(in: catalogue)
         var answered: [String: Set<String>] = [:]
-        for response in colleagues {
-            answered[response.id] = PrivacyRule.figures(
-                answered: scored.filter { response.ratings[$0.id] != nil }.map { ($0.id, $0.competency) })
-        }
-        // Pupils are a group of their own: their figures have their own keys in the same release.
-        for response in pupils {
-            answered[response.id] = Set(
-                scored.filter { response.ratings[$0.id] != nil }.map { Self.pupilFigure($0.id) })
+        for response in responses where response.group != .leidinggevende {
+            let key = { Self.figure($0, response.moment) }
+            answered[response.id] =
+                response.group == .leerling
+                // Pupils are a group of their own: their figures have their own keys in the same release.
+                ? Set(scored.filter { response.ratings[$0.id] != nil }.map { key(Self.pupilFigure($0.id)) })
+                : Set(
+                    PrivacyRule.figures(
+                        answered: scored.filter { response.ratings[$0.id] != nil }.map { ($0.id, $0.competency) }
+                    ).map(key))
         }
         let release = PrivacyRule.release(anonymous: answered, threshold: limit, earlier: earlier)
         self.release = release
+        let shown = responses.filter { $0.moment == moment }
+        let colleagues = shown.filter { $0.group == .collega }
+        let pupils = shown.filter { $0.group == .leerling }
+        pupilsAnswered = Set(pupils.map(\.id)).count
+        // The leidinggevende is one: his latest response counts.
+        let leader = shown.filter { $0.group == .leidinggevende }.max { ($0.date, $0.id) < ($1.date, $1.id) }
+        colleaguesAnswered = Set(colleagues.map(\.id)).count
+        leidinggevendeAnswered = leader != nil
+        let key = { Self.figure($0, moment) }
         let byID = Dictionary(colleagues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let pupilByID = Dictionary(pupils.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let (low, high) = (Scale.standard.levels.first?.value ?? 1, Scale.standard.levels.last?.value ?? 4)
@@ -200,11 +228,11 @@ public struct FeedbackAnalysis: Sendable {
         }
 
         behaviours = scored.map { behaviour in
-            let figure = PrivacyRule.figure(behaviour: behaviour.id)
+            let figure = key(PrivacyRule.figure(behaviour: behaviour.id))
             let selfScore = scan?.answers[behaviour.id]?.score
             let leading = leader?.ratings[behaviour.id]
             let (shown, tells) = group(release.counted[figure], byID, behaviour)
-            let pupilFigure = Self.pupilFigure(behaviour.id)
+            let pupilFigure = key(Self.pupilFigure(behaviour.id))
             let (pupilsShown, pupilsTell) = group(release.counted[pupilFigure], pupilByID, behaviour)
             let others = shown?.mean ?? leading.map(Double.init)
             var reading: Reading?
@@ -235,7 +263,7 @@ public struct FeedbackAnalysis: Sendable {
             let answers = shown.reduce(0) { $0 + $1.n }
             // Only the remarks of the colleagues in the group shown for the competency, and only from a group of
             // `GroupDisclosure.remarkMinimum`: free text names its author more easily than a number.
-            let counted = release.counted[PrivacyRule.figure(competency: competency.id)] ?? []
+            let counted = release.counted[key(PrivacyRule.figure(competency: competency.id))] ?? []
             let group = shown.isEmpty || counted.count < GroupDisclosure.remarkMinimum ? [] : counted
             return CompetencyView(
                 competency: competency,
@@ -249,6 +277,12 @@ public struct FeedbackAnalysis: Sendable {
 }
 
 extension FeedbackAnalysis {
+    /// A figure's key for a moment: the follow-up's figures are apart from the first view's, so that each group is
+    /// decided (and kept over time) on its own.
+    static func figure(_ key: String, _ moment: FeedbackMoment) -> String {
+        moment == .nulmeting ? key : "\(moment.rawValue):\(key)"
+    }
+
     /// The key of the pupils' figure on a behaviour, apart from the colleagues'.
     static func pupilFigure(_ behaviour: Behaviour.ID) -> String {
         "leerling:" + PrivacyRule.figure(behaviour: behaviour)

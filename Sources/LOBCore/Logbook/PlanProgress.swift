@@ -1,6 +1,7 @@
 /// A scholingsplan as something done: per planned activity what was done (date, hours, real cost, the reaction),
 /// the activities done outside the plan, the totals planned against done, and — once a later self-scan is there —
-/// per goal whether it was reached (`GoalProgress`). Pure: the plan, the logbook and the later scan give it.
+/// per goal whether it was reached (`GoalProgress`), and with the follow-up feedback what others see change
+/// (`GoalObservation`). Pure: the plan, the logbook, the later scan and the feedback give it.
 public struct PlanProgress: Sendable, Hashable {
     /// One planned activity, numbered in the plan's order (the number `lob plan done` takes).
     public struct Row: Sendable, Hashable {
@@ -27,9 +28,19 @@ public struct PlanProgress: Sendable, Hashable {
     /// The later self-scan level 2 is read from: the newest one dated after the plan's scan.
     public let laterScanID: Int64?
     public let goals: [GoalProgress]
+    /// Level 3 per goal of the plan, in plan order: the follow-up beside the first feedback.
+    public let observations: [GoalObservation]
+    /// How many weeks after a goal's last activity its follow-up is due (`SchoolYear.followUpWeeks`).
+    public let followUpWeeks: ClosedRange<Int>
 
-    public init(plan: Scholingsplan, planScanID: Int64, done: [ActivityDone], later: StoredScan?) {
+    public init(
+        plan: Scholingsplan, planScanID: Int64, done: [ActivityDone], later: StoredScan?,
+        feedback: (first: FeedbackAnalysis?, followUp: FeedbackAnalysis?) = (nil, nil),
+        followUpWeeks: ClosedRange<Int> = 6...12
+    ) {
         self.plan = plan
+        self.followUpWeeks = followUpWeeks
+        observations = plan.goals.map { GoalObservation(goal: $0, first: feedback.first, followUp: feedback.followUp) }
         self.planScanID = planScanID
         var rows: [Row] = []
         var matched = Set<Int64>()
@@ -71,4 +82,9 @@ public struct PlanProgress: Sendable, Hashable {
     /// Done activities still waiting for the participant's reaction.
     public var awaitingReaction: [ActivityDone] { done.filter { $0.reaction == nil } }
     public var goalsReached: Int { goals.filter(\.reached).count }
+
+    /// When the follow-up on a goal is due: the weeks after its last activity done; nil before any.
+    public func followUpDue(goal: Int) -> ClosedRange<SchoolDate>? {
+        GoalObservation.due(after: rows.filter { $0.goal == goal }.flatMap(\.done), weeks: followUpWeeks)
+    }
 }

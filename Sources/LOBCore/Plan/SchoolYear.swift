@@ -15,8 +15,14 @@ public struct SchoolYear: Sendable, Hashable, Codable {
     }
 
     public var periods: [Period]
+    /// When the follow-up on a goal's behaviours is due (Kirkpatrick level 3): so many weeks after its last activity.
+    /// The seeds give no number; 6 to 12 weeks is LOB-spiegel's default, a school sets its own.
+    public var followUpWeeks: ClosedRange<Int>
 
-    public init(periods: [Period]) { self.periods = periods }
+    public init(periods: [Period], followUpWeeks: ClosedRange<Int> = 6...12) {
+        self.periods = periods
+        self.followUpWeeks = followUpWeeks
+    }
 
     public static let standard = SchoolYear(periods: [
         Period(name: "periode 1", firstMonth: 9, lastMonth: 11),

@@ -102,7 +102,7 @@ public struct TableLayout: Sendable, Hashable {
             "feedbackResponse",
             [
                 ("id", .text), ("subjectKey", .text), ("subject", .text), ("raterGroup", .text), ("profileId", .text),
-                ("date", .text), ("requestId", .integer),
+                ("date", .text), ("requestId", .integer), ("moment", .text),
             ]),
         TableLayout("feedbackRating", [("responseId", .text), ("behaviourId", .text), ("score", .integer)]),
         TableLayout("feedbackRemark", [("responseId", .text), ("competencyId", .integer), ("text", .text)]),

@@ -57,6 +57,33 @@ public struct SchoolDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         return "\(day) \(months[month - 1]) \(year)"
     }
 
+    /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's civil-date algorithm), for adding weeks without a
+    /// calendar or a time zone.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The day `dayNumber` names, or nil outside `years`.
+    public init?(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// So many days later (earlier when negative), or nil outside `years`.
+    public func adding(days: Int) -> SchoolDate? { SchoolDate(dayNumber: dayNumber + days) }
+
     public static func < (lhs: SchoolDate, rhs: SchoolDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -14,7 +14,7 @@
   const feedback = data.feedback || null;
   const server = data.server || null;
   const storageKey = feedback
-    ? "lob-spiegel-feedback:" + data.profile.id + ":" + feedback.subject + ":" + feedback.group
+    ? "lob-spiegel-feedback:" + data.profile.id + ":" + feedback.subject + ":" + feedback.group + (feedback.moment === "vervolg" ? ":vervolg" : "")
     : "lob-spiegel-zelfscan:" + data.profile.id + ":" + (data.team || "");
   const behaviours = data.competencies.flatMap((c) => c.behaviours);
 
@@ -153,8 +153,10 @@
 
   function feedbackWelcome() {
     return [
-      el("h1", { tabindex: "-1" }, "Feedback voor " + feedback.subject),
-      el("p", {}, feedback.subject + " vraagt je als " + feedback.groupWord + " om feedback op de gedragskenmerken van het profiel " + data.profile.word + ". Het kost ongeveer een kwartier; je kunt stoppen wanneer je wilt en later verdergaan " + (server ? "via dezelfde link." : "in dezelfde browser.")),
+      el("h1", { tabindex: "-1" }, (feedback.moment === "vervolg" ? "Vervolgmeting voor " : "Feedback voor ") + feedback.subject),
+      feedback.moment === "vervolg"
+        ? el("p", {}, feedback.subject + " werkte de afgelopen tijd aan een paar gedragskenmerken en vraagt je als " + feedback.groupWord + " of je daar nu iets van ziet. Het zijn er " + behaviours.length + "; het kost een paar minuten" + (feedback.group === "leidinggevende" ? ", bijvoorbeeld na een lesbezoek." : "."))
+        : el("p", {}, feedback.subject + " vraagt je als " + feedback.groupWord + " om feedback op de gedragskenmerken van het profiel " + data.profile.word + ". Het kost ongeveer een kwartier; je kunt stoppen wanneer je wilt en later verdergaan " + (server ? "via dezelfde link." : "in dezelfde browser.")),
       el("p", {}, "Je naam wordt nergens gevraagd of bewaard. " + (feedback.group === "leidinggevende"
         ? "Als leidinggevende is je beoordeling herkenbaar als de jouwe."
         : "Wat " + feedback.groupPlural + " geven, ziet " + feedback.subject + " alleen als groep van minstens drie " + feedback.groupPlural + " die hetzelfde gedragskenmerk beoordeelden.")),
@@ -564,8 +566,9 @@
       "group: " + feedback.group,
       "profile: " + q(data.profile.id),
       "date: " + today(),
-      "ratings:",
     ];
+    if (feedback.moment === "vervolg") lines.push("moment: vervolg");
+    lines.push("ratings:");
     behaviours.forEach((b) => lines.push("  " + q(b.id) + ": " + (state.scores[b.id] === undefined ? "null" : state.scores[b.id])));
     const remarks = data.competencies.filter((c) => state.remarks[c.id]);
     if (remarks.length) {

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Makes the demo school year's logbooks (docs/examples/year/logboeken/*.yaml): each teacher of the demo team scans
 # himself in the autumn (docs/examples/team/najaar-2026), does what activiteiten.csv says of his plan and reacts to
-# it, scans himself again in the spring (voorjaar-2027), and writes his logbook — by name when he shared his scan by
-# name, else anonymously. Each teacher in a database of his own, as on his own computer.
+# it, scans himself again in the spring (voorjaar-2027), reads in the 360° feedback about him (feedback/: the first in
+# the autumn, the follow-up on his goals in March, made by make-feedback.py), and writes his logbook — by name when he
+# shared his scan by name, else anonymously. Each teacher in a database of his own, as on his own computer.
 #
 # Run from the repository root:  LOB=.build/debug/lob sh docs/examples/year/make-year.sh [FOLDER]
 # The logbooks are committed; EvaluationCommandTests runs this script and checks they are current.
@@ -39,6 +40,9 @@ for db in "$WORK"/*.sqlite; do
     for spring in "$TEAM/voorjaar-2027/$teacher"*.yaml; do
         [ -f "$spring" ] && "$LOB" scan --answers "$spring" --db "$db" > /dev/null
     done
+    if [ -d "$HERE/feedback/$teacher" ]; then
+        "$LOB" feedback import "$HERE/feedback/$teacher" --db "$db" > /dev/null
+    fi
     consent=anoniem
     grep -q '^consent: metNaam' "$TEAM/najaar-2026/$teacher.yaml" && consent=metNaam
     "$LOB" export logbook --consent "$consent" --out "$OUT/$teacher.yaml" --db "$db" > /dev/null

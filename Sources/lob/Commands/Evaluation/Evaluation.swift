@@ -12,10 +12,10 @@ extension LobCommand {
             abstract:
                 "Voor de school: heeft de professionalisering gewerkt? De vier niveaus van Kirkpatrick per schooljaar.",
             discussion: """
-                Docenten leveren aan het eind van het schooljaar hun logboek in (lob export logbook): wat ze van \\
-                hun scholingsplan deden, hun reacties en of hun doelen bereikt zijn. De school leest ze in, zet \\
-                er haar eigen resultaten naast (niveau 4: bijvoorbeeld de leerlingenenquête) en ziet per vorm \\
-                van professionalisering en per leervoorkeur wat het kostte en wat het opleverde — alleen als \\
+                Docenten leveren aan het eind van het schooljaar hun logboek in (lob export logbook): wat ze van \
+                hun scholingsplan deden, hun reacties en of hun doelen bereikt zijn. De school leest ze in, zet \
+                er haar eigen resultaten naast (niveau 4: bijvoorbeeld de leerlingenenquête) en ziet per vorm \
+                van professionalisering en per leervoorkeur wat het kostte en wat het opleverde — alleen als \
                 groep, nooit per docent. Uitleg: lob help evaluatie.
 
                 Voorbeelden:
@@ -37,8 +37,8 @@ extension LobCommand.Evaluation {
             commandName: "import",
             abstract: "Lees logboeken in (een map: alle *.yaml, *.yml en *.json erin).",
             discussion: """
-                Een nieuwer logboek van dezelfde docent in hetzelfde schooljaar vervangt zijn vorige; hetzelfde \\
-                bestand twee keer inlezen verandert niets. Alles wordt eerst gecontroleerd: bij één fout bestand \\
+                Een nieuwer logboek van dezelfde docent in hetzelfde schooljaar vervangt zijn vorige; hetzelfde \
+                bestand twee keer inlezen verandert niets. Alles wordt eerst gecontroleerd: bij één fout bestand \
                 wordt niets opgeslagen, tenzij je --skip-bad geeft.
                 """)
 
@@ -95,8 +95,8 @@ extension LobCommand.Evaluation {
             commandName: "indicators",
             abstract: "Lees de resultaten van de school in (niveau 4): een CSV met indicator, waarde, eenheid, bron.",
             discussion: """
-                De school kiest haar eigen indicatoren; de bron geeft een voorbeeld: het deel van de leerlingen \\
-                dat (zeer) tevreden is over de begeleiding. Een tweede keer inlezen vervangt de indicatoren van \\
+                De school kiest haar eigen indicatoren; de bron geeft een voorbeeld: het deel van de leerlingen \
+                dat (zeer) tevreden is over de begeleiding. Een tweede keer inlezen vervangt de indicatoren van \
                 dat schooljaar.
 
                 Voorbeeld (Excel, opgeslagen als CSV):

@@ -11,10 +11,10 @@ extension LobCommand {
             abstract:
                 "Maak je scholingsplan (POP) uit een scan: doelen, activiteiten die passen bij hoe je leert, tijdpad, kosten en evaluatie.",
             discussion: """
-                Zonder nummer: de laatste scan. De vormen, uren en kosten komen uit een catalogus van \\
-                scholingsvormen: --costs BESTAND, anders het bestand dat het profiel noemt (costs:), anders de \\
-                voorbeeldcatalogus van LOB-spiegel (voorbeeldbedragen, geen offertes; uitleg: lob help \\
-                catalogus). Wat je van het plan gedaan hebt, houd je bij in je logboek: done, react en \\
+                Zonder nummer: de laatste scan. De vormen, uren en kosten komen uit een catalogus van \
+                scholingsvormen: --costs BESTAND, anders het bestand dat het profiel noemt (costs:), anders de \
+                voorbeeldcatalogus van LOB-spiegel (voorbeeldbedragen, geen offertes; uitleg: lob help \
+                catalogus). Wat je van het plan gedaan hebt, houd je bij in je logboek: done, react en \
                 progress (uitleg: lob help logboek).
 
                 Voorbeelden:
@@ -35,7 +35,8 @@ extension LobCommand {
                   lob plan progress
                 """,
             subcommands: [
-                Show.self, Done.self, React.self, Progress.self, RemoveActivity.self, Conversation.self, Agree.self,
+                Show.self, Done.self, React.self, Progress.self, FollowUp.self, RemoveActivity.self, Conversation.self,
+                Agree.self,
             ],
             defaultSubcommand: Show.self)
     }

@@ -17,9 +17,9 @@ extension LobCommand.Plan {
             abstract:
                 "Het document voor je ontwikkelgesprek: zelfscan en verandering, 360°, je plan en wat je deed, je afspraken.",
             discussion: """
-                Eén document (om te printen: --format html, A4) voor het gesprek met je leidinggevende: je \\
-                zelfscan en wat veranderde, je 360°-feedback zoals je eigen feedbackverslag die toont, je plan met \\
-                wat je deed, Kirkpatrick niveau 1 tot 3 voor je doelen, en de afspraken die jullie eerder \\
+                Eén document (om te printen: --format html, A4) voor het gesprek met je leidinggevende: je \
+                zelfscan en wat veranderde, je 360°-feedback zoals je eigen feedbackverslag die toont, je plan met \
+                wat je deed, Kirkpatrick niveau 1 tot 3 voor je doelen, en de afspraken die jullie eerder \
                 vastlegden. Leg nieuwe afspraken vast met 'lob plan agree'.
 
                 Voorbeelden:

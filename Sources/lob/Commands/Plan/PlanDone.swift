@@ -11,8 +11,8 @@ extension LobCommand.Plan {
             commandName: "done",
             abstract: "Zet een activiteit van je plan als gedaan in je logboek: datum, uren en wat het echt kostte.",
             discussion: """
-                NR is het nummer van de activiteit in 'lob plan progress'. Uren en kosten zijn die van het plan, \\
-                tenzij je zegt wat het echt was. Een activiteit die niet in je plan stond: --form ID (een vorm uit \\
+                NR is het nummer van de activiteit in 'lob plan progress'. Uren en kosten zijn die van het plan, \
+                tenzij je zegt wat het echt was. Een activiteit die niet in je plan stond: --form ID (een vorm uit \
                 de catalogus), met --goal N als hij bij een doel hoort. Daarna vraagt 'lob plan react' je reactie.
 
                 Voorbeelden:

@@ -12,8 +12,8 @@ extension LobCommand.Plan {
             abstract:
                 "Je plan tegen wat je deed (uren, kosten, je reacties) en, na een nieuwe scan, of je doelen bereikt zijn.",
             discussion: """
-                Kirkpatrick niveau 1 (je reacties) en 2 (het geleerde): per doel zet het je scores van de scan \\
-                waar het plan uit komt naast die van je nieuwste latere scan. Neem het mee naar je \\
+                Kirkpatrick niveau 1 (je reacties) en 2 (het geleerde): per doel zet het je scores van de scan \
+                waar het plan uit komt naast die van je nieuwste latere scan. Neem het mee naar je \
                 ontwikkelgesprek.
 
                 Voorbeelden:

@@ -11,9 +11,9 @@ extension LobCommand.Plan {
             commandName: "react",
             abstract: "Geef je reactie op een activiteit die je deed: tevreden? kun je ermee aan de slag?",
             discussion: """
-                Twee vragen op een schaal van 1 tot en met 5 (een standaard van LOB-spiegel; de bron geeft de \\
-                vragen, geen schaal), en een opmerking als je wilt. Zonder --satisfied en --usable vraagt het \\
-                commando ze je hier. Nog eens reageren vervangt je vorige reactie. Alleen jij ziet je reactie \\
+                Twee vragen op een schaal van 1 tot en met 5 (een standaard van LOB-spiegel; de bron geeft de \
+                vragen, geen schaal), en een opmerking als je wilt. Zonder --satisfied en --usable vraagt het \
+                commando ze je hier. Nog eens reageren vervangt je vorige reactie. Alleen jij ziet je reactie \
                 met je naam; de school ziet reacties alleen als groep.
 
                   \(Reaction.satisfiedQuestion) 1 \(Reaction.satisfiedLabels[0]) … 5 \(Reaction.satisfiedLabels[4])
