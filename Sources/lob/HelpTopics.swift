@@ -51,13 +51,24 @@ enum HelpTopics {
         elkaar: bereikt als elk gedragskenmerk van het doel op zijn doelniveau
         staat, en hoeveel niveaus het gat dichter ging.
 
+        Gedrag (niveau 3): 6 tot 12 weken na de laatste activiteit voor een
+        doel vraag je collega's en je leidinggevende om een vervolgmeting op
+        alleen de gedragskenmerken van je doelen:
+
+          lob plan follow-up                # wanneer, per doel
+          lob plan follow-up --out vervolg.html   # het formulier
+          lob feedback import vervolg/      # wat terugkomt
+
+        'lob plan progress' zet de vervolgmeting naast je eerste 360°-feedback.
+
         Aan het eind van het schooljaar lever je het in bij de school:
 
           lob export logbook --consent anoniem --out logboek.yaml
 
         Erin staan je activiteiten, je twee antwoorden en per doel of het
-        bereikt is; je opmerkingen niet. De school telt het alleen als groep
-        (lob help evaluatie); je naam bewaart ze alleen met --consent metNaam.
+        bereikt is en wat anderen zagen veranderen; je opmerkingen niet. De
+        school telt het alleen als groep (lob help evaluatie); je naam bewaart
+        ze alleen met --consent metNaam.
         """
 
     static let evaluation = """
@@ -73,9 +84,10 @@ enum HelpTopics {
 
         Het verslag geeft per vorm van professionalisering, per leervoorkeur en
         voor de hele school: docenten, uren, besteed, tevredenheid en 'aan de
-        slag' (niveau 1), het deel van de doelen bereikt (niveau 2) en wat een
-        bereikt doel kostte; daarnaast de indicatoren en schoolscans van dit
-        jaar en het jaar ervoor (niveau 4).
+        slag' (niveau 1), het deel van de doelen bereikt (niveau 2), wat een
+        bereikt doel kostte en wat anderen zagen veranderen (niveau 3);
+        daarnaast de indicatoren en schoolscans van dit jaar en het jaar
+        ervoor (niveau 4).
 
         Het volgende budget kan rekenen met wat een vorm liet zien in plaats
         van de aanname uit de catalogus:

@@ -64,6 +64,12 @@ struct ActivityCatalogueFileTests {
         #expect(
             catalogue.schoolYear.label(catalogue.schoolYear.firstSlot(after: SchoolDate("2026-11-24")!))
                 == "semester 1 2026-2027")
+        // The follow-up's weeks: the default, or the school's own.
+        #expect(catalogue.schoolYear.followUpWeeks == 6...12)
+        let own = valid + "\n  followUpWeeks: { from: 4, to: 8 }\n"
+        #expect(
+            try ActivityCatalogueFile.decode(data: Data(own.utf8), file: "kosten.yaml").schoolYear.followUpWeeks
+                == 4...8)
     }
 
     @Test func faults_are_refused_with_file_line_and_reason() async {
@@ -87,6 +93,14 @@ struct ActivityCatalogueFileTests {
             problems(valid.replacingOccurrences(of: "from: 2, to: 7", with: "from: 2, to: 14"))
                 == [
                     "kosten.yaml:15:40: 'schoolYear.periods.[1].to': maand 14 ligt buiten het bereik: verwacht 1 t/m 12"
+                ])
+        #expect(
+            problems(valid + "\n  followUpWeeks: { from: 8, to: 4 }\n")
+                == ["kosten.yaml:16:33: 'schoolYear.followUpWeeks.to': verwacht minstens 8 weken (from)"])
+        #expect(
+            problems(valid + "\n  followUpWeeks: { from: 0, to: 4 }\n")
+                == [
+                    "kosten.yaml:16:26: 'schoolYear.followUpWeeks.from': weken 0 ligt buiten het bereik: verwacht 1 t/m 52"
                 ])
         #expect(problems("title: leeg\nforms: []\n") == ["kosten.yaml:2: forms: de catalogus heeft geen enkele vorm"])
         #expect(

@@ -40,6 +40,22 @@ struct FeedbackFileTests {
         #expect(!text.contains("Jan de Vries\n") && text.contains("feedbackFor: \"Jan de Vries\""))
     }
 
+    /// A follow-up (level 3) says so; it lists only what the rater rated, and reads back the same.
+    @Test func a_follow_up_says_so_and_reads_back_the_same() async throws {
+        #expect(try decode(minimal).moment == .nulmeting)
+        let response = try decode(
+            minimal.replacingOccurrences(of: "date: 2026-11-24", with: "date: 2027-03-10\nmoment: vervolg"))
+        #expect(response.moment == .vervolg && response.ratings == ["1.1": 3])
+        let text = FeedbackFile.encode(response, profile: try #require(library.profile("loopbaanbegeleider-vmbo")))
+        #expect(text.contains("moment: vervolg") && !text.contains("\"1.2\"") && text.contains("\"1.1\": 3"))
+        #expect(try decode(text) == response)
+        var empty = response
+        empty.ratings = [:]
+        let none = FeedbackFile.encode(empty, profile: try #require(library.profile("loopbaanbegeleider-vmbo")))
+        #expect(none.contains("ratings: {}"))
+        #expect(try decode(none) == empty)
+    }
+
     @Test(arguments: [
         ("group: collega", "group: buurman", "f.yaml:4:8: 'group': onbekende waarde 'buurman'"),
         ("\"1.1\": 3", "\"1.1\": 5", "f.yaml:8:10: 'ratings.1.1': verwacht 1 t/m 4, of leeg"),
@@ -49,6 +65,10 @@ struct FeedbackFileTests {
         ("feedbackFor: \"Jan de Vries\"", "feedbackFor: \"\"", "'feedbackFor': mag niet leeg zijn"),
         ("formatVersion: 1", "formatVersion: 2", "formatVersion"),
         ("date: 2026-11-24", "date: gisteren", "verwacht een datum als JJJJ-MM-DD: cijfers"),
+        (
+            "date: 2026-11-24", "date: 2026-11-24\nmoment: later",
+            "f.yaml:7:9: 'moment': onbekende waarde 'later'"
+        ),
     ])
     func faults_are_refused_with_where_and_what(original: String, replacement: String, message: String) {
         do {

@@ -474,6 +474,60 @@ remarks = [r for c in fb["competencies"] for r in c["colleagueRemarks"]]
 check(remarks == [], f"remarks of three colleagues shown: {remarks}")
 print(f"form-browser: 360° feedback from 3 colleagues and a leidinggevende in the browser, read back by lob feedback")
 
+# MARK: the follow-up (Kirkpatrick level 3): the same raters, some weeks later, on the goal behaviours of his plan only
+scan_id = str(report["scan"]["id"])
+plan = json.loads(lob("plan", scan_id, "--format", "json"))
+goal_behaviours = sorted(b["behaviour"] for g in plan["goals"] for b in g["behaviours"])
+follow_form = os.path.join(work, "vervolg.html")
+lob("plan", "follow-up", "--scan", scan_id, "--out", follow_form)
+leader_follow = os.path.join(work, "vervolg-leider.html")
+lob("plan", "follow-up", "--scan", scan_id, "--group", "leidinggevende", "--out", leader_follow)
+check(oct(os.stat(follow_form).st_mode & 0o777) == "0o600", "the follow-up form, naming his goals, is readable by others")
+later = []
+for rater, form_path in enumerate([follow_form, follow_form, follow_form, leader_follow]):
+    d = browser(profile=f"follow-{rater}")
+    d.get("file://" + form_path)
+    console_clean(d, "the follow-up form")
+    check(heading(d) == "Vervolgmeting voor " + teacher, f"follow-up heading: {heading(d)!r}")
+    welcome = d.find_element(By.TAG_NAME, "body").text
+    check(f"Het zijn er {len(goal_behaviours)}" in welcome, f"the follow-up's welcome: {welcome!r}")
+    if rater == 0:
+        accessible(d, "the follow-up welcome")
+        shot(d, "vervolg-welkom.png")
+    click_next(d, "Begin")
+    ratings, asked = {}, []
+    while d.find_elements(By.CSS_SELECTOR, "input[name^='gedrag-']"):
+        for group in d.find_elements(By.CSS_SELECTOR, "fieldset"):
+            behaviour = group.find_element(By.CSS_SELECTOR, "input").get_attribute("name")[len("gedrag-"):]
+            asked.append(behaviour)
+            level = rng.randint(2, 4)
+            group.find_element(By.CSS_SELECTOR, f"input[value='{level}'] + span").click()
+            ratings[behaviour] = level
+        click_next(d)
+    check(sorted(asked) == goal_behaviours, f"the follow-up asked {sorted(asked)}, the goals are {goal_behaviours}")
+    before = set(os.listdir(downloads))
+    click_next(d, "Download je feedbackbestand")
+    path = wait_for_download(before)
+    check("moment: vervolg" in open(path, encoding="utf-8").read(), "a follow-up file does not say it is one")
+    later.append((path, ratings))
+    d.quit()
+follow_inbox = os.path.join(work, "vervolg")
+os.makedirs(follow_inbox)
+for index, (path, _) in enumerate(later):
+    os.rename(path, os.path.join(follow_inbox, f"{index}-{os.path.basename(path)}"))
+check("4 nieuwe reacties" in lob("feedback", "import", follow_inbox), "follow-up import")
+# The first feedback report is unchanged by the follow-up; the plan's progress sets them side by side.
+check(json.loads(lob("feedback", "report", scan_id, "--format", "json")) == fb, "the follow-up changed the first report")
+progress = json.loads(lob("plan", "progress", "--scan", scan_id, "--format", "json"))
+for observation in progress["observations"]:
+    for step in observation["behaviours"]:
+        b = step["behaviour"]
+        check(step["leidinggevendeAfter"] == later[3][1][b] and step["leidinggevendeBefore"] == given[3][1].get(b),
+              f"{b}: the leidinggevende's follow-up {step}")
+        if step["leidinggevendeBefore"] is not None and step["colleaguesBefore"] is None:
+            check(step["change"] == step["leidinggevendeAfter"] - step["leidinggevendeBefore"], f"{b}: change {step}")
+print(f"form-browser: the follow-up on {len(goal_behaviours)} goal behaviours from 3 colleagues and a leidinggevende, beside the first feedback")
+
 # MARK: every exported document as a page: on a phone and on a laptop, nothing runs past the window (a table the
 # screen reader alone reads once made the plan scroll sideways).
 exports = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "Exports")

@@ -27,7 +27,7 @@ fuzzer=.build-fuzz/release/lob-fuzz
 seeds() {
     case "$1" in
         scan) echo docs/examples/scan.yaml docs/examples/team/najaar-2026/* Tests/Fixtures/hostile/scan/* ;;
-        feedback) echo docs/examples/feedback/* docs/examples/team/feedback/* ;;
+        feedback) echo docs/examples/feedback/* docs/examples/team/feedback/* docs/examples/year/feedback/*/* ;;
         profile) echo Profiles/*.yaml Tests/Fixtures/hostile/profile/* ;;
         costs) echo Profiles/activities/*.yaml Tests/Fixtures/hostile/catalogue/* ;;
         schoolscan) echo docs/examples/schoolscan.yaml Tests/Fixtures/hostile/schoolscan/* ;;

@@ -32,7 +32,8 @@ struct EvaluationAttackTests {
         let name: String
         let preference: LearningPreference
         var activities: [(id: Int, form: String, satisfied: Int?, usable: Int?)] = []
-        var goals: [(competency: Int, reached: Bool)] = []
+        /// A goal, and the change others saw in its follow-up (level 3), when there was one.
+        var goals: [(competency: Int, reached: Bool, observed: Int?)] = []
         var version = 0
     }
 
@@ -50,7 +51,9 @@ struct EvaluationAttackTests {
                     cents: Int64(1_000 * (1 + $0.id % 5)), satisfied: $0.satisfied, usable: $0.usable)
             },
             goals: teacher.goals.map {
-                .init(competency: $0.competency, reached: $0.reached, gapBefore: 2, gapAfter: $0.reached ? 0 : 1)
+                .init(
+                    competency: $0.competency, reached: $0.reached, gapBefore: 2, gapAfter: $0.reached ? 0 : 1,
+                    observed: $0.observed.map(Double.init))
             })
     }
 
@@ -58,13 +61,17 @@ struct EvaluationAttackTests {
     static func unknowns(
         _ teacher: Teacher, forms: Set<String>?, goals: Set<Int>?
     ) -> (
-        activities: [(id: String, satisfied: Int?, usable: Int?)], goals: [(id: String, reached: Bool)]
+        activities: [(id: String, satisfied: Int?, usable: Int?)],
+        goals: [(id: String, reached: Bool, observed: (id: String, change: Int)?)]
     ) {
         let activities = teacher.activities.filter { forms?.contains($0.form) ?? true }.map {
             (id: "\($0.id):\($0.satisfied ?? 0):\($0.usable ?? 0)", satisfied: $0.satisfied, usable: $0.usable)
         }
-        let goals = teacher.goals.filter { goals?.contains($0.competency) ?? true }.map {
-            (id: "doel\($0.competency):\($0.reached)", reached: $0.reached)
+        let goals = teacher.goals.filter { goals?.contains($0.competency) ?? true }.map { goal in
+            (
+                id: "doel\(goal.competency):\(goal.reached)", reached: goal.reached,
+                observed: goal.observed.map { (id: "gedrag\(goal.competency):\($0)", change: $0) }
+            )
         }
         return (activities, goals)
     }
@@ -93,21 +100,27 @@ struct EvaluationAttackTests {
                 var teacher = Teacher(
                     name: "Docent \(teachers.count + 1)", preference: preferences[random.next(in: 0...1)])
                 teacher.activities = (0..<random.next(in: 1...3)).map { _ in randomActivity() }
-                teacher.goals = (1...random.next(in: 1...3)).map { ($0, random.next(in: 0...1) == 1) }
+                teacher.goals = (1...random.next(in: 1...3)).map {
+                    ($0, random.next(in: 0...1) == 1, random.next(in: 0...1) == 0 ? nil : random.next(in: -1...2))
+                }
                 teachers[teacher.name] = teacher
             } else {
                 let name = teachers.keys.sorted()[random.next(in: 0...(teachers.count - 1))]
                 var teacher = teachers[name]!
-                switch random.next(in: 0...2) {
+                switch random.next(in: 0...3) {
                 case 0: teacher.activities.append(randomActivity())
                 case 1:
                     let index = random.next(in: 0...(teacher.activities.count - 1))
                     let satisfied = random.next(in: 1...5)
                     teacher.activities[index].satisfied = satisfied
                     teacher.activities[index].usable = random.next(in: 1...5)
-                default:
+                case 2:
                     let index = random.next(in: 0...(teacher.goals.count - 1))
                     teacher.goals[index].reached.toggle()
+                default:
+                    // A follow-up came in, or a later one changed what others saw.
+                    let index = random.next(in: 0...(teacher.goals.count - 1))
+                    teacher.goals[index].observed = random.next(in: -1...2)
                 }
                 teacher.version += 1
                 teachers[name] = teacher
@@ -126,12 +139,13 @@ struct EvaluationAttackTests {
                 // Who is in the group, and which of their activities and goals its sums run over.
                 var activities: [(Unknown, Unknown, Unknown, Unknown, Int, Int)] = []
                 var goals: [(Unknown, Bool)] = []
+                var observations: [(Unknown, Int)] = []
                 var members = 0
                 for teacher in teachers.values {
                     let parts:
                         (
                             activities: [(id: String, satisfied: Int?, usable: Int?)],
-                            goals: [(id: String, reached: Bool)]
+                            goals: [(id: String, reached: Bool, observed: (id: String, change: Int)?)]
                         )
                     if group == "school" {
                         parts = Self.unknowns(teacher, forms: nil, goals: nil)
@@ -154,12 +168,24 @@ struct EvaluationAttackTests {
                     }
                     for goal in parts.goals {
                         goals.append((Unknown(teacher: teacher.name, id: goal.id, what: "reached"), goal.reached))
+                        if let observed = goal.observed {
+                            observations.append(
+                                (Unknown(teacher: teacher.name, id: observed.id, what: "observed"), observed.change))
+                        }
                     }
                 }
                 let context = "seed \(seed) step \(step) \(group)"
                 #expect(line["teachers"] as? Int == members, "\(context): teachers")
                 // A group shows its answers and its goals each only from three teachers.
                 let answered = Set(activities.map(\.0.teacher)).count, measured = Set(goals.map(\.0.teacher)).count
+                let observed = Set(observations.map(\.0.teacher)).count
+                if line["goalsObserved"] is NSNull {
+                    #expect(observed < 3, "\(context): observations of \(observed) teachers withheld")
+                    observations = []
+                } else {
+                    #expect(line["goalsObserved"] as? Int == observations.count, "\(context): observations")
+                    #expect(observations.isEmpty || observed >= 3, "\(context): observations of fewer than three")
+                }
                 if line["reactions"] is NSNull {
                     #expect(answered < 3, "\(context): answers of \(answered) teachers withheld")
                     activities = []
@@ -195,6 +221,9 @@ struct EvaluationAttackTests {
                     line["goalsMeasured"] is NSNull || line["goalsMeasured"] as? Int == goals.count, "\(context): goals"
                 )
                 record(line["shareReached"], times: goals.count, goals.map(\.0), truth: goals.filter(\.1).count)
+                record(
+                    line["meanObservedChange"], times: observations.count, observations.map(\.0),
+                    truth: observations.reduce(0) { $0 + $1.1 })
             }
             // What the equations so far tell about any one teacher alone.
             for (what, system) in Dictionary(grouping: equations, by: { $0.unknowns.first?.what ?? "" }) {

@@ -178,6 +178,7 @@ struct EvaluationCommandTests {
         /// Per goal the levels closed; per activity its form and competency.
         var closed: [(competency: Int, levels: Int)] = []
         var served: [(form: String, competency: Int?)] = []
+        var observed: [(competency: Int, observed: Double?)] = []
     }
 
     static func demoTeachers() throws -> [String: DemoTeacher] {
@@ -203,6 +204,8 @@ struct EvaluationCommandTests {
                 teacher.goals.append((goal["competency"] as! Int, goal["reached"] as! Bool))
                 teacher.closed.append(
                     (goal["competency"] as! Int, (goal["gapBefore"] as! Int) - (goal["gapAfter"] as! Int)))
+                let observed = (goal["observed"] as? Double) ?? (goal["observed"] as? Int).map(Double.init)
+                teacher.observed.append((goal["competency"] as! Int, observed))
             }
             teachers[name] = teacher
         }
@@ -256,6 +259,80 @@ struct EvaluationCommandTests {
         }
     }
 
+    /// Level 3 again from the feedback files: per goal behaviour the colleagues' mean in the first feedback and the
+    /// follow-up where both are a group of three whose mean tells no one's rating, else the leidinggevende's two
+    /// ratings; per goal the mean change. The logbooks must say the same.
+    @Test func level_three_follows_from_the_first_feedback_and_the_follow_up() throws {
+        let teachers = try Self.demoTeachers()
+        let folder = Self.year.appendingPathComponent("feedback")
+        var observedTeachers = 0
+        for (name, teacher) in teachers.sorted(by: { $0.key < $1.key }) {
+            let file = String(name.dropLast(".yaml".count))
+            let files =
+                (try? FileManager.default.contentsOfDirectory(
+                    atPath: folder.appendingPathComponent(file).path)) ?? []
+            // Per moment: the leidinggevende's ratings, and per behaviour the colleagues' ratings.
+            var leader: [String: [String: Int]] = [:]
+            var colleagues: [String: [String: [Int]]] = [:]
+            for response in files {
+                let yaml = try #require(
+                    try Yams.load(
+                        yaml: String(
+                            contentsOf: folder.appendingPathComponent("\(file)/\(response)"), encoding: .utf8))
+                        as? [String: Any])
+                let moment = yaml["moment"] as? String ?? "nulmeting"
+                let ratings = (yaml["ratings"] as? [String: Any] ?? [:]).compactMapValues { $0 as? Int }
+                if yaml["group"] as? String == "leidinggevende" {
+                    leader[moment] = ratings
+                } else {
+                    for (behaviour, rating) in ratings {
+                        colleagues[moment, default: [:]][behaviour, default: []].append(rating)
+                    }
+                }
+            }
+            func group(_ moment: String, _ behaviour: String) -> Double? {
+                guard let ratings = colleagues[moment]?[behaviour], ratings.count >= 3,
+                    !GroupDisclosure.meanTells(sum: ratings.reduce(0, +), n: ratings.count, low: 1, high: 4)
+                else { return nil }
+                return Double(ratings.reduce(0, +)) / Double(ratings.count)
+            }
+            let autumn = try lob([
+                "scan", "--answers", Self.team.appendingPathComponent("najaar-2026/\(file).yaml").path,
+            ])
+            let id = try #require(autumn.stdout.split(separator: " ").dropFirst().first.map(String.init))
+            let plan = try #require(
+                try JSONSerialization.jsonObject(with: Data(try lob(["plan", id, "--format", "json"]).stdout.utf8))
+                    as? [String: Any])
+            var expected: [Int: Double] = [:]
+            for goal in plan["goals"] as? [[String: Any]] ?? [] {
+                let changes = (goal["behaviours"] as? [[String: Any]] ?? []).compactMap { step -> Double? in
+                    let behaviour = step["behaviour"] as! String
+                    if let before = group("nulmeting", behaviour), let after = group("vervolg", behaviour) {
+                        return after - before
+                    }
+                    if let before = leader["nulmeting"]?[behaviour], let after = leader["vervolg"]?[behaviour] {
+                        return Double(after - before)
+                    }
+                    return nil
+                }
+                if !changes.isEmpty {
+                    expected[goal["competency"] as! Int] =
+                        (changes.reduce(0, +) / Double(changes.count) * 100)
+                        .rounded() / 100
+                }
+            }
+            let logged = Dictionary(
+                uniqueKeysWithValues: teacher.observed.compactMap { goal in goal.observed.map { (goal.competency, $0) }
+                })
+            // The logbook holds the goals the spring scan measured; each of them observed as the files say.
+            for goal in teacher.goals {
+                #expect(logged[goal.competency] == expected[goal.competency], "\(name): goal \(goal.competency)")
+            }
+            if !logged.isEmpty { observedTeachers += 1 }
+        }
+        #expect(observedTeachers >= 5)
+    }
+
     /// Levels 1 and 2 and the spend in the report are the sums over the logbooks, group by group; level 4 is the
     /// indicators' difference.
     @Test func the_reports_figures_are_the_sums_of_the_logbooks() throws {
@@ -304,6 +381,11 @@ struct EvaluationCommandTests {
                     #expect(line["goalsMeasured"] as? Int == goals.count)
                     let reached = goals.filter(\.reached).count
                     #expect(abs((line["shareReached"] as! Double) - Double(reached) / Double(goals.count)) < 0.001)
+                    // Level 3: the goals observed and their mean change.
+                    let observed = members.flatMap { $0.0.observed.compactMap(\.observed) }
+                    #expect(line["goalsObserved"] as? Int == observed.count && observed.count >= 10)
+                    let mean = observed.reduce(0, +) / Double(observed.count)
+                    #expect(abs((line["meanObservedChange"] as! Double) - mean) < 0.001)
                 }
             } else {
                 #expect(
@@ -381,6 +463,50 @@ struct EvaluationCommandTests {
             none.stderr
                 == "lob: er is niets te evalueren van schooljaar 2024-2025: lees logboeken in met 'lob evaluation import MAP'\n"
         )
+    }
+
+    /// `lob plan follow-up`: per goal when its follow-up is due (6 to 12 weeks after its last activity), then what
+    /// others saw; the form asks the goal behaviours only and is his alone on disk.
+    @Test func the_follow_up_says_when_and_writes_the_goals_form() throws {
+        #expect(
+            try lob(["scan", "--answers", Self.team.appendingPathComponent("najaar-2026/bram-de-jong.yaml").path])
+                .status == 0)
+        let header = "Vervolgmeting: 6 tot 12 weken na de laatste activiteit voor een doel.\n"
+        let footer = "Het formulier: lob plan follow-up --out vervolg.html [--group leidinggevende]\n"
+        #expect(
+            try lob(["plan", "follow-up"]).stdout
+                == header + "Doel 1 (Pedagogische competentie): nog geen activiteit gedaan.\n"
+                + "Doel 2 (Competent in samenwerken met de omgeving): nog geen activiteit gedaan.\n"
+                + "Doel 3 (Organisatorische competentie): nog geen activiteit gedaan.\n" + footer)
+        #expect(try lob(["plan", "done", "1", "--date", "2026-11-18"]).status == 0)
+        #expect(try lob(["plan", "done", "2", "--date", "2027-01-12"]).status == 0)
+        let due = try lob(["plan", "follow-up"]).stdout
+        #expect(due.contains("Doel 1 (Pedagogische competentie): van 30 december 2026 tot 10 februari 2027.\n"))
+        #expect(
+            due.contains("Doel 2 (Competent in samenwerken met de omgeving): van 23 februari 2027 tot 6 april 2027.\n"))
+        let feedback = Self.year.appendingPathComponent("feedback/bram-de-jong").path
+        #expect(try lob(["feedback", "import", feedback]).stdout.hasSuffix("8 nieuwe reacties, 0 al ingelezen.\n"))
+        #expect(
+            try lob(["plan", "follow-up"]).stdout
+                == header + "Doel 1 (Pedagogische competentie): vervolgmeting binnen, verandering +1 niveau.\n"
+                + "Doel 2 (Competent in samenwerken met de omgeving): vervolgmeting binnen, verandering +0,78 niveau.\n"
+                + "Doel 3 (Organisatorische competentie): vervolgmeting binnen, verandering +0,67 niveau.\n" + footer)
+        let out = folder.appendingPathComponent("vervolg.html").path
+        let written = try lob(["plan", "follow-up", "--group", "leidinggevende", "--out", out])
+        #expect(
+            written.stdout
+                == "Vervolgmeting voor Bram de Jong geschreven naar \(out) (9 gedragskenmerken van je doelen, voor een leidinggevende).\nStuur het naar wie het verschil kan zien; de bestanden lees je in met: lob feedback import MAP\n"
+        )
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(
+            html.contains("<title>Vervolgmeting voor Bram de Jong</title>") && html.contains("\"moment\":\"vervolg\""))
+        let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let pupils = try lob(["plan", "follow-up", "--group", "leerling"])
+        #expect(pupils.status == 64)
+        #expect(
+            pupils.stderr.hasPrefix(
+                "Fout: --group is collega of leidinggevende: leerlingen geven geen vervolgmeting.\n"))
     }
 
     // MARK: - As a user makes mistakes

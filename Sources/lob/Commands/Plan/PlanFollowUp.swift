@@ -89,7 +89,8 @@ extension LobCommand.Plan {
                 let name = "Doel \(observation.goal) (\(observation.competency.name))"
                 if let change = observation.change {
                     lines.append(
-                        "\(name): gedaan, verandering \(DutchNumber.signed((change * 100).rounded() / 100)) niveau.")
+                        "\(name): vervolgmeting binnen, verandering \(DutchNumber.signed((change * 100).rounded() / 100)) niveau."
+                    )
                 } else if let due = progress.followUpDue(goal: observation.goal) {
                     lines.append("\(name): van \(due.lowerBound.dutch) tot \(due.upperBound.dutch).")
                 } else {
