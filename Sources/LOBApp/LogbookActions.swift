@@ -36,10 +36,13 @@ extension LOBApp {
     }
 
     /// Stores the participant's reaction to an activity he did (again: the last one counts).
+    /// With `plan`, only an activity of that plan (a colleague behind his link reacts to his own, never to another's
+    /// by its number).
     public func react(
-        activityID: Int64, satisfied: Int, usable: Int, remark: String?, date: SchoolDate
+        activityID: Int64, satisfied: Int, usable: Int, remark: String?, date: SchoolDate, plan: StoredScan? = nil
     ) async throws -> Reaction {
-        guard let activity = try await logbooks.activities(planScanID: nil).first(where: { $0.id == activityID })
+        guard
+            let activity = try await logbooks.activities(planScanID: plan?.id).first(where: { $0.id == activityID })
         else { throw AppError.noSuchActivity(activityID) }
         let reaction: Reaction
         do {
@@ -59,17 +62,39 @@ extension LOBApp {
     }
 
     /// The plan of `stored` against what was done, and its goals against the newest later self-scan.
+    /// Behind a server link (`invitation`): no later scan is looked for (his round holds one scan of his; a later
+    /// one is in a later round), and the feedback is the one given through his invitation's requests, never a file
+    /// about someone of the same name.
     public func progress(
-        _ stored: StoredScan, activities: ActivityCatalogue, options: Scholingsplan.Options
+        _ stored: StoredScan, activities: ActivityCatalogue, options: Scholingsplan.Options, invitation: Int64? = nil
     ) async throws -> PlanProgress {
         let plan = self.plan(stored, activities: activities, options: options)
         let done = try await logbooks.activities(planScanID: stored.id)
-        let latest = try await scans.latestScan()
         return PlanProgress(
             plan: plan, planScanID: stored.id, done: done,
-            later: latest.flatMap { $0.id != stored.id && $0.scan.date > stored.scan.date ? $0 : nil },
-            feedback: (try await optionalFeedback(stored, .nulmeting), try await optionalFeedback(stored, .vervolg)),
+            later: invitation == nil ? try await laterScan(of: stored) : nil,
+            feedback: invitation == nil
+                ? (try await optionalFeedback(stored, .nulmeting), try await optionalFeedback(stored, .vervolg))
+                : (try await optionalFeedback(stored, invitation: invitation!), nil),
             followUpWeeks: activities.schoolYear.followUpWeeks)
+    }
+
+    /// The teacher's own newest scan dated after `stored`: never another's, though a school's database (a server
+    /// round, a teamvoorzitter's imports) holds many teachers' scans.
+    func laterScan(of stored: StoredScan) async throws -> StoredScan? {
+        let teacher = PrivacyRule.memberKey(stored.scan.teacher)
+        let later = try await scans.summaries().filter {
+            $0.id != stored.id && $0.date > stored.scan.date && PrivacyRule.memberKey($0.teacher) == teacher
+        }
+        guard let newest = later.max(by: { ($0.date, $0.id) < ($1.date, $1.id) }) else { return nil }
+        return try await scans.scan(id: newest.id)
+    }
+
+    /// The feedback through an invitation's requests, or nil when there is none.
+    func optionalFeedback(_ stored: StoredScan, invitation: Int64) async throws -> FeedbackAnalysis? {
+        do { return try await feedbackAnalysis(stored, invitation: invitation) } catch AppError.noFeedback {
+            return nil
+        }
     }
 
     /// The feedback of a moment about the teacher of a scan, or nil when there is none.
@@ -112,5 +137,50 @@ extension LOBApp {
         return Conversation(
             progress: progress, later: later, feedback: feedback,
             agreements: try await logbooks.agreements(planScanID: stored.id))
+    }
+}
+
+// MARK: - What is due, counted for the dashboard
+
+/// How many reactions and follow-ups the colleagues of a round have due: numbers, never who.
+public struct DueCount: Sendable, Hashable {
+    public var reactions = 0
+    public var followUps = 0
+
+    public init(reactions: Int = 0, followUps: Int = 0) {
+        self.reactions = reactions
+        self.followUps = followUps
+    }
+}
+
+extension LOBApp {
+    /// Per open round of a team, what its handed-in colleagues have due today (`PlanProgress`): reactions not yet
+    /// given, and follow-ups whose window is open and not yet in. Only for a round where at least the threshold of
+    /// colleagues handed in, so that a number is never one colleague's by elimination.
+    public func dueCounts(
+        team: String, today: SchoolDate, activities: (Profile) -> ActivityCatalogue?
+    ) async throws -> [String: DueCount] {
+        let handedIn = try await invitations.invitations(team: team).filter {
+            $0.finishedAt != nil && $0.closedAt == nil
+        }
+        var counts: [String: DueCount] = [:]
+        for (round, members) in Dictionary(grouping: handedIn, by: \.round)
+        where members.count >= PrivacyRule.minimumThreshold {
+            var count = DueCount()
+            for invitation in members {
+                guard let record = try await invitations.invitation(id: invitation.id),
+                    let stored = try await handedInScan(record), let catalogue = activities(stored.profile)
+                else { continue }
+                let progress = try await self.progress(
+                    stored, activities: catalogue, options: .init(), invitation: invitation.id)
+                count.reactions += progress.awaitingReaction.count
+                count.followUps +=
+                    progress.observations.filter { observation in
+                        !observation.observed && progress.followUpDue(goal: observation.goal)?.contains(today) == true
+                    }.count
+            }
+            counts[round] = count
+        }
+        return counts
     }
 }

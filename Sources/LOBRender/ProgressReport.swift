@@ -14,7 +14,7 @@ public struct ProgressReport: Sendable {
     static func euro(cents: Int64) -> String { DutchNumber.euro(Double(cents) / 100) }
 
     /// "tevreden · eerder wel": the two answers in words.
-    static func words(_ reaction: Reaction) -> String {
+    public static func words(_ reaction: Reaction) -> String {
         "\(Reaction.satisfiedLabels[reaction.satisfied - 1]) · \(Reaction.usableLabels[reaction.usable - 1])"
     }
 

@@ -72,12 +72,13 @@ extension LOBServer {
         try await withSession(request, context) { account, csrf in
             let now = configuration.now()
             let dashboard = try await app.dashboard(team: account.team)
+            let due = try await app.dueCounts(team: account.team, today: today()) { configuration.activities($0) }
             return Self.page(
                 Pages.dashboard(
                     account: account, progress: dashboard.progress, invitations: dashboard.invitations,
                     teamRounds: dashboard.teamRounds, profiles: profiles,
                     defaultProfile: configuration.defaultProfileID, feedback: dashboard.feedbackRequests,
-                    csrf: csrf, now: now, mails: configuration.mail != nil))
+                    csrf: csrf, now: now, mails: configuration.mail != nil, due: due))
         }
     }
 

@@ -64,6 +64,7 @@ public struct LOBServer: Sendable {
         router.get("/favicon.ico") { _, _ in Response(status: .noContent, headers: [.cacheControl: "max-age=86400"]) }
         router.get("/gezond", use: health)
         colleagueRoutes(router)
+        logbookRoutes(router)
         raterRoutes(router)
         dashboardRoutes(router)
         return router

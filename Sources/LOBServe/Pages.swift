@@ -1,6 +1,7 @@
 import Foundation
 import LOBApp
 import LOBCore
+import LOBRender
 import Plot
 
 /// The server's own pages (landing, login, dashboard, the page after handing in), built with Plot, which escapes
@@ -84,6 +85,7 @@ enum Pages {
                 .li(
                     .a(.href("\(base)/plan"), .text("Je scholingsplan")), .text(" ("),
                     .a(.href("\(base)/plan?download"), .text("download")), .text(")")),
+                .li(.a(.href("\(base)/logboek"), .text("Je logboek: wat je deed, je reacties en wat er te doen is"))),
                 .li(.a(.href("\(base)/scan.yaml"), .text("Download je scanbestand"))),
                 .if(hasFeedback, .li(.a(.href("\(base)/feedback"), .text("Je 360°-feedback"))))),
             .p(
@@ -203,7 +205,7 @@ enum Pages {
     static func dashboard(
         account: DashboardAccount, progress: [RoundProgress], invitations: [Invitation], teamRounds: Set<String>,
         profiles: [(id: String, title: String)], defaultProfile: String, feedback: [FeedbackRequest], csrf: String,
-        now: Int64, mails: Bool = false
+        now: Int64, mails: Bool = false, due: [String: DueCount] = [:]
     ) -> String {
         // A request undone (made by mistake) leaves the list: its links and answers are gone; only their number is said.
         let withdrawn = feedback.filter { $0.withdrawnAt != nil }.count
@@ -248,6 +250,21 @@ enum Pages {
                                                 .href("/dashboard/teamplan?ronde=\(query(round.round))"),
                                                 .text("Teamplan")))
                                         : .text("nog geen ingeleverde scans")))
+                        }))),
+            .if(
+                !due.isEmpty,
+                .group(
+                    .h2(.text("Te doen bij collega's")),
+                    .p(
+                        .text(
+                            "Hoeveel reacties op gedane activiteiten en vervolgmetingen (niveau 1 en 3) de collega's van een ronde nu te doen hebben: ieder ziet het zijne achter zijn eigen link. Wie, staat nergens; een ronde telt pas mee vanaf \(PrivacyRule.minimumThreshold) ingeleverde scans."
+                        )),
+                    .ul(
+                        .forEach(due.sorted { $0.key < $1.key }) { round, count in
+                            .li(
+                                .text(
+                                    "\(round): \(DutchNumber.count(count.reactions, "reactie", "reacties")) en \(DutchNumber.count(count.followUps, "vervolgmeting", "vervolgmetingen"))"
+                                ))
                         }))),
             .forEach(progress.filter { !$0.closed }) { round in
                 postButton(

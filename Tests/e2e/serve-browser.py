@@ -231,6 +231,23 @@ for index, (name, link) in enumerate(links):
         shot(d, "serve-ingeleverd.png")
     d.find_element(By.LINK_TEXT, "Je uitslag").click()
     check(wait_for(d, lambda d: heading(d) == f"Zelfscan van {name}"), f"{name}: his report shows {heading(d)!r}")
+    if index == 0:
+        # His logbook (Kirkpatrick level 1): the first activity of his plan done today, then his reaction to it.
+        d.get(link + "/logboek")
+        check(heading(d) == "Je logboek", f"the logbook shows {heading(d)!r}")
+        accessible(d, "the logbook behind a link")
+        fits(d, "the logbook behind a link")
+        d.find_element(By.CSS_SELECTOR, "form[action$='/gedaan'] button").click()
+        check(wait_for(d, lambda d: "Gedaan op" in d.page_source), "marking an activity done shows nothing")
+        check("Je reactie op" in d.find_element(By.TAG_NAME, "body").text, "no reaction asked after an activity")
+        d.find_element(By.CSS_SELECTOR, "input[name='tevreden'][value='4']").click()
+        d.find_element(By.CSS_SELECTOR, "input[name='aandeslag'][value='5']").click()
+        d.find_element(By.CSS_SELECTOR, "textarea[name='opmerking']").send_keys("Direct bruikbaar in mijn mentoruur.")
+        accessible(d, "the logbook with a reaction to give")
+        shot(d, "serve-logboek.png")
+        click(d, "Bewaar je reactie")
+        check(wait_for(d, lambda d: "Je reactie: tevreden · zeker wel." in d.find_element(By.TAG_NAME, "body").text),
+              "the reaction is not shown after saving it")
     console_clean(d, f"{name}'s pages")
     d.quit()
 
@@ -240,7 +257,7 @@ a.get(links[0][1])
 check(heading(a) == "Je persoonlijke code", f"a claimed link in another browser shows {heading(a)!r}")
 check("Ans Bakker" not in a.page_source and "anoniem" not in a.page_source, "a claimed link shows Ans's scan")
 accessible(a, "the page that asks for a code")
-for path in ["/uitslag", "/plan", "/scan.yaml", "/feedback"]:
+for path in ["/uitslag", "/plan", "/scan.yaml", "/feedback", "/logboek"]:
     a.get(links[0][1] + path)
     check(heading(a) == "Je persoonlijke code", f"{path} without Ans's browser shows {heading(a)!r}")
 a.find_element(By.ID, "code").send_keys("een gok van de voorzitter")

@@ -38,6 +38,8 @@
   let sending = Promise.resolve();
   let timer = null;
   let inFlight = 0;
+  // While handing in, and after: no more saves (a rater's link is gone once answered, and a save would meet a 404).
+  let handingIn = false;
 
   function settled() {
     if (!timer && inFlight === 0) document.body.dataset.bezig = "nee";
@@ -63,6 +65,7 @@
 
   function save() {
     if (server) {
+      if (handingIn) return;
       document.body.dataset.bezig = "ja";
       if (timer) window.clearTimeout(timer);
       timer = window.setTimeout(send, 250);
@@ -381,18 +384,26 @@
   }
 
   function handIn() {
+    if (handingIn) return;
     if (timer) window.clearTimeout(timer);
+    handingIn = true;
     send().then(() => fetch(server.handIn, {
       method: "POST", credentials: "same-origin", body: feedback ? feedbackFile() : scanFile(),
       headers: { "Content-Type": "application/x-yaml", "X-CSRF-Token": server.csrf },
     })).then((response) => {
       // A rater's link is forgotten once answered (opened again it is an unknown link): thank him here.
       if (response.ok) return feedback ? thanked() : window.location.reload();
+      handingIn = false;
+      save();
       // The server says why in a sentence (a refused scan, a link that no longer works): show it as it is.
       return response.text().then((reason) => {
         say("Inleveren is niet gelukt. " + (response.status < 500 ? reason.trim() : "Probeer het zo opnieuw.") + " Je antwoorden zijn bewaard.");
       });
-    }).catch(() => say("Inleveren is niet gelukt: is de verbinding weg? Je antwoorden zijn bewaard; probeer het zo opnieuw."));
+    }).catch(() => {
+      handingIn = false;
+      save();
+      say("Inleveren is niet gelukt: is de verbinding weg? Je antwoorden zijn bewaard; probeer het zo opnieuw.");
+    });
   }
 
   function thanked() {

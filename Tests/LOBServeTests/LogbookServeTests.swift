@@ -1,0 +1,112 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LOBApp
+import LOBCore
+import Testing
+
+/// A colleague's logbook behind his link (Kirkpatrick level 1 without a terminal): he marks his plan's activities
+/// done and gives his reaction; no one else's activity is his to react to; the dashboard counts what is due, never
+/// who.
+extension ServeTests {
+    /// The value of the first field `name` in a page.
+    static func field(_ name: String, in page: String) -> String? {
+        guard let start = page.range(of: "name=\"\(name)\"") else { return nil }
+        let tag = page[start.upperBound...].prefix { $0 != ">" }
+        guard let value = tag.range(of: "value=\"") else { return nil }
+        return String(tag[value.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test func a_colleague_keeps_his_logbook_behind_his_link() async throws {
+        try await account("voorzitter", team: "T")
+        // Links that live through the follow-up: a school that keeps logbooks behind its links sets --link-days so.
+        let tokens = try await app.openRound(
+            team: "T", round: "voorjaar", profileID: Self.profileID,
+            names: ["Ans Bakker", "Bram de Jong", "Carla Visser", "Dirk Smit"], days: 120, now: clock.now
+        ).map(\.token)
+        let clock = clock
+        let database = database
+        try await test { client async throws in
+            var browsers: [LinkBrowser] = []
+            for (token, name) in zip(tokens, ["Ans Bakker", "Bram de Jong", "Carla Visser", "Dirk Smit"]) {
+                let browser = try await LinkBrowser.claim(client, token)
+                #expect(try await browser.handIn(Self.scanFile(name: name, consent: "anoniem", score: 2)).status == .ok)
+                browsers.append(browser)
+            }
+            let ans = browsers[0], bram = browsers[1]
+            #expect(try await ans.page().contains("/s/\(tokens[0])/logboek"))
+            let empty = try await ans.page("/logboek")
+            #expect(empty.contains("<h1>Je logboek</h1>") && empty.contains("Nu niets."))
+            #expect(empty.contains("action=\"/s/\(tokens[0])/gedaan\""))
+            // The form offers today, the server's day.
+            let day = try #require(Self.field("datum", in: empty))
+            #expect(SchoolDate(day) != nil)
+
+            // Done, as planned: the page shows it and asks his reaction.
+            let done = try await ans.submit("/gedaan", [("csrf", ans.csrf), ("nummer", "1"), ("datum", day)])
+            #expect(done.status == .seeOther)
+            let after = try await ans.page("/logboek")
+            #expect(after.contains("Gedaan op") && after.contains("Je reactie op"))
+            let activity = try #require(Self.field("activiteit", in: after))
+            await #expect(try database.activities(planScanID: nil).map(\.id) == [Int64(activity)!])
+
+            // The dashboard counts one reaction due in the round, and names no one.
+            let (cookie, _) = try await Self.logIn(client, "voorzitter", Self.password)
+            let dashboard = String(
+                buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: cookie!]).body)
+            #expect(dashboard.contains("voorjaar: 1 reactie en 0 vervolgmetingen"), "\(dashboard)")
+
+            // Bram cannot react to Ans's activity by its number: refused, and nothing stored.
+            let foreign = try await bram.submit(
+                "/reactie",
+                [("csrf", bram.csrf), ("activiteit", activity), ("tevreden", "1"), ("aandeslag", "1")])
+            #expect(foreign.status == .badRequest)
+            #expect(String(buffer: foreign.body).contains("Die activiteit staat niet in je logboek."))
+            // Without the page's token nothing is stored either.
+            let forged = try await ans.submit(
+                "/reactie", [("activiteit", activity), ("tevreden", "1"), ("aandeslag", "1")])
+            #expect(forged.status == .forbidden)
+            await #expect(try database.activities(planScanID: nil).allSatisfy { $0.reaction == nil })
+
+            // His own reaction, then nothing is due.
+            let reacted = try await ans.submit(
+                "/reactie",
+                [
+                    ("csrf", ans.csrf), ("activiteit", activity), ("tevreden", "4"), ("aandeslag", "5"),
+                    ("opmerking", "Direct bruikbaar"),
+                ])
+            #expect(reacted.status == .seeOther)
+            let now = try await ans.page("/logboek")
+            #expect(now.contains("Je reactie: tevreden · zeker wel.") && !now.contains("Je reactie op"))
+            let stored = try #require(try await database.activities(planScanID: nil).first?.reaction)
+            #expect(stored.satisfied == 4 && stored.usable == 5 && stored.remark == "Direct bruikbaar")
+
+            // Mistakes are said on the page and store nothing.
+            let ambiguous = try await ans.submit(
+                "/gedaan", [("csrf", ans.csrf), ("nummer", "2"), ("datum", day), ("uren", "2.5")])
+            #expect(ambiguous.status == .badRequest)
+            #expect(
+                String(buffer: ambiguous.body).contains("Uren: '2.5' is dubbelzinnig"),
+                "\(String(buffer: ambiguous.body))")
+            let early = try await ans.submit(
+                "/gedaan", [("csrf", ans.csrf), ("nummer", "2"), ("datum", "2020-01-01")])
+            #expect(String(buffer: early.body).contains("Die datum ligt vóór je scan van"))
+            let none = try await ans.submit("/gedaan", [("csrf", ans.csrf), ("nummer", "99"), ("datum", day)])
+            #expect(String(buffer: none.body).contains("Je plan heeft geen activiteit 99"))
+            await #expect(try database.activities(planScanID: nil).count == 1)
+
+            // Six weeks on, the follow-up of the goal is due: on his page, and counted on the dashboard.
+            clock.advance(days: 43)
+            #expect(try await ans.page("/logboek").contains("Vraag nu de vervolgmeting van doel 1"))
+            let (again, _) = try await Self.logIn(client, "voorzitter", Self.password)
+            let later = String(
+                buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: again!]).body)
+            #expect(later.contains("voorjaar: 0 reacties en 1 vervolgmeting"))
+            for name in ["Ans", "Bram", "Carla", "Dirk"] {
+                let section = later.components(separatedBy: "Te doen bij collega").last ?? ""
+                #expect(!section.prefix(600).contains(name))
+            }
+        }
+    }
+}
