@@ -75,7 +75,10 @@ extension LOBApp {
             later: invitation == nil ? try await laterScan(of: stored) : nil,
             feedback: invitation == nil
                 ? (try await optionalFeedback(stored, .nulmeting), try await optionalFeedback(stored, .vervolg))
-                : (try await optionalFeedback(stored, invitation: invitation!), nil),
+                : (
+                    try await optionalFeedback(stored, invitation: invitation!, .nulmeting),
+                    try await optionalFeedback(stored, invitation: invitation!, .vervolg)
+                ),
             followUpWeeks: activities.schoolYear.followUpWeeks)
     }
 
@@ -91,8 +94,12 @@ extension LOBApp {
     }
 
     /// The feedback through an invitation's requests, or nil when there is none.
-    func optionalFeedback(_ stored: StoredScan, invitation: Int64) async throws -> FeedbackAnalysis? {
-        do { return try await feedbackAnalysis(stored, invitation: invitation) } catch AppError.noFeedback {
+    func optionalFeedback(
+        _ stored: StoredScan, invitation: Int64, _ moment: FeedbackMoment
+    ) async throws -> FeedbackAnalysis? {
+        do { return try await feedbackAnalysis(stored, invitation: invitation, moment: moment) } catch AppError
+            .noFeedback
+        {
             return nil
         }
     }

@@ -439,18 +439,19 @@ extension LOBApp {
     /// and one per colleague per round; pupils only on a profile with the school's own pupil-worded statements.
     public func inviteRaters(
         team: String, invitation id: Int64, group: RaterGroup, profile: Profile, names: [String],
-        days: Int = defaultLinkDays, now: Int64
+        days: Int = defaultLinkDays, moment: FeedbackMoment = .nulmeting, now: Int64
     ) async throws -> [IssuedLink] {
         try await inviteRaters(
             team: team, invitation: id, group: group, profile: profile, invitees: names.map { Invitee(name: $0) },
-            days: days, now: now)
+            days: days, moment: moment, now: now)
     }
 
     /// Raters' links, each mailed (where an address is given) to its rater; the addresses, like the names, are not
-    /// kept.
+    /// kept. A follow-up (`moment: .vervolg`) asks the goal behaviours of the plan of his handed-in scan only, so it
+    /// needs that scan.
     public func inviteRaters(
         team: String, invitation id: Int64, group: RaterGroup, profile: Profile, invitees: [Invitee],
-        days: Int = defaultLinkDays, now: Int64
+        days: Int = defaultLinkDays, moment: FeedbackMoment = .nulmeting, now: Int64
     ) async throws -> [IssuedLink] {
         let names = invitees.map(\.name)
         let addresses = try Self.addresses(invitees)
@@ -461,16 +462,27 @@ extension LOBApp {
         }
         let labels = try Self.names(names)
         let who = invitation.name
+        if moment == .vervolg {
+            guard group != .leerling else {
+                throw AppError.invitationList("een vervolgmeting vraag je aan collega's of de leidinggevende")
+            }
+            guard try await invitations.invitation(id: id)?.scanID != nil else {
+                throw AppError.invitationList(
+                    "\(who) heeft nog geen scan ingeleverd: de vervolgmeting gaat over de doelen van zijn plan")
+            }
+        }
         if group == .leidinggevende {
             guard labels.count == 1 else {
                 throw AppError.invitationList("er is één leidinggevende; de lijst noemt er \(labels.count)")
             }
             let earlier = try await invitations.feedbackRequests(team: team).contains {
-                $0.invitationID == id && $0.group == .leidinggevende && $0.withdrawnAt == nil
+                $0.invitationID == id && $0.group == .leidinggevende && $0.withdrawnAt == nil && $0.moment == moment
             }
             if earlier {
                 throw AppError.invitationList(
-                    "\(who) heeft in deze ronde al een leidinggevende; trek die vraag eerst in als het de verkeerde was"
+                    moment == .vervolg
+                        ? "\(who) heeft in deze ronde al een vervolgmeting van een leidinggevende; trek die vraag eerst in als het de verkeerde was"
+                        : "\(who) heeft in deze ronde al een leidinggevende; trek die vraag eerst in als het de verkeerde was"
                 )
             }
         }
@@ -490,7 +502,7 @@ extension LOBApp {
         }
         let request = NewFeedbackRequest(
             team: team, round: invitation.round, invitationID: id, subject: who, group: group, profileID: profile.id,
-            createdAt: now)
+            createdAt: now, moment: moment)
         return try await issue(
             labels, addresses: addresses, store: { try await invitations.createFeedbackRequest(request, links: $0) }
         ) { _, hash in
@@ -555,7 +567,7 @@ extension LOBApp {
         let response = FeedbackResponse(
             id: "r-" + String(Secret.hash(Secret.make()).prefix(32)), subject: invitation.subject,
             group: invitation.group, profileID: invitation.profileID, date: date, ratings: ratings, remarks: remarks,
-            requestID: invitation.request.id)
+            requestID: invitation.request.id, moment: invitation.request.moment)
         let stored = try await invitations.answerFeedback(
             id: invitation.id, response: response, release: release(profile))
         guard stored else { throw AppError.alreadyFinished }
@@ -587,17 +599,35 @@ extension LOBApp {
     }
 
     /// The feedback given through the links about one colleague's invitation, beside his handed-in scan.
-    public func feedbackAnalysis(_ stored: StoredScan, invitation: Int64) async throws -> FeedbackAnalysis {
+    public func feedbackAnalysis(
+        _ stored: StoredScan, invitation: Int64, moment: FeedbackMoment = .nulmeting
+    ) async throws -> FeedbackAnalysis {
         let (responses, releases) = try await feedback.feedback(invitation: invitation, profileID: stored.profile.id)
-        guard !responses.isEmpty else {
+        guard responses.contains(where: { $0.moment == moment }) else {
             throw AppError.noFeedback(teacher: stored.scan.teacher, profile: stored.profile.id)
         }
         return FeedbackAnalysis(
-            scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases, catalogue: catalogue)
+            scan: stored.scan, profile: stored.profile, responses: responses, earlier: releases, catalogue: catalogue,
+            moment: moment)
+    }
+
+    /// What a follow-up request's raters are asked: the goal behaviours of the plan of the colleague's handed-in scan
+    /// (nil for the first feedback, which asks the whole profile).
+    public func followUpBehaviours(
+        _ request: FeedbackRequest, activities: (Profile) -> ActivityCatalogue?
+    ) async throws -> Set<Behaviour.ID>? {
+        guard request.moment == .vervolg else { return nil }
+        guard let id = request.invitationID, let record = try await invitations.invitation(id: id),
+            let stored = try await handedInScan(record), let catalogue = activities(stored.profile)
+        else { return [] }
+        return Set(
+            plan(stored, activities: catalogue, options: .init()).goals.flatMap { $0.behaviours.map(\.behaviour.id) })
     }
 
     /// Whether any feedback came in through the links about a colleague's invitation.
     public func hasFeedback(invitation: Int64, profileID: String) async throws -> Bool {
-        try await !feedback.feedback(invitation: invitation, profileID: profileID).responses.isEmpty
+        try await feedback.feedback(invitation: invitation, profileID: profileID).responses.contains {
+            $0.moment == .nulmeting
+        }
     }
 }

@@ -162,7 +162,7 @@ extension MemoryStore: InvitationStore {
         requests[requestID] = FeedbackRequest(
             id: requestID, team: request.team, round: request.round, invitationID: request.invitationID,
             subject: request.subject, group: request.group, profileID: request.profileID, asked: links.count,
-            answered: 0, createdAt: request.createdAt)
+            answered: 0, createdAt: request.createdAt, moment: request.moment)
         return links.map { link in
             let id = nextID()
             raterLinks[id] = KeptRaterLink(
@@ -230,7 +230,7 @@ extension MemoryStore: InvitationStore {
             id: request.id, team: request.team, round: request.round, invitationID: request.invitationID,
             subject: request.subject, group: request.group, profileID: request.profileID,
             asked: asked ?? request.asked, answered: answered, createdAt: request.createdAt,
-            withdrawnAt: withdrawnAt ?? request.withdrawnAt)
+            withdrawnAt: withdrawnAt ?? request.withdrawnAt, moment: request.moment)
     }
 
     // MARK: The dashboard's accounts

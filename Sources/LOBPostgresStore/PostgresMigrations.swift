@@ -326,7 +326,11 @@ enum PostgresMigrations {
                 """
                 ALTER TABLE feedbackResponse ADD COLUMN moment TEXT COLLATE "C" NOT NULL DEFAULT 'nulmeting'
                     CHECK (moment IN ('nulmeting', 'vervolg'))
+                """,
                 """
+                ALTER TABLE feedbackRequest ADD COLUMN moment TEXT COLLATE "C" NOT NULL DEFAULT 'nulmeting'
+                    CHECK (moment IN ('nulmeting', 'vervolg'))
+                """,
             ]),
     ]
 }

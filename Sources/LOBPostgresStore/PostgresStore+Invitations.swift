@@ -322,9 +322,10 @@ extension PostgresStore: InvitationStore {
             let requestID = try await session.value(
                 """
                 INSERT INTO feedbackRequest
-                (team, round, invitationId, subject, raterGroup, profileId, asked, answered, createdAt)
+                (team, round, invitationId, subject, raterGroup, profileId, asked, answered, createdAt, moment)
                 VALUES (\(request.team), \(request.round), \(request.invitationID), \(request.subject),
-                \(request.group.rawValue), \(request.profileID), \(links.count), 0, \(request.createdAt))
+                \(request.group.rawValue), \(request.profileID), \(links.count), 0, \(request.createdAt),
+                \(request.moment.rawValue))
                 RETURNING id
                 """, as: Int64.self)!
             var ids: [Int64] = []
@@ -344,7 +345,7 @@ extension PostgresStore: InvitationStore {
 
     /// The columns of a request, by name.
     static let requestColumns =
-        "id, team, round, invitationId, subject, raterGroup, profileId, asked, answered, createdAt, withdrawnAt"
+        "id, team, round, invitationId, subject, raterGroup, profileId, asked, answered, createdAt, withdrawnAt, moment"
 
     public func feedbackRequests(team: String) async throws -> [FeedbackRequest] {
         try await read { session in
@@ -468,11 +469,15 @@ extension PostgresStore: InvitationStore {
     }
 
     static func feedbackRequest(_ row: PostgresRow) throws -> FeedbackRequest? {
-        let (id, team, round, invitation, subject, group, profileID, asked, answered, createdAt, withdrawnAt) =
-            try row.decode((Int64, String, String, Int64?, String, String, String, Int, Int, Int64, Int64?).self)
-        guard let group = RaterGroup(rawValue: group) else { return nil }
+        let (id, team, round, invitation, subject, group, profileID, asked, answered, createdAt, withdrawnAt, moment) =
+            try row.decode(
+                (Int64, String, String, Int64?, String, String, String, Int, Int, Int64, Int64?, String).self)
+        guard let group = RaterGroup(rawValue: group), let moment = FeedbackMoment(rawValue: moment) else {
+            return nil
+        }
         return FeedbackRequest(
             id: id, team: team, round: round, invitationID: invitation, subject: subject, group: group,
-            profileID: profileID, asked: asked, answered: answered, createdAt: createdAt, withdrawnAt: withdrawnAt)
+            profileID: profileID, asked: asked, answered: answered, createdAt: createdAt, withdrawnAt: withdrawnAt,
+            moment: moment)
     }
 }

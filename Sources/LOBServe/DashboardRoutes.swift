@@ -149,9 +149,10 @@ extension LOBServer {
                 throw AppError.invitationList("het profiel van de ronde staat niet meer op de server")
             }
             let invitees = try await typedInvitees(form.namen ?? "")
+            let moment = form.soort.flatMap(FeedbackMoment.init(rawValue:)) ?? .nulmeting
             let links = try await app.inviteRaters(
                 team: account.team, invitation: id, group: group, profile: profile, invitees: invitees,
-                days: configuration.linkDays, now: configuration.now())
+                days: configuration.linkDays, moment: moment, now: configuration.now())
             return try await handOut(links, title: "feedback over \(invitation.name)", path: "/f/") {
                 link, url, expires, address in
                 LinkMail.rater(
@@ -253,6 +254,8 @@ extension LOBServer {
         let uitnodiging: String?
         let groep: String?
         let namen: String?
+        /// "nulmeting" or "vervolg".
+        let soort: String?
     }
 
     struct RoundForm: Decodable, CSRFCarrying {

@@ -37,6 +37,21 @@ enum LogbookPage {
                     .forEach(row.done) { done in doneEntry(done, base: base, csrf: csrf) },
                     .if(row.done.isEmpty, doneForm(row, base: base, csrf: csrf, today: today)))
             },
+            .unwrap(progress.observations.contains(where: \.observed) ? progress.observations : nil) { observations in
+                .group(
+                    .h2(.text("Wat anderen zien veranderen")),
+                    .p(
+                        .text(
+                            "De vervolgmeting naast de eerste 360°-feedback (niveau 3): hoeveel niveaus vaker je collega's als groep, of anders je leidinggevende, het gedrag van je doel nu zien."
+                        )),
+                    .ul(
+                        .forEach(observations.filter(\.observed)) { observation in
+                            .li(
+                                .text(
+                                    "Doel \(observation.goal) (\(observation.competency.name)): \(DutchNumber.signed(((observation.change ?? 0) * 100).rounded() / 100)) niveau."
+                                ))
+                        }))
+            },
             .unwrap(progress.extra.isEmpty ? nil : progress.extra) { extra in
                 .group(
                     .h2(.text("Buiten het plan")),

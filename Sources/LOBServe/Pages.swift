@@ -326,7 +326,8 @@ enum Pages {
                     .tbody(
                         .forEach(feedback) { row in
                             .tr(
-                                .td(.text(row.subject)), .td(.text(row.round)), .td(.text(row.group.word)),
+                                .td(.text(row.subject)), .td(.text(row.round)),
+                                .td(.text(row.group.word + (row.moment == .vervolg ? " (vervolgmeting)" : ""))),
                                 .td(.class("getal"), .text("\(row.asked)")),
                                 .td(.class("getal"), .text("\(row.answered)")),
                                 .td(postButton("/dashboard/feedback/\(row.id)/intrekken", "Intrekken", csrf: csrf)))
@@ -363,6 +364,21 @@ enum Pages {
                                 named: "option",
                                 nodes: [.attribute(named: "value", value: group.rawValue), .text(group.word)])
                         }),
+                    .label(.for("soort"), .text("Welke feedback")),
+                    .select(
+                        .attribute(named: "name", value: "soort"), .id("soort"),
+                        .element(
+                            named: "option",
+                            nodes: [
+                                .attribute(named: "value", value: FeedbackMoment.nulmeting.rawValue),
+                                .text("de eerste: alle gedragskenmerken van het profiel"),
+                            ]),
+                        .element(
+                            named: "option",
+                            nodes: [
+                                .attribute(named: "value", value: FeedbackMoment.vervolg.rawValue),
+                                .text("vervolgmeting: alleen de doelen van zijn plan (na zijn activiteiten)"),
+                            ])),
                     .label(
                         .for("beoordelaars"),
                         .text(

@@ -31,8 +31,17 @@ extension LOBServer {
                     Pages.message("Profiel ontbreekt", "Het profiel van deze vraag staat niet meer op de server."),
                     status: .serviceUnavailable)
             }
+            // A follow-up asks the goal behaviours of his plan only; without his scan there is nothing to ask.
+            let followUp = try await app.followUpBehaviours(invitation.request) { configuration.activities($0) }
+            if let followUp, followUp.isEmpty {
+                return Self.page(
+                    Pages.message(
+                        "Geen doelen",
+                        "\(invitation.subject) heeft geen plan meer op de server: er is niets te beoordelen."),
+                    status: .gone)
+            }
             let html = try ScanForm.html(
-                profile: profile, team: nil, feedbackFor: (invitation.subject, invitation.group),
+                profile: profile, team: nil, feedbackFor: (invitation.subject, invitation.group), followUp: followUp,
                 server: ScanForm.ServerLink(
                     name: invitation.subject, save: "/f/\(token)/antwoorden", handIn: "/f/\(token)/inleveren",
                     csrf: record.csrf, draft: record.draft))

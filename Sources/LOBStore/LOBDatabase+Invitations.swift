@@ -291,12 +291,12 @@ extension LOBDatabase {
             try db.execute(
                 sql: """
                     INSERT INTO feedbackRequest
-                    (team, round, invitationId, subject, raterGroup, profileId, asked, answered, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)
+                    (team, round, invitationId, subject, raterGroup, profileId, asked, answered, createdAt, moment)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
                     """,
                 arguments: [
                     request.team, request.round, request.invitationID, request.subject, request.group.rawValue,
-                    request.profileID, links.count, request.createdAt,
+                    request.profileID, links.count, request.createdAt, request.moment.rawValue,
                 ])
             let requestID = db.lastInsertedRowID
             return try links.map { link in
@@ -394,10 +394,11 @@ extension LOBDatabase {
     }
 
     static func feedbackRequest(_ row: Row) -> FeedbackRequest? {
-        guard let group = RaterGroup(rawValue: row["raterGroup"]) else { return nil }
+        guard let group = RaterGroup(rawValue: row["raterGroup"]), let moment = FeedbackMoment(rawValue: row["moment"])
+        else { return nil }
         return FeedbackRequest(
             id: row["id"], team: row["team"], round: row["round"], invitationID: row["invitationId"],
             subject: row["subject"], group: group, profileID: row["profileId"], asked: row["asked"],
-            answered: row["answered"], createdAt: row["createdAt"], withdrawnAt: row["withdrawnAt"])
+            answered: row["answered"], createdAt: row["createdAt"], withdrawnAt: row["withdrawnAt"], moment: moment)
     }
 }

@@ -437,6 +437,11 @@ extension LOBDatabase {
                 t.add(column: "moment", .text).notNull().defaults(to: "nulmeting")
                     .check { ["nulmeting", "vervolg"].contains($0) }
             }
+            // A request through the server asks the first feedback or the follow-up; its responses carry it.
+            try db.alter(table: "feedbackRequest") { t in
+                t.add(column: "moment", .text).notNull().defaults(to: "nulmeting")
+                    .check { ["nulmeting", "vervolg"].contains($0) }
+            }
         }
         return migrator
     }

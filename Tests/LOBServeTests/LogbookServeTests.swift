@@ -110,3 +110,91 @@ extension ServeTests {
         }
     }
 }
+
+extension ServeTests {
+    /// A feedback file rating `behaviours` at `rating`, as a rater's page hands it in.
+    static func ratings(_ behaviours: [String], _ rating: Int) -> String {
+        ([
+            "formatVersion: 1", "response: \"r-zelfgekozen-id\"", "feedbackFor: \"Iemand\"", "group: collega",
+            "profile: \"\(profileID)\"", "date: 2026-11-25", "ratings:",
+        ] + behaviours.map { "  \"\($0)\": \(rating)" }).joined(separator: "\n") + "\n"
+    }
+
+    /// The follow-up through the server (level 3): the dashboard asks it about a colleague who handed in, its raters
+    /// see his goal behaviours only, and his logbook sets it beside the first feedback, which it leaves alone.
+    @Test func a_follow_up_is_asked_through_the_server_on_the_goals_only() async throws {
+        try await account("voorzitter", team: "T")
+        let tokens = try await invite(["Ans Bakker", "Bram de Jong"])
+        let ansID = try await app.invitation(token: tokens[0], now: clock.now).invitation.id
+        let bramID = try await app.invitation(token: tokens[1], now: clock.now).invitation.id
+        let profile = Self.library.profile(Self.profileID)!
+        let app = app
+        let clock = clock
+        // No plan, no follow-up: Bram has not handed in.
+        await #expect(
+            throws: AppError.invitationList(
+                "Bram de Jong heeft nog geen scan ingeleverd: de vervolgmeting gaat over de doelen van zijn plan")
+        ) {
+            try await app.inviteRaters(
+                team: "T", invitation: bramID, group: .leidinggevende, profile: profile, names: ["Ina"],
+                moment: .vervolg, now: clock.now)
+        }
+        try await test { client async throws in
+            let ans = try await LinkBrowser.claim(client, tokens[0])
+            #expect(try await ans.handIn(Self.scanFile(name: "Ans Bakker", consent: "anoniem", score: 2)).status == .ok)
+            let record = try await app.invitation(token: tokens[0], now: clock.now)
+            let stored = try #require(try await app.handedInScan(record))
+            let catalogue = try #require(Self.configuration(clock).activities(profile))
+            let plan = app.plan(stored, activities: catalogue, options: .init())
+            let goals = plan.goals.flatMap { $0.behaviours.map(\.behaviour.id) }
+            #expect(!goals.isEmpty)
+            // The first feedback of his leidinggevende, then (weeks later) the follow-up.
+            let first = try await app.inviteRaters(
+                team: "T", invitation: ansID, group: .leidinggevende, profile: profile, names: ["Ina"], now: clock.now)
+            let (cookie, csrf) = try await rater(client, first[0].token)
+            let given = try await client.execute(
+                uri: "/f/\(first[0].token)/inleveren", method: .post,
+                headers: [.init("X-CSRF-Token")!: csrf, .cookie: cookie],
+                body: ByteBuffer(string: Self.ratings(goals, 1)))
+            #expect(given.status == .ok)
+            let later = try await app.inviteRaters(
+                team: "T", invitation: ansID, group: .leidinggevende, profile: profile, names: ["Ina"],
+                moment: .vervolg, now: clock.now)
+            // One follow-up of the leidinggevende per colleague and round, as for the first.
+            await #expect(
+                throws: AppError.invitationList(
+                    "Ans Bakker heeft in deze ronde al een vervolgmeting van een leidinggevende; trek die vraag eerst in als het de verkeerde was"
+                )
+            ) {
+                try await app.inviteRaters(
+                    team: "T", invitation: ansID, group: .leidinggevende, profile: profile, names: ["Ina"],
+                    moment: .vervolg, now: clock.now)
+            }
+            let page = try await client.execute(uri: "/f/\(later[0].token)", method: .get)
+            let html = String(buffer: page.body)
+            #expect(
+                html.contains("<title>Vervolgmeting voor Ans Bakker</title>") && html.contains("\"moment\":\"vervolg\"")
+            )
+            let asked = html.matches(of: /\{"id":"(\d+\.\d+)","target"/).map { String($0.output.1) }
+            #expect(Set(asked) == Set(goals))
+            let laterCookie = try #require(LinkBrowser.cookie(page, "lob_beoordelaar"))
+            let answered = try await client.execute(
+                uri: "/f/\(later[0].token)/inleveren", method: .post,
+                headers: [.init("X-CSRF-Token")!: try #require(Self.csrf(in: html)), .cookie: laterCookie],
+                body: ByteBuffer(string: Self.ratings(goals, 3)))
+            #expect(answered.status == .ok)
+            // His logbook: every goal seen two levels more often; his first feedback report still says 1.
+            let logbook = try await ans.page("/logboek")
+            #expect(logbook.contains("Wat anderen zien veranderen") && logbook.contains("Doel 1 ("))
+            #expect(logbook.components(separatedBy: "): +2 niveau.").count - 1 == plan.goals.count)
+            let report = try await ans.page("/feedback")
+            #expect(report.contains("leidinggevende 1") && !report.contains("leidinggevende 3"))
+            // The dashboard says which request is the follow-up.
+            let (session, _) = try await Self.logIn(client, "voorzitter", Self.password)
+            let dashboard = String(
+                buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: session!]).body)
+            #expect(dashboard.contains("leidinggevende (vervolgmeting)") && dashboard.contains("name=\"soort\""))
+        }
+        await #expect(try app.feedbackRequests(team: "T").map(\.moment) == [.nulmeting, .vervolg])
+    }
+}

@@ -170,6 +170,25 @@ struct InvitationStoreContractTests {
     }
 
     @Test(arguments: stores)
+    func a_follow_up_request_keeps_its_moment_and_so_do_its_responses(store name: String) async throws {
+        let store = try await Self.make(name)
+        let ans = try await store.createInvitations([Self.new("Ans", hash: "h1")])[0]
+        let request = NewFeedbackRequest(
+            team: "T", round: "r", invitationID: ans, subject: "Ans", group: .leidinggevende, profileID: "p",
+            createdAt: 1_000, moment: .vervolg)
+        let ids = try await store.createFeedbackRequest(
+            request, links: [NewFeedbackLink(tokenHash: "f1", csrf: "c", expiresAt: 2_000)])
+        await #expect(try store.feedbackInvitation(tokenHash: "f1")?.invitation.request.moment == .vervolg)
+        await #expect(try store.feedbackRequests(team: "T").map(\.moment) == [.vervolg])
+        let response = FeedbackResponse(
+            id: "r-00000003", subject: "Ans", group: .leidinggevende, profileID: "p", date: SchoolDate("2027-03-10")!,
+            ratings: ["1.1": 3], moment: .vervolg)
+        let none = PrivacyRule.Release(threshold: 3, counted: [:], withheld: [:])
+        await #expect(try store.answerFeedback(id: ids[0], response: response) { _, _ in none })
+        await #expect(try store.feedback(invitation: ans, profileID: "p").responses.map(\.moment) == [.vervolg])
+    }
+
+    @Test(arguments: stores)
     func failed_attempts_are_limited_per_key_refunded_and_forgotten_after_the_window(store name: String) async throws {
         let store = try await Self.make(name)
         let login = AttemptKey(name: "login:ans", limit: 2)

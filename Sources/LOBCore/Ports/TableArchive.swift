@@ -88,7 +88,7 @@ public struct TableLayout: Sendable, Hashable {
             [
                 ("id", .integer), ("team", .text), ("round", .text), ("invitationId", .integer), ("subject", .text),
                 ("raterGroup", .text), ("profileId", .text), ("asked", .integer), ("answered", .integer),
-                ("createdAt", .integer), ("withdrawnAt", .integer),
+                ("createdAt", .integer), ("withdrawnAt", .integer), ("moment", .text),
             ]),
         TableLayout(
             "feedbackInvitation",

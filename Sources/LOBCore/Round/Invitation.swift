@@ -186,11 +186,15 @@ public struct FeedbackRequest: Sendable, Hashable {
     public let createdAt: Int64
     /// Set when the request was undone: its links and its responses are gone.
     public let withdrawnAt: Int64?
+    /// The first feedback, or the follow-up on the colleague's goal behaviours only (level 3).
+    public let moment: FeedbackMoment
 
     public init(
         id: Int64, team: String, round: String, invitationID: Int64?, subject: String, group: RaterGroup,
-        profileID: String, asked: Int, answered: Int, createdAt: Int64, withdrawnAt: Int64? = nil
+        profileID: String, asked: Int, answered: Int, createdAt: Int64, withdrawnAt: Int64? = nil,
+        moment: FeedbackMoment = .nulmeting
     ) {
+        self.moment = moment
         self.id = id
         self.team = team
         self.round = round
@@ -259,11 +263,13 @@ public struct NewFeedbackRequest: Sendable, Hashable {
     public let group: RaterGroup
     public let profileID: String
     public let createdAt: Int64
+    public let moment: FeedbackMoment
 
     public init(
         team: String, round: String, invitationID: Int64, subject: String, group: RaterGroup, profileID: String,
-        createdAt: Int64
+        createdAt: Int64, moment: FeedbackMoment = .nulmeting
     ) {
+        self.moment = moment
         self.team = team
         self.round = round
         self.invitationID = invitationID

@@ -24,6 +24,9 @@ extension LobCommand.Feedback {
                   # zijn leidinggevende
                   lob feedback invite --team Bouw --for "Jan de Vries" \\
                     --group leidinggevende --invite leidinggevende.txt
+                  # weken na zijn activiteiten: alleen de doelen van zijn plan
+                  lob feedback invite --team Bouw --for "Jan de Vries" --follow-up \\
+                    --invite collegas.txt
                 """)
 
         @Option(help: ArgumentHelp("Het team (voor het dashboard).", valueName: "naam"))
@@ -37,6 +40,11 @@ extension LobCommand.Feedback {
 
         @Option(help: ArgumentHelp("De ronde (standaard zijn laatste open ronde).", valueName: "label"))
         var round: String?
+
+        @Flag(
+            name: .customLong("follow-up"),
+            help: "De vervolgmeting (niveau 3): alleen de doelen van het plan van zijn ingeleverde scan.")
+        var followUp = false
 
         @OptionGroup var links: LinkOptions
         @OptionGroup var store: StoreOptions
@@ -53,6 +61,7 @@ extension LobCommand.Feedback {
             let app = try await store.app()
             let now = Int64(Date().timeIntervalSince1970)
             let (team, group, days) = (self.team, self.group, links.days)
+            let moment: FeedbackMoment = followUp ? .vervolg : .nulmeting
             let invitation = try await Output.store {
                 try await app.roundInvitation(team: team, round: round, name: subject)
             }
@@ -62,7 +71,7 @@ extension LobCommand.Feedback {
                     try await links.listed {
                         try await app.inviteRaters(
                             team: team, invitation: invitation.id, group: group, profile: chosen, invitees: invitees,
-                            days: days, now: now)
+                            days: days, moment: moment, now: now)
                     }
                 }
             } compose: { link, url, expires, address in
