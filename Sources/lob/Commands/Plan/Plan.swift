@@ -76,6 +76,21 @@ struct LogbookPlanChoice: ParsableArguments {
     func scan(in app: LOBApp) async throws -> StoredScan {
         try await Output.store { try await app.logbookScan(id) }
     }
+
+    /// The chosen plan against its logbook, its later scan and its feedback, read from the store.
+    func progress(
+        options: PlanOptions, profiles: ProfileOptions, store: StoreOptions
+    ) async throws -> (
+        scan: StoredScan, progress: PlanProgress
+    ) {
+        let app = try await store.appForReading()
+        let stored = try await scan(in: app)
+        let catalogue = try options.catalogue(for: stored.profile, profiles: profiles)
+        let progress = try await Output.store {
+            try await app.progress(stored, activities: catalogue, options: options.options)
+        }
+        return (stored, progress)
+    }
 }
 
 /// A date on the command line: YYYY-MM-DD, today when not given.

@@ -48,12 +48,7 @@ extension LobCommand.Plan {
         }
 
         func run() async throws {
-            let app = try await store.appForReading()
-            let stored = try await plan.scan(in: app)
-            let catalogue = try planOptions.catalogue(for: stored.profile, profiles: profiles)
-            let progress = try await Output.store {
-                try await app.progress(stored, activities: catalogue, options: planOptions.options)
-            }
+            let (stored, progress) = try await plan.progress(options: planOptions, profiles: profiles, store: store)
             let behaviours = Set(progress.plan.goals.flatMap { $0.behaviours.map(\.behaviour.id) })
             guard !behaviours.isEmpty else {
                 throw Output.fail("je plan heeft geen doelen: er is niets om opnieuw te beoordelen")

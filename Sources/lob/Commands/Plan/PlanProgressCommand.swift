@@ -32,12 +32,7 @@ extension LobCommand.Plan {
         @OptionGroup var profiles: ProfileOptions
 
         func run() async throws {
-            let app = try await store.appForReading()
-            let stored = try await plan.scan(in: app)
-            let catalogue = try planOptions.catalogue(for: stored.profile, profiles: profiles)
-            let progress = try await Output.store {
-                try await app.progress(stored, activities: catalogue, options: planOptions.options)
-            }
+            let (stored, progress) = try await plan.progress(options: planOptions, profiles: profiles, store: store)
             let report = ProgressReport(progress)
             let text = try format.render(report.blocks(), title: report.title) {
                 try JSON.encode(ProgressJSON(report))
