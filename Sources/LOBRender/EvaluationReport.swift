@@ -98,7 +98,7 @@ public struct EvaluationReport: Sendable {
         blocks.append(.definitions(facts))
         blocks.append(
             .paragraph(
-                "Of de professionalisering gewerkt heeft, op de vier niveaus van Kirkpatrick (1994): 1 reacties, 2 het geleerde, 3 gedrag, 4 resultaat. Niveau 1 en 2 komen uit de logboeken van de docenten: hun reacties direct na een activiteit en per doel of hun volgende zelfscan het doelniveau haalde. Elk cijfer is van een groep; een groep van minder dan \(evaluation.threshold) docenten, of een die naast andere cijfers één docent zou tonen, blijft leeg en zegt waarom."
+                "Of de professionalisering gewerkt heeft, op de vier niveaus van Kirkpatrick (1994): 1 reacties, 2 het geleerde, 3 gedrag, 4 resultaat. Niveau 1 tot en met 3 komen uit de logboeken van de docenten: hun reacties direct na een activiteit, per doel of hun volgende zelfscan het doelniveau haalde, en wat anderen in de vervolgmeting zagen veranderen. Elk cijfer is van een groep; een groep van minder dan \(evaluation.threshold) docenten, of een die naast andere cijfers één docent zou tonen, blijft leeg en zegt waarom."
             ))
         blocks.append(.quote(KirkpatrickLevel.all[0].text, by: "Niveau 1"))
         blocks.append(.quote(KirkpatrickLevel.all[1].text, by: "Niveau 2"))
