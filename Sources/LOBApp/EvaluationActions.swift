@@ -11,6 +11,8 @@ public struct EvaluationStudy: Sendable {
     public let previousIndicators: [SchoolIndicator]
     public let schoolScan: SchoolScan?
     public let previousSchoolScan: SchoolScan?
+    /// The teams' activities done in the school year (`lob team plan done`): spend beside the logbooks'.
+    public let teamActivities: [TeamActivityDone]
 }
 
 extension LOBApp {
@@ -47,7 +49,15 @@ extension LOBApp {
             previousYear: previous,
             previousIndicators: try await evaluations.indicators(schoolYear: previous),
             schoolScan: scans.last { $0.schoolYear == year },
-            previousSchoolScan: scans.last { $0.schoolYear == previous })
+            previousSchoolScan: scans.last { $0.schoolYear == previous },
+            teamActivities: try await self.logbooks.teamActivities(team: nil).filter { Self.in(year, $0.record.date) })
+    }
+
+    /// Whether a day falls in a school year: August of its first year to July of its second.
+    static func `in`(_ year: String, _ date: SchoolDate) -> Bool {
+        let parts = year.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2 else { return false }
+        return (date.year == parts[0] && date.month >= 8) || (date.year == parts[1] && date.month <= 7)
     }
 
     /// "2025-2026" for "2026-2027".

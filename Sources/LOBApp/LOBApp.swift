@@ -70,6 +70,7 @@ public enum AppError: Error, Equatable, Sendable {
     case logbook(LogbookEntry.Problem)
     /// No logbooks or indicators of this school year (or of any, when nil).
     case noEvaluation(year: String?)
+    case noSuchTeamActivity(Int64)
     /// A state-changing request without the page's CSRF token.
     case forbidden
     /// The invitation list has no names, or a name twice.

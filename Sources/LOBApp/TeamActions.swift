@@ -152,3 +152,32 @@ extension LOBApp {
         return try await teams.members(team: team)
     }
 }
+
+// MARK: - The team plan as something done
+
+extension LOBApp {
+    /// Records goal `goal` of `plan` as done by the team; returns it as stored.
+    public func recordTeamActivity(
+        goal: Int, plan: TeamPlan, date: SchoolDate, participants: Int?, hours: Double?, cost: Double?
+    ) async throws -> TeamActivityDone {
+        let record: TeamActivityDone.Record
+        do {
+            record = try TeamActivityDone.record(
+                goal: goal, plan: plan, date: date, participants: participants, hours: hours, cost: cost)
+        } catch {
+            throw AppError.logbook(error)
+        }
+        return TeamActivityDone(id: try await logbooks.recordTeamActivity(record), record: record)
+    }
+
+    /// The team activities recorded for a team (nil: every team).
+    public func teamActivities(team: String?) async throws -> [TeamActivityDone] {
+        try await logbooks.teamActivities(team: team)
+    }
+
+    public func removeTeamActivity(_ id: Int64, team: String) async throws {
+        guard try await logbooks.removeTeamActivity(id: id, team: team) else {
+            throw AppError.noSuchTeamActivity(id)
+        }
+    }
+}

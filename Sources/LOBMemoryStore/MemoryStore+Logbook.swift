@@ -52,4 +52,24 @@ extension MemoryStore: LogbookStore {
         }
         .map(\.agreement)
     }
+
+    public func recordTeamActivity(_ record: TeamActivityDone.Record) async throws -> Int64 {
+        let id = nextID()
+        teamActivities.append(TeamActivityDone(id: id, record: record))
+        return id
+    }
+
+    public func teamActivities(team: String?) async throws -> [TeamActivityDone] {
+        teamActivities.filter { team == nil || $0.record.team == team }.sorted {
+            ($0.record.date, $0.id) < ($1.record.date, $1.id)
+        }
+    }
+
+    public func removeTeamActivity(id: Int64, team: String) async throws -> Bool {
+        guard let index = teamActivities.firstIndex(where: { $0.id == id && $0.record.team == team }) else {
+            return false
+        }
+        teamActivities.remove(at: index)
+        return true
+    }
 }

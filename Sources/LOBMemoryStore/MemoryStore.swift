@@ -54,6 +54,7 @@ public actor MemoryStore {
     // The logbook of `LogbookStore`, as recorded.
     var logbook: [ActivityDone] = []
     var agreements: [(id: Int64, planScanID: Int64, agreement: Agreement)] = []
+    var teamActivities: [TeamActivityDone] = []
 
     // The school's evaluation of `EvaluationStore`: logbooks by school year and key, releases and indicators by year.
     var yearLogbooks: [String: YearLogbook] = [:]

@@ -77,4 +77,45 @@ extension PostgresStore {
             }
         }
     }
+
+    public func recordTeamActivity(_ record: TeamActivityDone.Record) async throws -> Int64 {
+        try await single { session in
+            try await session.value(
+                """
+                INSERT INTO teamActivityDone
+                (team, round, goal, competencyId, formId, formName, date, participants, minutes, cents)
+                VALUES (\(record.team), \(record.round), \(record.goal), \(record.competency), \(record.formID),
+                \(record.formName), \(record.date.description), \(record.participants), \(record.minutes),
+                \(record.cents))
+                RETURNING id
+                """, as: Int64.self)!
+        }
+    }
+
+    public func teamActivities(team: String?) async throws -> [TeamActivityDone] {
+        try await read { session in
+            try await session.rows(
+                """
+                SELECT id, team, round, goal, competencyId, formId, formName, date, participants, minutes, cents
+                FROM teamActivityDone WHERE \(team)::text IS NULL OR team = \(team) ORDER BY date, id
+                """
+            ).map { row in
+                let (id, team, round, goal, competency, formID, formName, date, participants, minutes, cents) =
+                    try row.decode((Int64, String, String, Int, Int, String, String, String, Int, Int, Int64).self)
+                guard let date = SchoolDate(date) else { throw StoreError.corruptScan(id) }
+                return TeamActivityDone(
+                    id: id,
+                    record: .init(
+                        team: team, round: round, goal: goal, competency: competency, formID: formID,
+                        formName: formName, date: date, participants: participants, minutes: minutes, cents: cents))
+            }
+        }
+    }
+
+    public func removeTeamActivity(id: Int64, team: String) async throws -> Bool {
+        try await single { session in
+            try await session.changes(
+                "DELETE FROM teamActivityDone WHERE id = \(id) AND team = \(team) RETURNING id") > 0
+        }
+    }
 }

@@ -12,11 +12,16 @@ public struct EvaluationReport: Sendable {
     public let previousSchoolScan: SchoolScan?
     /// `--budget`: the year's budget, to set the spend against.
     public let budget: Double?
+    /// The teams' activities done that year (`lob team plan done`): their spend beside the logbooks', not in them.
+    public let teamActivities: [TeamActivityDone]
 
     public init(
         evaluation: SchoolEvaluation, indicators: [SchoolIndicator], previousYear: String,
-        previousIndicators: [SchoolIndicator], schoolScan: SchoolScan?, previousSchoolScan: SchoolScan?, budget: Double?
+        previousIndicators: [SchoolIndicator], schoolScan: SchoolScan?, previousSchoolScan: SchoolScan?,
+        budget: Double?,
+        teamActivities: [TeamActivityDone] = []
     ) {
+        self.teamActivities = teamActivities
         self.evaluation = evaluation
         self.indicators = indicators
         self.previousYear = previousYear
@@ -94,6 +99,16 @@ public struct EvaluationReport: Sendable {
             }
             facts.append(("besteed", spend))
             facts.append(("uren", "\(DutchNumber.format(figures.hours)) uur, \(figures.activities) activiteiten"))
+        }
+        if !teamActivities.isEmpty {
+            let spent = teamActivities.reduce(0) { $0 + $1.cost }
+            let participants = teamActivities.reduce(0) { $0 + $1.record.participants }
+            let teams = Set(teamActivities.map(\.record.team)).count
+            facts.append(
+                (
+                    "teamactiviteiten",
+                    "\(DutchNumber.euro(spent)) voor \(DutchNumber.count(teamActivities.count, "activiteit", "activiteiten")) van \(DutchNumber.count(teams, "team", "teams")), samen \(participants) deelnemers (lob team plan done); apart van de logboeken hieronder"
+                ))
         }
         blocks.append(.definitions(facts))
         blocks.append(
@@ -272,6 +287,12 @@ public struct EvaluationJSON: Encodable {
     let indicators: [IndicatorJSON]
     @Null var schoolScan: [String: String]?
     @Null var previousSchoolScan: [String: String]?
+    struct TeamActivitiesJSON: Encodable {
+        let count: Int
+        let participants: Int
+        let spent: Double
+    }
+    let teamActivities: TeamActivitiesJSON
 
     public init(_ report: EvaluationReport) {
         let evaluation = report.evaluation
@@ -314,6 +335,10 @@ public struct EvaluationJSON: Encodable {
         func models(_ scan: SchoolScan?) -> [String: String]? {
             scan.map { Dictionary(uniqueKeysWithValues: $0.answers.map { ("\($0.key)", $0.value.current.rawValue) }) }
         }
+        teamActivities = TeamActivitiesJSON(
+            count: report.teamActivities.count,
+            participants: report.teamActivities.reduce(0) { $0 + $1.record.participants },
+            spent: DutchNumber.rounded(report.teamActivities.reduce(0) { $0 + $1.cost }) ?? 0)
         schoolScan = models(report.schoolScan)
         previousSchoolScan = models(report.previousSchoolScan)
     }

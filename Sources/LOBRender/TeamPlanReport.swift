@@ -4,8 +4,13 @@ import LOBCore
 /// `lob team plan`: the team's professionalisation plan as blocks (markdown, HTML, text) and JSON.
 public struct TeamPlanReport: Sendable {
     public let plan: TeamPlan
+    /// What the team did of it (`lob team plan done`), by date.
+    public let done: [TeamActivityDone]
 
-    public init(_ plan: TeamPlan) { self.plan = plan }
+    public init(_ plan: TeamPlan, done: [TeamActivityDone] = []) {
+        self.plan = plan
+        self.done = done
+    }
 
     var year: SchoolYear { plan.catalogue.schoolYear }
 
@@ -69,6 +74,7 @@ public struct TeamPlanReport: Sendable {
             .paragraph(
                 "Kosten = deelnemers × kosten per deelnemer + groepen × kosten per groep (een groep is ten hoogste zo groot als de catalogus zegt)."
             ))
+        if !done.isEmpty { blocks += doneBlocks() }
 
         if let model = plan.model {
             let professionalisation = Professionalisation.forModel(model)
@@ -152,6 +158,29 @@ public struct TeamPlanReport: Sendable {
     }
 }
 
+extension TeamPlanReport {
+    public var doneCost: Double { done.reduce(0) { $0 + $1.cost } }
+
+    /// Planned against done: each team activity recorded, and the totals.
+    func doneBlocks() -> [Block] {
+        let goals = Set(done.map(\.record.goal)).count
+        return [
+            .heading(level: 2, "Gedaan"),
+            .table(
+                header: ["nr", "datum", "doel", "vorm", "deelnemers", "uren p.p.", "kosten"],
+                rows: done.map {
+                    [
+                        "\($0.id)", $0.record.date.description, "\($0.record.goal)", $0.record.formName,
+                        "\($0.record.participants)", DutchNumber.format($0.hours), DutchNumber.euro($0.cost),
+                    ]
+                }),
+            .paragraph(
+                "\(goals) van de \(DutchNumber.count(plan.goals.count, "doel", "doelen")) gedaan, \(DutchNumber.euro(doneCost)) besteed van \(DutchNumber.euro(plan.totalCost)) gepland (lob team plan done)."
+            ),
+        ]
+    }
+}
+
 /// The team plan as JSON; amounts in euros, numbers rounded to three decimals.
 public struct TeamPlanJSON: Encodable {
     struct GoalJSON: Encodable {
@@ -184,6 +213,17 @@ public struct TeamPlanJSON: Encodable {
     let timeline: [String]
     let totalHours: Double
     let totalCost: Double
+    struct DoneJSON: Encodable {
+        let id: Int64
+        let goal: Int
+        let form: String
+        let date: String
+        let participants: Int
+        let hoursPerParticipant: Double
+        let cost: Double
+    }
+    let done: [DoneJSON]
+    let doneCost: Double
 
     public init(_ report: TeamPlanReport) {
         let plan = report.plan
@@ -210,5 +250,12 @@ public struct TeamPlanJSON: Encodable {
         timeline = plan.timeline.map(year.label)
         totalHours = DutchNumber.rounded(plan.totalHours) ?? 0
         totalCost = DutchNumber.rounded(plan.totalCost) ?? 0
+        done = report.done.map {
+            DoneJSON(
+                id: $0.id, goal: $0.record.goal, form: $0.record.formID, date: $0.record.date.description,
+                participants: $0.record.participants, hoursPerParticipant: $0.hours,
+                cost: DutchNumber.rounded($0.cost) ?? 0)
+        }
+        doneCost = DutchNumber.rounded(report.doneCost) ?? 0
     }
 }

@@ -79,4 +79,45 @@ extension LOBDatabase {
             ).compactMap { row in SchoolDate(row["date"]).map { Agreement(date: $0, text: row["text"]) } }
         }
     }
+
+    public func recordTeamActivity(_ record: TeamActivityDone.Record) async throws -> Int64 {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO teamActivityDone
+                    (team, round, goal, competencyId, formId, formName, date, participants, minutes, cents)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    record.team, record.round, record.goal, record.competency, record.formID, record.formName,
+                    record.date.description, record.participants, record.minutes, record.cents,
+                ])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func teamActivities(team: String?) async throws -> [TeamActivityDone] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM teamActivityDone WHERE ? IS NULL OR team = ? ORDER BY date, id",
+                arguments: [team, team]
+            ).map { row in
+                guard let date = SchoolDate(row["date"]) else { throw StoreError.corruptScan(row["id"]) }
+                return TeamActivityDone(
+                    id: row["id"],
+                    record: .init(
+                        team: row["team"], round: row["round"], goal: row["goal"], competency: row["competencyId"],
+                        formID: row["formId"], formName: row["formName"], date: date,
+                        participants: row["participants"], minutes: row["minutes"], cents: row["cents"]))
+            }
+        }
+    }
+
+    public func removeTeamActivity(id: Int64, team: String) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM teamActivityDone WHERE id = ? AND team = ?", arguments: [id, team])
+            return db.changesCount > 0
+        }
+    }
 }

@@ -443,6 +443,22 @@ extension LOBDatabase {
                     .check { ["nulmeting", "vervolg"].contains($0) }
             }
         }
+        migrator.registerMigration("v19: team activities done") { db in
+            // A goal of a team plan done by the team: how many took part, the hours each, the cost; no names.
+            try db.create(table: "teamActivityDone") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("team", .text).notNull().indexed()
+                t.column("round", .text).notNull()
+                t.column("goal", .integer).notNull()
+                t.column("competencyId", .integer).notNull().check { $0 >= 1 && $0 <= 7 }
+                t.column("formId", .text).notNull()
+                t.column("formName", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("participants", .integer).notNull().check { $0 >= 1 && $0 <= 1_000 }
+                t.column("minutes", .integer).notNull().check { $0 >= 0 && $0 <= 120_000 }
+                t.column("cents", .integer).notNull().check { $0 >= 0 && $0 <= 1_000_000_000 }
+            }
+        }
         return migrator
     }
 }

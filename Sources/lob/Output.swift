@@ -111,6 +111,8 @@ enum Output {
         case .thresholdOutOfRange(let value):
             "de privacydrempel is minstens \(PrivacyRule.settableThresholds.lowerBound) en hooguit \(PrivacyRule.settableThresholds.upperBound), niet \(value)"
         case .noSuchActivity(let id): "geen activiteit met nummer \(id) in je logboek; zie 'lob plan progress'"
+        case .noSuchTeamActivity(let id):
+            "het team heeft geen vastgelegde activiteit met nummer \(id); zie 'lob team plan'"
         case .logbook(let problem): wording(problem)
         case .noEvaluation(let year?):
             "er is niets te evalueren van schooljaar \(VisibleText.make(year)): lees logboeken in met 'lob evaluation import MAP'"
@@ -150,6 +152,10 @@ enum Output {
             "een reactie kan niet van vóór de activiteit zijn (\(date.dutch))"
         case .agreementEmpty: "een afspraak heeft woorden nodig"
         case .agreementTooLong: "een afspraak is hooguit \(Agreement.maximumLength) tekens"
+        case .participantsOutOfRange:
+            "het aantal deelnemers is \(TeamActivityDone.participantRange.lowerBound) tot en met \(DutchNumber.format(Double(TeamActivityDone.participantRange.upperBound)))"
+        case .goalWithoutForm(let goal):
+            "doel \(goal) van het teamplan heeft geen vorm uit de catalogus: er is niets gedaan om vast te leggen"
         }
     }
 

@@ -83,7 +83,8 @@ struct LOBDatabaseTests {
                 "feedbackInvitation", "feedbackRating",
                 "feedbackRelease", "feedbackRemark", "feedbackRequest",
                 "feedbackResponse", "invitation", "linkDevice", "preferenceAnswer",
-                "scan", "schoolIndicator", "schoolScan", "schoolScanAnswer", "team", "teamFeedbackRelease",
+                "scan", "schoolIndicator", "schoolScan", "schoolScanAnswer", "team", "teamActivityDone",
+                "teamFeedbackRelease",
                 "teamProfile", "teamRelease",
                 "teamRound", "teamScan", "teamScore", "teamWithdrawal", "yearLogbook", "yearRelease",
             ])
@@ -146,6 +147,7 @@ struct LOBDatabaseTests {
                 "v12: claimed links", "v13: feedback requests", "v14: invitation addresses",
                 "v15: handed-in scans among the scans", "v16: failed attempts in the database",
                 "v17: the logbook of a plan and the school's evaluation", "v18: follow-up feedback",
+                "v19: team activities done",
             ])
         await #expect(try queue.read { db in try LOBDatabase.migrator.hasCompletedMigrations(db) })
     }

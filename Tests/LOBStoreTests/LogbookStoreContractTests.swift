@@ -92,4 +92,26 @@ struct LogbookStoreContractTests {
         }
         await #expect(try store.activities(planScanID: plan).map(\.reaction) == [nil])
     }
+
+    @Test(arguments: stores)
+    func team_activities_are_recorded_per_team_and_removed_only_by_their_team(store name: String) async throws {
+        let store = try await TestStores.make(name)
+        func record(_ team: String, _ date: String) -> TeamActivityDone.Record {
+            .init(
+                team: team, round: "najaar 2026", goal: 1, competency: 2, formID: "intervisie", formName: "Intervisie",
+                date: SchoolDate(date)!, participants: 6, minutes: 600, cents: 395_000)
+        }
+        let late = try await store.recordTeamActivity(record("Bouw", "2027-02-01"))
+        let early = try await store.recordTeamActivity(record("Bouw", "2027-01-20"))
+        let other = try await store.recordTeamActivity(record("Zorg", "2027-01-25"))
+        await #expect(try store.teamActivities(team: "Bouw").map(\.id) == [early, late])
+        await #expect(try store.teamActivities(team: nil).map(\.id) == [early, other, late])
+        await #expect(
+            try store.teamActivities(team: "Bouw").first
+                == TeamActivityDone(id: early, record: record("Bouw", "2027-01-20")))
+        // Another team cannot remove it.
+        await #expect(try !store.removeTeamActivity(id: early, team: "Zorg"))
+        await #expect(try store.removeTeamActivity(id: early, team: "Bouw"))
+        await #expect(try store.teamActivities(team: "Bouw").map(\.id) == [late])
+    }
 }

@@ -310,6 +310,46 @@ struct TeamCommandTests {
     }
 }
 
+extension TeamCommandTests {
+    /// `lob team plan done`: a goal of the team plan done by the team, with the plan's numbers unless told otherwise;
+    /// mistakes said in one Dutch line, storing nothing; the school's evaluation sums the year's team activities.
+    @Test func a_team_plan_goal_is_marked_done_and_counted_apart_in_the_evaluation() throws {
+        try importDemo()
+        let done = try lob(["team", "plan", "done", "1", "--round", "najaar 2026", "--date", "2027-01-20"])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(
+            done.stdout
+                == "Teamactiviteit 1 vastgelegd: doel 1 van team Bouwtechniek bovenbouw (najaar 2026), Training 'in house' traject, 20 januari 2027, 8 deelnemers, 16 uur per deelnemer, €\u{A0}4.160.\n"
+        )
+        for (arguments, message) in [
+            (["9"], "lob: je plan heeft geen doel 9: het heeft er 3\n"),
+            (["2", "--participants", "0"], "lob: het aantal deelnemers is 1 tot en met 1000\n"),
+        ] {
+            let refused = try lob(["team", "plan", "done"] + arguments + ["--round", "najaar 2026"])
+            #expect(refused.status == 1 && refused.stderr == message, "\(arguments): \(refused.stderr)")
+        }
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try lob(["team", "plan", "--round", "najaar 2026", "--format", "json"]).stdout.utf8))
+                as? [String: Any])
+        #expect((json["done"] as? [[String: Any]])?.map { $0["goal"] as? Int } == [1])
+        #expect(json["doneCost"] as? Double == 4_160)
+        // The school year's evaluation shows the team's spend beside the logbooks.
+        let logbooks = EvaluationCommandTests.year.appendingPathComponent("logboeken").path
+        #expect(try lob(["evaluation", "import", logbooks]).status == 0)
+        let evaluation = try #require(
+            try JSONSerialization.jsonObject(with: Data(try lob(["evaluation", "--format", "json"]).stdout.utf8))
+                as? [String: Any])
+        let team = try #require(evaluation["teamActivities"] as? [String: Any])
+        #expect(team["count"] as? Int == 1 && team["participants"] as? Int == 8 && team["spent"] as? Double == 4_160)
+        #expect(try lob(["evaluation"]).stdout.contains("4.160 voor 1 activiteit van 1 team, samen 8 deelnemers"))
+        let removed = try lob(["team", "plan", "remove-activity", "1"])
+        #expect(removed.stdout == "Teamactiviteit 1 weggehaald.\n")
+        let again = try lob(["team", "plan", "remove-activity", "1"])
+        #expect(again.stderr == "lob: het team heeft geen vastgelegde activiteit met nummer 1; zie 'lob team plan'\n")
+    }
+}
+
 /// Beside ExportsTests, so that `swift test --filter ExportsTests` refreshes these too.
 struct TeamExportsTests {
     /// Exports/team-* are the demo team's report and plan as these commands print them, on either database.
@@ -317,6 +357,12 @@ struct TeamExportsTests {
     func team_exports_are_current(on database: TestDatabase) async throws {
         let commands = try TeamCommandTests(database)
         try commands.importDemo()
+        // The team did its first goal, with fewer colleagues and for less than planned.
+        let done = try commands.lob([
+            "team", "plan", "done", "1", "--round", "najaar 2026", "--date", "2027-01-20", "--participants", "6",
+            "--cost", "3.950",
+        ])
+        #expect(done.status == 0, "\(done.stderr)")
         let outputs: [(String, [String])] = [
             ("team-report.txt", ["team", "report"]),
             ("team-report.md", ["team", "report", "--format", "markdown"]),

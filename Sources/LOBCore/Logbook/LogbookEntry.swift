@@ -24,6 +24,10 @@ public enum LogbookEntry {
         /// An agreement without words, or of more than `Agreement.maximumLength` characters.
         case agreementEmpty
         case agreementTooLong
+        /// A team activity for no participants, or for more than `TeamActivityDone.participantRange` allows.
+        case participantsOutOfRange
+        /// A team plan's goal for which the catalogue had no form: nothing to have done.
+        case goalWithoutForm(Int)
     }
 
     /// The record of an activity done for `plan` (made from scan `planScanID`).

@@ -14,4 +14,10 @@ public protocol LogbookStore: Sendable {
     func saveAgreement(_ agreement: Agreement, planScanID: Int64) async throws -> Int64?
     /// The agreements about the plan of a scan, by date, then as recorded.
     func agreements(planScanID: Int64) async throws -> [Agreement]
+    /// Records a goal of a team plan as done by the team; its id.
+    func recordTeamActivity(_ record: TeamActivityDone.Record) async throws -> Int64
+    /// The team activities recorded for a team (nil: every team), by date, then as recorded.
+    func teamActivities(team: String?) async throws -> [TeamActivityDone]
+    /// Removes a team activity of `team`; false when that team has none with that id.
+    func removeTeamActivity(id: Int64, team: String) async throws -> Bool
 }

@@ -142,5 +142,12 @@ public struct TableLayout: Sendable, Hashable {
                 ("schoolYear", .text), ("position", .integer), ("name", .text), ("value", .text), ("unit", .text),
                 ("source", .text),
             ]),
+        TableLayout(
+            "teamActivityDone",
+            [
+                ("id", .integer), ("team", .text), ("round", .text), ("goal", .integer), ("competencyId", .integer),
+                ("formId", .text), ("formName", .text), ("date", .text), ("participants", .integer),
+                ("minutes", .integer), ("cents", .integer),
+            ]),
     ]
 }

@@ -180,7 +180,7 @@ extension LobCommand.Evaluation {
             let report = EvaluationReport(
                 evaluation: study.evaluation, indicators: study.indicators, previousYear: study.previousYear,
                 previousIndicators: study.previousIndicators, schoolScan: study.schoolScan,
-                previousSchoolScan: study.previousSchoolScan, budget: budget)
+                previousSchoolScan: study.previousSchoolScan, budget: budget, teamActivities: study.teamActivities)
             let text = try format.render(
                 report.blocks(), title: report.title, csv: { report.csv }, dialect: csv,
                 json: { try JSON.encode(EvaluationJSON(report)) })

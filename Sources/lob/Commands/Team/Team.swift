@@ -29,7 +29,7 @@ extension LobCommand {
                 """,
             subcommands: [
                 Import.self, List.self, Members.self, RemoveMember.self, Threshold.self, TeamReportCommand.self,
-                TeamPairsCommand.self, TeamPlanCommand.self, TeamFeedbackCommand.self, Board.self, Round.self,
+                TeamPairsCommand.self, TeamPlanGroup.self, TeamFeedbackCommand.self, Board.self, Round.self,
             ])
     }
 }

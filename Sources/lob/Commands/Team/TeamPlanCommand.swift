@@ -5,10 +5,62 @@ import LOBCore
 import LOBFormats
 import LOBRender
 
+/// Which team plan: the team, its round, the catalogue and how many goals, as `lob team plan` makes it.
+struct TeamPlanSource: ParsableArguments {
+    @OptionGroup var choice: TeamChoice
+
+    @Option(help: ArgumentHelp("De ronde (standaard de laatste).", valueName: "label"))
+    var round: String?
+
+    @Option(
+        help: ArgumentHelp("Catalogus van scholingsvormen met uren en kosten (YAML).", valueName: "bestand"),
+        completion: .file())
+    var costs: String?
+
+    @Option(help: ArgumentHelp("Hoeveel gedeelde doelen ten hoogste.", valueName: "aantal"))
+    var goals = 3
+
+    func validate() throws {
+        if !(1...7).contains(goals) { throw ValidationError("--goals moet 1 t/m 7 zijn.") }
+    }
+
+    func plan(_ app: LOBApp, profiles: ProfileOptions) async throws -> TeamPlan {
+        let view = try await Output.store { try await app.teamView(team: choice.team, round: round) }
+        // The profile most members scored against names the school's catalogue, if any.
+        let catalogue = try Catalogues.load(
+            try Catalogues.url(costs: costs, profile: app.commonestProfile(view), library: profiles.library()))
+        return app.teamPlan(view, activities: catalogue, options: .init(maxGoals: goals))
+    }
+}
+
 extension LobCommand.Team {
-    struct TeamPlanCommand: AsyncParsableCommand {
+    /// `lob team plan`: the plan (show, the default) and what the team did of it.
+    struct TeamPlanGroup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "plan",
+            abstract:
+                "Het teamprofessionaliseringsplan, en wat het team ervan deed (done, remove-activity).",
+            discussion: """
+                Zonder subcommando: het plan (show). Wat het team ervan deed, leg je vast met done: per doel de \
+                datum, het aantal deelnemers, de uren en wat het kostte.
+
+                Voorbeelden:
+                  # het plan als markdown
+                  lob team plan --team Bouw
+                  # om te printen, met de bedragen van de school
+                  lob team plan --team Bouw --costs onze-scholing.yaml \\
+                    --format html --out teamplan.html
+                  # doel 1 gedaan, met 6 collega's, voor € 3.950
+                  lob team plan done 1 --team Bouw --date 2027-01-20 \\
+                    --participants 6 --cost 3.950
+                """,
+            subcommands: [TeamPlanCommand.self, TeamPlanDone.self, TeamPlanRemoveActivity.self],
+            defaultSubcommand: TeamPlanCommand.self)
+    }
+
+    struct TeamPlanCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract:
                 "Het teamprofessionaliseringsplan: gedeelde doelen, groepsvormen, deelnemers, van elkaar leren, tijdpad, kosten en evaluatie.",
             discussion: """
@@ -24,18 +76,7 @@ extension LobCommand.Team {
                     --format html --out teamplan.html
                 """)
 
-        @OptionGroup var choice: TeamChoice
-
-        @Option(help: ArgumentHelp("De ronde (standaard de laatste).", valueName: "label"))
-        var round: String?
-
-        @Option(
-            help: ArgumentHelp("Catalogus van scholingsvormen met uren en kosten (YAML).", valueName: "bestand"),
-            completion: .file())
-        var costs: String?
-
-        @Option(help: ArgumentHelp("Hoeveel gedeelde doelen ten hoogste.", valueName: "aantal"))
-        var goals = 3
+        @OptionGroup var source: TeamPlanSource
 
         @Option(help: "Uitvoer: text, markdown, html of json.")
         var format: DocumentFormat = .markdown
@@ -45,20 +86,98 @@ extension LobCommand.Team {
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
 
-        func validate() throws {
-            if !(1...7).contains(goals) { throw ValidationError("--goals moet 1 t/m 7 zijn.") }
-        }
-
         func run() async throws {
             let app = try await store.appForReading()
-            let view = try await Output.store { try await app.teamView(team: choice.team, round: round) }
-            // The profile most members scored against names the school's catalogue, if any.
-            let catalogue = try Catalogues.load(
-                try Catalogues.url(costs: costs, profile: app.commonestProfile(view), library: profiles.library()))
-            let plan = app.teamPlan(view, activities: catalogue, options: .init(maxGoals: goals))
-            let report = TeamPlanReport(plan)
+            let plan = try await source.plan(app, profiles: profiles)
+            let done = try await Output.store { try await app.teamActivities(team: plan.team) }.filter {
+                $0.record.round == plan.round
+            }
+            let report = TeamPlanReport(plan, done: done)
             let text = try format.render(report.blocks(), title: report.title) { try JSON.encode(TeamPlanJSON(report)) }
             try output.deliver(text, what: "Teamplan")
+        }
+    }
+}
+
+extension LobCommand.Team {
+    /// A goal of the team plan done by the team: its activity, on a day, for how many, with what it took.
+    struct TeamPlanDone: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "done",
+            abstract: "Leg vast dat het team een doel van het teamplan deed: datum, deelnemers, uren en kosten.",
+            discussion: """
+                Zonder --participants, --hours en --cost: zoals het plan ze noemt. Alleen aantallen, geen namen. \
+                De school ziet de besteding van de teamactiviteiten naast de logboeken (lob evaluation).
+
+                Voorbeelden:
+                  lob team plan done 1 --team Bouw --date 2027-01-20
+                  lob team plan done 2 --team Bouw --participants 5 --cost 1450
+                """)
+
+        @Argument(help: ArgumentHelp("Het nummer van het doel in het teamplan.", valueName: "doel"))
+        var goal: Int
+
+        @OptionGroup var source: TeamPlanSource
+        @OptionGroup var date: DateOption
+
+        @Option(help: ArgumentHelp("Hoeveel collega's meededen.", valueName: "aantal"))
+        var participants: Int?
+
+        @Option(
+            name: .customLong("hours"),
+            help: ArgumentHelp("Uren per deelnemer, zoals je ze schrijft: 4 of 2,5.", valueName: "uren"))
+        var hoursText: String?
+
+        @Option(
+            name: .customLong("cost"),
+            help: ArgumentHelp("Wat het kostte, in euro's: 1450 of € 1.450,50.", valueName: "euro"))
+        var costText: String?
+
+        typealias Limits = LobCommand.Plan.Done
+
+        func validate() throws {
+            do {
+                if let hoursText { _ = try DutchAmount.parse(hoursText, what: "--hours", range: Limits.hourRange) }
+                if let costText { _ = try DutchAmount.parse(costText, what: "--cost", range: Limits.euros) }
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var profiles: ProfileOptions
+
+        func run() async throws {
+            let hours = hoursText.flatMap { try? DutchAmount.parse($0, what: "--hours", range: Limits.hourRange) }
+            let cost = costText.flatMap { try? DutchAmount.parse($0, what: "--cost", range: Limits.euros) }
+            let app = try await store.app()
+            let plan = try await source.plan(app, profiles: profiles)
+            let done = try await Output.store {
+                try await app.recordTeamActivity(
+                    goal: goal, plan: plan, date: date.date, participants: participants, hours: hours, cost: cost)
+            }
+            Output.write(
+                "Teamactiviteit \(done.id) vastgelegd: doel \(done.record.goal) van team \(VisibleText.make(plan.team)) (\(VisibleText.make(plan.round))), \(done.record.formName), \(done.record.date.dutch), \(DutchNumber.count(done.record.participants, "deelnemer", "deelnemers")), \(DutchNumber.format(done.hours)) uur per deelnemer, \(DutchNumber.euro(done.cost)).\n"
+            )
+        }
+    }
+
+    struct TeamPlanRemoveActivity: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove-activity",
+            abstract: "Haal een per ongeluk vastgelegde teamactiviteit weg.")
+
+        @Argument(help: ArgumentHelp("Het nummer van de teamactiviteit (lob team plan).", valueName: "nr"))
+        var id: Int64
+
+        @OptionGroup var choice: TeamChoice
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let app = try await store.app()
+            let team = try await Output.store { try await app.teamName(choice.team) }
+            try await Output.store { try await app.removeTeamActivity(id, team: team) }
+            Output.write("Teamactiviteit \(id) weggehaald.\n")
         }
     }
 }
