@@ -93,6 +93,36 @@ struct LogbookPlanChoice: ParsableArguments {
     }
 }
 
+/// What an activity really took, when not what the plan said: hours (per participant) and euros, as Dutch people
+/// write them, within bounds no activity exceeds.
+struct TakenOptions: ParsableArguments {
+    @Option(
+        name: .customLong("hours"),
+        help: ArgumentHelp(
+            "De uren (per deelnemer) die het echt kostte; standaard die van het plan.", valueName: "uren"))
+    var hoursText: String?
+
+    @Option(
+        name: .customLong("cost"),
+        help: ArgumentHelp("Wat het echt kostte in euro's; standaard het bedrag van het plan.", valueName: "euro"))
+    var costText: String?
+
+    static let hourRange: ClosedRange<Double> = 0...Double(ActivityDone.minuteRange.upperBound / 60)
+    static let euros: ClosedRange<Double> = 0...Double(ActivityDone.centRange.upperBound / 100)
+
+    func validate() throws {
+        do {
+            if let hoursText { _ = try DutchAmount.parse(hoursText, what: "--hours", range: Self.hourRange) }
+            if let costText { _ = try DutchAmount.parse(costText, what: "--cost", range: Self.euros) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    var hours: Double? { hoursText.flatMap { try? DutchAmount.parse($0, what: "--hours", range: Self.hourRange) } }
+    var cost: Double? { costText.flatMap { try? DutchAmount.parse($0, what: "--cost", range: Self.euros) } }
+}
+
 /// A date on the command line: YYYY-MM-DD, today when not given.
 struct DateOption: ParsableArguments {
     @Option(

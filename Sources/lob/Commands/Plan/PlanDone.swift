@@ -32,23 +32,12 @@ extension LobCommand.Plan {
 
         @OptionGroup var date: DateOption
 
-        @Option(
-            name: .customLong("hours"),
-            help: ArgumentHelp("De uren die het echt kostte (standaard die van het plan).", valueName: "uren"))
-        var hoursText: String?
-
-        @Option(
-            name: .customLong("cost"),
-            help: ArgumentHelp("Wat het echt kostte in euro's (standaard het bedrag van het plan).", valueName: "euro"))
-        var costText: String?
+        @OptionGroup var taken: TakenOptions
 
         @OptionGroup var plan: LogbookPlanChoice
         @OptionGroup var planOptions: PlanOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
-
-        static let hourRange: ClosedRange<Double> = 0...Double(ActivityDone.minuteRange.upperBound / 60)
-        static let euros: ClosedRange<Double> = 0...Double(ActivityDone.centRange.upperBound / 100)
 
         func validate() throws {
             switch (number, form) {
@@ -57,12 +46,6 @@ extension LobCommand.Plan {
             case (.some, nil) where goal != nil:
                 throw ValidationError("--goal hoort bij --form: een activiteit van je plan heeft zijn doel al.")
             default: break
-            }
-            do {
-                if let hoursText { _ = try DutchAmount.parse(hoursText, what: "--hours", range: Self.hourRange) }
-                if let costText { _ = try DutchAmount.parse(costText, what: "--cost", range: Self.euros) }
-            } catch {
-                throw ValidationError(error.description)
             }
         }
 
@@ -74,8 +57,7 @@ extension LobCommand.Plan {
             let done = try await Output.store {
                 try await app.recordActivity(
                     which, plan: stored, activities: catalogue, options: planOptions.options, date: date.date,
-                    hours: hoursText.flatMap { try? DutchAmount.parse($0, what: "--hours", range: Self.hourRange) },
-                    cost: costText.flatMap { try? DutchAmount.parse($0, what: "--cost", range: Self.euros) })
+                    hours: taken.hours, cost: taken.cost)
             }
             Output.write(
                 """

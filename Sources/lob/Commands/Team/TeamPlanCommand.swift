@@ -123,38 +123,18 @@ extension LobCommand.Team {
         @Option(help: ArgumentHelp("Hoeveel collega's meededen.", valueName: "aantal"))
         var participants: Int?
 
-        @Option(
-            name: .customLong("hours"),
-            help: ArgumentHelp("Uren per deelnemer, zoals je ze schrijft: 4 of 2,5.", valueName: "uren"))
-        var hoursText: String?
-
-        @Option(
-            name: .customLong("cost"),
-            help: ArgumentHelp("Wat het kostte, in euro's: 1450 of € 1.450,50.", valueName: "euro"))
-        var costText: String?
-
-        typealias Limits = LobCommand.Plan.Done
-
-        func validate() throws {
-            do {
-                if let hoursText { _ = try DutchAmount.parse(hoursText, what: "--hours", range: Limits.hourRange) }
-                if let costText { _ = try DutchAmount.parse(costText, what: "--cost", range: Limits.euros) }
-            } catch {
-                throw ValidationError(error.description)
-            }
-        }
+        @OptionGroup var taken: TakenOptions
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var profiles: ProfileOptions
 
         func run() async throws {
-            let hours = hoursText.flatMap { try? DutchAmount.parse($0, what: "--hours", range: Limits.hourRange) }
-            let cost = costText.flatMap { try? DutchAmount.parse($0, what: "--cost", range: Limits.euros) }
             let app = try await store.app()
             let plan = try await source.plan(app, profiles: profiles)
             let done = try await Output.store {
                 try await app.recordTeamActivity(
-                    goal: goal, plan: plan, date: date.date, participants: participants, hours: hours, cost: cost)
+                    goal: goal, plan: plan, date: date.date, participants: participants, hours: taken.hours,
+                    cost: taken.cost)
             }
             Output.write(
                 "Teamactiviteit \(done.id) vastgelegd: doel \(done.record.goal) van team \(VisibleText.make(plan.team)) (\(VisibleText.make(plan.round))), \(done.record.formName), \(done.record.date.dutch), \(DutchNumber.count(done.record.participants, "deelnemer", "deelnemers")), \(DutchNumber.format(done.hours)) uur per deelnemer, \(DutchNumber.euro(done.cost)).\n"
