@@ -71,11 +71,13 @@ let package = Package(
         .target(name: "LOBApp", dependencies: ["LOBCore", .product(name: "Crypto", package: "swift-crypto")]),
         // The scan's screens as a state machine over a plain screen buffer; no ncurses in it.
         .target(name: "LOBTerminal", dependencies: ["LOBApp", "LOBCore"]),
-        // `lob form`: the scan as one offline HTML file; its page, style and script are files in Resources/.
+        // `lob form`: the scan as one offline HTML file; its page, style and script are files in Resources/. The
+        // page of reactions to a plan's activities (`lob plan react --out`) has its own page and script, the same style.
         .target(
             name: "LOBForm", dependencies: ["LOBCore", .product(name: "Crypto", package: "swift-crypto")],
             resources: [
                 .copy("Resources/scan-form.html"), .copy("Resources/scan-form.css"), .copy("Resources/scan-form.js"),
+                .copy("Resources/reaction-form.html"), .copy("Resources/reaction-form.js"),
             ]),
         // `lob serve`: a team's scan round in the browser (Hummingbird 2), over the application core; the colleague's
         // pages are lob form's. Its own module, so that only it and `lob` build Hummingbird.

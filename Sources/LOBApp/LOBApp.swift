@@ -68,6 +68,8 @@ public enum AppError: Error, Equatable, Sendable {
     case noSuchActivity(Int64)
     /// An activity or reaction that cannot be recorded as given.
     case logbook(LogbookEntry.Problem)
+    /// A sheet of reactions with faults: nothing of it stored.
+    case reactionSheet([LogbookEntry.SheetFault])
     /// No logbooks or indicators of this school year (or of any, when nil).
     case noEvaluation(year: String?)
     case noSuchTeamActivity(Int64)

@@ -57,6 +57,33 @@ extension LOBApp {
         return reaction
     }
 
+    /// Stores the reactions of a sheet from the offline page, in the logbook of the plan it was made from: all in
+    /// one transaction, or none when any answer is wrong (each named in `AppError.reactionSheet`).
+    public func react(sheet: ReactionSheet) async throws -> [ActivityDone] {
+        guard let stored = try await scans.scan(id: sheet.planScanID) else {
+            throw AppError.noSuchScan(sheet.planScanID)
+        }
+        let done = try await logbooks.activities(planScanID: stored.id)
+        let reactions: [(activityID: Int64, reaction: Reaction)]
+        do {
+            reactions = try LogbookEntry.reactions(sheet, teacher: stored.scan.teacher, done: done)
+        } catch {
+            throw AppError.reactionSheet(error.faults)
+        }
+        // Removed between reading and writing: nothing stored, and the first missing one named.
+        guard try await logbooks.saveReactions(reactions) else {
+            let now = Set(try await logbooks.activities(planScanID: stored.id).map(\.id))
+            throw AppError.noSuchActivity(reactions.first { !now.contains($0.activityID) }?.activityID ?? 0)
+        }
+        let ids = Set(reactions.map(\.activityID))
+        return try await logbooks.activities(planScanID: stored.id).filter { ids.contains($0.id) }
+    }
+
+    /// The activities of the plan of `stored` that have no reaction yet, by date.
+    public func awaitingReaction(_ stored: StoredScan) async throws -> [ActivityDone] {
+        try await logbooks.activities(planScanID: stored.id).filter { $0.reaction == nil }
+    }
+
     public func removeActivity(_ id: Int64) async throws {
         guard try await logbooks.removeActivity(id: id) else { throw AppError.noSuchActivity(id) }
     }

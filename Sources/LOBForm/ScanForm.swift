@@ -96,7 +96,7 @@ public enum ScanForm {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    private static func resource(_ name: String, _ ext: String) throws(Failure) -> String {
+    static func resource(_ name: String, _ ext: String) throws(Failure) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { throw .missingResource("\(name).\(ext)") }

@@ -5,7 +5,7 @@ import Foundation
 /// configuration) is refused in one line: its keys are never listed, since they are an excerpt of a file that is not
 /// ours.
 public enum DocumentKind: CaseIterable, Sendable {
-    case scan, feedback, profile, catalogue, schoolScan, surveyMapping, logbook
+    case scan, feedback, profile, catalogue, schoolScan, surveyMapping, logbook, reactions
 
     /// Every top-level key the kind allows.
     public var keys: Set<String> {
@@ -31,6 +31,7 @@ public enum DocumentKind: CaseIterable, Sendable {
                 "formatVersion", "logbookOf", "consent", "team", "schoolYear", "date", "learningPreference", "planned",
                 "activities", "goals",
             ]
+        case .reactions: ["formatVersion", "reactionsOf", "planScan", "reactions"]
         }
     }
 
@@ -49,6 +50,7 @@ public enum DocumentKind: CaseIterable, Sendable {
         case .schoolScan: "schoolscan"
         case .surveyMapping: "mapping van een enquête"
         case .logbook: "logboek"
+        case .reactions: "bestand met reacties"
         }
     }
 
@@ -62,6 +64,7 @@ public enum DocumentKind: CaseIterable, Sendable {
         case .schoolScan: "een schoolscan (lob schoolscan --answers)"
         case .surveyMapping: "een mapping van een enquête (lob import survey --mapping)"
         case .logbook: "een logboek (lob evaluation import)"
+        case .reactions: "een bestand met reacties (lob plan react --file)"
         }
     }
 

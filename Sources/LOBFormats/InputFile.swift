@@ -27,6 +27,8 @@ public struct InputFile: Sendable {
     public static let schoolScan = InputFile(name: "een schoolscan", maximumBytes: 256 << 10)
     /// 500 activities of a school year at some 200 bytes each.
     public static let logbook = InputFile(name: "een logboek", maximumBytes: 256 << 10)
+    /// 500 reactions with a remark of 1,000 characters each fit.
+    public static let reactions = InputFile(name: "een bestand met reacties", maximumBytes: 1 << 20)
     public static let indicators = InputFile(name: "een lijst met indicatoren", maximumBytes: 64 << 10)
     public static let document = InputFile(name: "een LOB-spiegelbestand", maximumBytes: 1 << 20)
 

@@ -15,15 +15,22 @@ extension MemoryStore: LogbookStore {
         return id
     }
 
-    public func saveReaction(_ reaction: Reaction, activityID: Int64) async throws -> Bool {
-        guard let index = logbook.firstIndex(where: { $0.id == activityID }) else { return false }
-        guard Reaction.scale.contains(reaction.satisfied), Reaction.scale.contains(reaction.usable) else {
-            throw StoreError.constraint
+    public func saveReactions(_ reactions: [(activityID: Int64, reaction: Reaction)]) async throws -> Bool {
+        // Checked in full before the first change, as a transaction would leave nothing behind.
+        var indices: [Int] = []
+        for (id, reaction) in reactions {
+            guard let index = logbook.firstIndex(where: { $0.id == id }) else { return false }
+            guard Reaction.scale.contains(reaction.satisfied), Reaction.scale.contains(reaction.usable) else {
+                throw StoreError.constraint
+            }
+            indices.append(index)
         }
-        let old = logbook[index]
-        logbook[index] = ActivityDone(
-            id: old.id, planScanID: old.planScanID, competency: old.competency, formID: old.formID,
-            formName: old.formName, date: old.date, minutes: old.minutes, cents: old.cents, reaction: reaction)
+        for (index, (_, reaction)) in zip(indices, reactions) {
+            let old = logbook[index]
+            logbook[index] = ActivityDone(
+                id: old.id, planScanID: old.planScanID, competency: old.competency, formID: old.formID,
+                formName: old.formName, date: old.date, minutes: old.minutes, cents: old.cents, reaction: reaction)
+        }
         return true
     }
 

@@ -16,14 +16,24 @@ extension PostgresStore: LogbookStore {
         }
     }
 
-    public func saveReaction(_ reaction: Reaction, activityID: Int64) async throws -> Bool {
-        try await single { session in
-            try await session.value(
-                """
-                UPDATE activityDone SET satisfied = \(reaction.satisfied), usable = \(reaction.usable),
-                    remark = \(reaction.remark), reactedOn = \(reaction.date.description)
-                WHERE id = \(activityID) RETURNING id
-                """, as: Int64.self) != nil
+    public func saveReactions(_ reactions: [(activityID: Int64, reaction: Reaction)]) async throws -> Bool {
+        try await write { session in
+            // Every activity first (and kept from removal until the end), so that a missing one stores nothing.
+            for (id, _) in reactions {
+                guard
+                    try await session.value("SELECT id FROM activityDone WHERE id = \(id) FOR UPDATE", as: Int64.self)
+                        != nil
+                else { return false }
+            }
+            for (id, reaction) in reactions {
+                try await session.execute(
+                    """
+                    UPDATE activityDone SET satisfied = \(reaction.satisfied), usable = \(reaction.usable),
+                        remark = \(reaction.remark), reactedOn = \(reaction.date.description)
+                    WHERE id = \(id)
+                    """)
+            }
+            return true
         }
     }
 

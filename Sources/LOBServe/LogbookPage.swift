@@ -147,7 +147,9 @@ enum LogbookPage {
         case .outOfScale: "Kies bij beide vragen een antwoord van 1 tot en met 5."
         case .remarkTooLong: "Je opmerking is te lang: hooguit \(Reaction.remarkLength) tekens."
         case .reactionBeforeActivity(let date): "Een reactie kan niet van vóór de activiteit zijn (\(date.dutch))."
-        case .agreementEmpty, .agreementTooLong, .participantsOutOfRange, .goalWithoutForm: "Dat kan hier niet."
+        case .agreementEmpty, .agreementTooLong, .participantsOutOfRange, .goalWithoutForm, .otherTeacher, .notInPlan,
+            .otherActivity, .reactedTwice, .noReactions:
+            "Dat kan hier niet."
         }
     }
 }

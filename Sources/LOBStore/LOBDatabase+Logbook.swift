@@ -21,14 +21,19 @@ extension LOBDatabase: LogbookStore {
         }
     }
 
-    public func saveReaction(_ reaction: Reaction, activityID: Int64) async throws -> Bool {
+    public func saveReactions(_ reactions: [(activityID: Int64, reaction: Reaction)]) async throws -> Bool {
         try await write { db in
-            try db.execute(
-                sql: "UPDATE activityDone SET satisfied = ?, usable = ?, remark = ?, reactedOn = ? WHERE id = ?",
-                arguments: [
-                    reaction.satisfied, reaction.usable, reaction.remark, reaction.date.description, activityID,
-                ])
-            return db.changesCount > 0
+            // Every activity first, so that a missing one stores nothing.
+            for (id, _) in reactions {
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM activityDone WHERE id = ?", arguments: [id]) != nil
+                else { return false }
+            }
+            for (id, reaction) in reactions {
+                try db.execute(
+                    sql: "UPDATE activityDone SET satisfied = ?, usable = ?, remark = ?, reactedOn = ? WHERE id = ?",
+                    arguments: [reaction.satisfied, reaction.usable, reaction.remark, reaction.date.description, id])
+            }
+            return true
         }
     }
 

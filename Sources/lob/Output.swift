@@ -114,6 +114,9 @@ enum Output {
         case .noSuchTeamActivity(let id):
             "het team heeft geen vastgelegde activiteit met nummer \(id); zie 'lob team plan'"
         case .logbook(let problem): wording(problem)
+        case .reactionSheet(let faults):
+            faults.map { ($0.answer.map { "reactie \($0 + 1): " } ?? "") + wording($0.problem) }.joined(
+                separator: "; ")
         case .noEvaluation(let year?):
             "er is niets te evalueren van schooljaar \(VisibleText.make(year)): lees logboeken in met 'lob evaluation import MAP'"
         case .noEvaluation(nil):
@@ -156,6 +159,14 @@ enum Output {
             "het aantal deelnemers is \(TeamActivityDone.participantRange.lowerBound) tot en met \(DutchNumber.format(Double(TeamActivityDone.participantRange.upperBound)))"
         case .goalWithoutForm(let goal):
             "doel \(goal) van het teamplan heeft geen vorm uit de catalogus: er is niets gedaan om vast te leggen"
+        case .otherTeacher(let teacher):
+            "deze reacties horen niet bij het logboek van \(VisibleText.make(teacher)): lees ze in in het logboek waar de pagina uit komt"
+        case .notInPlan(let id):
+            "activiteit \(id) staat niet (meer) in het logboek van dit plan; zie 'lob plan progress'"
+        case .otherActivity(let id, let now):
+            "activiteit \(id) in je logboek is nu '\(VisibleText.make(now))', een andere dan de pagina noemde; maak een nieuwe pagina met 'lob plan react --out'"
+        case .reactedTwice(let id): "activiteit \(id) staat er twee keer in: geef één reactie per activiteit"
+        case .noReactions: "het bestand geeft geen enkele reactie"
         }
     }
 

@@ -528,6 +528,62 @@ for observation in progress["observations"]:
             check(step["change"] == step["leidinggevendeAfter"] - step["leidinggevendeBefore"], f"{b}: change {step}")
 print(f"form-browser: the follow-up on {len(goal_behaviours)} goal behaviours from 3 colleagues and a leidinggevende, beside the first feedback")
 
+# MARK: reactions (Kirkpatrick level 1) on the offline page: the activities awaiting his reaction, answered in the
+# browser, downloaded and read into his own logbook; what he skipped stays open.
+for number in ("1", "2", "3"):
+    lob("plan", "done", number, "--scan", scan_id)
+progress = json.loads(lob("plan", "progress", "--scan", scan_id, "--format", "json"))
+ids = [a["logbook"] for a in progress["done"][-3:]]
+names = {a["logbook"]: a["name"] for a in progress["done"]}
+lob("plan", "react", str(ids[2]), "--satisfied", "2", "--usable", "2")
+reaction_page = os.path.join(work, "reacties.html")
+lob("plan", "react", "--scan", scan_id, "--out", reaction_page)
+check(oct(os.stat(reaction_page).st_mode & 0o777) == "0o600", "the reaction page, naming him, is readable by others")
+d = browser(profile="reactions")
+d.get("file://" + reaction_page)
+console_clean(d, "the reaction page")
+check(heading(d) == "Je reactie op wat je deed", f"reaction page heading: {heading(d)!r}")
+blocks = d.find_elements(By.CSS_SELECTOR, "fieldset.activiteit")
+listed = [int(b.get_attribute("id")[len("activiteit-"):]) for b in blocks]
+awaiting = [a["logbook"] for a in progress["done"] if a["reaction"] is None and a["logbook"] != ids[2]]
+check(listed == awaiting, f"the page lists {listed}, awaiting a reaction are {awaiting}")
+accessible(d, "the reaction page")
+fits(d, "the reaction page")
+download_button = "//button[normalize-space()='Download je reacties']"
+before = set(os.listdir(downloads))
+d.find_element(By.XPATH, download_button).click()
+check("geen enkele activiteit" in d.find_element(By.ID, "melding").text, "nothing answered, yet no word about it")
+first, second = listed[0], listed[1]
+d.find_element(By.CSS_SELECTOR, f"input[name='tevreden-{first}'][value='4'] + span").click()
+d.find_element(By.XPATH, download_button).click()
+fault = d.find_element(By.ID, f"fout-{first}").text
+check(fault.startswith("Beantwoord ook: Denk je"), f"one question of two answered: {fault!r}")
+check(d.find_element(By.ID, f"activiteit-{first}").get_attribute("aria-invalid") == "true", "the fault is not marked")
+accessible(d, "the reaction page with a fault")
+shot(d, "reacties-fout.png")
+# The focus is on the question still open; the keyboard answers it with the arrow keys.
+focused = d.switch_to.active_element
+check(focused.get_attribute("name") == f"aan-de-slag-{first}", f"the focus after the fault: {focused.get_attribute('name')}")
+focused.send_keys(Keys.ARROW_RIGHT)
+remark = 'Goed gesprek, "echt" bruikbaar: ik # probeer het\nvolgende week in mijn mentorles'
+d.find_element(By.ID, f"opmerking-{first}").send_keys(remark)
+d.find_element(By.XPATH, download_button).click()
+path = wait_for_download(before)
+check(d.find_element(By.ID, f"fout-{first}").text == "", "the fault stays after it was put right")
+check("reactie is gedownload" in d.find_element(By.ID, "melding").text, "no word that the file was downloaded")
+shot(d, "reacties.png", height=1400)
+d.quit()
+said = lob("plan", "react", "--file", path)
+check(said.startswith("1 reactie bewaard"), f"reading the reactions: {said!r}")
+after = {a["logbook"]: a for a in json.loads(lob("plan", "progress", "--scan", scan_id, "--format", "json"))["done"]}
+reaction = after[first]["reaction"]
+check(reaction and reaction["satisfied"] == 4 and reaction["usable"] == 2 and reaction["remark"] == remark,
+      f"activity {first}: stored {reaction}, clicked 4, 2 and {remark!r}")
+check(after[second]["reaction"] is None, f"activity {second}, skipped on the page, has a reaction")
+check(after[ids[2]]["reaction"]["satisfied"] == 2, "the reaction given in the terminal changed")
+print(f"form-browser: reactions to {len(listed)} activities on the offline page, one given with mouse and keyboard, "
+      "read into his logbook")
+
 # MARK: every exported document as a page: on a phone and on a laptop, nothing runs past the window (a table the
 # screen reader alone reads once made the plan scroll sideways).
 exports = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "Exports")

@@ -28,6 +28,16 @@ public enum LogbookEntry {
         case participantsOutOfRange
         /// A team plan's goal for which the catalogue had no form: nothing to have done.
         case goalWithoutForm(Int)
+        /// A sheet of reactions from another teacher's logbook than the plan's (whose name it carries).
+        case otherTeacher(String)
+        /// A sheet's activity that is not (or no longer) in the plan's logbook.
+        case notInPlan(Int64)
+        /// A sheet's activity whose number the logbook now gives to another activity (named `now`).
+        case otherActivity(Int64, now: String)
+        /// A sheet that reacts to one activity twice.
+        case reactedTwice(Int64)
+        /// A sheet without a single reaction.
+        case noReactions
     }
 
     /// The record of an activity done for `plan` (made from scan `planScanID`).

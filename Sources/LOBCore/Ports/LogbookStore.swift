@@ -3,8 +3,9 @@
 public protocol LogbookStore: Sendable {
     /// Records an activity as done; its id, or nil when there is no finished scan `planScanID`.
     func recordActivity(_ record: ActivityDone.Record) async throws -> Int64?
-    /// Stores (or replaces) the reaction to a recorded activity; false when there is no activity `id`.
-    func saveReaction(_ reaction: Reaction, activityID: Int64) async throws -> Bool
+    /// Stores (or replaces) the reactions to recorded activities, all in one transaction; false, and nothing
+    /// stored, when any of the activities is not there.
+    func saveReactions(_ reactions: [(activityID: Int64, reaction: Reaction)]) async throws -> Bool
     /// Removes a recorded activity and its reaction; false when there was none with that id.
     func removeActivity(id: Int64) async throws -> Bool
     /// The activities recorded for the plan of a scan (nil: for every plan), by date, then as recorded.
@@ -20,4 +21,11 @@ public protocol LogbookStore: Sendable {
     func teamActivities(team: String?) async throws -> [TeamActivityDone]
     /// Removes a team activity of `team`; false when that team has none with that id.
     func removeTeamActivity(id: Int64, team: String) async throws -> Bool
+}
+
+extension LogbookStore {
+    /// Stores (or replaces) the reaction to a recorded activity; false when there is no activity `id`.
+    public func saveReaction(_ reaction: Reaction, activityID: Int64) async throws -> Bool {
+        try await saveReactions([(activityID, reaction)])
+    }
 }
