@@ -16,6 +16,20 @@ enum FuzzTarget: String, CaseIterable {
     case pgaddress
     /// A teacher's logbook of a school year, and a school's indicators (CSV).
     case logbook, indicators
+    /// The reactions downloaded from the offline page (`lob plan react --file`).
+    case reactions
+
+    /// A logbook of two activities for the reactions to meet.
+    static let reactionLogbook = [
+        ActivityDone(
+            id: 1, planScanID: 1, competency: 2, formID: "meedraaien-collega",
+            formName: "Meedraaien met een getalenteerde LOB-collega", date: SchoolDate("2026-12-10")!, minutes: 360,
+            cents: 18_000),
+        ActivityDone(
+            id: 2, planScanID: 1, competency: 2, formID: "training-loopbaangesprekken",
+            formName: "Training loopbaangesprekken in dialoog", date: SchoolDate("2026-12-11")!, minutes: 720,
+            cents: 27_500),
+    ]
 
     static let library = ProfileLibrary(folders: [ShippedProfiles.directory].compactMap { $0 })
     static func profile(_ id: String) -> Profile? { library.profile(id) }
@@ -45,6 +59,10 @@ enum FuzzTarget: String, CaseIterable {
                 let logbook = try LogbookFile.decode(data: data, file: "f")
                 _ = SchoolEvaluation.release([logbook], threshold: 3, earlier: [])
             case .indicators: _ = try IndicatorFile.decode(data, file: "f")
+            case .reactions:
+                // What the command does with one: meet the logbook it names.
+                let (sheet, _) = try ReactionFile.decode(data: data, file: "f")
+                _ = try? LogbookEntry.reactions(sheet, teacher: "Jan de Vries", done: Self.reactionLogbook)
             }
         } catch {
             // A FormatError: refused, as it should be.

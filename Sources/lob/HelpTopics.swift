@@ -46,6 +46,15 @@ enum HelpTopics {
         opmerking als je wilt. De vijfpuntsschaal is een standaard van
         LOB-spiegel; de bron geeft de vragen, geen schaal.
 
+        Liever in de browser? Een pagina met de activiteiten die op je reactie
+        wachten; ze werkt offline en verstuurt niets:
+
+          lob plan react --out reacties.html      # de pagina (alleen voor jou)
+          lob plan react --file reacties-jan-de-vries-2026-12-12.yaml
+
+        Wat je daar downloadt, lees je in je eigen logboek in: alle reacties,
+        of geen als er één niet klopt (met bestand en regel).
+
         Het geleerde (niveau 2): scan jezelf opnieuw (lob scan) na je plan;
         'lob plan progress' zet dan per doel je scores van toen en nu naast
         elkaar: bereikt als elk gedragskenmerk van het doel op zijn doelniveau

@@ -63,6 +63,28 @@ struct LogbookStoreContractTests {
     }
 
     @Test(arguments: stores)
+    func the_reactions_of_a_sheet_are_stored_all_or_none(store name: String) async throws {
+        let store = try await TestStores.make(name)
+        let plan = try await finishedScan(store)
+        let a = try #require(try await store.recordActivity(record(plan, "2026-12-10")))
+        let b = try #require(try await store.recordActivity(record(plan, "2026-12-11")))
+        let good = Reaction(satisfied: 4, usable: 5, remark: "Goed", date: SchoolDate("2026-12-12")!)
+        let other = Reaction(satisfied: 2, usable: 1, remark: nil, date: SchoolDate("2026-12-13")!)
+        // One activity missing: the other is not stored either.
+        await #expect(try !store.saveReactions([(a, good), (b + 1000, other)]))
+        await #expect(try store.activities(planScanID: plan).map(\.reaction) == [nil, nil])
+        // One refused by the store's own bounds after the first was written: that one is undone.
+        await #expect(throws: StoreError.constraint) {
+            try await store.saveReactions([
+                (a, good), (b, Reaction(satisfied: 3, usable: 9, remark: nil, date: SchoolDate("2026-12-13")!)),
+            ])
+        }
+        await #expect(try store.activities(planScanID: plan).map(\.reaction) == [nil, nil])
+        await #expect(try store.saveReactions([(a, good), (b, other)]))
+        await #expect(try store.activities(planScanID: plan).map(\.reaction) == [good, other])
+    }
+
+    @Test(arguments: stores)
     func the_logbook_goes_with_the_scan_of_its_plan(store name: String) async throws {
         let store = try await TestStores.make(name)
         let plan = try await finishedScan(store)

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 readers=("$@")
-[ ${#readers[@]} -gt 0 ] || readers=(scan feedback profile costs schoolscan survey-csv survey-xlsx mapping invite pgaddress logbook indicators)
+[ ${#readers[@]} -gt 0 ] || readers=(scan feedback profile costs schoolscan survey-csv survey-xlsx mapping invite pgaddress logbook indicators reactions)
 
 # SwiftPM's own --sanitize leaves main to libFuzzer and instruments the C code (libyaml); -sanitize for swiftc
 # instruments the Swift code too (without it, a pure-Swift reader runs unguided).
@@ -38,6 +38,7 @@ seeds() {
         pgaddress) echo Tests/fuzz/seeds/pgaddress/* ;;
         logbook) echo docs/examples/year/logboeken/* ;;
         indicators) echo docs/examples/year/indicatoren-*.csv Tests/Fixtures/survey/*.csv ;;
+        reactions) echo docs/examples/reacties.yaml ;;
     esac
 }
 

@@ -9,6 +9,7 @@ import Yams
 struct EvaluationCommandTests {
     static let year = TeamCommandTests.repository.appendingPathComponent("docs/examples/year")
     static let team = TeamCommandTests.demo
+    static let reactions = TeamCommandTests.repository.appendingPathComponent("docs/examples/reacties.yaml")
 
     private let temporary: TemporaryFolder
     var folder: URL { temporary.url }
@@ -510,6 +511,74 @@ struct EvaluationCommandTests {
     }
 
     // MARK: - As a user makes mistakes
+
+    @Test func reactions_from_the_offline_page_go_into_his_logbook_all_or_none() throws {
+        #expect(try lob(["scan", "--answers", ScanCommandTests.example.path]).status == 0)
+        #expect(try lob(["plan", "done", "1", "--date", "2026-12-01"]).status == 0)
+        #expect(try lob(["plan", "done", "2", "--date", "2026-12-02"]).status == 0)
+        let page = folder.appendingPathComponent("reacties.html")
+        let written = try lob(["plan", "react", "--out", page.path])
+        #expect(
+            written.stdout
+                == "Pagina voor je 2 reacties geschreven naar \(page.path). Open hem in je browser, download je reacties en lees ze in met: lob plan react --file BESTAND\n"
+        )
+        // It names him and what he did: his alone.
+        let mode = try FileManager.default.attributesOfItem(atPath: page.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<title>Reacties van Jan de Vries</title>"))
+        #expect(html.contains("\"name\":\"Training loopbaangesprekken in dialoog\""))
+        #expect(html.contains("default-src 'none'") && !html.contains("connect-src"))
+
+        // One wrong answer: the file is refused with its line, and the right one is not stored either.
+        let example = try String(contentsOf: Self.reactions, encoding: .utf8)
+        let wrong = folder.appendingPathComponent("fout.yaml")
+        try example.replacingOccurrences(of: "in dialoog\"", with: "op maat\"").write(
+            to: wrong, atomically: true, encoding: .utf8)
+        let refused = try lob(["plan", "react", "--file", wrong.path])
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr
+                == """
+                lob: \(wrong.path):14: activiteit 2 in je logboek is nu 'Training loopbaangesprekken in dialoog', een andere dan de pagina noemde; maak een nieuwe pagina met 'lob plan react --out'
+                lob: \(wrong.path): niets bewaard: verbeter het bestand, of maak een nieuwe pagina met 'lob plan react --out'
+
+                """)
+        let before = try lob(["plan", "progress", "--format", "json"]).stdout
+        #expect(!before.contains("\"satisfied\""))
+        let other = folder.appendingPathComponent("ander.yaml")
+        try example.replacingOccurrences(of: "Jan de Vries", with: "Piet Jansen").write(
+            to: other, atomically: true, encoding: .utf8)
+        #expect(
+            try lob(["plan", "react", "--file", other.path]).stderr.hasPrefix(
+                "lob: \(other.path): deze reacties horen niet bij het logboek van Jan de Vries"))
+
+        let read = try lob(["plan", "react", "--file", Self.reactions.path])
+        #expect(
+            read.stdout == """
+                2 reacties bewaard in je logboek:
+                  1. Meedraaien met een getalenteerde LOB-collega: tevreden, zeker wel
+                  2. Training loopbaangesprekken in dialoog: neutraal, eerder wel
+
+                """)
+        let progress = try lob(["plan", "progress", "--format", "json"]).stdout
+        #expect(
+            progress.contains(
+                "\"remark\" : \"Ze liet me zien hoe je een gesprek opent met een vraag van de leerling zelf.\\nDirect bruikbaar in mijn mentorles.\""
+            ))
+        let none = try lob(["plan", "react", "--out", page.path])
+        #expect(none.status == 1)
+        #expect(
+            none.stderr
+                == "lob: geen activiteit van het plan uit scan 1 wacht op je reactie: leg eerst vast wat je deed met 'lob plan done', of verander een reactie met 'lob plan react NR'\n"
+        )
+        let neither = try lob(["plan", "react"])
+        #expect(neither.status == 64)
+        #expect(
+            neither.stderr.hasPrefix(
+                "Fout: Geef het nummer van een activiteit, of --out om een pagina te schrijven, of --file om reacties in te lezen (één van de drie)."
+            ))
+    }
 
     @Test func what_cannot_be_done_is_said_in_one_dutch_line_and_changes_nothing() throws {
         #expect(try lob(["schoolscan", "--answers", SchoolCommandTests.example.path]).status == 0)

@@ -25,6 +25,8 @@ extension LobCommand {
                   lob team import ingeleverd/ --team "Bouwtechniek bovenbouw"
                   # 360°-feedback: collega's beoordelen Jan (uitleg: lob help feedback)
                   lob form --feedback-for "Jan de Vries" --out feedback-jan.html
+                  # je reactie op wat je van je plan deed, ook in de browser (uitleg: lob help logboek)
+                  lob plan react --out reacties.html
                 """)
 
         @Option(help: ArgumentHelp("Het profiel.", valueName: "id"))
