@@ -529,6 +529,7 @@ struct EvaluationCommandTests {
         #expect(html.contains("<title>Reacties van Jan de Vries</title>"))
         #expect(html.contains("\"name\":\"Training loopbaangesprekken in dialoog\""))
         #expect(html.contains("default-src 'none'") && !html.contains("connect-src"))
+        try checkExports([("reacties-example.html", ["plan", "react", "--out", "-"])], lob: lob)
 
         // One wrong answer: the file is refused with its line, and the right one is not stored either.
         let example = try String(contentsOf: Self.reactions, encoding: .utf8)

@@ -35,7 +35,7 @@ extension LobCommand.Plan {
 
         @Option(
             help: ArgumentHelp(
-                "Schrijf de pagina (HTML) waarop je in de browser reageert; ze noemt je naam en je activiteiten, dus alleen voor jou.",
+                "Schrijf de pagina (HTML) waarop je in de browser reageert; ze noemt je naam en je activiteiten, dus alleen voor jou. - is het scherm.",
                 valueName: "bestand"))
         var out: String?
 
@@ -114,6 +114,7 @@ extension LobCommand.Plan {
             } catch {
                 throw Output.fail("de pagina kan niet gemaakt worden: \(error). Installeer lob opnieuw.")
             }
+            if out == "-" { return Output.write(html) }
             // It names him and what he did: his, readable by him only.
             try Output.writePrivately(html, to: out)
             Output.write(
