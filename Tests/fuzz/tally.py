@@ -41,6 +41,7 @@ def command(reader, path, db, index):
         + store,
         # A round of its own for every list: an accepted list opens one, and the next is not refused for that.
         "invite": ["team", "round", "open", "--team", "Bouw", "--round", f"r{index}", "--invite", path] + store,
+        "reactions": ["plan", "react", "--file", path] + store,
     }[reader]
 
 
@@ -92,6 +93,11 @@ def main():
                          ["scan", "--answers", os.path.join(ROOT, "docs/examples/scan.yaml")]):
                 status, stderr, _ = run(seed + ["--db", db], home)
                 assert status == 0, stderr
+            if reader == "reactions":
+                # A logbook for the reactions to meet: two activities of the example scan's plan.
+                for number, date in (("1", "2026-12-10"), ("2", "2026-12-11")):
+                    status, stderr, _ = run(["plan", "done", number, "--date", date, "--db", db], home)
+                    assert status == 0, stderr
             inputs = sorted(os.listdir(os.path.join(CORPUS, reader)))
             counts = dict(accepted=0, refused=0, unclear=0, crashed=0, hung=0, changed=0)
             before = digest(db)
