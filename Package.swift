@@ -77,7 +77,7 @@ let package = Package(
             name: "LOBForm", dependencies: ["LOBCore", .product(name: "Crypto", package: "swift-crypto")],
             resources: [
                 .copy("Resources/scan-form.html"), .copy("Resources/scan-form.css"), .copy("Resources/scan-form.js"),
-                .copy("Resources/reaction-form.html"), .copy("Resources/reaction-form.js"),
+                .copy("Resources/reaction-page.html"), .copy("Resources/reaction-page.js"),
             ]),
         // `lob serve`: a team's scan round in the browser (Hummingbird 2), over the application core; the colleague's
         // pages are lob form's. Its own module, so that only it and `lob` build Hummingbird.

@@ -109,7 +109,7 @@ extension LobCommand.Plan {
             }
             let html: String
             do {
-                html = try ReactionForm.html(
+                html = try ReactionPage.html(
                     teacher: stored.scan.teacher, planScanID: stored.id, activities: awaiting)
             } catch {
                 throw Output.fail("de pagina kan niet gemaakt worden: \(error). Installeer lob opnieuw.")

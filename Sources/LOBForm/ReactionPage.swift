@@ -4,7 +4,7 @@ import LOBCore
 /// The offline page on which a teacher gives his reactions (Kirkpatrick's first level) to the activities of his plan
 /// that await one, in any browser, and downloads them as a file of reactions (`ReactionFile`) for his own logbook.
 /// Unlike a blank scan form it names him and what he did: his, written readable by him only.
-public enum ReactionForm {
+public enum ReactionPage {
     struct Data: Encodable {
         struct Activity: Encodable {
             let id: Int64
@@ -29,9 +29,9 @@ public enum ReactionForm {
     public static func html(
         teacher: String, planScanID: Int64, activities: [ActivityDone]
     ) throws(ScanForm.Failure) -> String {
-        let page = try ScanForm.resource("reaction-form", "html")
+        let page = try ScanForm.resource("reaction-page", "html")
         let style = try ScanForm.resource("scan-form", "css")
-        let script = try ScanForm.resource("reaction-form", "js")
+        let script = try ScanForm.resource("reaction-page", "js")
         let data = Data(
             teacher: teacher, planScan: planScanID,
             activities: activities.map {
