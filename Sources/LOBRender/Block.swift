@@ -122,7 +122,9 @@ public struct TextRenderer: Sendable {
         var below = false
         let total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
         if total > width,
-            let widest = widths.indices.filter({ !aligned.numeric[$0] }).max(by: { widths[$0] < widths[$1] })
+            // A text column no wider than its header ("–" where a figure is withheld) gains nothing by wrapping.
+            let widest = widths.indices.filter({ !aligned.numeric[$0] && widths[$0] > header[$0].count })
+                .max(by: { widths[$0] < widths[$1] })
         {
             let room = width - (total - widths[widest])
             if widest == widths.count - 1 && room < 24 {

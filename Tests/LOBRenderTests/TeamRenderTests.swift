@@ -214,4 +214,13 @@ struct TextTableWidthTests {
         #expect(out.split(separator: "\n").allSatisfy { $0.count <= 64 })
         #expect(out.contains("1.3  5         2,6  1 · 1 · 2 · 1         1,8\n    laat non-verbale signalen"))
     }
+
+    @Test func a_column_of_withheld_figures_stays_on_its_row() async {
+        // No cell is wider than the header: wrapping it or putting it under the row would gain nothing.
+        let header = ["groep", "docenten", "doelen bereikt", "per bereikt doel"]
+        let out = TextRenderer(width: 40).render([
+            .table(header: header, rows: [["oefenen", "3", "– (9 gemeten)", "–"]])
+        ])
+        #expect(out.hasSuffix("oefenen         3  – (9 gemeten)   –\n"))
+    }
 }
