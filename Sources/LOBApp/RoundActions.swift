@@ -39,6 +39,10 @@ extension LOBApp {
 
     /// How long a link is valid unless said otherwise.
     public static let defaultLinkDays = 21
+    /// How long a link stays valid after its colleague handed in, for his logbook behind it (level 1 without a
+    /// terminal, the reminders of a follow-up 6 to 12 weeks after his activities): the rest of a school year. Only
+    /// his bound browsers or his personal code open it, as before; revoking the link or closing the round ends it.
+    public static let defaultLogbookDays = 300
 
     /// Opens a round: one personal link per colleague, valid for `days`. Names are checked as a team's members are
     /// (the same person twice is refused).
@@ -148,9 +152,11 @@ extension LOBApp {
     /// round by his consent (a private scan withdraws what the team kept of him, as `lob team import` does), then
     /// kept among the scans for his own report (`lob scans list` and `lob report` on the server's database show it
     /// too), the invitation keeping its id. Once per link: the invitation is marked first, so a second hand-in sent
-    /// at the same moment is refused; a failed one unmarks it.
+    /// at the same moment is refused; a failed one unmarks it. His link then stays valid for `logbookDays` more
+    /// (never less than it was), for his logbook behind it.
     public func handIn(
-        _ record: InvitationRecord, scan submitted: Scan, profile: Profile, today: SchoolDate, now: Int64
+        _ record: InvitationRecord, scan submitted: Scan, profile: Profile, today: SchoolDate, now: Int64,
+        logbookDays: Int = defaultLogbookDays
     ) async throws -> (scan: StoredScan, outcome: TeamImportOutcome) {
         let id = record.invitation.id
         guard !record.isHandedIn, try await invitations.beginHandIn(id: id, at: now) else {
@@ -169,7 +175,8 @@ extension LOBApp {
             if result.outcomes[0] == .olderThanWithdrawal { throw AppError.notNewerThanWithdrawal }
             let scanID = try await scans.save(scan, profile: profile)
             saved = scanID
-            try await invitations.finish(id: id, scanID: scanID, at: now)
+            try await invitations.finish(
+                id: id, scanID: scanID, at: now, keepUntil: Self.expiry(now, days: logbookDays))
             return (StoredScan(id: scanID, scan: scan, profile: profile), result.outcomes[0])
         } catch {
             if let saved { _ = try? await scans.deleteScan(id: saved) }
@@ -192,7 +199,7 @@ extension LOBApp {
             guard let text = record.legacyScan, let (scan, profile) = try? decode(record, text) else { continue }
             let scanID = try await scans.saveIfNew(scan, profile: profile).id
             try await invitations.finish(
-                id: record.invitation.id, scanID: scanID, at: record.invitation.finishedAt ?? 0)
+                id: record.invitation.id, scanID: scanID, at: record.invitation.finishedAt ?? 0, keepUntil: 0)
             moved += 1
         }
         return moved

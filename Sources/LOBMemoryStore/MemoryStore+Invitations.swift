@@ -31,12 +31,13 @@ extension MemoryStore: InvitationStore {
     }
 
     private func with(
-        _ invitation: Invitation, revokedAt: Int64?? = .none, closedAt: Int64?? = .none, startedAt: Int64?? = .none,
-        finishedAt: Int64?? = .none
+        _ invitation: Invitation, expiresAt: Int64? = nil, revokedAt: Int64?? = .none, closedAt: Int64?? = .none,
+        startedAt: Int64?? = .none, finishedAt: Int64?? = .none
     ) -> Invitation {
         Invitation(
             id: invitation.id, team: invitation.team, round: invitation.round, name: invitation.name,
-            profileID: invitation.profileID, createdAt: invitation.createdAt, expiresAt: invitation.expiresAt,
+            profileID: invitation.profileID, createdAt: invitation.createdAt,
+            expiresAt: expiresAt ?? invitation.expiresAt,
             revokedAt: revokedAt ?? invitation.revokedAt, closedAt: closedAt ?? invitation.closedAt,
             startedAt: startedAt ?? invitation.startedAt, finishedAt: finishedAt ?? invitation.finishedAt,
             address: invitation.address)
@@ -76,11 +77,19 @@ extension MemoryStore: InvitationStore {
         change(id) { _, invitation in with(invitation, finishedAt: .some(nil)) }
     }
 
-    public func finish(id: Int64, scanID: Int64, at time: Int64) async throws {
+    public func finish(id: Int64, scanID: Int64, at time: Int64, keepUntil: Int64) async throws {
         change(id) { kept, invitation in
             kept.scanID = scanID
             kept.draft = nil
-            return with(invitation, startedAt: invitation.startedAt ?? time, finishedAt: invitation.finishedAt ?? time)
+            return with(
+                invitation, expiresAt: max(invitation.expiresAt, keepUntil), startedAt: invitation.startedAt ?? time,
+                finishedAt: invitation.finishedAt ?? time)
+        }
+        devices = devices.map { device in
+            guard device.invitationID == id else { return device }
+            return LinkDevice(
+                tokenHash: device.tokenHash, invitationID: id, csrf: device.csrf,
+                expiresAt: max(device.expiresAt, keepUntil))
         }
     }
 

@@ -82,12 +82,18 @@ extension PostgresStore: InvitationStore {
             "UPDATE invitation SET finishedAt = NULL WHERE id = \(id) AND scan IS NULL AND scanId IS NULL")
     }
 
-    public func finish(id: Int64, scanID: Int64, at time: Int64) async throws {
-        try await change(
-            """
-            UPDATE invitation SET scanId = \(scanID), scan = NULL, draft = NULL, finishedAt = coalesce(finishedAt, \(time)),
-            startedAt = coalesce(startedAt, \(time)) WHERE id = \(id)
-            """)
+    public func finish(id: Int64, scanID: Int64, at time: Int64, keepUntil: Int64) async throws {
+        try await write { session in
+            try await session.execute(
+                """
+                UPDATE invitation SET scanId = \(scanID), scan = NULL, draft = NULL,
+                    finishedAt = coalesce(finishedAt, \(time)), startedAt = coalesce(startedAt, \(time)),
+                    expiresAt = greatest(expiresAt, \(keepUntil))
+                WHERE id = \(id)
+                """)
+            try await session.execute(
+                "UPDATE linkDevice SET expiresAt = greatest(expiresAt, \(keepUntil)) WHERE invitationId = \(id)")
+        }
     }
 
     public func clearAnswers(id: Int64) async throws {

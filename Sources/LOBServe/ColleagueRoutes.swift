@@ -119,9 +119,20 @@ extension LOBServer {
             let (scan, profile) = try ScanFile.decode(
                 data: Data(text.utf8), file: "je scan", profileID: record.invitation.profileID,
                 profile: configuration.profile)
+            let now = configuration.now()
             _ = try await app.handIn(
-                record, scan: scan, profile: profile, today: today(), now: configuration.now())
-            return Self.text("Ingeleverd.", status: .ok)
+                record, scan: scan, profile: profile, today: today(), now: now,
+                logbookDays: configuration.logbookDays)
+            var response = Self.text("Ingeleverd.", status: .ok)
+            // His browser's cookie lives as long as his link now does: his logbook stays behind it.
+            if let cookie = request.cookies[Self.linkCookie]?.value {
+                let until = max(device.expiresAt, now + Int64(configuration.logbookDays) * 86_400)
+                response.setCookie(
+                    self.cookie(
+                        Self.linkCookie, cookie, maxAge: Int(min(until - now, 366 * 86_400)),
+                        path: "/s/\(context.parameters.get("token") ?? "")"))
+            }
+            return response
         }
 
     }

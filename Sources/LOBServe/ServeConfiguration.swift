@@ -13,6 +13,8 @@ public struct ServeConfiguration: Sendable {
     /// cookie is `Secure`.
     public var publicURL = "http://127.0.0.1:8080"
     public var linkDays = LOBApp.defaultLinkDays
+    /// How long a colleague's link stays valid after he handed in: his logbook lives behind it.
+    public var logbookDays = LOBApp.defaultLogbookDays
     public var sessionHours = 8
     /// bcrypt's cost for the dashboard's passwords: 2^cost rounds.
     public var bcryptCost: UInt8 = 12

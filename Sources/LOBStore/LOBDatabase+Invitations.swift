@@ -66,12 +66,17 @@ extension LOBDatabase: InvitationStore {
             "UPDATE invitation SET finishedAt = NULL WHERE id = ? AND scan IS NULL AND scanId IS NULL", [id])
     }
 
-    public func finish(id: Int64, scanID: Int64, at time: Int64) async throws {
-        try await change(
-            """
-            UPDATE invitation SET scanId = ?, scan = NULL, draft = NULL, finishedAt = coalesce(finishedAt, ?),
-            startedAt = coalesce(startedAt, ?) WHERE id = ?
-            """, [scanID, time, time, id])
+    public func finish(id: Int64, scanID: Int64, at time: Int64, keepUntil: Int64) async throws {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    UPDATE invitation SET scanId = ?, scan = NULL, draft = NULL, finishedAt = coalesce(finishedAt, ?),
+                    startedAt = coalesce(startedAt, ?), expiresAt = max(expiresAt, ?) WHERE id = ?
+                    """, arguments: [scanID, time, time, keepUntil, id])
+            try db.execute(
+                sql: "UPDATE linkDevice SET expiresAt = max(expiresAt, ?) WHERE invitationId = ?",
+                arguments: [keepUntil, id])
+        }
     }
 
     public func clearAnswers(id: Int64) async throws {

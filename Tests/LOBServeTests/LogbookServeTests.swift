@@ -20,10 +20,10 @@ extension ServeTests {
 
     @Test func a_colleague_keeps_his_logbook_behind_his_link() async throws {
         try await account("voorzitter", team: "T")
-        // Links that live through the follow-up: a school that keeps logbooks behind its links sets --link-days so.
+        // Links of the default 21 days: handing in keeps a link for the logbook behind it (300 days).
         let tokens = try await app.openRound(
             team: "T", round: "voorjaar", profileID: Self.profileID,
-            names: ["Ans Bakker", "Bram de Jong", "Carla Visser", "Dirk Smit"], days: 120, now: clock.now
+            names: ["Ans Bakker", "Bram de Jong", "Carla Visser", "Dirk Smit", "Eva Jansen"], now: clock.now
         ).map(\.token)
         let clock = clock
         let database = database
@@ -31,9 +31,14 @@ extension ServeTests {
             var browsers: [LinkBrowser] = []
             for (token, name) in zip(tokens, ["Ans Bakker", "Bram de Jong", "Carla Visser", "Dirk Smit"]) {
                 let browser = try await LinkBrowser.claim(client, token)
-                #expect(try await browser.handIn(Self.scanFile(name: name, consent: "anoniem", score: 2)).status == .ok)
+                let handedIn = try await browser.handIn(Self.scanFile(name: name, consent: "anoniem", score: 2))
+                #expect(handedIn.status == .ok)
+                // His browser keeps its cookie as long as the link now lives.
+                #expect(handedIn.headers[values: .setCookie].contains { $0.contains("Max-Age=25920000") })
                 browsers.append(browser)
             }
+            // Eva claims her link and never hands in: hers ends after its 21 days.
+            let eva = try await LinkBrowser.claim(client, tokens[4])
             let ans = browsers[0], bram = browsers[1]
             #expect(try await ans.page().contains("/s/\(tokens[0])/logboek"))
             let empty = try await ans.page("/logboek")
@@ -96,9 +101,11 @@ extension ServeTests {
             #expect(String(buffer: none.body).contains("Je plan heeft geen activiteit 99"))
             await #expect(try database.activities(planScanID: nil).count == 1)
 
-            // Six weeks on, the follow-up of the goal is due: on his page, and counted on the dashboard.
+            // Six weeks on, past the links' 21 days, the follow-up of the goal is due: on his page, and counted on
+            // the dashboard. Eva's link, never handed in, opens nothing any more.
             clock.advance(days: 43)
             #expect(try await ans.page("/logboek").contains("Vraag nu de vervolgmeting van doel 1"))
+            #expect(try await eva.get("").status == .gone)
             let (again, _) = try await Self.logIn(client, "voorzitter", Self.password)
             let later = String(
                 buffer: try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: again!]).body)
@@ -107,6 +114,14 @@ extension ServeTests {
                 let section = later.components(separatedBy: "Te doen bij collega").last ?? ""
                 #expect(!section.prefix(600).contains(name))
             }
+            // The link alone still opens nothing of his: a browser without his cookie is asked for his code.
+            let stranger = try await client.execute(uri: "/s/\(tokens[0])/logboek", method: .get)
+            #expect(stranger.status == .seeOther)
+            let front = String(buffer: try await client.execute(uri: "/s/\(tokens[0])", method: .get).body)
+            #expect(front.contains("persoonlijke code") && !front.contains("Je logboek"))
+            // A school year after he handed in, the link ends.
+            clock.advance(days: 300 - 43)
+            #expect(try await ans.page("/logboek").contains("Deze link is verlopen."))
         }
     }
 }

@@ -37,9 +37,12 @@ struct InvitationStoreContractTests {
         // A handed-in scan is kept among the scans; the invitation keeps its id, and forgetting it deletes it.
         let scanID = try await store.save(
             StoreContractTests.scan("Ans", "2026-10-01", ["1.1": 3]), profile: StoreContractTests.profile)
-        try await store.finish(id: ids[0], scanID: scanID, at: 1_300)
+        let expires = ans.invitation.expiresAt
+        try await store.finish(id: ids[0], scanID: scanID, at: 1_300, keepUntil: 0)
         ans = try await #require(try store.invitation(id: ids[0]))
         #expect(ans.scanID == scanID && ans.isHandedIn && ans.invitation.finishedAt == 1_300)
+        // Kept until at least a moment: never shorter than it was.
+        #expect(ans.invitation.expiresAt == expires)
         await #expect(try store.summaries().map(\.id) == [scanID])
         try await store.clearAnswers(id: ids[0])
         ans = try await #require(try store.invitation(id: ids[0]))
@@ -90,9 +93,15 @@ struct InvitationStoreContractTests {
         await #expect(try store.beginHandIn(id: ids[0], at: 1_210))
         let scanID = try await store.save(
             StoreContractTests.scan("Ans", "2026-10-01", ["1.1": 3]), profile: StoreContractTests.profile)
-        try await store.finish(id: ids[0], scanID: scanID, at: 1_210)
+        try await store.finish(id: ids[0], scanID: scanID, at: 1_210, keepUntil: 9_000)
         var ans = try await #require(try store.invitation(id: ids[0]))
         #expect(ans.scanID == scanID && ans.draft == nil && ans.invitation.finishedAt == 1_210)
+        // His link and his browsers live on for his logbook; another colleague's link does not.
+        #expect(ans.invitation.expiresAt == 9_000 && ans.invitation.linkState(now: 5_000) == .active)
+        await #expect(try store.device(tokenHash: "d1", invitationID: ids[0], now: 5_000)?.expiresAt == 9_000)
+        await #expect(try store.device(tokenHash: "d2", invitationID: ids[0], now: 8_999) != nil)
+        await #expect(try store.device(tokenHash: "d1", invitationID: ids[0], now: 9_000) == nil)
+        await #expect(try store.invitation(id: ids[1])?.invitation.expiresAt == Self.new("x", hash: "x").expiresAt)
         await #expect(try !store.beginHandIn(id: ids[0], at: 9_999))
 
         // Starting again forgets answers, copy, code and browsers.

@@ -15,8 +15,10 @@ public protocol InvitationStore: Sendable {
     func beginHandIn(id: Int64, at: Int64) async throws -> Bool
     /// Undoes `beginHandIn` when handing in failed.
     func cancelHandIn(id: Int64) async throws
-    /// Marks the invitation handed in with the id of his scan (kept by the `ScanStore`), and forgets its draft.
-    func finish(id: Int64, scanID: Int64, at: Int64) async throws
+    /// Marks the invitation handed in with the id of his scan (kept by the `ScanStore`), and forgets its draft; the
+    /// link and the browsers bound to it stay valid until at least `keepUntil` (his logbook lives behind it), never
+    /// shorter than they were.
+    func finish(id: Int64, scanID: Int64, at: Int64, keepUntil: Int64) async throws
     /// Forgets his answers and deletes his handed-in scan (the invitation stays, so that his link opens an empty
     /// scan); his code and browsers stay.
     func clearAnswers(id: Int64) async throws

@@ -67,6 +67,12 @@ extension LobCommand.Serve {
         @Option(help: ArgumentHelp("Hoe lang een link geldig is, in dagen.", valueName: "dagen"))
         var linkDays = LOBApp.defaultLinkDays
 
+        @Option(
+            help: ArgumentHelp(
+                "Hoe lang de link van een collega na het inleveren geldig blijft voor zijn logboek, in dagen (alleen in zijn eigen browser of met zijn code).",
+                valueName: "dagen"))
+        var logbookDays = LOBApp.defaultLogbookDays
+
         /// With a mail server, the dashboard mails each link to its own address.
         @OptionGroup var mail: MailOptions
 
@@ -85,6 +91,9 @@ extension LobCommand.Serve {
                 throw ValidationError("--url: verwacht een adres dat begint met http:// of https://.")
             }
             guard (1...365).contains(linkDays) else { throw ValidationError("--link-days: verwacht 1 t/m 365.") }
+            guard (1...365).contains(logbookDays) else {
+                throw ValidationError("--logbook-days: verwacht 1 t/m 365.")
+            }
         }
 
         func run() async throws {
@@ -123,6 +132,7 @@ extension LobCommand.Serve {
             configuration.publicURL = url ?? "http://\(host):\(port)"
             configuration.proxies = Set(proxy + (trustProxy ? ["127.0.0.1", "::1"] : []))
             configuration.linkDays = linkDays
+            configuration.logbookDays = logbookDays
             if let server = try mail.server(option: "--smtp") {
                 configuration.mail = server
                 if let problem = await LobCommand.Serve.probe(server) {
