@@ -39,9 +39,10 @@ extension LOBApp {
 
     /// How long a link is valid unless said otherwise.
     public static let defaultLinkDays = 21
-    /// How long a link stays valid after its colleague handed in, for his logbook behind it (level 1 without a
-    /// terminal, the reminders of a follow-up 6 to 12 weeks after his activities): the rest of a school year. Only
-    /// his bound browsers or his personal code open it, as before; revoking the link or closing the round ends it.
+    /// How long a colleague's bound browsers keep opening his link after he handed in, for his logbook behind it
+    /// (level 1 without a terminal, the reminders of a follow-up 6 to 12 weeks after his activities): the rest of a
+    /// school year. The link itself still ends after its own days (no new browser, no code); revoking it or closing
+    /// the round ends it for his browsers too.
     public static let defaultLogbookDays = 300
 
     /// Opens a round: one personal link per colleague, valid for `days`. Names are checked as a team's members are
@@ -124,8 +125,10 @@ extension LOBApp {
     /// The record a personal link (a colleague's or a rater's) opens: a token of the wrong shape is refused before the
     /// store is asked, the store finds it by its hash, the hash is compared again in constant time, and the link must
     /// still be valid.
+    /// `stillOpens` may let an expired record through (a handed-in link in a browser bound to it).
     private func open<Record: PersonalLink>(
-        _ token: String, now: Int64, find: (String) async throws -> Record?
+        _ token: String, now: Int64, find: (String) async throws -> Record?,
+        stillOpens: (Record) -> Bool = { _ in false }
     ) async throws -> Record {
         guard Secret.wellFormed(token) else { throw AppError.linkNotValid(nil) }
         let hash = Secret.hash(token)
@@ -133,7 +136,9 @@ extension LOBApp {
             throw AppError.linkNotValid(nil)
         }
         let state = record.linkState(now: now)
-        guard state == .active else { throw AppError.linkNotValid(state) }
+        guard state == .active || (state == .expired && stillOpens(record)) else {
+            throw AppError.linkNotValid(state)
+        }
         return record
     }
 
@@ -152,8 +157,8 @@ extension LOBApp {
     /// round by his consent (a private scan withdraws what the team kept of him, as `lob team import` does), then
     /// kept among the scans for his own report (`lob scans list` and `lob report` on the server's database show it
     /// too), the invitation keeping its id. Once per link: the invitation is marked first, so a second hand-in sent
-    /// at the same moment is refused; a failed one unmarks it. His link then stays valid for `logbookDays` more
-    /// (never less than it was), for his logbook behind it.
+    /// at the same moment is refused; a failed one unmarks it. The browsers bound to his link then keep opening it
+    /// for `logbookDays` (never less than they did), for his logbook behind it; the link itself ends as it would.
     public func handIn(
         _ record: InvitationRecord, scan submitted: Scan, profile: Profile, today: SchoolDate, now: Int64,
         logbookDays: Int = defaultLogbookDays
@@ -243,7 +248,7 @@ extension LOBApp {
     /// its requests.
     public struct LinkKey: Sendable, Hashable {
         public let cookie: String
-        public let device: LinkDevice
+        public internal(set) var device: LinkDevice
     }
 
     /// The shortest personal code, and the longest (bcrypt reads 72 bytes; more would be ignored unseen).
@@ -277,14 +282,21 @@ extension LOBApp {
         return key
     }
 
-    /// Binds one more browser to a claimed link when `verify(code, hash)` accepts his code; nil otherwise.
+    /// Binds one more browser to a claimed link when `verify(code, hash)` accepts his code; nil otherwise. After he
+    /// handed in, the browser keeps his logbook as the ones bound before (`logbookDays` after the hand-in).
     public func unlockLink(
-        _ record: InvitationRecord, code: String, verify: (String, String) async throws -> Bool, now: Int64
+        _ record: InvitationRecord, code: String, verify: (String, String) async throws -> Bool, now: Int64,
+        logbookDays: Int = defaultLogbookDays
     ) async throws -> LinkKey? {
         guard let codeHash = record.codeHash, !codeHash.isEmpty, code.utf8.count <= Self.codeBytes,
             try await verify(code, codeHash)
         else { return nil }
-        let key = newKey(record, now: now)
+        var key = newKey(record, now: now)
+        if record.isHandedIn, let finished = record.invitation.finishedAt {
+            key.device = LinkDevice(
+                tokenHash: key.device.tokenHash, invitationID: key.device.invitationID, csrf: key.device.csrf,
+                expiresAt: max(key.device.expiresAt, Self.expiry(finished, days: logbookDays)))
+        }
         try await invitations.addDevice(key.device)
         return key
     }
@@ -298,13 +310,19 @@ extension LOBApp {
                 expiresAt: record.invitation.expiresAt))
     }
 
-    /// The browser a cookie binds to this claimed link, if it does.
     /// The invitation a colleague's link opens (as `invitation(token:now:)`) with the browser his cookie names when it
     /// is bound to the link (as `linkDevice`): one question to the store for every save.
+    ///
+    /// After he handed in, a browser bound to his link keeps opening it when the link itself has expired: his logbook
+    /// lives behind it (`handIn`'s `logbookDays`). The link alone, or a new browser with his code, opens nothing then.
     public func openedInvitation(
         token: String, cookie: String?, now: Int64
     ) async throws -> (record: InvitationRecord, device: LinkDevice?) {
         var device: LinkDevice?
+        let bound = { (record: InvitationRecord) -> Bool in
+            guard record.isClaimed, let cookie, let found = device else { return false }
+            return Secret.equal(found.tokenHash, Secret.hash(cookie))
+        }
         let record = try await open(token, now: now) { hash in
             guard let cookie, Secret.wellFormed(cookie) else {
                 return try await invitations.invitation(tokenHash: hash)
@@ -312,10 +330,10 @@ extension LOBApp {
             let found = try await invitations.invitation(tokenHash: hash, deviceHash: Secret.hash(cookie), now: now)
             device = found?.device
             return found?.record
+        } stillOpens: { record in
+            record.isHandedIn && bound(record)
         }
-        guard record.isClaimed, let cookie, let found = device, Secret.equal(found.tokenHash, Secret.hash(cookie))
-        else { return (record, nil) }
-        return (record, found)
+        return (record, bound(record) ? device : nil)
     }
 
     /// Starts the link again for whoever lost both his browser and his code: everything of him on the server is

@@ -31,13 +31,12 @@ extension MemoryStore: InvitationStore {
     }
 
     private func with(
-        _ invitation: Invitation, expiresAt: Int64? = nil, revokedAt: Int64?? = .none, closedAt: Int64?? = .none,
-        startedAt: Int64?? = .none, finishedAt: Int64?? = .none
+        _ invitation: Invitation, revokedAt: Int64?? = .none, closedAt: Int64?? = .none, startedAt: Int64?? = .none,
+        finishedAt: Int64?? = .none
     ) -> Invitation {
         Invitation(
             id: invitation.id, team: invitation.team, round: invitation.round, name: invitation.name,
-            profileID: invitation.profileID, createdAt: invitation.createdAt,
-            expiresAt: expiresAt ?? invitation.expiresAt,
+            profileID: invitation.profileID, createdAt: invitation.createdAt, expiresAt: invitation.expiresAt,
             revokedAt: revokedAt ?? invitation.revokedAt, closedAt: closedAt ?? invitation.closedAt,
             startedAt: startedAt ?? invitation.startedAt, finishedAt: finishedAt ?? invitation.finishedAt,
             address: invitation.address)
@@ -81,9 +80,7 @@ extension MemoryStore: InvitationStore {
         change(id) { kept, invitation in
             kept.scanID = scanID
             kept.draft = nil
-            return with(
-                invitation, expiresAt: max(invitation.expiresAt, keepUntil), startedAt: invitation.startedAt ?? time,
-                finishedAt: invitation.finishedAt ?? time)
+            return with(invitation, startedAt: invitation.startedAt ?? time, finishedAt: invitation.finishedAt ?? time)
         }
         devices = devices.map { device in
             guard device.invitationID == id else { return device }

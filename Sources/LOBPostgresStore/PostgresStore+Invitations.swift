@@ -87,8 +87,7 @@ extension PostgresStore: InvitationStore {
             try await session.execute(
                 """
                 UPDATE invitation SET scanId = \(scanID), scan = NULL, draft = NULL,
-                    finishedAt = coalesce(finishedAt, \(time)), startedAt = coalesce(startedAt, \(time)),
-                    expiresAt = greatest(expiresAt, \(keepUntil))
+                    finishedAt = coalesce(finishedAt, \(time)), startedAt = coalesce(startedAt, \(time))
                 WHERE id = \(id)
                 """)
             try await session.execute(

@@ -79,7 +79,8 @@ extension LOBServer {
             }
             let key = try await app.unlockLink(
                 record, code: form.code ?? "",
-                verify: { code, hash in try await Self.offThread { Bcrypt.verify(code, hash: hash) } }, now: now)
+                verify: { code, hash in try await Self.offThread { Bcrypt.verify(code, hash: hash) } }, now: now,
+                logbookDays: configuration.logbookDays)
             guard let key else {
                 return Self.page(Pages.unlock(token: token, csrf: record.csrf, failed: true), status: .unauthorized)
             }

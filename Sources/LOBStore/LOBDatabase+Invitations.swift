@@ -71,8 +71,8 @@ extension LOBDatabase: InvitationStore {
             try db.execute(
                 sql: """
                     UPDATE invitation SET scanId = ?, scan = NULL, draft = NULL, finishedAt = coalesce(finishedAt, ?),
-                    startedAt = coalesce(startedAt, ?), expiresAt = max(expiresAt, ?) WHERE id = ?
-                    """, arguments: [scanID, time, time, keepUntil, id])
+                    startedAt = coalesce(startedAt, ?) WHERE id = ?
+                    """, arguments: [scanID, time, time, id])
             try db.execute(
                 sql: "UPDATE linkDevice SET expiresAt = max(expiresAt, ?) WHERE invitationId = ?",
                 arguments: [keepUntil, id])

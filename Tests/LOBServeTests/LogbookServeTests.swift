@@ -39,6 +39,8 @@ extension ServeTests {
             }
             // Eva claims her link and never hands in: hers ends after its 21 days.
             let eva = try await LinkBrowser.claim(client, tokens[4])
+            // Bram opens his handed-in link on his phone with his code: that browser keeps his logbook too.
+            let phone = try #require(try await LinkBrowser.unlock(client, tokens[1], code: LinkBrowser.code).browser)
             let ans = browsers[0], bram = browsers[1]
             #expect(try await ans.page().contains("/s/\(tokens[0])/logboek"))
             let empty = try await ans.page("/logboek")
@@ -114,11 +116,25 @@ extension ServeTests {
                 let section = later.components(separatedBy: "Te doen bij collega").last ?? ""
                 #expect(!section.prefix(600).contains(name))
             }
-            // The link alone still opens nothing of his: a browser without his cookie is asked for his code.
-            let stranger = try await client.execute(uri: "/s/\(tokens[0])/logboek", method: .get)
-            #expect(stranger.status == .seeOther)
-            let front = String(buffer: try await client.execute(uri: "/s/\(tokens[0])", method: .get).body)
-            #expect(front.contains("persoonlijke code") && !front.contains("Je logboek"))
+            // Past its 21 days the link alone opens nothing at all, not even the question for his code, and cannot
+            // be started again: only his bound browsers go on.
+            for path in ["", "/logboek"] {
+                let stranger = try await client.execute(uri: "/s/\(tokens[0])\(path)", method: .get)
+                #expect(stranger.status == .gone)
+                #expect(String(buffer: stranger.body).contains("Deze link is verlopen."))
+            }
+            #expect(
+                try await client.execute(
+                    uri: "/s/\(tokens[0])/opnieuw", method: .post, headers: LinkBrowser.formType,
+                    body: ByteBuffer(string: "zeker=ja")
+                ).status == .gone)
+            #expect(try await ans.page().contains("/s/\(tokens[0])/logboek"))
+            #expect(try await phone.page("/logboek").contains("<h1>Je logboek</h1>"))
+            // Nor does his code bind a new browser any more.
+            let newBrowser = try await client.execute(
+                uri: "/s/\(tokens[1])/openen", method: .post, headers: LinkBrowser.formType,
+                body: ByteBuffer(string: "code=\(LinkBrowser.code)"))
+            #expect(newBrowser.status == .gone)
             // A school year after he handed in, the link ends.
             clock.advance(days: 300 - 43)
             #expect(try await ans.page("/logboek").contains("Deze link is verlopen."))

@@ -23,8 +23,8 @@ declare -A most=([team-report]=7 [plan-example]=5 [team-plan]=5 [budget-example]
 status=0
 for html in "$folder"/*.html; do
     name="$(basename "$html" .html)"
-    # The blank form is no document: a teacher prints his summary from it, which form-browser.py checks.
-    [[ "$name" == zelfscan* ]] && continue
+    # The blank form and the page of reactions are no documents but pages to answer (form-browser.py answers them).
+    [[ "$name" == zelfscan* || "$name" == reacties* ]] && continue
     pdf="$work/$name.pdf"
     chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" --no-pdf-header-footer \
         --print-to-pdf="$pdf" "file://$html" >/dev/null 2>&1

@@ -16,8 +16,8 @@ public protocol InvitationStore: Sendable {
     /// Undoes `beginHandIn` when handing in failed.
     func cancelHandIn(id: Int64) async throws
     /// Marks the invitation handed in with the id of his scan (kept by the `ScanStore`), and forgets its draft; the
-    /// link and the browsers bound to it stay valid until at least `keepUntil` (his logbook lives behind it), never
-    /// shorter than they were.
+    /// browsers bound to his link stay valid until at least `keepUntil` (his logbook lives behind them), never
+    /// shorter than they were. The link's own expiry does not change.
     func finish(id: Int64, scanID: Int64, at: Int64, keepUntil: Int64) async throws
     /// Forgets his answers and deletes his handed-in scan (the invitation stays, so that his link opens an empty
     /// scan); his code and browsers stay.

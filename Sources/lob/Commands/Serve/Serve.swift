@@ -69,7 +69,7 @@ extension LobCommand.Serve {
 
         @Option(
             help: ArgumentHelp(
-                "Hoe lang de link van een collega na het inleveren geldig blijft voor zijn logboek, in dagen (alleen in zijn eigen browser of met zijn code).",
+                "Hoe lang een collega na het inleveren zijn logboek achter zijn link houdt, in dagen: alleen in de browsers die aan zijn link gebonden zijn.",
                 valueName: "dagen"))
         var logbookDays = LOBApp.defaultLogbookDays
 
