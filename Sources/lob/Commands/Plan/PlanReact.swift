@@ -25,7 +25,7 @@ extension LobCommand.Plan {
                   \(Reaction.usableQuestion) 1 \(Reaction.usableLabels[0]) … 5 \(Reaction.usableLabels[4])
 
                 Voorbeelden:
-                  lob plan react 1 --satisfied 4 --usable 5 --remark "Direct bruikbaar in mijn mentorles"
+                  lob plan react 1 --satisfied 4 --usable 5 --remark "Direct bruikbaar"
                   lob plan react --out reacties.html
                   lob plan react --file reacties-jan-de-vries-2026-12-12.yaml
                 """)
