@@ -8,7 +8,11 @@ lob="$(realpath "${1:-.build/debug/lob}")"
 work="$(mktemp -d)"
 db="$work/lob.sqlite"
 session="lob-school-$$"
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+# A tmux server of this script's own, kept alive by a session that waits: a new session never meets a server that is
+# exiting after the last one closed ("server exited unexpectedly"), nor another script's.
+tmux() { command tmux -L "$session" "$@"; }
+tmux new-session -d -s keep "sleep 3600"
+trap 'tmux kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 . Tests/e2e/tmux-lib.sh
 
 start() {
