@@ -274,7 +274,7 @@ enum Pages {
             .h2(.text("Uitnodigingen")),
             .p(
                 .text(
-                    "Een nieuwe link maakt de oude ongeldig. Of iemand begonnen of klaar is, staat hier niet: dan zou het teamoverzicht laten zien wie zijn scan privé hield."
+                    "Een nieuwe link maakt de oude ongeldig en wist wat er van die collega op de server staat: zijn antwoorden, zijn ingeleverde scan en het logboek erachter; hij begint opnieuw. Of iemand begonnen of klaar is, staat hier niet: dan zou het teamoverzicht laten zien wie zijn scan privé hield."
                 )),
             .table(
                 .thead(
