@@ -120,16 +120,15 @@ struct Questionnaire: Encodable {
         version = LOBSpiegel.version
     }
 
-    /// Sorted keys for the same bytes every time; `<`, `>` and `&` as escapes so no text can end the script element.
-    var json: String {
+    var json: String { Self.scriptJSON(self) }
+
+    /// A page's data as JSON in a script element: sorted keys for the same bytes every time; `<`, `>` and `&` as
+    /// escapes so no text can end the script element.
+    static func scriptJSON(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Self.scriptSafe(String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self))
-    }
-
-    /// JSON that no text inside can end the script element it stands in.
-    static func scriptSafe(_ text: String) -> String {
-        text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+        let text = String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+        return text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
             .replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "\u{2028}", with: "\\u2028")
             .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
     }

@@ -46,13 +46,7 @@ public enum ReactionPage {
             page,
             [
                 "policy": ScanForm.escape(policy), "title": ScanForm.escape("Reacties van \(teacher)"),
-                "style": style, "script": script, "data": Questionnaire.scriptSafe(json(data)),
+                "style": style, "script": script, "data": Questionnaire.scriptJSON(data),
             ])
-    }
-
-    static func json(_ data: Data) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(data)) ?? Foundation.Data("{}".utf8), as: UTF8.self)
     }
 }
