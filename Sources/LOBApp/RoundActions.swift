@@ -115,7 +115,7 @@ extension LOBApp {
     }
 
     /// When a link made now stops working.
-    static func expiry(_ now: Int64, days: Int) -> Int64 { now + Int64(days) * 86_400 }
+    public static func expiry(_ now: Int64, days: Int) -> Int64 { now + Int64(days) * 86_400 }
 
     /// The invitation a link opens, when it still does. An unknown token and a wrong one get the same answer.
     public func invitation(token: String, now: Int64) async throws -> InvitationRecord {
@@ -248,7 +248,7 @@ extension LOBApp {
     /// its requests.
     public struct LinkKey: Sendable, Hashable {
         public let cookie: String
-        public internal(set) var device: LinkDevice
+        public let device: LinkDevice
     }
 
     /// The shortest personal code, and the longest (bcrypt reads 72 bytes; more would be ignored unseen).
@@ -272,7 +272,7 @@ extension LOBApp {
     ) async throws -> LinkKey {
         guard !record.isClaimed else { throw AppError.linkClaimed }
         try Self.checkCode(code, repeated: repeated)
-        let key = newKey(record, now: now)
+        let key = newKey(record, expiresAt: record.invitation.expiresAt)
         guard
             try await invitations.claim(
                 id: record.invitation.id, codeHash: try await hash(code), device: key.device, at: now)
@@ -291,23 +291,23 @@ extension LOBApp {
         guard let codeHash = record.codeHash, !codeHash.isEmpty, code.utf8.count <= Self.codeBytes,
             try await verify(code, codeHash)
         else { return nil }
-        var key = newKey(record, now: now)
+        var until = record.invitation.expiresAt
         if record.isHandedIn, let finished = record.invitation.finishedAt {
-            key.device = LinkDevice(
-                tokenHash: key.device.tokenHash, invitationID: key.device.invitationID, csrf: key.device.csrf,
-                expiresAt: max(key.device.expiresAt, Self.expiry(finished, days: logbookDays)))
+            until = max(until, Self.expiry(finished, days: logbookDays))
         }
+        let key = newKey(record, expiresAt: until)
         try await invitations.addDevice(key.device)
         return key
     }
 
-    private func newKey(_ record: InvitationRecord, now: Int64) -> LinkKey {
+    /// A new browser key for the link, its cookie valid until `expiresAt`.
+    private func newKey(_ record: InvitationRecord, expiresAt: Int64) -> LinkKey {
         let cookie = Secret.make()
         return LinkKey(
             cookie: cookie,
             device: LinkDevice(
                 tokenHash: Secret.hash(cookie), invitationID: record.invitation.id, csrf: Secret.make(),
-                expiresAt: record.invitation.expiresAt))
+                expiresAt: expiresAt))
     }
 
     /// The invitation a colleague's link opens (as `invitation(token:now:)`) with the browser his cookie names when it

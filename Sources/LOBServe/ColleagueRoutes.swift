@@ -115,7 +115,7 @@ extension LOBServer {
 
     /// Handing in: the scan file the page made, checked as `lob scan --answers` checks it.
     @Sendable func handIn(_ request: Request, _ context: ServeContext) async throws -> Response {
-        try await withOpenedLink(request, context) { record, device, _ in
+        try await withOpenedLink(request, context) { record, device, token in
             let text = try await checkedBody(request, csrf: device.csrf)
             let (scan, profile) = try ScanFile.decode(
                 data: Data(text.utf8), file: "je scan", profileID: record.invitation.profileID,
@@ -125,13 +125,12 @@ extension LOBServer {
                 record, scan: scan, profile: profile, today: today(), now: now,
                 logbookDays: configuration.logbookDays)
             var response = Self.text("Ingeleverd.", status: .ok)
-            // His browser's cookie lives as long as his link now does: his logbook stays behind it.
+            // His browser's cookie lives as long as the browser now does: his logbook stays behind it.
             if let cookie = request.cookies[Self.linkCookie]?.value {
-                let until = max(device.expiresAt, now + Int64(configuration.logbookDays) * 86_400)
                 response.setCookie(
-                    self.cookie(
-                        Self.linkCookie, cookie, maxAge: Int(min(until - now, 366 * 86_400)),
-                        path: "/s/\(context.parameters.get("token") ?? "")"))
+                    linkCookie(
+                        cookie, until: max(device.expiresAt, LOBApp.expiry(now, days: configuration.logbookDays)),
+                        token: token))
             }
             return response
         }
@@ -271,13 +270,17 @@ extension LOBServer {
         }
     }
 
-    /// The browser is bound now: its cookie, on the link's own path, until the link expires.
+    /// The browser is bound now: its cookie, on the link's own path, until the browser's binding expires.
     func opened(_ key: LOBApp.LinkKey, token: String) -> Response {
         var response = Self.redirect("/s/\(token)")
-        let seconds = max(0, key.device.expiresAt - configuration.now())
-        response.setCookie(
-            cookie(Self.linkCookie, key.cookie, maxAge: Int(min(seconds, 366 * 86_400)), path: "/s/\(token)"))
+        response.setCookie(linkCookie(key.cookie, until: key.device.expiresAt, token: token))
         return response
+    }
+
+    /// The cookie that binds a browser to the link `token` until `until` (at most a year and a day: browsers cap it).
+    func linkCookie(_ value: String, until: Int64, token: String) -> Cookie {
+        let seconds = max(0, until - configuration.now())
+        return cookie(Self.linkCookie, value, maxAge: Int(min(seconds, 366 * 86_400)), path: "/s/\(token)")
     }
 
     /// A request of a colleague's link with the browser it came from when that browser is bound to the link (nil
