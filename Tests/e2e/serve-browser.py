@@ -239,7 +239,8 @@ for index, (name, link) in enumerate(links):
         fits(d, "the logbook behind a link")
         d.find_element(By.CSS_SELECTOR, "form[action$='/gedaan'] button").click()
         check(wait_for(d, lambda d: "Gedaan op" in d.page_source), "marking an activity done shows nothing")
-        check("Je reactie op" in d.find_element(By.TAG_NAME, "body").text, "no reaction asked after an activity")
+        check(wait_for(d, lambda d: "Je reactie op" in d.find_element(By.TAG_NAME, "body").text),
+              "no reaction asked after an activity")
         d.find_element(By.CSS_SELECTOR, "input[name='tevreden'][value='4']").click()
         d.find_element(By.CSS_SELECTOR, "input[name='aandeslag'][value='5']").click()
         d.find_element(By.CSS_SELECTOR, "textarea[name='opmerking']").send_keys("Direct bruikbaar in mijn mentoruur.")
